@@ -1,0 +1,70 @@
+/**
+ * The one error type of the product. Every failure a person can meet carries a code from this
+ * closed list and a message that says what to do next. Hosts map `httpStatus` to their own
+ * response shape in one place (`hosts/<host>/errors.ts`).
+ */
+export const errorCodes = {
+  invalid_request: 400,
+  payload_too_large: 413,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invitation_empty: 400,
+  invitation_malformed: 400,
+  invitation_unsupported_version: 400,
+  invitation_damaged: 400,
+  invitation_too_large: 413,
+  invitation_expired: 410,
+  invitation_used: 409,
+  invitation_rejected: 403,
+  destination_unreachable: 502,
+  destination_invalid: 400,
+  mode_unavailable: 400,
+  licence_required: 403,
+  project_unknown: 400,
+  peer_refused: 502,
+  peer_invalid_response: 502,
+  connection_state: 409,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+const marker = Symbol.for('exalate.error');
+
+export interface ExalateErrorOptions {
+  readonly cause?: unknown;
+  readonly isRetryable?: boolean;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export class ExalateError extends Error {
+  readonly [marker] = true;
+  readonly code: ErrorCode;
+  readonly isRetryable: boolean;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: ExalateErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ExalateError';
+    this.code = code;
+    this.isRetryable = options.isRetryable ?? false;
+    this.details = options.details;
+  }
+
+  get httpStatus(): number {
+    return errorCodes[this.code];
+  }
+
+  /** Works across bundles and realms, where `instanceof` does not. */
+  static isInstance(value: unknown): value is ExalateError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+
+  /** Normalises anything thrown into an ExalateError, once, at the edge. */
+  static from(value: unknown): ExalateError {
+    if (ExalateError.isInstance(value)) return value;
+    return new ExalateError('internal', 'Something went wrong inside the node. The details are in its log; try again, and report it if it keeps happening.', { cause: value });
+  }
+}

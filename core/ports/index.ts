@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './logger';
+export * from './store';
+export * from './tracker';
+export * from './transport';

@@ -1,0 +1,52 @@
+import type { Connection } from '../connection/connection';
+
+/** This node's own signing identity. The private key never leaves the store. */
+export interface NodeIdentity {
+  readonly nodeId: string;
+  /** Ed25519 public key, raw 32 bytes, base64url. */
+  readonly publicKey: string;
+  /** Ed25519 private key, PKCS#8, base64url. */
+  readonly privateKey: string;
+  readonly createdAt: number;
+}
+
+/** The initiator's record of an invitation: only a hash of the one-time token is kept. */
+export interface InvitationRecord {
+  readonly connectionId: string;
+  readonly tokenHash: string;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+}
+
+export type InvitationConsumption = 'consumed' | 'already_used' | 'expired' | 'unknown';
+
+/**
+ * Durable state of one node. Every implementation (SQLite, PostgreSQL, Forge KVS) passes the
+ * same contract suite in test/contract/store.contract.ts.
+ */
+export interface StoreV1 {
+  /** Stores the identity unless one exists; returns the one that is kept. */
+  ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity>;
+  getSetting(key: string): Promise<string | undefined>;
+  putSetting(key: string, value: string): Promise<void>;
+
+  insertConnection(connection: Connection): Promise<void>;
+  /** Replaces the stored connection with the same id; throws not_found if there is none. */
+  updateConnection(connection: Connection): Promise<void>;
+  getConnection(id: string): Promise<Connection | undefined>;
+  listConnections(): Promise<readonly Connection[]>;
+
+  insertInvitation(invitation: InvitationRecord): Promise<void>;
+  /** Marks the invitation used, atomically: of two concurrent calls only one sees 'consumed'. */
+  consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption>;
+
+  /**
+   * Remembers a signed request's unique id until it expires. Returns false when the id was
+   * already seen, which is how a replayed request is caught.
+   */
+  rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean>;
+
+  /** Runs `work` so that all its writes land together or not at all. */
+  transaction<T>(work: (store: StoreV1) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,38 @@
+/** The four trackers, named by the same slug everywhere. */
+export const trackerKinds = ['jira-cloud', 'jira-server', 'azure-devops', 'asana'] as const;
+export type TrackerKind = (typeof trackerKinds)[number];
+
+export const trackerDisplayNames: Readonly<Record<TrackerKind, string>> = {
+  'jira-cloud': 'Jira Cloud',
+  'jira-server': 'Jira Server / Data Center',
+  'azure-devops': 'Azure DevOps',
+  asana: 'Asana',
+};
+
+/** Licence state of the app on a tracker that sells it per instance (Jira Server/DC). */
+export type LicenceState = 'trial' | 'paid' | 'expired' | 'none';
+
+export interface TrackerInstance {
+  readonly tracker: TrackerKind;
+  readonly version: string;
+  /** The tracker's own base URL (Jira site, Azure DevOps organization, Asana host). */
+  readonly url: string;
+  /** Only trackers that license the app per instance report it. */
+  readonly licence?: LicenceState;
+}
+
+/** A place where incoming items are created: a Jira project, an ADO project, an Asana project. */
+export interface TrackerProject {
+  readonly key: string;
+  readonly name: string;
+}
+
+/**
+ * What core needs from a tracker. Adapters in hosts/<tracker>/adapter.ts implement it by
+ * translation only: no sync decision lives behind this port.
+ */
+export interface TrackerV1 {
+  readonly kind: TrackerKind;
+  describeInstance(): Promise<TrackerInstance>;
+  listProjects(): Promise<readonly TrackerProject[]>;
+}
