@@ -1,0 +1,158 @@
+import { acceptInvitation } from '../connection/accept-invitation';
+import { viewConnection } from '../connection/connection';
+import { initiateConnection } from '../connection/initiate-connection';
+import { changeConnectionStatus, findConnection, listConnections } from '../connection/manage-connections';
+import { normalizeNodeUrl } from '../exchange/destination-url';
+import { inspectDestination } from '../exchange/inspect-destination';
+import { sendPeerMessage } from '../exchange/peer-messages';
+import { decodeInvitationCode } from '../invitation/invitation-code';
+import { previewInvitation } from '../invitation/invitation-payload';
+import { supportedModes } from '../node/node-context';
+import { trackerDisplayNames } from '../ports/tracker';
+import { ok } from '../result';
+import { defineOperation, type AdminOperation } from './admin-operation';
+import { acceptRequestSchema, emptyRequestSchema, initiateRequestSchema, inspectDestinationRequestSchema, previewInvitationRequestSchema } from './admin-schemas';
+
+function idOf(params: Readonly<Record<string, string>>): string {
+  return params['id'] ?? '';
+}
+
+/** The admin API of ARCHITECTURE §8, plus what the consoles need around it. */
+export const adminOperations: readonly AdminOperation[] = [
+  defineOperation({
+    method: 'GET',
+    path: '/instance',
+    summary: 'This node and its tracker: what the console shows in its header and what the wizard needs to know up front.',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: async (context) => {
+      const instance = await context.tracker.describeInstance();
+      return ok({
+        nodeId: context.identity.nodeId,
+        nodeUrl: context.settings.nodeUrl,
+        isPublic: context.settings.nodeUrl !== null,
+        tracker: instance.tracker,
+        trackerName: trackerDisplayNames[instance.tracker],
+        trackerVersion: instance.version,
+        instanceUrl: instance.url,
+        licence: instance.licence ?? null,
+        modes: supportedModes,
+      });
+    },
+  }),
+  defineOperation({
+    method: 'GET',
+    path: '/projects',
+    summary: 'Projects of the live tracker, for the "project for incoming sync" picker.',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: async (context) => ok((await context.tracker.listProjects()).map((project) => ({ key: project.key, name: project.name }))),
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/destinations/inspect',
+    summary: 'Asks a Destination Instance URL what it is and which modes it offers.',
+    body: inspectDestinationRequestSchema,
+    successStatus: 200,
+    run: async (context, { body }) => {
+      const url = normalizeNodeUrl(body.url, context.settings.allowPrivateDestinations);
+      if (!url.ok) return url;
+      const info = await inspectDestination(context, url.value);
+      if (!info.ok) return info;
+      return ok({ nodeUrl: info.value.nodeUrl, tracker: info.value.tracker, trackerName: trackerDisplayNames[info.value.tracker], isPublic: true, modes: info.value.modes });
+    },
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/invitations/preview',
+    summary: 'Reads an invitation code without accepting it: who invites, tracker, mode, connection name, expiry.',
+    body: previewInvitationRequestSchema,
+    successStatus: 200,
+    run: async (context, { body }) => {
+      const decoded = decodeInvitationCode(body.invitationCode, context.clock.now());
+      if (!decoded.ok) return decoded;
+      const preview = previewInvitation(decoded.value);
+      return ok({ ...preview, trackerName: trackerDisplayNames[preview.tracker], expiresAt: new Date(preview.expiresAt).toISOString() });
+    },
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/connections/initiate',
+    summary: 'Initiate Connection: stores a Pending connection and returns its invitation code.',
+    body: initiateRequestSchema,
+    successStatus: 201,
+    run: async (context, { body }) => {
+      const initiated = await initiateConnection(context, body);
+      if (!initiated.ok) return initiated;
+      return ok({ connection: viewConnection(initiated.value.connection), invitationCode: initiated.value.invitationCode });
+    },
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/connections/accept',
+    summary: 'Accept Invitation: runs the handshake with the initiator; the connection is Active on both sides.',
+    body: acceptRequestSchema,
+    successStatus: 201,
+    run: async (context, { body }) => {
+      const accepted = await acceptInvitation(context, body);
+      if (!accepted.ok) return accepted;
+      return ok({ connection: viewConnection(accepted.value) });
+    },
+  }),
+  defineOperation({
+    method: 'GET',
+    path: '/connections',
+    summary: 'The Connections tab: every connection with its name, remote side, mode and status.',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: async (context) => ok((await listConnections(context)).map(viewConnection)),
+  }),
+  defineOperation({
+    method: 'GET',
+    path: '/connections/{id}',
+    summary: 'One connection.',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: async (context, { params }) => {
+      const found = await findConnection(context, idOf(params));
+      return found.ok ? ok(viewConnection(found.value)) : found;
+    },
+  }),
+  ...(['deactivate', 'activate'] as const).map((event) =>
+    defineOperation({
+      method: 'POST',
+      path: `/connections/{id}/${event}`,
+      summary: event === 'deactivate' ? 'Deactivate: changes keep queueing and resume in order on Activate.' : 'Activate a deactivated connection.',
+      body: emptyRequestSchema,
+      successStatus: 200,
+      run: async (context, { params }) => {
+        const changed = await changeConnectionStatus(context, idOf(params), event);
+        return changed.ok ? ok(viewConnection(changed.value)) : changed;
+      },
+    }),
+  ),
+  defineOperation({
+    method: 'DELETE',
+    path: '/connections/{id}',
+    summary: 'Delete a connection: twins are unlinked, items and their data stay.',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: async (context, { params }) => {
+      const changed = await changeConnectionStatus(context, idOf(params), 'delete');
+      return changed.ok ? ok(viewConnection(changed.value)) : changed;
+    },
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/connections/{id}/check',
+    summary: 'Sends a signed ping to the other side and reports its answer (only where this side starts requests).',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: async (context, { params }) => {
+      const startedAt = context.clock.now();
+      const reply = await sendPeerMessage(context, idOf(params), { type: 'ping' });
+      if (!reply.ok) return reply;
+      return ok({ reachable: true, remoteStatus: reply.value.connectionStatus, roundTripMs: context.clock.now() - startedAt });
+    },
+  }),
+];

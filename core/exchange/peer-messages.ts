@@ -1,0 +1,78 @@
+import { ExalateError } from '../errors';
+import type { NodeContext } from '../node/node-context';
+import { err, ok, type Result } from '../result';
+import { messagesOperation, peerReplySchema, type PeerMessage, type PeerReply, exchangeBasePath } from './exchange-messages';
+import { callPeer } from './peer-client';
+import { createSignedRequestToken, signatureHeader, verifySignedRequest } from './signed-request';
+
+/**
+ * Receives a signed message from a peer. Every rejection looks the same from outside (401) so a
+ * forger learns nothing, and nothing is changed before the signature, audience, expiry, body and
+ * replay checks all pass.
+ */
+export async function receivePeerMessage(
+  context: NodeContext,
+  connectionId: string,
+  token: string | undefined,
+  rawBody: string,
+  parse: (body: string) => Result<PeerMessage>,
+): Promise<Result<PeerReply>> {
+  const now = context.clock.now();
+  const verdict = await verifySignedRequest({
+    token,
+    ownNodeId: context.identity.nodeId,
+    operation: messagesOperation(connectionId),
+    body: rawBody,
+    now,
+    findPeer: async (claimedConnectionId) => {
+      if (claimedConnectionId !== connectionId) return undefined;
+      const connection = await context.store.getConnection(connectionId);
+      return connection?.peer && connection.status !== 'deleted' ? connection.peer : undefined;
+    },
+    rememberRequestId: (requestId, expiresAt) => context.store.rememberRequestId(requestId, expiresAt, now),
+  });
+  if (!verdict.ok) {
+    context.logger.warn('signed request refused', { connectionId, reason: verdict.reason });
+    return err(new ExalateError('unauthorized', 'The request is not signed by the peer of this connection, or its signature expired or was used before.', { details: { reason: verdict.reason } }));
+  }
+  const message = parse(rawBody);
+  if (!message.ok) return message;
+  const connection = await context.store.getConnection(connectionId);
+  if (!connection) return err(new ExalateError('not_found', 'The connection no longer exists on this side.'));
+  switch (message.value.type) {
+    case 'ping':
+      return ok({ type: 'pong', connectionStatus: connection.status });
+  }
+}
+
+/** Sends a signed message to the peer of a connection; only possible when the peer is public. */
+export async function sendPeerMessage(context: NodeContext, connectionId: string, message: PeerMessage): Promise<Result<PeerReply>> {
+  const connection = await context.store.getConnection(connectionId);
+  if (!connection || connection.status === 'deleted') return err(new ExalateError('not_found', `There is no connection with id ${connectionId}.`));
+  if (!connection.peer) return err(new ExalateError('connection_state', `The connection "${connection.name}" is still waiting for the other side to accept the invitation.`));
+  if (connection.peer.nodeUrl === null) {
+    return err(new ExalateError('connection_state', `The other side of "${connection.name}" is private: it starts every exchange itself, so this node never calls it.`));
+  }
+  const body = JSON.stringify(message);
+  const token = await createSignedRequestToken(
+    context.identity,
+    { audienceNodeId: connection.peer.nodeId, connectionId, operation: messagesOperation(connectionId), body },
+    context.clock.now(),
+  );
+  try {
+    return ok(
+      await callPeer(context.transport, {
+        method: 'POST',
+        url: `${connection.peer.nodeUrl}${exchangeBasePath}/connections/${encodeURIComponent(connectionId)}/messages`,
+        body: message,
+        headers: { [signatureHeader]: token },
+        responseSchema: peerReplySchema,
+        peerDescription: 'the other side',
+      }),
+    );
+  } catch (error) {
+    const failure = ExalateError.from(error);
+    if (failure.code === 'internal') throw error;
+    return err(failure);
+  }
+}

@@ -1,0 +1,39 @@
+import type { ConnectionMode } from '../connection/connection';
+import type { ClockV1 } from '../ports/clock';
+import type { LoggerV1 } from '../ports/logger';
+import type { NodeIdentity, StoreV1 } from '../ports/store';
+import type { TrackerV1 } from '../ports/tracker';
+import type { TransportV1 } from '../ports/transport';
+
+export const defaultInvitationLifetimeMs = 72 * 3600_000;
+
+/** The modes this node can run. Basic and Visual are part of the wizard but not offered yet. */
+export const supportedModes: readonly ConnectionMode[] = ['script'];
+
+export interface NodeSettings {
+  /**
+   * This node's public URL: what the other side's admin types as Destination Instance URL.
+   * null for a private node, which never receives a request and starts every exchange itself.
+   */
+  readonly nodeUrl: string | null;
+  readonly invitationLifetimeMs: number;
+  /**
+   * Production refuses destinations on loopback, link-local and private addresses, so an admin
+   * form cannot be used to probe the node's own network. The local sandbox allows them.
+   */
+  readonly allowPrivateDestinations: boolean;
+}
+
+/** Everything core needs from its host, injected: core holds no module-level state. */
+export interface NodeCapabilities {
+  readonly store: StoreV1;
+  readonly tracker: TrackerV1;
+  readonly transport: TransportV1;
+  readonly clock: ClockV1;
+  readonly logger: LoggerV1;
+}
+
+export interface NodeContext extends NodeCapabilities {
+  readonly settings: NodeSettings;
+  readonly identity: NodeIdentity;
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import {
+  adminOperations,
+  answerHandshake,
+  buildAdminOpenApiDocument,
+  describeNode,
+  ExalateError,
+  exchangeBasePath,
+  handshakeRequestSchema,
+  peerMessageSchema,
+  receivePeerMessage,
+  signatureHeader,
+  type NodeContext,
+} from '../../core';
+import { sendError, toExalateError } from './errors';
+import { readJsonBody } from './read-body';
+
+export const adminBasePath = '/api/v1';
+/** Admin and peer requests are small; 256 KB leaves room for scripts later and stops abuse early. */
+export const bodyLimitBytes = 256 * 1024;
+
+export interface NodeRouteOptions {
+  readonly context: NodeContext;
+  readonly adminToken: string;
+  /**
+   * Only a public node answers its peers. A private node mounts no exchange routes at all: it has
+   * nothing that a peer could call.
+   */
+  readonly servesPeers: boolean;
+}
+
+/** The node's HTTP surface, mountable at any prefix (`/` for a node, `/<instance>/node` in the sandbox). */
+export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
+  return async (app) => {
+    const { context } = options;
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => done(null, body));
+    app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
+    app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
+    registerAdminApi(app, options);
+    if (options.servesPeers) registerExchangeApi(app, context);
+  };
+}
+
+function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRouteOptions): void {
+  app.get(`${adminBasePath}/openapi.json`, async (request) => buildAdminOpenApiDocument(adminOperations, `${request.protocol}://${request.host}${request.url.replace(/\/openapi\.json$/, '')}`));
+  for (const operation of adminOperations) {
+    app.route({
+      method: operation.method,
+      url: `${adminBasePath}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`,
+      handler: async (request, reply) => {
+        if (!hasBearerToken(request.headers.authorization, adminToken)) {
+          reply.header('www-authenticate', 'Bearer');
+          return sendError(reply, new ExalateError('unauthorized', 'Send the admin token as "Authorization: Bearer <token>". The node prints it on first start; ADMIN_TOKEN sets it.'));
+        }
+        const body = readJsonBody(request.body, operation.body);
+        if (!body.ok) return sendError(reply, body.error);
+        const result = await operation.run(context, { params: request.params as Record<string, string>, body: body.value });
+        if (!result.ok) return sendError(reply, result.error);
+        return reply.code(operation.successStatus).send(result.value);
+      },
+    });
+  }
+}
+
+function registerExchangeApi(app: FastifyInstance, context: NodeContext): void {
+  app.get(`${exchangeBasePath}/info`, async () => {
+    if (context.settings.nodeUrl === null) throw new ExalateError('not_found', 'This node is private.');
+    return describeNode(context, context.settings.nodeUrl);
+  });
+  app.post(`${exchangeBasePath}/handshake`, async (request, reply) => {
+    const body = readJsonBody(request.body, handshakeRequestSchema);
+    if (!body.ok) return sendError(reply, body.error);
+    const answer = await answerHandshake(context, body.value);
+    return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
+  });
+  app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, async (request, reply) => {
+    const token = request.headers[signatureHeader];
+    const raw = typeof request.body === 'string' ? request.body : '';
+    const answer = await receivePeerMessage(context, request.params.id, typeof token === 'string' ? token : undefined, raw, (text) => readJsonBody(text, peerMessageSchema));
+    return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
+  });
+}
+
+function hasBearerToken(header: string | undefined, expected: string): boolean {
+  const presented = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  if (!presented || presented.length !== expected.length) return false;
+  let difference = 0;
+  for (let index = 0; index < expected.length; index++) difference |= presented.charCodeAt(index) ^ expected.charCodeAt(index);
+  return difference === 0;
+}

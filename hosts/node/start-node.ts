@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { defaultInvitationLifetimeMs, loadNodeIdentity, systemClock, type ClockV1, type LoggerV1, type NodeContext, type TrackerV1, type TransportV1 } from '../../core';
+import { FetchTransport } from './fetch-transport';
+import { nodeRoutes } from './node-routes';
+import { SqliteStore } from './store/sqlite-store';
+import { randomBytes } from 'node:crypto';
+
+export interface NodeOptions {
+  /** Names the node's folder under the data directory and its log lines. */
+  readonly name: string;
+  readonly dataDirectory: string;
+  /** Public URL of this node, or null for a private node. */
+  readonly nodeUrl: string | null;
+  readonly tracker: TrackerV1;
+  readonly logger: LoggerV1;
+  /** Fixed admin token (ADMIN_TOKEN); otherwise one is generated on first start and kept. */
+  readonly adminToken?: string | undefined;
+  readonly allowPrivateDestinations?: boolean;
+  readonly invitationLifetimeMs?: number;
+  readonly clock?: ClockV1;
+  readonly transport?: TransportV1;
+}
+
+export interface RunningNode {
+  readonly context: NodeContext;
+  readonly adminToken: string;
+  /** True when the admin token was generated just now and must be shown to the admin once. */
+  readonly adminTokenIsNew: boolean;
+  readonly routes: FastifyPluginAsync;
+  close(): Promise<void>;
+}
+
+const adminTokenSetting = 'admin_token';
+
+/** Opens a node's store, loads (or makes) its identity and admin token, and builds its routes. */
+export async function startNode(options: NodeOptions): Promise<RunningNode> {
+  const clock = options.clock ?? systemClock;
+  const store = SqliteStore.open(join(options.dataDirectory, options.name, 'node.sqlite'));
+  const identity = await loadNodeIdentity(store, clock.now());
+  let adminToken = options.adminToken;
+  let adminTokenIsNew = false;
+  if (!adminToken) {
+    adminToken = await store.getSetting(adminTokenSetting);
+    if (!adminToken) {
+      adminToken = randomBytes(24).toString('base64url');
+      adminTokenIsNew = true;
+      await store.putSetting(adminTokenSetting, adminToken);
+    }
+  }
+  const context: NodeContext = {
+    store,
+    tracker: options.tracker,
+    transport: options.transport ?? new FetchTransport(),
+    clock,
+    logger: options.logger,
+    identity,
+    settings: {
+      nodeUrl: options.nodeUrl,
+      invitationLifetimeMs: options.invitationLifetimeMs ?? defaultInvitationLifetimeMs,
+      allowPrivateDestinations: options.allowPrivateDestinations ?? false,
+    },
+  };
+  return {
+    context,
+    adminToken,
+    adminTokenIsNew,
+    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null }),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,168 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { connectionSchema, ExalateError, parseJson, type Connection, type InvitationConsumption, type InvitationRecord, type NodeIdentity, type StoreV1 } from '../../../core';
+import { SerialLock } from './serial-lock';
+import { sqliteMigrations } from './sqlite-migrations';
+
+interface InvitationRow {
+  token_hash: string;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/**
+ * The default store: one SQLite file per node, in WAL mode so readers never wait for the writer
+ * and a `kill -9` loses nothing that was committed.
+ */
+export class SqliteStore implements StoreV1 {
+  private readonly database: Database.Database;
+  private readonly lock = new SerialLock();
+  private readonly inTransaction: boolean;
+
+  private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock) {
+    this.database = database;
+    this.inTransaction = inTransaction;
+    if (lock) this.lock = lock;
+  }
+
+  /** Opens (creating if needed) the database file and applies pending migrations. */
+  static open(file: string): SqliteStore {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const database = new Database(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    migrate(database);
+    return new SqliteStore(database, false);
+  }
+
+  private exclusive<T>(work: () => T): Promise<T> {
+    if (this.inTransaction) return Promise.resolve().then(work);
+    return this.lock.run(async () => work());
+  }
+
+  ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity> {
+    return this.exclusive(() => {
+      this.database
+        .prepare('INSERT INTO node_identity (singleton, node_id, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (singleton) DO NOTHING')
+        .run(candidate.nodeId, candidate.publicKey, candidate.privateKey, candidate.createdAt);
+      const row = this.database.prepare('SELECT node_id, public_key, private_key, created_at FROM node_identity WHERE singleton = 1').get() as
+        | { node_id: string; public_key: string; private_key: string; created_at: number }
+        | undefined;
+      if (!row) throw new Error('node identity missing right after it was written');
+      return { nodeId: row.node_id, publicKey: row.public_key, privateKey: row.private_key, createdAt: row.created_at };
+    });
+  }
+
+  getSetting(key: string): Promise<string | undefined> {
+    return this.exclusive(() => (this.database.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+  }
+
+  putSetting(key: string, value: string): Promise<void> {
+    return this.exclusive(() => {
+      this.database.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    });
+  }
+
+  insertConnection(connection: Connection): Promise<void> {
+    return this.exclusive(() => {
+      this.database.prepare('INSERT INTO connections (id, status, document, updated_at) VALUES (?, ?, ?, ?)').run(connection.id, connection.status, JSON.stringify(connection), connection.updatedAt);
+    });
+  }
+
+  updateConnection(connection: Connection): Promise<void> {
+    return this.exclusive(() => {
+      const changes = this.database
+        .prepare('UPDATE connections SET status = ?, document = ?, updated_at = ? WHERE id = ?')
+        .run(connection.status, JSON.stringify(connection), connection.updatedAt, connection.id).changes;
+      if (changes !== 1) throw new ExalateError('not_found', `There is no connection with id ${connection.id}.`);
+    });
+  }
+
+  getConnection(id: string): Promise<Connection | undefined> {
+    return this.exclusive(() => {
+      const row = this.database.prepare('SELECT document FROM connections WHERE id = ?').get(id) as { document: string } | undefined;
+      return row ? readConnection(row.document) : undefined;
+    });
+  }
+
+  listConnections(): Promise<readonly Connection[]> {
+    return this.exclusive(() =>
+      (this.database.prepare('SELECT document FROM connections ORDER BY rowid').all() as { document: string }[]).map((row) => readConnection(row.document)),
+    );
+  }
+
+  insertInvitation(invitation: InvitationRecord): Promise<void> {
+    return this.exclusive(() => {
+      this.database
+        .prepare('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at) VALUES (?, ?, ?, ?)')
+        .run(invitation.connectionId, invitation.tokenHash, invitation.expiresAt, invitation.usedAt);
+    });
+  }
+
+  consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
+    return this.exclusive(() => {
+      const row = this.database.prepare('SELECT token_hash, expires_at, used_at FROM invitations WHERE connection_id = ?').get(connectionId) as InvitationRow | undefined;
+      if (!row || !constantTimeEqual(row.token_hash, tokenHash)) return 'unknown';
+      if (row.used_at !== null) return 'already_used';
+      if (row.expires_at <= now) return 'expired';
+      // The WHERE clause makes the check and the write one step: a concurrent consumer updates 0 rows.
+      const changes = this.database.prepare('UPDATE invitations SET used_at = ? WHERE connection_id = ? AND used_at IS NULL').run(now, connectionId).changes;
+      return changes === 1 ? 'consumed' : 'already_used';
+    });
+  }
+
+  rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean> {
+    return this.exclusive(() => {
+      this.database.prepare('DELETE FROM seen_request_ids WHERE expires_at < ?').run(now);
+      return this.database.prepare('INSERT INTO seen_request_ids (request_id, expires_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING').run(requestId, expiresAt).changes === 1;
+    });
+  }
+
+  transaction<T>(work: (store: StoreV1) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.lock.run(async () => {
+      this.database.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(new SqliteStore(this.database, true, this.lock));
+        this.database.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.database.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.lock.run(async () => this.database.close());
+  }
+}
+
+function migrate(database: Database.Database): void {
+  database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set((database.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  for (const migration of sqliteMigrations) {
+    if (applied.has(migration.version)) continue;
+    database.transaction(() => {
+      database.exec(migration.sql);
+      database.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
+    })();
+  }
+}
+
+/** Rows are read back through the schema: a damaged row is reported, not trusted. */
+function readConnection(document: string): Connection {
+  const parsed = parseJson(document, connectionSchema);
+  if (!parsed.ok) throw new ExalateError('internal', 'A stored connection could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
+  return parsed.value;
+}
+
+function constantTimeEqual(left: string, right: string): boolean {
+  if (left.length !== right.length) return false;
+  let difference = 0;
+  for (let index = 0; index < left.length; index++) difference |= left.charCodeAt(index) ^ right.charCodeAt(index);
+  return difference === 0;
+}
