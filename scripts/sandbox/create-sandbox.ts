@@ -1,0 +1,112 @@
+import Fastify from 'fastify';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { silentLogger, type LoggerV1 } from '../../core';
+import { createConsoleLogger } from '../../hosts/node/console-logger';
+import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
+import { startNode, type RunningNode } from '../../hosts/node/start-node';
+import { consoleRoutes } from '../../hosts/node/ui/console-routes';
+import { renderHomePage } from './home-page';
+import type { SandboxDescription, SandboxInstanceDescription } from './sandbox-description';
+import { sandboxInstances } from './sandbox-instances';
+import { createSandboxTracker, type SandboxTracker } from './sandbox-trackers';
+
+export interface SandboxOptions {
+  /** The port to listen on; the sandbox's URLs are built from it, so it must be known up front. */
+  readonly port: number;
+  readonly dataDirectory: string;
+  /** Host name used in published URLs. */
+  readonly hostName?: string;
+  /** Log lines of every node to stderr; tests keep it off. */
+  readonly verbose?: boolean;
+}
+
+export interface RunningSandbox {
+  readonly baseUrl: string;
+  readonly description: SandboxDescription;
+  close(): Promise<void>;
+}
+
+/**
+ * Every tracker emulated, a node for each, and their consoles, on one port of this machine
+ * (ARCHITECTURE §8). Each instance lives under its own path: `/<id>/tracker` (the emulated REST
+ * API), `/<id>/node` (the node: admin API, and for public instances the exchange API), and
+ * `/<id>/console`.
+ */
+export async function createSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const baseUrl = `http://${options.hostName ?? 'localhost'}:${options.port}`;
+  const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false });
+  mkdirSync(options.dataDirectory, { recursive: true });
+
+  const started: { id: string; node: RunningNode; tracker: SandboxTracker; description: SandboxInstanceDescription }[] = [];
+  for (const definition of sandboxInstances) {
+    const instanceDirectory = join(options.dataDirectory, definition.id);
+    const tracker = createSandboxTracker(definition.tracker, `${baseUrl}/${definition.id}/tracker`, readSnapshot(join(instanceDirectory, 'tracker.json')));
+    const nodeUrl = definition.public ? `${baseUrl}/${definition.id}/node` : null;
+    const logger: LoggerV1 = options.verbose ? createConsoleLogger(definition.id) : silentLogger;
+    const node = await startNode({
+      name: definition.id,
+      dataDirectory: options.dataDirectory,
+      nodeUrl,
+      tracker: tracker.adapter,
+      logger,
+      // The sandbox's instances talk to each other on localhost, which production refuses.
+      allowPrivateDestinations: true,
+    });
+    await app.register(tracker.routes, { prefix: `/${definition.id}/tracker` });
+    await app.register(node.routes, { prefix: `/${definition.id}/node` });
+    const adminApi = `${baseUrl}/${definition.id}/node${adminBasePath}`;
+    await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
+    started.push({
+      id: definition.id,
+      node,
+      tracker,
+      description: {
+        id: definition.id,
+        tracker: definition.tracker,
+        public: definition.public,
+        url: nodeUrl,
+        console: `${baseUrl}/${definition.id}/console`,
+        adminApi,
+        adminToken: node.adminToken,
+        trackerApi: tracker.trackerApi,
+        trackerAuth: tracker.trackerAuth,
+      },
+    });
+  }
+
+  const description: SandboxDescription = { instances: started.map((instance) => instance.description) };
+  const titles = new Map(sandboxInstances.map((definition) => [definition.id, definition.title]));
+  app.get('/sandbox.json', async () => description);
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
+  await app.listen({ port: options.port, host: '127.0.0.1' });
+
+  return {
+    baseUrl,
+    description,
+    close: async () => {
+      await app.close();
+      for (const instance of started) {
+        writeSnapshot(join(options.dataDirectory, instance.id, 'tracker.json'), instance.tracker.snapshot());
+        await instance.node.close();
+      }
+    },
+  };
+}
+
+function readSnapshot(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    // A snapshot cut short by a crash is worth less than the sample data it would replace.
+    return undefined;
+  }
+}
+
+/** Written beside and renamed over, so a crash mid-write leaves the previous snapshot whole. */
+function writeSnapshot(file: string, snapshot: unknown): void {
+  const temporary = `${file}.tmp`;
+  writeFileSync(temporary, JSON.stringify(snapshot));
+  renameSync(temporary, file);
+}

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TrackerKind, TrackerV1 } from '../../core';
+import { AsanaAdapter } from '../../hosts/asana/adapter';
+import { createAsanaEmulator } from '../../hosts/asana/emulator';
+import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
+import { createAzureDevOpsEmulator } from '../../hosts/azure-devops/emulator';
+import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
+import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
+import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
+import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
+
+/** One emulated tracker, mounted in the sandbox, with the adapter its node uses to reach it. */
+export interface SandboxTracker {
+  readonly routes: FastifyPluginAsync;
+  /** What a real client is configured with: Jira site URL, ADO organization URL, Asana host. */
+  readonly trackerApi: string;
+  readonly trackerAuth: string;
+  readonly adapter: TrackerV1;
+  snapshot(): unknown;
+}
+
+/** The emulator's origin plus prefix: `http://localhost:8080/jira-cloud/tracker`. */
+type MountedAt = string;
+
+const azureDevOpsOrganization = 'acme';
+
+/** How each tracker is emulated in the sandbox: one row per tracker, the same shape for all. */
+const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unknown) => SandboxTracker>> = {
+  'jira-cloud': (mountedAt, saved) => {
+    const emulator = createJiraCloudEmulator();
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization }));
+  },
+  'jira-server': (mountedAt, saved) => {
+    const emulator = createJiraServerEmulator();
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraServerAdapter({ baseUrl, authorization }));
+  },
+  'azure-devops': (mountedAt, saved) => {
+    const emulator = createAzureDevOpsEmulator();
+    return tracker(emulator, `${mountedAt}/${azureDevOpsOrganization}`, saved, (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization }));
+  },
+  asana: (mountedAt, saved) => {
+    const emulator = createAsanaEmulator();
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new AsanaAdapter({ baseUrl, authorization }));
+  },
+};
+
+interface AnyEmulator {
+  readonly routes: FastifyPluginAsync;
+  readonly authorization: string;
+  readonly state: { toJSON(): unknown; restore(snapshot: unknown): void };
+}
+
+function tracker(emulator: AnyEmulator, trackerApi: string, saved: unknown, makeAdapter: (baseUrl: string, authorization: string) => TrackerV1): SandboxTracker {
+  // Restored before the adapter is built, so the adapter uses the credentials of the saved state.
+  if (saved !== undefined) emulator.state.restore(saved);
+  return {
+    routes: emulator.routes,
+    trackerApi,
+    get trackerAuth() {
+      return emulator.authorization;
+    },
+    adapter: makeAdapter(trackerApi, emulator.authorization),
+    snapshot: () => emulator.state.toJSON(),
+  };
+}
+
+/** `saved` is a snapshot this tracker wrote before a restart, or undefined for the sample data. */
+export function createSandboxTracker(kind: TrackerKind, mountedAt: MountedAt, saved: unknown): SandboxTracker {
+  return factories[kind](mountedAt, saved);
+}

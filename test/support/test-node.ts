@@ -1,0 +1,69 @@
+import Fastify from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger, type ClockV1, type TrackerV1 } from '../../core';
+import { FetchTransport } from '../../hosts/node/fetch-transport';
+import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
+import { startNode } from '../../hosts/node/start-node';
+import { RecordingTransport } from '../fakes/recording-transport';
+import { freePort } from './free-port';
+
+export interface TestNode {
+  readonly nodeUrl: string | null;
+  readonly adminApi: string;
+  readonly adminToken: string;
+  /** Every request this node started. */
+  readonly outbound: RecordingTransport;
+  /** Every request that reached this node's HTTP server, as "METHOD path". */
+  readonly inbound: string[];
+  admin(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** A real node on its own port, with its own SQLite file, for tests that cross the network. */
+export async function startTestNode(options: { name: string; isPublic: boolean; tracker: TrackerV1; clock?: ClockV1; invitationLifetimeMs?: number }): Promise<TestNode> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const nodeUrl = options.isPublic ? origin : null;
+  const outbound = new RecordingTransport(new FetchTransport());
+  const node = await startNode({
+    name: options.name,
+    dataDirectory: mkdtempSync(join(tmpdir(), 'exalate-node-')),
+    nodeUrl,
+    tracker: options.tracker,
+    logger: silentLogger,
+    allowPrivateDestinations: true,
+    transport: outbound,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.invitationLifetimeMs ? { invitationLifetimeMs: options.invitationLifetimeMs } : {}),
+  });
+  const inbound: string[] = [];
+  const app = Fastify({ bodyLimit: bodyLimitBytes });
+  app.addHook('onRequest', async (request) => {
+    inbound.push(`${request.method} ${request.url}`);
+  });
+  await app.register(node.routes);
+  await app.listen({ port, host: '127.0.0.1' });
+  const adminApi = `${origin}${adminBasePath}`;
+  return {
+    nodeUrl,
+    adminApi,
+    adminToken: node.adminToken,
+    outbound,
+    inbound,
+    admin: async (method, path, body, token = node.adminToken) => {
+      const response = await fetch(`${adminApi}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    close: async () => {
+      await app.close();
+      await node.close();
+    },
+  };
+}
