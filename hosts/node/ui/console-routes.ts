@@ -7,10 +7,10 @@ export interface ConsoleOptions {
   readonly tracker: TrackerKind;
   readonly adminApi: string;
   /**
-   * Handed to the page so the console can call its node. Only for a console served to the
-   * node's own admin on a trusted network (the sandbox); hosted consoles sign in instead.
+   * Handed to the page so the console can call its node without signing in. Only for the local
+   * sandbox; a self-hosted node leaves it out and the console asks the admin for the token.
    */
-  readonly adminToken: string;
+  readonly adminToken?: string;
 }
 
 let bundle: Promise<string> | undefined;
@@ -39,7 +39,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
 
 /** Serves one instance's Exalate console: `GET /` (the page) and `GET /console.js`. */
 export function consoleRoutes(options: ConsoleOptions): FastifyPluginAsync {
-  const configuration = JSON.stringify({ title: options.title, tracker: options.tracker, adminApi: options.adminApi, adminToken: options.adminToken }).replace(/</g, '\\u003c');
+  const configuration = JSON.stringify({ title: options.title, tracker: options.tracker, adminApi: options.adminApi, adminToken: options.adminToken ?? null }).replace(/</g, '\\u003c');
   return async (app) => {
     app.get('/', async (request, reply) => {
       const base = request.url.endsWith('/') ? '' : `${request.url.split('?')[0]}/`;
