@@ -3,3 +3,4 @@ export * from './logger';
 export * from './store';
 export * from './tracker';
 export * from './transport';
+export * from './tracker-item';

@@ -28,7 +28,7 @@ export function toJsonSchema(value: unknown, documentId: string): unknown {
   if (source['nullable'] !== true) return converted;
   if (typeof converted['type'] === 'string' && converted['$ref'] === undefined) {
     const nullable: Record<string, unknown> = { ...converted, type: [converted['type'], 'null'] };
-    if (Array.isArray(converted['enum'])) nullable['enum'] = [...converted['enum'], null];
+    if (Array.isArray(converted['enum']) && !converted['enum'].includes(null)) nullable['enum'] = [...converted['enum'], null];
     return nullable;
   }
   return { anyOf: [converted, { type: 'null' }] };

@@ -1,0 +1,58 @@
+import type { LocalInstance } from './wizard-context';
+import type { ConnectionMode } from '../connection/connection';
+import { notices } from './labels';
+import { messages } from './messages';
+import { listModeNotices, listModeOptions, localModeRefusal } from './mode-options';
+
+describe('what the local instance itself can run', () => {
+  const rows: readonly (readonly [string, LocalInstance, ConnectionMode, string | null])[] = [
+    ['Jira Server, public, trial: Script', { tracker: 'jira-server', isPublic: true, licence: 'trial' }, 'script', null],
+    ['Jira Server, public, paid: Script', { tracker: 'jira-server', isPublic: true, licence: 'paid' }, 'script', null],
+    ['Jira Server, public, expired: no Script', { tracker: 'jira-server', isPublic: true, licence: 'expired' }, 'script', messages.scriptNeedsLicenceExpired],
+    ['Jira Server, public, no licence: no Script', { tracker: 'jira-server', isPublic: true, licence: 'none' }, 'script', messages.scriptNeedsLicenceNone],
+    ['Jira Server, public, licence unread: no Script', { tracker: 'jira-server', isPublic: true }, 'script', messages.scriptNeedsLicenceUnknown],
+    ['Jira Server, private, paid: no Script', { tracker: 'jira-server', isPublic: false, licence: 'paid' }, 'script', messages.scriptNeedsPublicJiraServer],
+    ['Jira Server, private, trial: no Script', { tracker: 'jira-server', isPublic: false, licence: 'trial' }, 'script', messages.scriptNeedsPublicJiraServer],
+    ['Jira Server, expired: Basic is still fine', { tracker: 'jira-server', isPublic: true, licence: 'expired' }, 'basic', null],
+    ['Jira Cloud without licence: Script (the rule is Jira Server only)', { tracker: 'jira-cloud', isPublic: true }, 'script', null],
+    ['Azure DevOps, private: Script', { tracker: 'azure-devops', isPublic: false }, 'script', null],
+    ['Azure DevOps, private: no Visual', { tracker: 'azure-devops', isPublic: false }, 'visual', messages.visualNeedsPublicLocal],
+    ['Asana, public: Visual', { tracker: 'asana', isPublic: true }, 'visual', null],
+    ['Jira Server, licence reported as null: no Script', { tracker: 'jira-server', isPublic: true, licence: null }, 'script', messages.scriptNeedsLicenceUnknown],
+    ['a node that runs only Script: no Basic', { tracker: 'asana', isPublic: true, modes: ['script'] }, 'basic', 'Basic mode is not available on this instance yet.'],
+    ['a node that runs only Script: Script', { tracker: 'asana', isPublic: true, modes: ['script'] }, 'script', null],
+    ['a node that runs only Script on an expired Jira Server: the licence is the problem', { tracker: 'jira-server', isPublic: true, licence: 'expired', modes: ['script'] }, 'script', messages.scriptNeedsLicenceExpired],
+  ];
+  test.each(rows)('%s', (_name, local, mode, expected) => {
+    expect(localModeRefusal(local, mode)).toBe(expected);
+  });
+});
+
+describe('options and notices together', () => {
+  test('the local refusal wins over the destination one, so the admin reads what they can fix', () => {
+    const options = listModeOptions({ tracker: 'jira-server', isPublic: true, licence: 'none' }, { tracker: 'asana', isPublic: true, modes: ['basic'] });
+    expect(options).toEqual([
+      { mode: 'basic', label: 'Basic', available: true },
+      { mode: 'visual', label: 'Visual', available: false, reason: 'The destination instance (Asana) does not offer Visual mode.' },
+      { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceNone },
+    ]);
+  });
+
+  test('a node that runs only Script offers only Script on a private connection (GET /instance answers modes)', () => {
+    expect(listModeOptions({ tracker: 'azure-devops', isPublic: true, modes: ['script'] }, null)).toEqual([
+      { mode: 'basic', label: 'Basic', available: false, reason: 'Basic mode is not available on this instance yet.' },
+      { mode: 'visual', label: 'Visual', available: false, reason: 'Visual mode is not available on this instance yet.' },
+      { mode: 'script', label: 'Script', available: true },
+    ]);
+  });
+
+  test('a private destination needs no list of modes from it', () => {
+    expect(listModeOptions({ tracker: 'asana', isPublic: true }, null).map((option) => option.available)).toEqual([true, false, true]);
+  });
+
+  test('notices of a public connection from Jira Cloud', () => {
+    const destination = { tracker: 'jira-server', isPublic: true, modes: ['script'] } as const;
+    const local = { tracker: 'jira-cloud', isPublic: true } as const;
+    expect(listModeNotices(local, destination, listModeOptions(local, destination))).toEqual([notices.suggestedModes, notices.modeIsFinal]);
+  });
+});

@@ -1,0 +1,76 @@
+import { connectionModes, type ConnectionMode } from '../connection/connection';
+import { modeLabels, notices } from './labels';
+import { messages } from './messages';
+import type { LocalInstance } from './wizard-context';
+import type { DestinationDescription } from './wizard-event';
+
+/** One choice on the mode step. An unavailable option says why, so the admin is not left guessing. */
+export interface ModeOption {
+  readonly mode: ConnectionMode;
+  readonly label: string;
+  readonly available: boolean;
+  readonly reason?: string;
+}
+
+/**
+ * Why this instance itself cannot run a mode, or null when it can. A mode the node does not run
+ * yet is never offered. The Jira on-premise guide makes
+ * Script mode conditional on a public instance and an Evaluation (trial) or Paid license; saying so
+ * here spares the admin a failure at the end of the wizard. Visual mode needs both sides to reach
+ * each other, which a private instance cannot offer.
+ */
+export function localModeRefusal(local: LocalInstance, mode: ConnectionMode): string | null {
+  if (local.modes !== undefined && !local.modes.includes(mode)) return messages.modeNotOfferedHere(mode);
+  if (mode === 'script' && local.tracker === 'jira-server') {
+    if (!local.isPublic) return messages.scriptNeedsPublicJiraServer;
+    switch (local.licence) {
+      case 'trial':
+      case 'paid':
+        return null;
+      case 'expired':
+        return messages.scriptNeedsLicenceExpired;
+      case 'none':
+        return messages.scriptNeedsLicenceNone;
+      case null:
+      case undefined:
+        return messages.scriptNeedsLicenceUnknown;
+    }
+  }
+  if (mode === 'visual' && !local.isPublic) return messages.visualNeedsPublicLocal;
+  return null;
+}
+
+/**
+ * A private destination ("I don't have a URL", or one that reports itself private) never receives
+ * a request, so only modes that work without inbound calls to it are offered: Visual needs both
+ * sides reachable. An inspected destination offers only the modes it reported.
+ */
+function connectionRefusal(mode: ConnectionMode, destination: DestinationDescription | null): string | null {
+  const isPrivate = destination === null || !destination.isPublic;
+  if (isPrivate && mode === 'visual') return messages.visualNeedsPublicDestination;
+  if (destination !== null && !destination.modes.includes(mode)) return messages.modeNotOffered(mode, destination.tracker);
+  return null;
+}
+
+/** Basic, Visual and Script in that order; `destination` is null for a private destination. */
+export function listModeOptions(local: LocalInstance, destination: DestinationDescription | null): readonly ModeOption[] {
+  return connectionModes.map((mode): ModeOption => {
+    const reason = localModeRefusal(local, mode) ?? connectionRefusal(mode, destination);
+    const label = modeLabels[mode];
+    return reason === null ? { mode, label, available: true } : { mode, label, available: false, reason };
+  });
+}
+
+export function listModeNotices(
+  local: LocalInstance,
+  destination: DestinationDescription | null,
+  options: readonly ModeOption[],
+): readonly string[] {
+  const isPrivate = destination === null || !destination.isPublic;
+  return [
+    ...(options.some((option) => option.available) ? [] : [messages.noModeAvailable]),
+    isPrivate ? notices.privateModes : notices.suggestedModes,
+    ...(local.tracker === 'jira-server' ? [notices.jiraServerScriptPrerequisites] : []),
+    notices.modeIsFinal,
+  ];
+}

@@ -1,0 +1,26 @@
+import type { AsanaEmulatorSeedDefaults } from './asana-emulator-state';
+
+/** What a fresh Asana emulator holds: one user in two workspaces, with projects in each. */
+export const asanaSampleSeed: AsanaEmulatorSeedDefaults = {
+  user: {
+    name: 'Sam Asana',
+    email: 'sam@acme.example',
+    personalAccessToken: '2/1205000000000001/1205000000000099:sandboxasanapersonalaccesstoken',
+  },
+  workspaces: [
+    {
+      name: 'Acme Corp',
+      isOrganization: true,
+      projects: [
+        { name: 'Roadmap', color: 'dark-blue', notes: 'What ships this quarter.' },
+        { name: 'Bugs', color: 'dark-red', notes: 'Defects reported by support.' },
+        { name: 'Old launch plan', archived: true },
+      ],
+    },
+    {
+      name: 'Partner Workspace',
+      isOrganization: false,
+      projects: [{ name: 'Joint launch', color: 'light-green' }],
+    },
+  ],
+};

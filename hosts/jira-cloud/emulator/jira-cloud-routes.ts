@@ -1,0 +1,143 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  createAuthorizationGuard,
+  installTrackerErrorHandlers,
+  isAnonymousRequest,
+  jiraErrorCollection,
+  jiraNotFoundBody,
+  jiraProjectRepresentation,
+  jiraTimestamp,
+  jiraUserAvatarUrls,
+  publicBaseUrl,
+  readBasicCredentials,
+  readIntegerParameter,
+  readQueryList,
+  readQueryParameter,
+  refuseJiraRequest,
+  requestUrl,
+  secretsMatch,
+  takePage,
+  type JiraProjectRecord,
+} from '../../emulator-kit';
+import type { JiraCloudEmulatorState } from './jira-cloud-emulator-state';
+
+/** `GET /rest/api/3/project/search` pages hold 50 projects unless asked otherwise (the document's default for maxResults). */
+const defaultPageSize = 50;
+/** Jira caps maxResults silently and reports the cap it used in `maxResults`; 100 is the emulator's cap. */
+const maximumPageSize = 100;
+
+/** The orderBy values the v3 document lists for project search. */
+const orderByValues = new Set(
+  ['category', 'key', 'name', 'owner', 'issueCount', 'lastIssueUpdatedDate', 'archivedDate', 'deletedDate'].flatMap((field) => [field, `-${field}`, `+${field}`]),
+);
+
+/**
+ * Jira Cloud platform REST v3, the resources the adapter uses. Paths, parameters and bodies follow
+ * `shared/specs/jira-cloud-platform.v3.json`; the tests check every body against it.
+ */
+export function createJiraCloudRoutes(state: JiraCloudEmulatorState): FastifyPluginAsync {
+  return async (instance) => {
+    const prefix = instance.prefix;
+    const siteUrl = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
+    const guard = createAuthorizationGuard({
+      accepts: (header) => {
+        const credentials = readBasicCredentials(header);
+        return credentials !== undefined && credentials.user.toLowerCase() === state.account.emailAddress.toLowerCase() && secretsMatch(credentials.password, state.account.apiToken);
+      },
+      refuse: refuseJiraRequest,
+    });
+
+    installTrackerErrorHandlers(instance, {
+      notFound: jiraNotFoundBody,
+      failure: (_statusCode, message) => jiraErrorCollection([message]),
+    });
+
+    // "This operation can be accessed anonymously." (getServerInfo)
+    instance.get('/rest/api/3/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {
+      const versionNumbers = state.version.split(/[.-]/).slice(0, 3).map(Number);
+      return {
+        baseUrl: siteUrl(request),
+        version: state.version,
+        versionNumbers,
+        deploymentType: 'Cloud',
+        buildNumber: 100_287,
+        buildDate: jiraTimestamp(new Date('2025-01-06T00:00:00.000Z')),
+        serverTime: jiraTimestamp(new Date()),
+        scmInfo: '0f6e1c1b8b2f2b0e6c2e5d6a1f4f1c8e9d0a7b3c',
+        serverTitle: state.serverTitle,
+      };
+    });
+
+    // "This operation can be accessed anonymously": an anonymous caller sees only projects that grant
+    // Browse Projects to anyone, and the sample site grants that on none.
+    instance.get('/rest/api/3/project/search', { onRequest: guard.anonymousAllowed }, async (request, reply) => searchProjects(request, reply));
+
+    instance.get('/rest/api/3/myself', { onRequest: guard.required }, async (request) => {
+      const site = siteUrl(request);
+      const account = state.account;
+      return {
+        self: `${site}/rest/api/3/user?accountId=${account.accountId}`,
+        accountId: account.accountId,
+        accountType: 'atlassian',
+        emailAddress: account.emailAddress,
+        avatarUrls: jiraUserAvatarUrls(site, account.accountId),
+        displayName: account.displayName,
+        active: true,
+        timeZone: account.timeZone,
+        locale: 'en_US',
+        groups: { size: 2, items: [] },
+        applicationRoles: { size: 1, items: [] },
+        expand: 'groups,applicationRoles',
+      };
+    });
+
+    function searchProjects(request: FastifyRequest, reply: FastifyReply): FastifyReply | Record<string, unknown> {
+      const startAt = readIntegerParameter(request, 'startAt', { fallback: 0, minimum: 0 });
+      const maxResults = readIntegerParameter(request, 'maxResults', { fallback: defaultPageSize, minimum: 0 });
+      const orderBy = readQueryParameter(request, 'orderBy') ?? 'key';
+      if (!startAt.ok) return reply.code(400).send(jiraErrorCollection([`Invalid value '${startAt.offered}' for startAt: it must be a whole number of 0 or more.`]));
+      if (!maxResults.ok) return reply.code(400).send(jiraErrorCollection([`Invalid value '${maxResults.offered}' for maxResults: it must be a whole number of 0 or more.`]));
+      if (!orderByValues.has(orderBy)) return reply.code(400).send(jiraErrorCollection([`Invalid orderBy value '${orderBy}'.`]));
+
+      const pageSize = Math.min(maxResults.value, maximumPageSize);
+      const matching = isAnonymousRequest(request) ? [] : filterProjects(request, state.projects);
+      const ordered = orderProjects(matching, orderBy);
+      const page = takePage(ordered, startAt.value, pageSize);
+      const site = siteUrl(request);
+      const self = requestUrl(request);
+      const body: Record<string, unknown> = {
+        self: self.toString(),
+        maxResults: pageSize,
+        startAt: startAt.value,
+        total: ordered.length,
+        isLast: page.nextPosition === undefined,
+        values: page.items.map((project) => jiraProjectRepresentation(site, '3', project)),
+      };
+      if (page.nextPosition !== undefined) {
+        const next = new URL(self);
+        next.searchParams.set('startAt', String(page.nextPosition));
+        next.searchParams.set('maxResults', String(pageSize));
+        body['nextPage'] = next.toString();
+      }
+      return body;
+    }
+  };
+}
+
+function filterProjects(request: FastifyRequest, projects: readonly JiraProjectRecord[]): readonly JiraProjectRecord[] {
+  const query = readQueryParameter(request, 'query')?.toLowerCase();
+  const keys = new Set(readQueryList(request, 'keys'));
+  const typeKeys = new Set(readQueryList(request, 'typeKey'));
+  return projects.filter((project) =>
+    (query === undefined || project.key.toLowerCase().includes(query) || project.name.toLowerCase().includes(query))
+    && (keys.size === 0 || keys.has(project.key))
+    && (typeKeys.size === 0 || typeKeys.has(project.projectTypeKey)));
+}
+
+/** Sorts by key or name; the other orderBy fields describe data the emulator does not hold, so they sort by key. */
+function orderProjects(projects: readonly JiraProjectRecord[], orderBy: string): readonly JiraProjectRecord[] {
+  const descending = orderBy.startsWith('-');
+  const field = orderBy.replace(/^[-+]/, '') === 'name' ? 'name' : 'key';
+  const sorted = [...projects].sort((left, right) => left[field].localeCompare(right[field]));
+  return descending ? sorted.reverse() : sorted;
+}

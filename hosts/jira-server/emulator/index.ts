@@ -1,0 +1,30 @@
+import type { TrackerEmulator } from '../../emulator-kit';
+import { JiraServerEmulatorState, type JiraServerEmulatorSeed } from './jira-server-emulator-state';
+import { createJiraServerRoutes } from './jira-server-routes';
+import { jiraServerSampleSeed } from './sample-seed';
+
+export { JiraServerEmulatorState } from './jira-server-emulator-state';
+export type { JiraServerAccount, JiraServerDeploymentType, JiraServerEmulatorSeed, JiraServerEmulatorSnapshot } from './jira-server-emulator-state';
+export { jiraServerSampleSeed } from './sample-seed';
+
+export interface JiraServerEmulatorOptions {
+  /** Overrides parts of the sample site; anything left out comes from `jiraServerSampleSeed`. */
+  readonly seed?: JiraServerEmulatorSeed;
+}
+
+export type JiraServerEmulator = TrackerEmulator<JiraServerEmulatorState>;
+
+/**
+ * An in-process Jira Server/Data Center (REST v2 plus UPM's licence resource). Mounted at prefix P,
+ * the Jira base URL (`trackerApi`) is `<origin>P`, and `authorization` is `Bearer <personal access token>`.
+ */
+export function createJiraServerEmulator(options: JiraServerEmulatorOptions = {}): JiraServerEmulator {
+  const state = new JiraServerEmulatorState(jiraServerSampleSeed, options.seed);
+  return {
+    routes: createJiraServerRoutes(state),
+    state,
+    get authorization() {
+      return state.authorization;
+    },
+  };
+}

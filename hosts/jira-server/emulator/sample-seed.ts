@@ -1,0 +1,24 @@
+import { exalateJiraServerAppKey } from '../app-key';
+import type { JiraServerEmulatorSeedDefaults } from './jira-server-emulator-state';
+
+/** What a fresh Jira Server/DC emulator holds: a Data Center site on a trial licence, three projects. */
+export const jiraServerSampleSeed: JiraServerEmulatorSeedDefaults = {
+  serverTitle: 'Acme Jira Data Center',
+  version: '9.12.2',
+  deploymentType: 'DataCenter',
+  account: {
+    key: 'JIRAUSER10000',
+    name: 'admin',
+    emailAddress: 'admin@acme.example',
+    displayName: 'Jira Administrator',
+    timeZone: 'Europe/Brussels',
+    personalAccessToken: 'sandbox-jira-server-personal-access-token',
+  },
+  appKey: exalateJiraServerAppKey,
+  licence: 'trial',
+  projects: [
+    { key: 'ITSM', name: 'IT Service Desk', projectTypeKey: 'service_desk', description: 'Internal IT requests.' },
+    { key: 'ENG', name: 'Engineering', projectTypeKey: 'software', description: 'Engineering backlog.' },
+    { key: 'QA', name: 'Quality Assurance', projectTypeKey: 'software', description: 'Test campaigns and defects.' },
+  ],
+};
