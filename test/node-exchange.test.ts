@@ -148,6 +148,19 @@ describe('node-to-node exchange between real nodes', () => {
     expect((await publicNode.admin('GET', '/connections')).body).toEqual(before.body);
   });
 
+  it('refuses connection information the wizard would refuse, in the wizard\'s words', async () => {
+    const { wizardMessages } = await import('../core');
+    const badName = await publicNode.admin('POST', '/connections/initiate', { ...initiateBody(null), localName: 'acme jira!' });
+    expect(badName.status).toBe(400);
+    expect(badName.body.error.message).toContain(wizardMessages.shortNameInvalid);
+    const sameNames = await publicNode.admin('POST', '/connections/initiate', { ...initiateBody(null), remoteName: 'ACME' });
+    expect(sameNames.body.error.message).toContain(wizardMessages.shortNamesMustDiffer);
+    const before = (await publicNode.admin('GET', '/connections')).body.length;
+    const unknownField = await publicNode.admin('POST', '/connections/initiate', { ...initiateBody(null), secret: 'x' });
+    expect(unknownField.status).toBe(400);
+    expect((await publicNode.admin('GET', '/connections')).body.length).toBe(before);
+  });
+
   it('lets a private node accept but not initiate, and says why', async () => {
     const refused = await privateNode.admin('POST', '/connections/initiate', initiateBody(null));
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
