@@ -23,3 +23,4 @@ export * from './admin/admin-operation';
 export * from './admin/admin-operations';
 export * from './admin/openapi-document';
 export * from './wizard';
+export * from './sync/sync-records';

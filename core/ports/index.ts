@@ -4,3 +4,4 @@ export * from './store';
 export * from './tracker';
 export * from './transport';
 export * from './tracker-item';
+export * from './sync-store';

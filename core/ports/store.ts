@@ -1,4 +1,5 @@
 import type { Connection } from '../connection/connection';
+import type { SyncStoreV1 } from './sync-store';
 
 /** This node's own signing identity. The private key never leaves the store. */
 export interface NodeIdentity {
@@ -24,7 +25,7 @@ export type InvitationConsumption = 'consumed' | 'already_used' | 'expired' | 'u
  * Durable state of one node. Every implementation (SQLite, PostgreSQL, Forge KVS) passes the
  * same contract suite in test/contract/store.contract.ts.
  */
-export interface StoreV1 {
+export interface StoreV1 extends SyncStoreV1 {
   /** Stores the identity unless one exists; returns the one that is kept. */
   ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity>;
   getSetting(key: string): Promise<string | undefined>;

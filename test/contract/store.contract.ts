@@ -71,6 +71,69 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect((await store.listConnections()).map((each) => each.id)).toEqual(['con_1']);
     });
 
+    it('queues envelopes in order, once per envelope id, and tracks their state', async () => {
+      const entry = (id: string, itemKey: string) => ({
+        connectionId: 'con_1',
+        direction: 'outbound' as const,
+        itemKey,
+        envelope: { kind: 'change' as const, id, sourceKey: itemKey, sequence: 0, replica: { summary: id }, createdAt: 1 },
+        state: 'queued' as const,
+        attempts: 0,
+        nextAttemptAt: 0,
+        lastError: null,
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      const first = await store.enqueue(entry('change-1', 'A-1'));
+      const second = await store.enqueue(entry('change-2', 'A-2'));
+      expect(await store.enqueue(entry('change-1', 'A-1'))).toBeUndefined();
+      expect(first).toBeLessThan(second!);
+      // The same id in the other direction or connection is a different envelope.
+      expect(await store.enqueue({ ...entry('change-1', 'A-1'), direction: 'inbound' })).toBeDefined();
+      await store.updateQueueEntry('con_1', 'outbound', first!, { state: 'done', attempts: 1 });
+      const queued = await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10 });
+      expect(queued.map((each) => each.envelope.id)).toEqual(['change-2']);
+      const all = await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued', 'done'], limit: 10 });
+      expect(all.map((each) => [each.envelope.id, each.state, each.attempts])).toEqual([['change-1', 'done', 1], ['change-2', 'queued', 0]]);
+      expect((await store.countQueue('con_1')).outbound).toMatchObject({ queued: 1, done: 1 });
+    });
+
+    it('finds twins by either key and replaces them by local key', async () => {
+      const twin = {
+        connectionId: 'con_1', localKey: 'SUP-1', remoteKey: null, status: 'queued' as const, lastSentHash: 'h1', nextOutboundSequence: 1,
+        lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], updatedAt: 1,
+      };
+      await store.putTwin(twin);
+      await store.putTwin({ ...twin, remoteKey: '42', status: 'synchronized', commentLinks: [{ remoteId: 'c9', localId: 'c1' }] });
+      expect(await store.getTwinByRemoteKey('con_1', '42')).toMatchObject({ localKey: 'SUP-1', status: 'synchronized', commentLinks: [{ remoteId: 'c9', localId: 'c1' }] });
+      expect(await store.listTwins('con_1')).toHaveLength(1);
+      await store.deleteTwin('con_1', 'SUP-1');
+      expect(await store.getTwinByLocalKey('con_1', 'SUP-1')).toBeUndefined();
+    });
+
+    it('counts a repeated error instead of listing it twice, until it is resolved', async () => {
+      const error = { id: 'err_1', scope: 'item' as const, connectionId: 'con_1', itemKey: 'SUP-1', code: 'script_failed', message: 'boom', line: 3, occurrences: 1, createdAt: 1, updatedAt: 1, resolvedAt: null };
+      await store.recordError(error);
+      const again = await store.recordError({ ...error, id: 'err_2', message: 'boom again', updatedAt: 2 });
+      expect(again).toMatchObject({ id: 'err_1', occurrences: 2, message: 'boom again' });
+      expect(await store.listErrors({ includeResolved: false })).toHaveLength(1);
+      expect(await store.resolveErrors({ connectionId: 'con_1', itemKey: 'SUP-1' }, 5)).toBe(1);
+      expect(await store.listErrors({ includeResolved: false })).toHaveLength(0);
+      expect((await store.getError('err_1'))?.resolvedAt).toBe(5);
+      await store.recordError({ ...error, id: 'err_3' });
+      expect((await store.listErrors({ includeResolved: true })).map((each) => each.id)).toEqual(['err_3', 'err_1']);
+    });
+
+    it('keeps rules and triggers per connection', async () => {
+      await store.putRules('con_1', { outgoing: 'replica.summary = issue.summary', incoming: '', updatedAt: 1 });
+      expect((await store.getRules('con_1'))?.outgoing).toContain('replica.summary');
+      expect(await store.getRules('con_2')).toBeUndefined();
+      await store.insertTrigger({ id: 'trg_1', connectionId: 'con_1', query: 'project = SUP', active: true, createdAt: 1 });
+      expect((await store.listTriggers('con_1')).map((each) => each.query)).toEqual(['project = SUP']);
+      expect(await store.deleteTrigger('con_1', 'trg_1')).toBe(true);
+      expect(await store.deleteTrigger('con_1', 'trg_1')).toBe(false);
+    });
+
     it('does not let a write from outside land inside a running transaction', async () => {
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));

@@ -34,4 +34,38 @@ export const sqliteMigrations: readonly { readonly version: number; readonly nam
       CREATE INDEX seen_request_ids_expiry ON seen_request_ids (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'sync engine',
+    sql: `
+      CREATE TABLE connection_rules (connection_id TEXT PRIMARY KEY, document TEXT NOT NULL);
+      CREATE TABLE triggers (id TEXT PRIMARY KEY, connection_id TEXT NOT NULL, document TEXT NOT NULL);
+      CREATE INDEX triggers_connection ON triggers (connection_id);
+      CREATE TABLE twins (
+        connection_id TEXT NOT NULL,
+        local_key TEXT NOT NULL,
+        remote_key TEXT,
+        document TEXT NOT NULL,
+        PRIMARY KEY (connection_id, local_key)
+      );
+      CREATE INDEX twins_remote ON twins (connection_id, remote_key);
+      CREATE TABLE queue (
+        connection_id TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        envelope_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        document TEXT NOT NULL,
+        UNIQUE (connection_id, direction, envelope_id)
+      );
+      CREATE INDEX queue_state ON queue (connection_id, direction, state, position);
+      CREATE TABLE sync_errors (
+        id TEXT PRIMARY KEY,
+        dedupe_key TEXT NOT NULL,
+        resolved_at INTEGER,
+        document TEXT NOT NULL
+      );
+      CREATE INDEX sync_errors_open ON sync_errors (dedupe_key, resolved_at);
+    `,
+  },
 ];

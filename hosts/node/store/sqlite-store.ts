@@ -1,7 +1,24 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { connectionSchema, ExalateError, parseJson, type Connection, type InvitationConsumption, type InvitationRecord, type NodeIdentity, type StoreV1 } from '../../../core';
+import {
+  connectionSchema,
+  ExalateError,
+  parseJson,
+  type Connection,
+  type ConnectionRules,
+  type InvitationConsumption,
+  type InvitationRecord,
+  type NodeIdentity,
+  type QueueEntry,
+  type QueueEntryPatch,
+  type QueueQuery,
+  type StoreV1,
+  type SyncError,
+  type Trigger,
+  type Twin,
+} from '../../../core';
+import { SqliteSyncTables } from './sqlite-sync-tables';
 import { SerialLock } from './serial-lock';
 import { sqliteMigrations } from './sqlite-migrations';
 
@@ -19,9 +36,11 @@ export class SqliteStore implements StoreV1 {
   private readonly database: Database.Database;
   private readonly lock = new SerialLock();
   private readonly inTransaction: boolean;
+  private readonly sync: SqliteSyncTables;
 
   private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock) {
     this.database = database;
+    this.sync = new SqliteSyncTables(database);
     this.inTransaction = inTransaction;
     if (lock) this.lock = lock;
   }
@@ -119,6 +138,61 @@ export class SqliteStore implements StoreV1 {
       this.database.prepare('DELETE FROM seen_request_ids WHERE expires_at < ?').run(now);
       return this.database.prepare('INSERT INTO seen_request_ids (request_id, expires_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING').run(requestId, expiresAt).changes === 1;
     });
+  }
+
+  getRules(connectionId: string): Promise<ConnectionRules | undefined> {
+    return this.exclusive(() => this.sync.getRules(connectionId));
+  }
+  putRules(connectionId: string, rules: ConnectionRules): Promise<void> {
+    return this.exclusive(() => this.sync.putRules(connectionId, rules));
+  }
+  listTriggers(connectionId: string): Promise<readonly Trigger[]> {
+    return this.exclusive(() => this.sync.listTriggers(connectionId));
+  }
+  insertTrigger(trigger: Trigger): Promise<void> {
+    return this.exclusive(() => this.sync.insertTrigger(trigger));
+  }
+  deleteTrigger(connectionId: string, triggerId: string): Promise<boolean> {
+    return this.exclusive(() => this.sync.deleteTrigger(connectionId, triggerId));
+  }
+  getTwinByLocalKey(connectionId: string, localKey: string): Promise<Twin | undefined> {
+    return this.exclusive(() => this.sync.getTwinByLocalKey(connectionId, localKey));
+  }
+  getTwinByRemoteKey(connectionId: string, remoteKey: string): Promise<Twin | undefined> {
+    return this.exclusive(() => this.sync.getTwinByRemoteKey(connectionId, remoteKey));
+  }
+  putTwin(twin: Twin): Promise<void> {
+    return this.exclusive(() => this.sync.putTwin(twin));
+  }
+  deleteTwin(connectionId: string, localKey: string): Promise<void> {
+    return this.exclusive(() => this.sync.deleteTwin(connectionId, localKey));
+  }
+  listTwins(connectionId: string): Promise<readonly Twin[]> {
+    return this.exclusive(() => this.sync.listTwins(connectionId));
+  }
+  enqueue(entry: Omit<QueueEntry, 'position'>): Promise<number | undefined> {
+    return this.exclusive(() => this.sync.enqueue(entry));
+  }
+  listQueue(query: QueueQuery): Promise<readonly QueueEntry[]> {
+    return this.exclusive(() => this.sync.listQueue(query));
+  }
+  updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): Promise<void> {
+    return this.exclusive(() => this.sync.updateQueueEntry(connectionId, direction, position, patch));
+  }
+  countQueue(connectionId: string): ReturnType<StoreV1['countQueue']> {
+    return this.exclusive(() => this.sync.countQueue(connectionId));
+  }
+  recordError(error: SyncError): Promise<SyncError> {
+    return this.exclusive(() => this.sync.recordError(error));
+  }
+  listErrors(options: { readonly includeResolved: boolean }): Promise<readonly SyncError[]> {
+    return this.exclusive(() => this.sync.listErrors(options.includeResolved));
+  }
+  getError(id: string): Promise<SyncError | undefined> {
+    return this.exclusive(() => this.sync.getError(id));
+  }
+  resolveErrors(filter: { readonly id?: string; readonly connectionId?: string; readonly itemKey?: string | null }, now: number): Promise<number> {
+    return this.exclusive(() => this.sync.resolveErrors(filter, now));
   }
 
   transaction<T>(work: (store: StoreV1) => Promise<T>): Promise<T> {

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * What the sync engine keeps per connection, read back through these schemas (rows are a trust
+ * boundary too). Replicas are stored as JSON values; their shape is the rules module's business.
+ */
+const jsonValue: z.ZodType<unknown> = z.unknown();
+
+export const connectionRulesSchema = z.strictObject({
+  outgoing: z.string().max(100_000),
+  incoming: z.string().max(100_000),
+  updatedAt: z.number().int(),
+});
+export type ConnectionRules = z.infer<typeof connectionRulesSchema>;
+
+export const triggerSchema = z.strictObject({
+  id: z.string().min(1),
+  connectionId: z.string().min(1),
+  /** In the tracker's own query language subset: JQL, WIQL or an Asana filter. */
+  query: z.string().min(1).max(2000),
+  active: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type Trigger = z.infer<typeof triggerSchema>;
+
+export const twinStatuses = ['queued', 'sent', 'synchronized', 'error'] as const;
+export type TwinStatus = (typeof twinStatuses)[number];
+
+/** The pair of items a connection keeps in sync: this side's key and, once known, the other's. */
+export const twinSchema = z.strictObject({
+  connectionId: z.string().min(1),
+  localKey: z.string().min(1),
+  remoteKey: z.string().min(1).nullable(),
+  status: z.enum(twinStatuses),
+  /** Hash of the last replica this side queued; an unchanged replica is not sent again. */
+  lastSentHash: z.string().nullable(),
+  /** Next sequence number for changes this side sends about this item. */
+  nextOutboundSequence: z.number().int().nonnegative(),
+  /** Highest sequence of the other side's changes applied here: order and idempotence per item. */
+  lastAppliedInboundSequence: z.number().int(),
+  previousReplica: jsonValue,
+  /** Other side's comment id → this side's comment id, so an update finds its comment. */
+  commentLinks: z.array(z.strictObject({ remoteId: z.string(), localId: z.string() })),
+  attachmentLinks: z.array(z.strictObject({ remoteId: z.string(), localId: z.string() })),
+  updatedAt: z.number().int(),
+});
+export type Twin = z.infer<typeof twinSchema>;
+
+export const envelopeKinds = ['change', 'applied'] as const;
+
+/**
+ * One message between nodes about one item. `change` carries a replica; `applied` tells the
+ * sender which item its change landed on. Ids are unique per connection: a redelivered envelope
+ * is recognised and dropped.
+ */
+export const envelopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('change'),
+    id: z.string().min(1).max(100),
+    /** The sender's item key. */
+    sourceKey: z.string().min(1).max(200),
+    sequence: z.number().int().nonnegative(),
+    replica: jsonValue,
+    createdAt: z.number().int(),
+  }),
+  z.strictObject({
+    kind: z.literal('applied'),
+    id: z.string().min(1).max(100),
+    /** The key the change was sent about, on the side that sent it. */
+    sourceKey: z.string().min(1).max(200),
+    /** The receiver's item that twins it. */
+    targetKey: z.string().min(1).max(200),
+    changeId: z.string().min(1).max(100),
+    createdAt: z.number().int(),
+  }),
+]);
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export const queueStates = ['queued', 'in_flight', 'done', 'failed'] as const;
+export type QueueState = (typeof queueStates)[number];
+
+/** An envelope waiting to leave (outbox) or to be applied (inbox), with its retry bookkeeping. */
+export const queueEntrySchema = z.strictObject({
+  connectionId: z.string().min(1),
+  direction: z.enum(['outbound', 'inbound']),
+  /** Position in the queue; per item, entries are handled in this order. */
+  position: z.number().int(),
+  /** Groups entries that must keep their order: the item key the envelope is about. */
+  itemKey: z.string(),
+  envelope: envelopeSchema,
+  state: z.enum(queueStates),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type QueueEntry = z.infer<typeof queueEntrySchema>;
+
+export const errorScopes = ['item', 'connection', 'node'] as const;
+export type ErrorScope = (typeof errorScopes)[number];
+
+export const syncErrorSchema = z.strictObject({
+  id: z.string().min(1),
+  scope: z.enum(errorScopes),
+  connectionId: z.string().nullable(),
+  itemKey: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  /** The script line, when a script failed. */
+  line: z.number().int().nullable(),
+  occurrences: z.number().int().positive(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  resolvedAt: z.number().int().nullable(),
+});
+export type SyncError = z.infer<typeof syncErrorSchema>;
