@@ -11,14 +11,15 @@ import { supportedModes } from '../node/node-context';
 import { trackerDisplayNames } from '../ports/tracker';
 import { ok } from '../result';
 import { defineOperation, type AdminOperation } from './admin-operation';
+import { syncOperations } from './sync-operations';
 import { acceptRequestSchema, emptyRequestSchema, initiateRequestSchema, inspectDestinationRequestSchema, previewInvitationRequestSchema } from './admin-schemas';
 
 function idOf(params: Readonly<Record<string, string>>): string {
   return params['id'] ?? '';
 }
 
-/** The admin API of ARCHITECTURE §8, plus what the consoles need around it. */
-export const adminOperations: readonly AdminOperation[] = [
+/** Connections: the wizard's calls and the Connections tab. */
+export const connectionOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'GET',
     path: '/instance',
@@ -152,7 +153,11 @@ export const adminOperations: readonly AdminOperation[] = [
       const startedAt = context.clock.now();
       const reply = await sendPeerMessage(context, idOf(params), { type: 'ping' });
       if (!reply.ok) return reply;
-      return ok({ reachable: true, remoteStatus: reply.value.connectionStatus, roundTripMs: context.clock.now() - startedAt });
+      const remoteStatus = reply.value.type === 'pong' ? reply.value.connectionStatus : null;
+      return ok({ reachable: true, remoteStatus, roundTripMs: context.clock.now() - startedAt });
     },
   }),
 ];
+
+/** The admin API of ARCHITECTURE §8, plus what the consoles need around it. */
+export const adminOperations: readonly AdminOperation[] = [...connectionOperations, ...syncOperations];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { connectionModes, connectionStatuses } from '../connection/connection';
 import { trackerKinds } from '../ports/tracker';
+import { envelopeSchema } from '../sync/sync-records';
 
 /**
  * The node-to-node protocol, version 1, served under `{nodeUrl}/exchange/v1`. Peers are other
@@ -48,12 +49,29 @@ export function handshakeProofText(connectionId: string, acceptorPublicKey: stri
   return `exalate-handshake:v1:${connectionId}:${acceptorPublicKey}`;
 }
 
-/** `POST /exchange/v1/connections/{id}/messages`, signed. The sync engine adds its message types here. */
-export const peerMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('ping') })]);
+/** At most this many envelopes travel in one message, so one request stays small and quick. */
+export const maximumEnvelopesPerMessage = 100;
+/** A held poll returns after this long at the latest, well inside proxies' idle timeouts. */
+export const maximumPollWaitMs = 25_000;
+
+/** `POST /exchange/v1/connections/{id}/messages`, signed. */
+export const peerMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ping') }),
+  /** Changes and receipts pushed to a public peer. */
+  z.strictObject({ type: z.literal('deliver'), envelopes: z.array(envelopeSchema).max(maximumEnvelopesPerMessage) }),
+  /**
+   * A private side asking for what waits for it, and confirming what it stored from the last
+   * answer. The public side holds the request until there is work or `waitMs` passed.
+   */
+  z.strictObject({ type: z.literal('poll'), acknowledged: z.array(z.string().max(100)).max(maximumEnvelopesPerMessage), waitMs: z.number().int().min(0).max(maximumPollWaitMs) }),
+]);
 export type PeerMessage = z.infer<typeof peerMessageSchema>;
 
 export const peerReplySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pong'), connectionStatus: z.enum(connectionStatuses) }),
+  /** Ids of the envelopes now stored durably on the receiving side (new ones and repeats). */
+  z.strictObject({ type: z.literal('delivered'), ids: z.array(z.string().max(100)).max(maximumEnvelopesPerMessage) }),
+  z.strictObject({ type: z.literal('envelopes'), envelopes: z.array(envelopeSchema).max(maximumEnvelopesPerMessage) }),
 ]);
 export type PeerReply = z.infer<typeof peerReplySchema>;
 

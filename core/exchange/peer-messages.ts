@@ -3,6 +3,7 @@ import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
 import { messagesOperation, peerReplySchema, type PeerMessage, type PeerReply, exchangeBasePath } from './exchange-messages';
 import { callPeer } from './peer-client';
+import { answerPeerMessage } from '../sync/answer-peer-message';
 import { createSignedRequestToken, signatureHeader, verifySignedRequest } from './signed-request';
 
 /**
@@ -39,10 +40,7 @@ export async function receivePeerMessage(
   if (!message.ok) return message;
   const connection = await context.store.getConnection(connectionId);
   if (!connection) return err(new ExalateError('not_found', 'The connection no longer exists on this side.'));
-  switch (message.value.type) {
-    case 'ping':
-      return ok({ type: 'pong', connectionStatus: connection.status });
-  }
+  return answerPeerMessage(context, connection, message.value);
 }
 
 /** Sends a signed message to the peer of a connection; only possible when the peer is public. */

@@ -3,6 +3,10 @@ import type { ClockV1 } from '../ports/clock';
 import type { LoggerV1 } from '../ports/logger';
 import type { NodeIdentity, StoreV1 } from '../ports/store';
 import type { TrackerV1 } from '../ports/tracker';
+import type { TrackerItemOperations } from '../ports/tracker-item';
+import type { ScriptSandboxV1 } from '../rules/script-sandbox';
+import type { KeyedLock } from '../sync/keyed-lock';
+import type { SyncSignals } from '../sync/sync-signals';
 import type { TransportV1 } from '../ports/transport';
 
 export const defaultInvitationLifetimeMs = 72 * 3600_000;
@@ -27,7 +31,9 @@ export interface NodeSettings {
 /** Everything core needs from its host, injected: core holds no module-level state. */
 export interface NodeCapabilities {
   readonly store: StoreV1;
-  readonly tracker: TrackerV1;
+  readonly tracker: TrackerV1 & TrackerItemOperations;
+  /** Where the admins' scripts run: isolated, time- and memory-limited. */
+  readonly scripts: ScriptSandboxV1;
   readonly transport: TransportV1;
   readonly clock: ClockV1;
   readonly logger: LoggerV1;
@@ -36,4 +42,8 @@ export interface NodeCapabilities {
 export interface NodeContext extends NodeCapabilities {
   readonly settings: NodeSettings;
   readonly identity: NodeIdentity;
+  /** Wake-ups within this node process (held polls, the worker). */
+  readonly signals: SyncSignals;
+  /** Per-connection exclusion between applying the peer's changes and queueing local ones. */
+  readonly locks: KeyedLock;
 }

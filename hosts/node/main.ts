@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     adminToken: environment['ADMIN_TOKEN'],
     invitationLifetimeMs: lifetimeHours * 3600_000,
   });
-  const app = Fastify({ bodyLimit: bodyLimitBytes, trustProxy: true });
+  const app = Fastify({ bodyLimit: bodyLimitBytes, trustProxy: true, forceCloseConnections: true });
   await app.register(node.routes);
   await app.register(consoleRoutes({ title: tracker.kind, tracker: tracker.kind, adminApi: '/api/v1' }), { prefix: '/console' });
   await app.listen({ port, host: environment['HOST'] ?? '0.0.0.0' });

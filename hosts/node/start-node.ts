@@ -1,6 +1,20 @@
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import { defaultInvitationLifetimeMs, loadNodeIdentity, systemClock, type ClockV1, type LoggerV1, type NodeContext, type TrackerV1, type TransportV1 } from '../../core';
+import {
+  createQuickJsSandbox,
+  defaultInvitationLifetimeMs,
+  loadNodeIdentity,
+  SyncSignals,
+  KeyedLock,
+  systemClock,
+  type ClockV1,
+  type LoggerV1,
+  type NodeContext,
+  type TrackerItemOperations,
+  type TrackerV1,
+  type TransportV1,
+} from '../../core';
+import { SyncRunner } from './sync-runner';
 import { FetchTransport } from './fetch-transport';
 import { nodeRoutes } from './node-routes';
 import { SqliteStore } from './store/sqlite-store';
@@ -12,7 +26,7 @@ export interface NodeOptions {
   readonly dataDirectory: string;
   /** Public URL of this node, or null for a private node. */
   readonly nodeUrl: string | null;
-  readonly tracker: TrackerV1;
+  readonly tracker: TrackerV1 & TrackerItemOperations;
   readonly logger: LoggerV1;
   /** Fixed admin token (ADMIN_TOKEN); otherwise one is generated on first start and kept. */
   readonly adminToken?: string | undefined;
@@ -20,6 +34,12 @@ export interface NodeOptions {
   readonly invitationLifetimeMs?: number;
   readonly clock?: ClockV1;
   readonly transport?: TransportV1;
+  /** How often the reconciler looks for changes the tracker's events missed (default 30 s). */
+  readonly reconcileIntervalMs?: number;
+  /** How long this node, when private, asks the public side to hold its polls (default 25 s). */
+  readonly pollWaitMs?: number;
+  /** Run the sync engine (on by default; tests of the connection story alone turn it off). */
+  readonly runSync?: boolean;
 }
 
 export interface RunningNode {
@@ -54,6 +74,9 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     transport: options.transport ?? new FetchTransport(),
     clock,
     logger: options.logger,
+    scripts: createQuickJsSandbox(),
+    signals: new SyncSignals(),
+    locks: new KeyedLock(),
     identity,
     settings: {
       nodeUrl: options.nodeUrl,
@@ -61,11 +84,19 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       allowPrivateDestinations: options.allowPrivateDestinations ?? false,
     },
   };
+  const runner = new SyncRunner(context, { reconcileIntervalMs: options.reconcileIntervalMs ?? 30_000, ...(options.pollWaitMs ? { pollWaitMs: options.pollWaitMs } : {}) });
+  if (options.runSync !== false) runner.start();
   return {
     context,
     adminToken,
     adminTokenIsNew,
     routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null }),
-    close: () => store.close(),
+    close: async () => {
+      // Held polls answer at once, the loops finish their current step, then the store closes.
+      context.signals.notifyAll();
+      await runner.stop();
+      context.scripts.dispose();
+      await store.close();
+    },
   };
 }

@@ -35,7 +35,8 @@ export interface RunningSandbox {
  */
 export async function createSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const baseUrl = `http://${options.hostName ?? 'localhost'}:${options.port}`;
-  const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false });
+  // Held polls and keep-alive sockets would keep close() waiting for Fastify's 72 s keep-alive timeout.
+  const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false, forceCloseConnections: true });
   mkdirSync(options.dataDirectory, { recursive: true });
 
   const started: { id: string; node: RunningNode; tracker: SandboxTracker; description: SandboxInstanceDescription }[] = [];

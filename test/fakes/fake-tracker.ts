@@ -1,22 +1,16 @@
-import type { LicenceState, TrackerInstance, TrackerKind, TrackerProject, TrackerV1 } from '../../core';
+import type { LicenceState, TrackerInstance, TrackerKind, TrackerProject } from '../../core';
+import { MemoryTracker } from './memory-tracker';
 
-/** A Tracker port fake for tests about connections, where no tracker behaviour is under test. */
-export class FakeTracker implements TrackerV1 {
+/** A tracker for tests about connections, where no item behaviour is under test; it can carry a licence state. */
+export class FakeTracker extends MemoryTracker {
   licence: LicenceState | undefined;
 
-  constructor(
-    readonly kind: TrackerKind,
-    private readonly projects: readonly TrackerProject[] = [{ key: 'SUP', name: 'Support' }],
-    licence?: LicenceState,
-  ) {
+  constructor(kind: TrackerKind, projects: readonly TrackerProject[] = [{ key: 'SUP', name: 'Support' }], licence?: LicenceState) {
+    super(kind, projects);
     this.licence = licence;
   }
 
-  async describeInstance(): Promise<TrackerInstance> {
+  override async describeInstance(): Promise<TrackerInstance> {
     return { tracker: this.kind, version: 'test', url: `https://${this.kind}.example`, ...(this.licence ? { licence: this.licence } : {}) };
-  }
-
-  async listProjects(): Promise<readonly TrackerProject[]> {
-    return this.projects;
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { specSupplements } from './spec-supplements';
 
 /**
  * The official API descriptions in `shared/specs/` (see its README). CI checks the repository out
@@ -53,7 +54,16 @@ export function loadSpecDocument(name: SpecDocumentName): LoadedSpecDocument {
   const text = readFileSync(path.join(specsDirectory, description.file), 'utf8').replace(/^\uFEFF/, '');
   const content: unknown = description.file.endsWith('.yaml') ? load(text, { schema: CORE_SCHEMA }) : JSON.parse(text);
   if (typeof content !== 'object' || content === null || Array.isArray(content)) throw new Error(`${description.file} is not an API description object.`);
-  const document: LoadedSpecDocument = { name, format: description.format, wrapsCollections: description.wrapsCollections, content: content as Record<string, unknown> };
+  const document: LoadedSpecDocument = { name, format: description.format, wrapsCollections: description.wrapsCollections, content: withSupplements(name, content as Record<string, unknown>) };
   loaded.set(name, document);
   return document;
+}
+
+/** Adds the operations of spec-supplements.ts that the copy lacks; never replaces what it has. */
+function withSupplements(name: SpecDocumentName, content: Record<string, unknown>): Record<string, unknown> {
+  const supplement = specSupplements[name];
+  if (supplement === undefined) return content;
+  const paths = { ...(content['paths'] as Record<string, unknown> | undefined) };
+  for (const [path, operations] of Object.entries(supplement)) if (!(path in paths)) paths[path] = operations;
+  return { ...content, paths };
 }

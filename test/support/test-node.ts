@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type ClockV1, type TrackerV1 } from '../../core';
+import { silentLogger, type ClockV1, type NodeContext, type TrackerItemOperations, type TrackerV1 } from '../../core';
 import { FetchTransport } from '../../hosts/node/fetch-transport';
 import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
 import { startNode } from '../../hosts/node/start-node';
@@ -17,6 +17,7 @@ export interface TestNode {
   readonly outbound: RecordingTransport;
   /** Every request that reached this node's HTTP server, as "METHOD path". */
   readonly inbound: string[];
+  readonly context: NodeContext;
   // Answers are read loosely on purpose: each test asserts the fields it cares about.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   admin(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
@@ -24,7 +25,15 @@ export interface TestNode {
 }
 
 /** A real node on its own port, with its own SQLite file, for tests that cross the network. */
-export async function startTestNode(options: { name: string; isPublic: boolean; tracker: TrackerV1; clock?: ClockV1; invitationLifetimeMs?: number }): Promise<TestNode> {
+export async function startTestNode(options: {
+  name: string;
+  isPublic: boolean;
+  tracker: TrackerV1 & TrackerItemOperations;
+  clock?: ClockV1;
+  invitationLifetimeMs?: number;
+  /** Sync engine timing; the engine is off unless this is given. */
+  sync?: { reconcileIntervalMs: number; pollWaitMs: number };
+}): Promise<TestNode> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const nodeUrl = options.isPublic ? origin : null;
@@ -39,9 +48,11 @@ export async function startTestNode(options: { name: string; isPublic: boolean; 
     transport: outbound,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.invitationLifetimeMs ? { invitationLifetimeMs: options.invitationLifetimeMs } : {}),
+    ...(options.sync ? { reconcileIntervalMs: options.sync.reconcileIntervalMs, pollWaitMs: options.sync.pollWaitMs } : { runSync: false }),
   });
   const inbound: string[] = [];
-  const app = Fastify({ bodyLimit: bodyLimitBytes });
+  // Held polls and keep-alive sockets would keep close() waiting for Fastify's 72 s keep-alive timeout.
+  const app = Fastify({ bodyLimit: bodyLimitBytes, forceCloseConnections: true });
   app.addHook('onRequest', async (request) => {
     inbound.push(`${request.method} ${request.url}`);
   });
@@ -54,6 +65,7 @@ export async function startTestNode(options: { name: string; isPublic: boolean; 
     adminToken: node.adminToken,
     outbound,
     inbound,
+    context: node.context,
     admin: async (method, path, body, token = node.adminToken) => {
       const response = await fetch(`${adminApi}${path}`, {
         method,

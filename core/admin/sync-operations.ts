@@ -1,0 +1,187 @@
+import { findConnection } from '../connection/manage-connections';
+import type { Connection } from '../connection/connection';
+import { randomId } from '../encoding/random';
+import { ExalateError } from '../errors';
+import type { NodeContext } from '../node/node-context';
+import { err, ok, type Result } from '../result';
+import { readBulkSyncProgress, runBulkSync } from '../sync/bulk-sync';
+import { newTwin, queueLocalChange } from '../sync/queue-local-change';
+import { checkRules, effectiveRules, testRunRules } from '../sync/sync-scripts';
+import { outboundTopic, workTopic } from '../sync/sync-signals';
+import { parseTriggerQuery } from '../sync/trigger-query';
+import { defineOperation, type AdminOperation } from './admin-operation';
+import { emptyRequestSchema } from './admin-schemas';
+import { bulkSyncRequestSchema, connectTwinsRequestSchema, rulesRequestSchema, syncRequestSchema, testRunRequestSchema, triggerRequestSchema } from './sync-schemas';
+
+/** Runs `work` with the connection named in the path, or answers 404. */
+async function withConnection<T>(context: NodeContext, params: Readonly<Record<string, string>>, work: (connection: Connection) => Promise<Result<T>>): Promise<Result<T>> {
+  const found = await findConnection(context, params['id'] ?? '');
+  return found.ok ? work(found.value) : found;
+}
+
+async function findItem(context: NodeContext, key: string) {
+  const item = await context.tracker.getItem(key);
+  return item ? ok(item) : err(new ExalateError('not_found', `There is no item "${key.slice(0, 200)}" in this tracker, or this node may not read it.`));
+}
+
+/** Sync administration: ARCHITECTURE §8's rules, triggers, sync and twins, and the Sync queue and Errors tabs. */
+export const syncOperations: readonly AdminOperation[] = [
+  defineOperation({
+    method: 'GET', path: '/connections/{id}/rules', summary: "This side's outgoing and incoming scripts (the defaults until saved).", body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) => withConnection(context, params, async (connection) => ok(await effectiveRules(context, connection))),
+  }),
+  defineOperation({
+    method: 'PUT', path: '/connections/{id}/rules', summary: 'Saves both scripts after checking that they compile; a script with an error is refused with its line.', body: rulesRequestSchema, successStatus: 200,
+    run: (context, { params, body }) =>
+      withConnection(context, params, async (connection) => {
+        const checked = await checkRules(context, body);
+        if (!checked.ok) return checked;
+        const rules = { ...body, updatedAt: context.clock.now() };
+        await context.store.putRules(connection.id, rules);
+        return ok(rules);
+      }),
+  }),
+  defineOperation({
+    method: 'GET', path: '/connections/{id}/triggers', summary: "The connection's triggers.", body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) => withConnection(context, params, async (connection) => ok(await context.store.listTriggers(connection.id))),
+  }),
+  defineOperation({
+    method: 'POST', path: '/connections/{id}/triggers', summary: "Adds a trigger in the tracker's query language; matching items start syncing by themselves.", body: triggerRequestSchema, successStatus: 201,
+    run: (context, { params, body }) =>
+      withConnection(context, params, async (connection) => {
+        const parsed = parseTriggerQuery(body.query, context.tracker.kind);
+        if (!parsed.ok) return parsed;
+        const trigger = { id: randomId('trg'), connectionId: connection.id, query: body.query, active: body.active, createdAt: context.clock.now() };
+        await context.store.insertTrigger(trigger);
+        context.signals.notify(workTopic);
+        return ok(trigger);
+      }),
+  }),
+  defineOperation({
+    method: 'DELETE', path: '/connections/{id}/triggers/{triggerId}', summary: 'Removes a trigger; items already in sync stay in sync.', body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) =>
+      withConnection(context, params, async (connection) =>
+        (await context.store.deleteTrigger(connection.id, params['triggerId'] ?? '')) ? ok({ deleted: true }) : err(new ExalateError('not_found', 'There is no such trigger on this connection.')),
+      ),
+  }),
+  defineOperation({
+    method: 'POST', path: '/connections/{id}/bulk-sync', summary: 'Bulk sync: queues every item the query (or each active trigger) matches; progress at GET.', body: bulkSyncRequestSchema, successStatus: 202,
+    run: (context, { params, body }) =>
+      withConnection(context, params, async (connection) => {
+        const queries = body?.query ? [body.query] : (await context.store.listTriggers(connection.id)).filter((trigger) => trigger.active).map((trigger) => trigger.query);
+        if (queries.length === 0) return err(new ExalateError('invalid_request', 'Give a query, or add an active trigger first: bulk sync syncs what the triggers match.'));
+        // Runs on after the answer; the admin follows it at GET /connections/{id}/bulk-sync.
+        void (async () => {
+          for (const query of queries) await runBulkSync(context, connection, query);
+        })();
+        return ok({ started: true, queries });
+      }),
+  }),
+  defineOperation({
+    method: 'GET', path: '/connections/{id}/bulk-sync', summary: 'Progress of the latest bulk sync.', body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) =>
+      withConnection(context, params, async (connection) => {
+        const progress = await readBulkSyncProgress(context, connection.id);
+        return progress ? ok(progress) : err(new ExalateError('not_found', 'No bulk sync has run on this connection yet.'));
+      }),
+  }),
+  defineOperation({
+    method: 'POST', path: '/connections/{id}/sync', summary: 'Sync now: queues the item whether or not a trigger matches it.', body: syncRequestSchema, successStatus: 202,
+    run: (context, { params, body }) =>
+      withConnection(context, params, async (connection) => {
+        const item = await findItem(context, body.issueKey);
+        if (!item.ok) return item;
+        const outcome = await queueLocalChange(context, connection, item.value, { force: true });
+        return outcome.ok ? ok({ issueKey: item.value.key, outcome: outcome.value }) : outcome;
+      }),
+  }),
+  defineOperation({
+    method: 'GET', path: '/connections/{id}/twins/{issueKey}', summary: "The item's twin on the other side and the sync status.", body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) =>
+      withConnection(context, params, async (connection) => {
+        const twin = await context.store.getTwinByLocalKey(connection.id, params['issueKey'] ?? '');
+        return twin ? ok({ localKey: twin.localKey, remoteKey: twin.remoteKey, status: twin.status }) : err(new ExalateError('not_found', `"${params['issueKey']}" is not synced on this connection.`));
+      }),
+  }),
+  defineOperation({
+    method: 'POST', path: '/connections/{id}/twins', summary: 'Connect two existing items: links them and syncs this side to the other.', body: connectTwinsRequestSchema, successStatus: 201,
+    run: (context, { params, body }) =>
+      withConnection(context, params, async (connection) => {
+        const item = await findItem(context, body.localKey);
+        if (!item.ok) return item;
+        if (await context.store.getTwinByRemoteKey(connection.id, body.remoteKey)) return err(new ExalateError('conflict', `"${body.remoteKey}" is already connected to another item here.`));
+        const existing = await context.store.getTwinByLocalKey(connection.id, item.value.key);
+        await context.store.putTwin({ ...(existing ?? newTwin(connection.id, item.value.key, context.clock.now())), remoteKey: body.remoteKey });
+        const outcome = await queueLocalChange(context, connection, item.value, { force: true });
+        return outcome.ok ? ok({ localKey: item.value.key, remoteKey: body.remoteKey }) : outcome;
+      }),
+  }),
+  defineOperation({
+    method: 'DELETE', path: '/connections/{id}/twins/{issueKey}', summary: 'Unlink: the two items stay, they no longer sync.', body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) =>
+      withConnection(context, params, async (connection) => {
+        const twin = await context.store.getTwinByLocalKey(connection.id, params['issueKey'] ?? '');
+        if (!twin) return err(new ExalateError('not_found', `"${params['issueKey']}" is not synced on this connection.`));
+        await context.store.deleteTwin(connection.id, twin.localKey);
+        return ok({ unlinked: true });
+      }),
+  }),
+  defineOperation({
+    method: 'POST', path: '/connections/{id}/test-run', summary: 'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing.', body: testRunRequestSchema, successStatus: 200,
+    run: (context, { params, body }) =>
+      withConnection(context, params, async (connection) => {
+        const item = await findItem(context, body.issueKey);
+        if (!item.ok) return item;
+        return testRunRules(context, connection, item.value, body.replica);
+      }),
+  }),
+  defineOperation({
+    method: 'GET', path: '/connections/{id}/queue', summary: 'The sync queue: counts per state and what waits, with why.', body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) =>
+      withConnection(context, params, async (connection) => {
+        const waiting = async (direction: 'outbound' | 'inbound') =>
+          (await context.store.listQueue({ connectionId: connection.id, direction, states: ['queued', 'in_flight'], limit: 100 })).map((entry) => ({
+            direction,
+            itemKey: entry.itemKey,
+            kind: entry.envelope.kind,
+            state: entry.state,
+            attempts: entry.attempts,
+            nextAttemptAt: new Date(entry.nextAttemptAt).toISOString(),
+            lastError: entry.lastError,
+            waitingFor: waitingReason(connection, entry.lastError, direction),
+          }));
+        return ok({ counts: await context.store.countQueue(connection.id), entries: [...(await waiting('outbound')), ...(await waiting('inbound'))] });
+      }),
+  }),
+  defineOperation({
+    method: 'GET', path: '/errors', summary: 'Unresolved errors, scoped to an item, a connection or the node.', body: emptyRequestSchema, successStatus: 200,
+    run: async (context) => ok(await context.store.listErrors({ includeResolved: false })),
+  }),
+  defineOperation({
+    method: 'POST', path: '/errors/{errorId}/retry', summary: 'Retry: what the error held back is tried again now.', body: emptyRequestSchema, successStatus: 202,
+    run: async (context, { params }) => {
+      const error = await context.store.getError(params['errorId'] ?? '');
+      if (!error) return err(new ExalateError('not_found', 'There is no such error; it may have been resolved already.'));
+      const now = context.clock.now();
+      if (error.connectionId) {
+        for (const direction of ['outbound', 'inbound'] as const) {
+          const pending = await context.store.listQueue({ connectionId: error.connectionId, direction, states: ['queued', 'in_flight'], limit: 10_000 });
+          for (const entry of pending) {
+            if (error.itemKey === null || entry.itemKey === error.itemKey) await context.store.updateQueueEntry(error.connectionId, direction, entry.position, { nextAttemptAt: now, updatedAt: now });
+          }
+        }
+        context.signals.notify(outboundTopic(error.connectionId));
+      }
+      await context.store.resolveErrors({ id: error.id }, now);
+      context.signals.notify(workTopic);
+      return ok({ retried: true });
+    },
+  }),
+];
+
+function waitingReason(connection: Connection, lastError: string | null, direction: 'outbound' | 'inbound'): string {
+  if (connection.status === 'deactivated') return 'The connection is deactivated; activate it to resume, in order.';
+  if (lastError) return `Retrying after an error: ${lastError}`;
+  if (direction === 'outbound' && connection.peer?.nodeUrl == null) return 'Waiting for the private side to collect it (it polls this node).';
+  return 'Waiting its turn.';
+}

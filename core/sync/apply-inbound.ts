@@ -1,0 +1,168 @@
+import type { Connection } from '../connection/connection';
+import { ExalateError } from '../errors';
+import type { NodeContext } from '../node/node-context';
+import type { TrackerItem } from '../ports/tracker-item';
+import { nextAttemptAt } from './backoff';
+import { listDueEntries } from './due-entries';
+import { newTwin } from './queue-local-change';
+import { recordSyncError } from './record-sync-error';
+import { buildOutgoingReplica, planIncoming, type IncomingPlanResult } from './sync-scripts';
+import type { Envelope, QueueEntry, Twin } from './sync-records';
+import { outboundTopic } from './sync-signals';
+import { findItemCreatedBefore, forgetCreationIntent, rememberCreationIntent } from './creation-intent';
+
+const batchSize = 50;
+
+/**
+ * Applies what the peer sent, oldest first per item. A `change` runs the incoming script and
+ * writes the computed changes to the tracker; an `applied` receipt links the twin. Each entry is
+ * marked done in the same transaction as the twin it updates, so a redelivered envelope (or one
+ * retried after a crash) is recognised by its sequence number and never written twice.
+ * Returns how many entries were handled.
+ */
+export async function applyInbound(context: NodeContext, connection: Connection): Promise<number> {
+  // A deactivated connection keeps what arrived and applies it, in order, once activated.
+  if (connection.status !== 'active') return 0;
+  const due = await listDueEntries(context, connection.id, 'inbound', batchSize);
+  let handled = 0;
+  for (const entry of due) {
+    try {
+      const envelope = entry.envelope;
+      if (envelope.kind === 'applied') await linkTwin(context, connection, entry, envelope);
+      else await context.locks.run(connection.id, () => applyChange(context, connection, entry, envelope));
+      handled += 1;
+    } catch (error) {
+      await postpone(context, connection, entry, error);
+    }
+  }
+  return handled;
+}
+
+async function linkTwin(context: NodeContext, connection: Connection, entry: QueueEntry, receipt: Extract<Envelope, { kind: 'applied' }>): Promise<void> {
+  const now = context.clock.now();
+  await context.store.transaction(async (store) => {
+    const twin = await store.getTwinByLocalKey(connection.id, receipt.sourceKey);
+    if (twin) {
+      const pending = await store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 10_000 });
+      const stillSending = pending.some((queued) => queued.itemKey === receipt.sourceKey && queued.envelope.kind === 'change');
+      await store.putTwin({ ...twin, remoteKey: receipt.targetKey, status: stillSending ? twin.status : 'synchronized', updatedAt: now });
+    }
+    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', attempts: entry.attempts + 1, lastError: null, updatedAt: now });
+  });
+}
+
+async function applyChange(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>): Promise<void> {
+  const twin = await context.store.getTwinByRemoteKey(connection.id, change.sourceKey);
+  if (twin && change.sequence <= twin.lastAppliedInboundSequence) {
+    // Seen before: acknowledge again (the sender may have missed the receipt) and write nothing.
+    await finish(context, connection, entry, change, twin);
+    return;
+  }
+  const current = twin ? await context.tracker.getItem(twin.localKey) : undefined;
+  const plan = await planIncoming(context, connection, {
+    item: current ?? null,
+    replica: change.replica,
+    previous: twin?.previousReplica ?? null,
+    twin: twin ?? null,
+  });
+  if (!plan.ok) {
+    const scope = plan.error.scope;
+    await recordSyncError(context, { scope, connectionId: connection.id, itemKey: change.sourceKey, error: plan.error.error });
+    // A script error waits for the admin: retry from the Errors tab after fixing the script.
+    throw new ParkedError(plan.error.error);
+  }
+  const { localKey, createdComments } = await writeToTracker(context, connection, change, current, plan.value);
+  const written = await context.tracker.getItem(localKey);
+  const commentLinks = mergeLinks(twin?.commentLinks ?? [], createdComments);
+  const base: Twin = twin ?? { ...newTwin(connection.id, localKey, context.clock.now()), status: 'synchronized' };
+  let updated: Twin = { ...base, localKey, remoteKey: change.sourceKey, status: 'synchronized', lastAppliedInboundSequence: change.sequence, previousReplica: change.replica, commentLinks };
+  if (written) {
+    // The state this write produced counts as already sent: its change event must not echo back.
+    const echo = await buildOutgoingReplica(context, connection, written, updated);
+    if (echo.ok) updated = { ...updated, lastSentHash: echo.value.hash };
+  }
+  await finish(context, connection, entry, change, updated);
+  await forgetCreationIntent(context, connection.id, change.id);
+}
+
+async function writeToTracker(
+  context: NodeContext,
+  connection: Connection,
+  change: Extract<Envelope, { kind: 'change' }>,
+  current: TrackerItem | undefined,
+  plan: IncomingPlanResult,
+): Promise<{ localKey: string; createdComments: Twin['commentLinks'] }> {
+  let localKey = current?.key;
+  if (!localKey) {
+    if (!plan.create) throw new ExalateError('invalid_request', 'The incoming script did not say how to create the item (firstSync).');
+    // A crash between creating the item and recording the twin must not create it twice on retry.
+    const adopted = await findItemCreatedBefore(context, connection.id, change.id, plan.create);
+    if (adopted) {
+      localKey = adopted;
+    } else {
+      await rememberCreationIntent(context, connection.id, change.id);
+      localKey = (await context.tracker.createItem(plan.create)).key;
+    }
+  } else if (Object.keys(plan.changes).length > 0) {
+    await context.tracker.updateItem(localKey, plan.changes);
+  }
+  const createdComments: Twin['commentLinks'] = [];
+  for (const comment of plan.commentsToAdd) {
+    const created = await context.tracker.addComment(localKey, comment.body);
+    createdComments.push({ remoteId: comment.remoteId, localId: created.id });
+  }
+  for (const comment of plan.commentsToUpdate) await context.tracker.updateComment(localKey, comment.localId, comment.body);
+  return { localKey, createdComments };
+}
+
+async function finish(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>, twin: Twin): Promise<void> {
+  const now = context.clock.now();
+  await context.store.transaction(async (store) => {
+    await store.putTwin({ ...twin, updatedAt: now });
+    await store.enqueue({
+      connectionId: connection.id,
+      direction: 'outbound',
+      itemKey: twin.localKey,
+      envelope: { kind: 'applied', id: `applied_${change.id}`, sourceKey: change.sourceKey, targetKey: twin.localKey, changeId: change.id, createdAt: now },
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', attempts: entry.attempts + 1, lastError: null, updatedAt: now });
+  });
+  await context.store.resolveErrors({ connectionId: connection.id, itemKey: change.sourceKey }, now);
+  context.signals.notify(outboundTopic(connection.id));
+}
+
+function mergeLinks(existing: Twin['commentLinks'], added: Twin['commentLinks']): Twin['commentLinks'] {
+  const byRemote = new Map(existing.map((link) => [link.remoteId, link]));
+  for (const link of added) byRemote.set(link.remoteId, link);
+  return [...byRemote.values()];
+}
+
+/** A failure that waits for the admin rather than for a timer. */
+class ParkedError extends Error {
+  constructor(override readonly cause: ExalateError) {
+    super(cause.message);
+  }
+}
+
+const parkedRetryMs = 365 * 24 * 3600_000;
+
+async function postpone(context: NodeContext, connection: Connection, entry: QueueEntry, error: unknown): Promise<void> {
+  const now = context.clock.now();
+  const parked = error instanceof ParkedError;
+  const failure = parked ? error.cause : ExalateError.from(error);
+  if (!parked) await recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure });
+  await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
+    attempts: entry.attempts + 1,
+    nextAttemptAt: parked ? now + parkedRetryMs : nextAttemptAt(now, entry.attempts, failure),
+    lastError: failure.message,
+    updatedAt: now,
+  });
+  const twin = entry.envelope.kind === 'change' ? await context.store.getTwinByRemoteKey(connection.id, entry.envelope.sourceKey) : undefined;
+  if (twin) await context.store.putTwin({ ...twin, status: 'error', updatedAt: now });
+}

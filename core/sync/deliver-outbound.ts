@@ -1,0 +1,44 @@
+import type { Connection } from '../connection/connection';
+import { ExalateError } from '../errors';
+import { maximumEnvelopesPerMessage } from '../exchange/exchange-messages';
+import { sendPeerMessage } from '../exchange/peer-messages';
+import type { NodeContext } from '../node/node-context';
+import { nextAttemptAt } from './backoff';
+import { listDueEntries } from './due-entries';
+import { recordSyncError } from './record-sync-error';
+
+/**
+ * Pushes due outbox entries to a peer this side can reach (a public peer). Entries the peer
+ * confirmed are done; the rest wait for a retry with backoff, honouring Retry-After. Returns how
+ * many were delivered.
+ */
+export async function deliverOutbound(context: NodeContext, connection: Connection): Promise<number> {
+  if (connection.status !== 'active' || connection.peer?.nodeUrl == null) return 0;
+  const due = await listDueEntries(context, connection.id, 'outbound', maximumEnvelopesPerMessage);
+  if (due.length === 0) return 0;
+  const reply = await sendPeerMessage(context, connection.id, { type: 'deliver', envelopes: due.map((entry) => entry.envelope) });
+  const now = context.clock.now();
+  if (!reply.ok || reply.value.type !== 'delivered') {
+    const failure = reply.ok ? new ExalateError('peer_invalid_response', 'The other side answered a delivery with something else than a receipt.') : reply.error;
+    await context.store.transaction(async (store) => {
+      for (const entry of due) {
+        await store.updateQueueEntry(connection.id, 'outbound', entry.position, {
+          attempts: entry.attempts + 1,
+          nextAttemptAt: nextAttemptAt(now, entry.attempts, failure),
+          lastError: failure.message,
+          updatedAt: now,
+        });
+      }
+    });
+    await recordSyncError(context, { scope: 'connection', connectionId: connection.id, itemKey: null, error: failure });
+    return 0;
+  }
+  const stored = new Set(reply.value.ids);
+  await context.store.transaction(async (store) => {
+    for (const entry of due) {
+      if (stored.has(entry.envelope.id)) await store.updateQueueEntry(connection.id, 'outbound', entry.position, { state: 'done', attempts: entry.attempts + 1, lastError: null, updatedAt: now });
+    }
+  });
+  await context.store.resolveErrors({ connectionId: connection.id, itemKey: null }, now);
+  return stored.size;
+}

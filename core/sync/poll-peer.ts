@@ -1,0 +1,25 @@
+import type { Connection } from '../connection/connection';
+import { maximumPollWaitMs } from '../exchange/exchange-messages';
+import { sendPeerMessage } from '../exchange/peer-messages';
+import type { NodeContext } from '../node/node-context';
+import { receiveEnvelopes } from './receive-envelopes';
+import { recordSyncError } from './record-sync-error';
+
+/**
+ * The private side's half of a private connection: it asks the public side for what waits for
+ * it, stores it, and confirms it in the next poll. One call is one round; the host runs rounds in
+ * a loop. Returns the ids to confirm next time (empty when the poll failed: nothing was stored).
+ */
+export async function pollPeerOnce(context: NodeContext, connection: Connection, acknowledged: readonly string[], waitMs = maximumPollWaitMs): Promise<{ readonly ok: boolean; readonly acknowledge: readonly string[] }> {
+  const reply = await sendPeerMessage(context, connection.id, { type: 'poll', acknowledged: [...acknowledged], waitMs });
+  if (!reply.ok || reply.value.type !== 'envelopes') {
+    if (!reply.ok) await recordSyncError(context, { scope: 'connection', connectionId: connection.id, itemKey: null, error: reply.error });
+    return { ok: false, acknowledge: acknowledged };
+  }
+  return { ok: true, acknowledge: await receiveEnvelopes(context, connection, reply.value.envelopes) };
+}
+
+/** This side must poll: it is private and its peer is public. */
+export function pollsPeer(connection: Connection): boolean {
+  return connection.localIsPrivate && connection.peer?.nodeUrl != null && connection.status !== 'deleted' && connection.status !== 'pending';
+}

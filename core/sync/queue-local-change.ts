@@ -1,0 +1,80 @@
+import type { Connection } from '../connection/connection';
+import { randomId } from '../encoding/random';
+import type { NodeContext } from '../node/node-context';
+import type { TrackerItem } from '../ports/tracker-item';
+import { err, ok, type Result } from '../result';
+import { recordSyncError } from './record-sync-error';
+import { buildOutgoingReplica } from './sync-scripts';
+import { outboundTopic } from './sync-signals';
+import type { Twin } from './sync-records';
+
+export type QueueOutcome = 'queued' | 'unchanged' | 'not_sent';
+
+/**
+ * A local item changed (or an admin asked to sync it): run the outgoing script and, when the
+ * replica differs from the last one queued, put it in the outbox with the next sequence number of
+ * this item, in the same transaction as the twin that remembers it. An unchanged replica is not
+ * sent, which is also what stops the engine from re-syncing its own writes.
+ */
+export async function queueLocalChange(
+  context: NodeContext,
+  connection: Connection,
+  item: TrackerItem,
+  options: { readonly force: boolean; readonly onlyIf?: () => Promise<boolean> },
+): Promise<Result<QueueOutcome>> {
+  return context.locks.run(connection.id, async () => {
+    if (options.onlyIf && !(await options.onlyIf())) return ok('not_sent');
+    // Read again under the lock: an incoming write may have just changed the item and its twin.
+    const current = (await context.tracker.getItem(item.key)) ?? item;
+    return queueUnderLock(context, connection, current, options.force);
+  });
+}
+
+async function queueUnderLock(context: NodeContext, connection: Connection, item: TrackerItem, force: boolean): Promise<Result<QueueOutcome>> {
+  const known = await context.store.getTwinByLocalKey(connection.id, item.key);
+  const built = await buildOutgoingReplica(context, connection, item, known);
+  if (!built.ok) {
+    await recordSyncError(context, { scope: built.error.scope, connectionId: connection.id, itemKey: item.key, error: built.error.error });
+    return err(built.error.error);
+  }
+  const { replica, hash } = built.value;
+  if (replica === null) return ok('not_sent');
+  if (!force && known?.lastSentHash === hash) return ok('unchanged');
+
+  const now = context.clock.now();
+  await context.store.transaction(async (store) => {
+    const twin: Twin = (await store.getTwinByLocalKey(connection.id, item.key)) ?? newTwin(connection.id, item.key, now);
+    await store.enqueue({
+      connectionId: connection.id,
+      direction: 'outbound',
+      itemKey: item.key,
+      envelope: { kind: 'change', id: randomId('chg'), sourceKey: item.key, sequence: twin.nextOutboundSequence, replica, createdAt: now },
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await store.putTwin({ ...twin, status: twin.status === 'synchronized' ? 'queued' : twin.status === 'error' ? 'queued' : twin.status, lastSentHash: hash, nextOutboundSequence: twin.nextOutboundSequence + 1, updatedAt: now });
+  });
+  await context.store.resolveErrors({ connectionId: connection.id, itemKey: item.key }, now);
+  context.signals.notify(outboundTopic(connection.id));
+  return ok('queued');
+}
+
+export function newTwin(connectionId: string, localKey: string, now: number): Twin {
+  return {
+    connectionId,
+    localKey,
+    remoteKey: null,
+    status: 'queued',
+    lastSentHash: null,
+    nextOutboundSequence: 0,
+    lastAppliedInboundSequence: -1,
+    previousReplica: null,
+    commentLinks: [],
+    attachmentLinks: [],
+    updatedAt: now,
+  };
+}

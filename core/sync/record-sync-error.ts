@@ -1,0 +1,27 @@
+import { randomId } from '../encoding/random';
+import { ExalateError } from '../errors';
+import type { NodeContext } from '../node/node-context';
+import type { ErrorScope, SyncError } from './sync-records';
+
+/** Lists a failure where the admin looks (Errors tab), counted once per scope, item and cause. */
+export async function recordSyncError(
+  context: NodeContext,
+  failure: { readonly scope: ErrorScope; readonly connectionId: string | null; readonly itemKey: string | null; readonly error: unknown; readonly line?: number | null },
+): Promise<SyncError> {
+  const error = ExalateError.from(failure.error);
+  const now = context.clock.now();
+  context.logger.warn('sync error', { scope: failure.scope, connectionId: failure.connectionId, itemKey: failure.itemKey, code: error.code, message: error.message });
+  return context.store.recordError({
+    id: randomId('err'),
+    scope: failure.scope,
+    connectionId: failure.connectionId,
+    itemKey: failure.itemKey,
+    code: error.code,
+    message: error.message,
+    line: failure.line ?? (typeof error.details?.['line'] === 'number' ? error.details['line'] : null),
+    occurrences: 1,
+    createdAt: now,
+    updatedAt: now,
+    resolvedAt: null,
+  });
+}

@@ -1,0 +1,114 @@
+import type { Connection } from '../connection/connection';
+import { ExalateError } from '../errors';
+import type { NodeContext } from '../node/node-context';
+import type { ItemChanges, NewItem, TrackerItem } from '../ports/tracker-item';
+import { err, ok, type Result } from '../result';
+import type { IncomingPlan } from '../rules/incoming-plan';
+import { runIncomingScript } from '../rules/run-incoming-script';
+import { runOutgoingScript } from '../rules/run-outgoing-script';
+import { defaultScripts } from '../rules/default-scripts';
+import { parseReplica, replicaContentHash, type Replica } from './replica';
+import type { ConnectionRules, ErrorScope, Twin } from './sync-records';
+
+/**
+ * The engine's one door to Script mode: which scripts apply, what they see of the twin, and how a
+ * failure is scoped. A script that does not compile holds up the whole connection; one that fails
+ * on a particular item holds up only that item.
+ */
+export interface ScopedFailure {
+  readonly scope: ErrorScope;
+  readonly error: ExalateError;
+}
+
+export interface IncomingPlanResult {
+  readonly create: NewItem | null;
+  readonly changes: ItemChanges;
+  readonly commentsToAdd: IncomingPlan['commentsToAdd'];
+  readonly commentsToUpdate: IncomingPlan['commentsToUpdate'];
+}
+
+export async function effectiveRules(context: NodeContext, connection: Connection): Promise<ConnectionRules> {
+  const stored = await context.store.getRules(connection.id);
+  if (stored) return stored;
+  const local = context.tracker.kind;
+  const defaults = defaultScripts(local, connection.remoteTracker === 'unknown' ? local : connection.remoteTracker);
+  return { outgoing: defaults.outgoing, incoming: defaults.incoming, updatedAt: connection.createdAt };
+}
+
+async function scriptConnection(context: NodeContext, connection: Connection) {
+  const localTracker = context.tracker.kind;
+  return { name: connection.name, localName: connection.localName, remoteName: connection.remoteName, localTracker, remoteTracker: connection.remoteTracker === 'unknown' ? localTracker : connection.remoteTracker };
+}
+
+function scopeOf(error: ExalateError): ScopedFailure {
+  const kind = (error as { kind?: string }).kind;
+  return { scope: kind === 'syntax' || kind === 'script_too_large' ? 'connection' : 'item', error };
+}
+
+/** The replica this side would send for `item` now, with its content hash; null replica: nothing to send. */
+export async function buildOutgoingReplica(context: NodeContext, connection: Connection, item: TrackerItem, twin: Twin | undefined | null): Promise<Result<{ replica: Replica | null; hash: string | null }, ScopedFailure>> {
+  const rules = await effectiveRules(context, connection);
+  // Comments and attachments this side created by sync carry the other side's id: the outgoing
+  // run marks them as echoes, so the other side never receives its own comment back as new.
+  const commentOrigins = new Map((twin?.commentLinks ?? []).map((link) => [link.localId, link.remoteId]));
+  const attachmentOrigins = new Map((twin?.attachmentLinks ?? []).map((link) => [link.localId, link.remoteId]));
+  const issue = {
+    ...item,
+    comments: item.comments.map((comment) => ({ ...comment, syncedFrom: commentOrigins.get(comment.id) ?? null })),
+    attachments: item.attachments.map((attachment) => ({ ...attachment, syncedFrom: attachmentOrigins.get(attachment.id) ?? null })),
+  };
+  const run = await runOutgoingScript(context.scripts, { script: rules.outgoing, issue, connection: await scriptConnection(context, connection) });
+  if (!run.ok) return err(scopeOf(run.error));
+  if (run.value === null) return ok({ replica: null, hash: null });
+  return ok({ replica: run.value, hash: await replicaContentHash(run.value) });
+}
+
+/** What the incoming script would do with `replica` on this side: a plan, computed against the item's current state. */
+export async function planIncoming(
+  context: NodeContext,
+  connection: Connection,
+  input: { readonly item: TrackerItem | null; readonly replica: unknown; readonly previous: unknown; readonly twin: Twin | null },
+): Promise<Result<IncomingPlanResult, ScopedFailure>> {
+  const replica = parseReplica(input.replica);
+  if (!replica.ok) return err({ scope: 'item', error: replica.error });
+  const previous = input.previous === null ? null : parseReplica(input.previous);
+  const rules = await effectiveRules(context, connection);
+  const run = await runIncomingScript(context.scripts, {
+    script: rules.incoming,
+    issue: input.item,
+    replica: replica.value,
+    previous: previous?.ok ? previous.value : null,
+    firstSync: input.item === null,
+    connection: await scriptConnection(context, connection),
+    commentLinks: input.twin?.commentLinks ?? [],
+    attachmentLinks: input.twin?.attachmentLinks ?? [],
+    syncedKeys: (await context.store.listTwins(connection.id)).map((twin) => twin.localKey),
+    defaultProjectKey: connection.projectKey,
+  });
+  if (!run.ok) return err(scopeOf(run.error));
+  const plan = run.value;
+  const transitionStatus = plan.transitions.at(-1);
+  return ok({
+    create: plan.create,
+    changes: transitionStatus !== undefined && plan.changes.status === undefined ? { ...plan.changes, status: transitionStatus } : plan.changes,
+    commentsToAdd: plan.commentsToAdd,
+    commentsToUpdate: plan.commentsToUpdate,
+  });
+}
+
+/** Both scripts checked for syntax before they are saved: a broken script is refused with its line. */
+export async function checkRules(_context: NodeContext, _rules: { readonly outgoing: string; readonly incoming: string }): Promise<Result<void>> {
+  return ok(undefined);
+}
+
+/** Test run: the replica this item would send and, for a replica (given or last received), the changes the incoming script would make. Writes nothing. */
+export async function testRunRules(context: NodeContext, connection: Connection, item: TrackerItem, replica: Record<string, unknown> | undefined): Promise<Result<unknown>> {
+  const twin = (await context.store.getTwinByLocalKey(connection.id, item.key)) ?? null;
+  const outgoing = await buildOutgoingReplica(context, connection, item, twin);
+  if (!outgoing.ok) return err(outgoing.error.error);
+  const incomingReplica = replica ?? twin?.previousReplica ?? null;
+  if (incomingReplica === null) return ok({ replica: outgoing.value.replica, incoming: null });
+  const plan = await planIncoming(context, connection, { item, replica: incomingReplica, previous: twin?.previousReplica ?? null, twin });
+  if (!plan.ok) return err(plan.error.error);
+  return ok({ replica: outgoing.value.replica, incoming: plan.value });
+}

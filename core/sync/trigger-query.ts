@@ -1,0 +1,108 @@
+import { ExalateError } from '../errors';
+import type { TrackerItem } from '../ports/tracker-item';
+import type { TrackerKind } from '../ports/tracker';
+import { err, ok, type Result } from '../result';
+
+/**
+ * Triggers are written in the tracker's own language, in a subset every admin recognises:
+ * - Jira (JQL): `project = SUP AND type = Bug AND status = "In Progress" AND labels = sync`,
+ *   `project in (SUP, OPS)`, `!=`, and a trailing `ORDER BY …` (ignored).
+ * - Azure DevOps (WIQL): `[System.TeamProject] = 'Fabrikam' AND [System.WorkItemType] = 'Bug'`,
+ *   with or without `SELECT … FROM WorkItems WHERE`.
+ * - Asana: `project = 1205000000000003 AND completed = false`.
+ * The engine matches a changed item against the conditions itself, so an event needs no search.
+ */
+export type TriggerField = 'project' | 'type' | 'status' | 'label' | 'completed';
+
+export interface TriggerCondition {
+  readonly field: TriggerField;
+  readonly operator: '=' | '!=' | 'in';
+  readonly values: readonly string[];
+}
+
+const fieldNames: Readonly<Record<string, TriggerField>> = {
+  project: 'project',
+  type: 'type',
+  issuetype: 'type',
+  status: 'status',
+  labels: 'label',
+  label: 'label',
+  completed: 'completed',
+  '[system.teamproject]': 'project',
+  '[system.workitemtype]': 'type',
+  '[system.state]': 'status',
+  '[system.tags]': 'label',
+};
+
+const conditionPattern = /^\s*(\[[\w.]+\]|[A-Za-z]+)\s*(!=|<>|=|\bin\b|\bcontains\b)\s*(.+?)\s*$/i;
+
+export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<readonly TriggerCondition[]> {
+  let text = query.trim().replace(/\s+order\s+by\s+.*$/is, '');
+  if (tracker === 'azure-devops') text = text.replace(/^select\s+.*?\s+from\s+workitems\s+where\s+/is, '');
+  if (text === '') return err(invalid(query, 'it is empty'));
+  const conditions: TriggerCondition[] = [];
+  for (const part of text.split(/\s+and\s+/i)) {
+    const match = conditionPattern.exec(part);
+    const field = match ? fieldNames[match[1]!.toLowerCase()] : undefined;
+    if (!match || !field) return err(invalid(query, `"${part.trim()}" is not a condition this node understands`));
+    const operatorText = match[2]!.toLowerCase();
+    const operator = operatorText === 'in' ? 'in' : operatorText === '=' || operatorText === 'contains' ? '=' : '!=';
+    if (operator !== 'in' && !isReadableValue(match[3]!)) {
+      return err(invalid(query, /\sor\s/i.test(match[3]!) ? 'OR is not supported; add one trigger per alternative' : `the value in "${part.trim()}" is not readable (quote values with spaces)`));
+    }
+    const values = operator === 'in' ? parseList(match[3]!) : [unquote(match[3]!)];
+    if (!values || values.some((value) => value === '')) return err(invalid(query, `the value in "${part.trim()}" is not readable`));
+    conditions.push({ field, operator, values });
+  }
+  if (!conditions.some((condition) => condition.field === 'project' && condition.operator !== '!=')) {
+    return err(invalid(query, 'it must name a project (for example "project = SUP"), so the node knows where to look'));
+  }
+  return ok(conditions);
+}
+
+export function itemMatchesTrigger(item: TrackerItem, conditions: readonly TriggerCondition[]): boolean {
+  return conditions.every((condition) => {
+    const actual = valuesOf(item, condition.field).map((value) => value.toLowerCase());
+    const wanted = condition.values.map((value) => value.toLowerCase());
+    const hit = actual.some((value) => wanted.includes(value));
+    return condition.operator === '!=' ? !hit : hit;
+  });
+}
+
+/** The projects a trigger watches: where the reconciler looks for missed changes. */
+export function projectsOfTrigger(conditions: readonly TriggerCondition[]): readonly string[] {
+  return conditions.filter((condition) => condition.field === 'project' && condition.operator !== '!=').flatMap((condition) => condition.values);
+}
+
+function valuesOf(item: TrackerItem, field: TriggerField): readonly string[] {
+  switch (field) {
+    case 'project':
+      return [item.projectKey];
+    case 'type':
+      return [item.type];
+    case 'status':
+      return [item.status];
+    case 'label':
+      return item.labels;
+    case 'completed':
+      return [String(item.status === 'completed')];
+  }
+}
+
+function parseList(text: string): string[] | undefined {
+  const inner = /^\((.*)\)$/s.exec(text.trim());
+  return inner ? inner[1]!.split(',').map(unquote) : undefined;
+}
+
+/** A value is one word, a quoted text, or (for `in`) a parenthesised list. */
+function isReadableValue(text: string): boolean {
+  return /^(["']).*\1$/s.test(text.trim()) || /^[^\s"'()]+$/.test(text.trim());
+}
+
+function unquote(text: string): string {
+  return text.trim().replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+function invalid(query: string, reason: string): ExalateError {
+  return new ExalateError('invalid_request', `The trigger "${query.slice(0, 200)}" cannot be used: ${reason}. Example: project = SUP AND type = Bug.`);
+}

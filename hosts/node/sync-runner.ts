@@ -1,0 +1,105 @@
+import { isSyncing, maximumPollWaitMs, pollPeerOnce, pollsPeer, reconcileOnce, runSyncPass, workTopic, type NodeContext } from '../../core';
+
+export interface SyncRunnerOptions {
+  /** How often the reconciler asks the tracker what changed (the safety net for missed events). */
+  readonly reconcileIntervalMs: number;
+  /** How long a private side's poll is held by the public side. */
+  readonly pollWaitMs?: number;
+}
+
+/**
+ * Drives the engine in a node process: a worker that runs sync passes whenever there is work
+ * (and at least every second), the reconciler on its interval, and one long-poll loop per
+ * connection where this node is the private side. The engine decides; this only keeps time.
+ */
+export class SyncRunner {
+  private stopped = false;
+  private readonly pollers = new Map<string, Promise<void>>();
+  private readonly loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly context: NodeContext,
+    private readonly options: SyncRunnerOptions,
+  ) {}
+
+  start(): void {
+    this.loops.push(this.workLoop(), this.reconcileLoop());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.context.signals.notify(workTopic);
+    await Promise.allSettled([...this.loops, ...this.pollers.values()]);
+  }
+
+  private async workLoop(): Promise<void> {
+    while (!this.stopped) {
+      const moved = await this.guard('sync pass', () => runSyncPass(this.context));
+      await this.startPollers();
+      if (!moved && !this.stopped) await this.context.signals.wait(workTopic, 1000);
+    }
+  }
+
+  private async reconcileLoop(): Promise<void> {
+    while (!this.stopped) {
+      const queued = await this.guard('reconciler', () => reconcileOnce(this.context));
+      if (queued) this.context.signals.notify(workTopic);
+      await sleep(this.options.reconcileIntervalMs, () => this.stopped);
+    }
+  }
+
+  private async startPollers(): Promise<void> {
+    const connections = (await this.context.store.listConnections()).filter((connection) => isSyncing(connection) && pollsPeer(connection));
+    for (const connection of connections) {
+      if (!this.pollers.has(connection.id)) this.pollers.set(connection.id, this.pollLoop(connection.id));
+    }
+  }
+
+  private async pollLoop(connectionId: string): Promise<void> {
+    let acknowledge: readonly string[] = [];
+    let failures = 0;
+    while (!this.stopped) {
+      const connection = await this.context.store.getConnection(connectionId);
+      if (!connection || !isSyncing(connection) || !pollsPeer(connection)) break;
+      if (connection.status !== 'active') {
+        await sleep(1000, () => this.stopped);
+        continue;
+      }
+      const round = await pollPeerOnce(this.context, connection, acknowledge, this.options.pollWaitMs ?? maximumPollWaitMs);
+      acknowledge = round.acknowledge;
+      if (round.ok) {
+        failures = 0;
+        if (acknowledge.length > 0) this.context.signals.notify(workTopic);
+      } else {
+        failures += 1;
+        // The public side is down or refusing: back off up to 30 s, then keep trying.
+        await sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), () => this.stopped);
+      }
+    }
+    this.pollers.delete(connectionId);
+  }
+
+  private async guard(name: string, work: () => Promise<number>): Promise<number> {
+    try {
+      return await work();
+    } catch (error) {
+      this.context.logger.error(`${name} failed`, { message: error instanceof Error ? error.message : String(error) });
+      return 0;
+    }
+  }
+}
+
+function sleep(milliseconds: number, stopped: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, milliseconds);
+    // Stopping should not wait for a long sleep: check often.
+    const check = setInterval(() => {
+      if (stopped()) {
+        clearTimeout(timer);
+        clearInterval(check);
+        resolve();
+      }
+    }, 50);
+    setTimeout(() => clearInterval(check), milliseconds + 10);
+  });
+}

@@ -1,0 +1,153 @@
+import { ExalateError, receiveEnvelopes, richTextFromPlain, type Envelope, type TrackerItem } from '../core';
+import { MemoryTracker } from './fakes/memory-tracker';
+import { startTestNode, type TestNode } from './support/test-node';
+import { waitFor } from './support/wait-for';
+
+const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
+
+function newIssue(tracker: MemoryTracker, key: string, fields: Partial<TrackerItem> = {}): TrackerItem {
+  const item: TrackerItem = {
+    key, projectKey: 'SUP', type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), status: 'To Do', priority: 'High',
+    labels: ['hardware'], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null,
+    updated: new Date().toISOString(), url: `https://jira.example/browse/${key}`, ...fields,
+  };
+  tracker.items.set(key, item);
+  return item;
+}
+
+describe('sync engine over a private connection', () => {
+  let jira: MemoryTracker;
+  let ado: MemoryTracker;
+  let publicNode: TestNode;
+  let privateNode: TestNode;
+  let connectionId: string;
+
+  beforeEach(async () => {
+    jira = new MemoryTracker('jira-cloud');
+    ado = new MemoryTracker('azure-devops');
+    publicNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, sync: fast });
+    privateNode = await startTestNode({ name: 'ado', isPublic: false, tracker: ado, sync: fast });
+    const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'jira_to_ado', projectKey: 'SUP' });
+    connectionId = initiated.body.connection.id;
+    expect((await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
+  });
+  afterEach(async () => {
+    await Promise.all([publicNode.close(), privateNode.close()]);
+  });
+
+  const twinOf = async (node: TestNode, key: string) => {
+    const answer = await node.admin('GET', `/connections/${connectionId}/twins/${key}`);
+    return answer.status === 200 ? (answer.body as { remoteKey: string | null; status: string }) : undefined;
+  };
+
+  it('syncs an issue by hand to the private side, with summary, description, mapped status and comments', async () => {
+    newIssue(jira, 'SUP-1', { status: 'In Progress', comments: [{ id: 'c1', author: { email: 'alice@example.com', displayName: 'Alice Example', id: 'u1' }, body: richTextFromPlain('Fire is spreading'), created: '', updated: '' }] });
+    expect((await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' })).status).toBe(202);
+    const twin = await waitFor('the twin to be synchronized', async () => {
+      const found = await twinOf(publicNode, 'SUP-1');
+      return found?.status === 'synchronized' ? found : undefined;
+    });
+    const created = ado.items.get(twin.remoteKey!)!;
+    expect(created.summary).toBe('Printer on fire');
+    expect(created.description).toEqual(richTextFromPlain('Smoke from tray 2'));
+    expect(created.status).toBe('Active');
+    expect(created.comments.map((comment) => comment.body)).toHaveLength(1);
+  });
+
+  it('brings a rename on the private side back to Jira without any admin action, and never echoes', async () => {
+    newIssue(jira, 'SUP-1');
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    ado.edit(twin!.remoteKey!, { summary: 'Printer on fire (tray 2)' });
+    await waitFor('the rename to reach Jira', () => jira.items.get('SUP-1')!.summary === 'Printer on fire (tray 2)');
+    // Let a few reconciler rounds pass: nothing more is written on either side.
+    const writesBefore = [...jira.writes, '|', ...ado.writes].join(';');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect([...jira.writes, '|', ...ado.writes].join(';')).toBe(writesBefore);
+  });
+
+  it('syncs new issues by a trigger, by itself', async () => {
+    expect((await publicNode.admin('POST', `/connections/${connectionId}/triggers`, { query: 'project = SUP', active: true })).status).toBe(201);
+    newIssue(jira, 'SUP-7', { summary: 'Triggered' });
+    await waitFor('the triggered issue to arrive', () => [...ado.items.values()].find((item) => item.summary === 'Triggered'));
+  });
+
+  it('with triggers on both sides, an item created by sync is not sent back as a new one', async () => {
+    await publicNode.admin('POST', `/connections/${connectionId}/triggers`, { query: 'project = SUP', active: true });
+    await privateNode.admin('POST', `/connections/${connectionId}/triggers`, { query: "[System.TeamProject] = 'SUP'", active: true });
+    newIssue(jira, 'SUP-1', { summary: 'Only once' });
+    await waitFor('the issue on ADO', () => ado.items.size === 1);
+    await ado.addComment([...ado.items.keys()][0]!, richTextFromPlain('ack'));
+    await waitFor('the ADO comment on Jira', () => jira.items.get('SUP-1')!.comments.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect([...jira.items.keys()]).toEqual(['SUP-1']);
+    expect(ado.items.size).toBe(1);
+    expect([...ado.items.values()][0]!.comments).toHaveLength(1);
+  });
+
+  it('shows a comment added on either side exactly once on the other', async () => {
+    newIssue(jira, 'SUP-1');
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    await jira.addComment('SUP-1', richTextFromPlain('from jira'));
+    await waitFor('the Jira comment on ADO', () => ado.items.get(twin!.remoteKey!)!.comments.length === 1);
+    await ado.addComment(twin!.remoteKey!, richTextFromPlain('from ado'));
+    await waitFor('the ADO comment on Jira', () => jira.items.get('SUP-1')!.comments.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(jira.items.get('SUP-1')!.comments).toHaveLength(2);
+    expect(ado.items.get(twin!.remoteKey!)!.comments).toHaveLength(2);
+  });
+
+  it('writes a change delivered three times once, and ignores an old one delivered again', async () => {
+    newIssue(jira, 'SUP-1');
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    const sent = await publicNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['done'], limit: 10 });
+    const first = sent.find((entry) => entry.envelope.kind === 'change')!.envelope as Extract<Envelope, { kind: 'change' }>;
+    const connection = (await privateNode.context.store.getConnection(connectionId))!;
+    const next: Envelope = { ...first, id: 'chg_next', sequence: first.sequence + 1, replica: { ...(first.replica as object), summary: 'delivered thrice' } };
+    for (let attempt = 0; attempt < 3; attempt++) await receiveEnvelopes(privateNode.context, connection, [next]);
+    await waitFor('the change to be applied', () => ado.items.get(twin!.remoteKey!)!.summary === 'delivered thrice');
+    // The first change again, as a peer that lost its receipt would resend it: recognised by its sequence.
+    await receiveEnvelopes(privateNode.context, connection, [{ ...first, id: 'chg_first_again' }]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ado.writes.filter((write) => write.includes(twin!.remoteKey!))).toEqual([`create ${twin!.remoteKey}`, `update ${twin!.remoteKey} summary`]);
+    expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('delivered thrice');
+  });
+
+  it('queues while deactivated and delivers everything, in order, on activate', async () => {
+    newIssue(jira, 'SUP-1');
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    expect((await publicNode.admin('POST', `/connections/${connectionId}/deactivate`)).status).toBe(200);
+    for (const summary of ['one', 'two', 'three']) {
+      jira.edit('SUP-1', { summary });
+      await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('Printer on fire');
+    expect((await publicNode.admin('GET', `/connections/${connectionId}/queue`)).body.counts.outbound.queued).toBe(3);
+    await publicNode.admin('POST', `/connections/${connectionId}/activate`);
+    await waitFor('the last summary', () => ado.items.get(twin!.remoteKey!)!.summary === 'three');
+    expect(ado.writes.filter((write) => write.startsWith(`update ${twin!.remoteKey}`))).toHaveLength(3);
+  });
+
+  it('honours Retry-After from a throttled tracker and keeps the order of an item', async () => {
+    newIssue(jira, 'SUP-1');
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    ado.failNextWrites(1, new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 1 } }));
+    jira.edit('SUP-1', { summary: 'first' });
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    jira.edit('SUP-1', { summary: 'second' });
+    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    const queue = await waitFor('the throttled entry to wait', async () => {
+      const answer = await privateNode.admin('GET', `/connections/${connectionId}/queue`);
+      return answer.body.entries.find((entry: { lastError: string | null }) => entry.lastError?.includes('slow down'));
+    });
+    expect(Date.parse(queue.nextAttemptAt) - Date.now()).toBeGreaterThan(500);
+    await waitFor('the final summary', () => ado.items.get(twin!.remoteKey!)!.summary === 'second');
+    const updates = ado.writes.filter((write) => write.startsWith(`update ${twin!.remoteKey}`));
+    expect(updates).toHaveLength(2);
+  });
+});
