@@ -19,6 +19,11 @@ export const errorCodes = {
   invitation_used: 409,
   invitation_rejected: 403,
   destination_unreachable: 502,
+  /**
+   * A tracker (Jira, Azure DevOps, Asana) is rate limiting the node, is down, or could not be
+   * reached. Retryable; `details.retryAfterSeconds` carries the wait the tracker asked for.
+   */
+  tracker_unavailable: 503,
   destination_invalid: 400,
   mode_unavailable: 400,
   licence_required: 403,
@@ -26,6 +31,12 @@ export const errorCodes = {
   peer_refused: 502,
   peer_invalid_response: 502,
   connection_state: 409,
+  /** An outgoing or incoming script failed (syntax, throw, time, memory, stack, output): fix the script. */
+  script_failed: 422,
+  /** A replica (ours from a script, or a peer's) is not in the replica shape. */
+  replica_invalid: 422,
+  /** A replica is over the size one sync message may carry. */
+  replica_too_large: 413,
   internal: 500,
 } as const;
 

@@ -36,3 +36,6 @@ export * from './rules';
 export * from './sync/replica';
 export * from './sync/keyed-lock';
 export * from './sync/receive-envelopes';
+export * from './rich-text/adf';
+export * from './rich-text/wiki-markup';
+export * from './rich-text/html';

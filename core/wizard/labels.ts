@@ -23,6 +23,8 @@ export const labels = {
   connectionName: 'Connection name',
   description: 'Description',
   project: 'Project',
+  /** Shown in the project picker while the live tracker is asked for its projects. */
+  loadingProjects: 'Loading projects…',
   reloadProjects: 'Reload projects',
   initiate: 'Initiate',
   /** The caption above the invitation code on the last step of Initiate Connection. */

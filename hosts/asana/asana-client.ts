@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ExalateError } from '../../core';
+import { ExalateError, parseJson, type ClockV1 } from '../../core';
+import { TrackerHttpClient, type FetchFunction, type HostBudgets, type RetryNotice, type RetryPolicy, type TrackerMessages, type TrackerRequest } from '../tracker-http';
 import { errorResponseSchema } from './asana-responses';
 
 export interface AsanaClientOptions {
@@ -7,81 +8,88 @@ export interface AsanaClientOptions {
   readonly baseUrl: string;
   /** `Bearer <personal access token>` (or an OAuth access token). */
   readonly authorization: string;
-  readonly fetch?: typeof fetch;
+  readonly fetch?: FetchFunction;
+  readonly clock?: ClockV1;
+  readonly sleep?: (milliseconds: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly budgets?: HostBudgets;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
-export type QueryValues = Readonly<Record<string, string | number | boolean>>;
+export type QueryValues = Readonly<Record<string, string | number | boolean | undefined>>;
+
+const messages: TrackerMessages = {
+  trackerName: 'Asana',
+  unauthorized: "Create a new personal access token in Asana (profile picture → My settings → Apps → Manage developer apps → Create new token) and save it in this node's Asana settings.",
+  forbiddenAdvice: "Make sure the token's user is a member of the workspaces and projects to sync.",
+  checkAddress: 'Check that the Asana address is https://app.asana.com.',
+  outageAdvice: 'If it keeps happening, check https://status.asana.com.',
+  rateLimitAdvice: 'Asana allows 150 to 1,500 requests a minute depending on the plan.',
+  readErrorBody: (body) => (errorResponseSchema.safeParse(body).data?.errors ?? []).map((error) => error.message ?? '').filter((message) => message !== '').join(' '),
+};
 
 /**
- * GETs Asana REST 1.0 resources and turns every way that can fail into an ExalateError whose
- * message tells the Asana user what to change.
+ * Asana REST 1.0 over the one tracker HTTP layer (hosts/tracker-http: budgets, Retry-After, no
+ * repeated writes). Paths are relative to `/api/1.0`. The official `asana` client is not used:
+ * the layer's retry and budget rules must apply to every call, which a wrapped client would hide.
  */
 export class AsanaClient {
   readonly host: string;
-  readonly #authorization: string;
-  readonly #fetch: typeof fetch;
+  readonly #http: TrackerHttpClient;
+  readonly #fetch: FetchFunction;
 
   constructor(options: AsanaClientOptions) {
     this.host = options.baseUrl.replace(/\/+$/, '');
-    this.#authorization = options.authorization;
-    // Looked up at call time, so the global fetch is used unbound (browsers reject a rebound `this`).
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch ?? ((url, init) => fetch(url, init));
+    this.#http = new TrackerHttpClient({
+      tracker: 'asana',
+      baseUrl: this.host,
+      authorization: options.authorization,
+      messages,
+      fetch: this.#fetch,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+      ...(options.random === undefined ? {} : { random: options.random }),
+      ...(options.budgets === undefined ? {} : { budgets: options.budgets }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+    });
   }
 
-  /** `path` is relative to `/api/1.0`, e.g. `/users/me`. */
-  async get<Schema extends z.ZodType>(path: string, query: QueryValues, schema: Schema): Promise<z.output<Schema>> {
-    const url = new URL(`${this.host}/api/1.0${path}`);
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
+  async json<Schema extends z.ZodType>(request: TrackerRequest, schema: Schema): Promise<z.output<Schema>> {
+    return this.#http.json({ ...request, path: `/api/1.0${request.path}` }, schema);
+  }
 
+  /** Like `json`, but a 404 (no such task, no such user) is an answer: undefined. */
+  async jsonIfFound<Schema extends z.ZodType>(request: TrackerRequest, schema: Schema): Promise<z.output<Schema> | undefined> {
+    return this.#http.jsonIfFound({ ...request, path: `/api/1.0${request.path}` }, schema);
+  }
+
+  /** The answer for the statuses given, read through the schema; others throw as usual. */
+  async jsonWithStatus<Schema extends z.ZodType>(request: TrackerRequest & { readonly expectedStatuses: readonly number[] }, schema: Schema): Promise<{ status: number; body: z.output<Schema> }> {
+    const response = await this.#http.send({ ...request, path: `/api/1.0${request.path}` });
+    const parsed = parseJson(await response.text(), schema as z.ZodType<z.output<Schema>>);
+    if (!parsed.ok) throw new ExalateError('internal', `Asana at ${this.host} answered ${request.path} with something that is not its REST API. ${messages.checkAddress}`, { cause: new Error(parsed.reason), details: { tracker: 'asana', path: request.path } });
+    return { status: response.status, body: parsed.value };
+  }
+
+  /**
+   * Attachment bytes come from `download_url`, a short-lived presigned link on Asana's storage
+   * host: the token must not travel there, and Asana's rate budget does not apply to it.
+   */
+  async download(url: string, name: string): Promise<Uint8Array> {
     let response: Response;
     try {
-      response = await this.#fetch(url, { headers: { Authorization: this.#authorization, Accept: 'application/json' } });
+      response = await this.#fetch(url, { method: 'GET' });
     } catch (cause) {
-      throw new ExalateError('internal', `The node could not reach Asana at ${this.host}. Check that this machine can open it.`, { cause, isRetryable: true, details: { tracker: 'asana', url: url.toString() } });
+      throw new ExalateError('tracker_unavailable', `The node could not download ${name} from Asana's file storage. It tries again later.`, { cause, isRetryable: true, details: { tracker: 'asana' } });
     }
-    if (!response.ok) throw await this.#failure(response, path);
-
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw this.#notUnderstood(path, cause);
+    if (!response.ok) {
+      await response.body?.cancel();
+      // An expired link is refused (403); a fresh one comes with the next read of the attachment.
+      throw new ExalateError('tracker_unavailable', `Asana's file storage refused the download of ${name} (HTTP ${response.status}); the node asks Asana for a fresh link and tries again.`, { isRetryable: true, details: { tracker: 'asana', status: response.status } });
     }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw this.#notUnderstood(path, parsed.error);
-    return parsed.data;
-  }
-
-  #notUnderstood(path: string, cause: unknown): ExalateError {
-    return new ExalateError('internal', `Asana at ${this.host} answered ${path} with something that is not Asana's REST API. Check that the Asana address is https://app.asana.com.`, { cause, details: { tracker: 'asana', path } });
-  }
-
-  async #failure(response: Response, path: string): Promise<ExalateError> {
-    const details = { tracker: 'asana', status: response.status, path };
-    const body = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
-    const said = body.success ? (body.data.errors ?? []).map((error) => error.message ?? '').filter((message) => message !== '').join(' ') : '';
-    const saying = said === '' ? '' : ` Asana said: "${said}"`;
-    switch (response.status) {
-      case 401:
-        return new ExalateError('unauthorized', 'Asana refused the personal access token. Create a new one in Asana (profile picture → My settings → Apps → Manage developer apps → Create new token) and save it in this node\'s Asana settings.', { details });
-      case 402:
-        // Asana answers 402 Payment Required for features above the workspace's plan.
-        return new ExalateError('forbidden', `Asana refused ${path} because the workspace's plan does not include it.${saying}`, { details });
-      case 403:
-        return new ExalateError('forbidden', `Asana let the token in but refused ${path}.${saying} Make sure the token's user is a member of the workspaces and projects to sync.`, { details });
-      case 404:
-        return new ExalateError('not_found', `Asana at ${this.host} has no ${path}.${saying} Check that the Asana address is https://app.asana.com.`, { details });
-      case 429: {
-        // Asana's rate limits answer 429 with Retry-After in seconds (developers.asana.com/docs/rate-limits).
-        const retryAfterSeconds = Number(response.headers.get('Retry-After') ?? '');
-        const wait = Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds : undefined;
-        return new ExalateError('internal', `Asana is limiting how fast the node may call it; the node tries again${wait === undefined ? ' shortly' : ` in ${wait} seconds`}.`, { isRetryable: true, details: { ...details, retryAfterSeconds: wait } });
-      }
-      default:
-        if (response.status >= 500) {
-          return new ExalateError('internal', `Asana failed to answer ${path} (HTTP ${response.status}); the node tries again. If it keeps happening, check https://status.asana.com.`, { isRetryable: true, details });
-        }
-        return new ExalateError('invalid_request', `Asana rejected ${path} (HTTP ${response.status}).${saying}`, { details });
-    }
+    return new Uint8Array(await response.arrayBuffer());
   }
 }

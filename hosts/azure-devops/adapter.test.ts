@@ -1,38 +1,33 @@
 import { ExalateError } from '../../core';
-import { basicAuthorization, startEmulatorServer, type RunningEmulatorServer } from '../emulator-kit';
-import { createSpecCheckingFetch } from '../../test/spec/spec-checking-fetch';
+import { basicAuthorization, startEmulatorServer } from '../emulator-kit';
 import { AzureDevOpsAdapter } from './adapter';
-import { createAzureDevOpsEmulator, type AzureDevOpsEmulator } from './emulator';
-
-const prefix = '/azure-devops/tracker';
-const connectionDataAllowance = { path: /\/_apis\/connectionData$/, reason: 'connectionData (location area) is in none of the 7.1 documents in shared/specs.' };
+import { createAzureDevOpsEmulator } from './emulator';
+import { azureDevOpsPrefix as prefix, startAzureDevOpsHarness, type AzureDevOpsHarness } from './emulator/azure-devops-harness';
 
 /** 250 projects: three pages at the service's 100 a page. */
 const manyProjects = Array.from({ length: 250 }, (_, index) => ({ name: `Project ${String(index).padStart(3, '0')}` }));
 
 describe('AzureDevOpsAdapter against the Azure DevOps emulator', () => {
-  let emulator: AzureDevOpsEmulator;
-  let server: RunningEmulatorServer;
+  let harness: AzureDevOpsHarness;
   let organizationUrl: string;
 
   beforeAll(async () => {
-    emulator = createAzureDevOpsEmulator({ seed: { projects: [...manyProjects, { name: 'Being deleted', state: 'deleting' }] } });
-    server = await startEmulatorServer(emulator.routes, { prefix });
-    organizationUrl = `${server.mountUrl}/${emulator.state.organization}`;
+    harness = await startAzureDevOpsHarness({ seed: { projects: [...manyProjects, { name: 'Being deleted', state: 'deleting' }] } });
+    organizationUrl = harness.organizationUrl;
   });
-  afterAll(() => server.close());
+  afterAll(() => harness.close());
+  beforeEach(() => harness.checks.clear());
+  afterEach(() => harness.checks.assertExchangesMatchSpec());
 
-  function checkedAdapter(authorization = emulator.authorization, undescribed = [connectionDataAllowance]) {
-    // The documents' paths start at /{organization}, so their root is the mount point, not the organization URL.
-    const specCheck = createSpecCheckingFetch({ document: 'azure-devops-core.7.1', documentRoot: server.mountUrl, undescribed });
-    return { adapter: new AzureDevOpsAdapter({ baseUrl: organizationUrl, authorization, fetch: specCheck.fetch }), specCheck };
+  function checkedAdapter(authorization = harness.emulator.authorization) {
+    return { adapter: harness.adapterWith({ authorization }), specCheck: harness.checks };
   }
 
   it('describes the organization as Azure DevOps Services through connectionData', async () => {
     const { adapter, specCheck } = checkedAdapter();
 
     await expect(adapter.describeInstance()).resolves.toEqual({ tracker: 'azure-devops', version: 'Azure DevOps Services', url: organizationUrl });
-    specCheck.assertResponsesMatchSpec();
+    expect(specCheck.exchanges).toHaveLength(1);
   });
 
   it('tells Azure DevOps Server apart by its onPremises deployment type', async () => {
@@ -55,31 +50,27 @@ describe('AzureDevOpsAdapter against the Azure DevOps emulator', () => {
     expect(projects[0]).toEqual({ key: 'Project 000', name: 'Project 000' });
     expect(projects.some((project) => project.name === 'Being deleted')).toBe(false);
     expect(specCheck.exchanges.map((exchange) => new URL(exchange.url).searchParams.get('continuationToken'))).toEqual([null, '100', '200']);
-    expect(specCheck.exchanges.every((exchange) => exchange.check.outcome === 'valid')).toBe(true);
-    specCheck.assertResponsesMatchSpec();
+    expect(specCheck.exchanges.every((exchange) => exchange.response.outcome === 'valid')).toBe(true);
   });
 
   it('accepts the token under any user name, as the document says', async () => {
-    const adapter = new AzureDevOpsAdapter({ baseUrl: organizationUrl, authorization: basicAuthorization('anything', 'sandbox-azure-devops-personal-access-token') });
+    const { adapter } = checkedAdapter(basicAuthorization('anything', 'sandbox-azure-devops-personal-access-token'));
 
     await expect(adapter.describeInstance()).resolves.toMatchObject({ tracker: 'azure-devops' });
   });
 
   it('reports a wrong personal access token as unauthorized, naming the scopes a new one needs', async () => {
-    const errorsUndocumented = { path: /\/_apis\//, reason: 'The 7.1 documents describe no error responses.' };
-    const { adapter, specCheck } = checkedAdapter(basicAuthorization('', 'revoked'), [errorsUndocumented]);
+    const adapter = new AzureDevOpsAdapter({ baseUrl: organizationUrl, authorization: basicAuthorization('', 'revoked') });
 
     const failure = await adapter.listProjects().catch((error: unknown) => error);
 
     expect(ExalateError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('Work Items (Read & write)') });
-    expect(specCheck.exchanges.map((exchange) => exchange.status)).toEqual([401]);
-    specCheck.assertResponsesMatchSpec();
   });
 
   it('treats the 203 sign-in page Azure DevOps serves to unauthenticated calls as a refused token', async () => {
     const signInPage: typeof fetch = async () => new Response('<html>Sign in to your account</html>', { status: 203, headers: { 'Content-Type': 'text/html' } });
-    const adapter = new AzureDevOpsAdapter({ baseUrl: organizationUrl, authorization: emulator.authorization, fetch: signInPage });
+    const adapter = new AzureDevOpsAdapter({ baseUrl: organizationUrl, authorization: harness.emulator.authorization, fetch: signInPage });
 
     await expect(adapter.listProjects()).rejects.toMatchObject({ code: 'unauthorized' });
   });
@@ -90,7 +81,7 @@ describe('AzureDevOpsAdapter against the Azure DevOps emulator', () => {
     ['?api-version=7.2', 'VssInvalidPreviewVersionException', 'The requested version "7.2" of the resource is under preview.'],
     ['?api-version=9.0', 'VssVersionOutOfRangeException', 'The requested REST API version of 9.0 is out of range for this server.'],
   ])('answers the project list%s with the 400 Azure DevOps sends (%s)', async (query, typeKey, message) => {
-    const response = await fetch(`${organizationUrl}/_apis/projects${query}`, { headers: { Authorization: emulator.authorization } });
+    const response = await fetch(`${organizationUrl}/_apis/projects${query}`, { headers: { Authorization: harness.emulator.authorization } });
 
     expect(response.status).toBe(400);
     await expect(response.json()).resolves.toEqual({
@@ -105,14 +96,14 @@ describe('AzureDevOpsAdapter against the Azure DevOps emulator', () => {
   });
 
   it('takes the api-version from the Accept header too, and echoes it in the Content-Type', async () => {
-    const response = await fetch(`${organizationUrl}/_apis/projects`, { headers: { Authorization: emulator.authorization, Accept: 'application/json; api-version=7.1' } });
+    const response = await fetch(`${organizationUrl}/_apis/projects`, { headers: { Authorization: harness.emulator.authorization, Accept: 'application/json; api-version=7.1' } });
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8; api-version=7.1');
   });
 
   it('answers an unknown organization with 404 and reports it as not found', async () => {
-    const adapter = new AzureDevOpsAdapter({ baseUrl: `${server.mountUrl}/no-such-org`, authorization: emulator.authorization });
+    const adapter = new AzureDevOpsAdapter({ baseUrl: `${harness.server.mountUrl}/no-such-org`, authorization: harness.emulator.authorization });
 
     await expect(adapter.listProjects()).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('VS402844') });
   });

@@ -1,6 +1,7 @@
 import { ExalateError } from '../../core';
 import { basicAuthorization, startEmulatorServer, type RunningEmulatorServer } from '../emulator-kit';
 import { createSpecCheckingFetch } from '../../test/spec/spec-checking-fetch';
+import { createTestTimers } from '../tracker-http';
 import { JiraCloudAdapter } from './adapter';
 import { createJiraCloudEmulator, jiraCloudSampleSeed, type JiraCloudEmulator } from './emulator';
 
@@ -58,18 +59,20 @@ describe('JiraCloudAdapter against the Jira Cloud emulator', () => {
   });
 
   it('reports rate limiting and outages as retryable, keeping the Retry-After the site asked for', async () => {
-    const answering = (response: Response): typeof fetch => async () => response;
-    const adapterAnswering = (fetchImplementation: typeof fetch) => new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: fetchImplementation });
+    const timers = createTestTimers();
+    const answering = (make: () => Response): typeof fetch => async () => make();
+    const adapterAnswering = (fetchImplementation: typeof fetch) => new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: fetchImplementation, clock: timers.clock, sleep: timers.sleep, random: timers.random });
     const unreachable: typeof fetch = async () => {
       throw new TypeError('fetch failed');
     };
 
-    await expect(adapterAnswering(answering(new Response('', { status: 429, headers: { 'Retry-After': '7' } }))).listProjects())
-      .rejects.toMatchObject({ code: 'internal', isRetryable: true, details: { retryAfterSeconds: 7 } });
-    await expect(adapterAnswering(answering(new Response('', { status: 503 }))).listProjects()).rejects.toMatchObject({ isRetryable: true });
+    await expect(adapterAnswering(answering(() => new Response('', { status: 429, headers: { 'Retry-After': '7' } }))).listProjects())
+      .rejects.toMatchObject({ code: 'tracker_unavailable', isRetryable: true, details: { retryAfterSeconds: 7, attempts: 4 } });
+    expect(timers.waits.filter((wait) => wait >= 7000)).toHaveLength(3);
+    await expect(adapterAnswering(answering(() => new Response('', { status: 503 }))).listProjects()).rejects.toMatchObject({ code: 'tracker_unavailable', isRetryable: true });
     await expect(adapterAnswering(unreachable).describeInstance()).rejects.toMatchObject({ isRetryable: true, message: expect.stringContaining('could not reach Jira Cloud') });
-    await expect(adapterAnswering(answering(new Response('<html>login</html>', { status: 200 }))).describeInstance())
-      .rejects.toMatchObject({ code: 'internal', isRetryable: false, message: expect.stringContaining('not Jira') });
+    await expect(adapterAnswering(answering(() => new Response('<html>login</html>', { status: 200 }))).describeInstance())
+      .rejects.toMatchObject({ code: 'internal', isRetryable: false, message: expect.stringContaining('not Jira Cloud') });
   });
 
   it('answers an anonymous project search with no projects, as Jira does without Browse Projects for anyone', async () => {
@@ -110,9 +113,11 @@ describe('JiraCloudAdapter against the Jira Cloud emulator', () => {
     original.state.addProject({ key: 'NEW', name: 'Added later' });
     const restored = createJiraCloudEmulator({ seed: { projects: [], account: { apiToken: 'other' } } });
 
+    original.state.work.createIssue({ projectKey: 'SUP', issueTypeId: '10004', summary: 'Kept' }, '5b10a2844c20165700ede21g');
     restored.state.restore(JSON.parse(JSON.stringify(original.state)));
 
     expect(restored.state.projects.map((project) => project.key)).toEqual(['SUP', 'DEV', 'OPS', 'NEW']);
+    expect(restored.state.work.issue('SUP-1')?.summary).toBe('Kept');
     expect(restored.authorization).toBe(original.authorization);
     expect(() => restored.state.restore({ format: 'something-else' })).toThrow();
   });

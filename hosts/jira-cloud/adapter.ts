@@ -1,5 +1,20 @@
-import { ExalateError, type TrackerInstance, type TrackerProject, type TrackerV1 } from '../../core';
-import { JiraCloudClient, type JiraCloudClientOptions } from './jira-cloud-client';
+import {
+  ExalateError,
+  type ItemChanges,
+  type ItemSearchPage,
+  type NewItem,
+  type RichText,
+  type TrackerInstance,
+  type TrackerItem,
+  type TrackerItemOperations,
+  type TrackerProject,
+  type TrackerUser,
+  type TrackerV1,
+} from '../../core';
+import type { TrackerHttpClient } from '../tracker-http';
+import { JiraItemOperations, jiraRegisteredWebhooksSchema, projectsJql } from '../jira-rest';
+import { createJiraCloudHttpClient, type JiraCloudClientOptions } from './jira-cloud-client';
+import { jiraCloudDialect } from './jira-cloud-dialect';
 import { projectPageSchema, serverInformationSchema } from './jira-cloud-responses';
 
 export type JiraCloudAdapterOptions = JiraCloudClientOptions;
@@ -8,19 +23,26 @@ export type JiraCloudAdapterOptions = JiraCloudClientOptions;
 const pageSize = 50;
 /** 2,000 pages of 50 is 100,000 projects: past that the site is answering in a loop, not paginating. */
 const maximumPages = 2000;
+/** The events a change of an item raises (WebhookDetails.events of the v3 document). */
+const changeEvents = ['jira:issue_created', 'jira:issue_updated', 'comment_created', 'comment_updated'];
 
-/** The Tracker port over Jira Cloud platform REST v3. Translation only. */
-export class JiraCloudAdapter implements TrackerV1 {
+/**
+ * The Tracker port over Jira Cloud platform REST v3. Translation only. In a node it calls the site
+ * with fetch and an API token; on Forge the host passes a `fetch` over `api.asApp().requestJira`.
+ */
+export class JiraCloudAdapter implements TrackerV1, TrackerItemOperations {
   readonly kind = 'jira-cloud' as const;
-  readonly #client: JiraCloudClient;
+  readonly #client: TrackerHttpClient;
+  readonly #items: JiraItemOperations;
 
   constructor(options: JiraCloudAdapterOptions) {
-    this.#client = new JiraCloudClient(options);
+    this.#client = createJiraCloudHttpClient(options);
+    this.#items = new JiraItemOperations(this.#client, jiraCloudDialect);
   }
 
   async describeInstance(): Promise<TrackerInstance> {
-    const information = await this.#client.get('/rest/api/3/serverInfo', {}, serverInformationSchema);
-    return { tracker: 'jira-cloud', version: information.version, url: this.#client.siteUrl };
+    const information = await this.#client.json({ path: '/rest/api/3/serverInfo', action: 'read the site information' }, serverInformationSchema);
+    return { tracker: 'jira-cloud', version: information.version, url: this.#client.baseUrl };
   }
 
   /**
@@ -32,13 +54,83 @@ export class JiraCloudAdapter implements TrackerV1 {
     const projects: TrackerProject[] = [];
     let startAt = 0;
     for (let pageNumber = 0; pageNumber < maximumPages; pageNumber += 1) {
-      const page = await this.#client.get('/rest/api/3/project/search', { startAt, maxResults: pageSize, orderBy: 'key' }, projectPageSchema);
+      const page = await this.#client.json({ path: '/rest/api/3/project/search', query: { startAt, maxResults: pageSize, orderBy: 'key' }, action: 'list projects' }, projectPageSchema);
       projects.push(...page.values.map((project) => ({ key: project.key, name: project.name })));
       // isLast is optional in PageBeanProject; without it, an empty page or reaching total ends the list.
       const finished = page.isLast ?? (page.values.length === 0 || (page.total !== undefined && projects.length >= page.total));
       if (finished || page.values.length === 0) return projects;
       startAt = page.startAt + page.values.length;
     }
-    throw new ExalateError('internal', `Jira Cloud at ${this.#client.siteUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the site URL.`, { details: { tracker: 'jira-cloud' } });
+    throw new ExalateError('internal', `Jira Cloud at ${this.#client.baseUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the site URL.`, { details: { tracker: 'jira-cloud' } });
+  }
+
+  getItem(key: string): Promise<TrackerItem | undefined> {
+    return this.#items.getItem(key);
+  }
+
+  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#items.searchItems(query, page);
+  }
+
+  listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#items.listChangedSince(projectKey, since, page);
+  }
+
+  createItem(item: NewItem): Promise<{ readonly key: string }> {
+    return this.#items.createItem(item);
+  }
+
+  updateItem(key: string, changes: ItemChanges): Promise<void> {
+    return this.#items.updateItem(key, changes);
+  }
+
+  addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
+    return this.#items.addComment(key, body);
+  }
+
+  updateComment(key: string, commentId: string, body: RichText): Promise<void> {
+    return this.#items.updateComment(key, commentId, body);
+  }
+
+  findUserByEmail(email: string): Promise<TrackerUser | undefined> {
+    return this.#items.findUserByEmail(email);
+  }
+
+  downloadAttachment(key: string, attachmentId: string): Promise<Uint8Array> {
+    return this.#items.downloadAttachment(key, attachmentId);
+  }
+
+  uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
+    return this.#items.uploadAttachment(key, file);
+  }
+
+  /**
+   * Asks Jira to POST item changes of the given projects (all the account can browse by default)
+   * to `callbackUrl`, with dynamic webhooks (`POST /rest/api/3/webhook`). Jira signs each delivery
+   * with a JWT made with the OAuth 2.0 app's client secret, which is `secret` here: the request
+   * itself carries no secret (WebhookRegistrationDetails has no such field). Dynamic webhooks
+   * expire after 30 days: call `refreshChangeHooks` with the ids well before. Jira Cloud lets only
+   * Connect and OAuth 2.0 apps do this; with an API token it answers 403, and the message says to
+   * register an admin webhook in Jira settings instead.
+   */
+  async registerChangeHook(callbackUrl: string, secret: string, options: { readonly projectKeys?: readonly string[] } = {}): Promise<{ readonly webhookIds: readonly number[] }> {
+    void secret; // Jira Cloud signs with the OAuth app's client secret it already knows; see readChangeEvent.
+    const projectKeys = options.projectKeys ?? (await this.listProjects()).map((project) => project.key);
+    if (projectKeys.length === 0) throw new ExalateError('invalid_request', `Jira Cloud at ${this.#client.baseUrl} shows the node's account no projects, so there is nothing to watch. Give it the Browse projects permission first.`);
+    const registered = await this.#client.json({
+      method: 'POST',
+      path: '/rest/api/3/webhook',
+      json: { url: callbackUrl, webhooks: [{ events: changeEvents, jqlFilter: projectsJql(projectKeys) }] },
+      action: 'register a webhook',
+      messages: { 403: `Jira Cloud at ${this.#client.baseUrl} lets only Connect and OAuth 2.0 apps register webhooks through the API. Register one in Jira (Settings → System → WebHooks) for ${callbackUrl} with a secret, for the events issue created, issue updated, comment created and comment updated.` },
+    }, jiraRegisteredWebhooksSchema);
+    const problems = registered.webhookRegistrationResult.flatMap((result) => result.errors ?? []);
+    if (problems.length > 0) throw new ExalateError('invalid_request', `Jira Cloud at ${this.#client.baseUrl} refused the webhook: ${problems.join(' ')}`, { details: { tracker: 'jira-cloud' } });
+    return { webhookIds: registered.webhookRegistrationResult.flatMap((result) => (result.createdWebhookId === undefined ? [] : [result.createdWebhookId])) };
+  }
+
+  /** Extends dynamic webhooks by another 30 days (`PUT /rest/api/3/webhook/refresh`). */
+  async refreshChangeHooks(webhookIds: readonly number[]): Promise<void> {
+    await this.#client.empty({ method: 'PUT', path: '/rest/api/3/webhook/refresh', json: { webhookIds }, action: 'extend the webhooks' });
   }
 }

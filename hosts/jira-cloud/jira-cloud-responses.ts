@@ -30,8 +30,4 @@ export const projectPageSchema = z.looseObject({
   values: z.array(projectSchema),
 });
 
-/** ErrorCollection, the body of Jira's 4xx answers. */
-export const errorCollectionSchema = z.looseObject({
-  errorMessages: z.array(z.string()).optional(),
-  errors: z.record(z.string(), z.string()).optional(),
-});
+// Issues, comments, users, search pages and ErrorCollection are shared with Server/DC: hosts/jira-rest.

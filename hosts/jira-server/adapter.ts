@@ -1,6 +1,22 @@
-import type { LicenceState, TrackerInstance, TrackerProject, TrackerV1 } from '../../core';
+import {
+  ExalateError,
+  type ItemChanges,
+  type ItemSearchPage,
+  type LicenceState,
+  type NewItem,
+  type RichText,
+  type TrackerInstance,
+  type TrackerItem,
+  type TrackerItemOperations,
+  type TrackerProject,
+  type TrackerUser,
+  type TrackerV1,
+} from '../../core';
+import type { TrackerHttpClient } from '../tracker-http';
+import { jiraAdminWebhookSchema, JiraItemOperations, projectsJql } from '../jira-rest';
 import { exalateJiraServerAppKey, upmLicencePath } from './app-key';
-import { JiraServerClient, type JiraServerClientOptions } from './jira-server-client';
+import { createJiraServerHttpClient, type JiraServerClientOptions } from './jira-server-client';
+import { jiraServerDialect } from './jira-server-dialect';
 import { projectListSchema, serverInformationSchema, upmLicenceSchema, type UpmLicence } from './jira-server-responses';
 
 export interface JiraServerAdapterOptions extends JiraServerClientOptions {
@@ -8,19 +24,25 @@ export interface JiraServerAdapterOptions extends JiraServerClientOptions {
   readonly appKey?: string;
 }
 
+/** The events a change of an item raises, as Jira DC's webhook resource names them. */
+const changeEvents = ['jira:issue_created', 'jira:issue_updated', 'comment_created', 'comment_updated'];
+
 /** The Tracker port over Jira Server/Data Center REST v2 and UPM. Translation only. */
-export class JiraServerAdapter implements TrackerV1 {
+export class JiraServerAdapter implements TrackerV1, TrackerItemOperations {
   readonly kind = 'jira-server' as const;
-  readonly #client: JiraServerClient;
+  readonly #client: TrackerHttpClient;
+  readonly #items: JiraItemOperations;
   readonly #appKey: string;
 
   constructor(options: JiraServerAdapterOptions) {
-    this.#client = new JiraServerClient(options);
-    this.#appKey = options.appKey ?? exalateJiraServerAppKey;
+    const { appKey, ...clientOptions } = options;
+    this.#client = createJiraServerHttpClient(clientOptions);
+    this.#items = new JiraItemOperations(this.#client, jiraServerDialect);
+    this.#appKey = appKey ?? exalateJiraServerAppKey;
   }
 
   async describeInstance(): Promise<TrackerInstance> {
-    const information = await this.#client.get('/rest/api/2/serverInfo', {}, serverInformationSchema);
+    const information = await this.#client.json({ path: '/rest/api/2/serverInfo', action: 'read the server information' }, serverInformationSchema);
     return { tracker: 'jira-server', version: information.version, url: this.#client.baseUrl, licence: await this.#readLicence() };
   }
 
@@ -29,18 +51,78 @@ export class JiraServerAdapter implements TrackerV1 {
    * leaves archived projects out unless asked with `includeArchived=true`.
    */
   async listProjects(): Promise<readonly TrackerProject[]> {
-    const projects = await this.#client.get('/rest/api/2/project', {}, projectListSchema);
+    const projects = await this.#client.json({ path: '/rest/api/2/project', action: 'list projects' }, projectListSchema);
     return projects.map((project) => ({ key: project.key, name: project.name }));
+  }
+
+  getItem(key: string): Promise<TrackerItem | undefined> {
+    return this.#items.getItem(key);
+  }
+
+  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#items.searchItems(query, page);
+  }
+
+  listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#items.listChangedSince(projectKey, since, page);
+  }
+
+  createItem(item: NewItem): Promise<{ readonly key: string }> {
+    return this.#items.createItem(item);
+  }
+
+  updateItem(key: string, changes: ItemChanges): Promise<void> {
+    return this.#items.updateItem(key, changes);
+  }
+
+  addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
+    return this.#items.addComment(key, body);
+  }
+
+  updateComment(key: string, commentId: string, body: RichText): Promise<void> {
+    return this.#items.updateComment(key, commentId, body);
+  }
+
+  findUserByEmail(email: string): Promise<TrackerUser | undefined> {
+    return this.#items.findUserByEmail(email);
+  }
+
+  downloadAttachment(key: string, attachmentId: string): Promise<Uint8Array> {
+    return this.#items.downloadAttachment(key, attachmentId);
+  }
+
+  uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
+    return this.#items.uploadAttachment(key, file);
+  }
+
+  /**
+   * Registers a Jira DC webhook (`POST /rest/webhooks/1.0/webhook`, Jira administrators only) that
+   * POSTs item changes of the given projects (all the token's user can browse by default) to
+   * `callbackUrl`, signed with `secret` (`X-Hub-Signature: sha256=…`; see entry.ts).
+   */
+  async registerChangeHook(callbackUrl: string, secret: string, options: { readonly projectKeys?: readonly string[] } = {}): Promise<{ readonly webhookId: string }> {
+    const projectKeys = options.projectKeys ?? (await this.listProjects()).map((project) => project.key);
+    if (projectKeys.length === 0) throw new ExalateError('invalid_request', `Jira at ${this.#client.baseUrl} shows the token's user no projects, so there is nothing to watch. Give it the Browse projects permission first.`);
+    const webhook = await this.#client.json({
+      method: 'POST',
+      path: '/rest/webhooks/1.0/webhook',
+      json: { name: 'Exalate sync node', url: callbackUrl, events: changeEvents, filters: { 'issue-related-events-section': projectsJql(projectKeys) }, excludeBody: false, secret },
+      action: 'register a webhook',
+      messages: { 403: `Jira at ${this.#client.baseUrl} lets only Jira administrators register webhooks. Create the personal access token as a Jira administrator, or have one register a webhook (System → WebHooks) for ${callbackUrl} with the connection's secret.` },
+    }, jiraAdminWebhookSchema);
+    return { webhookId: webhook.self.replace(/\/+$/, '').split('/').pop() ?? webhook.self };
   }
 
   /** UPM answers 404 when the app is not installed: that is no licence, not a failure. */
   async #readLicence(): Promise<LicenceState> {
-    const found = await this.#client.getIfPresent(upmLicencePath(this.#appKey), {}, upmLicenceSchema, {
+    const found = await this.#client.jsonIfFound({
+      path: upmLicencePath(this.#appKey),
       accept: 'application/vnd.atl.plugins+json',
+      action: 'read the app licence',
       // UPM's licence resources are for administrators only.
-      forbiddenMessage: `Jira at ${this.#client.baseUrl} shows app licences to Jira administrators only, and the personal access token belongs to a user who is not one. Create the token as a Jira administrator and save it in this node's Jira Server settings.`,
-    });
-    return found === undefined ? 'none' : licenceStateOf(found.value);
+      messages: { 403: `Jira at ${this.#client.baseUrl} shows app licences to Jira administrators only, and the personal access token belongs to a user who is not one. Create the token as a Jira administrator and save it in this node's Jira Server settings.` },
+    }, upmLicenceSchema);
+    return found === undefined ? 'none' : licenceStateOf(found);
   }
 }
 

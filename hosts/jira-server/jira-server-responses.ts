@@ -28,8 +28,3 @@ export const upmLicenceSchema = z.looseObject({
 });
 
 export type UpmLicence = z.infer<typeof upmLicenceSchema>;
-
-export const errorCollectionSchema = z.looseObject({
-  errorMessages: z.array(z.string()).optional(),
-  errors: z.record(z.string(), z.string()).optional(),
-});

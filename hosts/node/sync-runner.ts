@@ -89,17 +89,17 @@ export class SyncRunner {
   }
 }
 
+/** Sleeps, but wakes early (checking every 50 ms) once the runner is stopped; leaves no timer behind. */
 function sleep(milliseconds: number, stopped: () => boolean): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, milliseconds);
-    // Stopping should not wait for a long sleep: check often.
+    const wake = () => {
+      clearTimeout(timer);
+      clearInterval(check);
+      resolve();
+    };
+    const timer = setTimeout(wake, milliseconds);
     const check = setInterval(() => {
-      if (stopped()) {
-        clearTimeout(timer);
-        clearInterval(check);
-        resolve();
-      }
+      if (stopped()) wake();
     }, 50);
-    setTimeout(() => clearInterval(check), milliseconds + 10);
   });
 }

@@ -4,7 +4,7 @@ import { AzureDevOpsAdapter } from '../azure-devops/adapter';
 import { JiraCloudAdapter } from '../jira-cloud/adapter';
 import { JiraServerAdapter } from '../jira-server/adapter';
 
-const adapters: Readonly<Record<TrackerKind, (baseUrl: string, authorization: string) => TrackerV1>> = {
+const adapters: Readonly<Record<TrackerKind, (baseUrl: string, authorization: string) => TrackerV1 & TrackerItemOperations>> = {
   'jira-cloud': (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization }),
   'jira-server': (baseUrl, authorization) => new JiraServerAdapter({ baseUrl, authorization }),
   'azure-devops': (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization }),
@@ -26,6 +26,5 @@ export function trackerFromEnvironment(environment: NodeJS.ProcessEnv): TrackerV
   if (!url || !authorization) {
     throw new ExalateError('invalid_request', 'Set TRACKER_URL (the tracker\'s base URL) and TRACKER_AUTH (the Authorization header value, e.g. "Bearer <token>").');
   }
-  // PENDING-ITEM-ADAPTERS: the cast goes once every adapter implements the item operations.
-  return adapters[kind as TrackerKind](url, authorization) as TrackerV1 & TrackerItemOperations;
+  return adapters[kind as TrackerKind](url, authorization);
 }

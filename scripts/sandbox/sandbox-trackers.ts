@@ -50,7 +50,7 @@ interface AnyEmulator {
   readonly state: { toJSON(): unknown; restore(snapshot: unknown): void };
 }
 
-function tracker(emulator: AnyEmulator, trackerApi: string, saved: unknown, makeAdapter: (baseUrl: string, authorization: string) => TrackerV1): SandboxTracker {
+function tracker(emulator: AnyEmulator, trackerApi: string, saved: unknown, makeAdapter: (baseUrl: string, authorization: string) => TrackerV1 & TrackerItemOperations): SandboxTracker {
   // Restored before the adapter is built, so the adapter uses the credentials of the saved state.
   if (saved !== undefined) emulator.state.restore(saved);
   return {
@@ -59,8 +59,7 @@ function tracker(emulator: AnyEmulator, trackerApi: string, saved: unknown, make
     get trackerAuth() {
       return emulator.authorization;
     },
-    // PENDING-ITEM-ADAPTERS: the cast goes once every adapter implements the item operations.
-    adapter: makeAdapter(trackerApi, emulator.authorization) as TrackerV1 & TrackerItemOperations,
+    adapter: makeAdapter(trackerApi, emulator.authorization),
     snapshot: () => emulator.state.toJSON(),
   };
 }

@@ -16,8 +16,10 @@
  * }));
  *
  * describeLiveTrackerContract('jira-cloud', ['JIRA_CLOUD_URL', 'JIRA_CLOUD_EMAIL', 'JIRA_CLOUD_TOKEN'],
- *   async (environment) => ({ … }));   // skipped, with the reason printed, when a variable is unset
+ *   async (environment) => ({ … }));   // skipped, with the reason printed, when a variable is unset;
+ *                                       // when set, the 429 storm cases are skipped (no faults on a real site)
  * ```
+ * `describeTrackerContract(name, setUp, { faults: false })` skips the storm cases for any fixture without faults.
  *
  * `setUp` runs once per suite (beforeAll), `close` once after it. Every case creates the items it
  * needs, so cases do not depend on each other's order.
@@ -81,7 +83,15 @@ function hasBold(document: RichText): boolean {
   return JSON.stringify(document).includes('"bold"');
 }
 
-export function describeTrackerContract(name: string, setUp: () => Promise<TrackerContractFixture>): void {
+export interface TrackerContractOptions {
+  /** False against a real instance: the cases that need `faults` are skipped, and say so. */
+  readonly faults?: boolean;
+}
+
+export function describeTrackerContract(name: string, setUp: () => Promise<TrackerContractFixture>, options: TrackerContractOptions = {}): void {
+  const withFaults = options.faults ?? true;
+  const faultCase = withFaults ? it : it.skip;
+  const faultSuffix = withFaults ? '' : ' (skipped: needs an emulator to misbehave)';
   describe(`Tracker contract: ${name}`, () => {
     let fixture: TrackerContractFixture;
     const created: string[] = [];
@@ -229,12 +239,13 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
       await expect(fixture.tracker.updateItem(fixture.vocabulary.missingItemKey, { summary: 'x' })).rejects.toMatchObject({ code: 'not_found' });
     });
 
-    it('survives a 429 storm, waiting as asked, without writing anything twice', async () => {
-      const faults = fixture.faults;
-      if (faults === undefined) {
-        console.warn(`Tracker contract ${name}: the 429 storm case needs an emulator and was skipped.`);
-        return;
-      }
+    function requireFaults(): TrackerFaults {
+      if (fixture.faults === undefined) throw new Error(`The ${name} fixture has no faults; pass { faults: false } to describeTrackerContract to skip these cases.`);
+      return fixture.faults;
+    }
+
+    faultCase(`survives a 429 storm, waiting as asked, without writing anything twice${faultSuffix}`, async () => {
+      const faults = requireFaults();
       const itemsBefore = faults.countItems(fixture.projectKey);
       const waitsBefore = faults.waits.length;
 
@@ -250,12 +261,8 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
       expect(waits.filter((wait) => wait >= 3000 && wait < 7000)).toHaveLength(2);
     });
 
-    it('gives up on a storm longer than its attempts with a retryable error, having written nothing', async () => {
-      const faults = fixture.faults;
-      if (faults === undefined) {
-        console.warn(`Tracker contract ${name}: the 429 storm case needs an emulator and was skipped.`);
-        return;
-      }
+    faultCase(`gives up on a storm longer than its attempts with a retryable error, having written nothing${faultSuffix}`, async () => {
+      const faults = requireFaults();
       const itemsBefore = faults.countItems(fixture.projectKey);
 
       faults.startRateLimitStorm({ requests: 1000, retryAfterSeconds: 1 });
@@ -279,9 +286,9 @@ export function describeLiveTrackerContract(name: string, required: readonly str
     describe(`Tracker contract: ${name} (live)`, () => {
       it.skip(reason, () => undefined);
     });
-    console.info(reason);
+    process.stderr.write(`\n${reason}\n`);
     return;
   }
   const environment = Object.fromEntries(required.map((variable) => [variable, process.env[variable] ?? '']));
-  describeTrackerContract(`${name} (live)`, () => setUp(environment));
+  describeTrackerContract(`${name} (live)`, () => setUp(environment), { faults: false });
 }

@@ -4,6 +4,8 @@ import type { SpecDocumentName } from './spec-documents';
 
 export interface UndescribedAllowance {
   readonly path: RegExp;
+  /** Only answers with this status (e.g. 429, which the documents list on few operations). */
+  readonly status?: number;
   /** Why the document cannot describe it (shown when a test fails, and read by the next maintainer). */
   readonly reason: string;
 }
@@ -52,8 +54,8 @@ export function createSpecCheckingFetch(options: SpecCheckingFetchOptions): Spec
   const exchanges: CheckedExchange[] = [];
   const rootPath = new URL(options.documentRoot).pathname.replace(/\/+$/, '');
 
-  const isAllowed = (allowances: readonly UndescribedAllowance[] | undefined, url: string): boolean =>
-    (allowances ?? []).some((allowance) => allowance.path.test(new URL(url).pathname));
+  const isAllowed = (allowances: readonly UndescribedAllowance[] | undefined, url: string, status?: number): boolean =>
+    (allowances ?? []).some((allowance) => allowance.path.test(new URL(url).pathname) && (allowance.status === undefined || allowance.status === status));
 
   const checkingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -83,14 +85,14 @@ export function createSpecCheckingFetch(options: SpecCheckingFetchOptions): Spec
   const responseFailures = (): string[] => exchanges.flatMap((exchange) => {
     const where = `${exchange.method} ${exchange.url} → ${exchange.status}`;
     if (exchange.check.outcome === 'invalid') return [`${where} breaks ${exchange.check.operation} in ${options.document}:\n    ${exchange.check.errors.join('\n    ')}`];
-    if (exchange.check.outcome === 'undescribed') return isAllowed(options.undescribed, exchange.url) ? [] : [`${where}: ${exchange.check.reason}`];
+    if (exchange.check.outcome === 'undescribed') return isAllowed(options.undescribed, exchange.url, exchange.status) ? [] : [`${where}: ${exchange.check.reason}`];
     return [];
   });
 
   const requestFailures = (): string[] => exchanges.flatMap((exchange) => {
     const where = `request ${exchange.method} ${exchange.url}`;
     if (exchange.request.outcome === 'invalid') return [`${where} would be rejected by ${exchange.request.operation} in ${options.document}:\n    ${exchange.request.errors.join('\n    ')}`];
-    if (exchange.request.outcome === 'undescribed') return isAllowed(options.undescribed, exchange.url) ? [] : [`${where}: ${exchange.request.reason}`];
+    if (exchange.request.outcome === 'undescribed') return isAllowed(options.undescribed, exchange.url, exchange.status) ? [] : [`${where}: ${exchange.request.reason}`];
     return [];
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { specSupplements } from './spec-supplements';
+import { specCorrections, specSupplements } from './spec-supplements';
 
 /**
  * The official API descriptions in `shared/specs/` (see its README). CI checks the repository out
@@ -59,8 +59,9 @@ export function loadSpecDocument(name: SpecDocumentName): LoadedSpecDocument {
   return document;
 }
 
-/** Adds the operations of spec-supplements.ts that the copy lacks; never replaces what it has. */
-function withSupplements(name: SpecDocumentName, content: Record<string, unknown>): Record<string, unknown> {
+/** Applies the corrections of spec-supplements.ts and adds the operations the copy lacks (never replacing one it has). */
+function withSupplements(name: SpecDocumentName, original: Record<string, unknown>): Record<string, unknown> {
+  const content = specCorrections[name]?.(original) ?? original;
   const supplement = specSupplements[name];
   if (supplement === undefined) return content;
   const paths = { ...(content['paths'] as Record<string, unknown> | undefined) };

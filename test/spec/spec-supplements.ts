@@ -102,3 +102,24 @@ export const specSupplements: Readonly<Record<string, OperationMap>> = {
     '/rest/webhooks/1.0/webhook': adminWebhooks,
   },
 };
+
+/**
+ * Schemas of a document that its own examples contradict, corrected where they are loaded.
+ * - Azure DevOps `JsonPatchOperation.value` is typed `object` (the .NET `Object`, meaning any
+ *   value), yet the document's own "Create work item" example sends
+ *   `{ "op": "add", "path": "/fields/System.Title", "value": "Sample task" }`: any JSON value.
+ * - Azure DevOps `JsonPatchDocument` is typed both `object` and (through allOf) an array of
+ *   operations (a .NET List subclass), which no body can be; it is the array, as RFC 6902 and the
+ *   document's examples have it.
+ */
+export const specCorrections: Readonly<Record<string, (content: Record<string, unknown>) => Record<string, unknown>>> = {
+  'azure-devops-workItemTracking.7.1': (content) => {
+    const definitions = content['definitions'] as Record<string, Record<string, unknown>> | undefined;
+    const operation = definitions?.['JsonPatchOperation'];
+    const properties = operation?.['properties'] as Record<string, unknown> | undefined;
+    if (definitions === undefined || operation === undefined || properties === undefined) return content;
+    const value = { description: 'The value for the operation: any JSON value (string, number, boolean, object or array).' };
+    const document = { description: 'The JSON model for JSON Patch Operations', type: 'array', items: { $ref: '#/definitions/JsonPatchOperation' } };
+    return { ...content, definitions: { ...definitions, JsonPatchDocument: document, JsonPatchOperation: { ...operation, properties: { ...properties, value } } } };
+  },
+};

@@ -1,39 +1,47 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   asanaErrorBody,
-  createAuthorizationGuard,
   installTrackerErrorHandlers,
   publicBaseUrl,
-  readBearerToken,
   readBooleanParameter,
   readQueryParameter,
-  secretsMatch,
 } from '../../emulator-kit';
+import type { RateLimitStorm } from '../../azure-devops/emulator/rate-limit-storm';
+import { registerAsanaDirectoryRoutes } from './asana-directory-routes';
 import type { AsanaEmulatorState, AsanaProjectRecord, AsanaWorkspaceRecord } from './asana-emulator-state';
+import type { AsanaEventOutbox } from './asana-event-outbox';
 import { compactForm, selectAsanaFields, type AsanaRecord } from './asana-fields';
+import { registerAsanaHookRoutes } from './asana-hook-routes';
 import { paginateAsana } from './asana-pagination';
+import { createAsanaRouteKit } from './asana-route-kit';
+import { registerAsanaStoryAndAttachmentRoutes } from './asana-story-attachment-routes';
+import { registerAsanaTaskRoutes } from './asana-task-routes';
+
+export interface AsanaRouteRuntime {
+  readonly storm: RateLimitStorm;
+  readonly outbox: AsanaEventOutbox;
+}
 
 /**
- * Asana REST 1.0 under `/api/1.0`: the user, workspace and project resources the adapter uses.
+ * Asana REST 1.0 under `/api/1.0`: users, workspaces, projects, sections, tags, tasks, stories,
+ * attachments, webhooks and events, as far as the adapter uses them.
  * Paths, parameters and bodies follow shared/specs/asana.yaml; the tests check every body against it.
  */
-export function createAsanaRoutes(state: AsanaEmulatorState): FastifyPluginAsync {
+export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRouteRuntime): FastifyPluginAsync {
   return async (instance) => {
     const prefix = instance.prefix;
     const apiRoot = (request: FastifyRequest): string => `${publicBaseUrl(request, prefix)}/api/1.0`;
-    // Asana answers a missing and a wrong token alike: 401 "Not Authorized" (developers.asana.com/docs/errors).
-    const guard = createAuthorizationGuard({
-      accepts: (header) => {
-        const token = readBearerToken(header);
-        return token !== undefined && secretsMatch(token, state.user.personalAccessToken);
-      },
-      refuse: (reply) => reply.code(401).send(asanaErrorBody('Not Authorized')),
-    });
-
     installTrackerErrorHandlers(instance, {
       notFound: () => asanaErrorBody('No matching route for request'),
       failure: (_statusCode, message) => asanaErrorBody(message),
     });
+
+    const kit = createAsanaRouteKit(instance, state, runtime.storm);
+    registerAsanaDirectoryRoutes(instance, state, kit);
+    registerAsanaTaskRoutes(instance, state, kit, runtime.outbox);
+    registerAsanaStoryAndAttachmentRoutes(instance, state, kit, runtime.outbox);
+    registerAsanaHookRoutes(instance, state, kit);
+    const onRequest = [...kit.onRequest];
 
     const workspaceRecord = (workspace: AsanaWorkspaceRecord): AsanaRecord => ({
       gid: workspace.gid,
@@ -59,19 +67,7 @@ export function createAsanaRoutes(state: AsanaEmulatorState): FastifyPluginAsync
       };
     };
 
-    // `user_gid` is "me", an email, or the gid of a user (`user_path_gid` in asana.yaml).
-    instance.get<{ Params: { user_gid: string } }>('/api/1.0/users/:user_gid', { onRequest: guard.required }, async (request, reply) => {
-      const user = state.user;
-      const wanted = request.params.user_gid;
-      if (wanted !== 'me' && wanted !== user.gid && wanted.toLowerCase() !== user.email.toLowerCase()) {
-        return reply.code(404).send(asanaErrorBody(`user: Unknown object: ${wanted}`));
-      }
-      // A user's default form is the full record: gid, resource_type, name, email, photo, workspaces.
-      const full = { gid: user.gid, resource_type: 'user', name: user.name, email: user.email, photo: null, workspaces: state.workspaces.map((workspace) => compactForm(workspaceRecord(workspace))) };
-      return { data: selectAsanaFields(request, full, full) };
-    });
-
-    instance.get('/api/1.0/workspaces', { onRequest: guard.required }, async (request, reply) => {
+    instance.get('/api/1.0/workspaces', { onRequest }, async (request, reply) => {
       const page = paginateAsana(request, state.workspaces, apiRoot(request));
       if (!page.ok) return reply.code(400).send(page.body);
       const data = page.items.map((workspace) => {
@@ -81,7 +77,7 @@ export function createAsanaRoutes(state: AsanaEmulatorState): FastifyPluginAsync
       return page.nextPage === undefined ? { data } : { data, next_page: page.nextPage };
     });
 
-    instance.get('/api/1.0/projects', { onRequest: guard.required }, async (request, reply) => {
+    instance.get('/api/1.0/projects', { onRequest }, async (request, reply) => {
       const workspaceGid = readQueryParameter(request, 'workspace');
       // The emulator requires the workspace filter; the team filter is deprecated (asana.yaml, getProjects).
       if (workspaceGid === undefined || workspaceGid === '') return reply.code(400).send(asanaErrorBody('workspace: Missing input'));

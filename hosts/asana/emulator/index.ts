@@ -1,5 +1,9 @@
+import { systemClock, type ClockV1 } from '../../../core';
+import { HookDeliveries } from '../../azure-devops/emulator/hook-deliveries';
+import { RateLimitStorm } from '../../azure-devops/emulator/rate-limit-storm';
 import type { TrackerEmulator } from '../../emulator-kit';
 import { AsanaEmulatorState, type AsanaEmulatorSeed } from './asana-emulator-state';
+import { AsanaEventOutbox } from './asana-event-outbox';
 import { createAsanaRoutes } from './asana-routes';
 import { asanaSampleSeed } from './sample-seed';
 
@@ -7,6 +11,7 @@ export { AsanaEmulatorState, asanaProjectColors } from './asana-emulator-state';
 export type {
   AsanaEmulatorSeed,
   AsanaEmulatorSnapshot,
+  AsanaPersonSeed,
   AsanaProjectColor,
   AsanaProjectRecord,
   AsanaProjectSeed,
@@ -14,24 +19,36 @@ export type {
   AsanaWorkspaceRecord,
   AsanaWorkspaceSeed,
 } from './asana-emulator-state';
+export type { AsanaTaskRecord, AsanaStoryRecord, AsanaAttachmentRecord, AsanaWebhookRecord } from './asana-records';
 export { asanaSampleSeed } from './sample-seed';
 
 export interface AsanaEmulatorOptions {
   /** Overrides parts of the sample account; anything left out comes from `asanaSampleSeed`. */
   readonly seed?: AsanaEmulatorSeed;
+  /** Every timestamp the emulator writes comes from here. */
+  readonly clock?: ClockV1;
 }
 
-export type AsanaEmulator = TrackerEmulator<AsanaEmulatorState>;
+export interface AsanaEmulator extends TrackerEmulator<AsanaEmulatorState> {
+  /** Switch for tests: answer 429 with Retry-After, for a number of requests or until stopped. */
+  readonly rateLimit: RateLimitStorm;
+  /** Webhook events sent so far; `settled()` waits for those in flight. */
+  readonly hookDeliveries: HookDeliveries;
+}
 
 /**
  * An in-process Asana (REST 1.0). Mounted at prefix P, the host a client is configured with
  * (`trackerApi`, what comes before `/api/1.0`) is `<origin>P`, and `authorization` is `Bearer <PAT>`.
  */
 export function createAsanaEmulator(options: AsanaEmulatorOptions = {}): AsanaEmulator {
-  const state = new AsanaEmulatorState(asanaSampleSeed, options.seed);
+  const state = new AsanaEmulatorState(asanaSampleSeed, options.seed, options.clock ?? systemClock);
+  const rateLimit = new RateLimitStorm();
+  const hookDeliveries = new HookDeliveries();
   return {
-    routes: createAsanaRoutes(state),
+    routes: createAsanaRoutes(state, { storm: rateLimit, outbox: new AsanaEventOutbox(state, hookDeliveries) }),
     state,
+    rateLimit,
+    hookDeliveries,
     get authorization() {
       return state.authorization;
     },

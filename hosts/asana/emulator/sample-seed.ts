@@ -11,6 +11,7 @@ export const asanaSampleSeed: AsanaEmulatorSeedDefaults = {
     {
       name: 'Acme Corp',
       isOrganization: true,
+      customFields: [{ name: 'Priority', type: 'enum', options: ['High', 'Medium', 'Low'] }],
       projects: [
         { name: 'Roadmap', color: 'dark-blue', notes: 'What ships this quarter.' },
         { name: 'Bugs', color: 'dark-red', notes: 'Defects reported by support.' },
@@ -23,4 +24,9 @@ export const asanaSampleSeed: AsanaEmulatorSeedDefaults = {
       projects: [{ name: 'Joint launch', color: 'light-green' }],
     },
   ],
+  people: [
+    { name: 'Ada Lovelace', email: 'ada@acme.example' },
+    { name: 'Grace Hopper', email: 'grace@acme.example' },
+  ],
+  sections: ['To do', 'Doing', 'Done'],
 };

@@ -1,6 +1,19 @@
 import { z } from 'zod';
+import { systemClock, type ClockV1 } from '../../../core';
 import { basicAuthorization, type PersistableEmulatorState } from '../../emulator-kit';
 import { stableUuid } from './stable-uuid';
+import {
+  attachmentRecordSchema,
+  commentRecordSchema,
+  subscriptionRecordSchema,
+  userRecordSchema,
+  workItemRecordSchema,
+  type AttachmentRecord,
+  type AzureDevOpsUserRecord,
+  type CommentRecord,
+  type SubscriptionRecord,
+  type WorkItemRecord,
+} from './work-item-records';
 
 /** ProjectState values of the core 7.1 document (`definitions.TeamProjectReference.state`). */
 export const projectStates = ['deleting', 'new', 'wellFormed', 'createPending', 'all', 'unchanged', 'deleted'] as const;
@@ -39,6 +52,14 @@ const snapshotSchema = z.strictObject({
   deploymentId: z.uuid(),
   account: accountSchema,
   projects: z.array(projectRecordSchema),
+  // Added after the first release of the format; defaults keep older snapshots readable.
+  users: z.array(userRecordSchema).default([]),
+  workItems: z.array(workItemRecordSchema).default([]),
+  comments: z.array(commentRecordSchema).default([]),
+  attachments: z.array(attachmentRecordSchema).default([]),
+  subscriptions: z.array(subscriptionRecordSchema).default([]),
+  lastWorkItemId: z.number().int().nonnegative().default(0),
+  lastCommentId: z.number().int().nonnegative().default(0),
 });
 
 export type AzureDevOpsEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -50,11 +71,18 @@ export interface AzureDevOpsProjectSeed {
   readonly visibility?: 'private' | 'public';
 }
 
+export interface AzureDevOpsUserSeed {
+  readonly displayName: string;
+  readonly email: string;
+}
+
 export interface AzureDevOpsEmulatorSeedDefaults {
   readonly organization: string;
   readonly deploymentType: AzureDevOpsDeploymentType;
   readonly account: Omit<AzureDevOpsAccount, 'id'>;
   readonly projects: readonly AzureDevOpsProjectSeed[];
+  /** People of the organization besides the token's owner, who is always one. */
+  readonly users: readonly AzureDevOpsUserSeed[];
 }
 
 /** Every field is optional; what is left out comes from the sample seed. */
@@ -63,14 +91,17 @@ export interface AzureDevOpsEmulatorSeed {
   readonly deploymentType?: AzureDevOpsDeploymentType;
   readonly account?: Partial<Omit<AzureDevOpsAccount, 'id'>>;
   readonly projects?: readonly AzureDevOpsProjectSeed[];
+  readonly users?: readonly AzureDevOpsUserSeed[];
 }
 
 const seededAt = '2025-01-06T09:00:00.000Z';
 
 export class AzureDevOpsEmulatorState implements PersistableEmulatorState<AzureDevOpsEmulatorSnapshot> {
   #snapshot: AzureDevOpsEmulatorSnapshot;
+  readonly #clock: ClockV1;
 
-  constructor(defaults: AzureDevOpsEmulatorSeedDefaults, seed: AzureDevOpsEmulatorSeed = {}) {
+  constructor(defaults: AzureDevOpsEmulatorSeedDefaults, seed: AzureDevOpsEmulatorSeed = {}, clock: ClockV1 = systemClock) {
+    this.#clock = clock;
     const organization = seed.organization ?? defaults.organization;
     const account = { ...defaults.account, ...seed.account };
     const projects = seed.projects ?? defaults.projects;
@@ -84,6 +115,7 @@ export class AzureDevOpsEmulatorState implements PersistableEmulatorState<AzureD
       deploymentId: stableUuid(`deployment/${organization}`),
       account: { id: stableUuid(`user/${account.email}`), ...account },
       projects: projects.map((project) => projectRecord(organization, project, seededAt)),
+      users: [account, ...(seed.users ?? defaults.users)].map((user) => ({ id: stableUuid(`user/${user.email}`), displayName: user.displayName, email: user.email })),
     });
   }
 
@@ -118,9 +150,96 @@ export class AzureDevOpsEmulatorState implements PersistableEmulatorState<AzureD
 
   addProject(seed: AzureDevOpsProjectSeed): AzureDevOpsProjectRecord {
     if (this.projects.some((project) => project.name.toLowerCase() === seed.name.toLowerCase())) throw new Error(`A project named ${seed.name} already exists in ${this.organization}.`);
-    const project = projectRecord(this.organization, seed, new Date().toISOString());
+    const project = projectRecord(this.organization, seed, this.now());
     this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project] };
     return project;
+  }
+
+  /** ISO 8601 from the injected clock, so tests control every timestamp the emulator writes. */
+  now(): string {
+    return new Date(this.#clock.now()).toISOString();
+  }
+
+  get users(): readonly AzureDevOpsUserRecord[] {
+    return this.#snapshot.users;
+  }
+
+  findUserByEmail(email: string): AzureDevOpsUserRecord | undefined {
+    const wanted = email.trim().toLowerCase();
+    return this.users.find((user) => user.email.toLowerCase() === wanted);
+  }
+
+  findUserById(id: string): AzureDevOpsUserRecord | undefined {
+    return this.users.find((user) => user.id === id);
+  }
+
+  addUser(seed: AzureDevOpsUserSeed): AzureDevOpsUserRecord {
+    const existing = this.findUserByEmail(seed.email);
+    if (existing !== undefined) return existing;
+    const user = userRecordSchema.parse({ id: stableUuid(`user/${seed.email}`), ...seed });
+    this.#snapshot = { ...this.#snapshot, users: [...this.users, user] };
+    return user;
+  }
+
+  findProject(idOrName: string): AzureDevOpsProjectRecord | undefined {
+    const wanted = idOrName.toLowerCase();
+    return this.projects.find((project) => project.id === wanted || project.name.toLowerCase() === wanted);
+  }
+
+  get workItems(): readonly WorkItemRecord[] {
+    return this.#snapshot.workItems;
+  }
+
+  findWorkItem(id: number): WorkItemRecord | undefined {
+    return this.workItems.find((item) => item.id === id);
+  }
+
+  nextWorkItemId(): number {
+    this.#snapshot = { ...this.#snapshot, lastWorkItemId: this.#snapshot.lastWorkItemId + 1 };
+    return this.#snapshot.lastWorkItemId;
+  }
+
+  /** Inserts or replaces by id. */
+  saveWorkItem(record: WorkItemRecord): void {
+    const others = this.workItems.filter((item) => item.id !== record.id);
+    this.#snapshot = { ...this.#snapshot, workItems: [...others, workItemRecordSchema.parse(record)].sort((left, right) => left.id - right.id) };
+  }
+
+  commentsOf(workItemId: number): readonly CommentRecord[] {
+    return this.#snapshot.comments.filter((comment) => comment.workItemId === workItemId);
+  }
+
+  nextCommentId(): number {
+    this.#snapshot = { ...this.#snapshot, lastCommentId: this.#snapshot.lastCommentId + 1 };
+    return this.#snapshot.lastCommentId;
+  }
+
+  saveComment(record: CommentRecord): void {
+    const others = this.#snapshot.comments.filter((comment) => comment.id !== record.id);
+    this.#snapshot = { ...this.#snapshot, comments: [...others, commentRecordSchema.parse(record)].sort((left, right) => left.id - right.id) };
+  }
+
+  findAttachment(id: string): AttachmentRecord | undefined {
+    return this.#snapshot.attachments.find((attachment) => attachment.id === id.toLowerCase());
+  }
+
+  saveAttachment(record: AttachmentRecord): void {
+    this.#snapshot = { ...this.#snapshot, attachments: [...this.#snapshot.attachments, attachmentRecordSchema.parse(record)] };
+  }
+
+  get subscriptions(): readonly SubscriptionRecord[] {
+    return this.#snapshot.subscriptions;
+  }
+
+  saveSubscription(record: SubscriptionRecord): void {
+    const others = this.subscriptions.filter((subscription) => subscription.id !== record.id);
+    this.#snapshot = { ...this.#snapshot, subscriptions: [...others, subscriptionRecordSchema.parse(record)] };
+  }
+
+  removeSubscription(id: string): boolean {
+    const before = this.subscriptions.length;
+    this.#snapshot = { ...this.#snapshot, subscriptions: this.subscriptions.filter((subscription) => subscription.id !== id) };
+    return this.subscriptions.length < before;
   }
 
   toJSON(): AzureDevOpsEmulatorSnapshot {

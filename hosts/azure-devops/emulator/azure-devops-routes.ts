@@ -1,40 +1,44 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   azureDevOpsErrorBody,
-  createAuthorizationGuard,
   installTrackerErrorHandlers,
   publicBaseUrl,
-  readBasicCredentials,
   readIntegerParameter,
   readQueryParameter,
-  secretsMatch,
   takePage,
 } from '../../emulator-kit';
-import { negotiateApiVersion, type ApiVersion, type ResourceVersions } from './api-version';
+import type { ResourceVersions } from './api-version';
+import { registerAttachmentRoutes } from './attachment-routes';
 import { projectStates, type AzureDevOpsEmulatorState, type AzureDevOpsProjectRecord } from './azure-devops-emulator-state';
-
-type OrganizationRequest = FastifyRequest<{ Params: { organization: string } }>;
+import { registerCommentRoutes } from './comment-routes';
+import { registerIdentityAndHookRoutes } from './identity-and-hook-routes';
+import type { RateLimitStorm } from './rate-limit-storm';
+import { createRequestKit } from './request-kit';
+import type { ServiceHookOutbox } from './service-hook-outbox';
+import { registerWorkItemRoutes } from './work-item-routes';
 
 /** Projects (core area) were released at 7.1; 7.2 is still preview on Services. */
 const projectsResource: ResourceVersions = { released: { major: 7, minor: 1 } };
 /** connectionData (location area) has only ever been a preview resource. */
 const connectionDataResource: ResourceVersions = { released: undefined };
-/** Services runs ahead of the newest Azure DevOps Server (2022.1 tops out at 7.1). */
-const latestVersion = { hosted: { major: 7, minor: 2 }, onPremises: { major: 7, minor: 1 } } as const satisfies Record<string, ApiVersion>;
 
 /** Projects come 100 to a page unless `$top` says otherwise; the rest follow a continuation token. */
 const defaultPageSize = 100;
 
+export interface AzureDevOpsRouteRuntime {
+  readonly storm: RateLimitStorm;
+  readonly outbox: ServiceHookOutbox;
+}
+
 /**
  * Azure DevOps REST 7.1 under `/{organization}`: the core area's project list (checked against
- * azure-devops-core.7.1.json) and connectionData, the location resource every Azure DevOps client
- * calls first to learn who it is and whether it talks to Services (`hosted`) or Server
- * (`onPremises`). No document in shared/specs covers connectionData.
+ * azure-devops-core.7.1.json), connectionData (the location resource every client calls first to
+ * learn who it is and whether it talks to Services `hosted` or Server `onPremises`; no document in
+ * shared/specs covers it), work items, comments, attachments, WIQL, identities and service hooks.
  */
-export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState): FastifyPluginAsync {
+export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState, runtime: AzureDevOpsRouteRuntime): FastifyPluginAsync {
   return async (instance) => {
     const prefix = instance.prefix;
-    const organizationUrl = (request: FastifyRequest): string => `${publicBaseUrl(request, prefix)}/${state.organization}`;
     const vssError = (typeKey: string, assembly: string, message: string) => azureDevOpsErrorBody({ typeKey, assembly, message });
 
     installTrackerErrorHandlers(instance, {
@@ -45,44 +49,21 @@ export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState): Fastif
       failure: (_statusCode, message) => vssError('VssServiceException', 'Microsoft.VisualStudio.Services.Common', message),
     });
 
-    const knownOrganization: onRequestAsyncHookHandler = async (request, reply) => {
-      const { organization } = (request as OrganizationRequest).params;
-      if (organization.toLowerCase() === state.organization.toLowerCase()) return;
-      return reply.code(404).send(vssError('CollectionDoesNotExistException', 'Microsoft.VisualStudio.Services.WebApi', `VS402844: Collection with name ${organization} does not exist.`));
-    };
+    // Work item writes are JSON Patch documents; attachment uploads are raw bytes.
+    instance.addContentTypeParser('application/json-patch+json', { parseAs: 'string' }, instance.getDefaultJsonParser('error', 'error'));
+    instance.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-    // The core document's security definition: "Use any value for the user name and the token as the password."
-    const guard = createAuthorizationGuard({
-      accepts: (header) => {
-        const credentials = readBasicCredentials(header);
-        return credentials !== undefined && secretsMatch(credentials.password, state.account.personalAccessToken);
-      },
-      refuse: (reply, outcome) => reply.code(401).send(vssError(
-        'UnauthorizedRequestException',
-        'Microsoft.TeamFoundation.Framework.Server',
-        outcome === 'missing'
-          ? 'TF400813: Resource not available for anonymous access. Client authentication required.'
-          : "TF400813: The user '00000000-0000-0000-0000-000000000000' is not authorized to access this resource.",
-      )),
-    });
-
-    /**
-     * Negotiates api-version before anything else, since the service routes by it: a refused version
-     * is answered (400) and undefined returned; otherwise the Content-Type that echoes the version.
-     */
-    function negotiate(request: FastifyRequest, reply: FastifyReply, resource: ResourceVersions): string | undefined {
-      const version = negotiateApiVersion(request, resource, latestVersion[state.deploymentType]);
-      if (!version.ok) {
-        void reply.code(400).send(version.body);
-        return undefined;
-      }
-      return `application/json; charset=utf-8; api-version=${version.text}`;
-    }
-
+    const kit = createRequestKit(instance, state, runtime.storm);
+    const organizationUrl = kit.organizationUrl;
+    const negotiate = kit.negotiate;
     const invalidParameter = (reply: FastifyReply, name: string, offered: string): FastifyReply =>
       reply.code(400).send(vssError('VssServiceException', 'Microsoft.VisualStudio.Services.Common', `The value '${offered}' is not valid for ${name}.`));
+    const onRequest = [...kit.onRequest];
 
-    const onRequest = [knownOrganization, guard.required];
+    registerWorkItemRoutes(instance, state, kit, runtime.outbox);
+    registerCommentRoutes(instance, state, kit, runtime.outbox);
+    registerAttachmentRoutes(instance, state, kit);
+    registerIdentityAndHookRoutes(instance, state, kit, runtime.outbox);
 
     instance.get('/:organization/_apis/projects', { onRequest }, async (request, reply) => {
       const contentType = negotiate(request, reply, projectsResource);

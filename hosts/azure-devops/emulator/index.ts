@@ -1,7 +1,11 @@
+import { systemClock, type ClockV1 } from '../../../core';
 import type { TrackerEmulator } from '../../emulator-kit';
 import { AzureDevOpsEmulatorState, type AzureDevOpsEmulatorSeed } from './azure-devops-emulator-state';
 import { createAzureDevOpsRoutes } from './azure-devops-routes';
+import { HookDeliveries } from './hook-deliveries';
+import { RateLimitStorm } from './rate-limit-storm';
 import { azureDevOpsSampleSeed } from './sample-seed';
+import { ServiceHookOutbox } from './service-hook-outbox';
 
 export { AzureDevOpsEmulatorState, projectStates } from './azure-devops-emulator-state';
 export type {
@@ -11,16 +15,27 @@ export type {
   AzureDevOpsEmulatorSnapshot,
   AzureDevOpsProjectRecord,
   AzureDevOpsProjectSeed,
+  AzureDevOpsUserSeed,
   ProjectState,
 } from './azure-devops-emulator-state';
+export type { WorkItemRecord, CommentRecord, AttachmentRecord, SubscriptionRecord } from './work-item-records';
 export { azureDevOpsSampleSeed } from './sample-seed';
+export { HookDeliveries, type HookDeliveryAttempt } from './hook-deliveries';
+export { RateLimitStorm, type RateLimitStormOptions } from './rate-limit-storm';
 
 export interface AzureDevOpsEmulatorOptions {
   /** Overrides parts of the sample organization; anything left out comes from `azureDevOpsSampleSeed`. */
   readonly seed?: AzureDevOpsEmulatorSeed;
+  /** Every timestamp the emulator writes comes from here. */
+  readonly clock?: ClockV1;
 }
 
-export type AzureDevOpsEmulator = TrackerEmulator<AzureDevOpsEmulatorState>;
+export interface AzureDevOpsEmulator extends TrackerEmulator<AzureDevOpsEmulatorState> {
+  /** Switch for tests: answer 429 with Retry-After, for a number of requests or until stopped. */
+  readonly rateLimit: RateLimitStorm;
+  /** Service hook notifications sent so far; `settled()` waits for those in flight. */
+  readonly hookDeliveries: HookDeliveries;
+}
 
 /**
  * An in-process Azure DevOps organization (REST 7.1). Mounted at prefix P, the organization URL a
@@ -28,10 +43,14 @@ export type AzureDevOpsEmulator = TrackerEmulator<AzureDevOpsEmulatorState>;
  * sample), and `authorization` is `Basic base64(":" + pat)`.
  */
 export function createAzureDevOpsEmulator(options: AzureDevOpsEmulatorOptions = {}): AzureDevOpsEmulator {
-  const state = new AzureDevOpsEmulatorState(azureDevOpsSampleSeed, options.seed);
+  const state = new AzureDevOpsEmulatorState(azureDevOpsSampleSeed, options.seed, options.clock ?? systemClock);
+  const rateLimit = new RateLimitStorm();
+  const hookDeliveries = new HookDeliveries();
   return {
-    routes: createAzureDevOpsRoutes(state),
+    routes: createAzureDevOpsRoutes(state, { storm: rateLimit, outbox: new ServiceHookOutbox(state, hookDeliveries) }),
     state,
+    rateLimit,
+    hookDeliveries,
     get authorization() {
       return state.authorization;
     },

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import {
   basicAuthorization,
   createJiraProjectRecords,
+  JiraWork,
+  jiraUserRecordSchema,
+  jiraWorkSeed,
+  jiraWorkSnapshotSchema,
+  type JiraUserRecord,
   jiraProjectRecordSchema,
   nextJiraProjectId,
   type JiraProjectRecord,
@@ -19,12 +24,18 @@ const accountSchema = z.strictObject({
 
 export type JiraCloudAccount = z.infer<typeof accountSchema>;
 
+/** The OAuth 2.0 app whose client secret signs dynamic webhook deliveries (a JWT in Authorization). */
+const oauthAppSchema = z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
+
 const snapshotSchema = z.strictObject({
   format: z.literal('jira-cloud-emulator/1'),
   serverTitle: z.string(),
   version: z.string().regex(/^\d+\.\d+\.\d+/),
   account: accountSchema,
   projects: z.array(jiraProjectRecordSchema),
+  // Optional so that snapshots written before issues existed still restore (with the sample work).
+  oauthApp: oauthAppSchema.optional(),
+  work: jiraWorkSnapshotSchema.optional(),
 });
 
 export type JiraCloudEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -34,6 +45,9 @@ export interface JiraCloudEmulatorSeedDefaults {
   readonly version: string;
   readonly account: JiraCloudAccount;
   readonly projects: readonly JiraProjectSeed[];
+  /** People besides the account, found by email. */
+  readonly people: readonly Omit<JiraUserRecord, 'name'>[];
+  readonly oauthApp: z.infer<typeof oauthAppSchema>;
 }
 
 /** Every field is optional; what is left out comes from the sample seed. */
@@ -42,19 +56,42 @@ export interface JiraCloudEmulatorSeed {
   readonly version?: string;
   readonly account?: Partial<JiraCloudAccount>;
   readonly projects?: readonly JiraProjectSeed[];
+  readonly people?: readonly Omit<JiraUserRecord, 'name'>[];
 }
 
 export class JiraCloudEmulatorState implements PersistableEmulatorState<JiraCloudEmulatorSnapshot> {
   #snapshot: JiraCloudEmulatorSnapshot;
+  readonly #defaults: JiraCloudEmulatorSeedDefaults;
+  readonly #seed: JiraCloudEmulatorSeed;
+  /** Issues, comments, attachments, people, workflow and webhooks. */
+  readonly work: JiraWork;
 
-  constructor(defaults: JiraCloudEmulatorSeedDefaults, seed: JiraCloudEmulatorSeed = {}) {
+  constructor(defaults: JiraCloudEmulatorSeedDefaults, seed: JiraCloudEmulatorSeed = {}, now: () => number = () => Date.now()) {
+    this.#defaults = defaults;
+    this.#seed = seed;
     this.#snapshot = snapshotSchema.parse({
       format: 'jira-cloud-emulator/1',
       serverTitle: seed.serverTitle ?? defaults.serverTitle,
       version: seed.version ?? defaults.version,
       account: { ...defaults.account, ...seed.account },
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
+      oauthApp: defaults.oauthApp,
     });
+    this.work = new JiraWork(this.#sampleWork(now()), now);
+  }
+
+  /** The account and the seeded people as Jira users (Cloud has no usernames: `name` repeats the accountId). */
+  #sampleWork(now: number): z.infer<typeof jiraWorkSnapshotSchema> {
+    const account = this.#snapshot.account;
+    const people = [
+      { id: account.accountId, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone },
+      ...(this.#seed.people ?? this.#defaults.people),
+    ];
+    return jiraWorkSeed(people.map((person) => jiraUserRecordSchema.parse({ ...person, name: person.id })), now);
+  }
+
+  get oauthClientSecret(): string {
+    return (this.#snapshot.oauthApp ?? this.#defaults.oauthApp).clientSecret;
   }
 
   get serverTitle(): string {
@@ -92,10 +129,12 @@ export class JiraCloudEmulatorState implements PersistableEmulatorState<JiraClou
   }
 
   toJSON(): JiraCloudEmulatorSnapshot {
-    return structuredClone(this.#snapshot);
+    return { ...structuredClone(this.#snapshot), work: this.work.toJSON() };
   }
 
   restore(snapshot: unknown): void {
-    this.#snapshot = snapshotSchema.parse(snapshot);
+    const parsed = snapshotSchema.parse(snapshot);
+    this.#snapshot = parsed;
+    this.work.restore(parsed.work ?? this.#sampleWork(this.work.now()));
   }
 }

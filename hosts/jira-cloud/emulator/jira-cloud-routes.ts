@@ -1,6 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createAuthorizationGuard,
+  registerJiraAttachmentRoutes,
+  registerJiraIssueRoutes,
+  registerJiraSearchRoutes,
+  registerJiraWebhookRoutes,
+  representationContext,
+  type JiraRoutesContext,
+  type RateLimitStorm,
+  type RepresentationContext,
   installTrackerErrorHandlers,
   isAnonymousRequest,
   jiraErrorCollection,
@@ -31,11 +39,19 @@ const orderByValues = new Set(
   ['category', 'key', 'name', 'owner', 'issueCount', 'lastIssueUpdatedDate', 'archivedDate', 'deletedDate'].flatMap((field) => [field, `-${field}`, `+${field}`]),
 );
 
+export interface JiraCloudRouteOptions {
+  readonly storm: RateLimitStorm;
+  /** Told where the site is reached on every request, so webhook payloads carry the right links. */
+  readonly remember: (context: RepresentationContext) => void;
+}
+
 /**
  * Jira Cloud platform REST v3, the resources the adapter uses. Paths, parameters and bodies follow
- * `shared/specs/jira-cloud-platform.v3.json`; the tests check every body against it.
+ * `shared/specs/jira-cloud-platform.v3.json`; the tests check every body against it. Issues,
+ * comments, transitions, attachments, search, users, fields and webhooks are the shared Jira
+ * routes of emulator-kit in their v3 dialect (ADF text, people by accountId).
  */
-export function createJiraCloudRoutes(state: JiraCloudEmulatorState): FastifyPluginAsync {
+export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: JiraCloudRouteOptions): FastifyPluginAsync {
   return async (instance) => {
     const prefix = instance.prefix;
     const siteUrl = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
@@ -51,6 +67,23 @@ export function createJiraCloudRoutes(state: JiraCloudEmulatorState): FastifyPlu
       notFound: jiraNotFoundBody,
       failure: (_statusCode, message) => jiraErrorCollection([message]),
     });
+    // Refused before any work, as Jira's rate limiter does.
+    instance.addHook('onRequest', options.storm.hook);
+
+    const shared: JiraRoutesContext = {
+      dialect: { restVersion: '3', people: 'accountId', text: 'adf' },
+      work: state.work,
+      projects: () => state.projects,
+      actorId: () => state.account.accountId,
+      timeZone: () => state.account.timeZone,
+      siteUrl,
+      authenticated: guard.required,
+    };
+    instance.addHook('onRequest', async (request) => options.remember(representationContext(shared, request)));
+    registerJiraIssueRoutes(instance, shared);
+    registerJiraAttachmentRoutes(instance, shared);
+    registerJiraSearchRoutes(instance, shared);
+    registerJiraWebhookRoutes(instance, shared);
 
     // "This operation can be accessed anonymously." (getServerInfo)
     instance.get('/rest/api/3/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {

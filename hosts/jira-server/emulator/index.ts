@@ -1,4 +1,4 @@
-import type { TrackerEmulator } from '../../emulator-kit';
+import { deliverJiraWebhooks, jiraErrorCollection, RateLimitStorm, type RepresentationContext, type TrackerEmulator } from '../../emulator-kit';
 import { JiraServerEmulatorState, type JiraServerEmulatorSeed } from './jira-server-emulator-state';
 import { createJiraServerRoutes } from './jira-server-routes';
 import { jiraServerSampleSeed } from './sample-seed';
@@ -10,19 +10,47 @@ export { jiraServerSampleSeed } from './sample-seed';
 export interface JiraServerEmulatorOptions {
   /** Overrides parts of the sample site; anything left out comes from `jiraServerSampleSeed`. */
   readonly seed?: JiraServerEmulatorSeed;
+  /** The emulator's clock for `created`/`updated` (epoch ms); the wall clock unless a test injects one. */
+  readonly now?: () => number;
+  /** How webhook deliveries are sent; the global fetch unless a test injects one. */
+  readonly fetch?: typeof fetch;
 }
 
-export type JiraServerEmulator = TrackerEmulator<JiraServerEmulatorState>;
+export interface JiraServerEmulator extends TrackerEmulator<JiraServerEmulatorState> {
+  /** Turn on to answer the next requests 429 with Retry-After (Jira DC's rate-limit headers). */
+  readonly storm: RateLimitStorm;
+  /** Resolves when every webhook delivery started so far has finished (tests wait on it). */
+  deliveriesSettled(): Promise<void>;
+}
+
+/**
+ * Jira DC rate limiting (8.6+, "Improving instance stability with rate limiting") answers 429 with
+ * Retry-After and these headers: a token bucket of Limit tokens refilled by FillRate per Interval.
+ */
+function jiraServerRateLimitHeaders(): Readonly<Record<string, string>> {
+  return { 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0', 'X-RateLimit-FillRate': '10', 'X-RateLimit-Interval-Seconds': '1' };
+}
 
 /**
  * An in-process Jira Server/Data Center (REST v2 plus UPM's licence resource). Mounted at prefix P,
  * the Jira base URL (`trackerApi`) is `<origin>P`, and `authorization` is `Bearer <personal access token>`.
  */
 export function createJiraServerEmulator(options: JiraServerEmulatorOptions = {}): JiraServerEmulator {
-  const state = new JiraServerEmulatorState(jiraServerSampleSeed, options.seed);
+  const now = options.now ?? (() => Date.now());
+  const state = new JiraServerEmulatorState(jiraServerSampleSeed, options.seed, now);
+  const storm = new RateLimitStorm({ headers: jiraServerRateLimitHeaders, body: () => jiraErrorCollection(['Rate limit exceeded.']) }, now);
+  let lastSeen: RepresentationContext | undefined;
+  const deliveries = deliverJiraWebhooks({
+    work: state.work,
+    representation: () => lastSeen,
+    timeZone: () => state.account.timeZone,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   return {
-    routes: createJiraServerRoutes(state),
+    routes: createJiraServerRoutes(state, { storm, remember: (context) => (lastSeen = context) }),
     state,
+    storm,
+    deliveriesSettled: deliveries.pending,
     get authorization() {
       return state.authorization;
     },

@@ -3,6 +3,11 @@ import type { LicenceState } from '../../../core';
 import {
   bearerAuthorization,
   createJiraProjectRecords,
+  JiraWork,
+  jiraUserRecordSchema,
+  jiraWorkSeed,
+  jiraWorkSnapshotSchema,
+  type JiraUserRecord,
   jiraProjectRecordSchema,
   nextJiraProjectId,
   type JiraProjectRecord,
@@ -35,6 +40,8 @@ const snapshotSchema = z.strictObject({
   appKey: z.string().min(1),
   licence: z.enum(licenceStates),
   projects: z.array(jiraProjectRecordSchema),
+  // Optional so that snapshots written before issues existed still restore (with the sample work).
+  work: jiraWorkSnapshotSchema.optional(),
 });
 
 export type JiraServerEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -47,6 +54,8 @@ export interface JiraServerEmulatorSeedDefaults {
   readonly appKey: string;
   readonly licence: LicenceState;
   readonly projects: readonly JiraProjectSeed[];
+  /** People besides the account, found by email (id is the user key, name the username). */
+  readonly people: readonly JiraUserRecord[];
 }
 
 /** Every field is optional; what is left out comes from the sample seed. */
@@ -59,12 +68,17 @@ export interface JiraServerEmulatorSeed {
   /** The Exalate app licence UPM reports: trial, paid, expired, or none installed. */
   readonly licence?: LicenceState;
   readonly projects?: readonly JiraProjectSeed[];
+  readonly people?: readonly JiraUserRecord[];
 }
 
 export class JiraServerEmulatorState implements PersistableEmulatorState<JiraServerEmulatorSnapshot> {
   #snapshot: JiraServerEmulatorSnapshot;
+  readonly #people: readonly JiraUserRecord[];
+  /** Issues, comments, attachments, people, workflow and webhooks. */
+  readonly work: JiraWork;
 
-  constructor(defaults: JiraServerEmulatorSeedDefaults, seed: JiraServerEmulatorSeed = {}) {
+  constructor(defaults: JiraServerEmulatorSeedDefaults, seed: JiraServerEmulatorSeed = {}, now: () => number = () => Date.now()) {
+    this.#people = seed.people ?? defaults.people;
     this.#snapshot = snapshotSchema.parse({
       format: 'jira-server-emulator/1',
       serverTitle: seed.serverTitle ?? defaults.serverTitle,
@@ -75,6 +89,14 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
       licence: seed.licence ?? defaults.licence,
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
     });
+    this.work = new JiraWork(this.#sampleWork(now()), now);
+  }
+
+  /** The account and the seeded people as Jira users. */
+  #sampleWork(now: number): z.infer<typeof jiraWorkSnapshotSchema> {
+    const account = this.#snapshot.account;
+    const self = jiraUserRecordSchema.parse({ id: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone });
+    return jiraWorkSeed([self, ...this.#people], now);
   }
 
   get serverTitle(): string {
@@ -129,10 +151,12 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
   }
 
   toJSON(): JiraServerEmulatorSnapshot {
-    return structuredClone(this.#snapshot);
+    return { ...structuredClone(this.#snapshot), work: this.work.toJSON() };
   }
 
   restore(snapshot: unknown): void {
-    this.#snapshot = snapshotSchema.parse(snapshot);
+    const parsed = snapshotSchema.parse(snapshot);
+    this.#snapshot = parsed;
+    this.work.restore(parsed.work ?? this.#sampleWork(this.work.now()));
   }
 }

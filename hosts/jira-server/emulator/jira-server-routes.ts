@@ -1,6 +1,14 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   createAuthorizationGuard,
+  registerJiraAttachmentRoutes,
+  registerJiraIssueRoutes,
+  registerJiraSearchRoutes,
+  registerJiraWebhookRoutes,
+  representationContext,
+  type JiraRoutesContext,
+  type RateLimitStorm,
+  type RepresentationContext,
   installTrackerErrorHandlers,
   isAnonymousRequest,
   jiraErrorCollection,
@@ -26,8 +34,19 @@ import { upmLicenceRepresentation } from './upm-licence-representation';
  *   carry `archived`. The tests check these bodies against the v3 schemas.
  * - `/rest/api/2/project` is not paginated on Server/DC: it returns every visible project as an array.
  * - the licence: see upm-licence-representation.ts.
+ * - issues, comments, transitions, attachments, search, users, fields and webhooks: the shared Jira
+ *   routes of emulator-kit in their v2 dialect, after Atlassian's Jira Server REST API v2 reference
+ *   (same resources as v3; text fields are wiki markup strings, people are `name`/`key`, search is
+ *   `GET /rest/api/2/search` paged by startAt, attachment content is the `/secure/attachment/{id}/{filename}`
+ *   servlet, webhooks are the admin resource `/rest/webhooks/1.0/webhook`).
  */
-export function createJiraServerRoutes(state: JiraServerEmulatorState): FastifyPluginAsync {
+export interface JiraServerRouteOptions {
+  readonly storm: RateLimitStorm;
+  /** Told where the site is reached on every request, so webhook payloads carry the right links. */
+  readonly remember: (context: RepresentationContext) => void;
+}
+
+export function createJiraServerRoutes(state: JiraServerEmulatorState, options: JiraServerRouteOptions): FastifyPluginAsync {
   return async (instance) => {
     const prefix = instance.prefix;
     const siteUrl = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
@@ -43,6 +62,23 @@ export function createJiraServerRoutes(state: JiraServerEmulatorState): FastifyP
       notFound: jiraNotFoundBody,
       failure: (_statusCode, message) => jiraErrorCollection([message]),
     });
+    // Refused before any work, as Jira DC's rate limiter (8.6+) does.
+    instance.addHook('onRequest', options.storm.hook);
+
+    const shared: JiraRoutesContext = {
+      dialect: { restVersion: '2', people: 'username', text: 'wiki' },
+      work: state.work,
+      projects: () => state.projects,
+      actorId: () => state.account.key,
+      timeZone: () => state.account.timeZone,
+      siteUrl,
+      authenticated: guard.required,
+    };
+    instance.addHook('onRequest', async (request) => options.remember(representationContext(shared, request)));
+    registerJiraIssueRoutes(instance, shared);
+    registerJiraAttachmentRoutes(instance, shared);
+    registerJiraSearchRoutes(instance, shared);
+    registerJiraWebhookRoutes(instance, shared);
 
     instance.get('/rest/api/2/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {
       const versionNumbers = state.version.split('.').map(Number);

@@ -16,6 +16,10 @@ export const jiraServerSampleSeed: JiraServerEmulatorSeedDefaults = {
   },
   appKey: exalateJiraServerAppKey,
   licence: 'trial',
+  people: [
+    { id: 'JIRAUSER10100', name: 'ssupport', emailAddress: 'sam@acme.example', displayName: 'Sam Support', active: true, timeZone: 'Europe/Brussels' },
+    { id: 'JIRAUSER10101', name: 'ddeveloper', emailAddress: 'dana@acme.example', displayName: 'Dana Developer', active: true, timeZone: 'America/New_York' },
+  ],
   projects: [
     { key: 'ITSM', name: 'IT Service Desk', projectTypeKey: 'service_desk', description: 'Internal IT requests.' },
     { key: 'ENG', name: 'Engineering', projectTypeKey: 'software', description: 'Engineering backlog.' },

@@ -1,0 +1,98 @@
+import { createHmac } from 'node:crypto';
+import Fastify from 'fastify';
+import { answerHookHandshake, readChangeEvent } from './entry';
+import { startAsanaHarness, type AsanaHarness } from './emulator/asana-harness';
+
+interface Delivery {
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly rawBody: string;
+}
+
+describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Events API', () => {
+  let harness: AsanaHarness;
+  let roadmap: string;
+  const deliveries: Delivery[] = [];
+  let storedSecret = '';
+  let answerHandshake = true;
+  const receiver = Fastify();
+  let target: string;
+
+  beforeAll(async () => {
+    harness = await startAsanaHarness();
+    roadmap = harness.emulator.state.projects.find((project) => project.name === 'Roadmap')?.gid ?? '';
+    receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    // What the node's hook endpoint does: answer the handshake, keep the secret, hand deliveries on.
+    receiver.post('/hooks/asana', async (request, reply) => {
+      const handshake = answerHookHandshake({ headers: request.headers, rawBody: '' });
+      if (handshake !== undefined) {
+        if (!answerHandshake) return reply.code(200).send();
+        storedSecret = handshake.secret;
+        return reply.code(200).headers(handshake.responseHeaders).send();
+      }
+      deliveries.push({ headers: request.headers, rawBody: String(request.body) });
+      return reply.code(200).send();
+    });
+    await receiver.listen({ host: '127.0.0.1', port: 0 });
+    const address = receiver.server.address();
+    target = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/hooks/asana`;
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await harness.close();
+  });
+  afterEach(() => harness.checks.assertExchangesMatchSpec());
+
+  it('refuses to create a webhook whose target does not echo X-Hook-Secret', async () => {
+    answerHandshake = false;
+    await expect(harness.adapter.registerChangeHook(target, { resource: roadmap })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('handshake') });
+    answerHandshake = true;
+    expect(harness.emulator.state.list('webhooks')).toEqual([]);
+  });
+
+  it('completes the handshake, then signs every delivery, which readChangeEvent checks and reads', async () => {
+    const { webhookId, secret } = await harness.adapter.registerChangeHook(target, { resource: roadmap });
+    expect(webhookId).toMatch(/^\d+$/);
+    expect(secret).toBe(storedSecret);
+
+    const { key } = await harness.adapter.createItem({ projectKey: roadmap, type: 'Task', summary: 'Watched' });
+    await harness.adapter.addComment(key, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Seen' }] }] });
+    await harness.emulator.hookDeliveries.settled();
+
+    expect(deliveries.length).toBeGreaterThanOrEqual(2);
+    const read = await Promise.all(deliveries.map((delivery) => readChangeEvent(delivery, storedSecret)));
+    expect(read.every((result) => result.ok && result.value.itemKeys.length === 1 && result.value.itemKeys[0] === key)).toBe(true);
+    const signature = createHmac('sha256', storedSecret).update(deliveries[0]?.rawBody ?? '').digest('hex');
+    expect(deliveries[0]?.headers['x-hook-signature']).toBe(signature);
+  });
+
+  it('refuses a delivery whose signature does not match, and reads a heartbeat as no items', async () => {
+    const body = JSON.stringify({ events: [{ action: 'changed', resource: { gid: '42', resource_type: 'task' } }] });
+    const signed = (secret: string, text: string) => ({ 'X-Hook-Signature': createHmac('sha256', secret).update(text).digest('hex') });
+
+    await expect(readChangeEvent({ headers: signed('other', body), rawBody: body }, 'mine')).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await expect(readChangeEvent({ headers: {}, rawBody: body }, 'mine')).resolves.toMatchObject({ ok: false });
+    await expect(readChangeEvent({ headers: signed('mine', body), rawBody: new TextEncoder().encode(body) }, 'mine')).resolves.toEqual({ ok: true, value: { itemKeys: ['42'] } });
+    await expect(readChangeEvent({ headers: signed('mine', '{"events":[]}'), rawBody: '{"events":[]}' }, 'mine')).resolves.toEqual({ ok: true, value: { itemKeys: [] } });
+    expect(answerHookHandshake({ headers: { 'content-type': 'application/json' }, rawBody: body })).toBeUndefined();
+  });
+
+  it('polls the Events API: 412 with a fresh token first, then the tasks changed since, then nothing', async () => {
+    const first = await harness.adapter.pollEvents(roadmap, null);
+    expect(first).toEqual({ kind: 'resync', sync: expect.any(String) });
+
+    const { key } = await harness.adapter.createItem({ projectKey: roadmap, type: 'Task', summary: 'Polled' });
+    await harness.adapter.updateItem(key, { summary: 'Polled, edited' });
+    const second = await harness.adapter.pollEvents(roadmap, first.sync);
+    const third = await harness.adapter.pollEvents(roadmap, second.sync);
+
+    expect(second).toEqual({ kind: 'events', itemKeys: [key], sync: expect.any(String), hasMore: false });
+    expect(third).toMatchObject({ kind: 'events', itemKeys: [] });
+  });
+
+  it('answers a token from before the kept events with 412 and a fresh token, so the caller reconciles', async () => {
+    const stale = Buffer.from(`${roadmap}:0`).toString('hex');
+    for (let index = 0; index < 1001; index += 1) harness.emulator.state.appendEvent(['1'], { action: 'changed' });
+
+    await expect(harness.adapter.pollEvents(roadmap, stale)).resolves.toEqual({ kind: 'resync', sync: expect.any(String) });
+  });
+});

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import { jiraErrorCollection } from './error-bodies';
+import { readIssueFields } from './jira-issue-fields';
+import { commentRepresentation, issueRepresentation, transitionRepresentation } from './jira-issue-representation';
+import { apiPrefix, findIssueOr404, isRecord, readFieldsAndExpand, representationContext, type JiraRoutesContext } from './jira-routes-context';
+import { readIntegerParameter } from './query-parameters';
+
+type KeyParameters = { Params: { key: string } };
+type CommentParameters = { Params: { key: string; commentId: string } };
+
+/**
+ * Issues, transitions and comments, shared by both Jira emulators under `/rest/api/{3,2}`:
+ * create (201 CreatedIssue), read (IssueBean with `fields` and `expand=names`), edit (204),
+ * transitions (GET Transitions, POST 204), comments (PageOfComments, 201/200 Comment).
+ */
+export function registerJiraIssueRoutes(instance: FastifyInstance, context: JiraRoutesContext): void {
+  const api = apiPrefix(context);
+  const onRequest = context.authenticated;
+  const fieldContext = () => ({ work: context.work, projects: context.projects(), text: context.dialect.text, people: context.dialect.people });
+
+  instance.post(`${api}/issue`, { onRequest }, async (request, reply) => {
+    const body = isRecord(request.body) ? request.body : {};
+    const read = readIssueFields(fieldContext(), body['fields'], body['update'], 'create');
+    if (Object.keys(read.errors).length > 0 || read.projectKey === undefined) return reply.code(400).send(jiraErrorCollection([], read.errors));
+    const issue = context.work.createIssue({ ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! }, context.actorId());
+    return reply.code(201).send({ id: issue.id, key: issue.key, self: `${context.siteUrl(request)}${api}/issue/${issue.id}` });
+  });
+
+  instance.get<KeyParameters>(`${api}/issue/:key`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    return issueRepresentation(representationContext(context, request), issue, readFieldsAndExpand(request));
+  });
+
+  instance.put<KeyParameters>(`${api}/issue/:key`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    const body = isRecord(request.body) ? request.body : {};
+    const read = readIssueFields(fieldContext(), body['fields'], body['update'], 'edit');
+    if (Object.keys(read.errors).length > 0) return reply.code(400).send(jiraErrorCollection([], read.errors));
+    context.work.updateIssue(issue, read.changes, context.actorId());
+    return reply.code(204).send();
+  });
+
+  instance.get<KeyParameters>(`${api}/issue/:key/transitions`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    const represent = representationContext(context, request);
+    return { expand: 'transitions', transitions: context.work.transitionsOf(issue).map((transition) => transitionRepresentation(represent, transition)) };
+  });
+
+  instance.post<KeyParameters>(`${api}/issue/:key/transitions`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    const body = isRecord(request.body) ? request.body : {};
+    const wanted = isRecord(body['transition']) ? body['transition']['id'] : undefined;
+    const transition = context.work.transitionsOf(issue).find((candidate) => candidate.id === String(wanted));
+    if (transition === undefined) return reply.code(400).send(jiraErrorCollection([`Transition id '${String(wanted)}' is not valid for this issue.`]));
+    context.work.transition(issue, transition, context.actorId());
+    return reply.code(204).send();
+  });
+
+  instance.get<KeyParameters>(`${api}/issue/:key/comment`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    const startAt = readIntegerParameter(request, 'startAt', { fallback: 0, minimum: 0 });
+    const maxResults = readIntegerParameter(request, 'maxResults', { fallback: 50, minimum: 0 });
+    if (!startAt.ok || !maxResults.ok) return reply.code(400).send(jiraErrorCollection(['startAt and maxResults must be whole numbers of 0 or more.']));
+    const size = Math.min(maxResults.value, 100);
+    const represent = representationContext(context, request);
+    const comments = issue.comments.slice(startAt.value, startAt.value + size);
+    return { startAt: startAt.value, maxResults: size, total: issue.comments.length, comments: comments.map((comment) => commentRepresentation(represent, issue, comment)) };
+  });
+
+  instance.post<KeyParameters>(`${api}/issue/:key/comment`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    const body = readCommentBody(context, request.body);
+    if (typeof body === 'string') return reply.code(400).send(jiraErrorCollection([], { comment: body }));
+    const comment = context.work.addComment(issue, body.value, context.actorId());
+    return reply.code(201).send(commentRepresentation(representationContext(context, request), context.work.issue(issue.key)!, comment));
+  });
+
+  instance.put<CommentParameters>(`${api}/issue/:key/comment/:commentId`, { onRequest }, async (request, reply) => {
+    const issue = findIssueOr404(context, request.params.key, reply);
+    if (issue === undefined) return reply;
+    const comment = issue.comments.find((candidate) => candidate.id === request.params.commentId);
+    if (comment === undefined) return reply.code(404).send(jiraErrorCollection([`Can not find a comment for the id: ${request.params.commentId}.`]));
+    const body = readCommentBody(context, request.body);
+    if (typeof body === 'string') return reply.code(400).send(jiraErrorCollection([], { comment: body }));
+    const edited = context.work.updateComment(issue, comment, body.value, context.actorId());
+    return commentRepresentation(representationContext(context, request), context.work.issue(issue.key)!, edited);
+  });
+}
+
+/** A comment body: an ADF document on Cloud v3, a wiki markup string on Server/DC v2; never empty. */
+function readCommentBody(context: JiraRoutesContext, requestBody: unknown): { readonly value: unknown } | string {
+  const body = isRecord(requestBody) ? requestBody['body'] : undefined;
+  if (context.dialect.text === 'wiki') return typeof body === 'string' && body.trim() !== '' ? { value: body } : 'Comment body can not be empty!';
+  const isDocument = isRecord(body) && body['type'] === 'doc' && Array.isArray(body['content']);
+  if (!isDocument) return 'Comment body is not a valid Atlassian Document.';
+  return (body['content'] as unknown[]).length === 0 ? 'Comment body can not be empty!' : { value: body };
+}

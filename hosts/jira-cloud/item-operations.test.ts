@@ -1,0 +1,113 @@
+import { ExalateError } from '../../core';
+import { startEmulatorServer, type RunningEmulatorServer } from '../emulator-kit';
+import { createSpecCheckingFetch } from '../../test/spec/spec-checking-fetch';
+import { createTestTimers } from '../tracker-http';
+import { JiraCloudAdapter } from './adapter';
+import { createJiraCloudEmulator, type JiraCloudEmulator } from './emulator';
+
+/** Jira Cloud behaviour beyond the shared contract: workflows, people, custom fields, search paging, the emulator's refusals. */
+describe('JiraCloudAdapter items', () => {
+  let emulator: JiraCloudEmulator;
+  let server: RunningEmulatorServer;
+  let adapter: JiraCloudAdapter;
+  let specCheck: ReturnType<typeof createSpecCheckingFetch>;
+
+  beforeEach(async () => {
+    let time = Date.parse('2026-11-23T09:00:00Z');
+    emulator = createJiraCloudEmulator({ now: () => (time += 1000) });
+    server = await startEmulatorServer(emulator.routes, { prefix: '/jira-cloud/tracker' });
+    specCheck = createSpecCheckingFetch({ document: 'jira-cloud-platform.v3', documentRoot: server.mountUrl });
+    const timers = createTestTimers();
+    adapter = new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+  });
+  afterEach(async () => {
+    specCheck.assertExchangesMatchSpec();
+    await server.close();
+  });
+
+  it('walks the workflow one transition at a time and says which statuses are reachable when none leads there', async () => {
+    const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Workflow' });
+
+    const failure = await adapter.updateItem(key, { status: 'Done' }).catch((error: unknown) => error);
+    await adapter.updateItem(key, { status: 'in progress' });
+    await adapter.updateItem(key, { status: 'Done' });
+    await adapter.updateItem(key, { status: 'Done' });
+
+    expect(ExalateError.isInstance(failure)).toBe(true);
+    expect((failure as ExalateError).message).toBe(`Jira Cloud at ${server.mountUrl} cannot move ${key} from "To Do" to "Done": its workflow has no transition from "To Do" to "Done"; from "To Do" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`);
+    await expect(adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
+  });
+
+  it('creates in a status, assigns by email, and reads custom fields by the names admins see', async () => {
+    const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Full', status: 'In Progress', assigneeEmail: 'Dana@Acme.example', customFields: { 'Customer Tier': 'gold', 'Story Points': 3 }, parentKey: null });
+
+    const item = await adapter.getItem(key);
+
+    expect(item).toMatchObject({ status: 'In Progress', assignee: { email: 'dana@acme.example', displayName: 'Dana Developer' }, reporter: { email: 'admin@acme.example' }, customFields: { 'Customer Tier': 'gold', 'Story Points': 3 } });
+    await adapter.updateItem(key, { assigneeEmail: null });
+    await expect(adapter.getItem(key)).resolves.toMatchObject({ assignee: null });
+  });
+
+  it('refuses an unknown assignee or custom field with what to do, before writing anything', async () => {
+    const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Guarded' });
+
+    await expect(adapter.updateItem(key, { summary: 'changed', assigneeEmail: 'ghost@nowhere.example' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('has no user with the email ghost@nowhere.example') });
+    await expect(adapter.updateItem(key, { customFields: { 'Favourite Colour': 'blue' } })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('has no field named "Favourite Colour"') });
+    await expect(adapter.getItem(key)).resolves.toMatchObject({ summary: 'Guarded' });
+  });
+
+  it('turns Jira\'s field errors into a message naming the field', async () => {
+    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Bad priority', priority: 'Urgent!' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining("priority: Priority name 'Urgent!' is not valid") });
+    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Spaceship', summary: 'Bad type' })).rejects.toMatchObject({ message: expect.stringContaining('issuetype: Specify a valid issue type') });
+  });
+
+  it('pages enhanced search with nextPageToken and refuses an unbounded query as Jira does', async () => {
+    for (let index = 0; index < 5; index += 1) await adapter.createItem({ projectKey: 'DEV', type: 'Task', summary: `Page ${index}` });
+
+    const first = await adapter.searchItems('project = DEV ORDER BY created', { cursor: null, limit: 2 });
+    const second = await adapter.searchItems('project = DEV ORDER BY created', { cursor: first.nextCursor, limit: 2 });
+    const third = await adapter.searchItems('project = DEV ORDER BY created', { cursor: second.nextCursor, limit: 2 });
+
+    expect([first.keys, second.keys, third.keys]).toEqual([['DEV-1', 'DEV-2'], ['DEV-3', 'DEV-4'], ['DEV-5']]);
+    expect(third.nextCursor).toBeNull();
+    await expect(adapter.searchItems('ORDER BY created', { cursor: null, limit: 2 })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('Unbounded JQL queries are not allowed') });
+  });
+
+  it('reads changes since a moment in the account\'s time zone, to the minute', async () => {
+    const { key } = await adapter.createItem({ projectKey: 'OPS', type: 'Task', summary: 'Zoned' });
+    const updated = Date.parse((await adapter.getItem(key))!.updated);
+
+    const sameMinute = await adapter.listChangedSince('OPS', new Date(updated).toISOString(), { cursor: null, limit: 10 });
+    const nextMinute = await adapter.listChangedSince('OPS', new Date(updated + 60_000).toISOString(), { cursor: null, limit: 10 });
+
+    expect(sameMinute.keys).toEqual([key]);
+    expect(nextMinute.keys).toEqual([]);
+    const sent = specCheck.exchanges.map((exchange) => new URL(exchange.url).searchParams.get('jql')).filter((jql) => jql?.includes('updated') === true);
+    // 09:00 UTC is 10:00 in Brussels, the account's zone.
+    expect(sent[0]).toMatch(/updated >= "2026\/11\/23 10:00"/);
+  });
+});
+
+describe('the Jira Cloud emulator refuses what Jira refuses', () => {
+  it('wants ADF for rich text, X-Atlassian-Token for uploads, and answers 404 for unknown issues', async () => {
+    const emulator = createJiraCloudEmulator();
+    const server = await startEmulatorServer(emulator.routes, { prefix: '/j' });
+    try {
+      const headers = { Authorization: emulator.authorization, 'Content-Type': 'application/json' };
+      const plainDescription = await fetch(`${server.mountUrl}/rest/api/3/issue`, { method: 'POST', headers, body: JSON.stringify({ fields: { project: { key: 'SUP' }, issuetype: { name: 'Bug' }, summary: 'x', description: 'plain text' } }) });
+      const form = new FormData();
+      form.append('file', new Blob(['x']), 'x.txt');
+      emulator.state.work.createIssue({ projectKey: 'SUP', issueTypeId: '10004', summary: 'Target' }, '5b10a2844c20165700ede21g');
+      const withoutToken = await fetch(`${server.mountUrl}/rest/api/3/issue/SUP-1/attachments`, { method: 'POST', headers: { Authorization: emulator.authorization }, body: form });
+      const missing = await fetch(`${server.mountUrl}/rest/api/3/issue/SUP-404`, { headers });
+
+      expect(plainDescription.status).toBe(400);
+      await expect(plainDescription.json()).resolves.toEqual({ errorMessages: [], errors: { description: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' } });
+      expect(withoutToken.status).toBe(403);
+      expect(missing.status).toBe(404);
+      await expect(missing.json()).resolves.toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,8 @@
+// Jira REST pieces shared by the Jira Cloud (v3) and Jira Server/DC (v2) adapters. Not a host:
+// hosts/jira-cloud and hosts/jira-server each supply a JiraDialect and wrap JiraItemOperations.
+export type { JiraDialect, MentionDirectory } from './jira-dialect';
+export { JiraItemOperations } from './jira-item-operations';
+export * from './jira-rest-responses';
+export { formatJqlInstant, isoFromJiraTimestamp, quoteJql } from './jql-text';
+export { projectsJql } from './projects-jql';
+// Webhook intake (node:crypto) is imported by the entries from './webhook-signature' and './jira-webhook-payload'.

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { err, ExalateError, ok, parseJson, type Result } from '../../core';
+
+/**
+ * Jira webhook payloads (Cloud and Server/DC), read tolerantly: only what names the issue is
+ * required. `jira:issue_created`/`jira:issue_updated` carry `issue.key`; `comment_created`/
+ * `comment_updated` carry `issue` on Cloud and on current Data Center, and always `comment.self`
+ * (`…/rest/api/2/issue/10010/comment/10000`), whose issue id Jira accepts wherever a key goes.
+ */
+const payloadSchema = z.looseObject({
+  webhookEvent: z.string(),
+  issue: z.looseObject({ key: z.string().optional(), id: z.string().optional() }).optional(),
+  comment: z.looseObject({ self: z.string().optional() }).optional(),
+});
+
+/** The events a change of an item raises; others (deletions, projects, sprints) name no item to sync. */
+const itemEvents = new Set(['jira:issue_created', 'jira:issue_updated', 'comment_created', 'comment_updated']);
+
+export function readJiraWebhookPayload(rawBody: string): Result<{ itemKeys: string[] }> {
+  const parsed = parseJson(rawBody, payloadSchema);
+  if (!parsed.ok) return err(new ExalateError('invalid_request', `The webhook delivery is not a Jira webhook payload (${parsed.reason}).`));
+  const payload = parsed.value;
+  if (!itemEvents.has(payload.webhookEvent)) return ok({ itemKeys: [] });
+  const key = payload.issue?.key ?? payload.issue?.id ?? /\/issue\/([^/]+)\/comment\//.exec(payload.comment?.self ?? '')?.[1];
+  if (key === undefined) return err(new ExalateError('invalid_request', `The Jira ${payload.webhookEvent} delivery names no issue; the node cannot tell what changed.`));
+  return ok({ itemKeys: [key] });
+}
+
+/** A header's value from a headers record whose names may have any case (Node lower-cases them). */
+export function headerValue(headers: Readonly<Record<string, string | readonly string[] | undefined>>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return typeof value === 'string' ? value : value?.[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,25 @@
+import { err, ExalateError, type Result } from '../../core';
+import { headerValue, readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
+import { verifyHubSignature } from '../jira-rest/webhook-signature';
+
+export interface WebhookDelivery {
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The body exactly as received: the signature is over these bytes, not over re-serialised JSON. */
+  readonly rawBody: string;
+}
+
+/**
+ * A Jira Server/DC webhook delivery (`jira:issue_created`, `jira:issue_updated`, `comment_created`,
+ * `comment_updated`), accepted only with `X-Hub-Signature: sha256=<HMAC-SHA256 of the body with the
+ * webhook's secret>` (Jira DC "Managing webhooks → Securing your webhook"). Other events give no keys.
+ */
+export function readChangeEvent(delivery: WebhookDelivery, secret: string): Result<{ itemKeys: string[] }> {
+  const signature = headerValue(delivery.headers, 'x-hub-signature');
+  if (signature === undefined) {
+    return err(new ExalateError('unauthorized', 'A Jira webhook delivery arrived without X-Hub-Signature. Register the webhook from the node\'s Jira Server settings so that it carries the connection\'s secret (Jira versions without webhook secrets cannot be verified).'));
+  }
+  if (!verifyHubSignature(signature, delivery.rawBody, secret)) {
+    return err(new ExalateError('unauthorized', 'A Jira webhook delivery was refused: its X-Hub-Signature does not match the secret. If the secret changed, register the webhook again from the node\'s Jira Server settings.'));
+  }
+  return readJiraWebhookPayload(delivery.rawBody);
+}

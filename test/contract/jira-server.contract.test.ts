@@ -1,0 +1,88 @@
+import { bearerAuthorization, startEmulatorServer } from '../../hosts/emulator-kit';
+import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
+import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
+import { createTestTimers } from '../../hosts/tracker-http';
+import { createSpecCheckingFetch, type SpecCheckingFetchOptions } from '../spec/spec-checking-fetch';
+import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
+
+/**
+ * Jira Server/DC REST v2 has no API document (shared/specs/README.md). Its resources are the v3
+ * ones with wiki-markup text, so requests and responses are checked against the Jira Cloud v3
+ * document with `/rest/api/2/` read as `/rest/api/3/`: `search` against the (Cloud-removed but
+ * documented) `/rest/api/3/search`, `user/search?username=` against its `username` parameter,
+ * webhooks against the admin resource of spec-supplements.ts. What v3 cannot describe is listed.
+ */
+const jiraServerSpecOptions = (documentRoot: string): SpecCheckingFetchOptions => ({
+  document: 'jira-cloud-platform.v3',
+  documentRoot,
+  mapPath: (path) => path.replace(/^\/rest\/api\/2\//, '/rest/api/3/'),
+  binaryBodies: [{ path: /\/secure\/attachment\//, reason: 'Server/DC serves attachment content from its /secure/attachment servlet.' }],
+  undescribed: [
+    { path: /\/secure\/attachment\//, reason: 'The attachment servlet is not part of the REST API (Atlassian documents it only as the `content` URL of an attachment).' },
+    { path: /\/rest\/plugins\/1\.0\//, reason: 'UPM (the plugin manager) publishes no API document.' },
+    { path: /./, status: 429, reason: 'Jira DC rate limiting (8.6+) can refuse any operation with 429.' },
+  ],
+});
+
+const vocabulary = (userEmail: string, projectKey: string): TrackerContractVocabulary => ({
+  itemType: 'Bug',
+  initialStatus: 'To Do',
+  targetStatus: 'In Progress',
+  priorities: ['High', 'Low'],
+  supportsLabels: true,
+  userEmail,
+  missingItemKey: `${projectKey}-99999`,
+  queryForProject: (key) => `project = "${key}" ORDER BY created ASC`,
+});
+
+describeTrackerContract('jira-server (emulator)', async () => {
+  let emulatorTime = Date.parse('2026-11-23T09:00:00Z');
+  const emulator = createJiraServerEmulator({ now: () => (emulatorTime += 1000) });
+  const server = await startEmulatorServer(emulator.routes, { prefix: '/jira-server/tracker' });
+  const specCheck = createSpecCheckingFetch(jiraServerSpecOptions(server.mountUrl));
+  const timers = createTestTimers();
+  return {
+    tracker: new JiraServerAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random }),
+    projectKey: 'ENG',
+    vocabulary: vocabulary('sam@acme.example', 'ENG'),
+    close: () => server.close(),
+    faults: {
+      startRateLimitStorm: (options) => emulator.storm.start(options),
+      stopRateLimitStorm: () => emulator.storm.stop(),
+      waits: timers.waits,
+      countItems: (projectKey) => emulator.state.work.countIssues(projectKey),
+      countComments: (key) => emulator.state.work.issue(key)?.comments.length ?? 0,
+    },
+    assertExchangesMatchSpec: () => {
+      specCheck.assertExchangesMatchSpec();
+      specCheck.clear();
+    },
+  };
+});
+
+/**
+ * `npm run test:live` with JIRA_SERVER_URL (the base URL, with any context path) and
+ * JIRA_SERVER_TOKEN (a personal access token) set; JIRA_SERVER_PROJECT picks the project (default:
+ * the first visible) and JIRA_SERVER_USER_EMAIL a user to look up (default: the token's user).
+ */
+describeLiveTrackerContract('jira-server', ['JIRA_SERVER_URL', 'JIRA_SERVER_TOKEN'], async (environment) => {
+  const baseUrl = environment['JIRA_SERVER_URL']!.replace(/\/+$/, '');
+  const authorization = bearerAuthorization(environment['JIRA_SERVER_TOKEN']!);
+  const specCheck = createSpecCheckingFetch(jiraServerSpecOptions(baseUrl));
+  const tracker = new JiraServerAdapter({ baseUrl, authorization, fetch: specCheck.fetch });
+  const projectKey = process.env['JIRA_SERVER_PROJECT'] ?? (await tracker.listProjects())[0]?.key ?? 'ENG';
+  const myself = (await (await fetch(`${baseUrl}/rest/api/2/myself`, { headers: { Authorization: authorization } })).json()) as { emailAddress?: string };
+  return {
+    tracker,
+    projectKey,
+    vocabulary: vocabulary(process.env['JIRA_SERVER_USER_EMAIL'] ?? myself.emailAddress ?? '', projectKey),
+    close: async () => undefined,
+    assertExchangesMatchSpec: () => {
+      specCheck.assertExchangesMatchSpec();
+      specCheck.clear();
+    },
+    deleteItem: async (key) => {
+      await fetch(`${baseUrl}/rest/api/2/issue/${key}`, { method: 'DELETE', headers: { Authorization: authorization } });
+    },
+  };
+});
