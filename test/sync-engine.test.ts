@@ -115,6 +115,17 @@ describe('sync engine over a private connection', () => {
     expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('delivered thrice');
   });
 
+  it('test run shows the replica and the changes the scripts would make, and writes nothing', async () => {
+    newIssue(jira, 'SUP-1', { status: 'Done' });
+    const writesBefore = [...jira.writes, ...ado.writes];
+    const run = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1', replica: { key: 'ADO-9', summary: 'Renamed remotely', status: { name: 'Closed' } } });
+    expect(run.status).toBe(200);
+    expect(run.body.replica).toMatchObject({ key: 'SUP-1', summary: 'Printer on fire', status: { name: 'Done' } });
+    expect(run.body.incoming.changes).toMatchObject({ summary: 'Renamed remotely' });
+    expect([...jira.writes, ...ado.writes]).toEqual(writesBefore);
+    expect((await publicNode.admin('GET', `/connections/${connectionId}/queue`)).body.counts.outbound.queued).toBe(0);
+  });
+
   it('queues while deactivated and delivers everything, in order, on activate', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });

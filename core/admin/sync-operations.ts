@@ -6,6 +6,7 @@ import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
 import { readBulkSyncProgress, runBulkSync } from '../sync/bulk-sync';
 import { newTwin, queueLocalChange } from '../sync/queue-local-change';
+import { scriptApiTypes } from '../rules/script-api-types';
 import { checkRules, effectiveRules, testRunRules } from '../sync/sync-scripts';
 import { outboundTopic, workTopic } from '../sync/sync-signals';
 import { parseTriggerQuery } from '../sync/trigger-query';
@@ -152,6 +153,10 @@ export const syncOperations: readonly AdminOperation[] = [
           }));
         return ok({ counts: await context.store.countQueue(connection.id), entries: [...(await waiting('outbound')), ...(await waiting('inbound'))] });
       }),
+  }),
+  defineOperation({
+    method: 'GET', path: '/script-api', summary: 'The typings of the script API (a .d.ts), for editors and for scripts kept in git as TypeScript.', body: emptyRequestSchema, successStatus: 200,
+    run: async () => ok({ typescript: scriptApiTypes }),
   }),
   defineOperation({
     method: 'GET', path: '/errors', summary: 'Unresolved errors, scoped to an item, a connection or the node.', body: emptyRequestSchema, successStatus: 200,

@@ -10,14 +10,17 @@ export async function recordSyncError(
 ): Promise<SyncError> {
   const error = ExalateError.from(failure.error);
   const now = context.clock.now();
-  context.logger.warn('sync error', { scope: failure.scope, connectionId: failure.connectionId, itemKey: failure.itemKey, code: error.code, message: error.message });
+  // The Errors tab lists every connection together: each message says which one it is about.
+  const connection = failure.connectionId ? await context.store.getConnection(failure.connectionId) : undefined;
+  const message = connection ? `Connection "${connection.name}"${failure.itemKey ? `, item ${failure.itemKey}` : ''}: ${error.message}` : error.message;
+  context.logger.warn('sync error', { scope: failure.scope, connectionId: failure.connectionId, itemKey: failure.itemKey, code: error.code, message });
   return context.store.recordError({
     id: randomId('err'),
     scope: failure.scope,
     connectionId: failure.connectionId,
     itemKey: failure.itemKey,
     code: error.code,
-    message: error.message,
+    message,
     line: failure.line ?? (typeof error.details?.['line'] === 'number' ? error.details['line'] : null),
     occurrences: 1,
     createdAt: now,

@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../result';
 import type { IncomingPlan } from '../rules/incoming-plan';
 import { runIncomingScript } from '../rules/run-incoming-script';
 import { runOutgoingScript } from '../rules/run-outgoing-script';
+import { checkScriptSyntax } from '../rules/check-script';
 import { defaultScripts } from '../rules/default-scripts';
 import { parseReplica, replicaContentHash, type Replica } from './replica';
 import type { ConnectionRules, ErrorScope, Twin } from './sync-records';
@@ -97,7 +98,11 @@ export async function planIncoming(
 }
 
 /** Both scripts checked for syntax before they are saved: a broken script is refused with its line. */
-export async function checkRules(_context: NodeContext, _rules: { readonly outgoing: string; readonly incoming: string }): Promise<Result<void>> {
+export async function checkRules(context: NodeContext, rules: { readonly outgoing: string; readonly incoming: string }): Promise<Result<void>> {
+  for (const direction of ['outgoing', 'incoming'] as const) {
+    const checked = await checkScriptSyntax(context.scripts, { text: rules[direction], direction });
+    if (!checked.ok) return err(new ExalateError('invalid_request', checked.error.message, { details: { direction, line: checked.error.line } }));
+  }
   return ok(undefined);
 }
 

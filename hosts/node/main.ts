@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { changeHookPath, registerChangeHooks } from './change-hooks';
 import { createConsoleLogger } from './console-logger';
 import { bodyLimitBytes } from './node-routes';
 import { startNode } from './start-node';
@@ -9,6 +10,7 @@ import { consoleRoutes } from './ui/console-routes';
  * A self-hosted node for one tracker. Settings come from the environment:
  * PORT (8080), DATA_DIR (.data), NODE_URL (this node's public URL; unset for a private node),
  * ADMIN_TOKEN (generated and printed on first start when unset), INVITATION_LIFETIME_HOURS (72),
+ * CHANGE_HOOK_URL (where the tracker delivers change events; default NODE_URL/hooks/change),
  * and TRACKER, TRACKER_URL, TRACKER_AUTH for the tracker.
  */
 async function main(): Promise<void> {
@@ -31,6 +33,9 @@ async function main(): Promise<void> {
   await app.register(node.routes);
   await app.register(consoleRoutes({ title: tracker.kind, tracker: tracker.kind, adminApi: '/api/v1' }), { prefix: '/console' });
   await app.listen({ port, host: environment['HOST'] ?? '0.0.0.0' });
+  // Where the tracker can call this node; a private node behind a firewall still has one inside it.
+  const changeHookUrl = environment['CHANGE_HOOK_URL'] ?? (nodeUrl ? `${nodeUrl}${changeHookPath}` : undefined);
+  if (changeHookUrl) await registerChangeHooks(node.context, changeHookUrl);
   logger.info('node started', { port, nodeUrl, tracker: tracker.kind, private: nodeUrl === null });
   if (node.adminTokenIsNew) process.stdout.write(`Admin token (shown once; keep it safe): ${node.adminToken}\n`);
   const stop = () => void app.close().then(() => node.close()).then(() => process.exit(0));

@@ -12,6 +12,7 @@ import {
   signatureHeader,
   type NodeContext,
 } from '../../core';
+import { registerChangeHookRoute } from './change-hooks';
 import { sendError, toExalateError } from './errors';
 import { readJsonBody } from './read-body';
 
@@ -38,6 +39,8 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
     app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
     registerAdminApi(app, options);
+    // The tracker's own events: on a private node they come from inside its network, never from the peer.
+    registerChangeHookRoute(app, context);
     if (options.servesPeers) registerExchangeApi(app, context);
   };
 }

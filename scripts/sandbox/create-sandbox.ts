@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { silentLogger, type LoggerV1 } from '../../core';
 import { createConsoleLogger } from '../../hosts/node/console-logger';
+import { changeHookPath, registerChangeHooks } from '../../hosts/node/change-hooks';
 import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
 import { startNode, type RunningNode } from '../../hosts/node/start-node';
 import { consoleRoutes } from '../../hosts/node/ui/console-routes';
@@ -53,6 +54,8 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
       logger,
       // The sandbox's instances talk to each other on localhost, which production refuses.
       allowPrivateDestinations: true,
+      // Tracker events arrive at once; the reconciler is only the safety net.
+      reconcileIntervalMs: 5_000,
     });
     await app.register(tracker.routes, { prefix: `/${definition.id}/tracker` });
     await app.register(node.routes, { prefix: `/${definition.id}/node` });
@@ -81,6 +84,8 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   app.get('/sandbox.json', async () => description);
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
   await app.listen({ port: options.port, host: '127.0.0.1' });
+  // Subscriptions need the routes listening: Asana's handshake calls back during registration.
+  await Promise.all(started.map((instance) => registerChangeHooks(instance.node.context, `${baseUrl}/${instance.id}/node${changeHookPath}`)));
 
   return {
     baseUrl,
