@@ -5,7 +5,6 @@ import type { NodeIdentity, StoreV1 } from '../ports/store';
 import type { TrackerV1 } from '../ports/tracker';
 import type { TrackerItemOperations } from '../ports/tracker-item';
 import type { ScriptSandboxV1 } from '../rules/script-sandbox';
-import type { KeyedLock } from '../sync/keyed-lock';
 import type { SyncSignals } from '../sync/sync-signals';
 import type { TransportV1 } from '../ports/transport';
 
@@ -44,6 +43,4 @@ export interface NodeContext extends NodeCapabilities {
   readonly identity: NodeIdentity;
   /** Wake-ups within this node process (held polls, the worker). */
   readonly signals: SyncSignals;
-  /** Per-connection exclusion between applying the peer's changes and queueing local ones. */
-  readonly locks: KeyedLock;
 }

@@ -32,9 +32,26 @@ export interface SyncStoreV1 {
   enqueue(entry: Omit<QueueEntry, 'position'>): Promise<number | undefined>;
   /** Entries in the given states, oldest position first. */
   listQueue(query: QueueQuery): Promise<readonly QueueEntry[]>;
+  /**
+   * Claims up to `limit` entries of one queue for this worker, atomically, so several node
+   * processes can share a database: per item only the oldest unfinished entry ('queued' or
+   * 'in_flight'), only when it is due (`nextAttemptAt <= now`; an 'in_flight' entry is due again
+   * when its lease ran out, which is how a dead worker's claims return to the pool), oldest
+   * position first. Claimed entries become 'in_flight' with `nextAttemptAt = now + leaseMs` and
+   * `attempts + 1`. Two concurrent calls never return the same entry or two entries of one item.
+   */
+  claimDueEntries(claim: { readonly connectionId: string; readonly direction: QueueEntry['direction']; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]>;
   updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): Promise<void>;
   /** Queue sizes per state, for the Sync queue tab and metrics. */
   countQueue(connectionId: string): Promise<Readonly<Record<QueueEntry['direction'], Readonly<Record<QueueState, number>>>>>;
+
+  /**
+   * Runs `work` while no other holder of the same key runs, across every process sharing this
+   * store (SQLite: within the one process that owns the file; PostgreSQL: an advisory lock).
+   * The engine holds a connection's key while it writes a peer's change to the tracker, so the
+   * event caused by that write is never judged before the twin that explains it is stored.
+   */
+  runExclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
 
   /** Records an error, or counts one more occurrence of the same unresolved error (same scope, connection, item and code). */
   recordError(error: SyncError): Promise<SyncError>;

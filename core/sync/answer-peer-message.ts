@@ -3,7 +3,6 @@ import { ExalateError } from '../errors';
 import { maximumEnvelopesPerMessage, type PeerMessage, type PeerReply } from '../exchange/exchange-messages';
 import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
-import { listDueEntries } from './due-entries';
 import { receiveEnvelopes } from './receive-envelopes';
 import { outboundTopic } from './sync-signals';
 
@@ -55,12 +54,6 @@ async function leaseDueEnvelopes(context: NodeContext, connectionId: string) {
   // connection keeps its queue and hands out nothing until it is activated again.
   const connection = await context.store.getConnection(connectionId);
   if (connection?.status !== 'active') return [];
-  const due = await listDueEntries(context, connection.id, 'outbound', maximumEnvelopesPerMessage);
-  const now = context.clock.now();
-  await context.store.transaction(async (store) => {
-    for (const entry of due) {
-      await store.updateQueueEntry(connection.id, 'outbound', entry.position, { state: 'in_flight', nextAttemptAt: now + pollLeaseMs, attempts: entry.attempts + 1, updatedAt: now });
-    }
-  });
+  const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: pollLeaseMs, limit: maximumEnvelopesPerMessage });
   return due.map((entry) => entry.envelope);
 }

@@ -3,7 +3,6 @@ import { ExalateError } from '../errors';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { nextAttemptAt } from './backoff';
-import { listDueEntries } from './due-entries';
 import { newTwin } from './queue-local-change';
 import { recordSyncError } from './record-sync-error';
 import { buildOutgoingReplica, planIncoming, type IncomingPlanResult } from './sync-scripts';
@@ -12,6 +11,8 @@ import { outboundTopic } from './sync-signals';
 import { findItemCreatedBefore, forgetCreationIntent, rememberCreationIntent } from './creation-intent';
 
 const batchSize = 50;
+/** Writing one change to a tracker takes seconds at most; a claim older than this belonged to a worker that died. */
+const applyLeaseMs = 5 * 60_000;
 
 /**
  * Applies what the peer sent, oldest first per item. A `change` runs the incoming script and
@@ -23,13 +24,13 @@ const batchSize = 50;
 export async function applyInbound(context: NodeContext, connection: Connection): Promise<number> {
   // A deactivated connection keeps what arrived and applies it, in order, once activated.
   if (connection.status !== 'active') return 0;
-  const due = await listDueEntries(context, connection.id, 'inbound', batchSize);
+  const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'inbound', now: context.clock.now(), leaseMs: applyLeaseMs, limit: batchSize });
   let handled = 0;
   for (const entry of due) {
     try {
       const envelope = entry.envelope;
       if (envelope.kind === 'applied') await linkTwin(context, connection, entry, envelope);
-      else await context.locks.run(connection.id, () => applyChange(context, connection, entry, envelope));
+      else await context.store.runExclusive(`connection:${connection.id}`, () => applyChange(context, connection, entry, envelope));
       handled += 1;
     } catch (error) {
       await postpone(context, connection, entry, error);
@@ -47,7 +48,7 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
       const stillSending = pending.some((queued) => queued.itemKey === receipt.sourceKey && queued.envelope.kind === 'change');
       await store.putTwin({ ...twin, remoteKey: receipt.targetKey, status: stillSending ? twin.status : 'synchronized', updatedAt: now });
     }
-    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', attempts: entry.attempts + 1, lastError: null, updatedAt: now });
+    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   });
 }
 
@@ -131,7 +132,7 @@ async function finish(context: NodeContext, connection: Connection, entry: Queue
       createdAt: now,
       updatedAt: now,
     });
-    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', attempts: entry.attempts + 1, lastError: null, updatedAt: now });
+    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   });
   await context.store.resolveErrors({ connectionId: connection.id, itemKey: change.sourceKey }, now);
   context.signals.notify(outboundTopic(connection.id));
@@ -158,8 +159,8 @@ async function postpone(context: NodeContext, connection: Connection, entry: Que
   const failure = parked ? error.cause : ExalateError.from(error);
   if (!parked) await recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure });
   await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
-    attempts: entry.attempts + 1,
-    nextAttemptAt: parked ? now + parkedRetryMs : nextAttemptAt(now, entry.attempts, failure),
+    state: 'queued',
+    nextAttemptAt: parked ? now + parkedRetryMs : nextAttemptAt(now, entry.attempts - 1, failure),
     lastError: failure.message,
     updatedAt: now,
   });

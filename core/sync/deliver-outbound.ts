@@ -4,8 +4,10 @@ import { maximumEnvelopesPerMessage } from '../exchange/exchange-messages';
 import { sendPeerMessage } from '../exchange/peer-messages';
 import type { NodeContext } from '../node/node-context';
 import { nextAttemptAt } from './backoff';
-import { listDueEntries } from './due-entries';
 import { recordSyncError } from './record-sync-error';
+
+/** A claimed delivery that never finished (the worker died mid-request) is offered again after this. */
+const deliveryLeaseMs = 60_000;
 
 /**
  * Pushes due outbox entries to a peer this side can reach (a public peer). Entries the peer
@@ -14,7 +16,7 @@ import { recordSyncError } from './record-sync-error';
  */
 export async function deliverOutbound(context: NodeContext, connection: Connection): Promise<number> {
   if (connection.status !== 'active' || connection.peer?.nodeUrl == null) return 0;
-  const due = await listDueEntries(context, connection.id, 'outbound', maximumEnvelopesPerMessage);
+  const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: deliveryLeaseMs, limit: maximumEnvelopesPerMessage });
   if (due.length === 0) return 0;
   const reply = await sendPeerMessage(context, connection.id, { type: 'deliver', envelopes: due.map((entry) => entry.envelope) });
   const now = context.clock.now();
@@ -23,8 +25,8 @@ export async function deliverOutbound(context: NodeContext, connection: Connecti
     await context.store.transaction(async (store) => {
       for (const entry of due) {
         await store.updateQueueEntry(connection.id, 'outbound', entry.position, {
-          attempts: entry.attempts + 1,
-          nextAttemptAt: nextAttemptAt(now, entry.attempts, failure),
+          state: 'queued',
+          nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, failure),
           lastError: failure.message,
           updatedAt: now,
         });
@@ -36,7 +38,8 @@ export async function deliverOutbound(context: NodeContext, connection: Connecti
   const stored = new Set(reply.value.ids);
   await context.store.transaction(async (store) => {
     for (const entry of due) {
-      if (stored.has(entry.envelope.id)) await store.updateQueueEntry(connection.id, 'outbound', entry.position, { state: 'done', attempts: entry.attempts + 1, lastError: null, updatedAt: now });
+      const patch = stored.has(entry.envelope.id) ? { state: 'done' as const, lastError: null } : { state: 'queued' as const, nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, undefined) };
+      await store.updateQueueEntry(connection.id, 'outbound', entry.position, { ...patch, updatedAt: now });
     }
   });
   await context.store.resolveErrors({ connectionId: connection.id, itemKey: null }, now);

@@ -22,7 +22,7 @@ export async function queueLocalChange(
   item: TrackerItem,
   options: { readonly force: boolean; readonly onlyIf?: () => Promise<boolean> },
 ): Promise<Result<QueueOutcome>> {
-  return context.locks.run(connection.id, async () => {
+  return context.store.runExclusive(`connection:${connection.id}`, async () => {
     if (options.onlyIf && !(await options.onlyIf())) return ok('not_sent');
     // Read again under the lock: an incoming write may have just changed the item and its twin.
     const current = (await context.tracker.getItem(item.key)) ?? item;

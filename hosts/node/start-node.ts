@@ -5,7 +5,6 @@ import {
   defaultInvitationLifetimeMs,
   loadNodeIdentity,
   SyncSignals,
-  KeyedLock,
   systemClock,
   type ClockV1,
   type LoggerV1,
@@ -76,7 +75,6 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     logger: options.logger,
     scripts: createQuickJsSandbox(),
     signals: new SyncSignals(),
-    locks: new KeyedLock(),
     identity,
     settings: {
       nodeUrl: options.nodeUrl,

@@ -98,6 +98,53 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect((await store.countQueue('con_1')).outbound).toMatchObject({ queued: 1, done: 1 });
     });
 
+    it('claims only due heads of items, once, and gives a dead claim back after its lease', async () => {
+      const entry = (id: string, itemKey: string, nextAttemptAt = 0) => ({
+        connectionId: 'con_1', direction: 'inbound' as const, itemKey,
+        envelope: { kind: 'change' as const, id, sourceKey: itemKey, sequence: 0, replica: {}, createdAt: 1 },
+        state: 'queued' as const, attempts: 0, nextAttemptAt, lastError: null, createdAt: 1, updatedAt: 1,
+      });
+      await store.enqueue(entry('a1', 'A'));
+      await store.enqueue(entry('a2', 'A'));
+      await store.enqueue(entry('b1', 'B', 500));
+      await store.enqueue(entry('c1', 'C'));
+      const claim = (now: number) => store.claimDueEntries({ connectionId: 'con_1', direction: 'inbound', now, leaseMs: 100, limit: 10 });
+      const [first, second] = await Promise.all([claim(10), claim(10)]);
+      const ids = [...first, ...second].map((each) => each.envelope.id).sort();
+      // a2 waits behind a1 (same item), b1 is not due yet, and nothing is handed out twice.
+      expect(ids).toEqual(['a1', 'c1']);
+      expect([...first, ...second].every((each) => each.state === 'in_flight' && each.attempts === 1 && each.nextAttemptAt === 110)).toBe(true);
+      expect(await claim(50)).toEqual([]);
+      const a1 = [...first, ...second].find((each) => each.envelope.id === 'a1')!;
+      await store.updateQueueEntry('con_1', 'inbound', a1.position, { state: 'done' });
+      const [a2] = await claim(60);
+      expect(a2?.envelope.id).toBe('a2');
+      await store.updateQueueEntry('con_1', 'inbound', a2!.position, { state: 'done' });
+      // c1's worker died: after its lease, c1 is claimable again; b1 is now due too.
+      expect((await claim(600)).map((each) => [each.envelope.id, each.attempts])).toEqual([['b1', 1], ['c1', 2]]);
+    });
+
+    it('runs work under one key one holder at a time', async () => {
+      const order: string[] = [];
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const first = store.runExclusive('connection:1', async () => {
+        order.push('first start');
+        await gate;
+        order.push('first end');
+      });
+      const second = store.runExclusive('connection:1', async () => {
+        order.push('second');
+      });
+      const other = store.runExclusive('connection:2', async () => {
+        order.push('other key');
+      });
+      await other;
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first start', 'other key', 'first end', 'second']);
+    });
+
     it('finds twins by either key and replaces them by local key', async () => {
       const twin = {
         connectionId: 'con_1', localKey: 'SUP-1', remoteKey: null, status: 'queued' as const, lastSentHash: 'h1', nextOutboundSequence: 1,

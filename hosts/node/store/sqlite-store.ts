@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   connectionSchema,
+  KeyedLock,
   ExalateError,
   parseJson,
   type Connection,
@@ -37,9 +38,11 @@ export class SqliteStore implements StoreV1 {
   private readonly lock = new SerialLock();
   private readonly inTransaction: boolean;
   private readonly sync: SqliteSyncTables;
+  private readonly keyLocks: KeyedLock;
 
-  private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock) {
+  private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock, keyLocks?: KeyedLock) {
     this.database = database;
+    this.keyLocks = keyLocks ?? new KeyedLock();
     this.sync = new SqliteSyncTables(database);
     this.inTransaction = inTransaction;
     if (lock) this.lock = lock;
@@ -176,6 +179,13 @@ export class SqliteStore implements StoreV1 {
   listQueue(query: QueueQuery): Promise<readonly QueueEntry[]> {
     return this.exclusive(() => this.sync.listQueue(query));
   }
+  claimDueEntries(claim: { readonly connectionId: string; readonly direction: QueueEntry['direction']; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]> {
+    return this.exclusive(() => this.sync.claimDueEntries(claim));
+  }
+  runExclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // One process owns a SQLite file, so an in-process lock per key is exclusive enough.
+    return this.keyLocks.run(key, work);
+  }
   updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): Promise<void> {
     return this.exclusive(() => this.sync.updateQueueEntry(connectionId, direction, position, patch));
   }
@@ -200,7 +210,7 @@ export class SqliteStore implements StoreV1 {
     return this.lock.run(async () => {
       this.database.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work(new SqliteStore(this.database, true, this.lock));
+        const result = await work(new SqliteStore(this.database, true, this.lock, this.keyLocks));
         this.database.exec('COMMIT');
         return result;
       } catch (error) {

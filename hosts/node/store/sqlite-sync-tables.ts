@@ -87,6 +87,31 @@ export class SqliteSyncTables {
     return rows.map((row) => this.readQueueRow(row));
   }
 
+  claimDueEntries(claim: { connectionId: string; direction: QueueEntry['direction']; now: number; leaseMs: number; limit: number }): QueueEntry[] {
+    // One SQLite file has one writer: this runs inside the store's lock, so it is atomic as it is.
+    const heads = this.database
+      .prepare(
+        `SELECT position, document FROM queue AS entry
+         WHERE connection_id = ? AND direction = ? AND state IN ('queued', 'in_flight')
+           AND NOT EXISTS (SELECT 1 FROM queue AS earlier WHERE earlier.connection_id = entry.connection_id AND earlier.direction = entry.direction
+                           AND earlier.state IN ('queued', 'in_flight') AND json_extract(earlier.document, '$.itemKey') = json_extract(entry.document, '$.itemKey')
+                           AND earlier.position < entry.position)
+         ORDER BY position`,
+      )
+      .all(claim.connectionId, claim.direction) as { position: number; document: string }[];
+    const claimed: QueueEntry[] = [];
+    for (const row of heads) {
+      const entry = this.readQueueRow(row);
+      if (entry.nextAttemptAt > claim.now) continue;
+      const updated: QueueEntry = { ...entry, state: 'in_flight', attempts: entry.attempts + 1, nextAttemptAt: claim.now + claim.leaseMs, updatedAt: claim.now };
+      const { position: _position, ...document } = updated;
+      this.database.prepare('UPDATE queue SET state = ?, document = ? WHERE position = ?').run('in_flight', JSON.stringify(document), entry.position);
+      claimed.push(updated);
+      if (claimed.length >= claim.limit) break;
+    }
+    return claimed;
+  }
+
   updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): void {
     const row = this.database.prepare('SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND position = ?').get(connectionId, direction, position) as
       | { position: number; state: string; document: string }
