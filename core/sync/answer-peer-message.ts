@@ -3,6 +3,7 @@ import { ExalateError } from '../errors';
 import { maximumEnvelopesPerMessage, type PeerMessage, type PeerReply } from '../exchange/exchange-messages';
 import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
+import { fitMessageSize } from './fit-message-size';
 import { receiveEnvelopes } from './receive-envelopes';
 import { outboundTopic } from './sync-signals';
 
@@ -54,6 +55,6 @@ async function leaseDueEnvelopes(context: NodeContext, connectionId: string) {
   // connection keeps its queue and hands out nothing until it is activated again.
   const connection = await context.store.getConnection(connectionId);
   if (connection?.status !== 'active') return [];
-  const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: pollLeaseMs, limit: maximumEnvelopesPerMessage });
-  return due.map((entry) => entry.envelope);
+  const claimed = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: pollLeaseMs, limit: maximumEnvelopesPerMessage });
+  return (await fitMessageSize(context, claimed)).map((entry) => entry.envelope);
 }

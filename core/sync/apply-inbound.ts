@@ -1,5 +1,6 @@
 import type { Connection } from '../connection/connection';
 import { ExalateError } from '../errors';
+import { decodeBase64Url } from '../encoding/base64url';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { nextAttemptAt } from './backoff';
@@ -30,6 +31,7 @@ export async function applyInbound(context: NodeContext, connection: Connection)
     try {
       const envelope = entry.envelope;
       if (envelope.kind === 'applied') await linkTwin(context, connection, entry, envelope);
+      else if (envelope.kind === 'attachment') await keepAttachment(context, connection, entry, envelope);
       else await context.store.runExclusive(`connection:${connection.id}`, () => applyChange(context, connection, entry, envelope));
       handled += 1;
     } catch (error) {
@@ -48,6 +50,17 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
       const stillSending = pending.some((queued) => queued.itemKey === receipt.sourceKey && queued.envelope.kind === 'change');
       await store.putTwin({ ...twin, remoteKey: receipt.targetKey, status: stillSending ? twin.status : 'synchronized', updatedAt: now });
     }
+    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
+  });
+}
+
+/** Attachment content waits, keyed by the sender's ids, until the change that names it is applied. */
+const attachmentKey = (connectionId: string, sourceKey: string, attachmentId: string) => `attachment-content:${connectionId}:${sourceKey}:${attachmentId}`;
+
+async function keepAttachment(context: NodeContext, connection: Connection, entry: QueueEntry, attachment: Extract<Envelope, { kind: 'attachment' }>): Promise<void> {
+  const now = context.clock.now();
+  await context.store.transaction(async (store) => {
+    await store.putSetting(attachmentKey(connection.id, attachment.sourceKey, attachment.attachmentId), attachment.contentBase64);
     await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   });
 }
@@ -72,11 +85,12 @@ async function applyChange(context: NodeContext, connection: Connection, entry: 
     // A script error waits for the admin: retry from the Errors tab after fixing the script.
     throw new ParkedError(plan.error.error);
   }
-  const { localKey, createdComments } = await writeToTracker(context, connection, change, current, plan.value);
+  const { localKey, createdComments, createdAttachments } = await writeToTracker(context, connection, change, current, plan.value);
   const written = await context.tracker.getItem(localKey);
   const commentLinks = mergeLinks(twin?.commentLinks ?? [], createdComments);
+  const attachmentLinks = mergeLinks(twin?.attachmentLinks ?? [], createdAttachments);
   const base: Twin = twin ?? { ...newTwin(connection.id, localKey, context.clock.now()), status: 'synchronized' };
-  let updated: Twin = { ...base, localKey, remoteKey: change.sourceKey, status: 'synchronized', lastAppliedInboundSequence: change.sequence, previousReplica: change.replica, commentLinks };
+  let updated: Twin = { ...base, localKey, remoteKey: change.sourceKey, status: 'synchronized', lastAppliedInboundSequence: change.sequence, previousReplica: change.replica, commentLinks, attachmentLinks };
   if (written) {
     // The state this write produced counts as already sent: its change event must not echo back.
     const echo = await buildOutgoingReplica(context, connection, written, updated);
@@ -92,7 +106,7 @@ async function writeToTracker(
   change: Extract<Envelope, { kind: 'change' }>,
   current: TrackerItem | undefined,
   plan: IncomingPlanResult,
-): Promise<{ localKey: string; createdComments: Twin['commentLinks'] }> {
+): Promise<{ localKey: string; createdComments: Twin['commentLinks']; createdAttachments: Twin['attachmentLinks'] }> {
   let localKey = current?.key;
   if (!localKey) {
     if (!plan.create) throw new ExalateError('invalid_request', 'The incoming script did not say how to create the item (firstSync).');
@@ -113,7 +127,19 @@ async function writeToTracker(
     createdComments.push({ remoteId: comment.remoteId, localId: created.id });
   }
   for (const comment of plan.commentsToUpdate) await context.tracker.updateComment(localKey, comment.localId, comment.body);
-  return { localKey, createdComments };
+  const createdAttachments: Twin['attachmentLinks'] = [];
+  for (const attachment of plan.attachmentsToAdd) {
+    const key = attachmentKey(connection.id, change.sourceKey, attachment.remoteId);
+    const content = decodeBase64Url((await context.store.getSetting(key)) ?? '');
+    if (!content || content.length === 0) {
+      // The content envelope travels ahead of the change; without it, wait and try again.
+      throw new ExalateError('conflict', `The content of the attachment "${attachment.filename}" has not arrived yet; the change will be retried.`, { isRetryable: true });
+    }
+    const uploaded = await context.tracker.uploadAttachment(localKey, { filename: attachment.filename, mimeType: attachment.mimeType, content });
+    createdAttachments.push({ remoteId: attachment.remoteId, localId: uploaded.id });
+    await context.store.putSetting(key, '');
+  }
+  return { localKey, createdComments, createdAttachments };
 }
 
 async function finish(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>, twin: Twin): Promise<void> {

@@ -4,6 +4,7 @@ import { maximumEnvelopesPerMessage } from '../exchange/exchange-messages';
 import { sendPeerMessage } from '../exchange/peer-messages';
 import type { NodeContext } from '../node/node-context';
 import { nextAttemptAt } from './backoff';
+import { fitMessageSize } from './fit-message-size';
 import { recordSyncError } from './record-sync-error';
 
 /** A claimed delivery that never finished (the worker died mid-request) is offered again after this. */
@@ -16,7 +17,8 @@ const deliveryLeaseMs = 60_000;
  */
 export async function deliverOutbound(context: NodeContext, connection: Connection): Promise<number> {
   if (connection.status !== 'active' || connection.peer?.nodeUrl == null) return 0;
-  const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: deliveryLeaseMs, limit: maximumEnvelopesPerMessage });
+  const claimed = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: deliveryLeaseMs, limit: maximumEnvelopesPerMessage });
+  const due = await fitMessageSize(context, claimed);
   if (due.length === 0) return 0;
   const reply = await sendPeerMessage(context, connection.id, { type: 'deliver', envelopes: due.map((entry) => entry.envelope) });
   const now = context.clock.now();

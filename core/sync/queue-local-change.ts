@@ -6,7 +6,10 @@ import { err, ok, type Result } from '../result';
 import { recordSyncError } from './record-sync-error';
 import { buildOutgoingReplica } from './sync-scripts';
 import { outboundTopic } from './sync-signals';
-import type { Twin } from './sync-records';
+import { maximumAttachmentBytes, type Twin } from './sync-records';
+import type { Replica } from './replica';
+import { encodeBase64Url } from '../encoding/base64url';
+import { ExalateError } from '../errors';
 
 export type QueueOutcome = 'queued' | 'unchanged' | 'not_sent';
 
@@ -41,9 +44,25 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
   if (replica === null) return ok('not_sent');
   if (!force && known?.lastSentHash === hash) return ok('unchanged');
 
+  const attachments = await readNewAttachments(context, connection, item, replica, known);
   const now = context.clock.now();
   await context.store.transaction(async (store) => {
     const twin: Twin = (await store.getTwinByLocalKey(connection.id, item.key)) ?? newTwin(connection.id, item.key, now);
+    // Content first: the change that names an attachment must find it already there.
+    for (const attachment of attachments) {
+      await store.enqueue({
+        connectionId: connection.id,
+        direction: 'outbound',
+        itemKey: item.key,
+        envelope: { kind: 'attachment', id: randomId('att'), sourceKey: item.key, ...attachment, createdAt: now },
+        state: 'queued',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
     await store.enqueue({
       connectionId: connection.id,
       direction: 'outbound',
@@ -56,7 +75,14 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
       createdAt: now,
       updatedAt: now,
     });
-    await store.putTwin({ ...twin, status: twin.status === 'synchronized' ? 'queued' : twin.status === 'error' ? 'queued' : twin.status, lastSentHash: hash, nextOutboundSequence: twin.nextOutboundSequence + 1, updatedAt: now });
+    await store.putTwin({
+      ...twin,
+      status: twin.status === 'synchronized' || twin.status === 'error' ? 'queued' : twin.status,
+      lastSentHash: hash,
+      nextOutboundSequence: twin.nextOutboundSequence + 1,
+      sentAttachmentIds: [...twin.sentAttachmentIds, ...attachments.map((attachment) => attachment.attachmentId)],
+      updatedAt: now,
+    });
   });
   await context.store.resolveErrors({ connectionId: connection.id, itemKey: item.key }, now);
   context.signals.notify(outboundTopic(connection.id));
@@ -75,6 +101,28 @@ export function newTwin(connectionId: string, localKey: string, now: number): Tw
     previousReplica: null,
     commentLinks: [],
     attachmentLinks: [],
+    sentAttachmentIds: [],
     updatedAt: now,
   };
+}
+
+/**
+ * The attachments the replica names that the other side does not have yet: not ones this side
+ * received by sync (echoes), not ones already sent. Their content is read now and queued with
+ * the change. An attachment over the size limit is reported and left out.
+ */
+async function readNewAttachments(context: NodeContext, connection: Connection, item: TrackerItem, replica: Replica, twin: Twin | undefined) {
+  const sent = new Set(twin?.sentAttachmentIds ?? []);
+  const received = new Set((twin?.attachmentLinks ?? []).map((link) => link.localId));
+  const wanted = (replica.attachments ?? []).filter((attachment) => attachment.echoOf === undefined && !sent.has(attachment.id) && !received.has(attachment.id));
+  const contents: { attachmentId: string; filename: string; mimeType: string; contentBase64: string }[] = [];
+  for (const attachment of wanted) {
+    if (attachment.size > maximumAttachmentBytes) {
+      await recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: item.key, error: new ExalateError('payload_too_large', `The attachment "${attachment.filename}" is ${Math.round(attachment.size / 1048576)} MB; attachments over ${maximumAttachmentBytes / 1048576} MB are not synced.`) });
+      continue;
+    }
+    const content = await context.tracker.downloadAttachment(item.key, attachment.id);
+    contents.push({ attachmentId: attachment.id, filename: attachment.filename, mimeType: attachment.mimeType, contentBase64: encodeBase64Url(content) });
+  }
+  return contents;
 }

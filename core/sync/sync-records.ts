@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 const jsonValue: z.ZodType<unknown> = z.unknown();
 
+/** Attachments above this size are not synced (the Errors tab says which); peers' message limits stay sane. */
+export const maximumAttachmentBytes = 10 * 1024 * 1024;
+
 export const connectionRulesSchema = z.strictObject({
   outgoing: z.string().max(100_000),
   incoming: z.string().max(100_000),
@@ -42,11 +45,13 @@ export const twinSchema = z.strictObject({
   /** Other side's comment id → this side's comment id, so an update finds its comment. */
   commentLinks: z.array(z.strictObject({ remoteId: z.string(), localId: z.string() })),
   attachmentLinks: z.array(z.strictObject({ remoteId: z.string(), localId: z.string() })),
+  /** This side's attachments whose content was already queued for the other side. */
+  sentAttachmentIds: z.array(z.string()).default([]),
   updatedAt: z.number().int(),
 });
 export type Twin = z.infer<typeof twinSchema>;
 
-export const envelopeKinds = ['change', 'applied'] as const;
+export const envelopeKinds = ['change', 'applied', 'attachment'] as const;
 
 /**
  * One message between nodes about one item. `change` carries a replica; `applied` tells the
@@ -61,6 +66,21 @@ export const envelopeSchema = z.discriminatedUnion('kind', [
     sourceKey: z.string().min(1).max(200),
     sequence: z.number().int().nonnegative(),
     replica: jsonValue,
+    createdAt: z.number().int(),
+  }),
+  /**
+   * The content of one attachment, queued just before the change that names it (same item, so
+   * it arrives first). Content travels with the messages because a private side can be pushed
+   * to by no one: this way attachments cross a private connection in both directions.
+   */
+  z.strictObject({
+    kind: z.literal('attachment'),
+    id: z.string().min(1).max(100),
+    sourceKey: z.string().min(1).max(200),
+    attachmentId: z.string().min(1).max(200),
+    filename: z.string().min(1).max(1000),
+    mimeType: z.string().max(200),
+    contentBase64: z.string().max(maximumAttachmentBytes * 2),
     createdAt: z.number().int(),
   }),
   z.strictObject({

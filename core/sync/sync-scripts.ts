@@ -26,6 +26,7 @@ export interface IncomingPlanResult {
   readonly changes: ItemChanges;
   readonly commentsToAdd: IncomingPlan['commentsToAdd'];
   readonly commentsToUpdate: IncomingPlan['commentsToUpdate'];
+  readonly attachmentsToAdd: IncomingPlan['attachmentsToAdd'];
 }
 
 export async function effectiveRules(context: NodeContext, connection: Connection): Promise<ConnectionRules> {
@@ -94,6 +95,7 @@ export async function planIncoming(
     changes: transitionStatus !== undefined && plan.changes.status === undefined ? { ...plan.changes, status: transitionStatus } : plan.changes,
     commentsToAdd: plan.commentsToAdd,
     commentsToUpdate: plan.commentsToUpdate,
+    attachmentsToAdd: plan.attachmentsToAdd,
   });
 }
 

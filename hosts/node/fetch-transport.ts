@@ -1,8 +1,8 @@
 import { ExalateError, type TransportRequest, type TransportResponse, type TransportV1 } from '../../core';
 
 const timeoutMs = 15_000;
-/** A peer's answer is small; a huge one is refused instead of read into memory. */
-const maximumResponseBytes = 1024 * 1024;
+/** A peer's answer carries at most a few attachments; anything bigger is refused instead of read into memory. */
+const maximumResponseBytes = 64 * 1024 * 1024;
 
 /** Node-to-node HTTP over the runtime's fetch. */
 export class FetchTransport implements TransportV1 {

@@ -19,6 +19,8 @@ import { readJsonBody } from './read-body';
 export const adminBasePath = '/api/v1';
 /** Admin and peer requests are small; 256 KB leaves room for scripts later and stops abuse early. */
 export const bodyLimitBytes = 256 * 1024;
+/** Peer messages carry attachment content (10 MB each at most, base64), a few at a time. */
+export const peerMessageLimitBytes = 64 * 1024 * 1024;
 
 export interface NodeRouteOptions {
   readonly context: NodeContext;
@@ -35,7 +37,8 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
   return async (app) => {
     const { context } = options;
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => done(null, body));
+    // No limit here: each route sets its own (admin calls are small, peer messages may carry files).
+    app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
     app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
     registerAdminApi(app, options);
@@ -50,6 +53,7 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRou
   for (const operation of adminOperations) {
     app.route({
       method: operation.method,
+      bodyLimit: bodyLimitBytes,
       url: `${adminBasePath}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`,
       handler: async (request, reply) => {
         if (!hasBearerToken(request.headers.authorization, adminToken)) {
@@ -71,13 +75,13 @@ function registerExchangeApi(app: FastifyInstance, context: NodeContext): void {
     if (context.settings.nodeUrl === null) throw new ExalateError('not_found', 'This node is private.');
     return describeNode(context, context.settings.nodeUrl);
   });
-  app.post(`${exchangeBasePath}/handshake`, async (request, reply) => {
+  app.post(`${exchangeBasePath}/handshake`, { bodyLimit: bodyLimitBytes }, async (request, reply) => {
     const body = readJsonBody(request.body, handshakeRequestSchema);
     if (!body.ok) return sendError(reply, body.error);
     const answer = await answerHandshake(context, body.value);
     return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
   });
-  app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, async (request, reply) => {
+  app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, { bodyLimit: peerMessageLimitBytes }, async (request, reply) => {
     const token = request.headers[signatureHeader];
     const raw = typeof request.body === 'string' ? request.body : '';
     const answer = await receivePeerMessage(context, request.params.id, typeof token === 'string' ? token : undefined, raw, (text) => readJsonBody(text, peerMessageSchema));

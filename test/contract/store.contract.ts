@@ -148,7 +148,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     it('finds twins by either key and replaces them by local key', async () => {
       const twin = {
         connectionId: 'con_1', localKey: 'SUP-1', remoteKey: null, status: 'queued' as const, lastSentHash: 'h1', nextOutboundSequence: 1,
-        lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], updatedAt: 1,
+        lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], sentAttachmentIds: [], updatedAt: 1,
       };
       await store.putTwin(twin);
       await store.putTwin({ ...twin, remoteKey: '42', status: 'synchronized', commentLinks: [{ remoteId: 'c9', localId: 'c1' }] });

@@ -1,0 +1,28 @@
+import type { NodeContext } from '../node/node-context';
+import type { QueueEntry } from './sync-records';
+
+/** What one peer message may carry; the receiving node accepts up to twice this. */
+export const maximumMessageBytes = 32 * 1024 * 1024;
+
+/**
+ * Keeps the claimed entries that fit in one message (always at least one) and gives the rest
+ * back to the queue at once, so they go in the next message instead of waiting for a lease.
+ */
+export async function fitMessageSize(context: NodeContext, claimed: readonly QueueEntry[]): Promise<QueueEntry[]> {
+  const kept: QueueEntry[] = [];
+  let bytes = 0;
+  const returned: QueueEntry[] = [];
+  for (const entry of claimed) {
+    const size = JSON.stringify(entry.envelope).length;
+    if (kept.length > 0 && bytes + size > maximumMessageBytes) returned.push(entry);
+    else {
+      kept.push(entry);
+      bytes += size;
+    }
+  }
+  const now = context.clock.now();
+  for (const entry of returned) {
+    await context.store.updateQueueEntry(entry.connectionId, entry.direction, entry.position, { state: 'queued', attempts: entry.attempts - 1, nextAttemptAt: now, updatedAt: now });
+  }
+  return kept;
+}
