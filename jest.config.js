@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/core', '<rootDir>/hosts', '<rootDir>/test', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
+    // JSX as tsconfig's "jsx": "react-jsx" compiles it (the automatic runtime: no React import).
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
   },
   testTimeout: 30000,
 };

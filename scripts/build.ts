@@ -25,6 +25,12 @@ const bundles: readonly (BuildOptions & { name: string })[] = [
     format: 'iife',
     minify: true,
   },
+  {
+    name: 'node console styles',
+    entryPoints: ['hosts/node/ui/console.css'],
+    outfile: 'dist/node/console.css',
+    minify: true,
+  },
 ];
 
 async function main(): Promise<void> {

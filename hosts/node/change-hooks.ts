@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { noteLocalChange, workTopic, type NodeContext, type Result, type TrackerKind } from '../../core';
+import { z } from 'zod';
+import { noteLocalChange, parseJson, workTopic, type NodeContext, type Result, type TrackerKind } from '../../core';
 import type { AsanaAdapter } from '../asana/adapter';
 import { answerHookHandshake, readChangeEvent as readAsanaEvent } from '../asana/entry';
 import type { AzureDevOpsAdapter } from '../azure-devops/adapter';
@@ -14,6 +15,12 @@ import { sendError } from './errors';
 export const changeHookPath = '/hooks/change';
 const secretSetting = 'change_hook_secret';
 const registeredSetting = 'change_hook_registered_for';
+const asanaSecretsSetting = 'change_hook_asana_secrets';
+
+async function asanaSecrets(context: NodeContext): Promise<string[]> {
+  const parsed = parseJson((await context.store.getSetting(asanaSecretsSetting)) ?? '[]', z.array(z.string()));
+  return parsed.ok ? parsed.value : [];
+}
 
 interface HookRequest {
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -35,13 +42,12 @@ const bindings: Readonly<Record<TrackerKind, { register(context: NodeContext, ca
     read: async (request, secret) => readAzureDevOpsEvent(request, secret),
   },
   asana: {
-    // Asana makes the secret itself, one per webhook, in a handshake with this route; the last
-    // one is kept (every project's webhook is registered by this node in one go).
+    // Asana makes the secrets itself, one per webhook, in a handshake with this route, which
+    // keeps each of them.
     register: async (context, callbackUrl) => {
       const adapter = context.tracker as unknown as AsanaAdapter;
-      let secret: string | undefined;
-      for (const project of await adapter.listProjects()) secret = (await adapter.registerChangeHook(callbackUrl, { resource: project.key })).secret ?? secret;
-      return secret;
+      for (const project of await adapter.listProjects()) await adapter.registerChangeHook(callbackUrl, { resource: project.key });
+      return undefined;
     },
     read: (request, secret) => readAsanaEvent(request, secret),
   },
@@ -52,7 +58,9 @@ const bindings: Readonly<Record<TrackerKind, { register(context: NodeContext, ca
  * the subscription across restarts). Failing to subscribe is not fatal: the reconciler still
  * finds every change, only later.
  */
-export async function registerChangeHooks(context: NodeContext, callbackUrl: string): Promise<void> {
+export async function registerChangeHooks(context: NodeContext, callbackUrl: string, trackerSecret?: string): Promise<void> {
+  // Jira Cloud signs with its OAuth app's client secret: the node is told it rather than choosing one.
+  if (trackerSecret) await context.store.putSetting(secretSetting, trackerSecret);
   if ((await context.store.getSetting(registeredSetting)) === callbackUrl) return;
   const secret = await hookSecret(context);
   try {
@@ -78,11 +86,20 @@ export function registerChangeHookRoute(app: FastifyInstance, context: NodeConte
     const hookRequest: HookRequest = { headers: request.headers, rawBody: typeof request.body === 'string' ? request.body : '' };
     const handshake = context.tracker.kind === 'asana' ? answerHookHandshake(hookRequest) : undefined;
     if (handshake) {
-      await context.store.putSetting(secretSetting, handshake.secret);
+      // Asana gives each webhook (one per project) its own secret: keep them all.
+      await context.store.putSetting(asanaSecretsSetting, JSON.stringify([...(await asanaSecrets(context)), handshake.secret]));
       return reply.code(200).headers(handshake.responseHeaders).send();
     }
-    const event = await bindings[context.tracker.kind].read(hookRequest, (await context.store.getSetting(secretSetting)) ?? '');
-    if (!event.ok) return sendError(reply, event.error);
+    const secrets = context.tracker.kind === 'asana' ? await asanaSecrets(context) : [(await context.store.getSetting(secretSetting)) ?? ''];
+    let event = await bindings[context.tracker.kind].read(hookRequest, secrets[0] ?? '');
+    for (const secret of secrets.slice(1)) {
+      if (event.ok) break;
+      event = await bindings[context.tracker.kind].read(hookRequest, secret);
+    }
+    if (!event.ok) {
+      context.logger.warn('a tracker event was refused', { code: event.error.code, message: event.error.message });
+      return sendError(reply, event.error);
+    }
     void noteChanges(context, event.value.itemKeys);
     return reply.code(204).send();
   });

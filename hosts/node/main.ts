@@ -11,6 +11,7 @@ import { consoleRoutes } from './ui/console-routes';
  * PORT (8080), DATA_DIR (.data), NODE_URL (this node's public URL; unset for a private node),
  * ADMIN_TOKEN (generated and printed on first start when unset), INVITATION_LIFETIME_HOURS (72),
  * CHANGE_HOOK_URL (where the tracker delivers change events; default NODE_URL/hooks/change),
+ * JIRA_CLOUD_OAUTH_CLIENT_SECRET (Jira Cloud signs webhook deliveries with the OAuth app's secret),
  * and TRACKER, TRACKER_URL, TRACKER_AUTH for the tracker.
  */
 async function main(): Promise<void> {
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   await app.listen({ port, host: environment['HOST'] ?? '0.0.0.0' });
   // Where the tracker can call this node; a private node behind a firewall still has one inside it.
   const changeHookUrl = environment['CHANGE_HOOK_URL'] ?? (nodeUrl ? `${nodeUrl}${changeHookPath}` : undefined);
-  if (changeHookUrl) await registerChangeHooks(node.context, changeHookUrl);
+  if (changeHookUrl) await registerChangeHooks(node.context, changeHookUrl, environment['JIRA_CLOUD_OAUTH_CLIENT_SECRET']);
   logger.info('node started', { port, nodeUrl, tracker: tracker.kind, private: nodeUrl === null });
   if (node.adminTokenIsNew) process.stdout.write(`Admin token (shown once; keep it safe): ${node.adminToken}\n`);
   const stop = () => void app.close().then(() => node.close()).then(() => process.exit(0));

@@ -20,6 +20,10 @@ export interface SandboxOptions {
   readonly hostName?: string;
   /** Log lines of every node to stderr; tests keep it off. */
   readonly verbose?: boolean;
+  /** How often each node's reconciler looks for missed changes (default 5 s). */
+  readonly reconcileIntervalMs?: number;
+  /** Called for every request an emulated tracker receives: benchmarks count tracker calls with it. */
+  readonly onTrackerRequest?: (instanceId: string, request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, unknown>> }) => void;
 }
 
 export interface RunningSandbox {
@@ -55,9 +59,16 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
       // The sandbox's instances talk to each other on localhost, which production refuses.
       allowPrivateDestinations: true,
       // Tracker events arrive at once; the reconciler is only the safety net.
-      reconcileIntervalMs: 5_000,
+      reconcileIntervalMs: options.reconcileIntervalMs ?? 5_000,
     });
-    await app.register(tracker.routes, { prefix: `/${definition.id}/tracker` });
+    const onTrackerRequest = options.onTrackerRequest;
+    await app.register(
+      async (scope) => {
+        if (onTrackerRequest) scope.addHook('onRequest', async (request) => onTrackerRequest(definition.id, { method: request.method, url: request.url, headers: request.headers }));
+        await scope.register(tracker.routes);
+      },
+      { prefix: `/${definition.id}/tracker` },
+    );
     await app.register(node.routes, { prefix: `/${definition.id}/node` });
     const adminApi = `${baseUrl}/${definition.id}/node${adminBasePath}`;
     await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
@@ -85,7 +96,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
   await app.listen({ port: options.port, host: '127.0.0.1' });
   // Subscriptions need the routes listening: Asana's handshake calls back during registration.
-  await Promise.all(started.map((instance) => registerChangeHooks(instance.node.context, `${baseUrl}/${instance.id}/node${changeHookPath}`)));
+  await Promise.all(started.map((instance) => registerChangeHooks(instance.node.context, `${baseUrl}/${instance.id}/node${changeHookPath}`, instance.tracker.changeHookSecret)));
 
   return {
     baseUrl,

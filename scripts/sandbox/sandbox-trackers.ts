@@ -16,6 +16,8 @@ export interface SandboxTracker {
   readonly trackerApi: string;
   readonly trackerAuth: string;
   readonly adapter: TrackerV1 & TrackerItemOperations;
+  /** The secret the tracker signs change events with, when the tracker (not the node) chooses it. */
+  readonly changeHookSecret?: string;
   snapshot(): unknown;
 }
 
@@ -28,7 +30,8 @@ const azureDevOpsOrganization = 'acme';
 const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unknown) => SandboxTracker>> = {
   'jira-cloud': (mountedAt, saved) => {
     const emulator = createJiraCloudEmulator();
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization }));
+    // Jira Cloud signs dynamic webhook deliveries with the OAuth app's client secret.
+    return { ...tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization })), changeHookSecret: emulator.state.oauthClientSecret };
   },
   'jira-server': (mountedAt, saved) => {
     const emulator = createJiraServerEmulator();

@@ -31,7 +31,6 @@ export const destinationAnswerSchema = z.object({
 });
 
 export const invitationPreviewAnswerSchema = z.object({
-  connectionId: z.string().optional(),
   inviterName: z.string(),
   destinationName: z.string(),
   tracker: z.enum(trackerKinds),

@@ -11,6 +11,7 @@ export {
   viewWizard,
   wizardLabels,
   wizardModeLabels,
+  wizardNotices,
   type ActionView,
   type FieldView,
   type LocalInstance,

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TrackerKind } from '../../../core';
 
@@ -15,8 +17,13 @@ export interface ConsoleOptions {
 
 let bundle: Promise<string> | undefined;
 
-/** The console script, bundled from TypeScript on first use and kept for the life of the process. */
+/**
+ * The console script: the prebuilt `console.js` beside this file in a packaged node (dist/node),
+ * otherwise bundled from TypeScript on first use; kept for the life of the process.
+ */
 function consoleBundle(): Promise<string> {
+  const prebuilt = join(__dirname, 'console.js');
+  if (existsSync(prebuilt)) return (bundle ??= readFile(prebuilt, 'utf8'));
   bundle ??= import('esbuild').then(async (esbuild) => {
     const result = await esbuild.build({
       entryPoints: [join(__dirname, 'console-app.ts')],
@@ -35,22 +42,37 @@ function consoleBundle(): Promise<string> {
   return bundle;
 }
 
+let stylesheet: Promise<string> | undefined;
+
+/** The console's one stylesheet (themes for every tracker), read on first use and kept. */
+function consoleStylesheet(): Promise<string> {
+  stylesheet ??= readFile(join(__dirname, 'console.css'), 'utf8');
+  return stylesheet;
+}
+
+/** The Exalate mark, inline: no extra request, and no 404 for /favicon.ico in the browser's log. */
+const favicon = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="5" fill="#0c66e4"/><path d="M6 9h10.5l-2.5-2.5M18 15H7.5l2.5 2.5" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>')}`;
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-/** Serves one instance's Exalate console: `GET /` (the page) and `GET /console.js`. */
+/** Serves one instance's Exalate console: `GET /` (the page), `GET /console.js` and `GET /console.css`. */
 export function consoleRoutes(options: ConsoleOptions): FastifyPluginAsync {
   const configuration = JSON.stringify({ title: options.title, tracker: options.tracker, adminApi: options.adminApi, adminToken: options.adminToken ?? null }).replace(/</g, '\\u003c');
   return async (app) => {
     app.get('/', async (request, reply) => {
-      const base = request.url.endsWith('/') ? '' : `${request.url.split('?')[0]}/`;
+      const path = request.url.split('?')[0] ?? '';
+      const base = path.endsWith('/') ? '' : `${path}/`;
       return reply.type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="en" data-tracker="${options.tracker}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Exalate · ${escapeHtml(options.title)}</title></head>
+<title>Exalate · ${escapeHtml(options.title)}</title>
+<link rel="icon" href="${favicon}">
+<link rel="stylesheet" href="${base}console.css"></head>
 <body><div id="root"></div>
 <script>window.exalateConsole = ${configuration};</script>
 <script src="${base}console.js"></script></body></html>`);
     });
+    app.get('/console.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(await consoleStylesheet()));
     app.get('/console.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await consoleBundle()));
   };
 }
