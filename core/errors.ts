@@ -37,6 +37,8 @@ export const errorCodes = {
   replica_invalid: 422,
   /** A replica is over the size one sync message may carry. */
   replica_too_large: 413,
+  /** Too many attempts from one caller: wait for Retry-After. */
+  rate_limited: 429,
   internal: 500,
 } as const;
 

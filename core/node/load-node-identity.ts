@@ -1,7 +1,20 @@
 import { generateNodeIdentity } from '../exchange/node-keys';
+import type { SecretsV1 } from '../ports/secrets';
 import type { NodeIdentity, StoreV1 } from '../ports/store';
 
-/** A node's key pair is made once, on first start, and kept in its store for good. */
-export async function loadNodeIdentity(store: StoreV1, now: number): Promise<NodeIdentity> {
-  return store.ensureNodeIdentity(await generateNodeIdentity(now));
+/** A node's key pair is made once, on first start, and kept in its store for good, its private half sealed. */
+export async function loadNodeIdentity(store: StoreV1, secrets: SecretsV1, now: number): Promise<NodeIdentity> {
+  const candidate = await generateNodeIdentity(now);
+  const stored = await store.ensureNodeIdentity({ ...candidate, privateKey: await secrets.seal(candidate.privateKey) });
+  return { ...stored, privateKey: await secrets.open(stored.privateKey) };
+}
+
+/** Reads a secret setting (admin token, webhook secret), opening what was sealed. */
+export async function readSecretSetting(store: StoreV1, secrets: SecretsV1, key: string): Promise<string | undefined> {
+  const stored = await store.getSetting(key);
+  return stored ? secrets.open(stored) : undefined;
+}
+
+export async function writeSecretSetting(store: StoreV1, secrets: SecretsV1, key: string, value: string): Promise<void> {
+  await store.putSetting(key, await secrets.seal(value));
 }

@@ -1,6 +1,7 @@
 import type { ConnectionMode } from '../connection/connection';
 import type { ClockV1 } from '../ports/clock';
 import type { LoggerV1 } from '../ports/logger';
+import type { SecretsV1 } from '../ports/secrets';
 import type { NodeIdentity, StoreV1 } from '../ports/store';
 import type { TrackerV1 } from '../ports/tracker';
 import type { TrackerItemOperations } from '../ports/tracker-item';
@@ -36,6 +37,7 @@ export interface NodeCapabilities {
   readonly transport: TransportV1;
   readonly clock: ClockV1;
   readonly logger: LoggerV1;
+  readonly secrets: SecretsV1;
 }
 
 export interface NodeContext extends NodeCapabilities {

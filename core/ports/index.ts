@@ -5,3 +5,4 @@ export * from './tracker';
 export * from './transport';
 export * from './tracker-item';
 export * from './sync-store';
+export * from './secrets';

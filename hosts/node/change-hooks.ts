@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { noteLocalChange, parseJson, workTopic, type NodeContext, type Result, type TrackerKind } from '../../core';
+import { noteLocalChange, parseJson, readSecretSetting, workTopic, writeSecretSetting, type NodeContext, type Result, type TrackerKind } from '../../core';
 import type { AsanaAdapter } from '../asana/adapter';
 import { answerHookHandshake, readChangeEvent as readAsanaEvent } from '../asana/entry';
 import type { AzureDevOpsAdapter } from '../azure-devops/adapter';
@@ -18,7 +18,7 @@ const registeredSetting = 'change_hook_registered_for';
 const asanaSecretsSetting = 'change_hook_asana_secrets';
 
 async function asanaSecrets(context: NodeContext): Promise<string[]> {
-  const parsed = parseJson((await context.store.getSetting(asanaSecretsSetting)) ?? '[]', z.array(z.string()));
+  const parsed = parseJson((await readSecretSetting(context.store, context.secrets, asanaSecretsSetting)) ?? '[]', z.array(z.string()));
   return parsed.ok ? parsed.value : [];
 }
 
@@ -60,12 +60,12 @@ const bindings: Readonly<Record<TrackerKind, { register(context: NodeContext, ca
  */
 export async function registerChangeHooks(context: NodeContext, callbackUrl: string, trackerSecret?: string): Promise<void> {
   // Jira Cloud signs with its OAuth app's client secret: the node is told it rather than choosing one.
-  if (trackerSecret) await context.store.putSetting(secretSetting, trackerSecret);
+  if (trackerSecret) await writeSecretSetting(context.store, context.secrets, secretSetting, trackerSecret);
   if ((await context.store.getSetting(registeredSetting)) === callbackUrl) return;
   const secret = await hookSecret(context);
   try {
     const issued = await bindings[context.tracker.kind].register(context, callbackUrl, secret);
-    if (issued) await context.store.putSetting(secretSetting, issued);
+    if (issued) await writeSecretSetting(context.store, context.secrets, secretSetting, issued);
     await context.store.putSetting(registeredSetting, callbackUrl);
   } catch (error) {
     context.logger.warn('could not subscribe to tracker events; the reconciler will find changes instead', { message: error instanceof Error ? error.message : String(error) });
@@ -73,10 +73,10 @@ export async function registerChangeHooks(context: NodeContext, callbackUrl: str
 }
 
 async function hookSecret(context: NodeContext): Promise<string> {
-  const stored = await context.store.getSetting(secretSetting);
+  const stored = await readSecretSetting(context.store, context.secrets, secretSetting);
   if (stored) return stored;
   const secret = randomBytes(24).toString('base64url');
-  await context.store.putSetting(secretSetting, secret);
+  await writeSecretSetting(context.store, context.secrets, secretSetting, secret);
   return secret;
 }
 
@@ -87,10 +87,10 @@ export function registerChangeHookRoute(app: FastifyInstance, context: NodeConte
     const handshake = context.tracker.kind === 'asana' ? answerHookHandshake(hookRequest) : undefined;
     if (handshake) {
       // Asana gives each webhook (one per project) its own secret: keep them all.
-      await context.store.putSetting(asanaSecretsSetting, JSON.stringify([...(await asanaSecrets(context)), handshake.secret]));
+      await writeSecretSetting(context.store, context.secrets, asanaSecretsSetting, JSON.stringify([...(await asanaSecrets(context)), handshake.secret]));
       return reply.code(200).headers(handshake.responseHeaders).send();
     }
-    const secrets = context.tracker.kind === 'asana' ? await asanaSecrets(context) : [(await context.store.getSetting(secretSetting)) ?? ''];
+    const secrets = context.tracker.kind === 'asana' ? await asanaSecrets(context) : [(await readSecretSetting(context.store, context.secrets, secretSetting)) ?? ''];
     let event = await bindings[context.tracker.kind].read(hookRequest, secrets[0] ?? '');
     for (const secret of secrets.slice(1)) {
       if (event.ok) break;

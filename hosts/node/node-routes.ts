@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   adminOperations,
   answerHandshake,
@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { registerChangeHookRoute } from './change-hooks';
 import { sendError, toExalateError } from './errors';
+import { RateLimiter } from './rate-limiter';
 import { readJsonBody } from './read-body';
 
 export const adminBasePath = '/api/v1';
@@ -48,7 +49,21 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
   };
 }
 
+/**
+ * Calls where a wrong guess is the attack: accepting an invitation (admin side) and the handshake
+ * (peer side). Ten failed attempts at once, then ten a minute, per caller; successes are free.
+ */
+const guardedCalls = new Set(['POST /connections/accept', 'POST /exchange/v1/handshake']);
+
+function rateLimited(limiter: RateLimiter, key: string, reply: FastifyReply): FastifyReply | undefined {
+  const waitSeconds = limiter.waitFor(key);
+  if (waitSeconds === 0) return undefined;
+  reply.header('retry-after', String(waitSeconds));
+  return sendError(reply, new ExalateError('rate_limited', `Too many attempts from this address. Wait ${waitSeconds} seconds, then try again with the invitation code exactly as the initiator sent it.`, { isRetryable: true }));
+}
+
 function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRouteOptions): void {
+  const limiter = new RateLimiter(10, 10);
   app.get(`${adminBasePath}/openapi.json`, async (request) => buildAdminOpenApiDocument(adminOperations, `${request.protocol}://${request.host}${request.url.replace(/\/openapi\.json$/, '')}`));
   for (const operation of adminOperations) {
     app.route({
@@ -56,6 +71,10 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRou
       bodyLimit: bodyLimitBytes,
       url: `${adminBasePath}${operation.path.replace(/\{(\w+)\}/g, ':$1')}`,
       handler: async (request, reply) => {
+        if (guardedCalls.has(`${operation.method} ${operation.path}`)) {
+          const limited = rateLimited(limiter, `${request.ip} ${operation.path}`, reply);
+          if (limited) return limited;
+        }
         if (!hasBearerToken(request.headers.authorization, adminToken)) {
           reply.header('www-authenticate', 'Bearer');
           return sendError(reply, new ExalateError('unauthorized', 'Send the admin token as "Authorization: Bearer <token>". The node prints it on first start; ADMIN_TOKEN sets it.'));
@@ -63,7 +82,10 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRou
         const body = readJsonBody(request.body, operation.body);
         if (!body.ok) return sendError(reply, body.error);
         const result = await operation.run(context, { params: request.params as Record<string, string>, body: body.value });
-        if (!result.ok) return sendError(reply, result.error);
+        if (!result.ok) {
+          if (guardedCalls.has(`${operation.method} ${operation.path}`) && result.error.httpStatus < 500) limiter.take(`${request.ip} ${operation.path}`);
+          return sendError(reply, result.error);
+        }
         return reply.code(operation.successStatus).send(result.value);
       },
     });
@@ -71,15 +93,20 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRou
 }
 
 function registerExchangeApi(app: FastifyInstance, context: NodeContext): void {
+  const limiter = new RateLimiter(10, 10);
   app.get(`${exchangeBasePath}/info`, async () => {
     if (context.settings.nodeUrl === null) throw new ExalateError('not_found', 'This node is private.');
     return describeNode(context, context.settings.nodeUrl);
   });
   app.post(`${exchangeBasePath}/handshake`, { bodyLimit: bodyLimitBytes }, async (request, reply) => {
+    const limited = rateLimited(limiter, `${request.ip} handshake`, reply);
+    if (limited) return limited;
     const body = readJsonBody(request.body, handshakeRequestSchema);
     if (!body.ok) return sendError(reply, body.error);
     const answer = await answerHandshake(context, body.value);
-    return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
+    if (answer.ok) return reply.code(200).send(answer.value);
+    limiter.take(`${request.ip} handshake`);
+    return sendError(reply, answer.error);
   });
   app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, { bodyLimit: peerMessageLimitBytes }, async (request, reply) => {
     const token = request.headers[signatureHeader];

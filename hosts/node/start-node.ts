@@ -4,6 +4,8 @@ import {
   createQuickJsSandbox,
   defaultInvitationLifetimeMs,
   loadNodeIdentity,
+  readSecretSetting,
+  writeSecretSetting,
   SyncSignals,
   systemClock,
   type ClockV1,
@@ -13,6 +15,7 @@ import {
   type TrackerV1,
   type TransportV1,
 } from '../../core';
+import { keyFileSecrets } from './key-file-secrets';
 import { SyncRunner } from './sync-runner';
 import { FetchTransport } from './fetch-transport';
 import { nodeRoutes } from './node-routes';
@@ -56,15 +59,16 @@ const adminTokenSetting = 'admin_token';
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const clock = options.clock ?? systemClock;
   const store = SqliteStore.open(join(options.dataDirectory, options.name, 'node.sqlite'));
-  const identity = await loadNodeIdentity(store, clock.now());
+  const secrets = keyFileSecrets(join(options.dataDirectory, options.name, 'secret.key'), process.env['NODE_SECRET_KEY']);
+  const identity = await loadNodeIdentity(store, secrets, clock.now());
   let adminToken = options.adminToken;
   let adminTokenIsNew = false;
   if (!adminToken) {
-    adminToken = await store.getSetting(adminTokenSetting);
+    adminToken = await readSecretSetting(store, secrets, adminTokenSetting);
     if (!adminToken) {
       adminToken = randomBytes(24).toString('base64url');
       adminTokenIsNew = true;
-      await store.putSetting(adminTokenSetting, adminToken);
+      await writeSecretSetting(store, secrets, adminTokenSetting, adminToken);
     }
   }
   const context: NodeContext = {
@@ -73,6 +77,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     transport: options.transport ?? new FetchTransport(),
     clock,
     logger: options.logger,
+    secrets,
     scripts: createQuickJsSandbox(),
     signals: new SyncSignals(),
     identity,

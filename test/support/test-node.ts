@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type ClockV1, type NodeContext, type TrackerItemOperations, type TrackerV1 } from '../../core';
+import { silentLogger, type ClockV1, type LoggerV1, type NodeContext, type TrackerItemOperations, type TrackerV1 } from '../../core';
 import { FetchTransport } from '../../hosts/node/fetch-transport';
 import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
 import { startNode } from '../../hosts/node/start-node';
@@ -31,6 +31,10 @@ export async function startTestNode(options: {
   tracker: TrackerV1 & TrackerItemOperations;
   clock?: ClockV1;
   invitationLifetimeMs?: number;
+  /** Production refuses loopback and private destinations; tests allow them unless told otherwise. */
+  allowPrivateDestinations?: boolean;
+  logger?: LoggerV1;
+  dataDirectory?: string;
   /** Sync engine timing; the engine is off unless this is given. */
   sync?: { reconcileIntervalMs: number; pollWaitMs: number };
 }): Promise<TestNode> {
@@ -40,11 +44,11 @@ export async function startTestNode(options: {
   const outbound = new RecordingTransport(new FetchTransport());
   const node = await startNode({
     name: options.name,
-    dataDirectory: mkdtempSync(join(tmpdir(), 'exalate-node-')),
+    dataDirectory: options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'exalate-node-')),
     nodeUrl,
     tracker: options.tracker,
-    logger: silentLogger,
-    allowPrivateDestinations: true,
+    logger: options.logger ?? silentLogger,
+    allowPrivateDestinations: options.allowPrivateDestinations ?? true,
     transport: outbound,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.invitationLifetimeMs ? { invitationLifetimeMs: options.invitationLifetimeMs } : {}),
