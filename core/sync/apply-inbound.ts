@@ -13,7 +13,7 @@ import { findItemCreatedBefore, forgetCreationIntent, rememberCreationIntent } f
 
 const batchSize = 50;
 /** Writing one change to a tracker takes seconds at most; a claim older than this belonged to a worker that died. */
-const applyLeaseMs = 5 * 60_000;
+const applyLeaseMs = 60_000;
 
 /**
  * Applies what the peer sent, oldest first per item. A `change` runs the incoming script and

@@ -1,6 +1,7 @@
 import { ExalateError, type TransportRequest, type TransportResponse, type TransportV1 } from '../../core';
 
-const timeoutMs = 15_000;
+/** Longer than the longest held poll (25 s, maximumPollWaitMs), so a quiet poll is not an error. */
+const timeoutMs = 40_000;
 /** A peer's answer carries at most a few attachments; anything bigger is refused instead of read into memory. */
 const maximumResponseBytes = 64 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { silentLogger, type LoggerV1 } from '../../core';
 import { createConsoleLogger } from '../../hosts/node/console-logger';
 import { changeHookPath, registerChangeHooks } from '../../hosts/node/change-hooks';
@@ -22,6 +22,8 @@ export interface SandboxOptions {
   readonly verbose?: boolean;
   /** How often each node's reconciler looks for missed changes (default 5 s). */
   readonly reconcileIntervalMs?: number;
+  /** Write each emulated tracker's state to disk on every write (default), or only on close (benchmarks). */
+  readonly persistEveryWrite?: boolean;
   /** Called for every request an emulated tracker receives: benchmarks count tracker calls with it. */
   readonly onTrackerRequest?: (instanceId: string, request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, unknown>> }) => void;
 }
@@ -62,9 +64,18 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
       reconcileIntervalMs: options.reconcileIntervalMs ?? 5_000,
     });
     const onTrackerRequest = options.onTrackerRequest;
+    const snapshotFile = join(instanceDirectory, 'tracker.json');
     await app.register(
       async (scope) => {
         if (onTrackerRequest) scope.addHook('onRequest', async (request) => onTrackerRequest(definition.id, { method: request.method, url: request.url, headers: request.headers }));
+        // An emulated tracker is durable like a real one: a write is on disk before it is answered,
+        // so a sandbox killed at any moment restarts with every write a node saw succeed.
+        if (options.persistEveryWrite !== false) {
+          scope.addHook('onSend', async (request, reply, payload) => {
+            if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) writeSnapshot(snapshotFile, tracker.snapshot());
+            return payload;
+          });
+        }
         await scope.register(tracker.routes);
       },
       { prefix: `/${definition.id}/tracker` },
@@ -123,6 +134,7 @@ function readSnapshot(file: string): unknown {
 
 /** Written beside and renamed over, so a crash mid-write leaves the previous snapshot whole. */
 function writeSnapshot(file: string, snapshot: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.tmp`;
   writeFileSync(temporary, JSON.stringify(snapshot));
   renameSync(temporary, file);

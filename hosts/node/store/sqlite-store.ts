@@ -57,6 +57,9 @@ export class SqliteStore implements StoreV1 {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     migrate(database);
+    // One process owns a SQLite file: whatever was claimed when it last stopped (even by kill -9)
+    // was never finished, so it goes back to the queue now rather than after its lease.
+    new SqliteSyncTables(database).releaseClaims(Date.now());
     return new SqliteStore(database, false);
   }
 

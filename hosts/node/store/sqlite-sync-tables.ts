@@ -87,6 +87,16 @@ export class SqliteSyncTables {
     return rows.map((row) => this.readQueueRow(row));
   }
 
+  /** Returns every claim to the queue, due now: for a store just opened, whose claims all belonged to a process that is gone. */
+  releaseClaims(now: number): number {
+    const rows = this.database.prepare("SELECT position, document FROM queue WHERE state = 'in_flight'").all() as { position: number; document: string }[];
+    for (const row of rows) {
+      const { position: _position, ...document } = { ...this.readQueueRow(row), state: 'queued' as const, nextAttemptAt: now, updatedAt: now };
+      this.database.prepare("UPDATE queue SET state = 'queued', document = ? WHERE position = ?").run(JSON.stringify(document), row.position);
+    }
+    return rows.length;
+  }
+
   claimDueEntries(claim: { connectionId: string; direction: QueueEntry['direction']; now: number; leaseMs: number; limit: number }): QueueEntry[] {
     // One SQLite file has one writer: this runs inside the store's lock, so it is atomic as it is.
     const heads = this.database
