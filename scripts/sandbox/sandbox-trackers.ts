@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { TrackerItemOperations, TrackerKind, TrackerV1 } from '../../core';
+import { systemClock, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../core';
+import { HostBudgets } from '../../hosts/tracker-http';
 import { AsanaAdapter } from '../../hosts/asana/adapter';
 import { createAsanaEmulator } from '../../hosts/asana/emulator';
 import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
@@ -26,24 +27,33 @@ type MountedAt = string;
 
 const azureDevOpsOrganization = 'acme';
 
+/**
+ * A real tracker is spared with a small budget per host (hosts/tracker-http: 10 requests a
+ * second by default); an emulator on this machine is not, so that the sandbox measures the
+ * product rather than a politeness delay. The budget mechanism itself stays in the path.
+ */
+export function emulatorBudgets(): HostBudgets {
+  return new HostBudgets({ concurrency: 16, burst: 2000, requestsPerSecond: 2000 }, { clock: systemClock, sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)) });
+}
+
 /** How each tracker is emulated in the sandbox: one row per tracker, the same shape for all. */
 const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unknown) => SandboxTracker>> = {
   'jira-cloud': (mountedAt, saved) => {
     const emulator = createJiraCloudEmulator();
     // Jira Cloud signs dynamic webhook deliveries with the OAuth app's client secret.
-    return { ...tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization })), changeHookSecret: emulator.state.oauthClientSecret };
+    return { ...tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization, budgets: emulatorBudgets() })), changeHookSecret: emulator.state.oauthClientSecret };
   },
   'jira-server': (mountedAt, saved) => {
     const emulator = createJiraServerEmulator();
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraServerAdapter({ baseUrl, authorization }));
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraServerAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }));
   },
   'azure-devops': (mountedAt, saved) => {
     const emulator = createAzureDevOpsEmulator();
-    return tracker(emulator, `${mountedAt}/${azureDevOpsOrganization}`, saved, (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization }));
+    return tracker(emulator, `${mountedAt}/${azureDevOpsOrganization}`, saved, (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }));
   },
   asana: (mountedAt, saved) => {
     const emulator = createAsanaEmulator();
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new AsanaAdapter({ baseUrl, authorization }));
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new AsanaAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }));
   },
 };
 

@@ -1,0 +1,156 @@
+import { build, type BuildOptions } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * `npm run package`: what each host installs, under dist/.
+ * - dist/jira-cloud/: a complete Forge app directory (manifest.yml, package.json, src/index.js with
+ *   the functions the manifest names, static/console/ with the Custom UI). `forge deploy` there.
+ * - dist/azure-devops/exalate-<version>.vsix: the extension, made by tfx-cli from node_modules,
+ *   offline, from a staging folder dist/azure-devops/extension/.
+ * - dist/node/: the server, by scripts/build.ts itself (its entries, unchanged).
+ * Bundles are built by esbuild, one entry per bundle, as scripts/build.ts does.
+ */
+const root = process.cwd();
+const forgeRuntimePackages = ['@forge/api', '@forge/events', '@forge/kvs', '@forge/resolver'] as const;
+
+const browserBundle: BuildOptions = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+  // React and Atlaskit read NODE_ENV to drop development checks.
+  define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+  // Icon fonts (azure-devops-ui's Fabric and Fluent icons) stay files beside the bundle, loaded
+  // only when an icon shows; small images are inlined.
+  loader: { '.png': 'dataurl', '.svg': 'dataurl', '.gif': 'dataurl', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file' },
+  assetNames: '[name]-[hash]',
+};
+
+function page(title: string, script: string, stylesheet: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="${stylesheet}" />
+  </head>
+  <body>
+    <div id="root"></div>
+    <script src="${script}"></script>
+  </body>
+</html>
+`;
+}
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
+  const result = await work();
+  process.stdout.write(`packaged ${name} in ${Math.round(performance.now() - startedAt)} ms\n`);
+  return result;
+}
+
+export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-cloud')): Promise<void> {
+  rmSync(outputDirectory, { recursive: true, force: true });
+  mkdirSync(join(outputDirectory, 'static/console'), { recursive: true });
+  await build({
+    entryPoints: ['hosts/jira-cloud/forge/index.ts'],
+    outfile: join(outputDirectory, 'src/index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    logLevel: 'warning',
+    // The Forge SDK must be the copy the Forge runtime bundles from the app's node_modules.
+    external: ['@forge/*'],
+  });
+  await build({ ...browserBundle, entryPoints: { console: 'hosts/jira-cloud/ui/console-app.tsx' }, outdir: join(outputDirectory, 'static/console') });
+  writeFileSync(join(outputDirectory, 'static/console/index.html'), page('Exalate', 'console.js', 'console.css'));
+  cpSync('manifests/jira-cloud/manifest.yml', join(outputDirectory, 'manifest.yml'));
+  const rootPackage = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies: Record<string, string> };
+  const dependencies = Object.fromEntries(forgeRuntimePackages.map((name) => [name, rootPackage.dependencies[name] ?? 'latest']));
+  writeFileSync(
+    join(outputDirectory, 'package.json'),
+    `${JSON.stringify({ name: 'exalate-forge', version: rootPackage.version, private: true, description: 'Exalate for Jira Cloud (Forge app), built by npm run package.', main: 'src/index.js', license: 'Apache-2.0', dependencies }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(outputDirectory, 'README.md'),
+    '# Exalate for Jira Cloud\n\nBuilt by `npm run package`. Deploy:\n\n```\nnpm install\nforge register   # once: gives manifest.yml your app id\nforge deploy --environment production\nforge install --site your-site.atlassian.net --product jira --environment production\n```\n\nList your peer nodes\' hosts under `permissions.external.fetch.backend` in manifest.yml before deploying.\n',
+  );
+}
+
+export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azure-devops')): Promise<string> {
+  rmSync(outputDirectory, { recursive: true, force: true });
+  const stage = join(outputDirectory, 'extension');
+  mkdirSync(join(stage, 'hub'), { recursive: true });
+  await build({ ...browserBundle, entryPoints: { hub: 'hosts/azure-devops/ui/hub-app.tsx' }, outdir: join(stage, 'hub') });
+  writeFileSync(join(stage, 'hub/hub.html'), page('Exalate', 'hub.js', 'hub.css'));
+  for (const file of ['vss-extension.json', 'overview.md', 'images']) cpSync(join('manifests/azure-devops', file), join(stage, file), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(stage, 'vss-extension.json'), 'utf8')) as { publisher: string; id: string; version: string };
+  const vsix = join(outputDirectory, `${manifest.publisher}.${manifest.id}-${manifest.version}.vsix`);
+  await run(join(root, 'node_modules/.bin/tfx'), ['extension', 'create', '--root', stage, '--manifests', 'vss-extension.json', '--output-path', vsix, '--no-prompt', '--no-color']);
+  return vsix;
+}
+
+export async function packageNode(): Promise<void> {
+  // scripts/build.ts is the one definition of the node's bundles; it is run, not copied.
+  await run(join(root, 'node_modules/.bin/tsx'), ['scripts/build.ts']);
+}
+
+function run(command: string, parameters: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, parameters, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${parameters.join(' ')} failed (${code}):\n${output}`))));
+  });
+}
+
+/** Bundle sizes, for docs/benchmarks.md: what each host downloads or deploys. */
+export function bundleSizes(): Record<string, number> {
+  const sizeOf = (path: string) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0;
+    }
+  };
+  const sizes: Record<string, number> = {
+    'jira-cloud functions (src/index.js)': sizeOf('dist/jira-cloud/src/index.js'),
+    'jira-cloud Custom UI (js + css)': sizeOf('dist/jira-cloud/static/console/console.js') + sizeOf('dist/jira-cloud/static/console/console.css'),
+    'azure-devops hub (js + css)': sizeOf('dist/azure-devops/extension/hub/hub.js') + sizeOf('dist/azure-devops/extension/hub/hub.css'),
+    'node server (main.js)': sizeOf('dist/node/main.js'),
+    'node console (js + css)': sizeOf('dist/node/console.js') + sizeOf('dist/node/console.css'),
+  };
+  for (const file of readdirSafe('dist/azure-devops').filter((name) => name.endsWith('.vsix'))) sizes[`azure-devops ${file}`] = sizeOf(join('dist/azure-devops', file));
+  return sizes;
+}
+
+function readdirSafe(directory: string): string[] {
+  try {
+    return readdirSync(directory);
+  } catch {
+    return [];
+  }
+}
+
+async function main(): Promise<void> {
+  await Promise.all([timed('jira-cloud (Forge app)', () => packageJiraCloud()), timed('azure-devops (vsix)', () => packageAzureDevOps()), timed('node (server)', () => packageNode())]);
+  const sizes = bundleSizes();
+  writeFileSync('dist/bundle-sizes.json', `${JSON.stringify(sizes, null, 2)}\n`);
+  for (const [name, bytes] of Object.entries(sizes)) process.stdout.write(`  ${name}: ${(bytes / 1024).toFixed(0)} KiB\n`);
+}
+
+if (process.argv[1]?.endsWith('package.ts')) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
