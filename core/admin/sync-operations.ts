@@ -170,7 +170,7 @@ export const syncOperations: readonly AdminOperation[] = [
       const now = context.clock.now();
       if (error.connectionId) {
         for (const direction of ['outbound', 'inbound'] as const) {
-          const pending = await context.store.listQueue({ connectionId: error.connectionId, direction, states: ['queued', 'in_flight'], limit: 10_000 });
+          const pending = await context.store.listQueue({ connectionId: error.connectionId, direction, states: ['queued', 'in_flight'], limit: 10_000, ...(error.itemKey === null ? {} : { itemKey: error.itemKey }) });
           for (const entry of pending) {
             if (error.itemKey === null || entry.itemKey === error.itemKey) await context.store.updateQueueEntry(error.connectionId, direction, entry.position, { nextAttemptAt: now, updatedAt: now });
           }

@@ -5,6 +5,10 @@ export interface QueueQuery {
   readonly direction: QueueEntry['direction'];
   readonly states: readonly QueueState[];
   readonly limit: number;
+  /** Only entries about this item. */
+  readonly itemKey?: string;
+  /** Only entries carrying one of these envelopes. */
+  readonly envelopeIds?: readonly string[];
 }
 
 export type QueueEntryPatch = Partial<Pick<QueueEntry, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'updatedAt'>>;

@@ -43,7 +43,7 @@ async function markAcknowledged(context: NodeContext, connectionId: string, ackn
   const wanted = new Set(acknowledged);
   const now = context.clock.now();
   await context.store.transaction(async (store) => {
-    const inFlight = await store.listQueue({ connectionId, direction: 'outbound', states: ['in_flight', 'queued'], limit: 10_000 });
+    const inFlight = await store.listQueue({ connectionId, direction: 'outbound', states: ['in_flight', 'queued'], limit: acknowledged.length, envelopeIds: acknowledged });
     for (const entry of inFlight) {
       if (wanted.has(entry.envelope.id)) await store.updateQueueEntry(connectionId, 'outbound', entry.position, { state: 'done', updatedAt: now });
     }

@@ -46,8 +46,8 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
   await context.store.transaction(async (store) => {
     const twin = await store.getTwinByLocalKey(connection.id, receipt.sourceKey);
     if (twin) {
-      const pending = await store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 10_000 });
-      const stillSending = pending.some((queued) => queued.itemKey === receipt.sourceKey && queued.envelope.kind === 'change');
+      const pending = await store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100, itemKey: receipt.sourceKey });
+      const stillSending = pending.some((queued) => queued.envelope.kind === 'change');
       await store.putTwin({ ...twin, remoteKey: receipt.targetKey, status: stillSending ? twin.status : 'synchronized', updatedAt: now });
     }
     await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });

@@ -84,7 +84,7 @@ export async function planIncoming(
     connection: await scriptConnection(context, connection),
     commentLinks: input.twin?.commentLinks ?? [],
     attachmentLinks: input.twin?.attachmentLinks ?? [],
-    syncedKeys: (await context.store.listTwins(connection.id)).map((twin) => twin.localKey),
+    syncedKeys: await syncedKeysNear(context, connection, input.item, replica.value),
     defaultProjectKey: connection.projectKey,
   });
   if (!run.ok) return err(scopeOf(run.error));
@@ -97,6 +97,21 @@ export async function planIncoming(
     commentsToUpdate: plan.commentsToUpdate,
     attachmentsToAdd: plan.attachmentsToAdd,
   });
+}
+
+/**
+ * The keys `syncHelper.isUnderSync` can answer for: the item, its parent here, and the parent the
+ * replica names. Listing every twin instead would make each apply cost as much as the whole
+ * connection (bulk syncs of 10,000 items would slow down quadratically).
+ */
+async function syncedKeysNear(context: NodeContext, connection: Connection, item: TrackerItem | null, replica: Replica): Promise<string[]> {
+  const parent = (replica as { parent?: { key?: unknown } | null }).parent?.key;
+  const candidates = [item?.key, item?.parentKey, typeof parent === 'string' ? parent : undefined].filter((key): key is string => typeof key === 'string' && key.length > 0);
+  const synced: string[] = [];
+  for (const key of new Set(candidates)) {
+    if ((await context.store.getTwinByLocalKey(connection.id, key)) || (await context.store.getTwinByRemoteKey(connection.id, key))) synced.push(key);
+  }
+  return synced;
 }
 
 /** Both scripts checked for syntax before they are saved: a broken script is refused with its line. */

@@ -68,4 +68,17 @@ export const sqliteMigrations: readonly { readonly version: number; readonly nam
       CREATE INDEX sync_errors_open ON sync_errors (dedupe_key, resolved_at);
     `,
   },
+  {
+    version: 3,
+    name: 'queue item key and due time columns',
+    // Per-item ordering reads the item key of every queued entry: a column with an index keeps
+    // that linear in the queue's length instead of parsing every document.
+    sql: `
+      ALTER TABLE queue ADD COLUMN item_key TEXT NOT NULL DEFAULT '';
+      ALTER TABLE queue ADD COLUMN next_attempt_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE queue SET item_key = json_extract(document, '$.itemKey'), next_attempt_at = json_extract(document, '$.nextAttemptAt');
+      CREATE INDEX queue_item ON queue (connection_id, direction, item_key, state, position);
+      CREATE INDEX queue_due ON queue (connection_id, direction, state, next_attempt_at, position);
+    `,
+  },
 ];

@@ -73,17 +73,19 @@ export class SqliteSyncTables {
 
   enqueue(entry: Omit<QueueEntry, 'position'>): number | undefined {
     const inserted = this.database
-      .prepare('INSERT INTO queue (connection_id, direction, envelope_id, state, document) VALUES (?, ?, ?, ?, ?) ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING')
-      .run(entry.connectionId, entry.direction, entry.envelope.id, entry.state, JSON.stringify(entry));
+      .prepare('INSERT INTO queue (connection_id, direction, envelope_id, item_key, state, next_attempt_at, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING')
+      .run(entry.connectionId, entry.direction, entry.envelope.id, entry.itemKey, entry.state, entry.nextAttemptAt, JSON.stringify(entry));
     return inserted.changes === 1 ? Number(inserted.lastInsertRowid) : undefined;
   }
 
   listQueue(query: QueueQuery): QueueEntry[] {
-    if (query.states.length === 0) return [];
+    if (query.states.length === 0 || query.envelopeIds?.length === 0) return [];
     const placeholders = query.states.map(() => '?').join(', ');
+    const byItem = query.itemKey === undefined ? '' : ' AND item_key = ?';
+    const byEnvelope = query.envelopeIds === undefined ? '' : ` AND envelope_id IN (${query.envelopeIds.map(() => '?').join(', ')})`;
     const rows = this.database
-      .prepare(`SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND state IN (${placeholders}) ORDER BY position LIMIT ?`)
-      .all(query.connectionId, query.direction, ...query.states, query.limit) as { position: number; state: string; document: string }[];
+      .prepare(`SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND state IN (${placeholders})${byItem}${byEnvelope} ORDER BY position LIMIT ?`)
+      .all(query.connectionId, query.direction, ...query.states, ...(query.itemKey === undefined ? [] : [query.itemKey]), ...(query.envelopeIds ?? []), query.limit) as { position: number; state: string; document: string }[];
     return rows.map((row) => this.readQueueRow(row));
   }
 
@@ -92,7 +94,7 @@ export class SqliteSyncTables {
     const rows = this.database.prepare("SELECT position, document FROM queue WHERE state = 'in_flight'").all() as { position: number; document: string }[];
     for (const row of rows) {
       const { position: _position, ...document } = { ...this.readQueueRow(row), state: 'queued' as const, nextAttemptAt: now, updatedAt: now };
-      this.database.prepare("UPDATE queue SET state = 'queued', document = ? WHERE position = ?").run(JSON.stringify(document), row.position);
+      this.database.prepare("UPDATE queue SET state = 'queued', next_attempt_at = ?, document = ? WHERE position = ?").run(now, JSON.stringify(document), row.position);
     }
     return rows.length;
   }
@@ -102,20 +104,18 @@ export class SqliteSyncTables {
     const heads = this.database
       .prepare(
         `SELECT position, document FROM queue AS entry
-         WHERE connection_id = ? AND direction = ? AND state IN ('queued', 'in_flight')
+         WHERE connection_id = ? AND direction = ? AND state IN ('queued', 'in_flight') AND next_attempt_at <= ?
            AND NOT EXISTS (SELECT 1 FROM queue AS earlier WHERE earlier.connection_id = entry.connection_id AND earlier.direction = entry.direction
-                           AND earlier.state IN ('queued', 'in_flight') AND json_extract(earlier.document, '$.itemKey') = json_extract(entry.document, '$.itemKey')
-                           AND earlier.position < entry.position)
-         ORDER BY position`,
+                           AND earlier.item_key = entry.item_key AND earlier.state IN ('queued', 'in_flight') AND earlier.position < entry.position)
+         ORDER BY position LIMIT ?`,
       )
-      .all(claim.connectionId, claim.direction) as { position: number; document: string }[];
+      .all(claim.connectionId, claim.direction, claim.now, claim.limit) as { position: number; document: string }[];
     const claimed: QueueEntry[] = [];
     for (const row of heads) {
       const entry = this.readQueueRow(row);
-      if (entry.nextAttemptAt > claim.now) continue;
       const updated: QueueEntry = { ...entry, state: 'in_flight', attempts: entry.attempts + 1, nextAttemptAt: claim.now + claim.leaseMs, updatedAt: claim.now };
       const { position: _position, ...document } = updated;
-      this.database.prepare('UPDATE queue SET state = ?, document = ? WHERE position = ?').run('in_flight', JSON.stringify(document), entry.position);
+      this.database.prepare('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run('in_flight', updated.nextAttemptAt, JSON.stringify(document), entry.position);
       claimed.push(updated);
       if (claimed.length >= claim.limit) break;
     }
@@ -129,7 +129,7 @@ export class SqliteSyncTables {
     if (!row) throw new ExalateError('not_found', `There is no queue entry ${position} on connection ${connectionId}.`);
     const updated = { ...this.readQueueRow(row), ...patch };
     const { position: _position, ...document } = updated;
-    this.database.prepare('UPDATE queue SET state = ?, document = ? WHERE position = ?').run(updated.state, JSON.stringify(document), position);
+    this.database.prepare('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run(updated.state, updated.nextAttemptAt, JSON.stringify(document), position);
   }
 
   countQueue(connectionId: string): Record<QueueEntry['direction'], Record<QueueState, number>> {
