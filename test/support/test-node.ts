@@ -35,10 +35,12 @@ export async function startTestNode(options: {
   allowPrivateDestinations?: boolean;
   logger?: LoggerV1;
   dataDirectory?: string;
+  /** A fixed port, to restart a node at the same URL. */
+  port?: number;
   /** Sync engine timing; the engine is off unless this is given. */
   sync?: { reconcileIntervalMs: number; pollWaitMs: number };
 }): Promise<TestNode> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const nodeUrl = options.isPublic ? origin : null;
   const outbound = new RecordingTransport(new FetchTransport());
