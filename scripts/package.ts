@@ -2,6 +2,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { manifestFiles } from '../manifests/manifest-files';
 
 /**
  * `npm run package`: what each host installs, under dist/.
@@ -71,7 +72,7 @@ export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-c
   });
   await build({ ...browserBundle, entryPoints: { console: 'hosts/jira-cloud/ui/console-app.tsx' }, outdir: join(outputDirectory, 'static/console') });
   writeFileSync(join(outputDirectory, 'static/console/index.html'), page('Exalate', 'console.js', 'console.css'));
-  cpSync('manifests/jira-cloud/manifest.yml', join(outputDirectory, 'manifest.yml'));
+  cpSync(manifestFiles.jiraCloud.manifest, join(outputDirectory, 'manifest.yml'));
   const rootPackage = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies: Record<string, string> };
   const dependencies = Object.fromEntries(forgeRuntimePackages.map((name) => [name, rootPackage.dependencies[name] ?? 'latest']));
   writeFileSync(
@@ -90,10 +91,11 @@ export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azur
   mkdirSync(join(stage, 'hub'), { recursive: true });
   await build({ ...browserBundle, entryPoints: { hub: 'hosts/azure-devops/ui/hub-app.tsx' }, outdir: join(stage, 'hub') });
   writeFileSync(join(stage, 'hub/hub.html'), page('Exalate', 'hub.js', 'hub.css'));
-  for (const file of ['vss-extension.json', 'overview.md', 'images']) cpSync(join('manifests/azure-devops', file), join(stage, file), { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(stage, 'vss-extension.json'), 'utf8')) as { publisher: string; id: string; version: string };
+  const { directory, files, manifest: manifestName } = manifestFiles.azureDevOps;
+  for (const file of files) cpSync(join(directory, file), join(stage, file), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(stage, manifestName), 'utf8')) as { publisher: string; id: string; version: string };
   const vsix = join(outputDirectory, `${manifest.publisher}.${manifest.id}-${manifest.version}.vsix`);
-  await run(join(root, 'node_modules/.bin/tfx'), ['extension', 'create', '--root', stage, '--manifests', 'vss-extension.json', '--output-path', vsix, '--no-prompt', '--no-color']);
+  await run(join(root, 'node_modules/.bin/tfx'), ['extension', 'create', '--root', stage, '--manifests', manifestName, '--output-path', vsix, '--no-prompt', '--no-color']);
   return vsix;
 }
 

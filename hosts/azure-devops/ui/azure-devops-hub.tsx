@@ -1,0 +1,112 @@
+import { Header, TitleSize } from 'azure-devops-ui/Header';
+import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
+import { Page } from 'azure-devops-ui/Page';
+import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
+import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
+import { Tab, TabBar, TabSize } from 'azure-devops-ui/Tabs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../node/ui/browser-core';
+import { useConnections } from '../../node/ui/use-connections';
+import { useInstance } from '../../node/ui/use-instance';
+import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
+import { consolePages, wizardContextOf, type ConsolePage } from '../../console-kit/console-words';
+import { createHttpTransport } from '../../console-kit/http-transport';
+import { createConsoleClient, type ConsoleClient } from '../../console-kit/operation-client';
+import { ConnectionsTab } from './connections-tab';
+import { ErrorsTab } from './errors-tab';
+import type { HubHost } from './hub-host';
+import { SettingsTab } from './settings-tab';
+import { SyncQueueTab } from './sync-queue-tab';
+import { TriggersTab } from './triggers-tab';
+import { WizardPanel } from './wizard-panel';
+
+/** The console as an Azure DevOps hub: one node URL per organization, every call with the SDK's app token. */
+export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
+  const [nodeUrl, setNodeUrl] = useState<string | null | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    host.readNodeUrl().then(setNodeUrl, (error: unknown) => {
+      setFailure(`The node URL could not be read from the extension's settings: ${error instanceof Error ? error.message : String(error)}`);
+      setNodeUrl(null);
+    });
+  }, [host]);
+  const save = useCallback(
+    async (url: string) => {
+      try {
+        await host.saveNodeUrl(url);
+        setNodeUrl(url);
+        return null;
+      } catch (error) {
+        return `The node URL was not saved: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+    [host],
+  );
+  const client = useMemo(() => (nodeUrl ? createConsoleClient(createHttpTransport({ adminApi: `${nodeUrl}/api/v1`, authorization: async () => `Bearer ${await host.appToken()}` })) : null), [host, nodeUrl]);
+  return (
+    <Surface background={SurfaceBackground.neutral}>
+      <Page className="exalate-hub flex-grow">
+        {nodeUrl === undefined ? (
+          <div className="page-content page-content-top">
+            <Spinner size={SpinnerSize.large} label="Loading Exalate" />
+          </div>
+        ) : client === null ? (
+          <>
+            <Header title="Exalate" titleSize={TitleSize.Large} description={`Organization settings · ${host.organization}`} />
+            <div className="page-content page-content-top">
+              {failure === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{failure}</MessageCard>}
+              <SettingsTab nodeUrl={null} instance={null} onSave={save} />
+            </div>
+          </>
+        ) : (
+          <ConnectedHub client={client} organization={host.organization} nodeUrl={nodeUrl ?? ''} onSave={save} />
+        )}
+      </Page>
+    </Surface>
+  );
+}
+
+function ConnectedHub({ client, organization, nodeUrl, onSave }: { readonly client: ConsoleClient; readonly organization: string; readonly nodeUrl: string; readonly onSave: (url: string) => Promise<string | null> }) {
+  const [tab, setTab] = useState<ConsolePage>('connections');
+  const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
+  const { view } = useInstance(client);
+  const connections = useConnections(client);
+  const host = useMemo<WizardEffectHost>(
+    () => ({ client, clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard, close: () => setWizard(null), refreshConnections: () => void connections.refresh() }),
+    [client, connections.refresh],
+  );
+  const instance = view.status === 'loaded' ? view.instance : null;
+  return (
+    <>
+      <Header
+        title="Exalate"
+        titleSize={TitleSize.Large}
+        description={`Organization settings · ${organization}`}
+        commandBarItems={[
+          { id: 'accept', text: wizardLabels.acceptInvitation, disabled: instance === null, onActivate: () => setWizard('accept') },
+          { id: 'initiate', text: wizardLabels.initiateConnection, isPrimary: true, disabled: instance === null, onActivate: () => setWizard('initiate') },
+        ]}
+      />
+      <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => setTab(id as ConsolePage)} tabSize={TabSize.Tall}>
+        {consolePages.map((page) => (
+          <Tab key={page.route} id={page.route} name={page.title} />
+        ))}
+      </TabBar>
+      <div className="page-content page-content-top">
+        {view.status === 'failed' ? (
+          <div className="margin-bottom-16">
+            <MessageCard severity={MessageCardSeverity.Error}>{`${view.message} (node: ${nodeUrl})`}</MessageCard>
+          </div>
+        ) : null}
+        {tab === 'connections' ? <ConnectionsTab client={client} connections={connections} /> : null}
+        {tab === 'triggers' ? <TriggersTab client={client} connections={connections.connections} /> : null}
+        {tab === 'sync-queue' ? <SyncQueueTab client={client} connections={connections.connections} /> : null}
+        {tab === 'errors' ? <ErrorsTab client={client} /> : null}
+        {tab === 'general-settings' ? <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} /> : null}
+      </div>
+      {wizard === null || instance === null ? null : (
+        <WizardPanel key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(wizardContextOf(instance)) : startAcceptWizard(wizardContextOf(instance)))} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { Button } from 'azure-devops-ui/Button';
+import { ButtonGroup } from 'azure-devops-ui/ButtonGroup';
+import { Card } from 'azure-devops-ui/Card';
+import { Dialog } from 'azure-devops-ui/Dialog';
+import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
+import { SimpleTableCell, Table, TwoLineTableCell, type ITableColumn } from 'azure-devops-ui/Table';
+import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
+import { useState } from 'react';
+import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConnectionsView } from '../../node/ui/use-connections';
+import { wizardLabels } from '../../node/ui/browser-core';
+import { canCheck, describeCheck, describeDeleted, describeRemoteSide, describeStatusChange, modeWord, statusActions } from '../../console-kit/console-words';
+import type { ConsoleClient } from '../../console-kit/operation-client';
+import { NoticeCard, type HubNotice } from './notice-card';
+import { ConnectionStatus } from './status-cell';
+
+/** The Connections tab: every connection with its remote side, mode, status and actions. */
+export function ConnectionsTab({ client, connections }: { readonly client: ConsoleClient; readonly connections: ConnectionsView }) {
+  const [notice, setNotice] = useState<HubNotice>(null);
+  const [working, setWorking] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
+
+  const run = async (connection: ConsoleConnection, action: () => Promise<HubNotice>) => {
+    setWorking(connection.id);
+    setNotice(null);
+    try {
+      setNotice(await action());
+    } finally {
+      setWorking(null);
+      await connections.refresh();
+    }
+  };
+  const changeStatus = (connection: ConsoleConnection, change: 'activate' | 'deactivate') =>
+    run(connection, async () => {
+      const answer = await client.changeConnectionStatus(connection.id, change);
+      return answer.ok ? { kind: 'success', text: describeStatusChange(connection, change) } : { kind: 'error', text: answer.error.message };
+    });
+  const check = (connection: ConsoleConnection) =>
+    run(connection, async () => {
+      const answer = await client.checkConnection(connection.id);
+      return answer.ok ? { kind: 'success', text: describeCheck(connection, answer.value.roundTripMs, answer.value.remoteStatus) } : { kind: 'error', text: answer.error.message };
+    });
+  const remove = (connection: ConsoleConnection) =>
+    run(connection, async () => {
+      setDeleting(null);
+      const answer = await client.deleteConnection(connection.id);
+      return answer.ok ? { kind: 'success', text: describeDeleted(connection) } : { kind: 'error', text: answer.error.message };
+    });
+
+  const columns: ITableColumn<ConsoleConnection>[] = [
+    {
+      id: 'name',
+      name: 'Name',
+      width: -24,
+      renderCell: (_row, column, tableColumn, connection) => (
+        <TwoLineTableCell key={column} columnIndex={column} tableColumn={tableColumn} line1={<span className="font-weight-semibold">{connection.name}</span>} line2={<span className="secondary-text">{connection.description || 'No description'}</span>} />
+      ),
+    },
+    { id: 'remote', name: 'Remote side', width: -30, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{describeRemoteSide(connection)}</SimpleTableCell> },
+    { id: 'mode', name: 'Mode', width: -8, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{modeWord(connection.mode)}</SimpleTableCell> },
+    { id: 'status', name: 'Status', width: -11, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}><ConnectionStatus status={connection.status} /></SimpleTableCell> },
+    {
+      id: 'actions',
+      name: 'Actions',
+      width: -27,
+      renderCell: (_row, column, tableColumn, connection) => (
+        <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>
+          <ButtonGroup>
+            {statusActions(connection).map((change) => (
+              <Button key={change} text={change === 'activate' ? 'Activate' : 'Deactivate'} disabled={working === connection.id} onClick={() => void changeStatus(connection, change)} />
+            ))}
+            {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
+            <Button text="Delete" subtle disabled={working === connection.id} onClick={() => setDeleting(connection)} />
+          </ButtonGroup>
+        </SimpleTableCell>
+      ),
+    },
+  ];
+
+  return (
+    <div className="flex-column">
+      <NoticeCard notice={notice} onDismiss={() => setNotice(null)} />
+      {connections.failure === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{connections.failure}</MessageCard>}
+      {connections.connections !== null && connections.connections.length === 0 ? (
+        <Card className="exalate-empty">
+          <div className="flex-column">
+            <h2 className="title-m">No connections yet</h2>
+            <p className="secondary-text">
+              Select <strong>{wizardLabels.initiateConnection}</strong> to invite another instance, or <strong>{wizardLabels.acceptInvitation}</strong> if you received an invitation code.
+            </p>
+          </div>
+        </Card>
+      ) : (
+        <Card className="bolt-table-card" contentProps={{ contentPadding: false }}>
+          <Table<ConsoleConnection> ariaLabel="Connections" columns={columns} itemProvider={new ArrayItemProvider([...(connections.connections ?? [])])} showLines role="table" />
+        </Card>
+      )}
+      {deleting === null ? null : (
+        <Dialog
+          titleProps={{ text: `Delete "${deleting.name}"?` }}
+          footerButtonProps={[
+            { text: 'Cancel', onClick: () => setDeleting(null) },
+            { text: 'Delete', danger: true, onClick: () => void remove(deleting) },
+          ]}
+          onDismiss={() => setDeleting(null)}
+        >
+          The synced work items stay in both trackers; they stop syncing and their twins are unlinked.
+        </Dialog>
+      )}
+    </div>
+  );
+}

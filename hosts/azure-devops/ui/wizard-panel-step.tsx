@@ -1,0 +1,73 @@
+import { Dropdown } from 'azure-devops-ui/Dropdown';
+import { FormItem } from 'azure-devops-ui/FormItem';
+import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
+import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
+import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
+import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
+import { useMemo } from 'react';
+import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../node/ui/browser-core';
+
+/** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
+export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {
+  switch (state.step) {
+    case 'mode':
+      return (
+        <RadioButtonGroup text={stepTitle} selectedButtonId={state.draft.mode ?? ''} onSelect={(mode) => dispatch({ type: 'choose_mode', mode: mode as 'basic' | 'visual' | 'script' })}>
+          {state.options.map((option) => (
+            <RadioButton key={option.mode} id={option.mode} text={option.reason === undefined ? option.label : `${option.label} (${option.reason})`} disabled={state.busy || !option.available} />
+          ))}
+        </RadioButtonGroup>
+      );
+    case 'project':
+      return <ProjectDropdown projects={state.projects} chosen={state.draft.projectKey} busy={state.busy} prompt={stepTitle} dispatch={dispatch} />;
+    case 'invitation':
+      return (
+        <div className="flex-column rhythm-vertical-8">
+          <div>
+            <span className="font-weight-semibold">{wizardLabels.destinationInstanceUrl}:</span> {state.destination}
+          </div>
+          <FormItem label={wizardLabels.useFollowingCode}>
+            <TextField ariaLabel={wizardLabels.invitationCode} value={state.invitationCode} readOnly multiline rows={Math.min(12, Math.ceil(state.invitationCode.length / 48))} width={TextFieldWidth.auto} className="exalate-code" />
+          </FormItem>
+          <div aria-live="polite">{state.copied ? <MessageCard severity={MessageCardSeverity.Info}>{wizardNotices.copiedToClipboard}</MessageCard> : null}</div>
+        </div>
+      );
+    case 'preview':
+      return (
+        <div className="flex-column rhythm-vertical-8">
+          <dl className="exalate-summary">
+            {state.summary.map((row) => (
+              <div key={row.label} className="exalate-summary-row">
+                <dt className="secondary-text">{row.label}</dt>
+                <dd>{row.value}</dd>
+              </div>
+            ))}
+          </dl>
+          {state.blockedReason === null ? null : <MessageCard severity={MessageCardSeverity.Warning}>{state.blockedReason}</MessageCard>}
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
+function ProjectDropdown({ projects, chosen, busy, prompt, dispatch }: { readonly projects: ProjectList; readonly chosen: string | null; readonly busy: boolean; readonly prompt: string; readonly dispatch: (event: WizardEvent) => void }) {
+  const selection = useMemo(() => new DropdownSelection(), []);
+  const items = projects.status === 'loaded' ? projects.projects.map((project) => ({ id: project.key, text: project.key === project.name ? project.name : `${project.name} (${project.key})` })) : [];
+  const index = items.findIndex((item) => item.id === chosen);
+  if (index >= 0 && !selection.selected(index)) selection.select(index);
+  if (projects.status === 'empty' || projects.status === 'failed') return <MessageCard severity={MessageCardSeverity.Warning}>{projects.message}</MessageCard>;
+  return (
+    <FormItem label={`${wizardLabels.project} *`}>
+      <Dropdown
+        ariaLabel={wizardLabels.project}
+        items={items}
+        selection={selection}
+        disabled={busy || projects.status === 'loading'}
+        placeholder={projects.status === 'loading' ? wizardLabels.loadingProjects : prompt}
+        onSelect={(_event, item) => dispatch({ type: 'choose_project', key: item.id })}
+        width={320}
+      />
+    </FormItem>
+  );
+}

@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import {
+  acceptAnswerSchema,
+  checkAnswerSchema,
+  connectionAnswerSchema,
+  connectionListAnswerSchema,
+  destinationAnswerSchema,
+  initiateAnswerSchema,
+  instanceAnswerSchema,
+  invitationPreviewAnswerSchema,
+  projectsAnswerSchema,
+} from '../node/ui/admin-answers';
+import type { AdminClient, AdminFailure } from '../node/ui/admin-client';
+import { err, ok, type Result } from '../node/ui/browser-core';
+import {
+  bulkSyncProgressAnswerSchema,
+  bulkSyncStartAnswerSchema,
+  deletedAnswerSchema,
+  queueAnswerSchema,
+  retryAnswerSchema,
+  rulesAnswerSchema,
+  syncErrorListAnswerSchema,
+  syncNowAnswerSchema,
+  testRunAnswerSchema,
+  triggerAnswerSchema,
+  triggerListAnswerSchema,
+  type BulkSyncProgressAnswer,
+  type QueueAnswer,
+  type RulesAnswer,
+  type SyncErrorAnswer,
+  type TriggerAnswer,
+} from './sync-answers';
+
+/** An admin operation as core's table names it (`resolverKey`: `${method} ${path}`) and its inputs. */
+export interface OperationCall {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+/**
+ * How a console reaches the admin API: Forge `invoke` (the key is the resolver key) or the node's
+ * HTTP API (the key is split into method and path). It answers the operation's value, or the
+ * failure as the API worded it.
+ */
+export type OperationTransport = (call: OperationCall) => Promise<Result<unknown, AdminFailure>>;
+
+/** The node console's client, plus the sync administration the Forge and Azure DevOps consoles show. */
+export interface ConsoleClient extends AdminClient {
+  listTriggers(connectionId: string): Promise<Result<readonly TriggerAnswer[], AdminFailure>>;
+  addTrigger(connectionId: string, query: string, active: boolean): Promise<Result<TriggerAnswer, AdminFailure>>;
+  deleteTrigger(connectionId: string, triggerId: string): Promise<Result<unknown, AdminFailure>>;
+  startBulkSync(connectionId: string): Promise<Result<{ readonly queries: readonly string[] }, AdminFailure>>;
+  readBulkSync(connectionId: string): Promise<Result<BulkSyncProgressAnswer, AdminFailure>>;
+  readQueue(connectionId: string): Promise<Result<QueueAnswer, AdminFailure>>;
+  listErrors(): Promise<Result<readonly SyncErrorAnswer[], AdminFailure>>;
+  retryError(errorId: string): Promise<Result<unknown, AdminFailure>>;
+  readRules(connectionId: string): Promise<Result<RulesAnswer, AdminFailure>>;
+  saveRules(connectionId: string, rules: RulesAnswer): Promise<Result<unknown, AdminFailure>>;
+  testRun(connectionId: string, issueKey: string): Promise<Result<Readonly<Record<string, unknown>>, AdminFailure>>;
+  syncNow(connectionId: string, issueKey: string): Promise<Result<unknown, AdminFailure>>;
+}
+
+export function createConsoleClient(transport: OperationTransport): ConsoleClient {
+  async function call<S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown): Promise<Result<z.infer<S>, AdminFailure>> {
+    const answer = await transport({ key, params, ...(body === undefined ? {} : { body }) });
+    if (!answer.ok) return answer;
+    const parsed = schema.safeParse(answer.value);
+    if (!parsed.success) return err({ status: 200, code: 'unexpected_answer', message: `The Exalate node sent an answer this console cannot read (${key}). Check that the console and the node are the same version.` });
+    return ok(parsed.data);
+  }
+  const id = (connectionId: string) => ({ id: connectionId });
+  return {
+    describeInstance: () => call('GET /instance', instanceAnswerSchema),
+    listProjects: () => call('GET /projects', projectsAnswerSchema),
+    inspectDestination: (url) => call('POST /destinations/inspect', destinationAnswerSchema, {}, { url }),
+    previewInvitation: (invitationCode) => call('POST /invitations/preview', invitationPreviewAnswerSchema, {}, { invitationCode }),
+    initiateConnection: (request) => call('POST /connections/initiate', initiateAnswerSchema, {}, request),
+    acceptInvitation: (request) => call('POST /connections/accept', acceptAnswerSchema, {}, request),
+    listConnections: () => call('GET /connections', connectionListAnswerSchema),
+    changeConnectionStatus: (connectionId, change) => call(`POST /connections/{id}/${change}`, connectionAnswerSchema, id(connectionId), {}),
+    deleteConnection: (connectionId) => call('DELETE /connections/{id}', connectionAnswerSchema, id(connectionId)),
+    checkConnection: (connectionId) => call('POST /connections/{id}/check', checkAnswerSchema, id(connectionId), {}),
+    listTriggers: (connectionId) => call('GET /connections/{id}/triggers', triggerListAnswerSchema, id(connectionId)),
+    addTrigger: (connectionId, query, active) => call('POST /connections/{id}/triggers', triggerAnswerSchema, id(connectionId), { query, active }),
+    deleteTrigger: (connectionId, triggerId) => call('DELETE /connections/{id}/triggers/{triggerId}', deletedAnswerSchema, { id: connectionId, triggerId }),
+    startBulkSync: (connectionId) => call('POST /connections/{id}/bulk-sync', bulkSyncStartAnswerSchema, id(connectionId), {}),
+    readBulkSync: (connectionId) => call('GET /connections/{id}/bulk-sync', bulkSyncProgressAnswerSchema, id(connectionId)),
+    readQueue: (connectionId) => call('GET /connections/{id}/queue', queueAnswerSchema, id(connectionId)),
+    listErrors: () => call('GET /errors', syncErrorListAnswerSchema),
+    retryError: (errorId) => call('POST /errors/{errorId}/retry', retryAnswerSchema, { errorId }, {}),
+    readRules: (connectionId) => call('GET /connections/{id}/rules', rulesAnswerSchema, id(connectionId)),
+    saveRules: (connectionId, rules) => call('PUT /connections/{id}/rules', rulesAnswerSchema, id(connectionId), { outgoing: rules.outgoing, incoming: rules.incoming }),
+    testRun: (connectionId, issueKey) => call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), { issueKey }),
+    syncNow: (connectionId, issueKey) => call('POST /connections/{id}/sync', syncNowAnswerSchema, id(connectionId), { issueKey }),
+  };
+}
+
+/** Every key a console calls: a test holds them against core's table, so a renamed operation is caught. */
+export const consoleOperationKeys = [
+  'GET /instance', 'GET /projects', 'POST /destinations/inspect', 'POST /invitations/preview', 'POST /connections/initiate', 'POST /connections/accept',
+  'GET /connections', 'POST /connections/{id}/deactivate', 'POST /connections/{id}/activate', 'DELETE /connections/{id}', 'POST /connections/{id}/check',
+  'GET /connections/{id}/triggers', 'POST /connections/{id}/triggers', 'DELETE /connections/{id}/triggers/{triggerId}', 'POST /connections/{id}/bulk-sync',
+  'GET /connections/{id}/bulk-sync', 'GET /connections/{id}/queue', 'GET /errors', 'POST /errors/{errorId}/retry', 'GET /connections/{id}/rules',
+  'PUT /connections/{id}/rules', 'POST /connections/{id}/test-run', 'POST /connections/{id}/sync',
+] as const;

@@ -1,0 +1,125 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import EmptyState from '@atlaskit/empty-state';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import { useMemo, useState } from 'react';
+import type { ConsoleConnection, InstanceAnswer } from '../../node/ui/admin-answers';
+import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../node/ui/browser-core';
+import { useConnections } from '../../node/ui/use-connections';
+import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
+import { canCheck, describeCheck, describeDeleted, describeRemoteSide, describeStatusChange, modeWord, statusActions, wizardContextOf } from '../../console-kit/console-words';
+import type { ConsoleClient } from '../../console-kit/operation-client';
+import { ConfirmDeleteModal } from './confirm-delete-modal';
+import { NoticeBanner, type Notice } from './notice-banner';
+import { PageFrame } from './page-frame';
+import { RulesModal } from './rules-modal';
+import { StatusLozenge } from './status-lozenge';
+import { WizardModal } from './wizard-modal';
+
+/** Connections: the list with its actions, and the Initiate Connection and Accept Invitation wizards. */
+export function ConnectionsPage({ client, instance }: { readonly client: ConsoleClient; readonly instance: InstanceAnswer }) {
+  const { connections, failure, refresh } = useConnections(client);
+  const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
+  const [editing, setEditing] = useState<ConsoleConnection | null>(null);
+  const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const host = useMemo<WizardEffectHost>(
+    () => ({ client, clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard, close: () => setWizard(null), refreshConnections: () => void refresh() }),
+    [client, refresh],
+  );
+
+  const run = async (connection: ConsoleConnection, action: () => Promise<Notice>) => {
+    setWorking(connection.id);
+    setNotice(null);
+    try {
+      setNotice(await action());
+    } finally {
+      setWorking(null);
+      await refresh();
+    }
+  };
+  const changeStatus = (connection: ConsoleConnection, change: 'activate' | 'deactivate') =>
+    run(connection, async () => {
+      const answer = await client.changeConnectionStatus(connection.id, change);
+      return answer.ok ? { kind: 'success', text: describeStatusChange(connection, change) } : { kind: 'error', text: answer.error.message };
+    });
+  const check = (connection: ConsoleConnection) =>
+    run(connection, async () => {
+      const answer = await client.checkConnection(connection.id);
+      return answer.ok ? { kind: 'success', text: describeCheck(connection, answer.value.roundTripMs, answer.value.remoteStatus) } : { kind: 'error', text: answer.error.message };
+    });
+  const remove = (connection: ConsoleConnection) =>
+    run(connection, async () => {
+      const answer = await client.deleteConnection(connection.id);
+      setDeleting(null);
+      return answer.ok ? { kind: 'success', text: describeDeleted(connection) } : { kind: 'error', text: answer.error.message };
+    });
+
+  const head = { cells: ['Name', 'Remote side', 'Mode', 'Status', 'Actions'].map((title) => ({ key: title, content: title })) };
+  const rows = (connections ?? []).map((connection) => ({
+    key: connection.id,
+    cells: [
+      { key: 'name', content: <Stack><Text weight="medium">{connection.name}</Text>{connection.description ? <Text size="small" color="color.text.subtlest">{connection.description}</Text> : null}</Stack> },
+      { key: 'remote', content: describeRemoteSide(connection) },
+      { key: 'mode', content: modeWord(connection.mode) },
+      { key: 'status', content: <StatusLozenge status={connection.status} /> },
+      {
+        key: 'actions',
+        content: (
+          <Inline space="space.050">
+            {statusActions(connection).map((change) => (
+              <Button key={change} spacing="compact" isDisabled={working === connection.id} onClick={() => void changeStatus(connection, change)}>
+                {change === 'activate' ? 'Activate' : 'Deactivate'}
+              </Button>
+            ))}
+            {connection.status === 'pending' ? null : (
+              <Button spacing="compact" isDisabled={working === connection.id} onClick={() => setEditing(connection)}>
+                Edit rules
+              </Button>
+            )}
+            {canCheck(connection) ? (
+              <Button spacing="compact" isDisabled={working === connection.id} onClick={() => void check(connection)}>
+                Check
+              </Button>
+            ) : null}
+            <Button spacing="compact" appearance="subtle" isDisabled={working === connection.id} onClick={() => setDeleting(connection)}>
+              Delete
+            </Button>
+          </Inline>
+        ),
+      },
+    ],
+  }));
+
+  const actions = (
+    <Inline space="space.100">
+      <Button onClick={() => setWizard('accept')}>{wizardLabels.acceptInvitation}</Button>
+      <Button appearance="primary" onClick={() => setWizard('initiate')}>
+        {wizardLabels.initiateConnection}
+      </Button>
+    </Inline>
+  );
+  const context = wizardContextOf(instance);
+  return (
+    <PageFrame title="Connections" actions={actions}>
+      <NoticeBanner notice={notice} />
+      {failure === null ? null : <SectionMessage appearance="error">{failure}</SectionMessage>}
+      {connections !== null && connections.length === 0 ? (
+        <EmptyState
+          header="No connections yet"
+          description={`Click ${wizardLabels.initiateConnection} to invite another instance, or ${wizardLabels.acceptInvitation} if you received an invitation code.`}
+          headingLevel={2}
+        />
+      ) : (
+        <Box>
+          <DynamicTable label="Connections of this Jira site" head={head} rows={rows} isLoading={connections === null && failure === null} rowsPerPage={20} />
+        </Box>
+      )}
+      {wizard === null ? null : <WizardModal key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />}
+      {editing === null ? null : <RulesModal client={client} connection={editing} onClose={() => setEditing(null)} />}
+      {deleting === null ? null : <ConfirmDeleteModal connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void remove(deleting)} />}
+    </PageFrame>
+  );
+}

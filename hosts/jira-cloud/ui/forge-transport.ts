@@ -1,0 +1,26 @@
+import { invoke } from '@forge/bridge';
+import type { AdminFailure } from '../../node/ui/admin-client';
+import { err, ok } from '../../node/ui/browser-core';
+import type { OperationTransport } from '../../console-kit/operation-client';
+
+/**
+ * The admin API through `@forge/bridge`: `invoke(resolverKey, { params, body })`. The resolver
+ * answers the operation's value or `{ error: { code, message } }` (hosts/jira-cloud/forge/errors.ts).
+ */
+export const forgeTransport: OperationTransport = async ({ key, params, body }) => {
+  let answer: unknown;
+  try {
+    answer = await invoke(key, { params: { ...params }, ...(body === undefined ? {} : { body: body as never }) });
+  } catch (error) {
+    return err(failure('unreachable', `The Exalate app did not answer (${error instanceof Error ? error.message : 'invoke failed'}). Reload the page; if it keeps failing, look at the app's logs (forge logs).`));
+  }
+  if (typeof answer === 'object' && answer !== null && 'error' in answer) {
+    const refused = (answer as { error: { code?: unknown; message?: unknown } }).error;
+    if (typeof refused.code === 'string' && typeof refused.message === 'string') return err(failure(refused.code, refused.message));
+  }
+  return ok(answer);
+};
+
+function failure(code: string, message: string): AdminFailure {
+  return { status: 0, code, message };
+}

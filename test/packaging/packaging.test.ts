@@ -1,0 +1,125 @@
+import { validate } from '@forge/manifest';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { load } from 'js-yaml';
+import { z } from 'zod';
+import { packageAzureDevOps, packageJiraCloud, packageNode } from '../../scripts/package';
+import { walkThroughHosts } from './screenshots/walk-through-hosts';
+
+/**
+ * `npm run package`'s three outputs, checked as the hosts will read them: the Forge app directory
+ * by Atlassian's own validator (full mode) and by following every handler and resource the
+ * manifest names; the vsix by its listing and its manifest's contribution; then the packaged
+ * consoles are walked in Chromium through the seeds' steps, against real nodes.
+ */
+const root = join(__dirname, '../..');
+const forgeApp = join(root, 'dist/jira-cloud');
+const azureDevOps = join(root, 'dist/azure-devops');
+let vsix = '';
+
+const forgeManifestSchema = z.looseObject({
+  modules: z.looseObject({
+    function: z.array(z.looseObject({ key: z.string(), handler: z.string() })),
+    'jira:adminPage': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }), pages: z.array(z.looseObject({ title: z.string(), route: z.string() })).optional(), useAsConfig: z.boolean().optional() })),
+    webtrigger: z.array(z.looseObject({ function: z.string() })),
+    trigger: z.array(z.looseObject({ function: z.string(), events: z.array(z.string()) })),
+    scheduledTrigger: z.array(z.looseObject({ function: z.string() })),
+    consumer: z.array(z.looseObject({ function: z.string(), queue: z.string() })),
+  }),
+  resources: z.array(z.looseObject({ key: z.string(), path: z.string() })),
+  permissions: z.looseObject({ scopes: z.array(z.string()) }),
+});
+
+const contributionSchema = z.looseObject({ id: z.string(), type: z.string(), targets: z.array(z.string()), properties: z.looseObject({ name: z.string(), uri: z.string() }) });
+
+beforeAll(async () => {
+  await packageJiraCloud(forgeApp);
+  vsix = await packageAzureDevOps(azureDevOps);
+  await packageNode();
+}, 120_000);
+
+describe('dist/jira-cloud: the Forge app directory', () => {
+  const manifest = () => forgeManifestSchema.parse(load(readFileSync(join(forgeApp, 'manifest.yml'), 'utf8')));
+
+  it("passes Atlassian's manifest validator in full mode", async () => {
+    const result = await validate(false, join(forgeApp, 'manifest.yml'));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('exports every handler the manifest names from the bundled functions', () => {
+    const functions = manifest().modules.function;
+    // Loaded as Forge loads it (CommonJS); @forge/* resolve from the repository's node_modules, as
+    // Forge resolves them from the app's.
+    const bundle = createRequire(__filename)(join(forgeApp, 'src/index.js')) as Record<string, unknown>;
+    for (const { key, handler } of functions) {
+      const [file, exported] = handler.split('.');
+      expect([key, existsSync(join(forgeApp, 'src', `${file}.js`))]).toEqual([key, true]);
+      expect([key, typeof bundle[exported ?? '']]).toEqual([key, 'function']);
+    }
+    const defined = new Set(functions.map((each) => each.key));
+    const { modules } = manifest();
+    const referenced = [...modules['jira:adminPage'].map((page) => page.resolver.function), ...modules.webtrigger, ...modules.trigger, ...modules.scheduledTrigger, ...modules.consumer].map((each) => (typeof each === 'string' ? each : each.function));
+    expect(referenced.filter((key) => !defined.has(key))).toEqual([]);
+  });
+
+  it('has the Custom UI at every resource path, with the files its page loads', () => {
+    for (const resource of manifest().resources) {
+      const page = readFileSync(join(forgeApp, resource.path, 'index.html'), 'utf8');
+      const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
+      expect(assets).toEqual(['console.css', 'console.js']);
+      for (const asset of assets) expect(statSync(join(forgeApp, resource.path, asset)).size).toBeGreaterThan(0);
+    }
+  });
+
+  it('is the admin page the seeds describe: Exalate with its pages, a Configure page, and the events it needs', () => {
+    const { modules, permissions } = manifest();
+    const [admin, configure] = modules['jira:adminPage'];
+    expect(admin).toMatchObject({ title: 'Exalate' });
+    expect(admin?.pages?.map((page) => page.title)).toEqual(['Connections', 'Triggers', 'Sync queue', 'Errors', 'General settings']);
+    expect(configure).toMatchObject({ title: 'Exalate', useAsConfig: true });
+    expect(modules.trigger[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']);
+    expect(modules.consumer[0]?.queue).toBe('exalate-work');
+    expect(permissions.scopes).toEqual(expect.arrayContaining(['read:jira-work', 'write:jira-work', 'storage:app']));
+  });
+
+  it('lists the Forge runtime packages the bundle leaves to Forge', () => {
+    const app = z.looseObject({ dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(forgeApp, 'package.json'), 'utf8')));
+    expect(Object.keys(app.dependencies).sort()).toEqual(['@forge/api', '@forge/events', '@forge/kvs', '@forge/resolver']);
+  });
+});
+
+describe('dist/azure-devops: the extension', () => {
+  const listing = () => execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
+
+  it('was made by tfx with the manifests, the hub page and its script', () => {
+    expect(dirname(vsix)).toBe(azureDevOps);
+    expect(listing()).toEqual(expect.arrayContaining(['extension.vsixmanifest', 'extension.vsomanifest', 'hub/hub.html', 'hub/hub.js', 'hub/hub.css', 'images/exalate-logo.png']));
+    const identity = execFileSync('unzip', ['-p', vsix, 'extension.vsixmanifest'], { encoding: 'utf8' });
+    expect(identity).toContain('Id="exalate" Publisher="idalko-tools"');
+  });
+
+  it('contributes the hub adnode to Organization settings, with its page inside the package', () => {
+    const manifest = z.looseObject({ contributions: z.array(contributionSchema) }).parse(JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension.vsomanifest'], { encoding: 'utf8' })));
+    const hub = manifest.contributions.find((contribution) => contribution.id === 'adnode');
+    expect(hub).toMatchObject({ type: 'ms.vss-web.hub', targets: ['ms.vss-web.collection-admin-hub-group'], properties: { name: 'Exalate', uri: 'hub/hub.html' } });
+    for (const contribution of manifest.contributions) expect(listing()).toContain(contribution.properties.uri);
+    const page = execFileSync('unzip', ['-p', vsix, 'hub/hub.html'], { encoding: 'utf8' });
+    for (const asset of [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => `hub/${match[1]}`)) expect(listing()).toContain(asset);
+  });
+});
+
+describe('dist/node: the server', () => {
+  it('is built by scripts/build.ts', () => {
+    expect(statSync(join(root, 'dist/node/main.js')).size).toBeGreaterThan(0);
+  });
+});
+
+describe('the packaged consoles in Chromium', () => {
+  it('walk through both wizards of the seeds, found by the seeds’ words, and every page', async () => {
+    const { steps } = await walkThroughHosts({ screenshots: null });
+    expect(steps).toEqual(expect.arrayContaining(['jira-cloud-initiate-invitation', 'azure-devops-accepted', 'azure-devops-connections-active', 'jira-cloud-connections-active', 'jira-cloud-rules', 'azure-devops-general-settings']));
+  }, 120_000);
+});
