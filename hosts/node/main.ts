@@ -12,7 +12,9 @@ import { consoleRoutes } from './ui/console-routes';
  * ADMIN_TOKEN (generated and printed on first start when unset), INVITATION_LIFETIME_HOURS (72),
  * CHANGE_HOOK_URL (where the tracker delivers change events; default NODE_URL/hooks/change),
  * JIRA_CLOUD_OAUTH_CLIENT_SECRET (Jira Cloud signs webhook deliveries with the OAuth app's secret),
- * and TRACKER, TRACKER_URL, TRACKER_AUTH for the tracker.
+ * TRACKER, TRACKER_URL, TRACKER_AUTH for the tracker, DATABASE_URL (PostgreSQL instead of SQLite;
+ * several processes may share it), NODE_NAME (names the PostgreSQL schema; default "node") and
+ * SHUTDOWN_GRACE_SECONDS (20: how long claimed work may take to finish on SIGTERM).
  */
 async function main(): Promise<void> {
   const environment = process.env;
@@ -22,13 +24,15 @@ async function main(): Promise<void> {
   const logger = createConsoleLogger('node');
   const lifetimeHours = Number(environment['INVITATION_LIFETIME_HOURS'] ?? 72);
   const node = await startNode({
-    name: 'node',
+    name: environment['NODE_NAME'] || 'node',
     dataDirectory: environment['DATA_DIR'] ?? '.data',
     nodeUrl,
     tracker,
     logger,
     adminToken: environment['ADMIN_TOKEN'],
     invitationLifetimeMs: lifetimeHours * 3600_000,
+    databaseUrl: environment['DATABASE_URL'] || undefined,
+    processMetrics: true,
   });
   const app = Fastify({ bodyLimit: bodyLimitBytes, trustProxy: true, forceCloseConnections: true });
   await app.register(node.routes);
@@ -38,10 +42,37 @@ async function main(): Promise<void> {
   const changeHookUrl = environment['CHANGE_HOOK_URL'] ?? (nodeUrl ? `${nodeUrl}${changeHookPath}` : undefined);
   if (changeHookUrl) await registerChangeHooks(node.context, changeHookUrl, environment['JIRA_CLOUD_OAUTH_CLIENT_SECRET']);
   logger.info('node started', { port, nodeUrl, tracker: tracker.kind, private: nodeUrl === null });
+  // Secrets in the database are sealed with a key kept beside DATA_DIR: every process sharing the
+  // database needs the same one, or the second opens nothing the first sealed.
+  if (environment['DATABASE_URL'] && !environment['NODE_SECRET_KEY']) {
+    logger.warn('DATABASE_URL is set but NODE_SECRET_KEY is not: give every process of this node the same NODE_SECRET_KEY (or the same DATA_DIR)');
+  }
   if (node.adminTokenIsNew) process.stdout.write(`Admin token (shown once; keep it safe): ${node.adminToken}\n`);
-  const stop = () => void app.close().then(() => node.close()).then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const graceMs = Number(environment['SHUTDOWN_GRACE_SECONDS'] ?? 20) * 1000;
+  let stopping = false;
+  // SIGTERM (an orchestrator) or Ctrl-C: claim nothing new and report not ready, stop taking
+  // requests, let claimed work finish or hand it back, close the store, exit. A second signal
+  // exits at once; the queue's leases cover whatever was cut short.
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info('shutting down', { signal, graceMs });
+    node.stopClaiming();
+    // Should closing itself hang, the process still ends, a little after the grace period.
+    setTimeout(() => process.exit(1), graceMs + 10_000).unref();
+    void app
+      .close()
+      .then(() => node.close({ graceMs }))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { message: error instanceof Error ? error.message : String(error) });
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

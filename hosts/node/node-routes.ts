@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { registerChangeHookRoute } from './change-hooks';
 import { sendError, toExalateError } from './errors';
+import { registerOperationRoutes, type NodeOperations } from './operations/operation-routes';
 import { RateLimiter } from './rate-limiter';
 import { readJsonBody } from './read-body';
 
@@ -31,6 +32,8 @@ export interface NodeRouteOptions {
    * nothing that a peer could call.
    */
   readonly servesPeers: boolean;
+  /** /healthz, /readyz and /metrics, when the node has them. */
+  readonly operations?: NodeOperations;
 }
 
 /** The node's HTTP surface, mountable at any prefix (`/` for a node, `/<instance>/node` in the sandbox). */
@@ -43,6 +46,7 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
     app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
     registerAdminApi(app, options);
+    if (options.operations) registerOperationRoutes(app, options.operations);
     // The tracker's own events: on a private node they come from inside its network, never from the peer.
     registerChangeHookRoute(app, context);
     if (options.servesPeers) registerExchangeApi(app, context);

@@ -11,6 +11,7 @@ import {
   type ClockV1,
   type LoggerV1,
   type NodeContext,
+  type StoreV1,
   type TrackerItemOperations,
   type TrackerV1,
   type TransportV1,
@@ -20,6 +21,16 @@ import { SyncRunner } from './sync-runner';
 import { FetchTransport } from './fetch-transport';
 import { nodeRoutes } from './node-routes';
 import { SqliteStore } from './store/sqlite-store';
+import { PostgresStore } from './store/postgres-store';
+import { schemaForNode } from './store/postgres-pool';
+import { ClaimLedger } from './operations/claim-ledger';
+import { drainNode } from './operations/drain-node';
+import { NodeMetrics } from './operations/node-metrics';
+import { checkNodeReadiness } from './operations/node-readiness';
+import { ObservedStore } from './operations/observed-store';
+import { observeTracker } from './operations/observed-tracker';
+import type { NodeOperations } from './operations/operation-routes';
+import { readQueueDepth } from './operations/queue-depth';
 import { randomBytes } from 'node:crypto';
 
 export interface NodeOptions {
@@ -42,6 +53,14 @@ export interface NodeOptions {
   readonly pollWaitMs?: number;
   /** Run the sync engine (on by default; tests of the connection story alone turn it off). */
   readonly runSync?: boolean;
+  /**
+   * DATABASE_URL: keep state in this PostgreSQL database, in a schema named after the node
+   * (see schemaForNode), instead of SQLite under the data directory. Several node processes
+   * with the same name and URL share one node's work.
+   */
+  readonly databaseUrl?: string | undefined;
+  /** Add the process's own metrics (CPU, memory, event loop) to /metrics: for a node alone in its process. */
+  readonly processMetrics?: boolean;
 }
 
 export interface RunningNode {
@@ -50,7 +69,15 @@ export interface RunningNode {
   /** True when the admin token was generated just now and must be shown to the admin once. */
   readonly adminTokenIsNew: boolean;
   readonly routes: FastifyPluginAsync;
-  close(): Promise<void>;
+  /** /healthz, /readyz and /metrics, also mounted by `routes`. */
+  readonly operations: NodeOperations;
+  /** Shutdown, first step: claim no more work and report not ready. */
+  stopClaiming(): void;
+  /**
+   * Stops the engine and closes the store. Claimed work gets `graceMs` (default 20 s) to finish;
+   * what is still claimed then goes back to the queue for other processes.
+   */
+  close(options?: { readonly graceMs?: number }): Promise<void>;
 }
 
 const adminTokenSetting = 'admin_token';
@@ -58,7 +85,13 @@ const adminTokenSetting = 'admin_token';
 /** Opens a node's store, loads (or makes) its identity and admin token, and builds its routes. */
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const clock = options.clock ?? systemClock;
-  const store = SqliteStore.open(join(options.dataDirectory, options.name, 'node.sqlite'));
+  const baseStore: StoreV1 = options.databaseUrl
+    ? await PostgresStore.open({ url: options.databaseUrl, schema: schemaForNode(options.name), onConnectionError: (error) => options.logger.warn('a database connection broke; it is replaced', { message: error.message }) })
+    : SqliteStore.open(join(options.dataDirectory, options.name, 'node.sqlite'));
+  const ledger = new ClaimLedger();
+  const metrics = new NodeMetrics({ queueDepth: () => readQueueDepth(baseStore), processMetrics: options.processMetrics ?? false });
+  const store = new ObservedStore(baseStore, { metrics, ledger, clock });
+  const operations: NodeOperations = { metrics, readiness: () => checkNodeReadiness(baseStore, ledger) };
   const secrets = keyFileSecrets(join(options.dataDirectory, options.name, 'secret.key'), process.env['NODE_SECRET_KEY']);
   const identity = await loadNodeIdentity(store, secrets, clock.now());
   let adminToken = options.adminToken;
@@ -73,7 +106,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   }
   const context: NodeContext = {
     store,
-    tracker: options.tracker,
+    tracker: observeTracker(options.tracker, metrics),
     transport: options.transport ?? new FetchTransport(),
     clock,
     logger: options.logger,
@@ -93,13 +126,19 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     context,
     adminToken,
     adminTokenIsNew,
-    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null }),
-    close: async () => {
-      // Held polls answer at once, the loops finish their current step, then the store closes.
+    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null, operations }),
+    operations,
+    stopClaiming: () => ledger.startDraining(),
+    close: async (closeOptions = {}) => {
+      // Held polls answer at once, the loops finish their current step (or hand their claims
+      // back when that takes longer than the grace period), then the store closes.
       context.signals.notifyAll();
-      await runner.stop();
+      await drainNode({ ledger, stopWork: () => runner.stop(), store: baseStore, clock, logger: options.logger, graceMs: closeOptions.graceMs ?? 20_000 });
       context.scripts.dispose();
       await store.close();
+      // A peer's poll that was mid-way when shutdown began may have started waiting since:
+      // wake it, so no held request (and its timer) outlives the node.
+      context.signals.notifyAll();
     },
   };
 }

@@ -26,6 +26,12 @@ export interface SandboxOptions {
   readonly persistEveryWrite?: boolean;
   /** Called for every request an emulated tracker receives: benchmarks count tracker calls with it. */
   readonly onTrackerRequest?: (instanceId: string, request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, unknown>> }) => void;
+  /**
+   * Keep every node's state in this PostgreSQL database, one schema per node, instead of SQLite
+   * files under the data directory (ARCHITECTURE §8). Defaults to DATABASE_URL; tests pass their
+   * own. The emulated trackers' snapshots stay under the data directory either way.
+   */
+  readonly databaseUrl?: string | undefined;
 }
 
 export interface RunningSandbox {
@@ -55,6 +61,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
     const node = await startNode({
       name: definition.id,
       dataDirectory: options.dataDirectory,
+      databaseUrl: 'databaseUrl' in options ? options.databaseUrl : process.env['DATABASE_URL'] || undefined,
       nodeUrl,
       tracker: tracker.adapter,
       logger,

@@ -98,6 +98,21 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect((await store.countQueue('con_1')).outbound).toMatchObject({ queued: 1, done: 1 });
     });
 
+    it('lists a queue by item and by envelope ids', async () => {
+      const entry = (id: string, itemKey: string) => ({
+        connectionId: 'con_1', direction: 'outbound' as const, itemKey,
+        envelope: { kind: 'change' as const, id, sourceKey: itemKey, sequence: 0, replica: {}, createdAt: 1 },
+        state: 'queued' as const, attempts: 0, nextAttemptAt: 0, lastError: null, createdAt: 1, updatedAt: 1,
+      });
+      for (const [id, item] of [['a1', 'A'], ['b1', 'B'], ['a2', 'A'], ['c1', 'C']] as const) await store.enqueue(entry(id, item));
+      const list = (filter: { itemKey?: string; envelopeIds?: readonly string[] }) =>
+        store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10, ...filter }).then((entries) => entries.map((each) => each.envelope.id));
+      expect(await list({ itemKey: 'A' })).toEqual(['a1', 'a2']);
+      expect(await list({ envelopeIds: ['c1', 'a1', 'missing'] })).toEqual(['a1', 'c1']);
+      expect(await list({ itemKey: 'A', envelopeIds: ['c1', 'a2'] })).toEqual(['a2']);
+      expect(await list({ envelopeIds: [] })).toEqual([]);
+    });
+
     it('claims only due heads of items, once, and gives a dead claim back after its lease', async () => {
       const entry = (id: string, itemKey: string, nextAttemptAt = 0) => ({
         connectionId: 'con_1', direction: 'inbound' as const, itemKey,
@@ -128,14 +143,19 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       const order: string[] = [];
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
+      let firstStarted: () => void = () => {};
+      const started = new Promise<void>((resolve) => (firstStarted = resolve));
       const first = store.runExclusive('connection:1', async () => {
         order.push('first start');
+        firstStarted();
         await gate;
         order.push('first end');
       });
       const second = store.runExclusive('connection:1', async () => {
         order.push('second');
       });
+      // Taking a lock may be a round trip (PostgreSQL): wait until the first holder is in.
+      await started;
       const other = store.runExclusive('connection:2', async () => {
         order.push('other key');
       });

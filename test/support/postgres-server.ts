@@ -87,8 +87,8 @@ export function uniqueSchemaName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function findPostgresBinaries(): { readonly initdb: string; readonly postgres: string } {
-  const base = '/usr/lib/postgresql';
+/** Debian installs each major version's server programs under /usr/lib/postgresql/<major>/bin; the newest wins. */
+export function findPostgresBinaries(base = '/usr/lib/postgresql'): { readonly initdb: string; readonly postgres: string } {
   const versions = existsSync(base) ? readdirSync(base).filter((name) => /^\d+$/.test(name)).sort((left, right) => Number(right) - Number(left)) : [];
   for (const version of versions) {
     const bin = join(base, version, 'bin');
