@@ -10,7 +10,8 @@ import { waitFor } from '../support/wait-for';
 /**
  * The public side goes down while the private side keeps changing an item: the private side's
  * queue holds every change (retrying with backoff), and when the public side is back at the same
- * URL, the changes arrive in order and each is written once.
+ * URL, the changes arrive in order and each is written once; the private side's poller, cut off
+ * meanwhile, reconnects and collects the public side's changes again.
  */
 describe('a peer that is down for a while', () => {
   it('holds the queue and resumes in order when the peer comes back', async () => {
@@ -49,6 +50,12 @@ describe('a peer that is down for a while', () => {
       // The retry waits out its backoff; an admin can also press Retry. Here the backoff is left to run.
       await waitFor('the last change on Jira', () => jira.items.get('SUP-1')!.summary === 'down 3', 60_000);
       expect(jira.writes.slice(writesWhileDown)).toEqual(['update SUP-1 summary', 'update SUP-1 summary', 'update SUP-1 summary']);
+
+      // The private side's long poll was cut off with the peer; it reconnected by itself and
+      // collects changes from the public side again.
+      jira.edit('SUP-1', { summary: 'after the outage' });
+      await noteLocalChange(publicNode.context, 'SUP-1');
+      await waitFor('the public change on the private side', () => ado.items.get(remoteKey)!.summary === 'after the outage', 60_000);
     } finally {
       await Promise.all([publicNode.close(), privateNode.close()]);
     }
