@@ -1,4 +1,4 @@
-import { ExalateError, receiveEnvelopes, richTextFromPlain, type Envelope, type TrackerItem } from '../core';
+import { ExalateError, noteLocalChange, receiveEnvelopes, richTextFromPlain, type Envelope, type TrackerItem } from '../core';
 import { MemoryTracker } from './fakes/memory-tracker';
 import { startTestNode, type TestNode } from './support/test-node';
 import { waitFor } from './support/wait-for';
@@ -131,9 +131,11 @@ describe('sync engine over a private connection', () => {
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
     const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
     expect((await publicNode.admin('POST', `/connections/${connectionId}/deactivate`)).status).toBe(200);
+    // Noted as a tracker event would note them (a forced "sync now" would queue again whatever
+    // the reconciler already queued for the same content).
     for (const summary of ['one', 'two', 'three']) {
       jira.edit('SUP-1', { summary });
-      await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+      await noteLocalChange(publicNode.context, 'SUP-1');
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('Printer on fire');
@@ -149,9 +151,9 @@ describe('sync engine over a private connection', () => {
     const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
     ado.failNextWrites(1, new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 1 } }));
     jira.edit('SUP-1', { summary: 'first' });
-    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    await noteLocalChange(publicNode.context, 'SUP-1');
     jira.edit('SUP-1', { summary: 'second' });
-    await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
+    await noteLocalChange(publicNode.context, 'SUP-1');
     const queue = await waitFor('the throttled entry to wait', async () => {
       const answer = await privateNode.admin('GET', `/connections/${connectionId}/queue`);
       return answer.body.entries.find((entry: { lastError: string | null }) => entry.lastError?.includes('slow down'));
