@@ -1,14 +1,8 @@
 import {
   ExalateError,
-  type ItemChanges,
-  type ItemSearchPage,
-  type NewItem,
-  type RichText,
   type TrackerInstance,
-  type TrackerItem,
   type TrackerItemOperations,
   type TrackerProject,
-  type TrackerUser,
   type TrackerV1,
 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
@@ -30,14 +24,15 @@ const changeEvents = ['jira:issue_created', 'jira:issue_updated', 'comment_creat
  * The Tracker port over Jira Cloud platform REST v3. Translation only. In a node it calls the site
  * with fetch and an API token; on Forge the host passes a `fetch` over `api.asApp().requestJira`.
  */
-export class JiraCloudAdapter implements TrackerV1, TrackerItemOperations {
+export class JiraCloudAdapter extends JiraItemOperations implements TrackerV1, TrackerItemOperations {
   readonly kind = 'jira-cloud' as const;
   readonly #client: TrackerHttpClient;
-  readonly #items: JiraItemOperations;
-
+  
   constructor(options: JiraCloudAdapterOptions) {
-    this.#client = createJiraCloudHttpClient(options);
-    this.#items = new JiraItemOperations(this.#client, jiraCloudDialect);
+    // The item operations are Jira's shared REST code (hosts/jira-rest) in the Cloud dialect.
+    const client = createJiraCloudHttpClient(options);
+    super(client, jiraCloudDialect);
+    this.#client = client;
   }
 
   async describeInstance(): Promise<TrackerInstance> {
@@ -64,45 +59,6 @@ export class JiraCloudAdapter implements TrackerV1, TrackerItemOperations {
     throw new ExalateError('internal', `Jira Cloud at ${this.#client.baseUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the site URL.`, { details: { tracker: 'jira-cloud' } });
   }
 
-  getItem(key: string): Promise<TrackerItem | undefined> {
-    return this.#items.getItem(key);
-  }
-
-  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#items.searchItems(query, page);
-  }
-
-  listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#items.listChangedSince(projectKey, since, page);
-  }
-
-  createItem(item: NewItem): Promise<{ readonly key: string }> {
-    return this.#items.createItem(item);
-  }
-
-  updateItem(key: string, changes: ItemChanges): Promise<void> {
-    return this.#items.updateItem(key, changes);
-  }
-
-  addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
-    return this.#items.addComment(key, body);
-  }
-
-  updateComment(key: string, commentId: string, body: RichText): Promise<void> {
-    return this.#items.updateComment(key, commentId, body);
-  }
-
-  findUserByEmail(email: string): Promise<TrackerUser | undefined> {
-    return this.#items.findUserByEmail(email);
-  }
-
-  downloadAttachment(key: string, attachmentId: string): Promise<Uint8Array> {
-    return this.#items.downloadAttachment(key, attachmentId);
-  }
-
-  uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
-    return this.#items.uploadAttachment(key, file);
-  }
 
   /**
    * Asks Jira to POST item changes of the given projects (all the account can browse by default)

@@ -1,15 +1,9 @@
 import {
   ExalateError,
-  type ItemChanges,
-  type ItemSearchPage,
   type LicenceState,
-  type NewItem,
-  type RichText,
   type TrackerInstance,
-  type TrackerItem,
   type TrackerItemOperations,
   type TrackerProject,
-  type TrackerUser,
   type TrackerV1,
 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
@@ -28,16 +22,17 @@ export interface JiraServerAdapterOptions extends JiraServerClientOptions {
 const changeEvents = ['jira:issue_created', 'jira:issue_updated', 'comment_created', 'comment_updated'];
 
 /** The Tracker port over Jira Server/Data Center REST v2 and UPM. Translation only. */
-export class JiraServerAdapter implements TrackerV1, TrackerItemOperations {
+export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, TrackerItemOperations {
   readonly kind = 'jira-server' as const;
   readonly #client: TrackerHttpClient;
-  readonly #items: JiraItemOperations;
   readonly #appKey: string;
 
   constructor(options: JiraServerAdapterOptions) {
     const { appKey, ...clientOptions } = options;
-    this.#client = createJiraServerHttpClient(clientOptions);
-    this.#items = new JiraItemOperations(this.#client, jiraServerDialect);
+    // The item operations are Jira's shared REST code (hosts/jira-rest) in the Server/DC dialect.
+    const client = createJiraServerHttpClient(clientOptions);
+    super(client, jiraServerDialect);
+    this.#client = client;
     this.#appKey = appKey ?? exalateJiraServerAppKey;
   }
 
@@ -55,45 +50,6 @@ export class JiraServerAdapter implements TrackerV1, TrackerItemOperations {
     return projects.map((project) => ({ key: project.key, name: project.name }));
   }
 
-  getItem(key: string): Promise<TrackerItem | undefined> {
-    return this.#items.getItem(key);
-  }
-
-  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#items.searchItems(query, page);
-  }
-
-  listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#items.listChangedSince(projectKey, since, page);
-  }
-
-  createItem(item: NewItem): Promise<{ readonly key: string }> {
-    return this.#items.createItem(item);
-  }
-
-  updateItem(key: string, changes: ItemChanges): Promise<void> {
-    return this.#items.updateItem(key, changes);
-  }
-
-  addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
-    return this.#items.addComment(key, body);
-  }
-
-  updateComment(key: string, commentId: string, body: RichText): Promise<void> {
-    return this.#items.updateComment(key, commentId, body);
-  }
-
-  findUserByEmail(email: string): Promise<TrackerUser | undefined> {
-    return this.#items.findUserByEmail(email);
-  }
-
-  downloadAttachment(key: string, attachmentId: string): Promise<Uint8Array> {
-    return this.#items.downloadAttachment(key, attachmentId);
-  }
-
-  uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
-    return this.#items.uploadAttachment(key, file);
-  }
 
   /**
    * Registers a Jira DC webhook (`POST /rest/webhooks/1.0/webhook`, Jira administrators only) that
