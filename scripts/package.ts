@@ -1,8 +1,9 @@
-import { build, type BuildOptions } from 'esbuild';
+import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestFiles } from '../manifests/manifest-files';
+import { browserBundleOptions, hostAppEntries, hostAppPage } from './browser-bundles';
 
 /**
  * `npm run package`: what each host installs, under dist/.
@@ -15,39 +16,6 @@ import { manifestFiles } from '../manifests/manifest-files';
  */
 const root = process.cwd();
 const forgeRuntimePackages = ['@forge/api', '@forge/events', '@forge/kvs', '@forge/resolver'] as const;
-
-const browserBundle: BuildOptions = {
-  bundle: true,
-  platform: 'browser',
-  format: 'iife',
-  target: 'es2020',
-  minify: true,
-  sourcemap: false,
-  logLevel: 'warning',
-  // React and Atlaskit read NODE_ENV to drop development checks.
-  define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-  // Icon fonts (azure-devops-ui's Fabric and Fluent icons) stay files beside the bundle, loaded
-  // only when an icon shows; small images are inlined.
-  loader: { '.png': 'dataurl', '.svg': 'dataurl', '.gif': 'dataurl', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file' },
-  assetNames: '[name]-[hash]',
-};
-
-function page(title: string, script: string, stylesheet: string): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <link rel="stylesheet" href="${stylesheet}" />
-  </head>
-  <body>
-    <div id="root"></div>
-    <script src="${script}"></script>
-  </body>
-</html>
-`;
-}
 
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   const startedAt = performance.now();
@@ -70,8 +38,9 @@ export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-c
     // The Forge SDK must be the copy the Forge runtime bundles from the app's node_modules.
     external: ['@forge/*'],
   });
-  await build({ ...browserBundle, entryPoints: { console: 'hosts/jira-cloud/ui/console-app.tsx' }, outdir: join(outputDirectory, 'static/console') });
-  writeFileSync(join(outputDirectory, 'static/console/index.html'), page('Exalate', 'console.js', 'console.css'));
+  const { jiraCloudConsole } = hostAppEntries;
+  await build({ ...browserBundleOptions, entryPoints: { [jiraCloudConsole.name]: jiraCloudConsole.entry }, outdir: join(outputDirectory, 'static/console') });
+  writeFileSync(join(outputDirectory, 'static/console/index.html'), hostAppPage('Exalate', 'console.js', 'console.css'));
   cpSync(manifestFiles.jiraCloud.manifest, join(outputDirectory, 'manifest.yml'));
   const rootPackage = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies: Record<string, string> };
   const dependencies = Object.fromEntries(forgeRuntimePackages.map((name) => [name, rootPackage.dependencies[name] ?? 'latest']));
@@ -89,8 +58,9 @@ export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azur
   rmSync(outputDirectory, { recursive: true, force: true });
   const stage = join(outputDirectory, 'extension');
   mkdirSync(join(stage, 'hub'), { recursive: true });
-  await build({ ...browserBundle, entryPoints: { hub: 'hosts/azure-devops/ui/hub-app.tsx' }, outdir: join(stage, 'hub') });
-  writeFileSync(join(stage, 'hub/hub.html'), page('Exalate', 'hub.js', 'hub.css'));
+  const { azureDevOpsHub } = hostAppEntries;
+  await build({ ...browserBundleOptions, entryPoints: { [azureDevOpsHub.name]: azureDevOpsHub.entry }, outdir: join(stage, 'hub') });
+  writeFileSync(join(stage, 'hub/hub.html'), hostAppPage('Exalate', 'hub.js', 'hub.css'));
   const { directory, files, manifest: manifestName } = manifestFiles.azureDevOps;
   for (const file of files) cpSync(join(directory, file), join(stage, file), { recursive: true });
   const manifest = JSON.parse(readFileSync(join(stage, manifestName), 'utf8')) as { publisher: string; id: string; version: string };

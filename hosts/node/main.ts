@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { changeHookPath, registerChangeHooks } from './change-hooks';
 import { createConsoleLogger } from './console-logger';
 import { bodyLimitBytes } from './node-routes';
-import { startNode } from './start-node';
+import { startNode, type NodeOptions } from './start-node';
 import { trackerFromEnvironment } from './tracker-from-environment';
 import { consoleRoutes } from './ui/console-routes';
 
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     invitationLifetimeMs: lifetimeHours * 3600_000,
     databaseUrl: environment['DATABASE_URL'] || undefined,
     processMetrics: true,
+    ...azureDevOpsHubAccess(environment),
   });
   const app = Fastify({ bodyLimit: bodyLimitBytes, trustProxy: true, forceCloseConnections: true });
   await app.register(node.routes);
@@ -79,3 +80,20 @@ main().catch((error: unknown) => {
   process.stderr.write(`The node could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
+
+/** The Exalate hub's static files are served from the publisher's Marketplace CDN. */
+const azureDevOpsHubOrigins = ['https://idalko-tools.gallerycdn.vsassets.io', 'https://idalko-tools.gallery.vsassets.io'];
+
+/**
+ * AZURE_DEVOPS_EXTENSION_SECRET (the extension's certificate) lets the Azure DevOps hub in with its
+ * app token, from the hub's origins; AZURE_DEVOPS_ADMIN_IDS (comma-separated user ids) narrows it
+ * to those admins; CONSOLE_ORIGINS (comma-separated) replaces the hub's origins, e.g. for a hub
+ * served from your own host.
+ */
+function azureDevOpsHubAccess(environment: NodeJS.ProcessEnv): Pick<NodeOptions, 'azureDevOpsAppTokens' | 'consoleOrigins'> {
+  const list = (name: string) => environment[name]?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const secret = environment['AZURE_DEVOPS_EXTENSION_SECRET'];
+  const userIds = list('AZURE_DEVOPS_ADMIN_IDS');
+  const origins = list('CONSOLE_ORIGINS') ?? (secret ? azureDevOpsHubOrigins : []);
+  return { consoleOrigins: origins, ...(secret ? { azureDevOpsAppTokens: { secret, ...(userIds ? { userIds } : {}) } } : {}) };
+}

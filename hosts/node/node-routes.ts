@@ -12,6 +12,8 @@ import {
   signatureHeader,
   type NodeContext,
 } from '../../core';
+import { authenticateAdmin, type AzureDevOpsAppTokenAccess } from './admin-authentication';
+import { registerAdminCors } from './admin-cors';
 import { registerChangeHookRoute } from './change-hooks';
 import { sendError, toExalateError } from './errors';
 import { registerOperationRoutes, type NodeOperations } from './operations/operation-routes';
@@ -34,6 +36,13 @@ export interface NodeRouteOptions {
   readonly servesPeers: boolean;
   /** /healthz, /readyz and /metrics, when the node has them. */
   readonly operations?: NodeOperations;
+  /** Let the Azure DevOps hub in with its app token (see admin-authentication.ts). */
+  readonly azureDevOpsAppTokens?: AzureDevOpsAppTokenAccess | undefined;
+  /**
+   * Pages of other origins that may call the admin API from a browser (CORS): the Azure DevOps
+   * hub is served from the Marketplace's CDN, not from the node.
+   */
+  readonly consoleOrigins?: readonly string[];
 }
 
 /** The node's HTTP surface, mountable at any prefix (`/` for a node, `/<instance>/node` in the sandbox). */
@@ -45,6 +54,7 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
     app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
+    registerAdminCors(app, adminBasePath, options.consoleOrigins ?? []);
     registerAdminApi(app, options);
     if (options.operations) registerOperationRoutes(app, options.operations);
     // The tracker's own events: on a private node they come from inside its network, never from the peer.
@@ -66,7 +76,7 @@ function rateLimited(limiter: RateLimiter, key: string, reply: FastifyReply): Fa
   return sendError(reply, new ExalateError('rate_limited', `Too many attempts from this address. Wait ${waitSeconds} seconds, then try again with the invitation code exactly as the initiator sent it.`, { isRetryable: true }));
 }
 
-function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRouteOptions): void {
+function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevOpsAppTokens }: NodeRouteOptions): void {
   const limiter = new RateLimiter(10, 10);
   app.get(`${adminBasePath}/openapi.json`, async (request) => buildAdminOpenApiDocument(adminOperations, `${request.protocol}://${request.host}${request.url.replace(/\/openapi\.json$/, '')}`));
   for (const operation of adminOperations) {
@@ -79,7 +89,9 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken }: NodeRou
           const limited = rateLimited(limiter, `${request.ip} ${operation.path}`, reply);
           if (limited) return limited;
         }
-        if (!hasBearerToken(request.headers.authorization, adminToken)) {
+        const authenticated = authenticateAdmin(request.headers.authorization, { adminToken, azureDevOpsAppTokens, now: () => context.clock.now() });
+        if ('refused' in authenticated) {
+          context.logger.warn('admin call refused', { path: operation.path, reason: authenticated.refused });
           reply.header('www-authenticate', 'Bearer');
           return sendError(reply, new ExalateError('unauthorized', 'Send the admin token as "Authorization: Bearer <token>". The node prints it on first start; ADMIN_TOKEN sets it.'));
         }
@@ -118,12 +130,4 @@ function registerExchangeApi(app: FastifyInstance, context: NodeContext): void {
     const answer = await receivePeerMessage(context, request.params.id, typeof token === 'string' ? token : undefined, raw, (text) => readJsonBody(text, peerMessageSchema));
     return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
   });
-}
-
-function hasBearerToken(header: string | undefined, expected: string): boolean {
-  const presented = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-  if (!presented || presented.length !== expected.length) return false;
-  let difference = 0;
-  for (let index = 0; index < expected.length; index++) difference |= presented.charCodeAt(index) ^ expected.charCodeAt(index);
-  return difference === 0;
 }

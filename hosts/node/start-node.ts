@@ -16,6 +16,7 @@ import {
   type TrackerV1,
   type TransportV1,
 } from '../../core';
+import type { AzureDevOpsAppTokenAccess } from './admin-authentication';
 import { keyFileSecrets } from './key-file-secrets';
 import { SyncRunner } from './sync-runner';
 import { FetchTransport } from './fetch-transport';
@@ -61,6 +62,10 @@ export interface NodeOptions {
   readonly databaseUrl?: string | undefined;
   /** Add the process's own metrics (CPU, memory, event loop) to /metrics: for a node alone in its process. */
   readonly processMetrics?: boolean;
+  /** Let the Azure DevOps hub call the admin API with its app token (AZURE_DEVOPS_EXTENSION_SECRET). */
+  readonly azureDevOpsAppTokens?: AzureDevOpsAppTokenAccess | undefined;
+  /** Browser origins allowed to call the admin API (CONSOLE_ORIGINS), such as the hub's CDN. */
+  readonly consoleOrigins?: readonly string[];
 }
 
 export interface RunningNode {
@@ -126,7 +131,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     context,
     adminToken,
     adminTokenIsNew,
-    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null, operations }),
+    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null, operations, azureDevOpsAppTokens: options.azureDevOpsAppTokens, consoleOrigins: options.consoleOrigins ?? [] }),
     operations,
     stopClaiming: () => ledger.startDraining(),
     close: async (closeOptions = {}) => {

@@ -8,6 +8,8 @@ import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
 import { startNode, type RunningNode } from '../../hosts/node/start-node';
 import { consoleRoutes } from '../../hosts/node/ui/console-routes';
 import { renderHomePage } from './home-page';
+import { instanceHostPages } from './host-pages/instance-host-pages';
+import { sandboxExtensionSecret } from './host-pages/sandbox-app-token';
 import type { SandboxDescription, SandboxInstanceDescription } from './sandbox-description';
 import { sandboxInstances } from './sandbox-instances';
 import { createSandboxTracker, type SandboxTracker } from './sandbox-trackers';
@@ -69,6 +71,8 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
       allowPrivateDestinations: true,
       // Tracker events arrive at once; the reconciler is only the safety net.
       reconcileIntervalMs: options.reconcileIntervalMs ?? 5_000,
+      // The Azure DevOps hub calls its node with the app token the sandbox's Azure DevOps signs.
+      ...(definition.tracker === 'azure-devops' ? { azureDevOpsAppTokens: { secret: sandboxExtensionSecret } } : {}),
     });
     const onTrackerRequest = options.onTrackerRequest;
     const snapshotFile = join(instanceDirectory, 'tracker.json');
@@ -90,6 +94,8 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
     await app.register(node.routes, { prefix: `/${definition.id}/node` });
     const adminApi = `${baseUrl}/${definition.id}/node${adminBasePath}`;
     await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
+    const hostPages = instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
+    if (hostPages) await app.register(hostPages.routes, { prefix: hostPages.prefix });
     started.push({
       id: definition.id,
       node,
@@ -99,7 +105,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
         tracker: definition.tracker,
         public: definition.public,
         url: nodeUrl,
-        console: `${baseUrl}/${definition.id}/console`,
+        console: hostPages ? `${baseUrl}${hostPages.consolePath}` : `${baseUrl}/${definition.id}/console`,
         adminApi,
         adminToken: node.adminToken,
         trackerApi: tracker.trackerApi,
