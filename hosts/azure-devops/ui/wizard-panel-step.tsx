@@ -4,7 +4,7 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../node/ui/browser-core';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
@@ -12,11 +12,18 @@ export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state
   switch (state.step) {
     case 'mode':
       return (
-        <RadioButtonGroup text={stepTitle} selectedButtonId={state.draft.mode ?? ''} onSelect={(mode) => dispatch({ type: 'choose_mode', mode: mode as 'basic' | 'visual' | 'script' })}>
-          {state.options.map((option) => (
-            <RadioButton key={option.mode} id={option.mode} text={option.reason === undefined ? option.label : `${option.label} (${option.reason})`} disabled={state.busy || !option.available} />
-          ))}
-        </RadioButtonGroup>
+        // azure-devops-ui checks a radio only when the arrow keys move to it; Space on the focused
+        // radio (WAI-ARIA's way to check it, and the only way when one mode is offered) is added here.
+        <div onKeyDown={(event) => chooseFocusedMode(event, state, dispatch)}>
+          {/* With no mode chosen yet, azure-devops-ui would show the first option (Basic, unavailable)
+              as checked and make it the group's only Tab stop; "none" checks nothing, and the Tab
+              stop goes to the first mode this instance offers. */}
+          <RadioButtonGroup text={stepTitle} selectedButtonId={state.draft.mode ?? 'none'} defaultButtonId={state.options.find((option) => option.available)?.mode} onSelect={(mode) => dispatch({ type: 'choose_mode', mode: mode as ConnectionModeChoice })}>
+            {state.options.map((option) => (
+              <RadioButton key={option.mode} id={option.mode} className={`${modeClassPrefix}${option.mode}`} text={option.reason === undefined ? option.label : `${option.label} (${option.reason})`} disabled={state.busy || !option.available} />
+            ))}
+          </RadioButtonGroup>
+        </div>
       );
     case 'project':
       return <ProjectDropdown projects={state.projects} chosen={state.draft.projectKey} busy={state.busy} prompt={stepTitle} dispatch={dispatch} />;
@@ -70,4 +77,17 @@ function ProjectDropdown({ projects, chosen, busy, prompt, dispatch }: { readonl
       />
     </FormItem>
   );
+}
+
+type ConnectionModeChoice = 'basic' | 'visual' | 'script';
+const modeClassPrefix = 'exalate-mode-';
+
+function chooseFocusedMode(event: KeyboardEvent, state: WizardState, dispatch: (event: WizardEvent) => void): void {
+  if (event.key !== ' ' || state.step !== 'mode') return;
+  const radio = (event.target as HTMLElement).closest('[role=radio]');
+  const mode = Array.from(radio?.classList ?? []).find((name) => name.startsWith(modeClassPrefix))?.slice(modeClassPrefix.length);
+  const option = state.options.find((candidate) => candidate.mode === mode);
+  if (!option?.available || state.busy) return;
+  event.preventDefault();
+  dispatch({ type: 'choose_mode', mode: option.mode });
 }

@@ -1,0 +1,424 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { richTextFromPlain } from '../../core';
+import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
+import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
+import { adminClient } from '../support/sandbox-client';
+import { waitFor } from '../support/wait-for';
+import { seriousAccessibilityProblems } from './support/accessibility';
+import { startBrowserSession, type BrowserSession } from './support/browser-session';
+import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
+
+/**
+ * An admin's whole journey, in Chromium, in every console of the sandbox, each entered from its
+ * host's own entry point and followed click by click as the seeds (shared/seeds/) tell it. The
+ * initiating wizards are driven by the keyboard alone; every page is scanned by axe-core.
+ * Controls are found by their accessible names, which are the seeds' words.
+ */
+jest.setTimeout(120_000);
+
+let session: BrowserSession;
+/** Invitation codes, as the initiating admin copied them, by the journey that made them. */
+const codes = new Map<string, string>();
+
+beforeAll(async () => {
+  session = await startBrowserSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** The console inside the host's iframe (Jira Cloud, Azure DevOps). */
+const exalateFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Exalate"]');
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+}
+
+/** The row of a connection in a console's list, once it shows the status. */
+const connectionRow = (scope: FrameLocator | Page, name: string, status: string): Locator =>
+  scope.getByRole('row').filter({ hasText: name }).filter({ hasText: new RegExp(status) }).first();
+
+
+async function clipboardText(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+describe('Jira Cloud: Settings → Apps → Exalate, a private connection to Azure DevOps Server', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await session.newPage();
+  });
+
+  it('reaches the Exalate admin page from Jira’s Settings menu', async () => {
+    const site = new URL(session.instance('jira-cloud').console);
+    await page.goto(`${site.origin}/jira-cloud/jira/your-work`);
+    await pressWithKeyboard(page, page.getByRole('button', { name: 'Settings' }));
+    await page.getByRole('menuitem', { name: /^Apps/ }).click();
+    await page.getByRole('navigation', { name: 'Apps settings' }).getByRole('link', { name: 'Connections' }).click();
+    await exalateFrame(page).getByRole('heading', { name: 'Connections', exact: true }).waitFor();
+    expect(page.url()).toBe(session.instance('jira-cloud').console);
+    await session.shoot(page, 'jira-cloud-connections-empty');
+    await expectAccessible(page);
+  });
+
+  it('initiates with "I don\'t have a URL", Script mode, names and project, by keyboard alone, and copies the code', async () => {
+    const app = exalateFrame(page);
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Initiate Connection' }));
+    const dialog = app.getByRole('dialog');
+    await dialog.getByText('Destination Instance URL').first().waitFor();
+    await session.shoot(page, 'jira-cloud-initiate-destination');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByLabel("I don't have a URL"), 'Space');
+    await session.shoot(page, 'jira-cloud-initiate-no-url');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+
+    await dialog.getByText('Configuration mode').first().waitFor();
+    await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: 'Script' }));
+    await session.shoot(page, 'jira-cloud-initiate-mode');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+
+    await typeWithKeyboard(page, dialog.getByLabel('Local instance short name'), 'acme-jira');
+    await typeWithKeyboard(page, dialog.getByLabel('Remote instance short name'), 'partner-ado');
+    expect(await dialog.getByLabel('Connection name').inputValue()).toBe('acme-jira_to_partner-ado');
+    await typeWithKeyboard(page, dialog.getByLabel('Description'), 'Support escalations to the partner’s Azure DevOps Server');
+    await session.shoot(page, 'jira-cloud-initiate-information');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+
+    await dialog.getByText('Select a project for the incoming sync').first().waitFor();
+    const project = dialog.getByLabel('Project', { exact: true });
+    await tabTo(page, project);
+    await page.keyboard.type('Customer Support');
+    await page.keyboard.press('Enter');
+    await session.shoot(page, 'jira-cloud-initiate-project');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Initiate', exact: true }));
+
+    const copy = dialog.getByRole('button', { name: 'Copy invitation code' });
+    await copy.waitFor();
+    await expect(dialog.getByText('unknown').first().isVisible()).resolves.toBe(true);
+    await pressWithKeyboard(page, copy);
+    const code = await dialog.getByLabel('Invitation code').inputValue();
+    expect(await clipboardText(page)).toBe(code);
+    codes.set('jira-cloud', code);
+    await session.shoot(page, 'jira-cloud-initiate-invitation');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
+    await dialog.waitFor({ state: 'detached' });
+    await app.getByText('Pending').first().waitFor();
+    await session.shoot(page, 'jira-cloud-connections-pending');
+  });
+});
+
+describe('Azure DevOps Server: Collection settings → Extensions → Exalate accepts the Jira Cloud invitation', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await session.newPage();
+  });
+
+  it('pastes the copied code into Accept Invitation, picks the project, and the connection is Active on both sides', async () => {
+    const hub = new URL(session.instance('azure-devops-private').console);
+    await page.goto(`${hub.origin}/azure-devops-private/acme`);
+    await page.getByRole('link', { name: /Collection settings/ }).click();
+    await page.getByRole('navigation', { name: 'Collection settings' }).getByRole('link', { name: 'Extensions', exact: true }).first().click();
+    await page.getByRole('main').getByRole('link', { name: 'Exalate' }).click();
+    expect(page.url()).toBe(session.instance('azure-devops-private').console);
+    const app = exalateFrame(page);
+    await app.getByText('No connections yet').waitFor();
+    await session.shoot(page, 'azure-devops-server-connections-empty');
+    await expectAccessible(page);
+
+    await app.getByRole('menuitem', { name: 'Accept Invitation' }).click();
+    const code = app.getByLabel('Invitation code');
+    await code.click();
+    await page.keyboard.press('Control+V');
+    expect(await code.inputValue()).toBe(codes.get('jira-cloud'));
+    await session.shoot(page, 'azure-devops-server-accept-code');
+    await app.getByRole('button', { name: 'Next' }).click();
+    await app.getByText('Invited by').waitFor();
+    await session.shoot(page, 'azure-devops-server-accept-preview');
+    await expectAccessible(page);
+    await app.getByRole('button', { name: 'Next' }).click();
+    await app.getByRole('button', { name: 'Project' }).click();
+    await app.getByRole('option', { name: 'Fabrikam Fiber' }).first().click();
+    await session.shoot(page, 'azure-devops-server-accept-project');
+    await app.getByRole('button', { name: 'Accept', exact: true }).click();
+    await app.getByText('Connection accepted').waitFor();
+    await session.shoot(page, 'azure-devops-server-accepted');
+    await app.getByRole('button', { name: 'Done' }).click();
+    await connectionRow(app, 'acme-jira_to_partner-ado', 'Active').waitFor();
+    await session.shoot(page, 'azure-devops-server-connections-active');
+    await expectAccessible(page);
+
+    const jira = await session.newPage();
+    await jira.goto(session.instance('jira-cloud').console);
+    await connectionRow(exalateFrame(jira), 'acme-jira_to_partner-ado', 'Active').waitFor();
+    await session.shoot(jira, 'jira-cloud-connections-active');
+    await jira.close();
+  });
+});
+
+/** Accept Invitation on the private Azure DevOps Server's hub, with the code on the clipboard. */
+async function acceptOnAzureDevOpsServer(connectionName: string): Promise<void> {
+  const page = await session.newPage();
+  await page.goto(session.instance('azure-devops-private').console);
+  const app = exalateFrame(page);
+  await app.getByRole('menuitem', { name: 'Accept Invitation' }).click();
+  await app.getByLabel('Invitation code').click();
+  await page.keyboard.press('Control+V');
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByText('Invited by').waitFor();
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('button', { name: 'Project' }).click();
+  await app.getByRole('option', { name: 'Contoso Web' }).first().click();
+  await app.getByRole('button', { name: 'Accept', exact: true }).click();
+  await app.getByText('Connection accepted').waitFor();
+  await app.getByRole('button', { name: 'Done' }).click();
+  await app.getByText(connectionName).waitFor();
+  await page.close();
+}
+
+describe('Azure DevOps: Organization settings → Extensions → Exalate, and its _settings route', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await session.newPage();
+  });
+
+  it('finds Exalate under Extensions in Organization settings, and at _settings/idalko-tools.exalate.adnode', async () => {
+    const console = session.instance('azure-devops').console;
+    expect(new URL(console).pathname).toBe('/azure-devops/acme/_settings/idalko-tools.exalate.adnode');
+    await page.goto(`${new URL(console).origin}/azure-devops/acme`);
+    await pressWithKeyboard(page, page.getByRole('link', { name: /Organization settings/ }));
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await expectAccessible(page);
+    await pressWithKeyboard(page, page.getByRole('navigation', { name: 'Organization settings' }).getByRole('link', { name: 'Exalate' }));
+    await exalateFrame(page).getByText('No connections yet').waitFor();
+    expect(page.url()).toBe(console);
+    await session.shoot(page, 'azure-devops-connections-empty');
+    await expectAccessible(page);
+  });
+
+  it('initiates a private connection by keyboard alone; the private side accepts it', async () => {
+    const app = exalateFrame(page);
+    await pressWithKeyboard(page, app.getByRole('menuitem', { name: 'Initiate Connection' }));
+    await app.getByText('Destination Instance URL').first().waitFor();
+    await session.shoot(page, 'azure-devops-initiate-destination');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, app.getByLabel("I don't have a URL"), 'Space');
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Next' }));
+    await app.getByText('Configuration mode').first().waitFor();
+    await chooseRadioWithKeyboard(page, app.getByRole('radiogroup'), app.getByRole('radio', { name: /^Script/ }));
+    await session.shoot(page, 'azure-devops-initiate-mode');
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Next' }));
+    await typeWithKeyboard(page, app.getByLabel('Local instance short name'), 'acme-ado');
+    await typeWithKeyboard(page, app.getByLabel('Remote instance short name'), 'partner-server');
+    expect(await app.getByLabel('Connection name').inputValue()).toBe('acme-ado_to_partner-server');
+    await typeWithKeyboard(page, app.getByLabel('Description'), 'Work items shared with the partner’s Azure DevOps Server');
+    await session.shoot(page, 'azure-devops-initiate-information');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Next' }));
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Project' }));
+    await app.getByRole('option', { name: 'Fabrikam Fiber' }).first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await session.shoot(page, 'azure-devops-initiate-project');
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Initiate', exact: true }));
+    const copy = app.getByRole('button', { name: 'Copy invitation code' });
+    await pressWithKeyboard(page, copy);
+    expect(await clipboardText(page)).toBe(await app.getByLabel('Invitation code').inputValue());
+    await session.shoot(page, 'azure-devops-initiate-invitation');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Done' }));
+
+    await acceptOnAzureDevOpsServer('acme-ado_to_partner-server');
+    await page.reload();
+    await connectionRow(exalateFrame(page), 'acme-ado_to_partner-server', 'Active').waitFor();
+  });
+});
+
+describe('Asana: the console’s Connections tab', () => {
+  it('initiates a private connection by keyboard alone; the private side accepts it', async () => {
+    const page = await session.newPage();
+    await page.goto(session.instance('asana').console);
+    await page.getByRole('heading', { name: 'Connections' }).waitFor();
+    await session.shoot(page, 'asana-connections-empty');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, page.getByRole('button', { name: 'Initiate Connection' }));
+    const dialog = page.getByRole('dialog', { name: 'Initiate connection' });
+    await pressWithKeyboard(page, dialog.getByRole('switch', { name: "I don't have a URL" }), 'Space');
+    await session.shoot(page, 'asana-initiate-no-url');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: 'Script' }));
+    await session.shoot(page, 'asana-initiate-mode');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Local instance short name' }), 'acme-asana');
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Remote instance short name' }), 'partner-devops');
+    expect(await dialog.getByRole('textbox', { name: 'Connection name' }).inputValue()).toBe('acme-asana_to_partner-devops');
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Description' }), 'Marketing requests for the partner’s engineers');
+    await session.shoot(page, 'asana-initiate-information');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    const project = dialog.getByRole('combobox', { name: 'Project' });
+    await project.and(page.locator(':enabled')).waitFor();
+    await tabTo(page, project);
+    await page.keyboard.press('ArrowDown');
+    expect(await project.inputValue()).not.toBe('');
+    await session.shoot(page, 'asana-initiate-project');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Initiate', exact: true }));
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Copy invitation code' }));
+    expect(await clipboardText(page)).toBe(await dialog.getByRole('textbox', { name: 'Invitation code' }).inputValue());
+    await session.shoot(page, 'asana-initiate-invitation');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
+
+    await acceptOnAzureDevOpsServer('acme-asana_to_partner-devops');
+    await page.reload();
+    await connectionRow(page, 'acme-asana_to_partner-devops', 'Active').waitFor();
+    await session.shoot(page, 'asana-connections-active');
+    await page.close();
+  });
+});
+
+describe('Jira Server: a public connection to Jira Cloud by its Destination Instance URL', () => {
+  it('inspects the destination, offers its modes, and Jira Cloud accepts the code', async () => {
+    const page = await session.newPage();
+    await page.goto(session.instance('jira-server').console);
+    await pressWithKeyboard(page, page.getByRole('button', { name: 'Initiate Connection' }));
+    const dialog = page.getByRole('dialog', { name: 'Initiate connection' });
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Destination Instance URL' }), session.instance('jira-cloud').url ?? '');
+    await session.shoot(page, 'jira-server-initiate-destination');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await dialog.getByRole('heading', { name: 'Configuration mode' }).waitFor();
+    await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: 'Script' }));
+    await session.shoot(page, 'jira-server-initiate-mode');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Local instance short name' }), 'acme-dc');
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Remote instance short name' }), 'acme-cloud');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    const project = dialog.getByRole('combobox', { name: 'Project' });
+    await project.and(page.locator(':enabled')).waitFor();
+    await project.selectOption({ index: 1 });
+    await session.shoot(page, 'jira-server-initiate-project');
+    await dialog.getByRole('button', { name: 'Initiate', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Copy invitation code' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    const jira = await session.newPage();
+    await jira.goto(session.instance('jira-cloud').console);
+    const app = exalateFrame(jira);
+    await app.getByRole('button', { name: 'Accept Invitation' }).click();
+    const accept = app.getByRole('dialog');
+    await accept.getByLabel('Invitation code').click();
+    await jira.keyboard.press('Control+V');
+    await session.shoot(jira, 'jira-cloud-accept-code');
+    await accept.getByRole('button', { name: 'Next' }).click();
+    await accept.getByText('acme-dc_to_acme-cloud').first().waitFor();
+    await session.shoot(jira, 'jira-cloud-accept-preview');
+    await expectAccessible(jira);
+    await accept.getByRole('button', { name: 'Next' }).click();
+    await accept.getByLabel('Project', { exact: true }).click();
+    await app.getByText('Development (DEV)', { exact: true }).click();
+    await accept.getByRole('button', { name: 'Accept', exact: true }).click();
+    await accept.getByText('Connection accepted').first().waitFor();
+    await accept.getByRole('button', { name: 'Done' }).click();
+    await app.getByText('acme-dc_to_acme-cloud').waitFor();
+
+    await page.reload();
+    await connectionRow(page, 'acme-dc_to_acme-cloud', 'Active').waitFor();
+    await session.shoot(page, 'jira-server-connections-active');
+    await page.close();
+    await jira.close();
+  });
+});
+
+describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in the script editor and retried', () => {
+  it('takes a trigger from the Triggers page, syncs an issue, and recovers from a script error from the UI alone', async () => {
+    const jiraInstance = session.instance('jira-cloud');
+    const adoInstance = session.instance('azure-devops-private');
+    const jiraUser = new JiraCloudAdapter({ baseUrl: jiraInstance.trackerApi, authorization: jiraInstance.trackerAuth });
+    const adoUser = new AzureDevOpsAdapter({ baseUrl: adoInstance.trackerApi, authorization: adoInstance.trackerAuth });
+    const jiraAdmin = adminClient(jiraInstance);
+    const connectionId = ((await jiraAdmin('GET', '/connections')).body as { id: string; name: string }[]).find((connection) => connection.name === 'acme-jira_to_partner-ado')?.id ?? '';
+    const workItemOf = async (key: string) => {
+      const remoteKey = await waitFor(`the twin of ${key}`, async () => {
+        const twin = await jiraAdmin('GET', `/connections/${connectionId}/twins/${key}`);
+        return twin.status === 200 && twin.body.status === 'synchronized' ? (twin.body.remoteKey as string) : undefined;
+      }, 30_000);
+      return adoUser.getItem(remoteKey);
+    };
+
+    const page = await session.newPage();
+    const app = exalateFrame(page);
+    const sidebar = page.getByRole('navigation', { name: 'Apps settings' });
+    await page.goto(jiraInstance.console);
+    await sidebar.getByRole('link', { name: 'Triggers' }).click();
+    await app.getByRole('heading', { name: 'Triggers', exact: true }).waitFor();
+    await app.getByLabel('Connection', { exact: true }).click();
+    await app.getByRole('option', { name: /^acme-jira_to_partner-ado/ }).click();
+    await app.getByLabel('Query (JQL)').fill('project = SUP');
+    await app.getByRole('button', { name: 'Add trigger' }).click();
+    await app.getByRole('cell', { name: 'project = SUP' }).waitFor();
+    await session.shoot(page, 'jira-cloud-triggers');
+    await expectAccessible(page);
+
+    const printer = await jiraUser.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Printer on fire', description: richTextFromPlain('Third floor.') });
+    expect((await workItemOf(printer.key))?.summary).toBe('Printer on fire');
+
+    // The admin breaks the outgoing script: the next issue fails to leave, with the script's words.
+    const rules = (await jiraAdmin('GET', `/connections/${connectionId}/rules`)).body as { outgoing: string; incoming: string };
+    const editScripts = async () => {
+      await sidebar.getByRole('link', { name: 'Connections' }).click();
+      await app.getByRole('row').filter({ hasText: 'acme-jira_to_partner-ado' }).getByRole('button', { name: /^Edit (rules|scripts)/ }).click();
+      const editor = app.getByRole('dialog');
+      await editor.getByLabel('Outgoing sync script').waitFor();
+      return editor;
+    };
+    const replaceOutgoing = async (editor: Locator, script: string) => {
+      await editor.getByLabel('Outgoing sync script').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(script);
+    };
+    let editor = await editScripts();
+    await replaceOutgoing(editor, `replica.summary = issue.summary\nthrow new Error('The partner needs a Region on every issue')`);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByText(/saved/i).first().waitFor();
+    await editor.getByRole('button', { name: 'Close' }).click();
+
+    const vpn = await jiraUser.createItem({ projectKey: 'SUP', type: 'Task', summary: 'VPN drops every hour', description: richTextFromPlain('Since Monday.') });
+    await sidebar.getByRole('link', { name: 'Errors' }).click();
+    const errorRow = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).first();
+    await waitFor('the script error in Errors', async () => {
+      if (await errorRow.isVisible()) return true;
+      await app.getByRole('button', { name: 'Refresh' }).click();
+      await page.waitForTimeout(500);
+      return false;
+    }, 30_000);
+    await expect(errorRow.textContent()).resolves.toContain(vpn.key);
+    await session.shoot(page, 'jira-cloud-errors');
+    await expectAccessible(page);
+
+    // Fixed in the script editor, tried first on the failing issue, then saved and retried.
+    editor = await editScripts();
+    await replaceOutgoing(editor, rules.outgoing);
+    await editor.getByLabel('Issue key for a test run').fill(vpn.key);
+    await editor.getByRole('button', { name: 'Test run' }).click();
+    await editor.getByLabel('Test run result').waitFor();
+    await expect(editor.getByLabel('Test run result').inputValue()).resolves.toContain('VPN drops every hour');
+    await session.shoot(page, 'jira-cloud-script-editor-test-run');
+    await expectAccessible(page);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByText(/saved/i).first().waitFor();
+    await editor.getByRole('button', { name: 'Close' }).click();
+
+    await sidebar.getByRole('link', { name: 'Errors' }).click();
+    await errorRow.getByRole('button', { name: 'Retry' }).click();
+    expect((await workItemOf(vpn.key))?.summary).toBe('VPN drops every hour');
+    await waitFor('Errors to empty', async () => {
+      await app.getByRole('button', { name: 'Refresh' }).click();
+      return app.getByText('No errors').first().isVisible();
+    });
+    await page.close();
+  });
+});
