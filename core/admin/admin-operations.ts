@@ -12,6 +12,7 @@ import { trackerDisplayNames } from '../ports/tracker';
 import { ok } from '../result';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { syncOperations } from './sync-operations';
+import { trackerConnectionOperations } from './tracker-connection-operations';
 import { acceptRequestSchema, emptyRequestSchema, initiateRequestSchema, inspectDestinationRequestSchema, previewInvitationRequestSchema } from './admin-schemas';
 
 function idOf(params: Readonly<Record<string, string>>): string {
@@ -160,4 +161,4 @@ export const connectionOperations: readonly AdminOperation[] = [
 ];
 
 /** The admin API of ARCHITECTURE §8, plus what the consoles need around it. */
-export const adminOperations: readonly AdminOperation[] = [...connectionOperations, ...syncOperations];
+export const adminOperations: readonly AdminOperation[] = [...connectionOperations, ...syncOperations, ...trackerConnectionOperations];

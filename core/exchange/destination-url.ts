@@ -37,7 +37,8 @@ function stripTrailing(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-function isPrivateHost(hostname: string): boolean {
+/** Loopback, link-local, private and carrier-grade NAT addresses, and local-only names. */
+export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
   const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);

@@ -1,4 +1,5 @@
 import type { ConnectionMode } from '../connection/connection';
+import type { TrackerConnectionV1 } from '../admin/tracker-connection';
 import type { ClockV1 } from '../ports/clock';
 import type { LoggerV1 } from '../ports/logger';
 import type { SecretsV1 } from '../ports/secrets';
@@ -38,6 +39,11 @@ export interface NodeCapabilities {
   readonly clock: ClockV1;
   readonly logger: LoggerV1;
   readonly secrets: SecretsV1;
+  /**
+   * Connecting the tracker from the console (Jira Server/DC token, Asana OAuth), where the host
+   * offers it; without it the tracker is the one the host was given.
+   */
+  readonly trackerConnection?: TrackerConnectionV1;
 }
 
 export interface NodeContext extends NodeCapabilities {

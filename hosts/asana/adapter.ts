@@ -23,7 +23,10 @@ import { pollEvents, type EventsPoll } from './events-poller';
 import { taskOptFields, taskTypes, toTrackerItem } from './task-mapping';
 import { TaskWriter } from './task-writer';
 
-export type AsanaAdapterOptions = AsanaClientOptions;
+export interface AsanaAdapterOptions extends AsanaClientOptions {
+  /** The workspace whose projects the node offers; every workspace of the user when left out. */
+  readonly workspaceGid?: string | undefined;
+}
 
 /** Asana's largest page (the `limit` parameter takes 1 to 100). */
 const pageSize = 100;
@@ -38,10 +41,13 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   readonly #client: AsanaClient;
   readonly #writer: TaskWriter;
   readonly #people = new Map<string, TrackerUser | null>();
+  readonly #workspaceGid: string | undefined;
 
   constructor(options: AsanaAdapterOptions) {
-    this.#client = new AsanaClient(options);
+    const { workspaceGid, ...clientOptions } = options;
+    this.#client = new AsanaClient(clientOptions);
     this.#writer = new TaskWriter(this.#client);
+    this.#workspaceGid = workspaceGid;
   }
 
   /** Asana has no product version; the instance is the REST API version, and reading the user proves the token. */
@@ -50,11 +56,27 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
     return { tracker: 'asana', version: '1.0', url: this.#client.host };
   }
 
+  /** Who the token belongs to (`GET /users/me`): shown in the console as the signed-in account. */
+  async describeAccount(): Promise<{ readonly gid: string; readonly name: string; readonly email?: string }> {
+    const me = await this.#client.json({ path: '/users/me', query: { opt_fields: 'name,email' }, action: 'read the signed-in user' }, currentUserSchema);
+    return { gid: me.data.gid, name: me.data.name ?? me.data.gid, ...(me.data.email === undefined ? {} : { email: me.data.email }) };
+  }
+
+  /** The user's workspaces (and organizations), for the console's Workspace picker. */
+  async listWorkspaces(): Promise<readonly NamedResource[]> {
+    return (await this.#listAll('/workspaces', { opt_fields: 'name' })).map((workspace) => ({ gid: workspace.gid, name: workspace.name }));
+  }
+
   /**
-   * One entry per project across every workspace the user belongs to: the key is the project gid,
-   * the name says which workspace it is in. Archived projects are left out (`archived=false`).
+   * One entry per project, the key being the project gid. With a chosen workspace, its projects by
+   * name; otherwise those of every workspace the user belongs to, the name saying which workspace
+   * each is in. Archived projects are left out (`archived=false`).
    */
   async listProjects(): Promise<readonly TrackerProject[]> {
+    if (this.#workspaceGid !== undefined) {
+      const inWorkspace = await this.#listAll('/projects', { workspace: this.#workspaceGid, archived: false, opt_fields: 'name' });
+      return inWorkspace.map((project) => ({ key: project.gid, name: project.name }));
+    }
     const projects: TrackerProject[] = [];
     for (const workspace of await this.#listAll('/workspaces', { opt_fields: 'name' })) {
       const inWorkspace = await this.#listAll('/projects', { workspace: workspace.gid, archived: false, opt_fields: 'name' });

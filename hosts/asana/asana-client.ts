@@ -6,8 +6,11 @@ import { errorResponseSchema } from './asana-responses';
 export interface AsanaClientOptions {
   /** The Asana host, what comes before `/api/1.0`: `https://app.asana.com`. */
   readonly baseUrl: string;
-  /** `Bearer <personal access token>` (or an OAuth access token). */
-  readonly authorization: string;
+  /**
+   * `Bearer <personal access token>`, or a function giving `Bearer <OAuth access token>` per request
+   * (Asana's OAuth access tokens last an hour and are refreshed by whoever holds the refresh token).
+   */
+  readonly authorization: string | (() => string | Promise<string>);
   readonly fetch?: FetchFunction;
   readonly clock?: ClockV1;
   readonly sleep?: (milliseconds: number) => Promise<void>;

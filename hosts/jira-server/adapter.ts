@@ -7,7 +7,7 @@ import {
   type TrackerV1,
 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
-import { jiraAdminWebhookSchema, JiraItemOperations, projectsJql } from '../jira-rest';
+import { jiraAdminWebhookSchema, JiraItemOperations, jiraUserSchema, projectsJql } from '../jira-rest';
 import { exalateJiraServerAppKey, upmLicencePath } from './app-key';
 import { createJiraServerHttpClient, type JiraServerClientOptions } from './jira-server-client';
 import { jiraServerDialect } from './jira-server-dialect';
@@ -39,6 +39,13 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
   async describeInstance(): Promise<TrackerInstance> {
     const information = await this.#client.json({ path: '/rest/api/2/serverInfo', action: 'read the server information' }, serverInformationSchema);
     return { tracker: 'jira-server', version: information.version, url: this.#client.baseUrl, licence: await this.#readLicence() };
+  }
+
+  /** Who the personal access token belongs to (`GET /rest/api/2/myself`): the console shows it. */
+  async describeAccount(): Promise<{ readonly name: string; readonly email?: string }> {
+    const myself = await this.#client.json({ path: '/rest/api/2/myself', action: 'read the user the personal access token belongs to' }, jiraUserSchema);
+    const email = myself.emailAddress ?? undefined;
+    return { name: myself.displayName ?? myself.name ?? myself.key ?? 'unknown user', ...(email === undefined ? {} : { email }) };
   }
 
   /**

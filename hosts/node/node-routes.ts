@@ -19,6 +19,7 @@ import { sendError, toExalateError } from './errors';
 import { registerOperationRoutes, type NodeOperations } from './operations/operation-routes';
 import { RateLimiter } from './rate-limiter';
 import { readJsonBody } from './read-body';
+import { registerTrackerSignInRoutes } from './tracker-connection/sign-in-routes';
 
 export const adminBasePath = '/api/v1';
 /** Admin and peer requests are small; 256 KB leaves room for scripts later and stops abuse early. */
@@ -59,6 +60,8 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     if (options.operations) registerOperationRoutes(app, options.operations);
     // The tracker's own events: on a private node they come from inside its network, never from the peer.
     registerChangeHookRoute(app, context);
+    // Asana's OAuth sign-in comes back to the node through the admin's browser.
+    registerTrackerSignInRoutes(app, context);
     if (options.servesPeers) registerExchangeApi(app, context);
   };
 }

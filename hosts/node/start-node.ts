@@ -30,6 +30,8 @@ import { NodeMetrics } from './operations/node-metrics';
 import { checkNodeReadiness } from './operations/node-readiness';
 import { ObservedStore } from './operations/observed-store';
 import { observeTracker } from './operations/observed-tracker';
+import { NodeTrackerConnection } from './tracker-connection/node-tracker-connection';
+import { SwitchableTracker } from './tracker-connection/switchable-tracker';
 import type { NodeOperations } from './operations/operation-routes';
 import { readQueueDepth } from './operations/queue-depth';
 import { randomBytes } from 'node:crypto';
@@ -40,6 +42,10 @@ export interface NodeOptions {
   readonly dataDirectory: string;
   /** Public URL of this node, or null for a private node. */
   readonly nodeUrl: string | null;
+  /**
+   * The tracker: a SwitchableTracker (tracker-from-environment.ts) carries how admins may connect it
+   * from the console; any other adapter is used as given until an admin saves other credentials.
+   */
   readonly tracker: TrackerV1 & TrackerItemOperations;
   readonly logger: LoggerV1;
   /** Fixed admin token (ADMIN_TOKEN); otherwise one is generated on first start and kept. */
@@ -109,9 +115,14 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       await writeSecretSetting(store, secrets, adminTokenSetting, adminToken);
     }
   }
+  // One tracker object for the node's life; signing in from the console switches what it delegates to.
+  const tracker = SwitchableTracker.around(options.tracker);
+  const trackerConnection = new NodeTrackerConnection({ tracker, store, secrets, clock, logger: options.logger, nodeUrl: options.nodeUrl });
+  await trackerConnection.restore();
   const context: NodeContext = {
     store,
-    tracker: observeTracker(options.tracker, metrics),
+    tracker: observeTracker(tracker, metrics),
+    trackerConnection,
     transport: options.transport ?? new FetchTransport(),
     clock,
     logger: options.logger,

@@ -1,30 +1,48 @@
-import { ExalateError, trackerKinds, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../core';
-import { AsanaAdapter } from '../asana/adapter';
-import { AzureDevOpsAdapter } from '../azure-devops/adapter';
-import { JiraCloudAdapter } from '../jira-cloud/adapter';
-import { JiraServerAdapter } from '../jira-server/adapter';
+import { ExalateError, trackerKinds, type TrackerKind } from '../../core';
+import { defaultAsanaOAuthUrl, type AsanaOAuthApp } from '../asana/asana-oauth';
+import { SwitchableTracker } from './tracker-connection/switchable-tracker';
 
-const adapters: Readonly<Record<TrackerKind, (baseUrl: string, authorization: string) => TrackerV1 & TrackerItemOperations>> = {
-  'jira-cloud': (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization }),
-  'jira-server': (baseUrl, authorization) => new JiraServerAdapter({ baseUrl, authorization }),
-  'azure-devops': (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization }),
-  asana: (baseUrl, authorization) => new AsanaAdapter({ baseUrl, authorization }),
-};
+/** Trackers an admin may also connect from the console, so their credentials may be left out here. */
+const connectedFromConsole: ReadonlySet<TrackerKind> = new Set(['jira-server', 'asana']);
 
 /**
  * TRACKER (jira-cloud, jira-server, azure-devops, asana), TRACKER_URL (Jira site, Azure DevOps
  * organization URL, Asana host) and TRACKER_AUTH (the Authorization header value) select the
- * tracker this node serves.
+ * tracker this node serves. Jira Server/DC and Asana nodes may start without TRACKER_AUTH (and Jira
+ * without TRACKER_URL): their admin then connects the tracker in the console (General settings →
+ * Tracker connection).
+ * Asana's OAuth sign-in needs ASANA_CLIENT_ID and ASANA_CLIENT_SECRET (an app of Asana's developer
+ * console), and takes ASANA_OAUTH_URL (https://app.asana.com) and ASANA_REDIRECT_URI (default
+ * `{NODE_URL}/oauth/asana/callback`).
  */
-export function trackerFromEnvironment(environment: NodeJS.ProcessEnv): TrackerV1 & TrackerItemOperations {
+export function trackerFromEnvironment(environment: NodeJS.ProcessEnv): SwitchableTracker {
   const kind = environment['TRACKER'];
-  const url = environment['TRACKER_URL'];
-  const authorization = environment['TRACKER_AUTH'];
   if (!kind || !(trackerKinds as readonly string[]).includes(kind)) {
     throw new ExalateError('invalid_request', `Set TRACKER to one of ${trackerKinds.join(', ')}.`);
   }
-  if (!url || !authorization) {
+  const tracker = kind as TrackerKind;
+  const url = environment['TRACKER_URL'] || (tracker === 'asana' ? defaultAsanaOAuthUrl : undefined);
+  const authorization = environment['TRACKER_AUTH'] || undefined;
+  // Credentials are either complete (URL and header) or, where the console connects the tracker, left out.
+  const incomplete = connectedFromConsole.has(tracker) ? authorization !== undefined && !url : !url || !authorization;
+  if (incomplete) {
     throw new ExalateError('invalid_request', 'Set TRACKER_URL (the tracker\'s base URL) and TRACKER_AUTH (the Authorization header value, e.g. "Bearer <token>").');
   }
-  return adapters[kind as TrackerKind](url, authorization);
+  return new SwitchableTracker({
+    kind: tracker,
+    environment: authorization === undefined || url === undefined ? undefined : { baseUrl: url, authorization },
+    baseUrl: url,
+    asanaOAuth: tracker === 'asana' ? asanaOAuthFromEnvironment(environment) : undefined,
+    asanaRedirectUri: tracker === 'asana' ? environment['ASANA_REDIRECT_URI'] || undefined : undefined,
+  });
+}
+
+function asanaOAuthFromEnvironment(environment: NodeJS.ProcessEnv): AsanaOAuthApp | undefined {
+  const clientId = environment['ASANA_CLIENT_ID'] || undefined;
+  const clientSecret = environment['ASANA_CLIENT_SECRET'] || undefined;
+  if (clientId === undefined && clientSecret === undefined) return undefined;
+  if (clientId === undefined || clientSecret === undefined) {
+    throw new ExalateError('invalid_request', 'Set both ASANA_CLIENT_ID and ASANA_CLIENT_SECRET (Asana developer console → My apps → your app → OAuth), or neither.');
+  }
+  return { clientId, clientSecret, oauthUrl: environment['ASANA_OAUTH_URL'] || defaultAsanaOAuthUrl };
 }

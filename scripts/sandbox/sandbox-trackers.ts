@@ -2,13 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { systemClock, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../core';
 import { HostBudgets } from '../../hosts/tracker-http';
 import { AsanaAdapter } from '../../hosts/asana/adapter';
-import { createAsanaEmulator } from '../../hosts/asana/emulator';
+import { asanaSampleOAuthClient, createAsanaEmulator } from '../../hosts/asana/emulator';
 import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
 import { createAzureDevOpsEmulator } from '../../hosts/azure-devops/emulator';
 import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
 import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
 import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
+import { SwitchableTracker } from '../../hosts/node/tracker-connection/switchable-tracker';
 
 /** One emulated tracker, mounted in the sandbox, with the adapter its node uses to reach it. */
 export interface SandboxTracker {
@@ -45,7 +46,12 @@ const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unkn
   },
   'jira-server': (mountedAt, saved) => {
     const emulator = createJiraServerEmulator();
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraServerAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }));
+    // Signed in with the emulator's token; an admin may save another base URL and token in the console.
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new SwitchableTracker({
+      kind: 'jira-server',
+      environment: { baseUrl, authorization },
+      createAdapter: (credentials) => new JiraServerAdapter({ baseUrl: credentials.baseUrl, authorization: credentials.authorization, budgets: emulatorBudgets() }),
+    }));
   },
   'azure-devops': (mountedAt, saved) => {
     const emulator = createAzureDevOpsEmulator();
@@ -53,7 +59,14 @@ const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unkn
   },
   asana: (mountedAt, saved) => {
     const emulator = createAsanaEmulator();
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new AsanaAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }));
+    // Signed in with the emulator's personal access token, and able to sign in again with OAuth
+    // (ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_OAUTH_URL of a real node) against the emulator.
+    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new SwitchableTracker({
+      kind: 'asana',
+      environment: { baseUrl, authorization },
+      asanaOAuth: { clientId: asanaSampleOAuthClient.clientId, clientSecret: asanaSampleOAuthClient.clientSecret, oauthUrl: baseUrl },
+      createAdapter: (credentials) => new AsanaAdapter({ ...credentials, budgets: emulatorBudgets() }),
+    }));
   },
 };
 

@@ -6,6 +6,7 @@ import {
   type AsanaAttachmentRecord, type AsanaCustomFieldRecord, type AsanaEventRecord, type AsanaPerson, type AsanaSectionRecord,
   type AsanaStoryRecord, type AsanaTagRecord, type AsanaTaskRecord, type AsanaWebhookRecord,
 } from './asana-records';
+import { oauthGrantSchema, type AsanaOAuthGrant } from './asana-oauth-grants';
 
 /** Project colours Asana accepts (`ProjectBase.color` in asana.yaml). */
 export const asanaProjectColors = [
@@ -51,6 +52,8 @@ const snapshotSchema = z.strictObject({
   webhooks: z.array(webhookSchema).default([]),
   events: z.array(eventSchema).default([]),
   lastEventSequence: z.number().int().nonnegative().default(0),
+  // Apps the user let in through the OAuth consent page (asana-oauth-routes.ts).
+  oauthGrants: z.array(oauthGrantSchema).default([]),
 });
 
 export type AsanaEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -166,6 +169,19 @@ export class AsanaEmulatorState implements PersistableEmulatorState<AsanaEmulato
     const project = projectRecord(gid, workspaceGid, seed, this.now());
     this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project], lastGid: gid };
     return project;
+  }
+
+  get oauthGrants(): readonly AsanaOAuthGrant[] {
+    return this.#snapshot.oauthGrants;
+  }
+
+  saveOAuthGrants(grants: readonly AsanaOAuthGrant[]): void {
+    this.#snapshot = { ...this.#snapshot, oauthGrants: [...grants] };
+  }
+
+  /** Epoch milliseconds from the injected clock: when codes and access tokens expire. */
+  nowMs(): number {
+    return this.#clock.now();
   }
 
   /** ISO 8601 from the injected clock, so tests control every timestamp the emulator writes. */

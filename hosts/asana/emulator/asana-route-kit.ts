@@ -5,6 +5,7 @@ import type { RateLimitStorm } from '../../azure-devops/emulator/rate-limit-stor
 import type { AsanaEmulatorState } from './asana-emulator-state';
 import { compactForm, selectAsanaFields, type AsanaRecord } from './asana-fields';
 import { paginateAsana } from './asana-pagination';
+import { accessTokenAccepted } from './asana-oauth-grants';
 
 /** What every Asana route needs: auth, throttling, the `data` envelope, errors, opt_fields, pages. */
 export interface AsanaRouteKit {
@@ -26,11 +27,12 @@ const envelopeSchema = z.looseObject({ data: z.record(z.string(), z.unknown()) }
 export function createAsanaRouteKit(instance: FastifyInstance, state: AsanaEmulatorState, storm: RateLimitStorm): AsanaRouteKit {
   const prefix = instance.prefix;
   const refuse = (reply: FastifyReply, status: number, message: string): FastifyReply => reply.code(status).send(asanaErrorBody(message));
-  // Asana answers a missing and a wrong token alike: 401 "Not Authorized" (developers.asana.com/docs/errors).
+  // Asana answers a missing, a wrong and an expired token alike: 401 "Not Authorized"
+  // (developers.asana.com/docs/errors). A personal access token, or an OAuth access token under an hour old.
   const guard = createAuthorizationGuard({
     accepts: (header) => {
       const token = readBearerToken(header);
-      return token !== undefined && secretsMatch(token, state.user.personalAccessToken);
+      return token !== undefined && (secretsMatch(token, state.user.personalAccessToken) || accessTokenAccepted(state.oauthGrants, token, state.nowMs()));
     },
     refuse: (reply) => refuse(reply, 401, 'Not Authorized'),
   });

@@ -12,6 +12,8 @@ import type { AsanaEmulatorState, AsanaProjectRecord, AsanaWorkspaceRecord } fro
 import type { AsanaEventOutbox } from './asana-event-outbox';
 import { compactForm, selectAsanaFields, type AsanaRecord } from './asana-fields';
 import { registerAsanaHookRoutes } from './asana-hook-routes';
+import type { AsanaOAuthClient } from './asana-oauth-grants';
+import { registerAsanaOAuthRoutes } from './asana-oauth-routes';
 import { paginateAsana } from './asana-pagination';
 import { createAsanaRouteKit } from './asana-route-kit';
 import { registerAsanaStoryAndAttachmentRoutes } from './asana-story-attachment-routes';
@@ -20,6 +22,8 @@ import { registerAsanaTaskRoutes } from './asana-task-routes';
 export interface AsanaRouteRuntime {
   readonly storm: RateLimitStorm;
   readonly outbox: AsanaEventOutbox;
+  /** Apps that may sign users in with OAuth (none: the OAuth routes refuse every client). */
+  readonly oauthClients?: readonly AsanaOAuthClient[];
 }
 
 /**
@@ -41,6 +45,8 @@ export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRoute
     registerAsanaTaskRoutes(instance, state, kit, runtime.outbox);
     registerAsanaStoryAndAttachmentRoutes(instance, state, kit, runtime.outbox);
     registerAsanaHookRoutes(instance, state, kit);
+    // Outside the API's token guard, in a scope of their own: form-encoded bodies are for OAuth only.
+    await instance.register(async (scope) => registerAsanaOAuthRoutes(scope, state, runtime.oauthClients ?? []));
     const onRequest = [...kit.onRequest];
 
     const workspaceRecord = (workspace: AsanaWorkspaceRecord): AsanaRecord => ({

@@ -5,7 +5,8 @@ import type { TrackerEmulator } from '../../emulator-kit';
 import { AsanaEmulatorState, type AsanaEmulatorSeed } from './asana-emulator-state';
 import { AsanaEventOutbox } from './asana-event-outbox';
 import { createAsanaRoutes } from './asana-routes';
-import { asanaSampleSeed } from './sample-seed';
+import type { AsanaOAuthClient } from './asana-oauth-grants';
+import { asanaSampleOAuthClient, asanaSampleSeed } from './sample-seed';
 
 export { AsanaEmulatorState, asanaProjectColors } from './asana-emulator-state';
 export type {
@@ -20,13 +21,16 @@ export type {
   AsanaWorkspaceSeed,
 } from './asana-emulator-state';
 export type { AsanaTaskRecord, AsanaStoryRecord, AsanaAttachmentRecord, AsanaWebhookRecord } from './asana-records';
-export { asanaSampleSeed } from './sample-seed';
+export { asanaSampleOAuthClient, asanaSampleSeed } from './sample-seed';
+export type { AsanaOAuthClient, AsanaOAuthGrant } from './asana-oauth-grants';
 
 export interface AsanaEmulatorOptions {
   /** Overrides parts of the sample account; anything left out comes from `asanaSampleSeed`. */
   readonly seed?: AsanaEmulatorSeed;
-  /** Every timestamp the emulator writes comes from here. */
+  /** Every timestamp the emulator writes comes from here, and codes and access tokens expire by it. */
   readonly clock?: ClockV1;
+  /** OAuth apps users may grant access to (`/-/oauth_authorize`); the sandbox's app by default. */
+  readonly oauthClients?: readonly AsanaOAuthClient[];
 }
 
 export interface AsanaEmulator extends TrackerEmulator<AsanaEmulatorState> {
@@ -45,7 +49,7 @@ export function createAsanaEmulator(options: AsanaEmulatorOptions = {}): AsanaEm
   const rateLimit = new RateLimitStorm();
   const hookDeliveries = new HookDeliveries();
   return {
-    routes: createAsanaRoutes(state, { storm: rateLimit, outbox: new AsanaEventOutbox(state, hookDeliveries) }),
+    routes: createAsanaRoutes(state, { storm: rateLimit, outbox: new AsanaEventOutbox(state, hookDeliveries), oauthClients: options.oauthClients ?? [asanaSampleOAuthClient] }),
     state,
     rateLimit,
     hookDeliveries,

@@ -1,4 +1,5 @@
 import type { AsanaEmulatorSeedDefaults } from './asana-emulator-state';
+import type { AsanaOAuthClient } from './asana-oauth-grants';
 
 /** What a fresh Asana emulator holds: one user in two workspaces, with projects in each. */
 export const asanaSampleSeed: AsanaEmulatorSeedDefaults = {
@@ -29,4 +30,14 @@ export const asanaSampleSeed: AsanaEmulatorSeedDefaults = {
     { name: 'Grace Hopper', email: 'grace@acme.example' },
   ],
   sections: ['To do', 'Doing', 'Done'],
+};
+
+/**
+ * The OAuth app a fresh emulator knows: the sandbox's Asana node signs in with it. Sandbox-only
+ * values, like the personal access token above; they open nothing but the emulator.
+ */
+export const asanaSampleOAuthClient: AsanaOAuthClient = {
+  clientId: '1205000000000777',
+  clientSecret: 'sandbox-asana-oauth-client-secret',
+  name: 'Exalate (sandbox)',
 };

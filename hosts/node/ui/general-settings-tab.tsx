@@ -1,5 +1,9 @@
+import { useCallback, useState } from 'react';
 import type { InstanceAnswer } from './admin-answers';
+import { createAdminClient } from './admin-client';
 import { wizardModeLabels } from './browser-core';
+import { pageAdminAccess } from './tracker-connection-client';
+import { TrackerConnectionSection } from './tracker-connection-section';
 
 const licenceNames: Readonly<Record<NonNullable<InstanceAnswer['licence']>, string>> = {
   trial: 'Evaluation (trial)',
@@ -9,7 +13,18 @@ const licenceNames: Readonly<Record<NonNullable<InstanceAnswer['licence']>, stri
 };
 
 /** General settings: what this node is, as `GET /instance` reports it. */
-export function GeneralSettingsTab({ instance }: { readonly instance: InstanceAnswer }) {
+export function GeneralSettingsTab({ instance: given }: { readonly instance: InstanceAnswer }) {
+  // Read again after the tracker connection changes, so version, URL and licence follow it.
+  const [instance, setInstance] = useState(given);
+  const reloadInstance = useCallback(() => {
+    const access = pageAdminAccess();
+    if (access === undefined) return;
+    void createAdminClient({ ...access, onUnauthorized: () => undefined })
+      .describeInstance()
+      .then((answer) => {
+        if (answer.ok) setInstance(answer.value);
+      });
+  }, []);
   const rows: readonly { label: string; value: string; hint?: string }[] = [
     {
       label: 'Exalate node URL',
@@ -47,6 +62,7 @@ export function GeneralSettingsTab({ instance }: { readonly instance: InstanceAn
           </div>
         ))}
       </dl>
+      <TrackerConnectionSection tracker={instance.tracker} onChanged={reloadInstance} />
     </section>
   );
 }

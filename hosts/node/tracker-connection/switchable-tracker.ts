@@ -1,0 +1,158 @@
+import {
+  ExalateError,
+  trackerDisplayNames,
+  type ItemChanges,
+  type ItemSearchPage,
+  type NewItem,
+  type RichText,
+  type TrackerInstance,
+  type TrackerItem,
+  type TrackerItemOperations,
+  type TrackerKind,
+  type TrackerProject,
+  type TrackerUser,
+  type TrackerV1,
+} from '../../../core';
+import type { AsanaOAuthApp } from '../../asana/asana-oauth';
+import { trackerAdapterFactories, type CreateTrackerAdapter, type TrackerAdapter } from './tracker-adapters';
+
+/** How a node's tracker is configured before any admin touches the console. */
+export interface TrackerConnectionConfiguration {
+  readonly kind: TrackerKind;
+  /**
+   * Credentials the host was given (TRACKER_URL and TRACKER_AUTH, or the sandbox's emulator), used
+   * until an admin saves others in the console.
+   */
+  readonly environment?: { readonly baseUrl: string; readonly authorization: string } | undefined;
+  /** The tracker's base URL when there are no environment credentials (Asana: https://app.asana.com). */
+  readonly baseUrl?: string | undefined;
+  /** ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_OAUTH_URL. */
+  readonly asanaOAuth?: AsanaOAuthApp | undefined;
+  /** ASANA_REDIRECT_URI, when it is not `{NODE_URL}/oauth/asana/callback`. */
+  readonly asanaRedirectUri?: string | undefined;
+  /** How adapters are built (the sandbox gives its emulators a larger budget). */
+  readonly createAdapter?: CreateTrackerAdapter | undefined;
+}
+
+/**
+ * The node's one tracker object, delegating to whichever adapter the current credentials built,
+ * so that NodeContext.tracker stays the same object while an admin signs in, changes the token or
+ * picks another Asana workspace: the sync engine, the admin API and the change hooks keep their
+ * reference and reach the new adapter on their next call.
+ */
+export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
+  readonly kind: TrackerKind;
+  readonly configuration: TrackerConnectionConfiguration;
+  readonly createAdapter: CreateTrackerAdapter;
+  #current: TrackerAdapter | undefined;
+  /** Called once on a 401: true when it renewed the credentials (an OAuth refresh) and a retry may work. */
+  #renew: (() => Promise<boolean>) | undefined;
+
+  constructor(configuration: TrackerConnectionConfiguration, initial?: TrackerAdapter) {
+    this.kind = configuration.kind;
+    this.configuration = configuration;
+    this.createAdapter = configuration.createAdapter ?? trackerAdapterFactories[configuration.kind];
+    this.#current = initial ?? (configuration.environment === undefined ? undefined : this.createAdapter(configuration.environment));
+  }
+
+  /** A tracker the host built itself (tests, the sandbox's fakes): it counts as set by the environment. */
+  static around(adapter: TrackerAdapter): SwitchableTracker {
+    return adapter instanceof SwitchableTracker ? adapter : new SwitchableTracker({ kind: adapter.kind }, adapter);
+  }
+
+  get current(): TrackerAdapter | undefined {
+    return this.#current;
+  }
+
+  switchTo(adapter: TrackerAdapter | undefined): void {
+    if (adapter !== undefined && adapter.kind !== this.kind) throw new ExalateError('internal', `A ${adapter.kind} adapter cannot serve a ${this.kind} node.`);
+    this.#current = adapter;
+  }
+
+  onUnauthorized(renew: (() => Promise<boolean>) | undefined): void {
+    this.#renew = renew;
+  }
+
+  /** Not signed in yet: the console still loads, and says where to sign in. */
+  async describeInstance(): Promise<TrackerInstance> {
+    if (this.#current === undefined) return { tracker: this.kind, version: 'unknown (not signed in)', url: this.configuration.environment?.baseUrl ?? this.configuration.baseUrl ?? '' };
+    return this.#call((adapter) => adapter.describeInstance());
+  }
+
+  listProjects(): Promise<readonly TrackerProject[]> {
+    return this.#call((adapter) => adapter.listProjects());
+  }
+
+  getItem(key: string): Promise<TrackerItem | undefined> {
+    return this.#call((adapter) => adapter.getItem(key));
+  }
+
+  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#call((adapter) => adapter.searchItems(query, page));
+  }
+
+  listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#call((adapter) => adapter.listChangedSince(projectKey, since, page));
+  }
+
+  createItem(item: NewItem): Promise<{ readonly key: string }> {
+    return this.#call((adapter) => adapter.createItem(item));
+  }
+
+  updateItem(key: string, changes: ItemChanges): Promise<void> {
+    return this.#call((adapter) => adapter.updateItem(key, changes));
+  }
+
+  addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
+    return this.#call((adapter) => adapter.addComment(key, body));
+  }
+
+  updateComment(key: string, commentId: string, body: RichText): Promise<void> {
+    return this.#call((adapter) => adapter.updateComment(key, commentId, body));
+  }
+
+  findUserByEmail(email: string): Promise<TrackerUser | undefined> {
+    return this.#call((adapter) => adapter.findUserByEmail(email));
+  }
+
+  downloadAttachment(key: string, attachmentId: string): Promise<Uint8Array> {
+    return this.#call((adapter) => adapter.downloadAttachment(key, attachmentId));
+  }
+
+  uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
+    return this.#call((adapter) => adapter.uploadAttachment(key, file));
+  }
+
+  /** Adapter-specific (hosts/node/change-hooks.ts calls it with each tracker's own arguments). */
+  registerChangeHook(...parameters: unknown[]): Promise<unknown> {
+    return this.#call((adapter) => {
+      const register = (adapter as unknown as { registerChangeHook?: (...values: unknown[]) => Promise<unknown> }).registerChangeHook;
+      if (typeof register !== 'function') throw new ExalateError('invalid_request', `${trackerDisplayNames[this.kind]} here has no change hooks; the reconciler finds changes instead.`);
+      return register.apply(adapter, parameters);
+    });
+  }
+
+  async #call<T>(work: (adapter: TrackerAdapter) => Promise<T>): Promise<T> {
+    const adapter = this.#current;
+    if (adapter === undefined) throw this.#notSignedIn();
+    try {
+      return await work(adapter);
+    } catch (error) {
+      // A 401 means the tracker did no work, so one retry with renewed credentials is safe.
+      if (!ExalateError.isInstance(error) || error.code !== 'unauthorized' || this.#renew === undefined) throw error;
+      if (!(await this.#renew())) throw error;
+      const renewed = this.#current;
+      if (renewed === undefined) throw this.#notSignedIn();
+      return work(renewed);
+    }
+  }
+
+  #notSignedIn(): ExalateError {
+    const how = this.kind === 'asana'
+      ? 'Open the Exalate console → General settings → Tracker connection and choose "Sign in with Asana".'
+      : this.kind === 'jira-server'
+        ? 'Open the Exalate console → General settings → Tracker connection and save the Jira base URL and a personal access token.'
+        : 'Set TRACKER_URL and TRACKER_AUTH and restart the node.';
+    return new ExalateError('tracker_unavailable', `This node is not connected to ${trackerDisplayNames[this.kind]} yet. ${how}`, { isRetryable: true, details: { tracker: this.kind } });
+  }
+}
