@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   acceptAnswerSchema,
   checkAnswerSchema,
@@ -57,9 +57,15 @@ export interface ConsoleClient extends AdminClient {
   retryError(errorId: string): Promise<Result<unknown, AdminFailure>>;
   readRules(connectionId: string): Promise<Result<RulesAnswer, AdminFailure>>;
   saveRules(connectionId: string, rules: RulesAnswer): Promise<Result<unknown, AdminFailure>>;
-  testRun(connectionId: string, issueKey: string): Promise<Result<Readonly<Record<string, unknown>>, AdminFailure>>;
+  /** With `rules`, the test run tries those scripts (an editor's unsaved text) instead of the saved ones. */
+  testRun(connectionId: string, issueKey: string, rules?: RulesAnswer): Promise<Result<Readonly<Record<string, unknown>>, AdminFailure>>;
   syncNow(connectionId: string, issueKey: string): Promise<Result<unknown, AdminFailure>>;
+  /** The script API's typings (a .d.ts), which the script editor completes from. */
+  readScriptApi(): Promise<Result<string, AdminFailure>>;
 }
+
+/** GET /script-api answers the typings as text (core/admin/sync-operations.ts). */
+const scriptApiAnswerSchema = z.object({ typescript: z.string() }).transform((answer) => answer.typescript);
 
 export function createConsoleClient(transport: OperationTransport): ConsoleClient {
   async function call<S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown): Promise<Result<z.infer<S>, AdminFailure>> {
@@ -91,8 +97,9 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     retryError: (errorId) => call('POST /errors/{errorId}/retry', retryAnswerSchema, { errorId }, {}),
     readRules: (connectionId) => call('GET /connections/{id}/rules', rulesAnswerSchema, id(connectionId)),
     saveRules: (connectionId, rules) => call('PUT /connections/{id}/rules', rulesAnswerSchema, id(connectionId), { outgoing: rules.outgoing, incoming: rules.incoming }),
-    testRun: (connectionId, issueKey) => call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), { issueKey }),
+    testRun: (connectionId, issueKey, rules) => call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), { issueKey, ...(rules ? { rules: { outgoing: rules.outgoing, incoming: rules.incoming } } : {}) }),
     syncNow: (connectionId, issueKey) => call('POST /connections/{id}/sync', syncNowAnswerSchema, id(connectionId), { issueKey }),
+    readScriptApi: () => call('GET /script-api', scriptApiAnswerSchema),
   };
 }
 
@@ -102,5 +109,5 @@ export const consoleOperationKeys = [
   'GET /connections', 'POST /connections/{id}/deactivate', 'POST /connections/{id}/activate', 'DELETE /connections/{id}', 'POST /connections/{id}/check',
   'GET /connections/{id}/triggers', 'POST /connections/{id}/triggers', 'DELETE /connections/{id}/triggers/{triggerId}', 'POST /connections/{id}/bulk-sync',
   'GET /connections/{id}/bulk-sync', 'GET /connections/{id}/queue', 'GET /errors', 'POST /errors/{errorId}/retry', 'GET /connections/{id}/rules',
-  'PUT /connections/{id}/rules', 'POST /connections/{id}/test-run', 'POST /connections/{id}/sync',
+  'PUT /connections/{id}/rules', 'POST /connections/{id}/test-run', 'POST /connections/{id}/sync', 'GET /script-api',
 ] as const;

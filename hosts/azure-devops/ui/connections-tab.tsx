@@ -12,6 +12,7 @@ import { wizardLabels } from '../../node/ui/browser-core';
 import { canCheck, describeCheck, describeDeleted, describeRemoteSide, describeStatusChange, modeWord, statusActions } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { NoticeCard, type HubNotice } from './notice-card';
+import { ScriptsPanel } from './scripts-panel';
 import { ConnectionStatus } from './status-cell';
 
 /** The Connections tab: every connection with its remote side, mode, status and actions. */
@@ -19,6 +20,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
   const [notice, setNotice] = useState<HubNotice>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
+  const [editing, setEditing] = useState<ConsoleConnection | null>(null);
 
   const run = async (connection: ConsoleConnection, action: () => Promise<HubNotice>) => {
     setWorking(connection.id);
@@ -51,24 +53,27 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
     {
       id: 'name',
       name: 'Name',
-      width: -24,
+      width: -20,
       renderCell: (_row, column, tableColumn, connection) => (
         <TwoLineTableCell key={column} columnIndex={column} tableColumn={tableColumn} line1={<span className="font-weight-semibold">{connection.name}</span>} line2={<span className="secondary-text">{connection.description || 'No description'}</span>} />
       ),
     },
-    { id: 'remote', name: 'Remote side', width: -30, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{describeRemoteSide(connection)}</SimpleTableCell> },
-    { id: 'mode', name: 'Mode', width: -8, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{modeWord(connection.mode)}</SimpleTableCell> },
-    { id: 'status', name: 'Status', width: -11, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}><ConnectionStatus status={connection.status} /></SimpleTableCell> },
+    // The remote side's URL is long: it wraps rather than hiding the part that tells sides apart.
+    { id: 'remote', name: 'Remote side', width: -23, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn} contentClassName="exalate-wrap">{describeRemoteSide(connection)}</SimpleTableCell> },
+    { id: 'mode', name: 'Mode', width: -7, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{modeWord(connection.mode)}</SimpleTableCell> },
+    { id: 'status', name: 'Status', width: -10, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}><ConnectionStatus status={connection.status} /></SimpleTableCell> },
     {
       id: 'actions',
       name: 'Actions',
-      width: -27,
+      width: -40,
       renderCell: (_row, column, tableColumn, connection) => (
         <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>
           <ButtonGroup>
             {statusActions(connection).map((change) => (
               <Button key={change} text={change === 'activate' ? 'Activate' : 'Deactivate'} disabled={working === connection.id} onClick={() => void changeStatus(connection, change)} />
             ))}
+            {/* A Pending connection has no other side yet, so nothing to write scripts for. */}
+            {connection.status === 'pending' ? null : <Button text="Edit scripts" ariaLabel={`Edit scripts of ${connection.name}`} disabled={working === connection.id} onClick={() => setEditing(connection)} />}
             {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
             <Button text="Delete" subtle disabled={working === connection.id} onClick={() => setDeleting(connection)} />
           </ButtonGroup>
@@ -95,6 +100,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
           <Table<ConsoleConnection> ariaLabel="Connections" columns={columns} itemProvider={new ArrayItemProvider([...(connections.connections ?? [])])} showLines role="table" />
         </Card>
       )}
+      {editing === null ? null : <ScriptsPanel client={client} connection={editing} onDismiss={() => setEditing(null)} />}
       {deleting === null ? null : (
         <Dialog
           titleProps={{ text: `Delete "${deleting.name}"?` }}

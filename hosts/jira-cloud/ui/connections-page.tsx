@@ -76,7 +76,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
             ))}
             {connection.status === 'pending' ? null : (
               <Button spacing="compact" isDisabled={working === connection.id} onClick={() => setEditing(connection)}>
-                Edit rules
+                Edit scripts
               </Button>
             )}
             {canCheck(connection) ? (

@@ -1,46 +1,42 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import { useEffect, useState } from 'react';
+import { token } from '@atlaskit/tokens';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import type { ConsoleConnection } from '../../node/ui/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { NoticeBanner, type Notice } from './notice-banner';
+import { ScriptEditor } from '../../console-kit/script-editor';
+import { useScriptApi } from '../../console-kit/script-editor-api';
+import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
+import { NoticeBanner } from './notice-banner';
+
+/** The editor's frame in Atlassian's colours (ADS tokens, with their light values as fallbacks). */
+const editorFrame = {
+  '--script-editor-border': token('color.border.input', '#8590a2'),
+  '--script-editor-focus': token('color.border.focused', '#388bff'),
+  '--script-editor-radius': '3px',
+  '--script-editor-min-height': '9rem',
+  '--script-editor-max-height': '18rem',
+} as CSSProperties;
 
 /**
  * This side's outgoing and incoming scripts (Script mode), saved only when they compile (core checks
- * and answers with the line), and a test run on an issue that shows the replica and the changes
- * without writing anything.
+ * and answers with the line, which the editor marks), and a test run on an issue that shows the
+ * replica and the changes without writing anything.
  */
 export function RulesModal({ client, connection, onClose }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onClose: () => void }) {
-  const [rules, setRules] = useState<{ outgoing: string; incoming: string } | null>(null);
+  const id = useId();
+  const session = useScriptSession(client, connection.id);
+  const scriptApi = useScriptApi(client);
   const [issueKey, setIssueKey] = useState('');
-  const [notice, setNotice] = useState<Notice>(null);
-  const [testRun, setTestRun] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { rules } = session;
+  const noticeArea = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    void client.readRules(connection.id).then((answer) => (answer.ok ? setRules({ outgoing: answer.value.outgoing, incoming: answer.value.incoming }) : setNotice({ kind: 'error', text: answer.error.message })));
-  }, [client, connection.id]);
-
-  const act = async (work: () => Promise<Notice>) => {
-    setBusy(true);
-    setNotice(await work());
-    setBusy(false);
-  };
-  const save = () =>
-    act(async () => {
-      if (rules === null) return null;
-      const answer = await client.saveRules(connection.id, rules);
-      return answer.ok ? { kind: 'success', text: 'The scripts are saved; the next change of each item uses them.' } : { kind: 'error', text: answer.error.message };
-    });
-  const test = () =>
-    act(async () => {
-      const answer = await client.testRun(connection.id, issueKey);
-      setTestRun(answer.ok ? JSON.stringify(answer.value, null, 2) : null);
-      return answer.ok ? null : { kind: 'error', text: answer.error.message };
-    });
+    if (session.notice !== null) noticeArea.current?.scrollIntoView({ block: 'nearest' });
+  }, [session.notice]);
 
   return (
     <Modal onClose={onClose} width="x-large" label={`Rules of ${connection.name}`}>
@@ -49,30 +45,56 @@ export function RulesModal({ client, connection, onClose }: { readonly client: C
       </ModalHeader>
       <ModalBody>
         <Stack space="space.150">
-          <NoticeBanner notice={notice} />
-          {(['outgoing', 'incoming'] as const).map((side) => (
-            <div key={side}>
-              <Label htmlFor={`rules-${side}`}>{side === 'outgoing' ? 'Outgoing sync script' : 'Incoming sync script'}</Label>
-              <TextArea id={`rules-${side}`} isMonospaced minimumRows={8} value={rules?.[side] ?? ''} isDisabled={rules === null || busy} spellCheck={false} onChange={(event) => rules && setRules({ ...rules, [side]: event.currentTarget.value })} />
-            </div>
-          ))}
+          {/* The body scrolls under a fixed footer: the outcome of Save or Test run is brought into view. */}
+          <div ref={noticeArea}>
+            <NoticeBanner notice={session.notice} />
+          </div>
+          {(['outgoing', 'incoming'] as const).map((side) => {
+            const problem = session.problems[side];
+            return (
+              <div key={side} style={editorFrame}>
+                {/* A contenteditable is not named by <label for>: the editor's aria-label carries the same words. */}
+                <Label htmlFor={`${id}-${side}`}>{scriptLabels[side]}</Label>
+                <ScriptEditor
+                  id={`${id}-${side}`}
+                  label={scriptLabels[side]}
+                  value={rules?.[side] ?? ''}
+                  onChange={(text) => session.edit(side, text)}
+                  scriptApi={scriptApi}
+                  errorLine={problem?.line ?? null}
+                  describedBy={problem === null ? undefined : `${id}-${side}-error`}
+                  readOnly={rules === null || session.busy === 'saving'}
+                />
+                {problem === null ? null : (
+                  <div role="alert">
+                    <ErrorMessage>
+                      <span id={`${id}-${side}-error`}>{problem.message}</span>
+                    </ErrorMessage>
+                  </div>
+                )}
+              </div>
+            );
+          })}
           <Inline space="space.100" alignBlock="end">
             <div style={{ flexGrow: 1 }}>
-              <Label htmlFor="test-run-issue">Issue key for a test run</Label>
-              <Textfield id="test-run-issue" value={issueKey} placeholder="SUP-12" onChange={(event) => setIssueKey(event.currentTarget.value)} />
+              <Label htmlFor={`${id}-issue`}>Issue key for a test run</Label>
+              <Textfield id={`${id}-issue`} value={issueKey} placeholder="SUP-12" aria-describedby={`${id}-issue-help`} onChange={(event) => setIssueKey(event.currentTarget.value)} />
             </div>
-            <Button isDisabled={busy || issueKey.trim() === ''} onClick={() => void test()}>
+            <Button isDisabled={session.busy !== null || issueKey.trim() === ''} isLoading={session.busy === 'testing'} onClick={() => void session.testRun(issueKey)}>
               Test run
             </Button>
           </Inline>
-          {testRun === null ? null : <TextArea aria-label="Test run result" isReadOnly isMonospaced minimumRows={8} value={testRun} />}
+          <HelperMessage>
+            <span id={`${id}-issue-help`}>{'A test run tries the scripts above, saved or not, and writes nothing.'}</span>
+          </HelperMessage>
+          {session.testResult === null ? null : <TextArea aria-label="Test run result" isReadOnly isMonospaced minimumRows={8} value={session.testResult} />}
         </Stack>
       </ModalBody>
       <ModalFooter>
         <Button appearance="subtle" onClick={onClose}>
           Close
         </Button>
-        <Button appearance="primary" isDisabled={rules === null} isLoading={busy} onClick={() => void save()}>
+        <Button appearance="primary" isDisabled={rules === null || session.busy === 'testing'} isLoading={session.busy === 'saving'} onClick={() => void session.save()}>
           Save
         </Button>
       </ModalFooter>

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { ConsoleConnection, InstanceAnswer } from './admin-answers';
-import type { AdminClient } from './admin-client';
+import type { ConsoleClient } from '../../console-kit/operation-client';
 import { startAcceptWizard, startInitiateWizard, wizardLabels, type WizardContext } from './browser-core';
 import { ConnectionsTable, type ConnectionAction } from './connections-table';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
+import { ScriptsDialog } from './scripts-dialog';
 import { useConnections } from './use-connections';
 import { WizardDialog } from './wizard-dialog';
 import type { WizardEffectHost } from './wizard-effect-runner';
@@ -21,7 +22,7 @@ function describeCheck(connection: ConsoleConnection, roundTripMs: number, remot
 }
 
 export interface ConnectionsTabProps {
-  readonly client: AdminClient;
+  readonly client: ConsoleClient;
   readonly instance: InstanceAnswer;
 }
 
@@ -30,6 +31,7 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
   const { connections, failure, refresh } = useConnections(client);
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
+  const [editingScripts, setEditingScripts] = useState<ConsoleConnection | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [banner, setBanner] = useState<Banner | null>(null);
 
@@ -44,7 +46,7 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
   );
   const context = wizardContextOf(instance);
 
-  const perform = async (connection: ConsoleConnection, action: Exclude<ConnectionAction, 'delete'> | 'confirm-delete') => {
+  const perform = async (connection: ConsoleConnection, action: Exclude<ConnectionAction, 'delete' | 'edit-scripts'> | 'confirm-delete') => {
     setWorking(connection.id);
     setBanner(null);
     try {
@@ -77,6 +79,7 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
 
   const onAction = (connection: ConsoleConnection, action: ConnectionAction) => {
     if (action === 'delete') setDeleting(connection);
+    else if (action === 'edit-scripts') setEditingScripts(connection);
     else void perform(connection, action);
   };
 
@@ -128,6 +131,7 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
       {wizard === null ? null : (
         <WizardDialog key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />
       )}
+      {editingScripts === null ? null : <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={() => setEditingScripts(null)} />}
       {deleting === null ? null : (
         <DeleteConnectionDialog connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void perform(deleting, 'confirm-delete')} />
       )}

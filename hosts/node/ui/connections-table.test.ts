@@ -16,14 +16,14 @@ test('a Pending connection to a private side: "unknown", a Pending lozenge, only
   expect(describeControls(html)).toEqual(['button "Delete acme-jira_to_partner-ado"']);
 });
 
-test('an Active connection with a public peer: Deactivate, Check (signed ping), Delete', () => {
+test('an Active connection with a public peer: Deactivate, Edit scripts, Check (signed ping), Delete', () => {
   const html = render([sampleConnection({ status: 'active', destination: 'https://partner.example/node', remoteTracker: 'azure-devops' })]);
   expect(html).toContain('Azure DevOps');
-  expect(describeControls(html)).toEqual(['button "Deactivate acme-jira_to_partner-ado"', 'button "Check acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(html)).toEqual(['button "Deactivate acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Check acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
 });
 
 test('a Deactivated connection offers Activate; a private peer is never pinged', () => {
-  expect(describeControls(render([sampleConnection({ status: 'deactivated' })]))).toEqual(['button "Activate acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(render([sampleConnection({ status: 'deactivated' })]))).toEqual(['button "Activate acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
 });
 
 test('an Error shows its reason', () => {
@@ -34,7 +34,14 @@ test('an Error shows its reason', () => {
 
 test("a row's buttons wait while its request is in flight", () => {
   const html = render([sampleConnection({ status: 'active' }), sampleConnection({ id: 'c2', name: 'other', status: 'active' })], 'connection-1');
-  expect(describeControls(html)).toEqual(['button "Deactivate acme-jira_to_partner-ado" (disabled)', 'button "Delete acme-jira_to_partner-ado" (disabled)', 'button "Deactivate other"', 'button "Delete other"']);
+  expect(describeControls(html)).toEqual([
+    'button "Deactivate acme-jira_to_partner-ado" (disabled)',
+    'button "Edit scripts acme-jira_to_partner-ado" (disabled)',
+    'button "Delete acme-jira_to_partner-ado" (disabled)',
+    'button "Deactivate other"',
+    'button "Edit scripts other"',
+    'button "Delete other"',
+  ]);
 });
 
 test('the list is polled only while a connection waits for the other side', () => {

@@ -2,7 +2,7 @@ import type { ConsoleConnection } from './admin-answers';
 import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind } from './browser-core';
 import { StatusLozenge } from './status-lozenge';
 
-export type ConnectionAction = 'deactivate' | 'activate' | 'delete' | 'check';
+export type ConnectionAction = 'deactivate' | 'activate' | 'edit-scripts' | 'delete' | 'check';
 
 export interface ConnectionsTableProps {
   readonly connections: readonly ConsoleConnection[];
@@ -22,10 +22,16 @@ function canCheck(connection: ConsoleConnection): boolean {
   return connection.destination !== unknownDestination && connection.status !== 'pending';
 }
 
+/** A Pending connection has no other side yet: there is nothing to write scripts for. */
+function canEditScripts(connection: ConsoleConnection): boolean {
+  return connection.status !== 'pending' && connection.status !== 'deleted';
+}
+
 function actionsFor(connection: ConsoleConnection): readonly { action: ConnectionAction; label: string }[] {
   return [
     ...(connection.status === 'active' ? [{ action: 'deactivate' as const, label: 'Deactivate' }] : []),
     ...(connection.status === 'deactivated' ? [{ action: 'activate' as const, label: 'Activate' }] : []),
+    ...(canEditScripts(connection) ? [{ action: 'edit-scripts' as const, label: 'Edit scripts' }] : []),
     ...(canCheck(connection) ? [{ action: 'check' as const, label: 'Check' }] : []),
     { action: 'delete', label: 'Delete' },
   ];

@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
+import { consolePages, type ConsolePage } from '../../console-kit/console-words';
 import { createAdminClient } from './admin-client';
 import type { ConsoleConfiguration } from './console-configuration';
 import { ConsoleHeader } from './console-header';
 import { ConsoleTabs, type ConsoleTab } from './console-tabs';
 import { ConnectionsTab } from './connections-tab';
+import { ErrorsTab } from './errors-tab';
 import { GeneralSettingsTab } from './general-settings-tab';
+import { SyncQueueTab } from './sync-queue-tab';
+import { TriggersTab } from './triggers-tab';
 import { useInstance } from './use-instance';
 
 export interface ConsoleShellProps {
@@ -15,11 +19,12 @@ export interface ConsoleShellProps {
   readonly onSignOut?: (() => void) | undefined;
 }
 
-const tabIds = ['connections', 'general-settings'] as const;
-type TabId = (typeof tabIds)[number];
+/** The same tabs, in the same order, as the Jira Cloud and Azure DevOps consoles. */
+const tabIds: readonly ConsolePage[] = consolePages.map((page) => page.route);
+const tabLabel = (id: ConsolePage) => consolePages.find((page) => page.route === id)?.title ?? id;
 
 /** The tab in the address (`#general-settings`), so a reload or a shared link opens the same tab. */
-function tabFromLocation(): TabId {
+function tabFromLocation(): ConsolePage {
   const hash = typeof location === 'undefined' ? '' : location.hash.slice(1);
   return tabIds.find((id) => id === hash) ?? 'connections';
 }
@@ -28,7 +33,9 @@ function tabFromLocation(): TabId {
 export function ConsoleShell({ configuration, adminToken, onUnauthorized, onSignOut }: ConsoleShellProps) {
   const client = useMemo(() => createAdminClient({ adminApi: configuration.adminApi, adminToken, onUnauthorized }), [configuration.adminApi, adminToken, onUnauthorized]);
   const { view, reload } = useInstance(client);
-  const [tab, setTab] = useState<TabId>(tabFromLocation);
+  const [tab, setTab] = useState<ConsolePage>(tabFromLocation);
+  // Triggers and Sync queue show one connection; moving between them keeps it.
+  const [connectionId, setConnectionId] = useState<string | null>(null);
 
   const select = (id: string) => {
     const next = tabIds.find((candidate) => candidate === id) ?? 'connections';
@@ -36,13 +43,23 @@ export function ConsoleShell({ configuration, adminToken, onUnauthorized, onSign
     history.replaceState(null, '', `#${next}`);
   };
 
-  const tabs: readonly ConsoleTab[] =
-    view.status === 'loaded'
-      ? [
-          { id: 'connections', label: 'Connections', render: () => <ConnectionsTab client={client} instance={view.instance} /> },
-          { id: 'general-settings', label: 'General settings', render: () => <GeneralSettingsTab instance={view.instance} /> },
-        ]
-      : [];
+  const tabs: readonly ConsoleTab[] = view.status === 'loaded' ? tabIds.map((id): ConsoleTab => ({ id, label: tabLabel(id), render: () => renderTab(id) })) : [];
+  function renderTab(id: ConsolePage) {
+    if (view.status !== 'loaded') return null;
+    const tracker = view.instance.tracker;
+    switch (id) {
+      case 'connections':
+        return <ConnectionsTab client={client} instance={view.instance} />;
+      case 'triggers':
+        return <TriggersTab client={client} tracker={tracker} connectionId={connectionId} onChooseConnection={setConnectionId} />;
+      case 'sync-queue':
+        return <SyncQueueTab client={client} tracker={tracker} connectionId={connectionId} onChooseConnection={setConnectionId} />;
+      case 'errors':
+        return <ErrorsTab client={client} tracker={tracker} />;
+      case 'general-settings':
+        return <GeneralSettingsTab instance={view.instance} />;
+    }
+  }
 
   return (
     <div className="console">

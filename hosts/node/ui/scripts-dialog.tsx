@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ConsoleClient } from '../../console-kit/operation-client';
+import { ScriptEditor } from '../../console-kit/script-editor';
+import { useScriptApi } from '../../console-kit/script-editor-api';
+import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
+import type { ConsoleConnection } from './admin-answers';
+import type { TrackerKind } from './browser-core';
+import { ModalDialog } from './modal-dialog';
+import { NoticeBanner } from './notice-banner';
+import { trackerWords } from './tracker-words';
+
+export interface ScriptsDialogProps {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly tracker: TrackerKind;
+  readonly onClose: () => void;
+}
+
+/**
+ * A connection's outgoing and incoming scripts (Script mode): saved only when they compile (the
+ * node names the line, which the editor marks), and a test run on an item that shows the replica
+ * and the changes without writing anything.
+ */
+export function ScriptsDialog({ client, connection, tracker, onClose }: ScriptsDialogProps) {
+  const id = useId();
+  const words = trackerWords[tracker];
+  const session = useScriptSession(client, connection.id);
+  const scriptApi = useScriptApi(client);
+  const [itemKey, setItemKey] = useState('');
+  const { rules, busy } = session;
+
+  const testRun = (event: FormEvent) => {
+    event.preventDefault();
+    void session.testRun(itemKey);
+  };
+
+  return (
+    <ModalDialog title={`Scripts: ${connection.name}`} closeLabel="Close" busy={busy !== null} onDismiss={onClose} className="scripts-dialog">
+      <div className="modal-body">
+        {rules === null && session.notice === null ? (
+          <p className="muted" role="status">
+            Loading the scripts…
+          </p>
+        ) : null}
+        {(['outgoing', 'incoming'] as const).map((side) => {
+          const problem = session.problems[side];
+          return (
+            <div key={side} className={`field script-field${problem === null ? '' : ' has-error'}`}>
+              {/* A contenteditable is not named by <label for>: the editor's aria-label carries the same words. */}
+              <label htmlFor={`${id}-${side}`} className="field-label">
+                {scriptLabels[side]}
+              </label>
+              <ScriptEditor
+                id={`${id}-${side}`}
+                label={scriptLabels[side]}
+                value={rules?.[side] ?? ''}
+                onChange={(text) => session.edit(side, text)}
+                scriptApi={scriptApi}
+                errorLine={problem?.line ?? null}
+                describedBy={problem === null ? undefined : `${id}-${side}-error`}
+                readOnly={rules === null || busy === 'saving'}
+              />
+              {problem === null ? null : (
+                <p id={`${id}-${side}-error`} className="field-error" role="alert">
+                  {problem.message}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        <form className="test-run" onSubmit={testRun}>
+          <div className="field">
+            <label htmlFor={`${id}-item`} className="field-label">
+              {`${words.itemKeyLabel} for a test run`}
+            </label>
+            <input id={`${id}-item`} className="input" value={itemKey} placeholder={words.itemKeyExample} autoComplete="off" spellCheck={false} aria-describedby={`${id}-item-help`} onChange={(event) => setItemKey(event.target.value)} />
+          </div>
+          <button type="submit" className="button button-default" disabled={busy !== null || itemKey.trim() === ''}>
+            Test run
+          </button>
+        </form>
+        <p id={`${id}-item-help`} className="field-help test-run-help">
+          {`A test run tries the scripts above, saved or not, on this ${words.item}, and writes nothing.`}
+        </p>
+        {session.testResult === null ? null : (
+          // Focusable, so a keyboard can scroll a long result.
+          <pre className="test-run-result" tabIndex={0} role="region" aria-label="Test run result">
+            {session.testResult}
+          </pre>
+        )}
+        {/* Beside Save and Test run, whose outcome it tells. */}
+        <NoticeBanner notice={session.notice} onDismiss={session.dismissNotice} />
+      </div>
+      <footer className="modal-footer">
+        <button type="button" className="button button-subtle" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" className="button button-primary" disabled={rules === null || busy !== null} onClick={() => void session.save()}>
+          Save
+        </button>
+      </footer>
+    </ModalDialog>
+  );
+}
