@@ -126,6 +126,20 @@ describe('sync engine over a private connection', () => {
     expect((await publicNode.admin('GET', `/connections/${connectionId}/queue`)).body.counts.outbound.queued).toBe(0);
   });
 
+  it('test run tries scripts from the editor before they are saved, and a broken one is refused with its line, saving nothing', async () => {
+    newIssue(jira, 'SUP-1');
+    const saved = (await publicNode.admin('GET', `/connections/${connectionId}/rules`)).body;
+    const trial = { outgoing: 'replica.key = issue.key\nreplica.summary = issue.summary.toUpperCase()', incoming: saved.incoming };
+    const run = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1', rules: trial });
+    expect(run.status).toBe(200);
+    expect(run.body.replica).toMatchObject({ summary: 'PRINTER ON FIRE' });
+
+    const broken = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1', rules: { ...trial, outgoing: 'replica.key = issue.key\nreplica.summary = issue.summary ]\nreplica.status = issue.status' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(/line 2/i);
+    expect((await publicNode.admin('GET', `/connections/${connectionId}/rules`)).body).toEqual(saved);
+  });
+
   it('queues while deactivated and delivers everything, in order, on activate', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });

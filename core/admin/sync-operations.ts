@@ -131,9 +131,14 @@ export const syncOperations: readonly AdminOperation[] = [
     method: 'POST', path: '/connections/{id}/test-run', summary: 'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing.', body: testRunRequestSchema, successStatus: 200,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
+        // Scripts from the editor are checked as a save would check them, so a mistake reads the same.
+        if (body.rules) {
+          const checked = await checkRules(context, body.rules);
+          if (!checked.ok) return checked;
+        }
         const item = await findItem(context, body.issueKey);
         if (!item.ok) return item;
-        return testRunRules(context, connection, item.value, body.replica);
+        return testRunRules(context, connection, item.value, body.replica, body.rules);
       }),
   }),
   defineOperation({

@@ -18,4 +18,6 @@ export const testRunRequestSchema = z.strictObject({
   issueKey: z.string().trim().min(1, 'Name the item to test with, such as SUP-12.').max(200),
   /** A replica to try the incoming script on; without it, the last one received for this item. */
   replica: z.record(z.string(), z.unknown()).optional(),
+  /** Scripts to try instead of the saved ones: the editor's text, before it is saved. */
+  rules: rulesRequestSchema.optional(),
 });

@@ -29,6 +29,12 @@ export interface IncomingPlanResult {
   readonly attachmentsToAdd: IncomingPlan['attachmentsToAdd'];
 }
 
+/** Scripts a test run tries instead of the saved ones (an editor's text, not yet saved). */
+export interface ScriptsOnTrial {
+  readonly outgoing: string;
+  readonly incoming: string;
+}
+
 export async function effectiveRules(context: NodeContext, connection: Connection): Promise<ConnectionRules> {
   const stored = await context.store.getRules(connection.id);
   if (stored) return stored;
@@ -48,8 +54,14 @@ function scopeOf(error: ExalateError): ScopedFailure {
 }
 
 /** The replica this side would send for `item` now, with its content hash; null replica: nothing to send. */
-export async function buildOutgoingReplica(context: NodeContext, connection: Connection, item: TrackerItem, twin: Twin | undefined | null): Promise<Result<{ replica: Replica | null; hash: string | null }, ScopedFailure>> {
-  const rules = await effectiveRules(context, connection);
+export async function buildOutgoingReplica(
+  context: NodeContext,
+  connection: Connection,
+  item: TrackerItem,
+  twin: Twin | undefined | null,
+  trial?: ScriptsOnTrial,
+): Promise<Result<{ replica: Replica | null; hash: string | null }, ScopedFailure>> {
+  const rules = trial ?? (await effectiveRules(context, connection));
   // Comments and attachments this side created by sync carry the other side's id: the outgoing
   // run marks them as echoes, so the other side never receives its own comment back as new.
   const commentOrigins = new Map((twin?.commentLinks ?? []).map((link) => [link.localId, link.remoteId]));
@@ -70,11 +82,12 @@ export async function planIncoming(
   context: NodeContext,
   connection: Connection,
   input: { readonly item: TrackerItem | null; readonly replica: unknown; readonly previous: unknown; readonly twin: Twin | null },
+  trial?: ScriptsOnTrial,
 ): Promise<Result<IncomingPlanResult, ScopedFailure>> {
   const replica = parseReplica(input.replica);
   if (!replica.ok) return err({ scope: 'item', error: replica.error });
   const previous = input.previous === null ? null : parseReplica(input.previous);
-  const rules = await effectiveRules(context, connection);
+  const rules = trial ?? (await effectiveRules(context, connection));
   const run = await runIncomingScript(context.scripts, {
     script: rules.incoming,
     issue: input.item,
@@ -124,13 +137,13 @@ export async function checkRules(context: NodeContext, rules: { readonly outgoin
 }
 
 /** Test run: the replica this item would send and, for a replica (given or last received), the changes the incoming script would make. Writes nothing. */
-export async function testRunRules(context: NodeContext, connection: Connection, item: TrackerItem, replica: Record<string, unknown> | undefined): Promise<Result<unknown>> {
+export async function testRunRules(context: NodeContext, connection: Connection, item: TrackerItem, replica: Record<string, unknown> | undefined, trial?: ScriptsOnTrial): Promise<Result<unknown>> {
   const twin = (await context.store.getTwinByLocalKey(connection.id, item.key)) ?? null;
-  const outgoing = await buildOutgoingReplica(context, connection, item, twin);
+  const outgoing = await buildOutgoingReplica(context, connection, item, twin, trial);
   if (!outgoing.ok) return err(outgoing.error.error);
   const incomingReplica = replica ?? twin?.previousReplica ?? null;
   if (incomingReplica === null) return ok({ replica: outgoing.value.replica, incoming: null });
-  const plan = await planIncoming(context, connection, { item, replica: incomingReplica, previous: twin?.previousReplica ?? null, twin });
+  const plan = await planIncoming(context, connection, { item, replica: incomingReplica, previous: twin?.previousReplica ?? null, twin }, trial);
   if (!plan.ok) return err(plan.error.error);
   return ok({ replica: outgoing.value.replica, incoming: plan.value });
 }

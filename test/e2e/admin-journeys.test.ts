@@ -43,6 +43,12 @@ async function clipboardText(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/** Copying is asynchronous in the browser: wait until the clipboard holds the code shown. */
+async function expectCopied(page: Page, code: string): Promise<void> {
+  expect(code).toMatch(/^exa1\./);
+  await waitFor('the invitation code on the clipboard', async () => (await clipboardText(page)) === code);
+}
+
 describe('Jira Cloud: Settings → Apps → Exalate, a private connection to Azure DevOps Server', () => {
   let page: Page;
   beforeAll(async () => {
@@ -99,7 +105,7 @@ describe('Jira Cloud: Settings → Apps → Exalate, a private connection to Azu
     await expect(dialog.getByText('unknown').first().isVisible()).resolves.toBe(true);
     await pressWithKeyboard(page, copy);
     const code = await dialog.getByLabel('Invitation code').inputValue();
-    expect(await clipboardText(page)).toBe(code);
+    await expectCopied(page, code);
     codes.set('jira-cloud', code);
     await session.shoot(page, 'jira-cloud-initiate-invitation');
     await expectAccessible(page);
@@ -225,7 +231,7 @@ describe('Azure DevOps: Organization settings → Extensions → Exalate, and it
     await pressWithKeyboard(page, app.getByRole('button', { name: 'Initiate', exact: true }));
     const copy = app.getByRole('button', { name: 'Copy invitation code' });
     await pressWithKeyboard(page, copy);
-    expect(await clipboardText(page)).toBe(await app.getByLabel('Invitation code').inputValue());
+    await expectCopied(page, await app.getByLabel('Invitation code').inputValue());
     await session.shoot(page, 'azure-devops-initiate-invitation');
     await expectAccessible(page);
     await pressWithKeyboard(page, app.getByRole('button', { name: 'Done' }));
@@ -267,7 +273,7 @@ describe('Asana: the console’s Connections tab', () => {
     await expectAccessible(page);
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Initiate', exact: true }));
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Copy invitation code' }));
-    expect(await clipboardText(page)).toBe(await dialog.getByRole('textbox', { name: 'Invitation code' }).inputValue());
+    await expectCopied(page, await dialog.getByRole('textbox', { name: 'Invitation code' }).inputValue());
     await session.shoot(page, 'asana-initiate-invitation');
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
 
@@ -302,6 +308,8 @@ describe('Jira Server: a public connection to Jira Cloud by its Destination Inst
     await session.shoot(page, 'jira-server-initiate-project');
     await dialog.getByRole('button', { name: 'Initiate', exact: true }).click();
     await dialog.getByRole('button', { name: 'Copy invitation code' }).click();
+    await expectCopied(page, await dialog.getByRole('textbox', { name: 'Invitation code' }).inputValue());
+    await session.shoot(page, 'jira-server-initiate-invitation');
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     const jira = await session.newPage();
@@ -388,14 +396,13 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
 
     const vpn = await jiraUser.createItem({ projectKey: 'SUP', type: 'Task', summary: 'VPN drops every hour', description: richTextFromPlain('Since Monday.') });
     await sidebar.getByRole('link', { name: 'Errors' }).click();
-    const errorRow = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).first();
+    const errorRow = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).filter({ hasText: vpn.key }).first();
     await waitFor('the script error in Errors', async () => {
       if (await errorRow.isVisible()) return true;
       await app.getByRole('button', { name: 'Refresh' }).click();
       await page.waitForTimeout(500);
       return false;
     }, 30_000);
-    await expect(errorRow.textContent()).resolves.toContain(vpn.key);
     await session.shoot(page, 'jira-cloud-errors');
     await expectAccessible(page);
 
@@ -415,10 +422,50 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
     await sidebar.getByRole('link', { name: 'Errors' }).click();
     await errorRow.getByRole('button', { name: 'Retry' }).click();
     expect((await workItemOf(vpn.key))?.summary).toBe('VPN drops every hour');
+    // The broken script also stopped the reconciler's look at the first issue: retried too, Errors empties.
     await waitFor('Errors to empty', async () => {
+      const leftover = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).getByRole('button', { name: 'Retry' });
+      if ((await leftover.count()) > 0) await leftover.first().click();
       await app.getByRole('button', { name: 'Refresh' }).click();
-      return app.getByText('No errors').first().isVisible();
-    });
+      await page.waitForTimeout(300);
+      return app.getByText(/^No errors/).first().isVisible();
+    }, 20_000);
+    await page.close();
+  });
+});
+
+describe('Every console page passes an accessibility scan', () => {
+  it('Jira Cloud: each Exalate page in Settings → Apps', async () => {
+    const page = await session.newPage();
+    await page.goto(session.instance('jira-cloud').console);
+    const sidebar = page.getByRole('navigation', { name: 'Apps settings' });
+    for (const [route, title] of [['sync-queue', 'Sync queue'], ['general-settings', 'General settings']] as const) {
+      await sidebar.getByRole('link', { name: title }).click();
+      await exalateFrame(page).getByRole('heading', { name: title, exact: true }).waitFor();
+      await page.waitForTimeout(500);
+      await session.shoot(page, `jira-cloud-${route}`);
+      await expectAccessible(page);
+    }
+    await page.close();
+  });
+
+  it.each([
+    ['azure-devops', (page: Page) => exalateFrame(page)],
+    ['asana', (page: Page) => page],
+    ['jira-server', (page: Page) => page],
+  ] as const)('%s: each tab of the console', async (id, consoleOf) => {
+    const page = await session.newPage();
+    await page.goto(session.instance(id).console);
+    const tabs = consoleOf(page).getByRole('tab');
+    await tabs.first().waitFor();
+    const names = await tabs.allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names.slice(1)) {
+      await consoleOf(page).getByRole('tab', { name, exact: true }).click();
+      await page.waitForTimeout(700);
+      await session.shoot(page, `${id}-${name.toLowerCase().replace(/\s+/g, '-')}`);
+      await expectAccessible(page);
+    }
     await page.close();
   });
 });
