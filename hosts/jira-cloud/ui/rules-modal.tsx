@@ -39,9 +39,9 @@ export function RulesModal({ client, connection, onClose }: { readonly client: C
   }, [session.notice]);
 
   return (
-    <Modal onClose={onClose} width="x-large" label={`Rules of ${connection.name}`}>
+    <Modal onClose={onClose} width="x-large" label={`Scripts of ${connection.name}`}>
       <ModalHeader>
-        <ModalTitle>Rules: {connection.name}</ModalTitle>
+        <ModalTitle>Scripts: {connection.name}</ModalTitle>
       </ModalHeader>
       <ModalBody>
         <Stack space="space.150">
