@@ -6,7 +6,7 @@ import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsoleConnection } from '../../node/ui/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { ScriptEditor } from '../../console-kit/script-editor';
+import { ScriptSideEditor } from '../../console-kit/script-side-editor';
 import { useScriptApi } from '../../console-kit/script-editor-api';
 import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
 import { NoticeCard } from './notice-card';
@@ -51,16 +51,7 @@ export function ScriptsPanel({ client, connection, onDismiss }: { readonly clien
               <label className="exalate-script-label" htmlFor={`${id}-${side}`}>
                 {scriptLabels[side]}
               </label>
-              <ScriptEditor
-                id={`${id}-${side}`}
-                label={scriptLabels[side]}
-                value={rules?.[side] ?? ''}
-                onChange={(text) => session.edit(side, text)}
-                scriptApi={scriptApi}
-                errorLine={problem?.line ?? null}
-                describedBy={problem === null ? undefined : `${id}-${side}-error`}
-                readOnly={rules === null || busy === 'saving'}
-              />
+              <ScriptSideEditor session={session} side={side} id={`${id}-${side}`} scriptApi={scriptApi} />
               {problem === null ? null : (
                 <p id={`${id}-${side}-error`} className="exalate-script-error" role="alert">
                   {problem.message}

@@ -8,7 +8,7 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import type { ConsoleConnection } from '../../node/ui/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { ScriptEditor } from '../../console-kit/script-editor';
+import { ScriptSideEditor } from '../../console-kit/script-side-editor';
 import { useScriptApi } from '../../console-kit/script-editor-api';
 import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
 import { NoticeBanner } from './notice-banner';
@@ -55,16 +55,7 @@ export function RulesModal({ client, connection, onClose }: { readonly client: C
               <div key={side} style={editorFrame}>
                 {/* A contenteditable is not named by <label for>: the editor's aria-label carries the same words. */}
                 <Label htmlFor={`${id}-${side}`}>{scriptLabels[side]}</Label>
-                <ScriptEditor
-                  id={`${id}-${side}`}
-                  label={scriptLabels[side]}
-                  value={rules?.[side] ?? ''}
-                  onChange={(text) => session.edit(side, text)}
-                  scriptApi={scriptApi}
-                  errorLine={problem?.line ?? null}
-                  describedBy={problem === null ? undefined : `${id}-${side}-error`}
-                  readOnly={rules === null || session.busy === 'saving'}
-                />
+                <ScriptSideEditor session={session} side={side} id={`${id}-${side}`} scriptApi={scriptApi} />
                 {problem === null ? null : (
                   <div role="alert">
                     <ErrorMessage>

@@ -7,6 +7,7 @@ import type { TrackerKind } from './browser-core';
 import { NoticeBanner, type Notice } from './notice-banner';
 import { trackerWords } from './tracker-words';
 import { useConnections } from './use-connections';
+import { AnswerPending } from './answer-pending';
 
 /** What an error holds up, in words: an item ("SUP-12"), a whole connection, or the node. */
 export function describeErrorSubject(error: SyncErrorAnswer, connections: readonly ConsoleConnection[] | null): string {
@@ -48,14 +49,8 @@ export function ErrorsTab({ client, tracker }: { readonly client: ConsoleClient;
         </div>
       </div>
       <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />
-      {view.status === 'failed' ? (
-        <p className="message message-error" role="alert">
-          {view.message}
-        </p>
-      ) : view.status === 'loading' ? (
-        <p className="muted" role="status">
-          Loading errors…
-        </p>
+      {view.status !== 'loaded' ? (
+        <AnswerPending view={view} loading="Loading errors…" />
       ) : view.value.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">No errors</p>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { ScriptEditor } from '../../console-kit/script-editor';
+import { ScriptSideEditor } from '../../console-kit/script-side-editor';
 import { useScriptApi } from '../../console-kit/script-editor-api';
 import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
 import type { ConsoleConnection } from './admin-answers';
@@ -50,16 +50,7 @@ export function ScriptsDialog({ client, connection, tracker, onClose }: ScriptsD
               <label htmlFor={`${id}-${side}`} className="field-label">
                 {scriptLabels[side]}
               </label>
-              <ScriptEditor
-                id={`${id}-${side}`}
-                label={scriptLabels[side]}
-                value={rules?.[side] ?? ''}
-                onChange={(text) => session.edit(side, text)}
-                scriptApi={scriptApi}
-                errorLine={problem?.line ?? null}
-                describedBy={problem === null ? undefined : `${id}-${side}-error`}
-                readOnly={rules === null || busy === 'saving'}
-              />
+              <ScriptSideEditor session={session} side={side} id={`${id}-${side}`} scriptApi={scriptApi} />
               {problem === null ? null : (
                 <p id={`${id}-${side}-error`} className="field-error" role="alert">
                   {problem.message}

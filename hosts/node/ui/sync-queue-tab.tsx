@@ -5,6 +5,7 @@ import { err } from './browser-core';
 import { ConnectionSelect, type PerConnectionTabProps } from './connection-select';
 import { trackerWords } from './tracker-words';
 import { useConnections } from './use-connections';
+import { AnswerPending } from './answer-pending';
 
 const directionWords = { outbound: 'Outgoing', inbound: 'Incoming' } as const;
 const noConnection = () => Promise.resolve(err({ status: 0, code: 'no_connection', message: '' }));
@@ -40,14 +41,8 @@ export function SyncQueueTab({ client, tracker, connectionId, onChooseConnection
         </p>
       )}
       <ConnectionSelect connections={connections} chosen={connectionId} onChoose={onChooseConnection} />
-      {connection === null ? null : view.status === 'failed' ? (
-        <p className="message message-error" role="alert">
-          {view.message}
-        </p>
-      ) : view.status === 'loading' ? (
-        <p className="muted" role="status">
-          Loading the sync queue…
-        </p>
+      {connection === null ? null : view.status !== 'loaded' ? (
+        <AnswerPending view={view} loading="Loading the sync queue…" />
       ) : (
         <>
           <dl className="queue-counts">

@@ -8,6 +8,7 @@ import { ConnectionSelect, type PerConnectionTabProps } from './connection-selec
 import { NoticeBanner, type Notice } from './notice-banner';
 import { trackerWords } from './tracker-words';
 import { useConnections } from './use-connections';
+import { AnswerPending } from './answer-pending';
 
 const noTriggers = () => Promise.resolve(ok<readonly TriggerAnswer[]>([]));
 
@@ -45,14 +46,8 @@ export function TriggersTab({ client, tracker, connectionId, onChooseConnection 
       <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />
       {connection === null ? null : (
         <>
-          {list.status === 'failed' ? (
-            <p className="message message-error" role="alert">
-              {list.message}
-            </p>
-          ) : list.status === 'loading' ? (
-            <p className="muted" role="status">
-              Loading triggers…
-            </p>
+          {list.status !== 'loaded' ? (
+            <AnswerPending view={list} loading="Loading triggers…" />
           ) : list.value.length === 0 ? (
             <div className="empty-state">
               <p className="empty-title">No triggers yet</p>
