@@ -6,12 +6,22 @@ import type { TrackerItem } from '../ports/tracker-item';
 import { nextAttemptAt } from './backoff';
 import { newTwin } from './queue-local-change';
 import { recordSyncError } from './record-sync-error';
+import { isStorageFull } from './storage-full';
 import { buildOutgoingReplica, planIncoming, type IncomingPlanResult } from './sync-scripts';
 import type { Envelope, QueueEntry, Twin } from './sync-records';
 import { outboundTopic } from './sync-signals';
-import { findItemCreatedBefore, forgetCreationIntent, rememberCreationIntent } from './creation-intent';
+import { findItemCreatedBefore, forgetCreatedInMemory, forgetCreationIntent, noteItemCreated, rememberCreationIntent } from './creation-intent';
+import { forEachConcurrently } from './concurrently';
+import { creationLockKey, itemLockKey } from './item-locks';
 
 const batchSize = 50;
+/**
+ * Changes applied side by side (each claimed entry is the head of a different item): a tracker
+ * write waits on the network, and the next item need not wait for it. Eight keeps within the
+ * tracker's own budget (hosts/tracker-http: 4 requests in flight per host by default, 16 in the
+ * sandbox) and a PostgreSQL store's pool of 10 lock clients.
+ */
+const applyConcurrency = 8;
 /** Writing one change to a tracker takes seconds at most; a claim older than this belonged to a worker that died. */
 const applyLeaseMs = 60_000;
 
@@ -26,19 +36,43 @@ export async function applyInbound(context: NodeContext, connection: Connection)
   // A deactivated connection keeps what arrived and applies it, in order, once activated.
   if (connection.status !== 'active') return 0;
   const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'inbound', now: context.clock.now(), leaseMs: applyLeaseMs, limit: batchSize });
+  let failure: unknown;
   let handled = 0;
-  for (const entry of due) {
+  const handle = async (entry: QueueEntry): Promise<'stop' | void> => {
     try {
       const envelope = entry.envelope;
       if (envelope.kind === 'applied') await linkTwin(context, connection, entry, envelope);
       else if (envelope.kind === 'attachment') await keepAttachment(context, connection, entry, envelope);
-      else await context.store.runExclusive(`connection:${connection.id}`, () => applyChange(context, connection, entry, envelope));
+      else await applyChangeExclusively(context, connection, entry, envelope);
       handled += 1;
     } catch (error) {
       await postpone(context, connection, entry, error);
+      // The database refuses writes: applying the rest would write to the tracker what this node
+      // cannot record. They wait with the same backoff instead of holding their claim.
+      if (isStorageFull(error)) {
+        failure = error;
+        return 'stop';
+      }
     }
-  }
+  };
+  // Receipts and attachment content first, in order: a receipt links a twin that a later change
+  // of the peer's item (another item key, so possibly in this same claim) must find.
+  const records = due.filter((entry) => entry.envelope.kind !== 'change');
+  const changes = due.filter((entry) => entry.envelope.kind === 'change');
+  const recordsLeft = await forEachConcurrently(records, 1, handle);
+  const notStarted = failure === undefined ? await forEachConcurrently(changes, applyConcurrency, handle) : [...recordsLeft, ...changes];
+  for (const rest of notStarted) await bestEffort(context, 'hand a claim back', () => requeue(context, connection, rest, failure));
   return handled;
+}
+
+/**
+ * A change to an item that has a twin holds that item's lock; one that creates the item holds
+ * the creation lock of the peer's key (see item-locks.ts for why both are enough).
+ */
+async function applyChangeExclusively(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>): Promise<void> {
+  const twin = await context.store.getTwinByRemoteKey(connection.id, change.sourceKey);
+  const key = twin ? itemLockKey(connection.id, twin.localKey) : creationLockKey(connection.id, change.sourceKey);
+  await context.store.runExclusive(key, () => applyChange(context, connection, entry, change));
 }
 
 async function linkTwin(context: NodeContext, connection: Connection, entry: QueueEntry, receipt: Extract<Envelope, { kind: 'applied' }>): Promise<void> {
@@ -97,7 +131,6 @@ async function applyChange(context: NodeContext, connection: Connection, entry: 
     if (echo.ok) updated = { ...updated, lastSentHash: echo.value.hash };
   }
   await finish(context, connection, entry, change, updated);
-  await forgetCreationIntent(context, connection.id, change.id);
 }
 
 async function writeToTracker(
@@ -117,6 +150,7 @@ async function writeToTracker(
     } else {
       await rememberCreationIntent(context, connection.id, change.id);
       localKey = (await context.tracker.createItem(plan.create)).key;
+      await noteItemCreated(context, connection.id, change.id, localKey);
     }
   } else if (Object.keys(plan.changes).length > 0) {
     await context.tracker.updateItem(localKey, plan.changes);
@@ -146,6 +180,7 @@ async function finish(context: NodeContext, connection: Connection, entry: Queue
   const now = context.clock.now();
   await context.store.transaction(async (store) => {
     await store.putTwin({ ...twin, updatedAt: now });
+    await forgetCreationIntent(store, connection.id, change.id, twin.localKey);
     await store.enqueue({
       connectionId: connection.id,
       direction: 'outbound',
@@ -160,6 +195,7 @@ async function finish(context: NodeContext, connection: Connection, entry: Queue
     });
     await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   });
+  forgetCreatedInMemory(context, connection.id, change.id);
   await context.store.resolveErrors({ connectionId: connection.id, itemKey: change.sourceKey }, now);
   context.signals.notify(outboundTopic(connection.id));
 }
@@ -179,17 +215,47 @@ class ParkedError extends Error {
 
 const parkedRetryMs = 365 * 24 * 3600_000;
 
+/**
+ * Lists the failure and puts the entry back in the queue, due after a backoff (or, parked, when
+ * the admin retries). Each step stands alone: with the database refusing writes some of them
+ * fail too, and the entry then stays claimed until its lease ends and is tried again then.
+ */
 async function postpone(context: NodeContext, connection: Connection, entry: QueueEntry, error: unknown): Promise<void> {
   const now = context.clock.now();
   const parked = error instanceof ParkedError;
   const failure = parked ? error.cause : ExalateError.from(error);
-  if (!parked) await recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure });
-  await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
-    state: 'queued',
-    nextAttemptAt: parked ? now + parkedRetryMs : nextAttemptAt(now, entry.attempts - 1, failure),
-    lastError: failure.message,
-    updatedAt: now,
+  // The admin's message for an unexpected failure says "the details are in its log": put them there.
+  if (!parked && !ExalateError.isInstance(error)) context.logger.error('applying a change failed unexpectedly', { connectionId: connection.id, itemKey: entry.itemKey, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  if (!parked) await bestEffort(context, 'record a sync error', () => recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure }));
+  await bestEffort(context, 'postpone a queue entry', () =>
+    context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
+      state: 'queued',
+      nextAttemptAt: parked ? now + parkedRetryMs : nextAttemptAt(now, entry.attempts - 1, failure),
+      lastError: failure.message,
+      updatedAt: now,
+    }),
+  );
+  await bestEffort(context, 'mark a twin in error', async () => {
+    const found = entry.envelope.kind === 'change' ? await context.store.getTwinByRemoteKey(connection.id, entry.envelope.sourceKey) : undefined;
+    if (!found) return;
+    // Under the item's lock and read again: a local change queued meanwhile moved the twin on.
+    await context.store.runExclusive(itemLockKey(connection.id, found.localKey), async () => {
+      const twin = await context.store.getTwinByLocalKey(connection.id, found.localKey);
+      if (twin) await context.store.putTwin({ ...twin, status: 'error', updatedAt: now });
+    });
   });
-  const twin = entry.envelope.kind === 'change' ? await context.store.getTwinByRemoteKey(connection.id, entry.envelope.sourceKey) : undefined;
-  if (twin) await context.store.putTwin({ ...twin, status: 'error', updatedAt: now });
+}
+
+/** A claimed entry not tried in this pass goes back to the queue as it was, due after the backoff of `reason`. */
+async function requeue(context: NodeContext, connection: Connection, entry: QueueEntry, reason: unknown): Promise<void> {
+  const now = context.clock.now();
+  await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'queued', attempts: entry.attempts - 1, nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, reason), updatedAt: now });
+}
+
+async function bestEffort(context: NodeContext, what: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    context.logger.error(`could not ${what}`, { message: error instanceof Error ? error.message : String(error) });
+  }
 }

@@ -43,8 +43,8 @@ export async function runBulkSync(context: NodeContext, connection: Connection, 
     finishedAt: null,
   };
   const save = () => context.store.putSetting(settingKey(connection.id), JSON.stringify(progress));
-  await save();
   try {
+    await save();
     let cursor: string | null = null;
     do {
       const page = await context.tracker.searchItems(query, { cursor, limit: pageSize });
@@ -63,7 +63,13 @@ export async function runBulkSync(context: NodeContext, connection: Connection, 
   } catch (error) {
     progress = { ...progress, state: 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: context.clock.now() };
   }
-  await save();
+  try {
+    await save();
+  } catch (error) {
+    // The store refuses the write (a full disk): the run ends all the same; the caller gets its
+    // outcome, and no rejection is left for a fire-and-forget caller to leave unhandled.
+    context.logger.error('could not save bulk sync progress', { connectionId: connection.id, message: error instanceof Error ? error.message : String(error) });
+  }
   return progress;
 }
 

@@ -1,8 +1,6 @@
 /**
- * Runs async work one at a time per key, within this process. The engine takes the connection's
- * key while it applies a change from the peer and while it queues a local change, so that the
- * event caused by its own write is never judged before the twin that explains it is stored
- * (which would send the write back as an echo, or create a duplicate through a trigger).
+ * Runs async work one at a time per key, within this process. The engine's keys and what they
+ * protect are described in item-locks.ts; stores use this for `runExclusive` within a process.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -21,7 +21,7 @@ export async function noteLocalChange(context: NodeContext, itemKey: string): Pr
   if (!item) return 0;
   let queued = 0;
   for (const connection of connections) {
-    // Decided under the connection's lock, after any incoming write in progress has stored its twin.
+    // Decided under the item's lock, after any incoming write in progress has stored its twin.
     const outcome = await queueLocalChange(context, connection, item, { force: false, onlyIf: () => isUnderSyncOrTriggered(context, connection, item) });
     if (outcome.ok && outcome.value === 'queued') queued += 1;
   }

@@ -16,7 +16,14 @@ export async function pollPeerOnce(context: NodeContext, connection: Connection,
     if (!reply.ok) await recordSyncError(context, { scope: 'connection', connectionId: connection.id, itemKey: null, error: reply.error });
     return { ok: false, acknowledge: acknowledged };
   }
-  return { ok: true, acknowledge: await receiveEnvelopes(context, connection, reply.value.envelopes) };
+  try {
+    return { ok: true, acknowledge: await receiveEnvelopes(context, connection, reply.value.envelopes) };
+  } catch (error) {
+    // This side could not store what it was handed (its database refused the write: a full
+    // disk). Nothing is confirmed, so the public side offers it again once its lease ends.
+    await recordSyncError(context, { scope: 'connection', connectionId: connection.id, itemKey: null, error }).catch(() => undefined);
+    return { ok: false, acknowledge: [] };
+  }
 }
 
 /** This side must poll: it is private and its peer is public. */

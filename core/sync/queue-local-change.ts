@@ -3,9 +3,11 @@ import { randomId } from '../encoding/random';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { err, ok, type Result } from '../result';
+import { isAwaitingTwin } from './creation-intent';
+import { itemLockKey, waitForIncomingCreations } from './item-locks';
 import { recordSyncError } from './record-sync-error';
 import { buildOutgoingReplica } from './sync-scripts';
-import { outboundTopic } from './sync-signals';
+import { outboundTopic, workTopic } from './sync-signals';
 import { maximumAttachmentBytes, type Twin } from './sync-records';
 import type { Replica } from './replica';
 import { encodeBase64Url } from '../encoding/base64url';
@@ -25,7 +27,11 @@ export async function queueLocalChange(
   item: TrackerItem,
   options: { readonly force: boolean; readonly onlyIf?: () => Promise<boolean> },
 ): Promise<Result<QueueOutcome>> {
-  return context.store.runExclusive(`connection:${connection.id}`, async () => {
+  // An item without a twin that would now be sent as new may be one an incoming change is
+  // creating right now: its twin comes at the end of that apply. Wait for those before judging it
+  // (holding no lock: item-locks.ts). Items that would not be sent need no wait.
+  if (!(await context.store.getTwinByLocalKey(connection.id, item.key)) && (!options.onlyIf || (await options.onlyIf()))) await waitForIncomingCreations(context, connection.id);
+  return context.store.runExclusive(itemLockKey(connection.id, item.key), async () => {
     if (options.onlyIf && !(await options.onlyIf())) return ok('not_sent');
     // Read again under the lock: an incoming write may have just changed the item and its twin.
     const current = (await context.tracker.getItem(item.key)) ?? item;
@@ -35,6 +41,9 @@ export async function queueLocalChange(
 
 async function queueUnderLock(context: NodeContext, connection: Connection, item: TrackerItem, force: boolean): Promise<Result<QueueOutcome>> {
   const known = await context.store.getTwinByLocalKey(connection.id, item.key);
+  // Created here by sync, its twin not stored yet: not a new item, whatever a trigger says. The
+  // retry of that change adopts it and stores the twin.
+  if (!known && (await isAwaitingTwin(context, connection.id, item.key))) return ok('not_sent');
   const built = await buildOutgoingReplica(context, connection, item, known);
   if (!built.ok) {
     await recordSyncError(context, { scope: built.error.scope, connectionId: connection.id, itemKey: item.key, error: built.error.error });
@@ -85,7 +94,10 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
     });
   });
   await context.store.resolveErrors({ connectionId: connection.id, itemKey: item.key }, now);
+  // A held poll of a private peer collects it at once; for a public peer, the worker delivers it
+  // at once instead of at its next round (it sleeps up to a second when idle).
   context.signals.notify(outboundTopic(connection.id));
+  context.signals.notify(workTopic);
   return ok('queued');
 }
 

@@ -3,6 +3,7 @@ import { encodeBase64Url, encodeText } from '../encoding/base64url';
 import { ExalateError } from '../errors';
 import { err, ok, type Result } from '../result';
 import { richTextFromPlain, type RichBlock, type RichInline, type RichText } from '../rich-text/rich-text';
+import { sha256 } from './sha256';
 
 /**
  * The replica: the neutral payload one node's outgoing script builds and the other node's incoming
@@ -139,8 +140,7 @@ export function canonicalJson(value: unknown): string {
  */
 export async function replicaContentHash(replica: Replica): Promise<string> {
   const { updated: _updated, ...content } = replica;
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', encodeText(canonicalJson(content)) as BufferSource);
-  return encodeBase64Url(new Uint8Array(digest));
+  return encodeBase64Url(sha256(encodeText(canonicalJson(content))));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { ItemsAwaitingTwin } from './items-awaiting-twin';
+
 /**
  * Wake-ups inside one node process: a held poll returns as soon as there is work for it, and the
  * worker stops sleeping when a change arrives. Lost signals cost only a timeout, never data: the
@@ -5,6 +7,8 @@
  */
 export class SyncSignals {
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** What this process remembers of items it created but could not yet twin (see ItemsAwaitingTwin). */
+  readonly itemsAwaitingTwin = new ItemsAwaitingTwin();
 
   notify(topic: string): void {
     const waiting = this.waiters.get(topic);

@@ -35,7 +35,10 @@ export class SyncRunner {
   private async workLoop(): Promise<void> {
     while (!this.stopped) {
       const moved = await this.guard('sync pass', () => runSyncPass(this.context));
-      await this.startPollers();
+      await this.guard('starting pollers', async () => {
+        await this.startPollers();
+        return 0;
+      });
       if (!moved && !this.stopped) await this.context.signals.wait(workTopic, 1000);
     }
   }
@@ -56,6 +59,17 @@ export class SyncRunner {
   }
 
   private async pollLoop(connectionId: string): Promise<void> {
+    try {
+      await this.pollRounds(connectionId);
+    } catch (error) {
+      // Reading the connection failed: end this loop; the next work pass starts a new one.
+      this.context.logger.error('poll loop stopped', { connectionId, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.pollers.delete(connectionId);
+    }
+  }
+
+  private async pollRounds(connectionId: string): Promise<void> {
     let acknowledge: readonly string[] = [];
     let failures = 0;
     while (!this.stopped) {
@@ -65,7 +79,12 @@ export class SyncRunner {
         await sleep(1000, () => this.stopped);
         continue;
       }
-      const round = await pollPeerOnce(this.context, connection, acknowledge, this.options.pollWaitMs ?? maximumPollWaitMs);
+      // A round that throws (the store refusing a read or write) is a failed round, not the end
+      // of the loop: a dead loop would stay in `pollers` and this side would never poll again.
+      const round = await pollPeerOnce(this.context, connection, acknowledge, this.options.pollWaitMs ?? maximumPollWaitMs).catch((error: unknown) => {
+        this.context.logger.error('poll round failed', { connectionId, message: error instanceof Error ? error.message : String(error) });
+        return { ok: false, acknowledge: [] as readonly string[] };
+      });
       acknowledge = round.acknowledge;
       if (round.ok) {
         failures = 0;
@@ -76,7 +95,6 @@ export class SyncRunner {
         await sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), () => this.stopped);
       }
     }
-    this.pollers.delete(connectionId);
   }
 
   private async guard(name: string, work: () => Promise<number>): Promise<number> {

@@ -24,6 +24,7 @@ import { PostgresQueueTable, type ClaimRequest } from './postgres-queue-table';
 import { jsonDocument, readRow } from './postgres-rows';
 import { PostgresSyncTables } from './postgres-sync-tables';
 import { inPostgresTransaction } from './postgres-transaction';
+import { asStorageFullError } from './storage-full';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL (DATABASE_URL). */
@@ -63,7 +64,7 @@ export class PostgresStore implements StoreV1 {
     private readonly shared: SharedState,
     private readonly transactionClient: pg.PoolClient | undefined,
   ) {
-    this.database = transactionClient ?? shared.pool;
+    this.database = translatingStorageFull(transactionClient ?? shared.pool);
     this.sync = new PostgresSyncTables(this.database);
     this.queue = new PostgresQueueTable(this.database, (work) => this.atomically(work));
   }
@@ -214,7 +215,9 @@ export class PostgresStore implements StoreV1 {
   /** One client from BEGIN to COMMIT; the store handed to `work` (and anything nested in it) uses that client. */
   transaction<T>(work: (store: StoreV1) => Promise<T>): Promise<T> {
     if (this.transactionClient) return work(this);
-    return inPostgresTransaction(this.shared.pool, (client) => work(new PostgresStore(this.shared, client)));
+    return inPostgresTransaction(this.shared.pool, (client) => work(new PostgresStore(this.shared, client))).catch((error: unknown) => {
+      throw asStorageFullError(error);
+    });
   }
 
   /** Closes both pools, waiting for checked-out clients to come back. A transaction's store leaves that to its owner. */
@@ -225,8 +228,20 @@ export class PostgresStore implements StoreV1 {
 
   private atomically<T>(work: (database: PostgresQueryable) => Promise<T>): Promise<T> {
     if (this.transactionClient) return work(this.transactionClient);
-    return inPostgresTransaction(this.shared.pool, work);
+    return inPostgresTransaction(this.shared.pool, (client) => work(translatingStorageFull(client))).catch((error: unknown) => {
+      throw asStorageFullError(error);
+    });
   }
+}
+
+/** Statements whose failure for lack of space (disk_full) becomes core's storage-full error. */
+function translatingStorageFull(database: PostgresQueryable): PostgresQueryable {
+  return {
+    query: <Row extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+      database.query<Row>(text, values).catch((error: unknown) => {
+        throw asStorageFullError(error);
+      }),
+  };
 }
 
 function constantTimeEqual(left: string, right: string): boolean {

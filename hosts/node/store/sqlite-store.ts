@@ -19,7 +19,9 @@ import {
   type Trigger,
   type Twin,
 } from '../../../core';
+import { SqliteStatements } from './sqlite-statements';
 import { SqliteSyncTables } from './sqlite-sync-tables';
+import { asStorageFullError } from './storage-full';
 import { SerialLock } from './serial-lock';
 import { sqliteMigrations } from './sqlite-migrations';
 
@@ -39,11 +41,13 @@ export class SqliteStore implements StoreV1 {
   private readonly inTransaction: boolean;
   private readonly sync: SqliteSyncTables;
   private readonly keyLocks: KeyedLock;
+  private readonly statements: SqliteStatements;
 
-  private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock, keyLocks?: KeyedLock) {
+  private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock, keyLocks?: KeyedLock, statements?: SqliteStatements) {
     this.database = database;
     this.keyLocks = keyLocks ?? new KeyedLock();
-    this.sync = new SqliteSyncTables(database);
+    this.statements = statements ?? new SqliteStatements(database);
+    this.sync = new SqliteSyncTables(database, this.statements);
     this.inTransaction = inTransaction;
     if (lock) this.lock = lock;
   }
@@ -63,9 +67,25 @@ export class SqliteStore implements StoreV1 {
     return new SqliteStore(database, false);
   }
 
+  /**
+   * Caps how far the database may grow (`PRAGMA max_page_count` on this connection), or lifts
+   * the cap (null). Capped, the store behaves as on a full disk: what fits in pages it already
+   * has is written, anything that needs a new page is refused with SQLITE_FULL. SQLite never
+   * shrinks the cap below the current size, so `0` means "not one page more than now".
+   * The disk-full fault test uses it; an operator could use it as a quota.
+   */
+  limitSize(maximumBytes: number | null): Promise<void> {
+    return this.exclusive(() => {
+      const pageSize = this.database.pragma('page_size', { simple: true }) as number;
+      // 4294967294 pages is SQLite's own default maximum (SQLITE_MAX_PAGE_COUNT).
+      const pages = maximumBytes === null ? 4_294_967_294 : Math.max(1, Math.floor(maximumBytes / pageSize));
+      this.database.pragma(`max_page_count = ${pages}`);
+    });
+  }
+
   private exclusive<T>(work: () => T): Promise<T> {
-    if (this.inTransaction) return Promise.resolve().then(work);
-    return this.lock.run(async () => work());
+    if (this.inTransaction) return Promise.resolve().then(() => translated(work));
+    return this.lock.run(async () => translated(work));
   }
 
   ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity> {
@@ -82,12 +102,12 @@ export class SqliteStore implements StoreV1 {
   }
 
   getSetting(key: string): Promise<string | undefined> {
-    return this.exclusive(() => (this.database.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+    return this.exclusive(() => (this.statements.get('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value);
   }
 
   putSetting(key: string, value: string): Promise<void> {
     return this.exclusive(() => {
-      this.database.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      this.statements.get('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
     });
   }
 
@@ -108,14 +128,14 @@ export class SqliteStore implements StoreV1 {
 
   getConnection(id: string): Promise<Connection | undefined> {
     return this.exclusive(() => {
-      const row = this.database.prepare('SELECT document FROM connections WHERE id = ?').get(id) as { document: string } | undefined;
+      const row = this.statements.get('SELECT document FROM connections WHERE id = ?').get(id) as { document: string } | undefined;
       return row ? readConnection(row.document) : undefined;
     });
   }
 
   listConnections(): Promise<readonly Connection[]> {
     return this.exclusive(() =>
-      (this.database.prepare('SELECT document FROM connections ORDER BY rowid').all() as { document: string }[]).map((row) => readConnection(row.document)),
+      (this.statements.get('SELECT document FROM connections ORDER BY rowid').all() as { document: string }[]).map((row) => readConnection(row.document)),
     );
   }
 
@@ -141,8 +161,8 @@ export class SqliteStore implements StoreV1 {
 
   rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean> {
     return this.exclusive(() => {
-      this.database.prepare('DELETE FROM seen_request_ids WHERE expires_at < ?').run(now);
-      return this.database.prepare('INSERT INTO seen_request_ids (request_id, expires_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING').run(requestId, expiresAt).changes === 1;
+      this.statements.get('DELETE FROM seen_request_ids WHERE expires_at < ?').run(now);
+      return this.statements.get('INSERT INTO seen_request_ids (request_id, expires_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING').run(requestId, expiresAt).changes === 1;
     });
   }
 
@@ -211,13 +231,16 @@ export class SqliteStore implements StoreV1 {
   transaction<T>(work: (store: StoreV1) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     return this.lock.run(async () => {
-      this.database.exec('BEGIN IMMEDIATE');
+      this.statements.get('BEGIN IMMEDIATE').run();
       try {
-        const result = await work(new SqliteStore(this.database, true, this.lock, this.keyLocks));
-        this.database.exec('COMMIT');
+        const result = await work(new SqliteStore(this.database, true, this.lock, this.keyLocks, this.statements));
+        translated(() => this.statements.get('COMMIT').run());
         return result;
       } catch (error) {
-        this.database.exec('ROLLBACK');
+        // SQLite may already have rolled the whole transaction back (it may after SQLITE_FULL,
+        // SQLITE_IOERR, SQLITE_BUSY or SQLITE_NOMEM: https://www.sqlite.org/lang_transaction.html);
+        // a second ROLLBACK would then fail and hide the error that matters.
+        if (this.database.inTransaction) this.statements.get('ROLLBACK').run();
         throw error;
       }
     });
@@ -225,6 +248,15 @@ export class SqliteStore implements StoreV1 {
 
   async close(): Promise<void> {
     await this.lock.run(async () => this.database.close());
+  }
+}
+
+/** Runs one synchronous database step, giving a write refused for lack of space its own error. */
+function translated<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw asStorageFullError(error);
   }
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { SqliteStatements } from './sqlite-statements';
 import {
   connectionRulesSchema,
   ExalateError,
@@ -27,14 +28,18 @@ const storedQueueEntrySchema = queueEntrySchema.omit({ position: true });
  * its lock, and better-sqlite3 statements are synchronous.
  */
 export class SqliteSyncTables {
-  constructor(private readonly database: Database.Database) {}
+  private readonly statements: SqliteStatements;
+
+  constructor(database: Database.Database, statements?: SqliteStatements) {
+    this.statements = statements ?? new SqliteStatements(database);
+  }
 
   getRules(connectionId: string): ConnectionRules | undefined {
     return this.readOne('SELECT document FROM connection_rules WHERE connection_id = ?', [connectionId], connectionRulesSchema);
   }
 
   putRules(connectionId: string, rules: ConnectionRules): void {
-    this.database.prepare('INSERT INTO connection_rules (connection_id, document) VALUES (?, ?) ON CONFLICT (connection_id) DO UPDATE SET document = excluded.document').run(connectionId, JSON.stringify(rules));
+    this.statements.get('INSERT INTO connection_rules (connection_id, document) VALUES (?, ?) ON CONFLICT (connection_id) DO UPDATE SET document = excluded.document').run(connectionId, JSON.stringify(rules));
   }
 
   listTriggers(connectionId: string): Trigger[] {
@@ -42,11 +47,11 @@ export class SqliteSyncTables {
   }
 
   insertTrigger(trigger: Trigger): void {
-    this.database.prepare('INSERT INTO triggers (id, connection_id, document) VALUES (?, ?, ?)').run(trigger.id, trigger.connectionId, JSON.stringify(trigger));
+    this.statements.get('INSERT INTO triggers (id, connection_id, document) VALUES (?, ?, ?)').run(trigger.id, trigger.connectionId, JSON.stringify(trigger));
   }
 
   deleteTrigger(connectionId: string, triggerId: string): boolean {
-    return this.database.prepare('DELETE FROM triggers WHERE connection_id = ? AND id = ?').run(connectionId, triggerId).changes === 1;
+    return this.statements.get('DELETE FROM triggers WHERE connection_id = ? AND id = ?').run(connectionId, triggerId).changes === 1;
   }
 
   getTwinByLocalKey(connectionId: string, localKey: string): Twin | undefined {
@@ -58,13 +63,13 @@ export class SqliteSyncTables {
   }
 
   putTwin(twin: Twin): void {
-    this.database
-      .prepare('INSERT INTO twins (connection_id, local_key, remote_key, document) VALUES (?, ?, ?, ?) ON CONFLICT (connection_id, local_key) DO UPDATE SET remote_key = excluded.remote_key, document = excluded.document')
+    this.statements
+      .get('INSERT INTO twins (connection_id, local_key, remote_key, document) VALUES (?, ?, ?, ?) ON CONFLICT (connection_id, local_key) DO UPDATE SET remote_key = excluded.remote_key, document = excluded.document')
       .run(twin.connectionId, twin.localKey, twin.remoteKey, JSON.stringify(twin));
   }
 
   deleteTwin(connectionId: string, localKey: string): void {
-    this.database.prepare('DELETE FROM twins WHERE connection_id = ? AND local_key = ?').run(connectionId, localKey);
+    this.statements.get('DELETE FROM twins WHERE connection_id = ? AND local_key = ?').run(connectionId, localKey);
   }
 
   listTwins(connectionId: string): Twin[] {
@@ -72,8 +77,8 @@ export class SqliteSyncTables {
   }
 
   enqueue(entry: Omit<QueueEntry, 'position'>): number | undefined {
-    const inserted = this.database
-      .prepare('INSERT INTO queue (connection_id, direction, envelope_id, item_key, state, next_attempt_at, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING')
+    const inserted = this.statements
+      .get('INSERT INTO queue (connection_id, direction, envelope_id, item_key, state, next_attempt_at, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING')
       .run(entry.connectionId, entry.direction, entry.envelope.id, entry.itemKey, entry.state, entry.nextAttemptAt, JSON.stringify(entry));
     return inserted.changes === 1 ? Number(inserted.lastInsertRowid) : undefined;
   }
@@ -83,26 +88,26 @@ export class SqliteSyncTables {
     const placeholders = query.states.map(() => '?').join(', ');
     const byItem = query.itemKey === undefined ? '' : ' AND item_key = ?';
     const byEnvelope = query.envelopeIds === undefined ? '' : ` AND envelope_id IN (${query.envelopeIds.map(() => '?').join(', ')})`;
-    const rows = this.database
-      .prepare(`SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND state IN (${placeholders})${byItem}${byEnvelope} ORDER BY position LIMIT ?`)
+    const rows = this.statements
+      .get(`SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND state IN (${placeholders})${byItem}${byEnvelope} ORDER BY position LIMIT ?`)
       .all(query.connectionId, query.direction, ...query.states, ...(query.itemKey === undefined ? [] : [query.itemKey]), ...(query.envelopeIds ?? []), query.limit) as { position: number; state: string; document: string }[];
     return rows.map((row) => this.readQueueRow(row));
   }
 
   /** Returns every claim to the queue, due now: for a store just opened, whose claims all belonged to a process that is gone. */
   releaseClaims(now: number): number {
-    const rows = this.database.prepare("SELECT position, document FROM queue WHERE state = 'in_flight'").all() as { position: number; document: string }[];
+    const rows = this.statements.get("SELECT position, document FROM queue WHERE state = 'in_flight'").all() as { position: number; document: string }[];
     for (const row of rows) {
       const { position: _position, ...document } = { ...this.readQueueRow(row), state: 'queued' as const, nextAttemptAt: now, updatedAt: now };
-      this.database.prepare("UPDATE queue SET state = 'queued', next_attempt_at = ?, document = ? WHERE position = ?").run(now, JSON.stringify(document), row.position);
+      this.statements.get("UPDATE queue SET state = 'queued', next_attempt_at = ?, document = ? WHERE position = ?").run(now, JSON.stringify(document), row.position);
     }
     return rows.length;
   }
 
   claimDueEntries(claim: { connectionId: string; direction: QueueEntry['direction']; now: number; leaseMs: number; limit: number }): QueueEntry[] {
     // One SQLite file has one writer: this runs inside the store's lock, so it is atomic as it is.
-    const heads = this.database
-      .prepare(
+    const heads = this.statements
+      .get(
         `SELECT position, document FROM queue AS entry
          WHERE connection_id = ? AND direction = ? AND state IN ('queued', 'in_flight') AND next_attempt_at <= ?
            AND NOT EXISTS (SELECT 1 FROM queue AS earlier WHERE earlier.connection_id = entry.connection_id AND earlier.direction = entry.direction
@@ -115,7 +120,7 @@ export class SqliteSyncTables {
       const entry = this.readQueueRow(row);
       const updated: QueueEntry = { ...entry, state: 'in_flight', attempts: entry.attempts + 1, nextAttemptAt: claim.now + claim.leaseMs, updatedAt: claim.now };
       const { position: _position, ...document } = updated;
-      this.database.prepare('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run('in_flight', updated.nextAttemptAt, JSON.stringify(document), entry.position);
+      this.statements.get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run('in_flight', updated.nextAttemptAt, JSON.stringify(document), entry.position);
       claimed.push(updated);
       if (claimed.length >= claim.limit) break;
     }
@@ -123,19 +128,19 @@ export class SqliteSyncTables {
   }
 
   updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): void {
-    const row = this.database.prepare('SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND position = ?').get(connectionId, direction, position) as
+    const row = this.statements.get('SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND position = ?').get(connectionId, direction, position) as
       | { position: number; state: string; document: string }
       | undefined;
     if (!row) throw new ExalateError('not_found', `There is no queue entry ${position} on connection ${connectionId}.`);
     const updated = { ...this.readQueueRow(row), ...patch };
     const { position: _position, ...document } = updated;
-    this.database.prepare('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run(updated.state, updated.nextAttemptAt, JSON.stringify(document), position);
+    this.statements.get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run(updated.state, updated.nextAttemptAt, JSON.stringify(document), position);
   }
 
   countQueue(connectionId: string): Record<QueueEntry['direction'], Record<QueueState, number>> {
     const empty = () => Object.fromEntries(queueStates.map((state) => [state, 0])) as Record<QueueState, number>;
     const counts = { outbound: empty(), inbound: empty() };
-    const rows = this.database.prepare('SELECT direction, state, COUNT(*) AS total FROM queue WHERE connection_id = ? GROUP BY direction, state').all(connectionId) as { direction: 'outbound' | 'inbound'; state: QueueState; total: number }[];
+    const rows = this.statements.get('SELECT direction, state, COUNT(*) AS total FROM queue WHERE connection_id = ? GROUP BY direction, state').all(connectionId) as { direction: 'outbound' | 'inbound'; state: QueueState; total: number }[];
     for (const row of rows) counts[row.direction][row.state] = row.total;
     return counts;
   }
@@ -144,8 +149,8 @@ export class SqliteSyncTables {
     const dedupeKey = [error.scope, error.connectionId ?? '', error.itemKey ?? '', error.code].join('\u0000');
     const open = this.readOne('SELECT document FROM sync_errors WHERE dedupe_key = ? AND resolved_at IS NULL', [dedupeKey], syncErrorSchema);
     const kept: SyncError = open ? { ...open, message: error.message, line: error.line, occurrences: open.occurrences + 1, updatedAt: error.updatedAt } : error;
-    this.database
-      .prepare('INSERT INTO sync_errors (id, dedupe_key, resolved_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET resolved_at = excluded.resolved_at, document = excluded.document')
+    this.statements
+      .get('INSERT INTO sync_errors (id, dedupe_key, resolved_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET resolved_at = excluded.resolved_at, document = excluded.document')
       .run(kept.id, dedupeKey, kept.resolvedAt, JSON.stringify(kept));
     return kept;
   }
@@ -165,7 +170,7 @@ export class SqliteSyncTables {
         (filter.connectionId === undefined || error.connectionId === filter.connectionId) &&
         (filter.itemKey === undefined || error.itemKey === filter.itemKey),
     );
-    const update = this.database.prepare('UPDATE sync_errors SET resolved_at = ?, document = ? WHERE id = ?');
+    const update = this.statements.get('UPDATE sync_errors SET resolved_at = ?, document = ? WHERE id = ?');
     for (const error of matching) update.run(now, JSON.stringify({ ...error, resolvedAt: now }), error.id);
     return matching.length;
   }
@@ -175,12 +180,12 @@ export class SqliteSyncTables {
   }
 
   private readOne<T>(sql: string, parameters: unknown[], schema: z.ZodType<T>): T | undefined {
-    const row = this.database.prepare(sql).get(...parameters) as { document: string } | undefined;
+    const row = this.statements.get(sql).get(...parameters) as { document: string } | undefined;
     return row ? this.parse(row.document, schema) : undefined;
   }
 
   private readAll<T>(sql: string, parameters: unknown[], schema: z.ZodType<T>): T[] {
-    return (this.database.prepare(sql).all(...parameters) as { document: string }[]).map((row) => this.parse(row.document, schema));
+    return (this.statements.get(sql).all(...parameters) as { document: string }[]).map((row) => this.parse(row.document, schema));
   }
 
   private parse<T>(document: string, schema: z.ZodType<T>): T {
