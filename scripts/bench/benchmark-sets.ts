@@ -1,0 +1,29 @@
+/** Which benchmarks a run takes, and with what counts. */
+export const benchmarkSets = {
+  /** CI: every benchmark end to end with small counts; figures for the log only. */
+  quick: [
+    ['private-latency.ts', '20'],
+    ['script-overhead.ts', '100'],
+    ['tracker-calls.ts', '2'],
+    ['bulk-sync.ts', '100', 'sandbox'],
+    ['bulk-sync.ts', '100', 'separate'],
+  ],
+  /** `npm run bench`: a few minutes. */
+  standard: [
+    ['private-latency.ts', '100'],
+    ['script-overhead.ts'],
+    ['tracker-calls.ts', '10'],
+    ['bulk-sync.ts', '1000', 'sandbox'],
+    ['bulk-sync.ts', '1000', 'separate'],
+  ],
+  /** `npm run bench:full`: the figures the targets are judged by (10,000 items). */
+  full: [
+    ['private-latency.ts', '1000'],
+    ['script-overhead.ts'],
+    ['tracker-calls.ts', '20'],
+    ['bulk-sync.ts', '10000', 'sandbox'],
+    ['bulk-sync.ts', '10000', 'separate'],
+  ],
+} as const satisfies Record<string, readonly (readonly string[])[]>;
+
+export type BenchmarkSet = keyof typeof benchmarkSets;
