@@ -15,6 +15,9 @@ function newIssue(tracker: MemoryTracker, key: string, fields: Partial<TrackerIt
   return item;
 }
 
+// Room for one lost long-poll answer (its changes wait out a 30 s lease) on a loaded machine.
+jest.setTimeout(90_000);
+
 describe('sync engine over a private connection', () => {
   let jira: MemoryTracker;
   let ado: MemoryTracker;
@@ -39,6 +42,11 @@ describe('sync engine over a private connection', () => {
     const answer = await node.admin('GET', `/connections/${connectionId}/twins/${key}`);
     return answer.status === 200 ? (answer.body as { remoteKey: string | null; status: string }) : undefined;
   };
+  /**
+   * The twin once the private side's receipt is back. A lost long-poll answer leaves its changes
+   * leased for 30 s before they are offered again, so a loaded machine may need that long.
+   */
+  const synchronizedTwin = (key: string) => waitFor(`the twin of ${key}`, async () => ((await twinOf(publicNode, key))?.status === 'synchronized' ? twinOf(publicNode, key) : undefined), 45_000);
 
   it('syncs an issue by hand to the private side, with summary, description, mapped status and comments', async () => {
     newIssue(jira, 'SUP-1', { status: 'In Progress', comments: [{ id: 'c1', author: { email: 'alice@example.com', displayName: 'Alice Example', id: 'u1' }, body: richTextFromPlain('Fire is spreading'), created: '', updated: '' }] });
@@ -57,7 +65,7 @@ describe('sync engine over a private connection', () => {
   it('brings a rename on the private side back to Jira without any admin action, and never echoes', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
-    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    const twin = await synchronizedTwin('SUP-1');
     ado.edit(twin!.remoteKey!, { summary: 'Printer on fire (tray 2)' });
     await waitFor('the rename to reach Jira', () => jira.items.get('SUP-1')!.summary === 'Printer on fire (tray 2)');
     // Let a few reconciler rounds pass: nothing more is written on either side.
@@ -88,7 +96,7 @@ describe('sync engine over a private connection', () => {
   it('shows a comment added on either side exactly once on the other', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
-    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    const twin = await synchronizedTwin('SUP-1');
     await jira.addComment('SUP-1', richTextFromPlain('from jira'));
     await waitFor('the Jira comment on ADO', () => ado.items.get(twin!.remoteKey!)!.comments.length === 1);
     await ado.addComment(twin!.remoteKey!, richTextFromPlain('from ado'));
@@ -101,7 +109,7 @@ describe('sync engine over a private connection', () => {
   it('writes a change delivered three times once, and ignores an old one delivered again', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
-    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    const twin = await synchronizedTwin('SUP-1');
     const sent = await publicNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['done'], limit: 10 });
     const first = sent.find((entry) => entry.envelope.kind === 'change')!.envelope as Extract<Envelope, { kind: 'change' }>;
     const connection = (await privateNode.context.store.getConnection(connectionId))!;
@@ -143,7 +151,7 @@ describe('sync engine over a private connection', () => {
   it('queues while deactivated and delivers everything, in order, on activate', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
-    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    const twin = await synchronizedTwin('SUP-1');
     expect((await publicNode.admin('POST', `/connections/${connectionId}/deactivate`)).status).toBe(200);
     // Noted as a tracker event would note them (a forced "sync now" would queue again whatever
     // the reconciler already queued for the same content).
@@ -162,7 +170,7 @@ describe('sync engine over a private connection', () => {
   it('honours Retry-After from a throttled tracker and keeps the order of an item', async () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
-    const twin = await waitFor('the twin', async () => ((await twinOf(publicNode, 'SUP-1'))?.status === 'synchronized' ? twinOf(publicNode, 'SUP-1') : undefined));
+    const twin = await synchronizedTwin('SUP-1');
     ado.failNextWrites(1, new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 1 } }));
     jira.edit('SUP-1', { summary: 'first' });
     await noteLocalChange(publicNode.context, 'SUP-1');
