@@ -9,45 +9,19 @@ import { useState } from 'react';
 import type { ConsoleConnection } from '../../node/ui/admin-answers';
 import type { ConnectionsView } from '../../node/ui/use-connections';
 import { wizardLabels } from '../../node/ui/browser-core';
-import { canCheck, describeCheck, describeDeleted, describeRemoteSide, describeStatusChange, modeWord, statusActions } from '../../console-kit/console-words';
+import { canCheck, describeRemoteSide, modeWord, statusActions } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { NoticeCard, type HubNotice } from './notice-card';
+import { useConnectionActions } from '../../console-kit/use-connection-actions';
+import { NoticeCard } from './notice-card';
 import { ScriptsPanel } from './scripts-panel';
 import { ConnectionStatus } from './status-cell';
 
 /** The Connections tab: every connection with its remote side, mode, status and actions. */
 export function ConnectionsTab({ client, connections }: { readonly client: ConsoleClient; readonly connections: ConnectionsView }) {
-  const [notice, setNotice] = useState<HubNotice>(null);
-  const [working, setWorking] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
   const [editing, setEditing] = useState<ConsoleConnection | null>(null);
 
-  const run = async (connection: ConsoleConnection, action: () => Promise<HubNotice>) => {
-    setWorking(connection.id);
-    setNotice(null);
-    try {
-      setNotice(await action());
-    } finally {
-      setWorking(null);
-      await connections.refresh();
-    }
-  };
-  const changeStatus = (connection: ConsoleConnection, change: 'activate' | 'deactivate') =>
-    run(connection, async () => {
-      const answer = await client.changeConnectionStatus(connection.id, change);
-      return answer.ok ? { kind: 'success', text: describeStatusChange(connection, change) } : { kind: 'error', text: answer.error.message };
-    });
-  const check = (connection: ConsoleConnection) =>
-    run(connection, async () => {
-      const answer = await client.checkConnection(connection.id);
-      return answer.ok ? { kind: 'success', text: describeCheck(connection, answer.value.roundTripMs, answer.value.remoteStatus) } : { kind: 'error', text: answer.error.message };
-    });
-  const remove = (connection: ConsoleConnection) =>
-    run(connection, async () => {
-      setDeleting(null);
-      const answer = await client.deleteConnection(connection.id);
-      return answer.ok ? { kind: 'success', text: describeDeleted(connection) } : { kind: 'error', text: answer.error.message };
-    });
+  const { working, notice, dismissNotice, changeStatus, check, remove } = useConnectionActions(client, connections.refresh);
 
   const columns: ITableColumn<ConsoleConnection>[] = [
     {
@@ -84,7 +58,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
 
   return (
     <div className="flex-column">
-      <NoticeCard notice={notice} onDismiss={() => setNotice(null)} />
+      <NoticeCard notice={notice} onDismiss={dismissNotice} />
       {connections.failure === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{connections.failure}</MessageCard>}
       {connections.connections !== null && connections.connections.length === 0 ? (
         <Card className="exalate-empty">
@@ -106,7 +80,15 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
           titleProps={{ text: `Delete "${deleting.name}"?` }}
           footerButtonProps={[
             { text: 'Cancel', onClick: () => setDeleting(null) },
-            { text: 'Delete', danger: true, onClick: () => void remove(deleting) },
+            // The dialog closes at once; the row's buttons show the deletion under way.
+            {
+              text: 'Delete',
+              danger: true,
+              onClick: () => {
+                setDeleting(null);
+                void remove(deleting);
+              },
+            },
           ]}
           onDismiss={() => setDeleting(null)}
         >

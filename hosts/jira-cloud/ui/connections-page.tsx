@@ -8,10 +8,11 @@ import type { ConsoleConnection, InstanceAnswer } from '../../node/ui/admin-answ
 import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../node/ui/browser-core';
 import { useConnections } from '../../node/ui/use-connections';
 import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
-import { canCheck, describeCheck, describeDeleted, describeRemoteSide, describeStatusChange, modeWord, statusActions, wizardContextOf } from '../../console-kit/console-words';
+import { canCheck, describeRemoteSide, modeWord, statusActions, wizardContextOf } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
+import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { ConfirmDeleteModal } from './confirm-delete-modal';
-import { NoticeBanner, type Notice } from './notice-banner';
+import { NoticeBanner } from './notice-banner';
 import { PageFrame } from './page-frame';
 import { RulesModal } from './rules-modal';
 import { StatusLozenge } from './status-lozenge';
@@ -23,39 +24,12 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const [editing, setEditing] = useState<ConsoleConnection | null>(null);
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
-  const [working, setWorking] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
   const host = useMemo<WizardEffectHost>(
     () => ({ client, clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard, close: () => setWizard(null), refreshConnections: () => void refresh() }),
     [client, refresh],
   );
 
-  const run = async (connection: ConsoleConnection, action: () => Promise<Notice>) => {
-    setWorking(connection.id);
-    setNotice(null);
-    try {
-      setNotice(await action());
-    } finally {
-      setWorking(null);
-      await refresh();
-    }
-  };
-  const changeStatus = (connection: ConsoleConnection, change: 'activate' | 'deactivate') =>
-    run(connection, async () => {
-      const answer = await client.changeConnectionStatus(connection.id, change);
-      return answer.ok ? { kind: 'success', text: describeStatusChange(connection, change) } : { kind: 'error', text: answer.error.message };
-    });
-  const check = (connection: ConsoleConnection) =>
-    run(connection, async () => {
-      const answer = await client.checkConnection(connection.id);
-      return answer.ok ? { kind: 'success', text: describeCheck(connection, answer.value.roundTripMs, answer.value.remoteStatus) } : { kind: 'error', text: answer.error.message };
-    });
-  const remove = (connection: ConsoleConnection) =>
-    run(connection, async () => {
-      const answer = await client.deleteConnection(connection.id);
-      setDeleting(null);
-      return answer.ok ? { kind: 'success', text: describeDeleted(connection) } : { kind: 'error', text: answer.error.message };
-    });
+  const { working, notice, changeStatus, check, remove } = useConnectionActions(client, refresh);
 
   const head = { cells: ['Name', 'Remote side', 'Mode', 'Status', 'Actions'].map((title) => ({ key: title, content: title })) };
   const rows = (connections ?? []).map((connection) => ({
@@ -119,7 +93,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
       )}
       {wizard === null ? null : <WizardModal key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />}
       {editing === null ? null : <RulesModal client={client} connection={editing} onClose={() => setEditing(null)} />}
-      {deleting === null ? null : <ConfirmDeleteModal connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void remove(deleting)} />}
+      {deleting === null ? null : <ConfirmDeleteModal connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void remove(deleting, () => setDeleting(null))} />}
     </PageFrame>
   );
 }
