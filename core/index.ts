@@ -9,6 +9,7 @@ export * from './connection/lifecycle';
 export * from './connection/initiate-connection';
 export * from './connection/accept-invitation';
 export * from './connection/manage-connections';
+export * from './connection/pending-invitation';
 export * from './invitation/invitation-code';
 export * from './invitation/invitation-payload';
 export * from './exchange/exchange-messages';

@@ -2,6 +2,7 @@ import { acceptInvitation } from '../connection/accept-invitation';
 import { viewConnection } from '../connection/connection';
 import { initiateConnection } from '../connection/initiate-connection';
 import { changeConnectionStatus, findConnection, listConnections } from '../connection/manage-connections';
+import { readPendingInvitation } from '../connection/pending-invitation';
 import { normalizeNodeUrl } from '../exchange/destination-url';
 import { inspectDestination } from '../exchange/inspect-destination';
 import { sendPeerMessage } from '../exchange/peer-messages';
@@ -119,6 +120,15 @@ export const connectionOperations: readonly AdminOperation[] = [
       const found = await findConnection(context, idOf(params));
       return found.ok ? ok(viewConnection(found.value)) : found;
     },
+  }),
+  defineOperation({
+    method: 'GET',
+    path: '/connections/{id}/invitation',
+    summary:
+      'Show invitation code: the code of a Pending connection again, with its expiry, for the initiator to copy. A 4xx once the code is used (409 invitation_used), expired (410 invitation_expired), or the connection is gone (404 not_found).',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: (context, { params }) => readPendingInvitation(context, idOf(params)),
   }),
   ...(['deactivate', 'activate'] as const).map((event) =>
     defineOperation({

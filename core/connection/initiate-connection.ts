@@ -27,8 +27,8 @@ export interface InitiatedConnection {
 
 /**
  * Initiate Connection: checks everything the admin could still fix (mode, licence, project,
- * destination), then stores a Pending connection and the hash of a one-time token, and returns
- * the invitation code. Nothing is stored when a check fails.
+ * destination), then stores a Pending connection, the hash of a one-time token and the code
+ * sealed, and returns the invitation code. Nothing is stored when a check fails.
  */
 export async function initiateConnection(context: NodeContext, input: InitiateConnectionInput): Promise<Result<InitiatedConnection>> {
   const ownUrl = context.settings.nodeUrl;
@@ -77,11 +77,6 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
     createdAt: now,
     updatedAt: now,
   };
-  const tokenHash = await sha256Base64Url(token);
-  await context.store.transaction(async (store) => {
-    await store.insertConnection(connection);
-    await store.insertInvitation({ connectionId: connection.id, tokenHash, expiresAt, usedAt: null });
-  });
   const invitationCode = encodeInvitationCode({
     connectionId: connection.id,
     token,
@@ -100,6 +95,13 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
     description: input.description ?? '',
     mode: input.mode,
     expiresAt,
+  });
+  const tokenHash = await sha256Base64Url(token);
+  // Sealed at rest so the initiator can show the code again while the connection is Pending.
+  const sealedCode = await context.secrets.seal(invitationCode);
+  await context.store.transaction(async (store) => {
+    await store.insertConnection(connection);
+    await store.insertInvitation({ connectionId: connection.id, tokenHash, expiresAt, usedAt: null, sealedCode });
   });
   context.logger.info('connection initiated', { connectionId: connection.id, destination, mode: input.mode });
   return ok({ connection, invitationCode });

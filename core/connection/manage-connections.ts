@@ -26,6 +26,8 @@ export async function changeConnectionStatus(context: NodeContext, id: string, e
     const changed = applyLifecycleEvent(found.value, event, context.clock.now());
     if (!changed.ok) return changed;
     await store.updateConnection(changed.value);
+    // A deleted connection can never be accepted: its sealed invitation code has no use left.
+    if (event === 'delete' && found.value.role === 'initiator') await store.discardInvitationCode(id);
     context.logger.info('connection status changed', { connectionId: id, status: changed.value.status });
     return changed;
   });

@@ -11,12 +11,18 @@ export interface NodeIdentity {
   readonly createdAt: number;
 }
 
-/** The initiator's record of an invitation: only a hash of the one-time token is kept. */
+/**
+ * The initiator's record of an invitation. The one-time token is checked against its hash; the
+ * code itself is kept only sealed (SecretsV1), so the initiator can show it again while the
+ * connection is Pending, and it is dropped once used or once the connection is deleted.
+ */
 export interface InvitationRecord {
   readonly connectionId: string;
   readonly tokenHash: string;
   readonly expiresAt: number;
   readonly usedAt: number | null;
+  /** The invitation code as SecretsV1 sealed it; null once used, deleted, or for codes made before it was kept. */
+  readonly sealedCode: string | null;
 }
 
 export type InvitationConsumption = 'consumed' | 'already_used' | 'expired' | 'unknown';
@@ -38,8 +44,14 @@ export interface StoreV1 extends SyncStoreV1 {
   listConnections(): Promise<readonly Connection[]>;
 
   insertInvitation(invitation: InvitationRecord): Promise<void>;
-  /** Marks the invitation used, atomically: of two concurrent calls only one sees 'consumed'. */
+  getInvitation(connectionId: string): Promise<InvitationRecord | undefined>;
+  /**
+   * Marks the invitation used, atomically: of two concurrent calls only one sees 'consumed'.
+   * A consumed invitation's sealed code is dropped in the same step.
+   */
   consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption>;
+  /** Drops the sealed code of an invitation (its connection is deleted); the token hash stays. */
+  discardInvitationCode(connectionId: string): Promise<void>;
 
   /**
    * Remembers a signed request's unique id until it expires. Returns false when the id was

@@ -36,12 +36,32 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
     it('consumes an invitation once, and tells expired, used and unknown apart', async () => {
       await store.insertConnection(connection('con_1'));
-      await store.insertInvitation({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null });
+      await store.insertInvitation({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: null });
       expect(await store.consumeInvitation('con_1', 'other-hash', 10)).toBe('unknown');
       expect(await store.consumeInvitation('con_missing', 'hash', 10)).toBe('unknown');
       expect(await store.consumeInvitation('con_1', 'hash', 100)).toBe('expired');
       const concurrent = await Promise.all([store.consumeInvitation('con_1', 'hash', 10), store.consumeInvitation('con_1', 'hash', 10)]);
       expect(concurrent.sort()).toEqual(['already_used', 'consumed']);
+    });
+
+    it('keeps the sealed invitation code until the invitation is used', async () => {
+      await store.insertConnection(connection('con_1'));
+      await store.insertInvitation({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: 'sealed1:code' });
+      expect(await store.getInvitation('con_1')).toEqual({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: 'sealed1:code' });
+      expect(await store.getInvitation('con_missing')).toBeUndefined();
+      // A refused token leaves the code in place; the accepted one drops it.
+      expect(await store.consumeInvitation('con_1', 'other-hash', 10)).toBe('unknown');
+      expect((await store.getInvitation('con_1'))?.sealedCode).toBe('sealed1:code');
+      expect(await store.consumeInvitation('con_1', 'hash', 10)).toBe('consumed');
+      expect(await store.getInvitation('con_1')).toMatchObject({ usedAt: 10, sealedCode: null });
+    });
+
+    it('drops the sealed invitation code of a deleted connection and keeps the token hash', async () => {
+      await store.insertConnection(connection('con_1'));
+      await store.insertInvitation({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: 'sealed1:code' });
+      await store.discardInvitationCode('con_1');
+      await store.discardInvitationCode('con_missing');
+      expect(await store.getInvitation('con_1')).toEqual({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: null });
     });
 
     it('remembers a request id until it expires', async () => {
@@ -60,7 +80,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     it('lands all writes of a transaction together, or none when it fails', async () => {
       await store.transaction(async (inner) => {
         await inner.insertConnection(connection('con_1'));
-        await inner.insertInvitation({ connectionId: 'con_1', tokenHash: 'h', expiresAt: 100, usedAt: null });
+        await inner.insertInvitation({ connectionId: 'con_1', tokenHash: 'h', expiresAt: 100, usedAt: null, sealedCode: null });
       });
       await expect(
         store.transaction(async (inner) => {

@@ -25,7 +25,8 @@ import { KvsSyncRecords } from './kvs-sync-records';
 import { getStored, listOrdered, orderedRecordSchema, OrderSequence, setWrite } from './stored-records';
 
 const identitySchema = z.strictObject({ nodeId: z.string().min(1), publicKey: z.string().min(1), privateKey: z.string().min(1), createdAt: z.number().int() });
-const invitationSchema = z.strictObject({ connectionId: z.string(), tokenHash: z.string(), expiresAt: z.number(), usedAt: z.number().nullable() });
+// Invitations stored before the sealed code was kept have none: they read as null.
+const invitationSchema = z.strictObject({ connectionId: z.string(), tokenHash: z.string(), expiresAt: z.number(), usedAt: z.number().nullable(), sealedCode: z.string().nullable().default(null) });
 const orderedConnection = orderedRecordSchema(connectionSchema);
 
 export interface KvsStoreOptions {
@@ -122,8 +123,18 @@ export class KvsStore implements StoreV1 {
     if (invitation.expiresAt <= now) return 'expired';
     // Of two acceptors racing with the same code, only one creates the marker.
     if (!(await this.#space.createIfAbsent(storageKey('invitation-used', connectionId), now))) return 'already_used';
-    await this.#space.apply([setWrite(key, { ...invitation, usedAt: now })]);
+    await this.#space.apply([setWrite(key, { ...invitation, usedAt: now, sealedCode: null })]);
     return 'consumed';
+  }
+
+  getInvitation(connectionId: string): Promise<InvitationRecord | undefined> {
+    return getStored(this.#space, storageKey('invitation', connectionId), invitationSchema, 'invitation');
+  }
+
+  async discardInvitationCode(connectionId: string): Promise<void> {
+    const key = storageKey('invitation', connectionId);
+    const invitation = await getStored(this.#space, key, invitationSchema, 'invitation');
+    if (invitation) await this.#space.apply([setWrite(key, { ...invitation, sealedCode: null })]);
   }
 
   async rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean> {

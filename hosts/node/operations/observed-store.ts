@@ -98,8 +98,14 @@ export class ObservedStore implements StoreV1 {
   insertInvitation(invitation: InvitationRecord): Promise<void> {
     return this.inner.insertInvitation(invitation);
   }
+  getInvitation(connectionId: string): Promise<InvitationRecord | undefined> {
+    return this.inner.getInvitation(connectionId);
+  }
   consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
     return this.inner.consumeInvitation(connectionId, tokenHash, now);
+  }
+  discardInvitationCode(connectionId: string): Promise<void> {
+    return this.inner.discardInvitationCode(connectionId);
   }
   rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean> {
     return this.inner.rememberRequestId(requestId, expiresAt, now);

@@ -90,4 +90,10 @@ export const postgresMigrations: readonly { readonly version: number; readonly n
       CREATE INDEX sync_errors_order ON sync_errors (creation_order);
     `,
   },
+  {
+    version: 3,
+    name: 'sealed invitation code',
+    // The initiator shows a Pending connection's code again; it is kept sealed and dropped once used.
+    sql: `ALTER TABLE invitations ADD COLUMN sealed_code text;`,
+  },
 ];

@@ -48,7 +48,7 @@ interface SharedState {
 
 const identityRow = z.object({ node_id: z.string(), public_key: z.string(), private_key: z.string(), created_at: z.number() });
 const connectionRow = z.object({ document: connectionSchema });
-const invitationRow = z.object({ token_hash: z.string(), expires_at: z.number(), used_at: z.number().nullable() });
+const invitationRow = z.object({ token_hash: z.string(), expires_at: z.number(), used_at: z.number().nullable(), sealed_code: z.string().nullable() });
 
 /**
  * The store for nodes that outgrow one machine: any number of node processes share one
@@ -128,19 +128,30 @@ export class PostgresStore implements StoreV1 {
   }
 
   async insertInvitation(invitation: InvitationRecord): Promise<void> {
-    await this.database.query('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at) VALUES ($1, $2, $3, $4)', [invitation.connectionId, invitation.tokenHash, invitation.expiresAt, invitation.usedAt]);
+    await this.database.query('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at, sealed_code) VALUES ($1, $2, $3, $4, $5)', [invitation.connectionId, invitation.tokenHash, invitation.expiresAt, invitation.usedAt, invitation.sealedCode]);
+  }
+
+  async getInvitation(connectionId: string): Promise<InvitationRecord | undefined> {
+    const { rows } = await this.database.query('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = $1', [connectionId]);
+    if (!rows[0]) return undefined;
+    const invitation = readRow(invitationRow, rows[0], 'invitation');
+    return { connectionId, tokenHash: invitation.token_hash, expiresAt: invitation.expires_at, usedAt: invitation.used_at, sealedCode: invitation.sealed_code };
+  }
+
+  async discardInvitationCode(connectionId: string): Promise<void> {
+    await this.database.query('UPDATE invitations SET sealed_code = NULL WHERE connection_id = $1', [connectionId]);
   }
 
   consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
     return this.atomically(async (database) => {
       // The row lock makes check and write one step: a concurrent consumer waits, then sees it used.
-      const { rows } = await database.query('SELECT token_hash, expires_at, used_at FROM invitations WHERE connection_id = $1 FOR UPDATE', [connectionId]);
+      const { rows } = await database.query('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = $1 FOR UPDATE', [connectionId]);
       if (!rows[0]) return 'unknown';
       const invitation = readRow(invitationRow, rows[0], 'invitation');
       if (!constantTimeEqual(invitation.token_hash, tokenHash)) return 'unknown';
       if (invitation.used_at !== null) return 'already_used';
       if (invitation.expires_at <= now) return 'expired';
-      await database.query('UPDATE invitations SET used_at = $1 WHERE connection_id = $2', [now, connectionId]);
+      await database.query('UPDATE invitations SET used_at = $1, sealed_code = NULL WHERE connection_id = $2', [now, connectionId]);
       return 'consumed';
     });
   }

@@ -81,4 +81,10 @@ export const sqliteMigrations: readonly { readonly version: number; readonly nam
       CREATE INDEX queue_due ON queue (connection_id, direction, state, next_attempt_at, position);
     `,
   },
+  {
+    version: 4,
+    name: 'sealed invitation code',
+    // The initiator shows a Pending connection's code again; it is kept sealed and dropped once used.
+    sql: `ALTER TABLE invitations ADD COLUMN sealed_code TEXT;`,
+  },
 ];

@@ -29,6 +29,7 @@ interface InvitationRow {
   token_hash: string;
   expires_at: number;
   used_at: number | null;
+  sealed_code: string | null;
 }
 
 /**
@@ -142,8 +143,21 @@ export class SqliteStore implements StoreV1 {
   insertInvitation(invitation: InvitationRecord): Promise<void> {
     return this.exclusive(() => {
       this.database
-        .prepare('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at) VALUES (?, ?, ?, ?)')
-        .run(invitation.connectionId, invitation.tokenHash, invitation.expiresAt, invitation.usedAt);
+        .prepare('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at, sealed_code) VALUES (?, ?, ?, ?, ?)')
+        .run(invitation.connectionId, invitation.tokenHash, invitation.expiresAt, invitation.usedAt, invitation.sealedCode);
+    });
+  }
+
+  getInvitation(connectionId: string): Promise<InvitationRecord | undefined> {
+    return this.exclusive(() => {
+      const row = this.database.prepare('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = ?').get(connectionId) as InvitationRow | undefined;
+      return row ? { connectionId, tokenHash: row.token_hash, expiresAt: row.expires_at, usedAt: row.used_at, sealedCode: row.sealed_code } : undefined;
+    });
+  }
+
+  discardInvitationCode(connectionId: string): Promise<void> {
+    return this.exclusive(() => {
+      this.database.prepare('UPDATE invitations SET sealed_code = NULL WHERE connection_id = ?').run(connectionId);
     });
   }
 
@@ -154,7 +168,7 @@ export class SqliteStore implements StoreV1 {
       if (row.used_at !== null) return 'already_used';
       if (row.expires_at <= now) return 'expired';
       // The WHERE clause makes the check and the write one step: a concurrent consumer updates 0 rows.
-      const changes = this.database.prepare('UPDATE invitations SET used_at = ? WHERE connection_id = ? AND used_at IS NULL').run(now, connectionId).changes;
+      const changes = this.database.prepare('UPDATE invitations SET used_at = ?, sealed_code = NULL WHERE connection_id = ? AND used_at IS NULL').run(now, connectionId).changes;
       return changes === 1 ? 'consumed' : 'already_used';
     });
   }
