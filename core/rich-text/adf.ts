@@ -1,3 +1,4 @@
+import { safeLinkTarget } from './link-target';
 import type { RichBlock, RichInline, RichText, TextMark } from './rich-text';
 
 /**
@@ -18,6 +19,8 @@ import type { RichBlock, RichInline, RichText, TextMark } from './rich-text';
  * are dropped; `orderedList.attrs.order` (a start number) is dropped.
  * Lossy, neutral → ADF: a mention without an account id becomes the text "@Display Name"; code
  * text loses bold, italic, underline and strike (ADF allows `code` with `link` only).
+ * Both ways: a link whose scheme is not on the allow-list (link-target.ts) keeps its words and loses
+ * its target, so a `javascript:` link in one tracker never becomes a link in another.
  */
 export interface AdfNode {
   readonly type: string;
@@ -160,7 +163,8 @@ function readInlines(nodes: readonly AdfNode[], options: AdfReadOptions): RichIn
         return [{ type: 'text', text: String(node.attrs?.['text'] ?? '') }];
       case 'inlineCard': {
         const url = String(node.attrs?.['url'] ?? '');
-        return url === '' ? [] : [{ type: 'text', text: url, link: url }];
+        const link = safeLinkTarget(url);
+        return url === '' ? [] : [link === undefined ? { type: 'text', text: url } : { type: 'text', text: url, link }];
       }
       case 'mediaInline':
         return [{ type: 'text', text: '[attachment]' }];
@@ -176,7 +180,7 @@ function readText(node: AdfNode): RichInline {
   for (const mark of node.marks ?? []) {
     const neutral = markFromAdf[mark.type];
     if (neutral !== undefined && !marks.includes(neutral)) marks.push(neutral);
-    if (mark.type === 'link' && typeof mark.attrs?.['href'] === 'string') link = mark.attrs['href'];
+    if (mark.type === 'link' && typeof mark.attrs?.['href'] === 'string') link = safeLinkTarget(mark.attrs['href']);
   }
   return { type: 'text', text: node.text ?? '', ...(marks.length > 0 ? { marks } : {}), ...(link === undefined ? {} : { link }) };
 }
@@ -226,7 +230,9 @@ function writeInlines(inlines: readonly RichInline[], options: AdfWriteOptions):
         if (inline.text === '') return [];
         // ADF lets `code` combine with `link` only (Jira answers 400 INVALID_INPUT otherwise), so code wins.
         const kept = inline.marks?.includes('code') === true ? (['code'] as const) : inline.marks ?? [];
-        const marks = [...kept.map((mark) => ({ type: markToAdf[mark] })), ...(inline.link === undefined ? [] : [{ type: 'link', attrs: { href: inline.link } }])];
+        // A replica comes from another node and its scripts, so the link is checked again here.
+        const href = inline.link === undefined ? undefined : safeLinkTarget(inline.link);
+        const marks = [...kept.map((mark) => ({ type: markToAdf[mark] })), ...(href === undefined ? [] : [{ type: 'link', attrs: { href } }])];
         return [{ type: 'text', text: inline.text, ...(marks.length > 0 ? { marks } : {}) }];
       }
     }

@@ -1,5 +1,6 @@
 import type { RichBlock, RichInline, RichText, TextMark } from './rich-text';
 import { parseHtmlTree, textContentOf, type HtmlElement, type HtmlNode } from './html-tree';
+import { safeLinkTarget } from './link-target';
 
 /**
  * `html`: whitespace collapses as in a browser (Azure DevOps fields and comments).
@@ -128,8 +129,9 @@ function readInline(node: HtmlNode, context: InlineContext): RichInline[] {
   let next = context;
   if (mark !== undefined && !context.marks.includes(mark)) next = { ...context, marks: markOrder.filter((known) => known === mark || context.marks.includes(known)) };
   if (node.name === 'a') {
-    const href = node.attributes['href']?.trim();
-    if (href !== undefined && href !== '' && !/^\s*(javascript|vbscript|data):/i.test(href) && href !== '#') next = { ...next, link: href };
+    // The tokenizer decoded the attribute's character references, as a browser does before it reads the URL.
+    const link = safeLinkTarget(node.attributes['href'] ?? '');
+    if (link !== undefined) next = { ...next, link };
   }
   return node.children.flatMap((child) => readInline(child, next));
 }
@@ -151,11 +153,20 @@ function readMention(element: HtmlElement): RichInline | undefined {
   const attributes = element.attributes;
   const text = textContentOf(element).trim();
   const href = attributes['href'] ?? '';
-  const email = href.toLowerCase().startsWith('mailto:') ? decodeURIComponent(href.slice(7)) : attributes['data-mention'] || undefined;
+  const email = href.toLowerCase().startsWith('mailto:') ? decodeAddress(href.slice(7)) : attributes['data-mention'] || undefined;
   const isMention = 'data-vss-mention' in attributes || attributes['data-asana-type'] === 'user' || 'data-mention' in attributes || (email !== undefined && text.startsWith('@'));
   if (!isMention) return undefined;
   const displayName = text.replace(/^@/, '') || email || attributes['data-asana-gid'] || 'someone';
   return email === undefined || email === '' ? { type: 'mention', displayName } : { type: 'mention', displayName, email };
+}
+
+/** `%40` and friends, as a mail client reads them; an address with broken escapes stays as written. */
+function decodeAddress(address: string): string {
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
 }
 
 /** Lines of inline content become paragraphs: one in HTML, one per line in Asana. */

@@ -2,6 +2,7 @@ import type { RichBlock, RichInline, RichText } from './rich-text';
 import { escapeHtmlAttribute, escapeHtmlText } from './html-tokenizer';
 import type { HtmlFlavour } from './html-reader';
 import { markOrder } from './html-reader';
+import { safeLinkTarget } from './link-target';
 
 const markTags = { bold: 'strong', italic: 'em', underline: 'u', strike: 's', code: 'code' } as const;
 
@@ -106,7 +107,9 @@ function writeInline(inline: RichInline, flavour: HtmlFlavour): string {
       let html = escapeHtmlText(inline.text);
       const marks = markOrder.filter((mark) => inline.marks?.includes(mark));
       for (const mark of [...marks].reverse()) html = `<${markTags[mark]}>${html}</${markTags[mark]}>`;
-      if (inline.link !== undefined) html = `<a href="${escapeHtmlAttribute(inline.link)}">${html}</a>`;
+      // A replica comes from another node and its scripts, so the link is checked again here.
+      const href = inline.link === undefined ? undefined : safeLinkTarget(inline.link);
+      if (href !== undefined) html = `<a href="${escapeHtmlAttribute(href)}">${html}</a>`;
       return html;
     }
   }

@@ -1,3 +1,4 @@
+import { safeLinkTarget } from './link-target';
 import type { RichInline, TextMark } from './rich-text';
 
 /**
@@ -60,7 +61,7 @@ function parseRun(text: string, marks: readonly TextMark[], link: string | undef
       continue;
     }
     if (text.startsWith('{{', index)) {
-      const end = text.indexOf('}}', index + 2);
+      const end = findMonospaceEnd(text, index + 2);
       if (end > index + 2) {
         flush();
         out.push(textRun(unescape(text.slice(index + 2, end)), [...marks, 'code'], link));
@@ -124,8 +125,11 @@ function parseBracket(inner: string, marks: readonly TextMark[], link: string | 
     return [user.email === undefined ? { type: 'mention', displayName: user.displayName } : { type: 'mention', displayName: user.displayName, email: user.email }];
   }
   const bar = findUnescaped(inner, '|', 0);
-  if (bar >= 0) return parseRun(inner.slice(0, bar), marks, inner.slice(bar + 1).trim(), options);
-  if (/^(https?|ftp|mailto|file):/i.test(inner)) return [textRun(inner, marks, inner)];
+  // A refused target keeps the words and whatever link surrounds them (none, in practice).
+  if (bar >= 0) return parseRun(inner.slice(0, bar), marks, safeLinkTarget(inner.slice(bar + 1)) ?? link, options);
+  const bare = safeLinkTarget(inner);
+  if (bare !== undefined) return [textRun(inner, marks, bare)];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(inner)) return [textRun(inner, marks, link)];
   // [#anchor] and [^attachment]: links inside Jira that mean nothing elsewhere; keep the words.
   return [textRun(inner.replace(/^[#^]/, ''), marks, link)];
 }
@@ -144,6 +148,16 @@ function findClosing(text: string, from: number, delimiter: string): number | un
     if (text.startsWith(delimiter, index) && text[index - 1] !== '\\' && !isSpace(text[index - 1]) && !isWordCharacter(text[index + delimiter.length])) return index;
   }
   return undefined;
+}
+
+/** The `}}` that closes `{{`, past escaped braces (`\\}`), on the same line. */
+function findMonospaceEnd(text: string, from: number): number {
+  for (let index = from; index < text.length - 1; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text[index] === '\n') return -1;
+    else if (text[index] === '}' && text[index + 1] === '}') return index;
+  }
+  return -1;
 }
 
 function findUnescaped(text: string, character: string, from: number): number {
@@ -197,7 +211,7 @@ function writeOne(inline: RichInline, before: string | undefined, after: string 
   const trailing = inline.text.length > leading.length ? /\s*$/.exec(inline.text)?.[0] ?? '' : '';
   const core = inline.text.slice(leading.length, inline.text.length - trailing.length);
   if (core === '') return inline.text;
-  let body = marks.includes('code') ? `{{${core.replace(/}}/g, '}\\}')}}}` : escapeText(core);
+  let body = marks.includes('code') ? writeWikiMonospace(core) : escapeText(core);
   const braced = isWordCharacter(before) || isWordCharacter(after) || (leading === '' && before !== undefined && !isSpace(before) && !/[([{]/.test(before));
   // The first mark ends up outermost, the order the reader finds them in.
   for (const mark of [...marks].reverse()) {
@@ -205,8 +219,31 @@ function writeOne(inline: RichInline, before: string | undefined, after: string 
     const delimiter = delimiterOfMark[mark];
     body = braced ? `{${delimiter}}${body}{${delimiter}}` : `${delimiter}${body}${delimiter}`;
   }
-  if (inline.link !== undefined) body = body === inline.link ? `[${inline.link}]` : `[${body}|${inline.link}]`;
+  // A replica comes from another node and its scripts, so the link is checked again here.
+  const target = inline.link === undefined ? undefined : safeLinkTarget(inline.link);
+  if (target !== undefined) {
+    const written = escapeLinkTarget(target);
+    body = body === written ? `[${written}]` : `[${body}|${written}]`;
+  }
   return `${leading}${body}${trailing}`;
+}
+
+/**
+ * Wiki markup has no escape inside a link's target: a `]` there ends the link and what follows is
+ * read as markup (`https://a/] [x|javascript:…` would become a second link), a `|` splits a table
+ * cell, and braces open macros. These characters, whitespace and the backslash are written as their
+ * percent escapes, which browsers and servers read as the same address.
+ */
+function escapeLinkTarget(target: string): string {
+  return target.replace(/[[\]{}|\\\s]/g, (character) => encodeURIComponent(character));
+}
+
+/**
+ * Jira still reads links, images, macros and table cells inside `{{…}}`, and the first `}}` ends it,
+ * so brackets, braces, bars and `!` are escaped (Jira shows the character without the backslash).
+ */
+export function writeWikiMonospace(code: string): string {
+  return `{{${code.replace(/[[\]{}|!]/g, (character) => `\\${character}`)}}}`;
 }
 
 /** Escapes what Jira would read as markup: brackets and braces always, mark characters at word edges. */

@@ -1,5 +1,5 @@
 import { plainTextOf, type RichBlock, type RichText } from './rich-text';
-import { escapeText, parseWikiInline, writeWikiInline, type WikiInlineReadOptions, type WikiInlineWriteOptions } from './wiki-inline';
+import { escapeText, parseWikiInline, writeWikiInline, writeWikiMonospace, type WikiInlineReadOptions, type WikiInlineWriteOptions } from './wiki-inline';
 
 /**
  * Jira wiki markup (Jira Server/DC REST v2 text fields: description, comment body, textarea custom
@@ -26,6 +26,8 @@ const headingLine = /^h([1-6])\.\s+(.*)$/;
 const listLine = /^([*#]+|-)\s+(.*)$/;
 const ruleLine = /^-{4,}\s*$/;
 const blockStart = /^\{(code|noformat|quote|panel)(:[^}]*)?\}/;
+const containerTag = /\{(code|noformat|quote|panel)(?=[:}])/gi;
+const brokenContainerTag = /\{\u200b(?=(?:code|noformat|quote|panel)[:}])/gi;
 
 export function wikiMarkupToRichText(markup: string, options: WikiReadOptions = {}): RichText {
   return { type: 'doc', content: parseBlocks(markup.replace(/\r\n?/g, '\n').split('\n'), options) };
@@ -113,7 +115,7 @@ function readContainer(lines: readonly string[], start: number, kind: string, pa
   if (body.length > 0 && body[body.length - 1] === '') body.pop();
   if (kind === 'code' || kind === 'noformat') {
     const language = kind === 'code' ? parameters?.slice(1).split('|').find((part) => !part.includes('=')) : undefined;
-    const text = body.join('\n');
+    const text = body.join('\n').replace(brokenContainerTag, '{');
     return [language === undefined || language === '' ? { type: 'codeBlock', text } : { type: 'codeBlock', text, language }, index + 1];
   }
   return [{ type: 'blockquote', content: parseBlocks(body, options) }, index + 1];
@@ -200,7 +202,7 @@ function writeBlock(block: RichBlock, options: WikiWriteOptions): string {
     case 'orderedList':
       return writeList(block, '', options).join('\n');
     case 'codeBlock':
-      return `{code${block.language === undefined ? '' : `:${block.language}`}}\n${block.text}\n{code}`;
+      return writeCodeBlock(block);
     case 'blockquote':
       return `{quote}\n${writeBlocks(block.content, options)}\n{quote}`;
     case 'table':
@@ -211,6 +213,18 @@ function writeBlock(block: RichBlock, options: WikiWriteOptions): string {
     case 'rule':
       return '----';
   }
+}
+
+/**
+ * A `{code}` body is raw up to the first tag that ends it, with no escape; a code block holding
+ * `{code}` (or a tag of the containers around it) would end there and the rest would be read as
+ * markup. So such a tag gets a zero-width space after its brace, invisible in Jira, which the reader
+ * removes again. A language is written only when it is one word of the characters languages use,
+ * since a `}` in it would end the opening tag.
+ */
+function writeCodeBlock(block: Extract<RichBlock, { type: 'codeBlock' }>): string {
+  const language = block.language !== undefined && /^[\w+#.-]+$/.test(block.language) ? `:${block.language}` : '';
+  return `{code${language}}\n${block.text.replace(containerTag, '{\u200b$1')}\n{code}`;
 }
 
 function writeList(list: Extract<RichBlock, { type: 'bulletList' | 'orderedList' }>, prefix: string, options: WikiWriteOptions): string[] {
@@ -229,7 +243,7 @@ function writeOneLine(blocks: readonly RichBlock[], options: WikiWriteOptions): 
 
 function inlineOf(block: RichBlock, options: WikiWriteOptions): string {
   if (block.type === 'paragraph' || block.type === 'heading') return writeWikiInline(block.content, options).replace(/\n/g, ' \\\\ ');
-  if (block.type === 'codeBlock') return `{{${block.text.replace(/\n/g, ' ')}}}`;
+  if (block.type === 'codeBlock') return writeWikiMonospace(block.text.replace(/\n/g, ' '));
   if (block.type === 'rule') return '';
   // Lists, quotes and tables cannot live on one line: their words remain.
   return escapeText(plainTextOf({ type: 'doc', content: [block] }).replace(/\n+/g, ' '));
