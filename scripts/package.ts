@@ -2,8 +2,11 @@ import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dump, load } from 'js-yaml';
+import { z } from 'zod';
 import { manifestFiles } from '../manifests/manifest-files';
 import { browserBundleOptions, hostAppEntries, hostAppPage } from './browser-bundles';
+import { placeholderForgeAppId, readDeployConfiguration, type DeployConfiguration } from './deploy-configuration';
 
 /**
  * `npm run package`: what each host installs, under dist/.
@@ -24,7 +27,16 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-cloud')): Promise<void> {
+const rootPackage = z.looseObject({ version: z.string(), dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+
+/** The deployer's configuration from this process's environment (see scripts/deploy-configuration.ts). */
+export function deployConfigurationFromEnvironment(): DeployConfiguration {
+  return readDeployConfiguration(process.env, rootPackage.version);
+}
+
+export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-cloud'), configuration = deployConfigurationFromEnvironment()): Promise<void> {
+  // The manifest is made before dist/ is touched, so a configuration it refuses changes nothing.
+  const manifest = forgeManifest(configuration);
   rmSync(outputDirectory, { recursive: true, force: true });
   mkdirSync(join(outputDirectory, 'static/console'), { recursive: true });
   await build({
@@ -41,8 +53,7 @@ export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-c
   const { jiraCloudConsole } = hostAppEntries;
   await build({ ...browserBundleOptions, entryPoints: { [jiraCloudConsole.name]: jiraCloudConsole.entry }, outdir: join(outputDirectory, 'static/console') });
   writeFileSync(join(outputDirectory, 'static/console/index.html'), hostAppPage('Exalate', 'console.js', 'console.css'));
-  cpSync(manifestFiles.jiraCloud.manifest, join(outputDirectory, 'manifest.yml'));
-  const rootPackage = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies: Record<string, string> };
+  writeFileSync(join(outputDirectory, 'manifest.yml'), manifest);
   const dependencies = Object.fromEntries(forgeRuntimePackages.map((name) => [name, rootPackage.dependencies[name] ?? 'latest']));
   writeFileSync(
     join(outputDirectory, 'package.json'),
@@ -50,11 +61,40 @@ export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-c
   );
   writeFileSync(
     join(outputDirectory, 'README.md'),
-    '# Exalate for Jira Cloud\n\nBuilt by `npm run package`. Deploy:\n\n```\nnpm install\nforge register   # once: gives manifest.yml your app id\nforge deploy --environment production\nforge install --site your-site.atlassian.net --product jira --environment production\n```\n\nList your peer nodes\' hosts under `permissions.external.fetch.backend` in manifest.yml before deploying.\n',
+    '# Exalate for Jira Cloud\n\nBuilt by `npm run package`, which rewrites this folder: keep your app id and peer hosts in your deploy configuration (FORGE_APP_ID, FORGE_PEER_HOSTS or the file named by EXALATE_DEPLOY_CONFIG), never only here. Deploy:\n\n```\nnpm install\nforge deploy --environment production\nforge install --site your-site.atlassian.net --product jira --environment production   # first install only\n```\n\nThe first time, run `forge register` here and copy the app id it writes into manifest.yml to your deploy configuration before packaging again.\n',
   );
 }
 
-export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azure-devops')): Promise<string> {
+/**
+ * manifests/jira-cloud/manifest.yml with the deployer's identity: the app id (so an update deploys
+ * over the same app, its web-trigger URL and its KVS data) and the peer hosts Forge lets the
+ * functions call (permissions.external.fetch.backend; Forge refuses egress to any other host).
+ */
+export function forgeManifest(configuration: DeployConfiguration): string {
+  const template = z
+    .looseObject({ app: z.looseObject({ id: z.string() }), permissions: z.looseObject({ external: z.looseObject({ fetch: z.looseObject({ backend: z.array(z.unknown()) }) }) }) })
+    .parse(load(readFileSync(manifestFiles.jiraCloud.manifest, 'utf8')));
+  if (configuration.forgeAppId === undefined) {
+    process.stderr.write(`dist/jira-cloud: no Forge app id configured, so manifest.yml keeps the placeholder ${placeholderForgeAppId}. Run \`forge register\` once and set FORGE_APP_ID (or forgeAppId in your deploy configuration) to the id it prints.\n`);
+  }
+  if (configuration.forgePeerHosts.length === 0) {
+    process.stderr.write('dist/jira-cloud: no peer hosts configured (FORGE_PEER_HOSTS), so the app may only call the template\'s hosts; list your peers\' hosts before deploying.\n');
+  }
+  const manifest = {
+    ...template,
+    app: { ...template.app, id: configuration.forgeAppId ?? template.app.id },
+    permissions: {
+      ...template.permissions,
+      external: {
+        ...template.permissions.external,
+        fetch: { ...template.permissions.external.fetch, backend: configuration.forgePeerHosts.length > 0 ? configuration.forgePeerHosts.map((address) => ({ address })) : template.permissions.external.fetch.backend },
+      },
+    },
+  };
+  return `# Written by npm run package from manifests/jira-cloud/manifest.yml and the deploy configuration; edit those, not this file.\n${dump(manifest, { lineWidth: 120, noRefs: true })}`;
+}
+
+export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azure-devops'), configuration = deployConfigurationFromEnvironment()): Promise<string> {
   rmSync(outputDirectory, { recursive: true, force: true });
   const stage = join(outputDirectory, 'extension');
   mkdirSync(join(stage, 'hub'), { recursive: true });
@@ -63,7 +103,10 @@ export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azur
   writeFileSync(join(stage, 'hub/hub.html'), hostAppPage('Exalate', 'hub.js', 'hub.css'));
   const { directory, files, manifest: manifestName } = manifestFiles.azureDevOps;
   for (const file of files) cpSync(join(directory, file), join(stage, file), { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(stage, manifestName), 'utf8')) as { publisher: string; id: string; version: string };
+  // The publisher and version are the deployer's: the Marketplace lets only the publisher's own
+  // members publish under it, and refuses an update whose version does not grow.
+  const manifest = { ...z.looseObject({ id: z.string() }).parse(JSON.parse(readFileSync(join(stage, manifestName), 'utf8'))), publisher: configuration.azureDevOpsPublisher, version: configuration.azureDevOpsVersion };
+  writeFileSync(join(stage, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   const vsix = join(outputDirectory, `${manifest.publisher}.${manifest.id}-${manifest.version}.vsix`);
   await run(join(root, 'node_modules/.bin/tfx'), ['extension', 'create', '--root', stage, '--manifests', manifestName, '--output-path', vsix, '--no-prompt', '--no-color']);
   return vsix;
@@ -114,7 +157,8 @@ function readdirSafe(directory: string): string[] {
 }
 
 async function main(): Promise<void> {
-  await Promise.all([timed('jira-cloud (Forge app)', () => packageJiraCloud()), timed('azure-devops (vsix)', () => packageAzureDevOps()), timed('node (server)', () => packageNode())]);
+  const configuration = deployConfigurationFromEnvironment();
+  await Promise.all([timed('jira-cloud (Forge app)', () => packageJiraCloud(undefined, configuration)), timed('azure-devops (vsix)', () => packageAzureDevOps(undefined, configuration)), timed('node (server)', () => packageNode())]);
   const sizes = bundleSizes();
   writeFileSync('dist/bundle-sizes.json', `${JSON.stringify(sizes, null, 2)}\n`);
   for (const [name, bytes] of Object.entries(sizes)) process.stdout.write(`  ${name}: ${(bytes / 1024).toFixed(0)} KiB\n`);

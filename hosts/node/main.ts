@@ -81,8 +81,13 @@ main().catch((error: unknown) => {
   process.exit(1);
 });
 
-/** The Exalate hub's static files are served from the publisher's Marketplace CDN. */
-const azureDevOpsHubOrigins = ['https://idalko-tools.gallerycdn.vsassets.io', 'https://idalko-tools.gallery.vsassets.io'];
+/**
+ * The Exalate hub's static files are served from its publisher's Marketplace CDN; the publisher is
+ * the deployer's (AZURE_DEVOPS_PUBLISHER, as `npm run package` used it), `idalko-tools` by default.
+ */
+function azureDevOpsHubOrigins(publisher: string): string[] {
+  return [`https://${publisher}.gallerycdn.vsassets.io`, `https://${publisher}.gallery.vsassets.io`];
+}
 
 /**
  * AZURE_DEVOPS_EXTENSION_SECRET (the extension's certificate) lets the Azure DevOps hub in with its
@@ -94,6 +99,6 @@ function azureDevOpsHubAccess(environment: NodeJS.ProcessEnv): Pick<NodeOptions,
   const list = (name: string) => environment[name]?.split(',').map((item) => item.trim()).filter((item) => item !== '');
   const secret = environment['AZURE_DEVOPS_EXTENSION_SECRET'];
   const userIds = list('AZURE_DEVOPS_ADMIN_IDS');
-  const origins = list('CONSOLE_ORIGINS') ?? (secret ? azureDevOpsHubOrigins : []);
+  const origins = list('CONSOLE_ORIGINS') ?? (secret ? azureDevOpsHubOrigins(environment['AZURE_DEVOPS_PUBLISHER'] ?? 'idalko-tools') : []);
   return { consoleOrigins: origins, ...(secret ? { azureDevOpsAppTokens: { secret, ...(userIds ? { userIds } : {}) } } : {}) };
 }
