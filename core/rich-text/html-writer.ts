@@ -99,7 +99,8 @@ function writeInline(inline: RichInline, flavour: HtmlFlavour): string {
       return flavour === 'asana' ? '\n' : '<br>';
     case 'mention': {
       const name = `@${escapeHtmlText(inline.displayName)}`;
-      if (inline.email !== undefined) return `<a href="mailto:${escapeHtmlAttribute(inline.email)}">${name}</a>`;
+      const address = inline.email === undefined ? undefined : mailtoAddress(inline.email);
+      if (address !== undefined) return `<a href="mailto:${escapeHtmlAttribute(address)}">${name}</a>`;
       // Without an email there is nothing to link to; html_notes keeps no spans, so Asana shows the text.
       return flavour === 'asana' ? name : `<span data-mention="">${name}</span>`;
     }
@@ -112,5 +113,18 @@ function writeInline(inline: RichInline, flavour: HtmlFlavour): string {
       if (href !== undefined) html = `<a href="${escapeHtmlAttribute(href)}">${html}</a>`;
       return html;
     }
+  }
+}
+
+/**
+ * The address percent-encoded (RFC 6068: `%`, `?`, `#` and spaces are not literal in a mailto URI),
+ * so the reader's decoding gives back the same address; `@` stays readable. An address that is not
+ * well-formed text (a lone surrogate) gets no link, and the mention is written as its name.
+ */
+function mailtoAddress(email: string): string | undefined {
+  try {
+    return encodeURIComponent(email).replace(/%40/g, '@');
+  } catch {
+    return undefined;
   }
 }
