@@ -17,7 +17,7 @@ import { AsanaClient, type AsanaClientOptions, type QueryValues } from './asana-
 import { parseAsanaFilter } from './asana-filter';
 import {
   attachmentEnvelopeSchema, attachmentPageSchema, currentUserSchema, gidEnvelopeSchema, gidPageSchema, namedResourcePageSchema,
-  storyEnvelopeSchema, storyPageSchema, taskEnvelopeSchema, userEnvelopeSchema, webhookCreatedSchema, type AttachmentResponse, type NamedResource, type StoryResponse,
+  storyEnvelopeSchema, storyPageSchema, taskEnvelopeSchema, userEnvelopeSchema, webhookCreatedSchema, emptyEnvelopeSchema, type AttachmentResponse, type NamedResource, type StoryResponse,
 } from './asana-responses';
 import { pollEvents, type EventsPoll } from './events-poller';
 import { taskOptFields, taskTypes, toTrackerItem } from './task-mapping';
@@ -193,6 +193,11 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
       action: `register a webhook for ${options.resource}`,
     }, webhookCreatedSchema);
     return { webhookId: answer.data.gid, secret: answer['X-Hook-Secret'] ?? undefined };
+  }
+
+  /** `DELETE /webhooks/{gid}`: Asana stops sending to that webhook. One already gone (404) is fine. */
+  async deleteChangeHook(webhookId: string): Promise<void> {
+    await this.#client.jsonIfFound({ method: 'DELETE', path: `/webhooks/${encodeURIComponent(webhookId)}`, action: `delete webhook ${webhookId}` }, emptyEnvelopeSchema);
   }
 
   /** One call of the Events API for `resource` (see events-poller.ts): the repair for missed webhooks. */

@@ -92,6 +92,9 @@ export const gidEnvelopeSchema = z.looseObject({ data: z.looseObject({ gid: z.st
 /** `POST /webhooks` answers 201 with the webhook and, per asana.yaml, the agreed `X-Hook-Secret`. */
 export const webhookCreatedSchema = z.looseObject({ data: z.looseObject({ gid: z.string() }), 'X-Hook-Secret': z.string().nullish() });
 
+/** EmptyResponse: what a DELETE answers (`{ "data": {} }`). */
+export const emptyEnvelopeSchema = z.looseObject({ data: z.looseObject({}) });
+
 /** EventResponse, as the Events API and webhooks deliver it. */
 export const eventSchema = z.looseObject({
   action: z.string().nullish(),

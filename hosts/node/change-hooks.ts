@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { noteLocalChange, parseJson, readSecretSetting, workTopic, writeSecretSetting, type NodeContext, type Result, type TrackerKind } from '../../core';
+import { ExalateError, noteLocalChange, readSecretSetting, workTopic, writeSecretSetting, type NodeContext, type Result, type TrackerKind } from '../../core';
 import type { AsanaAdapter } from '../asana/adapter';
 import { answerHookHandshake, readChangeEvent as readAsanaEvent } from '../asana/entry';
 import type { AzureDevOpsAdapter } from '../azure-devops/adapter';
@@ -10,17 +9,19 @@ import type { JiraCloudAdapter } from '../jira-cloud/adapter';
 import { readChangeEvent as readJiraCloudEvent } from '../jira-cloud/entry';
 import type { JiraServerAdapter } from '../jira-server/adapter';
 import { readChangeEvent as readJiraServerEvent } from '../jira-server/entry';
+import { asanaDeliverySecret, decideAsanaHandshake, hasAsanaWebhooks, registerAsanaWebhook, registrationParameter } from './asana-webhook-registrations';
 import { sendError } from './errors';
 
 export const changeHookPath = '/hooks/change';
 const secretSetting = 'change_hook_secret';
 const registeredSetting = 'change_hook_registered_for';
-const asanaSecretsSetting = 'change_hook_asana_secrets';
-
-async function asanaSecrets(context: NodeContext): Promise<string[]> {
-  const parsed = parseJson((await readSecretSetting(context.store, context.secrets, asanaSecretsSetting)) ?? '[]', z.array(z.string()));
-  return parsed.ok ? parsed.value : [];
-}
+/**
+ * The most items one event may make the node read from its tracker. A real event names one item
+ * (Jira, Azure DevOps) or a handful of tasks (an Asana batch); a delivery naming hundreds would
+ * spend the node's tracker quota on one request. The rest are left to the reconciler, which finds
+ * every real change anyway.
+ */
+export const maximumItemsPerEvent = 20;
 
 interface HookRequest {
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -42,11 +43,11 @@ const bindings: Readonly<Record<TrackerKind, { register(context: NodeContext, ca
     read: async (request, secret) => readAzureDevOpsEvent(request, secret),
   },
   asana: {
-    // Asana makes the secrets itself, one per webhook, in a handshake with this route, which
-    // keeps each of them.
+    // Asana makes the secrets itself, one per webhook, in a handshake with this route during the
+    // registration (asana-webhook-registrations.ts keeps them, one per project).
     register: async (context, callbackUrl) => {
       const adapter = context.tracker as unknown as AsanaAdapter;
-      for (const project of await adapter.listProjects()) await adapter.registerChangeHook(callbackUrl, { resource: project.key });
+      for (const project of await adapter.listProjects()) await registerAsanaWebhook(context, adapter, callbackUrl, project.key);
       return undefined;
     },
     read: (request, secret) => readAsanaEvent(request, secret),
@@ -61,7 +62,8 @@ const bindings: Readonly<Record<TrackerKind, { register(context: NodeContext, ca
 export async function registerChangeHooks(context: NodeContext, callbackUrl: string, trackerSecret?: string): Promise<void> {
   // Jira Cloud signs with its OAuth app's client secret: the node is told it rather than choosing one.
   if (trackerSecret) await writeSecretSetting(context.store, context.secrets, secretSetting, trackerSecret);
-  if ((await context.store.getSetting(registeredSetting)) === callbackUrl) return;
+  // Asana webhooks registered before the node kept one secret per webhook are registered again.
+  if ((await context.store.getSetting(registeredSetting)) === callbackUrl && (context.tracker.kind !== 'asana' || (await hasAsanaWebhooks(context)))) return;
   const secret = await hookSecret(context);
   try {
     const issued = await bindings[context.tracker.kind].register(context, callbackUrl, secret);
@@ -84,18 +86,21 @@ async function hookSecret(context: NodeContext): Promise<string> {
 export function registerChangeHookRoute(app: FastifyInstance, context: NodeContext): void {
   app.post(changeHookPath, async (request, reply) => {
     const hookRequest: HookRequest = { headers: request.headers, rawBody: typeof request.body === 'string' ? request.body : '' };
+    const registration = registrationOf(request.query);
     const handshake = context.tracker.kind === 'asana' ? answerHookHandshake(hookRequest) : undefined;
     if (handshake) {
-      // Asana gives each webhook (one per project) its own secret: keep them all.
-      await writeSecretSetting(context.store, context.secrets, asanaSecretsSetting, JSON.stringify([...(await asanaSecrets(context)), handshake.secret]));
+      const verdict = await decideAsanaHandshake(context, registration, handshake.secret);
+      if (!verdict.accepted) {
+        context.logger.warn('an Asana webhook handshake was refused', { reason: verdict.reason, from: request.ip });
+        return sendError(reply, new ExalateError('forbidden', 'This node answers an Asana webhook handshake only while it is registering that webhook itself. Restart the node to register its webhooks again; do not create webhooks for it by hand.'));
+      }
+      context.logger.info('an Asana webhook handshake was accepted', { resource: verdict.resource });
       return reply.code(200).headers(handshake.responseHeaders).send();
     }
-    const secrets = context.tracker.kind === 'asana' ? await asanaSecrets(context) : [(await readSecretSetting(context.store, context.secrets, secretSetting)) ?? ''];
-    let event = await bindings[context.tracker.kind].read(hookRequest, secrets[0] ?? '');
-    for (const secret of secrets.slice(1)) {
-      if (event.ok) break;
-      event = await bindings[context.tracker.kind].read(hookRequest, secret);
-    }
+    const secret = context.tracker.kind === 'asana' ? await asanaDeliverySecret(context, registration) : await readSecretSetting(context.store, context.secrets, secretSetting);
+    const event = secret === undefined
+      ? { ok: false as const, error: new ExalateError('unauthorized', 'This delivery came through no webhook the node registered. If the webhook was created elsewhere, delete it and restart the node to register its own.') }
+      : await bindings[context.tracker.kind].read(hookRequest, secret);
     if (!event.ok) {
       context.logger.warn('a tracker event was refused', { code: event.error.code, message: event.error.message });
       return sendError(reply, event.error);
@@ -105,12 +110,22 @@ export function registerChangeHookRoute(app: FastifyInstance, context: NodeConte
   });
 }
 
+/** The `?registration=` of the URL an Asana webhook delivers to (see asana-webhook-registrations.ts). */
+function registrationOf(query: unknown): string | undefined {
+  const value = typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[registrationParameter] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 async function noteChanges(context: NodeContext, itemKeys: readonly string[]): Promise<void> {
-  for (const key of new Set(itemKeys)) {
+  const distinct = [...new Set(itemKeys)];
+  for (const key of distinct.slice(0, maximumItemsPerEvent)) {
     try {
       if ((await noteLocalChange(context, key)) > 0) context.signals.notify(workTopic);
     } catch (error) {
       context.logger.warn('a tracker event could not be handled; the reconciler will retry', { itemKey: key, message: error instanceof Error ? error.message : String(error) });
     }
+  }
+  if (distinct.length > maximumItemsPerEvent) {
+    context.logger.warn('a tracker event named more items than the node reads for one event; it read the first ones and leaves the rest to the reconciler', { named: distinct.length, read: maximumItemsPerEvent });
   }
 }

@@ -125,10 +125,24 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
 
   /** Adapter-specific (hosts/node/change-hooks.ts calls it with each tracker's own arguments). */
   registerChangeHook(...parameters: unknown[]): Promise<unknown> {
+    return this.#callOwn('registerChangeHook', parameters, 'has no change hooks; the reconciler finds changes instead');
+  }
+
+  /** Asana only: a webhook the node replaced (hosts/node/asana-webhook-registrations.ts). */
+  deleteChangeHook(...parameters: unknown[]): Promise<unknown> {
+    return this.#callOwn('deleteChangeHook', parameters, 'has no change hooks to delete');
+  }
+
+  /** Azure DevOps only: the admin check of the hub's app token (hosts/node/admin-authentication.ts). */
+  isCollectionAdministrator(...parameters: unknown[]): Promise<unknown> {
+    return this.#callOwn('isCollectionAdministrator', parameters, 'cannot say who its administrators are');
+  }
+
+  #callOwn(method: string, parameters: readonly unknown[], missing: string): Promise<unknown> {
     return this.#call((adapter) => {
-      const register = (adapter as unknown as { registerChangeHook?: (...values: unknown[]) => Promise<unknown> }).registerChangeHook;
-      if (typeof register !== 'function') throw new ExalateError('invalid_request', `${trackerDisplayNames[this.kind]} here has no change hooks; the reconciler finds changes instead.`);
-      return register.apply(adapter, parameters);
+      const own = (adapter as unknown as Record<string, ((...values: unknown[]) => Promise<unknown>) | undefined>)[method];
+      if (typeof own !== 'function') throw new ExalateError('invalid_request', `${trackerDisplayNames[this.kind]} here ${missing}.`);
+      return own.apply(adapter, [...parameters]);
     });
   }
 
