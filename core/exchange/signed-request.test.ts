@@ -1,29 +1,43 @@
-import { generateNodeIdentity } from './node-keys';
-import { allowedClockSkewMs, createSignedRequestToken, tokenLifetimeMs, verifySignedRequest, type SignedRequestRejection } from './signed-request';
+import { encodeBase64Url, encodeText } from '../encoding/base64url';
+import { sha256Base64Url } from '../encoding/random';
+import { generateNodeIdentity, signText } from './node-keys';
+import { allowedClockSkewMs, createSignedRequestToken, tokenLifetimeMs, verifySignedRequest, type SignedRequestClaims, type SignedRequestRejection } from './signed-request';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const operation = 'POST /exchange/v1/connections/con_1/messages';
 const body = '{"type":"ping"}';
+/**
+ * The promises made to peers, written out rather than read from the constants, so that a
+ * constant changed by mistake (a lifetime a thousand times longer) fails here: a token lives one
+ * minute, and two nodes' clocks may be five minutes apart.
+ */
+const promisedLifetimeMs = 60_000;
+const promisedSkewMs = 5 * 60_000;
 
 async function setUp() {
   const sender = await generateNodeIdentity(now);
   const receiver = await generateNodeIdentity(now);
   const stranger = await generateNodeIdentity(now);
+  // A replay cache that forgets as the stores do (test/contract/store.contract.ts): an id is
+  // dropped once the time of the request checking it is past the id's expiry.
   const seen = new Map<string, number>();
-  const verify = (token: string | undefined, overrides: { body?: string; now?: number; operation?: string } = {}) =>
-    verifySignedRequest({
+  const verify = (token: string | undefined, overrides: { body?: string; now?: number; operation?: string } = {}) => {
+    const at = overrides.now ?? now;
+    return verifySignedRequest({
       token,
       ownNodeId: receiver.nodeId,
       operation: overrides.operation ?? operation,
       body: overrides.body ?? body,
-      now: overrides.now ?? now,
+      now: at,
       findPeer: async (connectionId) => (connectionId === 'con_1' ? { nodeId: sender.nodeId, publicKey: sender.publicKey } : undefined),
       rememberRequestId: async (id, expiresAt) => {
+        for (const [known, until] of seen) if (until < at) seen.delete(known);
         if (seen.has(id)) return false;
         seen.set(id, expiresAt);
         return true;
       },
     });
+  };
   const sign = (identity = sender, target: Partial<{ audienceNodeId: string; connectionId: string; body: string }> = {}, at = now) =>
     createSignedRequestToken(identity, { audienceNodeId: receiver.nodeId, connectionId: 'con_1', operation, body, ...target }, at);
   return { sender, receiver, stranger, verify, sign, seen };
@@ -49,8 +63,8 @@ describe('signed node-to-node requests', () => {
     ['for another receiver', async ({ sign }) => [await sign(undefined, { audienceNodeId: 'node_someone_else' })], 'wrong_audience'],
     ['with a changed body', async ({ sign }) => [await sign(), { body: '{"type":"ping","extra":1}' }], 'body_mismatch'],
     ['for another operation', async ({ sign }) => [await sign(), { operation: 'POST /exchange/v1/connections/con_1/other' }], 'wrong_operation'],
-    ['expired beyond the allowed skew', async ({ sign }) => [await sign(), { now: now + tokenLifetimeMs + allowedClockSkewMs + 1 }], 'expired'],
-    ['issued too far in the future', async ({ sign }) => [await sign(undefined, {}, now + allowedClockSkewMs + 1)], 'not_yet_valid'],
+    ['expired beyond the allowed skew', async ({ sign }) => [await sign(), { now: now + promisedLifetimeMs + promisedSkewMs + 1 }], 'expired'],
+    ['issued too far in the future', async ({ sign }) => [await sign(undefined, {}, now + promisedSkewMs + 1)], 'not_yet_valid'],
   ])('refuses a request %s', async (_name, build, expected) => {
     const setup = await setUp();
     const [token, overrides] = await build(setup);
@@ -83,5 +97,55 @@ describe('signed node-to-node requests', () => {
     expect(reasonOf(await verify(token, { body: 'tampered' }))).toBe('body_mismatch');
     expect(seen.size).toBe(0);
     expect(reasonOf(await verify(token))).toBe('ok');
+  });
+
+  it('keeps to the promised lifetime and skew', () => {
+    expect([tokenLifetimeMs, allowedClockSkewMs]).toEqual([promisedLifetimeMs, promisedSkewMs]);
+  });
+
+  describe('the replay window: a used id is held until the token could no longer pass (exp plus the skew)', () => {
+    const expiresAt = now + promisedLifetimeMs;
+    it.each([
+      ['just after its expiry', expiresAt + 1, 'replayed'],
+      ['a second before expiry plus skew', expiresAt + promisedSkewMs - 1000, 'replayed'],
+      ['at the last instant it could pass', expiresAt + promisedSkewMs, 'replayed'],
+      ['one millisecond after that', expiresAt + promisedSkewMs + 1, 'expired'],
+    ] as const)('refuses a replay %s', async (_name, replayAt, expected) => {
+      const { verify, sign } = await setUp();
+      const token = await sign();
+      expect(reasonOf(await verify(token))).toBe('ok');
+      expect(reasonOf(await verify(token, { now: replayAt }))).toBe(expected);
+    });
+
+    it('accepts a token first presented at the last instant of its window, then refuses its replay', async () => {
+      const { verify, sign } = await setUp();
+      const token = await sign();
+      expect(reasonOf(await verify(token, { now: expiresAt + promisedSkewMs }))).toBe('ok');
+      expect(reasonOf(await verify(token, { now: expiresAt + promisedSkewMs }))).toBe('replayed');
+    });
+  });
+
+  describe('the lifetime cap: a peer cannot sign itself a longer-lived token', () => {
+    /** Claims signed by the real sender, with a lifetime of its choosing. */
+    async function signedWithLifetime(setup: Awaited<ReturnType<typeof setUp>>, lifetimeMs: number): Promise<string> {
+      const claims: SignedRequestClaims = { iss: setup.sender.nodeId, aud: setup.receiver.nodeId, cid: 'con_1', op: operation, bh: await sha256Base64Url(body), iat: now, exp: now + lifetimeMs, jti: 'jti_0123456789abcdef' };
+      const encoded = `v1.${encodeBase64Url(encodeText(JSON.stringify(claims)))}`;
+      return `${encoded}.${await signText(setup.sender, encoded)}`;
+    }
+
+    it.each([
+      ['one minute', promisedLifetimeMs, 'ok'],
+      ['one minute and a millisecond', promisedLifetimeMs + 1, 'malformed'],
+      ['a day', 24 * 3600_000, 'malformed'],
+    ] as const)('a token living %s (%d ms) gives %s', async (_name, lifetimeMs, expected) => {
+      const setup = await setUp();
+      expect(reasonOf(await setup.verify(await signedWithLifetime(setup, lifetimeMs)))).toBe(expected);
+    });
+
+    it('a token made by this node expires one minute (plus the skew) after it was made', async () => {
+      const { verify, sign } = await setUp();
+      expect(reasonOf(await verify(await sign(), { now: now + promisedLifetimeMs + promisedSkewMs }))).toBe('ok');
+      expect(reasonOf(await verify(await sign(), { now: now + promisedLifetimeMs + promisedSkewMs + 1 }))).toBe('expired');
+    });
   });
 });
