@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
 import { freePort } from './free-port';
+import { findPostgresBinaries } from './postgres-binaries';
 
 export interface PostgresServer {
   /** postgresql://… for pg, psql or DATABASE_URL. */
@@ -15,14 +16,10 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-const installAdvice =
-  "PostgreSQL's server programs (initdb, postgres) were not found under /usr/lib/postgresql/*/bin. " +
-  'The PostgreSQL store tests run a real server: install the Debian package with `apt-get install postgresql` (.ci/run does this in CI).';
-
 /**
- * Starts a throwaway PostgreSQL from Debian's binaries: a fresh data directory in the temp dir,
- * a free port on loopback, the unix socket in that directory too (never /var/run/postgresql), and
- * durability switched off, since the data dies with the test run.
+ * Starts a throwaway PostgreSQL (the npm package's binaries, or Debian's: see postgres-binaries.ts):
+ * a fresh data directory in the temp dir, a free port on loopback, the unix socket in that directory
+ * too (never /var/run/postgresql), and durability switched off, since the data dies with the test run.
  *
  * The server runs under a small shell watchdog, started as its own process group, that stops it
  * and deletes the directory when asked (`stop`) or when the owning process is gone, even after a
@@ -85,16 +82,6 @@ export async function postgresForTests(): Promise<string> {
 /** A schema name unused so far, for a test that wants an empty node. */
 export function uniqueSchemaName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Debian installs each major version's server programs under /usr/lib/postgresql/<major>/bin; the newest wins. */
-export function findPostgresBinaries(base = '/usr/lib/postgresql'): { readonly initdb: string; readonly postgres: string } {
-  const versions = existsSync(base) ? readdirSync(base).filter((name) => /^\d+$/.test(name)).sort((left, right) => Number(right) - Number(left)) : [];
-  for (const version of versions) {
-    const bin = join(base, version, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres'))) return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
-  }
-  throw new Error(installAdvice);
 }
 
 /**

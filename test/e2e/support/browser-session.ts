@@ -5,12 +5,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createSandbox, type RunningSandbox } from '../../../scripts/sandbox/create-sandbox';
 import type { SandboxInstanceDescription } from '../../../scripts/sandbox/sandbox-description';
 import { freePort } from '../../support/free-port';
+import { findChromium } from './chromium-executable';
 
 /**
  * One sandbox (every emulated tracker, its node and its console, as `npm start` runs them) and one
- * Chromium, for a file of journeys. CHROMIUM names the browser (Debian's by default). With
- * SCREENSHOTS set to a folder, `shoot` saves each step there, numbered in journey order
- * (`npm run screenshots` sets it to docs/screenshots).
+ * Chromium, for a file of journeys. CHROMIUM names the browser (by default the one npm installs: see
+ * chromium-executable.ts). With SCREENSHOTS set to a folder, `shoot` saves each step there, numbered
+ * in journey order (`npm run screenshots` sets it to docs/screenshots).
  */
 export interface BrowserSession {
   readonly sandbox: RunningSandbox;
@@ -23,14 +24,16 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export const chromiumPath = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const screenshotFolder = process.env['SCREENSHOTS'] ? resolve(process.env['SCREENSHOTS']) : null;
 
 export async function startBrowserSession(): Promise<BrowserSession> {
+  // Found first: a missing browser is reported before a sandbox is started for nothing.
+  const executable = await findChromium();
   const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-e2e-'));
   const sandbox = await createSandbox({ port: await freePort(), dataDirectory, reconcileIntervalMs: 2_000 });
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: executable.path,
+    env: { ...process.env, ...executable.environment },
     // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start.
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
