@@ -97,8 +97,11 @@ export async function acceptInvitation(context: NodeContext, input: AcceptInvita
     createdAt: acceptedAt,
     updatedAt: acceptedAt,
   };
-  if (existing) await context.store.updateConnection(connection);
-  else await context.store.insertConnection(connection);
+  // Parallel accepts of one code all get this far (the initiator answers a repeated handshake from
+  // the same key, so that a lost answer can be retried): one of them stores the connection.
+  if (!(await context.store.insertConnectionUnlessLive(connection))) {
+    return err(new ExalateError('invitation_used', `This invitation was already accepted here: the connection "${connection.name}" exists. Refresh the Connections list.`));
+  }
   context.logger.info('invitation accepted', { connectionId: connection.id, initiator: initiatorUrl.value });
   return ok(connection);
 }

@@ -38,6 +38,12 @@ export interface StoreV1 extends SyncStoreV1 {
   putSetting(key: string, value: string): Promise<void>;
 
   insertConnection(connection: Connection): Promise<void>;
+  /**
+   * Stores the connection unless one with its id is stored and not deleted (a deleted one is
+   * replaced). Returns whether this call stored it, atomically: of concurrent calls with one id,
+   * exactly one gets true. This is how parallel accepts of one invitation code end with one winner.
+   */
+  insertConnectionUnlessLive(connection: Connection): Promise<boolean>;
   /** Replaces the stored connection with the same id; throws not_found if there is none. */
   updateConnection(connection: Connection): Promise<void>;
   getConnection(id: string): Promise<Connection | undefined>;

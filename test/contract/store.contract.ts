@@ -30,6 +30,23 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(await store.getConnection('con_missing')).toBeUndefined();
     });
 
+    it('stores a connection once when many callers race with one id, and lets a deleted one be replaced', async () => {
+      const racers = await Promise.all(Array.from({ length: 8 }, (_unused, index) => store.insertConnectionUnlessLive({ ...connection('con_1'), name: `racer ${index}`, status: 'active' })));
+      expect(racers.filter((won) => won)).toHaveLength(1);
+      const winner = `racer ${racers.indexOf(true)}`;
+      expect((await store.getConnection('con_1'))?.name).toBe(winner);
+      expect(await store.listConnections()).toHaveLength(1);
+      // Live: refused, and nothing changes.
+      expect(await store.insertConnectionUnlessLive({ ...connection('con_1'), name: 'late', status: 'pending' })).toBe(false);
+      expect((await store.getConnection('con_1'))?.name).toBe(winner);
+      // Deleted on this side: accepting again replaces it, once.
+      await store.updateConnection({ ...connection('con_1'), status: 'deleted', updatedAt: 2 });
+      const again = await Promise.all([1, 2, 3].map((attempt) => store.insertConnectionUnlessLive({ ...connection('con_1'), name: `again ${attempt}`, status: 'active', updatedAt: 3 })));
+      expect(again.filter((won) => won)).toHaveLength(1);
+      expect(await store.getConnection('con_1')).toMatchObject({ status: 'active', name: `again ${again.indexOf(true) + 1}` });
+      expect(await store.listConnections()).toHaveLength(1);
+    });
+
     it('refuses to update a connection that does not exist', async () => {
       await expect(store.updateConnection(connection('con_ghost'))).rejects.toMatchObject({ code: 'not_found' });
     });

@@ -39,6 +39,8 @@ export async function startTestNode(options: {
   port?: number;
   /** Sync engine timing; the engine is off unless this is given. */
   sync?: { reconcileIntervalMs: number; pollWaitMs: number };
+  /** Keep the node's state in this PostgreSQL database (a schema named after the node) instead of SQLite. */
+  databaseUrl?: string;
 }): Promise<TestNode> {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
@@ -55,6 +57,7 @@ export async function startTestNode(options: {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.invitationLifetimeMs ? { invitationLifetimeMs: options.invitationLifetimeMs } : {}),
     ...(options.sync ? { reconcileIntervalMs: options.sync.reconcileIntervalMs, pollWaitMs: options.sync.pollWaitMs } : { runSync: false }),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   const inbound: string[] = [];
   // Held polls and keep-alive sockets would keep close() waiting for Fastify's 72 s keep-alive timeout.

@@ -96,6 +96,18 @@ export class KvsStore implements StoreV1 {
     await this.#space.apply([setWrite(key, { record: connection, order: this.#shared.order.next() })]);
   }
 
+  async insertConnectionUnlessLive(connection: Connection): Promise<boolean> {
+    const key = storageKey('connection', connection.id);
+    const stored = await getStored(this.#space, key, orderedConnection, 'connection');
+    if (stored && stored.record.status !== 'deleted') return false;
+    // KVS has no conditional update: concurrent callers that saw the same stored state race to
+    // create one marker named after that state (absent, or this deleted record); one wins.
+    const seen = stored ? `deleted-${stored.record.updatedAt}` : 'absent';
+    if (!(await this.#space.createIfAbsent(storageKey('connection-claim', connection.id, seen), true))) return false;
+    await this.#space.apply([setWrite(key, { record: connection, order: stored?.order ?? this.#shared.order.next() })]);
+    return true;
+  }
+
   async updateConnection(connection: Connection): Promise<void> {
     const key = storageKey('connection', connection.id);
     const stored = await getStored(this.#space, key, orderedConnection, 'connection');

@@ -86,6 +86,9 @@ export class ObservedStore implements StoreV1 {
   insertConnection(connection: Connection): Promise<void> {
     return this.inner.insertConnection(connection);
   }
+  insertConnectionUnlessLive(connection: Connection): Promise<boolean> {
+    return this.inner.insertConnectionUnlessLive(connection);
+  }
   updateConnection(connection: Connection): Promise<void> {
     return this.inner.updateConnection(connection);
   }

@@ -112,6 +112,16 @@ export class PostgresStore implements StoreV1 {
     await this.database.query('INSERT INTO connections (id, status, document, updated_at) VALUES ($1, $2, $3::jsonb, $4)', [connection.id, connection.status, jsonDocument(connection), connection.updatedAt]);
   }
 
+  async insertConnectionUnlessLive(connection: Connection): Promise<boolean> {
+    // ON CONFLICT waits for a concurrent insert of the same id to commit, then re-checks the WHERE:
+    // of parallel calls exactly one writes a row.
+    const result = await this.database.query(
+      "INSERT INTO connections (id, status, document, updated_at) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (id) DO UPDATE SET status = excluded.status, document = excluded.document, updated_at = excluded.updated_at WHERE connections.status = 'deleted'",
+      [connection.id, connection.status, jsonDocument(connection), connection.updatedAt],
+    );
+    return result.rowCount === 1;
+  }
+
   async updateConnection(connection: Connection): Promise<void> {
     const result = await this.database.query('UPDATE connections SET status = $1, document = $2::jsonb, updated_at = $3 WHERE id = $4', [connection.status, jsonDocument(connection), connection.updatedAt, connection.id]);
     if (result.rowCount !== 1) throw new ExalateError('not_found', `There is no connection with id ${connection.id}.`);

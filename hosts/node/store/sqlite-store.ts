@@ -118,6 +118,16 @@ export class SqliteStore implements StoreV1 {
     });
   }
 
+  insertConnectionUnlessLive(connection: Connection): Promise<boolean> {
+    return this.exclusive(() => {
+      // One statement: the conflict check and the write cannot be split by another writer.
+      const changes = this.statements
+        .get("INSERT INTO connections (id, status, document, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, document = excluded.document, updated_at = excluded.updated_at WHERE connections.status = 'deleted'")
+        .run(connection.id, connection.status, JSON.stringify(connection), connection.updatedAt).changes;
+      return changes === 1;
+    });
+  }
+
   updateConnection(connection: Connection): Promise<void> {
     return this.exclusive(() => {
       const changes = this.database
