@@ -14,6 +14,8 @@ export * from './invitation/invitation-code';
 export * from './invitation/invitation-payload';
 export * from './exchange/exchange-messages';
 export * from './exchange/signed-request';
+export * from './exchange/message-size';
+export * from './exchange/private-network-address';
 export * from './exchange/node-keys';
 export * from './exchange/answer-handshake';
 export * from './exchange/describe-node';

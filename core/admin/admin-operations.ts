@@ -1,7 +1,8 @@
 import { acceptInvitation } from '../connection/accept-invitation';
 import { viewConnection } from '../connection/connection';
 import { initiateConnection } from '../connection/initiate-connection';
-import { changeConnectionStatus, findConnection, listConnections } from '../connection/manage-connections';
+import { connectionPageQuerySchema, defaultConnectionPageSize, listConnectionPage, maximumConnectionPageSize } from '../connection/connection-page';
+import { changeConnectionStatus, findConnection } from '../connection/manage-connections';
 import { readPendingInvitation } from '../connection/pending-invitation';
 import { normalizeNodeUrl } from '../exchange/destination-url';
 import { inspectDestination } from '../exchange/inspect-destination';
@@ -12,6 +13,7 @@ import { supportedModes } from '../node/node-context';
 import { trackerDisplayNames } from '../ports/tracker';
 import { ok } from '../result';
 import { defineOperation, type AdminOperation } from './admin-operation';
+import { adminPage } from './admin-page';
 import { syncOperations } from './sync-operations';
 import { trackerConnectionOperations } from './tracker-connection-operations';
 import { acceptRequestSchema, emptyRequestSchema, initiateRequestSchema, inspectDestinationRequestSchema, previewInvitationRequestSchema } from './admin-schemas';
@@ -105,10 +107,19 @@ export const connectionOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'GET',
     path: '/connections',
-    summary: 'The Connections tab: every connection with its name, remote side, mode and status.',
+    summary:
+      `The Connections tab: connections with their name, remote side, mode and status, oldest first, in pages of \`limit\` (default ${defaultConnectionPageSize}, at most ${maximumConnectionPageSize}). ` +
+      'When more follow, the `Link` header names the next page (`rel="next"`, with `after` = the last id of this page); the body is always the array of connections.',
     body: emptyRequestSchema,
+    query: connectionPageQuerySchema,
+    answersInPages: true,
     successStatus: 200,
-    run: async (context) => ok((await listConnections(context)).map(viewConnection)),
+    run: async (context, { query }) => {
+      const page = await listConnectionPage(context, query);
+      if (!page.ok) return page;
+      const next = page.value.next;
+      return ok(adminPage(page.value.connections.map(viewConnection), next ? { limit: String(next.limit), after: next.after } : null));
+    },
   }),
   defineOperation({
     method: 'GET',

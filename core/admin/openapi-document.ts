@@ -8,7 +8,10 @@ import type { AdminOperation } from './admin-operation';
 export function buildAdminOpenApiDocument(operations: readonly AdminOperation[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
-    const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters = [
+      ...[...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } })),
+      ...describeQuery(operation),
+    ];
     const requestSchema = operation.method === 'GET' || operation.method === 'DELETE' ? undefined : z.toJSONSchema(operation.body, { unrepresentable: 'any', io: 'input' });
     const hasBody = requestSchema !== undefined && !(Array.isArray((requestSchema as { anyOf?: unknown[] }).anyOf));
     paths[operation.path] = {
@@ -19,7 +22,11 @@ export function buildAdminOpenApiDocument(operations: readonly AdminOperation[],
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(hasBody ? { requestBody: { required: true, content: { 'application/json': { schema: requestSchema } } } } : {}),
         responses: {
-          [operation.successStatus]: { description: 'Success', content: { 'application/json': { schema: {} } } },
+          [operation.successStatus]: {
+            description: 'Success',
+            ...(operation.answersInPages ? { headers: { Link: nextPageHeader } } : {}),
+            content: { 'application/json': { schema: {} } },
+          },
           default: { description: 'An error with a message a person can act on', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         },
       },
@@ -42,4 +49,17 @@ export function buildAdminOpenApiDocument(operations: readonly AdminOperation[],
       },
     },
   };
+}
+
+const nextPageHeader = {
+  description:
+    'Present when more items follow: `<{path}?limit={limit}&after={last id of this page}>; rel="next"` (RFC 8288), a reference relative to the request path. Follow it until an answer has no Link header.',
+  schema: { type: 'string' },
+};
+
+/** The operation's query schema as OpenAPI query parameters, each with its own JSON schema. */
+function describeQuery(operation: AdminOperation): readonly Record<string, unknown>[] {
+  if (!operation.query) return [];
+  const schema = z.toJSONSchema(operation.query, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: (schema.required ?? []).includes(name), schema: property }));
 }

@@ -7,6 +7,7 @@ import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
 import { unknownDestination, type Connection, type ConnectionMode } from './connection';
 import { findModeProblem } from './mode-requirements';
+import { findPendingLimitProblem, pendingConnectionsLockKey } from './pending-connection-limit';
 import { findProjectProblem } from './project-check';
 
 export interface InitiateConnectionInput {
@@ -35,6 +36,9 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
   if (ownUrl === null) {
     return err(new ExalateError('forbidden', 'This node has no public URL, so the other side could never reach it to accept. Accept an invitation from the other side instead (Accept Invitation), or give this node a public URL.'));
   }
+  // Said before anything else is checked, so the admin is not walked through a form in vain.
+  const limitProblem = await findPendingLimitProblem(context.store, context.settings, context.clock.now());
+  if (limitProblem) return err(limitProblem);
   const instance = await context.tracker.describeInstance();
   const modeProblem = findModeProblem(context, instance, input.mode);
   if (modeProblem) return err(modeProblem);
@@ -99,10 +103,17 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
   const tokenHash = await sha256Base64Url(token);
   // Sealed at rest so the initiator can show the code again while the connection is Pending.
   const sealedCode = await context.secrets.seal(invitationCode);
-  await context.store.transaction(async (store) => {
-    await store.insertConnection(connection);
-    await store.insertInvitation({ connectionId: connection.id, tokenHash, expiresAt, usedAt: null, sealedCode });
-  });
+  // Counted again where it is stored, one initiation at a time: parallel calls cannot pass the limit together.
+  const stored = await context.store.runExclusive(pendingConnectionsLockKey, () =>
+    context.store.transaction(async (store): Promise<Result<void>> => {
+      const problem = await findPendingLimitProblem(store, context.settings, now);
+      if (problem) return err(problem);
+      await store.insertConnection(connection);
+      await store.insertInvitation({ connectionId: connection.id, tokenHash, expiresAt, usedAt: null, sealedCode });
+      return ok(undefined);
+    }),
+  );
+  if (!stored.ok) return stored;
   context.logger.info('connection initiated', { connectionId: connection.id, destination, mode: input.mode });
   return ok({ connection, invitationCode });
 }

@@ -1,5 +1,6 @@
 import { ExalateError } from '../errors';
 import { err, ok, type Result } from '../result';
+import { isPrivateHost } from './private-network-address';
 
 /**
  * Reads what an admin typed as Destination Instance URL. Trailing slashes and surrounding spaces
@@ -37,17 +38,5 @@ function stripTrailing(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** Loopback, link-local, private and carrier-grade NAT addresses, and local-only names. */
-export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
-  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (ipv4) {
-    const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (host.includes(':')) {
-    return host === '::' || host === '::1' || host.startsWith('fe80:') || host.startsWith('fc') || host.startsWith('fd') || host.startsWith('::ffff:');
-  }
-  return false;
-}
+/** Kept here too: the tracker's base URL check reads it from this module. */
+export { isPrivateHost };

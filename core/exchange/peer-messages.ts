@@ -4,7 +4,37 @@ import { err, ok, type Result } from '../result';
 import { messagesOperation, peerReplySchema, type PeerMessage, type PeerReply, exchangeBasePath } from './exchange-messages';
 import { callPeer } from './peer-client';
 import { answerPeerMessage } from '../sync/answer-peer-message';
-import { createSignedRequestToken, signatureHeader, verifySignedRequest } from './signed-request';
+import { createSignedRequestToken, signatureHeader, verifySignedRequest, verifySignedRequestHeader, type SignedRequestHeaderCheck, type SignedRequestRejection } from './signed-request';
+
+/** Every refusal of a peer's request says the same, so a forger learns nothing from it. */
+function refusePeerRequest(context: NodeContext, connectionId: string, reason: SignedRequestRejection): ExalateError {
+  context.logger.warn('signed request refused', { connectionId, reason });
+  return new ExalateError('unauthorized', 'The request is not signed by the peer of this connection, or its signature expired or was used before.', { details: { reason } });
+}
+
+function headerCheck(context: NodeContext, connectionId: string, token: string | undefined, now: number): SignedRequestHeaderCheck {
+  return {
+    token,
+    ownNodeId: context.identity.nodeId,
+    operation: messagesOperation(connectionId),
+    now,
+    findPeer: async (claimedConnectionId) => {
+      if (claimedConnectionId !== connectionId) return undefined;
+      const connection = await context.store.getConnection(connectionId);
+      return connection?.peer && connection.status !== 'deleted' ? connection.peer : undefined;
+    },
+  };
+}
+
+/**
+ * The part of receiving a peer's message that needs only its headers: the token, the peer, the
+ * signature, audience and validity. A host runs it before reading the body, so that a stranger's
+ * request costs no memory; receivePeerMessage checks everything again with the body.
+ */
+export async function checkPeerMessageHeader(context: NodeContext, connectionId: string, token: string | undefined): Promise<Result<void>> {
+  const verdict = await verifySignedRequestHeader(headerCheck(context, connectionId, token, context.clock.now()));
+  return verdict.ok ? ok(undefined) : err(refusePeerRequest(context, connectionId, verdict.reason));
+}
 
 /**
  * Receives a signed message from a peer. Every rejection looks the same from outside (401) so a
@@ -20,22 +50,11 @@ export async function receivePeerMessage(
 ): Promise<Result<PeerReply>> {
   const now = context.clock.now();
   const verdict = await verifySignedRequest({
-    token,
-    ownNodeId: context.identity.nodeId,
-    operation: messagesOperation(connectionId),
+    ...headerCheck(context, connectionId, token, now),
     body: rawBody,
-    now,
-    findPeer: async (claimedConnectionId) => {
-      if (claimedConnectionId !== connectionId) return undefined;
-      const connection = await context.store.getConnection(connectionId);
-      return connection?.peer && connection.status !== 'deleted' ? connection.peer : undefined;
-    },
     rememberRequestId: (requestId, expiresAt) => context.store.rememberRequestId(requestId, expiresAt, now),
   });
-  if (!verdict.ok) {
-    context.logger.warn('signed request refused', { connectionId, reason: verdict.reason });
-    return err(new ExalateError('unauthorized', 'The request is not signed by the peer of this connection, or its signature expired or was used before.', { details: { reason: verdict.reason } }));
-  }
+  if (!verdict.ok) return err(refusePeerRequest(context, connectionId, verdict.reason));
   const message = parse(rawBody);
   if (!message.ok) return message;
   const connection = await context.store.getConnection(connectionId);

@@ -63,19 +63,30 @@ export type SignedRequestRejection =
   | 'not_yet_valid'
   | 'replayed';
 
-export interface SignedRequestCheck {
+/** What can be checked of a signed request from its header alone, before its body is read. */
+export interface SignedRequestHeaderCheck {
   readonly token: string | undefined;
   readonly ownNodeId: string;
   readonly operation: string;
-  readonly body: string;
   readonly now: number;
   /** The peer's public key and node id for a connection id, or undefined when unknown. */
   findPeer(connectionId: string): Promise<{ readonly nodeId: string; readonly publicKey: string } | undefined>;
+}
+
+export interface SignedRequestCheck extends SignedRequestHeaderCheck {
+  readonly body: string;
   /** Records the unique id until it expires; false when it was seen before. */
   rememberRequestId(requestId: string, expiresAt: number): Promise<boolean>;
 }
 
-export async function verifySignedRequest(check: SignedRequestCheck): Promise<{ ok: true; claims: SignedRequestClaims } | { ok: false; reason: SignedRequestRejection }> {
+export type SignedRequestVerdict = { ok: true; claims: SignedRequestClaims } | { ok: false; reason: SignedRequestRejection };
+
+/**
+ * Everything but the body hash and the replay cache: the token's shape, the peer, the signature,
+ * audience, operation and validity. A receiver runs it as soon as the headers are in, so a request
+ * that can never pass is refused before its body is read into memory.
+ */
+export async function verifySignedRequestHeader(check: SignedRequestHeaderCheck): Promise<SignedRequestVerdict> {
   if (!check.token) return { ok: false, reason: 'missing' };
   const parts = check.token.split('.');
   if (parts.length !== 3 || parts[0] !== 'v1' || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
@@ -100,6 +111,13 @@ export async function verifySignedRequest(check: SignedRequestCheck): Promise<{ 
   if (claims.exp - claims.iat > tokenLifetimeMs) return { ok: false, reason: 'malformed' };
   if (claims.exp + allowedClockSkewMs < check.now) return { ok: false, reason: 'expired' };
   if (claims.iat - allowedClockSkewMs > check.now) return { ok: false, reason: 'not_yet_valid' };
+  return { ok: true, claims };
+}
+
+export async function verifySignedRequest(check: SignedRequestCheck): Promise<SignedRequestVerdict> {
+  const header = await verifySignedRequestHeader(check);
+  if (!header.ok) return header;
+  const { claims } = header;
   if ((await sha256Base64Url(check.body)) !== claims.bh) return { ok: false, reason: 'body_mismatch' };
   // Last, so that a rejected token does not use up its id.
   if (!(await check.rememberRequestId(`${claims.iss}:${claims.jti}`, claims.exp + allowedClockSkewMs))) return { ok: false, reason: 'replayed' };

@@ -27,6 +27,11 @@ export interface NodeSettings {
    * form cannot be used to probe the node's own network. The local sandbox allows them.
    */
   readonly allowPrivateDestinations: boolean;
+  /**
+   * Pending connections (initiated, neither accepted nor expired) this node keeps at most
+   * (default defaultMaximumPendingConnections); initiating beyond it is refused.
+   */
+  readonly maximumPendingConnections?: number;
 }
 
 /** Everything core needs from its host, injected: core holds no module-level state. */

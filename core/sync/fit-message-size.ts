@@ -1,8 +1,7 @@
+import { encodeText } from '../encoding/base64url';
+import { maximumMessageBytes } from '../exchange/message-size';
 import type { NodeContext } from '../node/node-context';
 import type { QueueEntry } from './sync-records';
-
-/** What one peer message may carry; the receiving node accepts up to twice this. */
-export const maximumMessageBytes = 32 * 1024 * 1024;
 
 /**
  * Keeps the claimed entries that fit in one message (always at least one) and gives the rest
@@ -13,7 +12,8 @@ export async function fitMessageSize(context: NodeContext, claimed: readonly Que
   let bytes = 0;
   const returned: QueueEntry[] = [];
   for (const entry of claimed) {
-    const size = JSON.stringify(entry.envelope).length;
+    // UTF-8 bytes, as the receiver counts them: a replica in Japanese is up to three bytes a character.
+    const size = encodeText(JSON.stringify(entry.envelope)).length;
     if (kept.length > 0 && bytes + size > maximumMessageBytes) returned.push(entry);
     else {
       kept.push(entry);

@@ -15,9 +15,10 @@ export interface HttpTransportOptions {
 export function createHttpTransport(options: HttpTransportOptions): OperationTransport {
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const base = options.adminApi.replace(/\/+$/, '');
-  return async ({ key, params, body }) => {
+  return async ({ key, params, body, query }) => {
     const [method = 'GET', template = '/'] = key.split(' ');
-    const path = template.replace(/\{(\w+)\}/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ''));
+    const search = query === undefined || Object.keys(query).length === 0 ? '' : `?${new URLSearchParams(query).toString()}`;
+    const path = `${template.replace(/\{(\w+)\}/g, (_whole, name: string) => encodeURIComponent(params[name] ?? ''))}${search}`;
     let response: Response;
     try {
       response = await send(`${base}${path}`, {

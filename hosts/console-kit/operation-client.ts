@@ -13,6 +13,7 @@ import {
 import type { AdminClient, AdminFailure } from '../node/ui/admin-client';
 import { err, ok, type Result } from '../node/ui/browser-core';
 import {
+import { listEveryConnection } from './connection-pages';
   bulkSyncProgressAnswerSchema,
   bulkSyncStartAnswerSchema,
   deletedAnswerSchema,
@@ -37,6 +38,8 @@ export interface OperationCall {
   readonly params: Readonly<Record<string, string>>;
   readonly body?: unknown;
 }
+  /** The URL's query over HTTP; passed beside params and body through invoke. */
+  readonly query?: Readonly<Record<string, string>>;
 
 /**
  * How a console reaches the admin API: Forge `invoke` (the key is the resolver key) or the node's
@@ -68,8 +71,8 @@ export interface ConsoleClient extends AdminClient {
 const scriptApiAnswerSchema = z.object({ typescript: z.string() }).transform((answer) => answer.typescript);
 
 export function createConsoleClient(transport: OperationTransport): ConsoleClient {
-  async function call<S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown): Promise<Result<z.infer<S>, AdminFailure>> {
-    const answer = await transport({ key, params, ...(body === undefined ? {} : { body }) });
+  async function call<S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown, query?: Readonly<Record<string, string>>): Promise<Result<z.infer<S>, AdminFailure>> {
+    const answer = await transport({ key, params, ...(body === undefined ? {} : { body }), ...(query === undefined ? {} : { query }) });
     if (!answer.ok) return answer;
     const parsed = schema.safeParse(answer.value);
     if (!parsed.success) return err({ status: 200, code: 'unexpected_answer', message: `The Exalate node sent an answer this console cannot read (${key}). Check that the console and the node are the same version.` });
@@ -83,7 +86,7 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     previewInvitation: (invitationCode) => call('POST /invitations/preview', invitationPreviewAnswerSchema, {}, { invitationCode }),
     initiateConnection: (request) => call('POST /connections/initiate', initiateAnswerSchema, {}, request),
     acceptInvitation: (request) => call('POST /connections/accept', acceptAnswerSchema, {}, request),
-    listConnections: () => call('GET /connections', connectionListAnswerSchema),
+    listConnections: () => listEveryConnection((query) => call('GET /connections', connectionListAnswerSchema, {}, undefined, query)),
     changeConnectionStatus: (connectionId, change) => call(`POST /connections/{id}/${change}`, connectionAnswerSchema, id(connectionId), {}),
     deleteConnection: (connectionId) => call('DELETE /connections/{id}', connectionAnswerSchema, id(connectionId)),
     checkConnection: (connectionId) => call('POST /connections/{id}/check', checkAnswerSchema, id(connectionId), {}),

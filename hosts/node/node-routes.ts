@@ -3,10 +3,12 @@ import {
   adminOperations,
   answerHandshake,
   buildAdminOpenApiDocument,
+  checkPeerMessageHeader,
   describeNode,
   ExalateError,
   exchangeBasePath,
   handshakeRequestSchema,
+  maximumPeerMessageBytes,
   peerMessageSchema,
   receivePeerMessage,
   signatureHeader,
@@ -24,8 +26,8 @@ import { registerTrackerSignInRoutes } from './tracker-connection/sign-in-routes
 export const adminBasePath = '/api/v1';
 /** Admin and peer requests are small; 256 KB leaves room for scripts later and stops abuse early. */
 export const bodyLimitBytes = 256 * 1024;
-/** Peer messages carry attachment content (10 MB each at most, base64), a few at a time. */
-export const peerMessageLimitBytes = 64 * 1024 * 1024;
+/** Peer messages carry attachment content: one attachment at the cap fits (see message-size.ts). */
+export const peerMessageLimitBytes = maximumPeerMessageBytes;
 
 export interface NodeRouteOptions {
   readonly context: NodeContext;
@@ -127,7 +129,17 @@ function registerExchangeApi(app: FastifyInstance, context: NodeContext): void {
     limiter.take(`${request.ip} handshake`);
     return sendError(reply, answer.error);
   });
-  app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, { bodyLimit: peerMessageLimitBytes }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, {
+    bodyLimit: peerMessageLimitBytes,
+    // Runs before the body is read: a request without a valid signature from this connection's
+    // peer is answered 401 while its body is still on the wire, so strangers cannot make the node
+    // hold megabytes each. A too-large body from the peer is then refused by its Content-Length (413).
+    onRequest: async (request, reply) => {
+      const token = request.headers[signatureHeader];
+      const header = await checkPeerMessageHeader(context, request.params.id, typeof token === 'string' ? token : undefined);
+      if (!header.ok) return sendError(reply.header('connection', 'close'), header.error);
+    },
+  }, async (request, reply) => {
     const token = request.headers[signatureHeader];
     const raw = typeof request.body === 'string' ? request.body : '';
     const answer = await receivePeerMessage(context, request.params.id, typeof token === 'string' ? token : undefined, raw, (text) => readJsonBody(text, peerMessageSchema));

@@ -123,7 +123,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     store,
     tracker: observeTracker(tracker, metrics),
     trackerConnection,
-    transport: options.transport ?? new FetchTransport(),
+    transport: options.transport ?? new FetchTransport({ allowPrivateAddresses: options.allowPrivateDestinations ?? false }),
     clock,
     logger: options.logger,
     secrets,

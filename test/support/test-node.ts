@@ -45,7 +45,8 @@ export async function startTestNode(options: {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const nodeUrl = options.isPublic ? origin : null;
-  const outbound = new RecordingTransport(new FetchTransport());
+  // Every test node listens on 127.0.0.1, so their transport must reach loopback whatever the URL checks say.
+  const outbound = new RecordingTransport(new FetchTransport({ allowPrivateAddresses: true }));
   const node = await startNode({
     name: options.name,
     dataDirectory: options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'exalate-node-')),

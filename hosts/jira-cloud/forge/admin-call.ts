@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { ExalateError, type AdminOperation, type NodeContext } from '../../../core';
+import { ExalateError, isAdminPage, readAdminQuery, type AdminOperation, type NodeContext } from '../../../core';
 import { readJsonBody } from '../../node/read-body';
 import { errorAnswer, toExalateError, type ErrorAnswer } from './errors';
 
 /**
- * What the Custom UI sends with `invoke(resolverKey, payload)`: the path parameters and the body
- * the node would get over HTTP. Strict, because the UI is ours: an unknown field is a bug.
+ * What the Custom UI sends with `invoke(resolverKey, payload)`: the path parameters, the body and
+ * the query the node would get over HTTP. Strict, because the UI is ours: an unknown field is a bug.
  */
 export const adminCallPayloadSchema = z.strictObject({
   params: z.record(z.string(), z.string().max(2000)).optional(),
   body: z.unknown().optional(),
+  /** What the node reads from the URL's query (`limit`, `after` of GET /connections). */
+  query: z.record(z.string(), z.string().max(2000)).optional(),
 });
 export type AdminCallPayload = z.infer<typeof adminCallPayloadSchema>;
 
@@ -26,8 +28,12 @@ export async function callAdminOperation(context: NodeContext, operation: AdminO
     // written back to text to get the very same checks and messages.
     const body = readJsonBody(request.data.body === undefined ? undefined : JSON.stringify(request.data.body), operation.body);
     if (!body.ok) return errorAnswer(body.error);
-    const result = await operation.run(context, { params: request.data.params ?? {}, body: body.value });
-    return result.ok ? (result.value ?? null) : errorAnswer(result.error);
+    const query = readAdminQuery(operation, request.data.query ?? {});
+    if (!query.ok) return errorAnswer(query.error);
+    const result = await operation.run(context, { params: request.data.params ?? {}, body: body.value, query: query.value });
+    if (!result.ok) return errorAnswer(result.error);
+    // invoke answers a value and no headers: a page is its items, and the console asks on until one comes back short.
+    return isAdminPage(result.value) ? result.value.items : (result.value ?? null);
   } catch (error) {
     return errorAnswer(toExalateError(error, context.logger));
   }

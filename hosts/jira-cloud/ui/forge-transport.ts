@@ -4,13 +4,13 @@ import { err, ok } from '../../node/ui/browser-core';
 import type { OperationTransport } from '../../console-kit/operation-client';
 
 /**
- * The admin API through `@forge/bridge`: `invoke(resolverKey, { params, body })`. The resolver
+ * The admin API through `@forge/bridge`: `invoke(resolverKey, { params, body, query })`. The resolver
  * answers the operation's value or `{ error: { code, message } }` (hosts/jira-cloud/forge/errors.ts).
  */
-export const forgeTransport: OperationTransport = async ({ key, params, body }) => {
+export const forgeTransport: OperationTransport = async ({ key, params, body, query }) => {
   let answer: unknown;
   try {
-    answer = await invoke(key, { params: { ...params }, ...(body === undefined ? {} : { body: body as never }) });
+    answer = await invoke(key, { params: { ...params }, ...(body === undefined ? {} : { body: body as never }), ...(query === undefined ? {} : { query: { ...query } }) });
   } catch (error) {
     return err(failure('unreachable', `The Exalate app did not answer (${error instanceof Error ? error.message : 'invoke failed'}). Reload the page; if it keeps failing, look at the app's logs (forge logs).`));
   }
