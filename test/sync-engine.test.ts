@@ -38,6 +38,9 @@ describe('sync engine over a private connection', () => {
     await Promise.all([publicNode.close(), privateNode.close()]);
   });
 
+  /** Change envelopes a node still has to send: read from its outbox, not inferred from quiet. */
+  const queuedChanges = async (node: TestNode) =>
+    (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100 })).filter((entry) => entry.envelope.kind === 'change');
   const twinOf = async (node: TestNode, key: string) => {
     const answer = await node.admin('GET', `/connections/${connectionId}/twins/${key}`);
     return answer.status === 200 ? (answer.body as { remoteKey: string | null; status: string }) : undefined;
@@ -68,10 +71,12 @@ describe('sync engine over a private connection', () => {
     const twin = await synchronizedTwin('SUP-1');
     ado.edit(twin!.remoteKey!, { summary: 'Printer on fire (tray 2)' });
     await waitFor('the rename to reach Jira', () => jira.items.get('SUP-1')!.summary === 'Printer on fire (tray 2)');
-    // Let a few reconciler rounds pass: nothing more is written on either side.
-    const writesBefore = [...jira.writes, '|', ...ado.writes].join(';');
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect([...jira.writes, '|', ...ado.writes].join(';')).toBe(writesBefore);
+    // Each tracker reports the write sync made, as its webhook would: neither side queues it back.
+    expect(await noteLocalChange(publicNode.context, 'SUP-1')).toBe(0);
+    expect(await noteLocalChange(privateNode.context, twin!.remoteKey!)).toBe(0);
+    expect(await queuedChanges(publicNode)).toEqual([]);
+    expect(jira.writes).toEqual(['update SUP-1 summary']);
+    expect(ado.writes.filter((write) => write.startsWith('update'))).toEqual([]);
   });
 
   it('syncs new issues by a trigger, by itself', async () => {
@@ -87,7 +92,10 @@ describe('sync engine over a private connection', () => {
     await waitFor('the issue on ADO', () => ado.items.size === 1);
     await ado.addComment([...ado.items.keys()][0]!, richTextFromPlain('ack'));
     await waitFor('the ADO comment on Jira', () => jira.items.get('SUP-1')!.comments.length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // The writes sync made, reported back by each tracker, queue nothing: no new item, no second comment.
+    expect(await noteLocalChange(publicNode.context, 'SUP-1')).toBe(0);
+    expect(await noteLocalChange(privateNode.context, [...ado.items.keys()][0]!)).toBe(0);
+    expect(await queuedChanges(publicNode)).toEqual([]);
     expect([...jira.items.keys()]).toEqual(['SUP-1']);
     expect(ado.items.size).toBe(1);
     expect([...ado.items.values()][0]!.comments).toHaveLength(1);
@@ -101,7 +109,12 @@ describe('sync engine over a private connection', () => {
     await waitFor('the Jira comment on ADO', () => ado.items.get(twin!.remoteKey!)!.comments.length === 1);
     await ado.addComment(twin!.remoteKey!, richTextFromPlain('from ado'));
     await waitFor('the ADO comment on Jira', () => jira.items.get('SUP-1')!.comments.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await noteLocalChange(publicNode.context, 'SUP-1')).toBe(0);
+    expect(await noteLocalChange(privateNode.context, twin!.remoteKey!)).toBe(0);
+    expect(await queuedChanges(publicNode)).toEqual([]);
+    // One comment added by a person and one by sync on each side (the fake tracker counts both).
+    expect(jira.writes.filter((write) => write.startsWith('comment'))).toHaveLength(2);
+    expect(ado.writes.filter((write) => write.startsWith('comment'))).toHaveLength(2);
     expect(jira.items.get('SUP-1')!.comments).toHaveLength(2);
     expect(ado.items.get(twin!.remoteKey!)!.comments).toHaveLength(2);
   });
@@ -118,7 +131,7 @@ describe('sync engine over a private connection', () => {
     await waitFor('the change to be applied', () => ado.items.get(twin!.remoteKey!)!.summary === 'delivered thrice');
     // The first change again, as a peer that lost its receipt would resend it: recognised by its sequence.
     await receiveEnvelopes(privateNode.context, connection, [{ ...first, id: 'chg_first_again' }]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor('the old change to be handled', async () => (await privateNode.context.store.listQueue({ connectionId, direction: 'inbound', states: ['done'], limit: 100 })).some((entry) => entry.envelope.id === 'chg_first_again'));
     expect(ado.writes.filter((write) => write.includes(twin!.remoteKey!))).toEqual([`create ${twin!.remoteKey}`, `update ${twin!.remoteKey} summary`]);
     expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('delivered thrice');
   });
@@ -159,8 +172,11 @@ describe('sync engine over a private connection', () => {
       jira.edit('SUP-1', { summary });
       await noteLocalChange(publicNode.context, 'SUP-1');
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Two polls of the private side answered since: the engine ran, and delivered nothing.
+    const pollsBefore = publicNode.inbound.filter((line) => line.includes('/messages')).length;
+    await waitFor('two polls of the private side', () => publicNode.inbound.filter((line) => line.includes('/messages')).length >= pollsBefore + 2);
     expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('Printer on fire');
+    expect((await queuedChanges(publicNode)).map((entry) => entry.state)).toEqual(['queued', 'queued', 'queued']);
     expect((await publicNode.admin('GET', `/connections/${connectionId}/queue`)).body.counts.outbound.queued).toBe(3);
     await publicNode.admin('POST', `/connections/${connectionId}/activate`);
     await waitFor('the last summary', () => ado.items.get(twin!.remoteKey!)!.summary === 'three');
