@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { changeHookPath, registerChangeHooks } from './change-hooks';
 import { createConsoleLogger } from './console-logger';
-import { bodyLimitBytes } from './node-routes';
+import { nodeServerOptions } from './http-server-options';
 import { startNode, type NodeOptions } from './start-node';
 import { trackerFromEnvironment } from './tracker-from-environment';
 import { consoleRoutes } from './ui/console-routes';
@@ -13,12 +13,15 @@ import { consoleRoutes } from './ui/console-routes';
  * CHANGE_HOOK_URL (where the tracker delivers change events; default NODE_URL/hooks/change),
  * JIRA_CLOUD_OAUTH_CLIENT_SECRET (Jira Cloud signs webhook deliveries with the OAuth app's secret),
  * TRACKER, TRACKER_URL, TRACKER_AUTH for the tracker, DATABASE_URL (PostgreSQL instead of SQLite;
- * several processes may share it), NODE_NAME (names the PostgreSQL schema; default "node") and
- * SHUTDOWN_GRACE_SECONDS (20: how long claimed work may take to finish on SIGTERM).
+ * several processes may share it), NODE_NAME (names the PostgreSQL schema; default "node"),
+ * SHUTDOWN_GRACE_SECONDS (20: how long claimed work may take to finish on SIGTERM) and
+ * TRUST_PROXY (the reverse proxies whose X-Forwarded-* headers are believed; see http-server-options.ts).
  */
 async function main(): Promise<void> {
   const environment = process.env;
   const port = Number(environment['PORT'] ?? 8080);
+  // Read first: a mistyped TRUST_PROXY stops the start before anything is opened.
+  const serverOptions = nodeServerOptions(environment);
   const tracker = trackerFromEnvironment(environment);
   const nodeUrl = environment['NODE_URL']?.replace(/\/+$/, '') || null;
   const logger = createConsoleLogger('node');
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
     processMetrics: true,
     ...azureDevOpsHubAccess(environment),
   });
-  const app = Fastify({ bodyLimit: bodyLimitBytes, trustProxy: true, forceCloseConnections: true });
+  const app = Fastify(serverOptions);
   await app.register(node.routes);
   await app.register(consoleRoutes({ title: tracker.kind, tracker: tracker.kind, adminApi: '/api/v1' }), { prefix: '/console' });
   await app.listen({ port, host: environment['HOST'] ?? '0.0.0.0' });
