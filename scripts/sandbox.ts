@@ -1,11 +1,13 @@
 import { createSandbox } from './sandbox/create-sandbox';
 
-// `npm start`: the whole product on this machine. PORT (default 8080) and DATA_DIR (default .data).
+// `npm start`: the whole product on this machine. PORT (default 8080), DATA_DIR (default .data) and
+// SANDBOX_HOST_NAMES (comma-separated names it answers to besides localhost, 127.0.0.1 and [::1]).
 async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   const dataDirectory = process.env['DATA_DIR'] ?? '.data';
   const startedAt = performance.now();
-  const sandbox = await createSandbox({ port, dataDirectory, verbose: process.env['LOG_LEVEL'] === 'info' });
+  const allowedHostNames = (process.env['SANDBOX_HOST_NAMES'] ?? '').split(',').filter((name) => name.trim() !== '');
+  const sandbox = await createSandbox({ port, dataDirectory, allowedHostNames, verbose: process.env['LOG_LEVEL'] === 'info' });
   const lines = sandbox.description.instances.map(
     (instance) => `  ${instance.id.padEnd(22)} ${instance.public ? 'public ' : 'private'}  ${instance.console}`,
   );

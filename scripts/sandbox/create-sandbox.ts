@@ -11,6 +11,7 @@ import { renderHomePage } from './home-page';
 import { instanceHostPages } from './host-pages/instance-host-pages';
 import { sandboxExtensionSecret } from './host-pages/sandbox-app-token';
 import type { SandboxDescription, SandboxInstanceDescription } from './sandbox-description';
+import { guardSandboxHost } from './sandbox-host-guard';
 import { sandboxInstances } from './sandbox-instances';
 import { createSandboxTracker, type SandboxTracker } from './sandbox-trackers';
 
@@ -20,6 +21,11 @@ export interface SandboxOptions {
   readonly dataDirectory: string;
   /** Host name used in published URLs. */
   readonly hostName?: string;
+  /**
+   * Other names the sandbox answers to besides localhost, 127.0.0.1 and [::1] (SANDBOX_HOST_NAMES):
+   * any other Host header is refused, so that no web page can read admin tokens by DNS rebinding.
+   */
+  readonly allowedHostNames?: readonly string[];
   /** Log lines of every node to stderr; tests keep it off. */
   readonly verbose?: boolean;
   /** How often each node's reconciler looks for missed changes (default 5 s). */
@@ -52,6 +58,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   const baseUrl = `http://${options.hostName ?? 'localhost'}:${options.port}`;
   // Held polls and keep-alive sockets would keep close() waiting for Fastify's 72 s keep-alive timeout.
   const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false, forceCloseConnections: true });
+  guardSandboxHost(app, options.port, [...(options.hostName ? [options.hostName] : []), ...(options.allowedHostNames ?? [])]);
   mkdirSync(options.dataDirectory, { recursive: true });
 
   const started: { id: string; node: RunningNode; tracker: SandboxTracker; description: SandboxInstanceDescription }[] = [];
