@@ -13,7 +13,6 @@ import {
 import type { AdminClient, AdminFailure } from '../node/ui/admin-client';
 import { err, ok, type Result } from '../node/ui/browser-core';
 import {
-import { listEveryConnection } from './connection-pages';
   bulkSyncProgressAnswerSchema,
   bulkSyncStartAnswerSchema,
   deletedAnswerSchema,
@@ -31,15 +30,16 @@ import { listEveryConnection } from './connection-pages';
   type SyncErrorAnswer,
   type TriggerAnswer,
 } from './sync-answers';
+import { listEveryConnection } from './connection-pages';
 
 /** An admin operation as core's table names it (`resolverKey`: `${method} ${path}`) and its inputs. */
 export interface OperationCall {
   readonly key: string;
   readonly params: Readonly<Record<string, string>>;
   readonly body?: unknown;
-}
   /** The URL's query over HTTP; passed beside params and body through invoke. */
   readonly query?: Readonly<Record<string, string>>;
+}
 
 /**
  * How a console reaches the admin API: Forge `invoke` (the key is the resolver key) or the node's

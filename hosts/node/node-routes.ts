@@ -8,8 +8,11 @@ import {
   ExalateError,
   exchangeBasePath,
   handshakeRequestSchema,
+  isAdminPage,
+  nextPageLink,
   maximumPeerMessageBytes,
   peerMessageSchema,
+  readAdminQuery,
   receivePeerMessage,
   signatureHeader,
   type NodeContext,
@@ -102,12 +105,16 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevO
         }
         const body = readJsonBody(request.body, operation.body);
         if (!body.ok) return sendError(reply, body.error);
-        const result = await operation.run(context, { params: request.params as Record<string, string>, body: body.value });
+        const query = readAdminQuery(operation, request.query);
+        if (!query.ok) return sendError(reply, query.error);
+        const result = await operation.run(context, { params: request.params as Record<string, string>, body: body.value, query: query.value });
         if (!result.ok) {
           if (guardedCalls.has(`${operation.method} ${operation.path}`) && result.error.httpStatus < 500) limiter.take(`${request.ip} ${operation.path}`);
           return sendError(reply, result.error);
         }
-        return reply.code(operation.successStatus).send(result.value);
+        if (!isAdminPage(result.value)) return reply.code(operation.successStatus).send(result.value);
+        if (result.value.nextQuery) reply.header('link', nextPageLink(request.url, result.value.nextQuery));
+        return reply.code(operation.successStatus).send(result.value.items);
       },
     });
   }
