@@ -21,7 +21,9 @@ export {
   fieldHelp as wizardFieldHelp,
   notices as wizardNotices,
   previewLabels as wizardPreviewLabels,
+  initiateActionLabel as wizardInitiateActionLabel,
 } from './labels';
+export { formatExpiry as formatInvitationExpiry } from './invitation-summary';
 export { messages as wizardMessages, shortNameMaxLength, connectionNameMaxLength, descriptionMaxLength } from './messages';
 // Exported so the admin API and the nodes can check the same input by the same rules, in the same
 // words, as the wizard does (today core/admin has its own schema messages).

@@ -13,7 +13,8 @@ describe('opening Initiate Connection', () => {
       step: 'destination',
       context: contexts.jiraCloud,
       busy: false,
-      notices: [],
+      // The public guide's opening note: whoever initiates becomes the source.
+      notices: [notices.eitherSideInitiates],
       error: null,
       fieldErrors: {},
       draft: {
@@ -58,8 +59,8 @@ describe('destination step', () => {
     { name: 'typing the URL keeps it as typed', start: at.destination, event: events.edit('destinationUrl', ' https://x.example/ '), state: { draft: { ...draftOf(at.destination()), destinationUrl: ' https://x.example/ ' } }, effects: [] },
     { name: 'typing into a field of another step is ignored', start: at.destination, event: events.edit('localName', 'acme'), unchanged: true, effects: [] },
     { name: 'typing clears the URL message', start: () => walk(at.destination(), [events.next]), event: events.edit('destinationUrl', 'h'), state: { fieldErrors: {} }, effects: [] },
-    { name: "turning on I don't have a URL explains private connections", start: at.destination, event: events.noUrl, state: { step: 'destination', notices: [notices.privateConnectionExplained], fieldErrors: {} }, effects: [] },
-    { name: "turning I don't have a URL off again restores the typed URL", start: () => walk(typed(url)(), [events.noUrl]), event: { type: 'set_no_url', noUrl: false }, state: { notices: [], draft: { ...draftOf(typed(url)()), noUrl: false } }, effects: [] },
+    { name: "turning on I don't have a URL explains private connections", start: at.destination, event: events.noUrl, state: { step: 'destination', notices: [notices.publicAndPrivateSides, notices.privateConnectionExplained], fieldErrors: {} }, effects: [] },
+    { name: "turning I don't have a URL off again restores the typed URL", start: () => walk(typed(url)(), [events.noUrl]), event: { type: 'set_no_url', noUrl: false }, state: { notices: [notices.eitherSideInitiates], draft: { ...draftOf(typed(url)()), noUrl: false } }, effects: [] },
     { name: 'next without a URL asks for one', start: at.destination, event: events.next, state: { step: 'destination', busy: false, fieldErrors: { destinationUrl: messages.destinationUrlRequired } }, effects: [] },
     { name: 'next with only spaces asks for a URL', start: typed('   '), event: events.next, state: { fieldErrors: { destinationUrl: messages.destinationUrlRequired } }, effects: [] },
     { name: 'next with a bare host name asks for the full address', start: typed('partner.visualstudio.com'), event: events.next, state: { fieldErrors: { destinationUrl: '"partner.visualstudio.com" is not a web address. Enter the full Destination Instance URL, starting with https://.' } }, effects: [] },

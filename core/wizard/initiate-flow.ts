@@ -2,7 +2,8 @@ import { connectionModes } from '../connection/connection';
 import { editInformation, isInformationField, validateInformation } from './connection-information';
 import { normaliseDestinationUrl } from './field-validation';
 import { buildInitiateRequest, displayDestination, requestDestinationUrl } from './initiate-request';
-import { notices } from './labels';
+import { formatExpiry } from './invitation-summary';
+import { notices, previewLabels } from './labels';
 import { messages, nonBlankMessage } from './messages';
 import { listModeNotices, listModeOptions } from './mode-options';
 import { loadingProjects, refuseProjectSubmission, updateProjectPicker } from './project-list';
@@ -51,8 +52,9 @@ function isPrivateConnection(draft: InitiateDraft): boolean {
   return destination === null || !destination.isPublic;
 }
 
+/** Each guide opens with its note: the private guides say what the two sides are, the public one who becomes the source. */
 function enterDestination(context: WizardContext, draft: InitiateDraft): DestinationStepState {
-  const stepNotices = draft.noUrl ? [notices.privateConnectionExplained] : [];
+  const stepNotices = draft.noUrl ? [notices.publicAndPrivateSides, notices.privateConnectionExplained] : [notices.eitherSideInitiates];
   return { flow: 'initiate', step: 'destination', context, busy: false, notices: stepNotices, error: null, draft, fieldErrors: {} };
 }
 
@@ -88,7 +90,7 @@ function enterProject(context: WizardContext, draft: InitiateDraft): Transition<
     step: 'project',
     context,
     busy: false,
-    notices: privateConnectionNotices(draft),
+    notices: [...(context.local.tracker === 'asana' ? [notices.asanaProjectNeeded] : []), ...privateConnectionNotices(draft)],
     error: null,
     draft,
     projects: loadingProjects,
@@ -104,7 +106,7 @@ function invitationNotices(draft: InitiateDraft): readonly string[] {
     : [onOtherSide, notices.sendToDestinationAdmin, notices.partnerMustAccept, notices.refreshAfterAcceptance, notices.whatsNext];
 }
 
-function enterInvitation(state: InitiateProjectStepState, invitationCode: string, connectionId: string): InvitationStepState {
+function enterInvitation(state: InitiateProjectStepState, invitationCode: string, connectionId: string, expiresAt: number | string | null | undefined): InvitationStepState {
   return {
     flow: 'initiate',
     step: 'invitation',
@@ -116,6 +118,7 @@ function enterInvitation(state: InitiateProjectStepState, invitationCode: string
     invitationCode,
     connectionId,
     destination: displayDestination(state.draft),
+    expires: expiresAt === null || expiresAt === undefined ? previewLabels.unknownExpiry : formatExpiry(expiresAt),
     copied: false,
   };
 }
@@ -217,7 +220,7 @@ function onProject(state: InitiateProjectStepState, event: WizardEvent): Transit
   if (state.busy) {
     switch (event.type) {
       case 'initiated':
-        return [enterInvitation(state, event.invitationCode, event.connectionId), []];
+        return [enterInvitation(state, event.invitationCode, event.connectionId, event.expiresAt), []];
       case 'initiate_failed':
         return [{ ...state, busy: false, error: nonBlankMessage(event.message, messages.initiateFailed) }, []];
       case 'cancel':

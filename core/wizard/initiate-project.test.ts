@@ -7,7 +7,7 @@ import type { WizardEvent } from './wizard-event';
 const loaded = { status: 'loaded', projects };
 const chosen = draftOf(at.projectChosen());
 const privateRequest: InitiateRequest = { destinationUrl: null, mode: 'script', localName: 'acme-jira', remoteName: 'partner-ado', name: 'acme-jira_to_partner-ado', projectKey: 'SUP' };
-const initiated: WizardEvent = { type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1' };
+const initiated: WizardEvent = { type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1', expiresAt: '2026-11-25T14:00:00.000Z' };
 
 describe('project step: the project list', () => {
   checkTransitions([
@@ -78,6 +78,8 @@ describe('project step while initiating', () => {
         invitationCode: sampleCode,
         connectionId: 'connection-1',
         destination: 'unknown',
+        // The initiator sees when the code stops working, in the words the acceptor's preview uses.
+        expires: '2026-11-25 14:00 UTC',
         copied: false,
         error: null,
         notices: [notices.acceptOnOtherSide('partner-ado'), notices.sendToPartner, notices.unknownDestination, notices.startAfterAcceptance],
@@ -85,6 +87,16 @@ describe('project step while initiating', () => {
       effects: [],
     },
   ]);
+
+  test('an answer without an expiry says "unknown" rather than inventing one', () => {
+    expect(walk(at.initiating(), [{ type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1' }])).toMatchObject({ step: 'invitation', expires: 'unknown' });
+    expect(walk(at.initiating(), [{ type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1', expiresAt: Date.UTC(2026, 0, 2, 3, 4) }])).toMatchObject({ expires: '2026-01-02 03:04 UTC' });
+  });
+
+  test('Asana says why it asks for a project, which its guide does not show', () => {
+    expect(at.projectLoading(contexts.asana).notices).toEqual([notices.asanaProjectNeeded, notices.publicPrivateNote]);
+    expect(at.projectLoading(contexts.azureDevOps).notices).toEqual([notices.publicPrivateNote]);
+  });
 
   test('after a failure, Initiate sends the same request again', () => {
     const retried = walk(at.initiating(), [{ type: 'initiate_failed', message: 'x' }]);

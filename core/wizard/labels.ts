@@ -1,4 +1,5 @@
 import type { ConnectionMode } from '../connection/connection';
+import type { TrackerKind } from '../ports/tracker';
 
 /**
  * The words a person reads in the wizards, taken from the four connection guides in
@@ -27,6 +28,8 @@ export const labels = {
   loadingProjects: 'Loading projects…',
   reloadProjects: 'Reload projects',
   initiate: 'Initiate',
+  /** Jira Cloud's and Asana's guides say "Click Next." where the others say "Click Initiate." (see initiateActionLabel). */
+  initiateAsNext: 'Next',
   /** The caption above the invitation code on the last step of Initiate Connection. */
   useFollowingCode: 'Use the following invitation code:',
   copyInvitationCode: 'Copy invitation code',
@@ -36,6 +39,15 @@ export const labels = {
   accept: 'Accept',
   cancel: 'Cancel',
 } as const;
+
+/**
+ * The button that initiates the connection on the project step, as each tracker's guide names it:
+ * Azure DevOps and Jira on-premise say "8. Click Initiate.", Jira Cloud says "8. Click Next." and
+ * Asana "9. Click Next.", so an admin with the guide open finds the button it names.
+ */
+export function initiateActionLabel(tracker: TrackerKind): string {
+  return tracker === 'jira-cloud' || tracker === 'asana' ? labels.initiateAsNext : labels.initiate;
+}
 
 export const modeLabels: Readonly<Record<ConnectionMode, string>> = {
   basic: labels.basic,
@@ -76,6 +88,12 @@ export const fieldHelp = {
 
 /** Notes the guides print between steps; the wizard shows them on the step where they apply. */
 export const notices = {
+  /** The private-connection guides open with this note. */
+  publicAndPrivateSides:
+    "For Private Connections: an instance you have access to is considered a public side; an instance you don't have access to is considered a private side: destination instance.",
+  /** The public (Jira on-premise) guide opens with this note. */
+  eitherSideInitiates:
+    "It doesn't matter which side you start initiating the Connection from. The Exalate UI remains the same. If you are initiating the connection you become the source and the other side becomes the destination.",
   privateConnectionExplained:
     "The main difference between private and public connection types is whether the HTTP/HTTPS requests are initiated from one side or from both sides. In this case, HTTP/HTTPS requests are initiated from the destination's private side only.",
   suggestedModes: 'Exalate will suggest available Configuration Modes based on the destination instance.',
@@ -87,6 +105,8 @@ export const notices = {
     'Before you set up a Connection in Script mode ensure that your instance is public, and that you are either in the Evaluation (trial) period or have a Paid license.',
   publicPrivateNote:
     "As this is a Public-Private connection and you don't have admin access to the other side, you can continue to configure on your end and then send an invitation to your partner.",
+  /** Asana's guide has no project step; this line says why Asana needs one. */
+  asanaProjectNeeded: 'Every Asana task lives in a project: choose the one where tasks that come from the other side are created.',
   sendToPartner: 'Here you can copy the invitation code and send it over to your partner.',
   unknownDestination: 'The destination side is shown as "unknown" since this is a private side.',
   sendToDestinationAdmin: 'You can send the invitation code to the destination instance admin.',

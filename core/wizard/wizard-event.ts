@@ -41,7 +41,13 @@ export type WizardEvent =
   | { readonly type: 'reload_projects' }
   | { readonly type: 'choose_project'; readonly key: string }
   | { readonly type: 'initiate' }
-  | { readonly type: 'initiated'; readonly invitationCode: string; readonly connectionId: string }
+  | {
+      readonly type: 'initiated';
+      readonly invitationCode: string;
+      readonly connectionId: string;
+      /** When the code stops working (milliseconds or ISO 8601), as the admin API answers it; absent when unknown. */
+      readonly expiresAt?: number | string | null;
+    }
   | { readonly type: 'initiate_failed'; readonly message: string }
   | { readonly type: 'copy' }
   | { readonly type: 'copy_failed' }

@@ -69,6 +69,8 @@ export interface InvitationStepState extends InitiateStep<'invitation'> {
   readonly connectionId: string;
   /** The Destination Instance URL, or "unknown" for a private destination. */
   readonly destination: string;
+  /** When the code stops working, in words ("2026-11-25 14:00 UTC", or "unknown"): the initiator sees it too. */
+  readonly expires: string;
   readonly copied: boolean;
 }
 

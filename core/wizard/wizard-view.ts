@@ -1,4 +1,4 @@
-import { dialogTitles, fieldHelp, labels, stepTitles } from './labels';
+import { dialogTitles, fieldHelp, initiateActionLabel, labels, stepTitles } from './labels';
 import type { WizardField } from './wizard-event';
 import type { FieldErrors, WizardState } from './wizard-state';
 
@@ -105,7 +105,7 @@ function listActions(state: WizardState): readonly ActionView[] {
       return [cancel, previous, next];
     case 'project':
       return state.flow === 'initiate'
-        ? [cancel, previous, ...reload, action('initiate', labels.initiate, idle, true)]
+        ? [cancel, previous, ...reload, action('initiate', initiateActionLabel(state.context.local.tracker), idle, true)]
         : [cancel, previous, ...reload, action('accept', labels.accept, idle, true)];
     case 'invitation':
       return [action('copy', state.copied ? labels.copied : labels.copyInvitationCode, true), action('done', labels.done, true, true)];

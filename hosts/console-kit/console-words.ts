@@ -33,6 +33,31 @@ export function statusActions(connection: ConsoleConnection): readonly ('activat
 }
 
 /**
+ * The initiator can show a Pending connection's invitation code again (GET
+ * /connections/{id}/invitation); the accepting side never had one to show.
+ */
+export function canShowInvitation(connection: ConsoleConnection): boolean {
+  return connection.status === 'pending' && connection.role === 'initiator';
+}
+
+/**
+ * Scripts can be written and saved from the moment the connection exists: the guides tell the
+ * initiator of a Pending connection "you can continue to configure on your end", and the admin
+ * API saves them in any live status.
+ */
+export function canEditScripts(connection: ConsoleConnection): boolean {
+  return connection.status !== 'deleted';
+}
+
+/** "Once your partner accepts the invitation, you can start synchronization": an Active row offers how. */
+export function canStartSync(connection: ConsoleConnection): boolean {
+  return connection.status === 'active';
+}
+
+/** Under a Pending status: what is awaited, and that configuring need not wait. */
+export const pendingExplained = 'Waiting for the other side to accept the invitation. You can edit scripts and triggers meanwhile.';
+
+/**
  * Check sends a signed ping to the other side, which only works when this side may call it: an
  * Active connection whose other side is public (a private side's destination reads "unknown").
  */

@@ -7,6 +7,7 @@ import {
   destinationAnswerSchema,
   initiateAnswerSchema,
   instanceAnswerSchema,
+  invitationAnswerSchema,
   invitationPreviewAnswerSchema,
   projectsAnswerSchema,
 } from '../node/ui/admin-answers';
@@ -90,6 +91,7 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     changeConnectionStatus: (connectionId, change) => call(`POST /connections/{id}/${change}`, connectionAnswerSchema, id(connectionId), {}),
     deleteConnection: (connectionId) => call('DELETE /connections/{id}', connectionAnswerSchema, id(connectionId)),
     checkConnection: (connectionId) => call('POST /connections/{id}/check', checkAnswerSchema, id(connectionId), {}),
+    readInvitation: (connectionId) => call('GET /connections/{id}/invitation', invitationAnswerSchema, id(connectionId)),
     listTriggers: (connectionId) => call('GET /connections/{id}/triggers', triggerListAnswerSchema, id(connectionId)),
     addTrigger: (connectionId, query, active) => call('POST /connections/{id}/triggers', triggerAnswerSchema, id(connectionId), { query, active }),
     deleteTrigger: (connectionId, triggerId) => call('DELETE /connections/{id}/triggers/{triggerId}', deletedAnswerSchema, { id: connectionId, triggerId }),
@@ -110,6 +112,7 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
 export const consoleOperationKeys = [
   'GET /instance', 'GET /projects', 'POST /destinations/inspect', 'POST /invitations/preview', 'POST /connections/initiate', 'POST /connections/accept',
   'GET /connections', 'POST /connections/{id}/deactivate', 'POST /connections/{id}/activate', 'DELETE /connections/{id}', 'POST /connections/{id}/check',
+  'GET /connections/{id}/invitation',
   'GET /connections/{id}/triggers', 'POST /connections/{id}/triggers', 'DELETE /connections/{id}/triggers/{triggerId}', 'POST /connections/{id}/bulk-sync',
   'GET /connections/{id}/bulk-sync', 'GET /connections/{id}/queue', 'GET /errors', 'POST /errors/{errorId}/retry', 'GET /connections/{id}/rules',
   'PUT /connections/{id}/rules', 'POST /connections/{id}/test-run', 'POST /connections/{id}/sync', 'GET /script-api',

@@ -9,17 +9,23 @@ import { useState } from 'react';
 import type { ConsoleConnection } from '../../node/ui/admin-answers';
 import type { ConnectionsView } from '../../node/ui/use-connections';
 import { wizardLabels } from '../../node/ui/browser-core';
-import { canCheck, describeRemoteSide, modeWord, statusActions } from '../../console-kit/console-words';
+import { canCheck, canEditScripts, canShowInvitation, canStartSync, describeRemoteSide, modeWord, pendingExplained, statusActions } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
+import { invitationCodeWords } from '../../console-kit/use-invitation-code';
+import { startSyncLabel } from '../../console-kit/use-start-sync';
+import { InvitationCodePanel } from './invitation-code-panel';
 import { NoticeCard } from './notice-card';
 import { ScriptsPanel } from './scripts-panel';
+import { StartSyncPanel } from './start-sync-panel';
 import { ConnectionStatus } from './status-cell';
 
 /** The Connections tab: every connection with its remote side, mode, status and actions. */
 export function ConnectionsTab({ client, connections }: { readonly client: ConsoleClient; readonly connections: ConnectionsView }) {
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
   const [editing, setEditing] = useState<ConsoleConnection | null>(null);
+  const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
+  const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
 
   const { working, notice, dismissNotice, changeStatus, check, remove } = useConnectionActions(client, connections.refresh);
 
@@ -35,19 +41,21 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
     // The remote side's URL is long: it wraps rather than hiding the part that tells sides apart.
     { id: 'remote', name: 'Remote side', width: -23, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn} contentClassName="exalate-wrap">{describeRemoteSide(connection)}</SimpleTableCell> },
     { id: 'mode', name: 'Mode', width: -7, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{modeWord(connection.mode)}</SimpleTableCell> },
-    { id: 'status', name: 'Status', width: -10, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}><ConnectionStatus status={connection.status} /></SimpleTableCell> },
+    { id: 'status', name: 'Status', width: -10, renderCell: (_row, column, tableColumn, connection) => <TwoLineTableCell key={column} columnIndex={column} tableColumn={tableColumn} line1={<ConnectionStatus status={connection.status} />} line2={connection.status === 'pending' ? <span className="secondary-text exalate-wrap">{pendingExplained}</span> : null} /> },
     {
       id: 'actions',
       name: 'Actions',
       width: -40,
       renderCell: (_row, column, tableColumn, connection) => (
         <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>
-          <ButtonGroup>
+          <ButtonGroup className="flex-wrap">
+            {/* The next step first: how to start syncing once Active, the code to send while Pending. */}
+            {canStartSync(connection) ? <Button text={startSyncLabel} primary ariaLabel={`${startSyncLabel} ${connection.name}`} disabled={working === connection.id} onClick={() => setStartingSync(connection)} /> : null}
+            {canShowInvitation(connection) ? <Button text={invitationCodeWords.show} ariaLabel={`${invitationCodeWords.show} ${connection.name}`} disabled={working === connection.id} onClick={() => setShowingInvitation(connection)} /> : null}
             {statusActions(connection).map((change) => (
               <Button key={change} text={change === 'activate' ? 'Activate' : 'Deactivate'} disabled={working === connection.id} onClick={() => void changeStatus(connection, change)} />
             ))}
-            {/* A Pending connection has no other side yet, so nothing to write scripts for. */}
-            {connection.status === 'pending' ? null : <Button text="Edit scripts" ariaLabel={`Edit scripts of ${connection.name}`} disabled={working === connection.id} onClick={() => setEditing(connection)} />}
+            {canEditScripts(connection) ? <Button text="Edit scripts" ariaLabel={`Edit scripts of ${connection.name}`} disabled={working === connection.id} onClick={() => setEditing(connection)} /> : null}
             {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
             <Button text="Delete" subtle disabled={working === connection.id} onClick={() => setDeleting(connection)} />
           </ButtonGroup>
@@ -75,6 +83,8 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
         </Card>
       )}
       {editing === null ? null : <ScriptsPanel client={client} connection={editing} onDismiss={() => setEditing(null)} />}
+      {showingInvitation === null ? null : <InvitationCodePanel client={client} connection={showingInvitation} onDismiss={() => setShowingInvitation(null)} />}
+      {startingSync === null ? null : <StartSyncPanel client={client} connection={startingSync} onDismiss={() => setStartingSync(null)} />}
       {deleting === null ? null : (
         <Dialog
           titleProps={{ text: `Delete "${deleting.name}"?` }}

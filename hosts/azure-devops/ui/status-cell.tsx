@@ -10,11 +10,15 @@ const indicators: Readonly<Record<ConsoleConnection['status'], IStatusProps>> = 
   deleted: Statuses.Canceled,
 };
 
-/** A connection's status as Azure DevOps shows states: its status icon and the word. */
+/**
+ * A connection's status as Azure DevOps shows states: its status icon and the word. The word is
+ * what a screen reader reads; the icon stays decorative (azure-devops-ui's Status renders
+ * role="presentation" without an ariaLabel), or "Active" would be announced twice.
+ */
 export function ConnectionStatus({ status }: { readonly status: ConsoleConnection['status'] }) {
   return (
     <span className="flex-row flex-center">
-      <Status {...indicators[status]} size={StatusSize.m} className="margin-right-8" ariaLabel={statusWords[status]} />
+      <Status {...indicators[status]} size={StatusSize.m} className="margin-right-8" />
       {statusWords[status]}
     </span>
   );

@@ -5,7 +5,7 @@ import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useMemo, type KeyboardEvent } from 'react';
-import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../node/ui/browser-core';
+import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../node/ui/browser-core';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
 export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {
@@ -32,6 +32,9 @@ export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state
         <div className="flex-column rhythm-vertical-8">
           <div>
             <span className="font-weight-semibold">{wizardLabels.destinationInstanceUrl}:</span> {state.destination}
+          </div>
+          <div>
+            <span className="font-weight-semibold">{wizardPreviewLabels.expires}:</span> {state.expires}
           </div>
           <FormItem label={wizardLabels.useFollowingCode}>
             <TextField ariaLabel={wizardLabels.invitationCode} value={state.invitationCode} readOnly multiline rows={Math.min(12, Math.ceil(state.invitationCode.length / 48))} width={TextFieldWidth.auto} className="exalate-code" />

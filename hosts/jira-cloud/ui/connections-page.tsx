@@ -8,13 +8,17 @@ import type { ConsoleConnection, InstanceAnswer } from '../../node/ui/admin-answ
 import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../node/ui/browser-core';
 import { useConnections } from '../../node/ui/use-connections';
 import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
-import { canCheck, describeRemoteSide, modeWord, statusActions, wizardContextOf } from '../../console-kit/console-words';
+import { canCheck, canEditScripts, canShowInvitation, canStartSync, describeRemoteSide, modeWord, pendingExplained, statusActions, wizardContextOf } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
+import { invitationCodeWords } from '../../console-kit/use-invitation-code';
+import { startSyncLabel } from '../../console-kit/use-start-sync';
 import { ConfirmDeleteModal } from './confirm-delete-modal';
+import { InvitationCodeModal } from './invitation-code-modal';
 import { NoticeBanner } from './notice-banner';
 import { PageFrame } from './page-frame';
 import { RulesModal } from './rules-modal';
+import { StartSyncModal } from './start-sync-modal';
 import { StatusLozenge } from './status-lozenge';
 import { WizardModal } from './wizard-modal';
 
@@ -24,6 +28,8 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const [editing, setEditing] = useState<ConsoleConnection | null>(null);
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
+  const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
+  const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
   const host = useMemo<WizardEffectHost>(
     () => ({ client, clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard, close: () => setWizard(null), refreshConnections: () => void refresh() }),
     [client, refresh],
@@ -38,21 +44,44 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
       { key: 'name', content: <Stack><Text weight="medium">{connection.name}</Text>{connection.description ? <Text size="small" color="color.text.subtlest">{connection.description}</Text> : null}</Stack> },
       { key: 'remote', content: describeRemoteSide(connection) },
       { key: 'mode', content: modeWord(connection.mode) },
-      { key: 'status', content: <StatusLozenge status={connection.status} /> },
+      {
+        key: 'status',
+        content: (
+          <Stack space="space.050">
+            <StatusLozenge status={connection.status} />
+            {connection.status === 'pending' ? (
+              <Text size="small" color="color.text.subtlest">
+                {pendingExplained}
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+      },
       {
         key: 'actions',
         content: (
-          <Inline space="space.050">
+          <Inline space="space.050" shouldWrap>
+            {/* The next step first: how to start syncing once Active, the code to send while Pending. */}
+            {canStartSync(connection) ? (
+              <Button spacing="compact" appearance="primary" aria-label={`${startSyncLabel} ${connection.name}`} isDisabled={working === connection.id} onClick={() => setStartingSync(connection)}>
+                {startSyncLabel}
+              </Button>
+            ) : null}
+            {canShowInvitation(connection) ? (
+              <Button spacing="compact" aria-label={`${invitationCodeWords.show} ${connection.name}`} isDisabled={working === connection.id} onClick={() => setShowingInvitation(connection)}>
+                {invitationCodeWords.show}
+              </Button>
+            ) : null}
             {statusActions(connection).map((change) => (
               <Button key={change} spacing="compact" isDisabled={working === connection.id} onClick={() => void changeStatus(connection, change)}>
                 {change === 'activate' ? 'Activate' : 'Deactivate'}
               </Button>
             ))}
-            {connection.status === 'pending' ? null : (
-              <Button spacing="compact" isDisabled={working === connection.id} onClick={() => setEditing(connection)}>
+            {canEditScripts(connection) ? (
+              <Button spacing="compact" aria-label={`Edit scripts ${connection.name}`} isDisabled={working === connection.id} onClick={() => setEditing(connection)}>
                 Edit scripts
               </Button>
-            )}
+            ) : null}
             {canCheck(connection) ? (
               <Button spacing="compact" isDisabled={working === connection.id} onClick={() => void check(connection)}>
                 Check
@@ -93,6 +122,8 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
       )}
       {wizard === null ? null : <WizardModal key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />}
       {editing === null ? null : <RulesModal client={client} connection={editing} onClose={() => setEditing(null)} />}
+      {showingInvitation === null ? null : <InvitationCodeModal client={client} connection={showingInvitation} onClose={() => setShowingInvitation(null)} />}
+      {startingSync === null ? null : <StartSyncModal client={client} connection={startingSync} onClose={() => setStartingSync(null)} />}
       {deleting === null ? null : <ConfirmDeleteModal connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void remove(deleting, () => setDeleting(null))} />}
     </PageFrame>
   );

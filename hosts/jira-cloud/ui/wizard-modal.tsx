@@ -5,7 +5,7 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { FormEvent } from 'react';
 import { useWizard } from '../../node/ui/use-wizard';
-import { viewWizard, type WizardState } from '../../node/ui/browser-core';
+import { viewWizard, wizardLabels, type WizardState } from '../../node/ui/browser-core';
 import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
 import { WizardField } from './wizard-field';
 import { WizardStepBody } from './wizard-step-body';
@@ -27,7 +27,8 @@ export function WizardModal({ start, host }: { readonly start: () => WizardState
   return (
     <Modal onClose={() => dispatch({ type: 'cancel' })} width="medium" label={view.dialogTitle} shouldCloseOnOverlayClick={!state.busy}>
       <form onSubmit={submit} noValidate>
-        <ModalHeader>
+        {/* The guides' screenshots show the dialog's close button ("Initiate connection x"): it is Cancel. */}
+        <ModalHeader hasCloseButton closeButtonLabel={wizardLabels.cancel}>
           <ModalTitle>{view.dialogTitle}</ModalTitle>
         </ModalHeader>
         <ModalBody>

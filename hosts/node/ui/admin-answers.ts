@@ -55,12 +55,18 @@ export const connectionAnswerSchema = z.object({
   /** The other side's Destination Instance URL, or "unknown" for a private side. */
   destination: z.string(),
   remoteTracker: z.string(),
+  /** While Pending, when the invitation code stops working (ISO 8601); null afterwards. */
+  invitationExpiresAt: z.string().nullable().default(null),
 });
 export type ConsoleConnection = z.infer<typeof connectionAnswerSchema>;
 
 export const connectionListAnswerSchema = z.array(connectionAnswerSchema);
 export const initiateAnswerSchema = z.object({ connection: connectionAnswerSchema, invitationCode: z.string().min(1) });
 export const acceptAnswerSchema = z.object({ connection: connectionAnswerSchema });
+
+/** `GET /connections/{id}/invitation`: a Pending connection's code, shown again. */
+export const invitationAnswerSchema = z.object({ invitationCode: z.string().min(1), expiresAt: z.string() });
+export type InvitationAnswer = z.infer<typeof invitationAnswerSchema>;
 
 export const checkAnswerSchema = z.object({
   reachable: z.boolean(),

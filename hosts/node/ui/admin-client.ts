@@ -1,4 +1,4 @@
-import type { ConsoleConnection, CheckAnswer, InstanceAnswer } from './admin-answers';
+import type { ConsoleConnection, CheckAnswer, InstanceAnswer, InvitationAnswer } from './admin-answers';
 import { createHttpTransport } from '../../console-kit/http-transport';
 import { createConsoleClient, type ConsoleClient, type OperationTransport } from '../../console-kit/operation-client';
 import { err, type AcceptRequest, type DestinationDescription, type InitiateRequest, type Result, type TrackerProject, type WizardInvitationPreview } from './browser-core';
@@ -23,6 +23,8 @@ export interface AdminClient {
   changeConnectionStatus(id: string, change: 'deactivate' | 'activate'): Promise<Result<ConsoleConnection, AdminFailure>>;
   deleteConnection(id: string): Promise<Result<ConsoleConnection, AdminFailure>>;
   checkConnection(id: string): Promise<Result<CheckAnswer, AdminFailure>>;
+  /** A Pending connection's invitation code and expiry, again; refused once used or gone. */
+  readInvitation(id: string): Promise<Result<InvitationAnswer, AdminFailure>>;
 }
 
 export interface AdminClientOptions {

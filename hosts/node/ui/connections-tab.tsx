@@ -5,7 +5,9 @@ import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { startAcceptWizard, startInitiateWizard, wizardLabels, type WizardContext } from './browser-core';
 import { ConnectionsTable, type ConnectionAction } from './connections-table';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
+import { InvitationCodeDialog } from './invitation-code-dialog';
 import { ScriptsDialog } from './scripts-dialog';
+import { StartSyncDialog } from './start-sync-dialog';
 import { useConnections } from './use-connections';
 import { WizardDialog } from './wizard-dialog';
 import type { WizardEffectHost } from './wizard-effect-runner';
@@ -26,6 +28,8 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
   const [editingScripts, setEditingScripts] = useState<ConsoleConnection | null>(null);
+  const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
+  const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
 
   const host = useMemo<WizardEffectHost>(
     () => ({
@@ -49,6 +53,8 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
   const onAction = (connection: ConsoleConnection, action: ConnectionAction) => {
     if (action === 'delete') setDeleting(connection);
     else if (action === 'edit-scripts') setEditingScripts(connection);
+    else if (action === 'show-invitation') setShowingInvitation(connection);
+    else if (action === 'start-sync') setStartingSync(connection);
     else if (action === 'check') void check(connection);
     else void changeStatus(connection, action);
   };
@@ -102,6 +108,8 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
         <WizardDialog key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />
       )}
       {editingScripts === null ? null : <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={() => setEditingScripts(null)} />}
+      {showingInvitation === null ? null : <InvitationCodeDialog client={client} connection={showingInvitation} onClose={() => setShowingInvitation(null)} />}
+      {startingSync === null ? null : <StartSyncDialog client={client} connection={startingSync} tracker={instance.tracker} onClose={() => setStartingSync(null)} />}
       {deleting === null ? null : (
         <DeleteConnectionDialog connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void confirmDelete(deleting)} />
       )}

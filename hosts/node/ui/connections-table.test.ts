@@ -8,18 +8,23 @@ import { isWaitingForPeer } from './use-connections';
 const render = (connections: Parameters<typeof ConnectionsTable>[0]['connections'], working: string | null = null) =>
   renderToStaticMarkup(createElement(ConnectionsTable, { connections, working, onAction: () => undefined }));
 
-test('a Pending connection to a private side: "unknown", a Pending lozenge, only Delete', () => {
+test('a Pending connection to a private side: "unknown", a Pending lozenge; its code can be shown again and its scripts edited meanwhile', () => {
   const html = render([sampleConnection()]);
   expect(html).toContain('<span class="lozenge lozenge-pending">Pending</span>');
   expect(html).toContain('>unknown</span>');
   expect(html).toContain('<td>Script</td>');
-  expect(describeControls(html)).toEqual(['button "Delete acme-jira_to_partner-ado"']);
+  expect(html).toContain('You can edit scripts and triggers meanwhile.');
+  expect(describeControls(html)).toEqual(['button "Show invitation code acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
 });
 
-test('an Active connection with a public peer: Deactivate, Edit scripts, Check (signed ping), Delete', () => {
+test('the accepting side of a Pending connection has no code to show', () => {
+  expect(describeControls(render([sampleConnection({ role: 'acceptor' })]))).toEqual(['button "Edit scripts acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+});
+
+test('an Active connection with a public peer: Start synchronization, Deactivate, Edit scripts, Check (signed ping), Delete', () => {
   const html = render([sampleConnection({ status: 'active', destination: 'https://partner.example/node', remoteTracker: 'azure-devops' })]);
   expect(html).toContain('Azure DevOps');
-  expect(describeControls(html)).toEqual(['button "Deactivate acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Check acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(html)).toEqual(['button "Start synchronization acme-jira_to_partner-ado"', 'button "Deactivate acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Check acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
 });
 
 test('a Deactivated connection offers Activate; a private peer is never pinged', () => {
@@ -35,9 +40,11 @@ test('an Error shows its reason', () => {
 test("a row's buttons wait while its request is in flight", () => {
   const html = render([sampleConnection({ status: 'active' }), sampleConnection({ id: 'c2', name: 'other', status: 'active' })], 'connection-1');
   expect(describeControls(html)).toEqual([
+    'button "Start synchronization acme-jira_to_partner-ado" (disabled)',
     'button "Deactivate acme-jira_to_partner-ado" (disabled)',
     'button "Edit scripts acme-jira_to_partner-ado" (disabled)',
     'button "Delete acme-jira_to_partner-ado" (disabled)',
+    'button "Start synchronization other"',
     'button "Deactivate other"',
     'button "Edit scripts other"',
     'button "Delete other"',

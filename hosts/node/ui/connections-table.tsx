@@ -1,8 +1,11 @@
+import { canEditScripts, canShowInvitation, canStartSync, pendingExplained } from '../../console-kit/console-words';
+import { invitationCodeWords } from '../../console-kit/use-invitation-code';
+import { startSyncLabel } from '../../console-kit/use-start-sync';
 import type { ConsoleConnection } from './admin-answers';
 import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind } from './browser-core';
 import { StatusLozenge } from './status-lozenge';
 
-export type ConnectionAction = 'deactivate' | 'activate' | 'edit-scripts' | 'delete' | 'check';
+export type ConnectionAction = 'deactivate' | 'activate' | 'start-sync' | 'show-invitation' | 'edit-scripts' | 'delete' | 'check';
 
 export interface ConnectionsTableProps {
   readonly connections: readonly ConsoleConnection[];
@@ -22,13 +25,11 @@ function canCheck(connection: ConsoleConnection): boolean {
   return connection.destination !== unknownDestination && connection.status !== 'pending';
 }
 
-/** A Pending connection has no other side yet: there is nothing to write scripts for. */
-function canEditScripts(connection: ConsoleConnection): boolean {
-  return connection.status !== 'pending' && connection.status !== 'deleted';
-}
-
 function actionsFor(connection: ConsoleConnection): readonly { action: ConnectionAction; label: string }[] {
   return [
+    // The next step comes first: how to start syncing once Active, the code to send while Pending.
+    ...(canStartSync(connection) ? [{ action: 'start-sync' as const, label: startSyncLabel }] : []),
+    ...(canShowInvitation(connection) ? [{ action: 'show-invitation' as const, label: invitationCodeWords.show }] : []),
     ...(connection.status === 'active' ? [{ action: 'deactivate' as const, label: 'Deactivate' }] : []),
     ...(connection.status === 'deactivated' ? [{ action: 'activate' as const, label: 'Activate' }] : []),
     ...(canEditScripts(connection) ? [{ action: 'edit-scripts' as const, label: 'Edit scripts' }] : []),
@@ -37,7 +38,6 @@ function actionsFor(connection: ConsoleConnection): readonly { action: Connectio
   ];
 }
 
-const pendingExplained = 'Waiting for the other side to accept the invitation';
 
 /** The Connections tab's table: name, remote side, mode, status and what can be done. */
 export function ConnectionsTable({ connections, working, onAction }: ConnectionsTableProps) {

@@ -17,6 +17,7 @@ export function sampleConnection(overrides: Partial<ConsoleConnection> = {}): Co
     projectKey: 'SUP',
     destination: 'unknown',
     remoteTracker: 'unknown',
+    invitationExpiresAt: '2026-11-26T20:00:00.000Z',
     ...overrides,
   };
 }
@@ -39,6 +40,7 @@ export function createFakeAdminClient(overrides: Partial<AdminClient> = {}): Adm
     changeConnectionStatus: async (id, change) => ok(sampleConnection({ id, status: change === 'activate' ? 'active' : 'deactivated' })),
     deleteConnection: async (id) => ok(sampleConnection({ id, status: 'deleted' })),
     checkConnection: async () => ok({ reachable: true, remoteStatus: 'active', roundTripMs: 12 }),
+    readInvitation: async () => ok({ invitationCode: 'exa1.code.crc', expiresAt: '2026-11-26T20:00:00.000Z' }),
     ...overrides,
   };
 }

@@ -1,17 +1,19 @@
 import { useEffect, useRef } from 'react';
-import { wizardLabels, wizardNotices } from './browser-core';
+import { wizardLabels, wizardNotices, wizardPreviewLabels } from './browser-core';
 
 export interface InvitationCodeBoxProps {
   readonly invitationCode: string;
   /** The Destination Instance URL, or "unknown" for a private destination. */
   readonly destination: string;
+  /** When the code stops working, in words ("2026-11-25 14:00 UTC"). */
+  readonly expires: string;
   readonly copied: boolean;
   /** Set when copying failed: the code is then selected so the admin can copy it by hand. */
   readonly copyFailed: boolean;
 }
 
-/** The last step of Initiate Connection: the code to send, and where it goes. */
-export function InvitationCodeBox({ invitationCode, destination, copied, copyFailed }: InvitationCodeBoxProps) {
+/** The last step of Initiate Connection (and Show invitation code): the code to send, where it goes, until when. */
+export function InvitationCodeBox({ invitationCode, destination, expires, copied, copyFailed }: InvitationCodeBoxProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!copyFailed || !box.current) return;
@@ -24,6 +26,10 @@ export function InvitationCodeBox({ invitationCode, destination, copied, copyFai
         <div className="summary-row">
           <dt>{wizardLabels.destinationInstanceUrl}</dt>
           <dd>{destination}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>{wizardPreviewLabels.expires}</dt>
+          <dd>{expires}</dd>
         </div>
       </dl>
       <p className="invitation-caption">{wizardLabels.useFollowingCode}</p>

@@ -25,7 +25,7 @@ describe('each effect answers with the event the wizard expects', () => {
   test.each<[string, WizardEffect, unknown]>([
     ['inspect_destination', { type: 'inspect_destination', url: 'https://partner.test' }, { type: 'destination_inspected', destination: { tracker: 'azure-devops', isPublic: true, modes: ['script'] } }],
     ['load_projects', { type: 'load_projects' }, { type: 'projects_loaded', projects: [{ key: 'SUP', name: 'Customer Support' }] }],
-    ['initiate', { type: 'initiate', request: initiateRequest }, { type: 'initiated', invitationCode: 'exa1.code.crc', connectionId: 'connection-1' }],
+    ['initiate', { type: 'initiate', request: initiateRequest }, { type: 'initiated', invitationCode: 'exa1.code.crc', connectionId: 'connection-1', expiresAt: '2026-11-26T20:00:00.000Z' }],
     ['preview_invitation', { type: 'preview_invitation', invitationCode: 'exa1.code.crc' }, { type: 'invitation_previewed', preview: expect.objectContaining({ inviterName: 'acme-jira', mode: 'script' }) }],
     ['accept', { type: 'accept', request: acceptRequest }, { type: 'accepted', connectionId: 'connection-1' }],
     ['copy_to_clipboard', { type: 'copy_to_clipboard', text: 'exa1.code.crc' }, null],

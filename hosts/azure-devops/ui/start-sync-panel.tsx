@@ -1,0 +1,67 @@
+import { Button } from 'azure-devops-ui/Button';
+import { ContentSize } from 'azure-devops-ui/Callout';
+import { FormItem } from 'azure-devops-ui/FormItem';
+import { Panel } from 'azure-devops-ui/Panel';
+import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import { trackerWords } from '../../node/ui/tracker-words';
+import type { ConsoleClient } from '../../console-kit/operation-client';
+import { startSyncWords, useStartSync } from '../../console-kit/use-start-sync';
+import { NoticeCard } from './notice-card';
+
+/** Start synchronization of an Active connection, from its row: add a trigger (WIQL), bulk sync, or sync one work item. */
+export function StartSyncPanel({ client, connection, onDismiss }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onDismiss: () => void }) {
+  const id = useId();
+  const words = trackerWords['azure-devops'];
+  const text = startSyncWords(words);
+  const sync = useStartSync(client, connection, 'azure-devops');
+  const [query, setQuery] = useState('');
+  const [itemKey, setItemKey] = useState('');
+  const addTrigger = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await sync.addTrigger(query)) setQuery('');
+  };
+  const syncItem = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await sync.syncItem(itemKey)) setItemKey('');
+  };
+  return (
+    <Panel onDismiss={onDismiss} titleProps={{ text: text.title(connection) }} description={text.intro} size={ContentSize.Medium} footerButtonProps={[{ text: text.close, onClick: onDismiss }]}>
+      <div className="exalate-wizard flex-column rhythm-vertical-16">
+        <NoticeCard notice={sync.notice} onDismiss={sync.dismissNotice} />
+        <Way headingId={`${id}-trigger`} heading={text.trigger.heading} help={text.trigger.help}>
+          <form className="flex-row flex-end rhythm-horizontal-8" aria-labelledby={`${id}-trigger`} onSubmit={(event) => void addTrigger(event)}>
+            <FormItem label={words.queryLabel} className="flex-grow">
+              <TextField ariaLabel={words.queryLabel} value={query} placeholder={words.queryExample} width={TextFieldWidth.auto} onChange={(_event, value) => setQuery(value)} />
+            </FormItem>
+            <Button type="submit" text={text.trigger.button} primary disabled={sync.busy !== null || query.trim() === ''} />
+          </form>
+        </Way>
+        <Way headingId={`${id}-bulk`} heading={text.bulk.heading} help={text.bulk.help}>
+          <Button text={text.bulk.button} disabled={sync.busy !== null} onClick={() => void sync.bulkSync()} />
+        </Way>
+        <Way headingId={`${id}-item`} heading={text.item.heading} help={text.item.help}>
+          <form className="flex-row flex-end rhythm-horizontal-8" aria-labelledby={`${id}-item`} onSubmit={(event) => void syncItem(event)}>
+            <FormItem label={words.itemKeyLabel} className="flex-grow">
+              <TextField ariaLabel={words.itemKeyLabel} value={itemKey} placeholder={words.itemKeyExample} width={TextFieldWidth.auto} onChange={(_event, value) => setItemKey(value)} />
+            </FormItem>
+            <Button type="submit" text={text.item.button} disabled={sync.busy !== null || itemKey.trim() === ''} />
+          </form>
+        </Way>
+      </div>
+    </Panel>
+  );
+}
+
+function Way({ headingId, heading, help, children }: { readonly headingId: string; readonly heading: string; readonly help: string; readonly children: ReactNode }) {
+  return (
+    <section className="flex-column rhythm-vertical-8" aria-labelledby={headingId}>
+      <h3 id={headingId} className="title-xs">
+        {heading}
+      </h3>
+      <p className="secondary-text exalate-notice">{help}</p>
+      {children}
+    </section>
+  );
+}

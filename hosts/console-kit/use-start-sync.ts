@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { ConsoleConnection } from '../node/ui/admin-answers';
+import type { TrackerKind } from '../node/ui/browser-core';
+import { trackerWords, type TrackerWords } from '../node/ui/tracker-words';
+import type { ConsoleClient } from './operation-client';
+import type { ScriptNotice } from './script-editor-session';
+
+/** The label of the Active row's button that opens the ways to start synchronization. */
+export const startSyncLabel = 'Start synchronization';
+
+/**
+ * The words of "Start synchronization", the next step an Active connection's row offers: the
+ * guides end with "Once your partner accepts the invitation, you can start synchronization", and
+ * these are the three ways to (ARCHITECTURE §6: triggers, bulk sync, sync now).
+ */
+export function startSyncWords(words: TrackerWords) {
+  return {
+    open: startSyncLabel,
+    title: (connection: ConsoleConnection): string => `Start synchronization: ${connection.name}`,
+    intro: `The connection is active. Start synchronization in any of these ways; ${words.items} that sync stay in sync as they change.`,
+    trigger: {
+      heading: 'Add a trigger',
+      help: `${words.itemsHeading} that match the query start syncing by themselves, now and whenever they change.`,
+      button: 'Add trigger',
+    },
+    bulk: {
+      heading: 'Bulk sync',
+      help: `Syncs, once, every ${words.item} that the connection's active triggers match today.`,
+      button: 'Bulk sync',
+    },
+    item: {
+      heading: `Sync one ${words.item}`,
+      help: `Syncs this ${words.item} now, whether a trigger matches it or not.`,
+      button: 'Sync now',
+    },
+    close: 'Close',
+  } as const;
+}
+
+export type StartSyncAction = 'trigger' | 'bulk' | 'item';
+
+export interface StartSync {
+  /** The action whose request is in flight, or null. */
+  readonly busy: StartSyncAction | null;
+  readonly notice: ScriptNotice;
+  dismissNotice(): void;
+  addTrigger(query: string): Promise<boolean>;
+  bulkSync(): Promise<boolean>;
+  syncItem(itemKey: string): Promise<boolean>;
+}
+
+/**
+ * Runs the three ways to start synchronization for one connection, one at a time, with the
+ * outcome in words (the node's own when it refuses). Each returns whether it was done, so the
+ * console can clear the field that was used.
+ */
+export function useStartSync(client: ConsoleClient, connection: ConsoleConnection, tracker: TrackerKind): StartSync {
+  const words = trackerWords[tracker];
+  const [busy, setBusy] = useState<StartSyncAction | null>(null);
+  const [notice, setNotice] = useState<ScriptNotice>(null);
+
+  const run = async (action: StartSyncAction, request: () => Promise<{ ok: true; text: string } | { ok: false; text: string }>): Promise<boolean> => {
+    setBusy(action);
+    setNotice(null);
+    try {
+      const outcome = await request();
+      setNotice({ kind: outcome.ok ? 'success' : 'error', text: outcome.text });
+      return outcome.ok;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    busy,
+    notice,
+    dismissNotice: () => setNotice(null),
+    addTrigger: (query) =>
+      run('trigger', async () => {
+        const answer = await client.addTrigger(connection.id, query.trim(), true);
+        return answer.ok ? { ok: true, text: `${words.itemsHeading} matching "${answer.value.query}" now sync by themselves. Bulk sync syncs those that match today.` } : { ok: false, text: answer.error.message };
+      }),
+    bulkSync: () =>
+      run('bulk', async () => {
+        const answer = await client.startBulkSync(connection.id);
+        return answer.ok ? { ok: true, text: `Bulk sync started for ${answer.value.queries.map((query) => `"${query}"`).join(', ')}. Follow it in the Sync queue.` } : { ok: false, text: answer.error.message };
+      }),
+    syncItem: (itemKey) =>
+      run('item', async () => {
+        const key = itemKey.trim();
+        const answer = await client.syncNow(connection.id, key);
+        return answer.ok ? { ok: true, text: `${words.itemHeading} ${key} is queued to sync. Follow it in the Sync queue.` } : { ok: false, text: answer.error.message };
+      }),
+  };
+}
