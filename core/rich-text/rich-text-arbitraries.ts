@@ -31,15 +31,25 @@ export interface DocumentShape {
   readonly richContainers: boolean;
   /** Any block inside a quote (wiki: paragraphs and code only, as `{quote}` cannot nest). */
   readonly nestedQuotes: boolean;
-  /** Link targets on the allow-list but with quotes, brackets and markup after the scheme. */
-  readonly hostileLinks: boolean;
+  /** Link targets the format keeps as they are. */
+  readonly links: fc.Arbitrary<string>;
   /** Characters left out of words (a format's documented losses). */
   readonly excludedCharacters: RegExp | undefined;
 }
 
+/** Links every format keeps: web addresses and mail addresses. */
+export const safeLinkArbitrary: fc.Arbitrary<string> = fc.oneof(
+  fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }),
+  fc.emailAddress().map((address) => `mailto:${address}`),
+);
+
+/** An allowed link with hostile words after it: `https://a.example/" onmouseover="…`, `…/]{code}`. */
+export const hostileSafeLinkArbitrary: fc.Arbitrary<string> = fc.tuple(safeLinkArbitrary, fc.array(fc.constantFrom(...hostileFragments), { maxLength: 3 }))
+  .map(([link, fragments]) => `${link}${fragments.join('')}`);
+
 export const everyShape: DocumentShape = {
   headingLevels: [1, 2, 3, 4, 5, 6], codeLanguages: true, tableHeaders: true, hardBreaks: true, mentionsWithoutEmail: true,
-  codeCombinesWithMarks: true, richContainers: true, nestedQuotes: true, hostileLinks: true, excludedCharacters: undefined,
+  codeCombinesWithMarks: true, richContainers: true, nestedQuotes: true, links: hostileSafeLinkArbitrary, excludedCharacters: undefined,
 };
 
 /** One word: hostile fragments run together, never whitespace (formats collapse runs of spaces). */
@@ -53,21 +63,11 @@ export function textArbitrary(shape: DocumentShape): fc.Arbitrary<string> {
   return fc.array(wordArbitrary(shape), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
 }
 
-/** Links every format keeps: web addresses and mail addresses. */
-export const safeLinkArbitrary: fc.Arbitrary<string> = fc.oneof(
-  fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }),
-  fc.emailAddress().map((address) => `mailto:${address}`),
-);
-
-/** An allowed link with hostile words after it: `https://a.example/" onmouseover="…`, `…/]{code}`. */
-export const hostileSafeLinkArbitrary: fc.Arbitrary<string> = fc.tuple(safeLinkArbitrary, fc.array(fc.constantFrom(...hostileFragments), { maxLength: 3 }))
-  .map(([link, fragments]) => `${link}${fragments.join('')}`);
-
 const marksArbitrary = (shape: DocumentShape): fc.Arbitrary<TextMark[]> =>
   fc.subarray([...markOrder]).map((marks) => (!shape.codeCombinesWithMarks && marks.includes('code') ? ['code' as const] : marks));
 
 function inlineArbitrary(shape: DocumentShape): fc.Arbitrary<RichInline> {
-  const text = fc.record({ text: textArbitrary(shape), marks: marksArbitrary(shape), link: fc.option(shape.hostileLinks ? hostileSafeLinkArbitrary : safeLinkArbitrary, { nil: undefined }) }).map(({ text: words, marks, link }): RichInline => ({
+  const text = fc.record({ text: textArbitrary(shape), marks: marksArbitrary(shape), link: fc.option(shape.links, { nil: undefined }) }).map(({ text: words, marks, link }): RichInline => ({
     type: 'text', text: words, ...(marks.length > 0 ? { marks } : {}), ...(link === undefined ? {} : { link }),
   }));
   const name = fc.array(fc.constantFrom('Ada', 'Lovelace', 'O\'Neil', '<b>Eve</b>', 'Zoë', '"Q"'), { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));

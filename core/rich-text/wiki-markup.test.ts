@@ -72,4 +72,30 @@ describe('Jira wiki markup', () => {
     expect(richTextToWikiMarkup(document)).toBe('* One \\\\ Two');
     expect(wikiMarkupToRichText('* One \\\\ Two').content).toEqual([{ type: 'bulletList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'One ' }, { type: 'hardBreak' }, { type: 'text', text: ' Two' }] }]] }]);
   });
+
+  describe('writes what a document says as words, never as markup Jira would act on', () => {
+    const paragraphOf = (text: string, marks?: ('code' | 'bold')[]) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text, ...(marks === undefined ? {} : { marks }) }] }] });
+
+    it('a code block holding {code} and a link after it stays one code block', () => {
+      const text = 'before\n{code}\n[click|https://evil.example]\n{quote}';
+      const markup = richTextToWikiMarkup({ type: 'doc', content: [{ type: 'codeBlock', text, language: 'java' }] });
+
+      expect(markup.match(/\{code/g)).toHaveLength(2);
+      expect(wikiMarkupToRichText(markup).content).toEqual([{ type: 'codeBlock', text, language: 'java' }]);
+    });
+
+    it('a code language holding a brace is left out rather than ending the opening tag', () => {
+      const markup = richTextToWikiMarkup({ type: 'doc', content: [{ type: 'codeBlock', text: 'x', language: 'x}[click|https://evil.example]{code' }] });
+
+      expect(markup).toBe('{code}\nx\n{code}');
+    });
+
+    it('monospace text holding a link, a macro or an image stays monospace text', () => {
+      const text = '[click|https://evil.example] {html}<b>{html} !x.png! a|b }}';
+      const markup = richTextToWikiMarkup(paragraphOf(text, ['code']));
+
+      expect(markup.slice(2, -2)).not.toMatch(/(^|[^\\])[[\]{}|!]/);
+      expect(wikiMarkupToRichText(markup)).toEqual(paragraphOf(text, ['code']));
+    });
+  });
 });
