@@ -17,6 +17,9 @@ import { writeHtml } from './html-writer';
  * there: a hard line break becomes a new paragraph; headings below level 2 become level 2; code
  * blocks lose their language; table header rows become ordinary rows; mentions without an email
  * become plain "@Name" text.
+ *
+ * Both flavours, both ways: a link whose scheme is not on the allow-list (link-target.ts), after the
+ * attribute's character references are decoded as a browser decodes them, keeps its words only.
  */
 export function richTextFromHtml(html: string): RichText {
   return readHtml(html, 'html');

@@ -17,7 +17,11 @@ import { escapeText, parseWikiInline, writeWikiInline, writeWikiMonospace, type 
  * Lossy, neutral → wiki: a list item's second and later paragraphs, and several blocks in a table
  * cell, are joined with line breaks (wiki items and cells are one line); a mention without a
  * username becomes "@Display Name" text; a literal backslash right before a markup character reads
- * back as a line break, because Jira reads `\\` that way.
+ * back as a line break, because Jira reads `\\` that way; a link target's brackets, braces, bars,
+ * backslashes and whitespace are percent-encoded (wiki markup has no escape there); a code language
+ * other than one word of letters, digits and `+#.-_` is dropped; monospace text with other marks
+ * around it may lose those marks when it holds their delimiter.
+ * Both ways: a link whose scheme is not on the allow-list (link-target.ts) keeps its words only.
  */
 export type WikiReadOptions = WikiInlineReadOptions;
 export type WikiWriteOptions = WikiInlineWriteOptions;
