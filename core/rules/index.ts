@@ -1,8 +1,10 @@
 // Script mode: the sandbox port and its QuickJS implementation, the script runners, the default
 // scripts, test runs and the published typings. The sync engine and the admin API use these.
 export { type ScriptSandboxV1, type ScriptProgramV1, type ScriptRunLimits, defaultScriptRunLimits, defaultScriptMemoryBytes, maximumScriptCharacters } from './script-sandbox';
-export { ScriptError, scriptErrorKinds, type ScriptErrorKind } from './script-error';
+export { ScriptError, scriptErrorKinds, scriptTimeLimitError, type ScriptErrorKind } from './script-error';
 export { createQuickJsSandbox, type QuickJsSandboxOptions } from './quickjs-sandbox';
+export { createQuickJsRunner, type QuickJsRunner, type QuickJsRunnerOptions } from './quickjs-runner';
+export { scriptRunRequestOf, scriptRunResultOf, scriptFailureOf, type ScriptRunRequest, type ScriptRunAnswer, type ScriptFailure } from './script-run-request';
 export { type ScriptConnection, type OutgoingItem, type OutgoingComment, type OutgoingAttachment, type SyncLink, type TwinKey } from './script-context';
 export { trackerFieldAliases } from './tracker-aliases';
 export { runOutgoingScript, executeOutgoingScript, type OutgoingScriptInput, type OutgoingRun } from './run-outgoing-script';

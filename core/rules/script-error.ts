@@ -96,3 +96,13 @@ export function scriptPositionFromStack(stack: string, headerLines: number): { r
   }
   return null;
 }
+
+/**
+ * The time-limit error for a run the host had to stop from outside the interpreter (a watchdog
+ * ending the thread it ran on): the same kind and wording as QuickJS's own time limit, without a
+ * line, since a run stopped that way cannot say where it was.
+ */
+export function scriptTimeLimitError(scriptName: string, timeoutMilliseconds: number): ScriptError {
+  const detail = `it was stopped after ${timeoutMilliseconds} ms; look for a loop that never ends, or a search, sort or pattern over very large text or lists.`;
+  return new ScriptError({ kind: 'timeout', scriptName, detail });
+}

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import {
-  createQuickJsSandbox,
   defaultInvitationLifetimeMs,
   loadNodeIdentity,
   readSecretSetting,
@@ -11,6 +10,7 @@ import {
   type ClockV1,
   type LoggerV1,
   type NodeContext,
+  type ScriptSandboxV1,
   type StoreV1,
   type TrackerItemOperations,
   type TrackerV1,
@@ -35,6 +35,7 @@ import { SwitchableTracker } from './tracker-connection/switchable-tracker';
 import type { NodeOperations } from './operations/operation-routes';
 import { readQueueDepth } from './operations/queue-depth';
 import { randomBytes } from 'node:crypto';
+import { createWorkerScriptSandbox } from './script-sandbox/worker-script-sandbox';
 
 export interface NodeOptions {
   /** Names the node's folder under the data directory and its log lines. */
@@ -72,6 +73,11 @@ export interface NodeOptions {
   readonly azureDevOpsAppTokens?: AzureDevOpsAppTokenAccess | undefined;
   /** Browser origins allowed to call the admin API (CONSOLE_ORIGINS), such as the hub's CDN. */
   readonly consoleOrigins?: readonly string[];
+  /**
+   * Where scripts run; the node closes it when it closes. By default a pool of worker threads,
+   * so that no script can hold the node's event loop (see script-sandbox/).
+   */
+  readonly scripts?: ScriptSandboxV1;
 }
 
 export interface RunningNode {
@@ -127,7 +133,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     clock,
     logger: options.logger,
     secrets,
-    scripts: createQuickJsSandbox(),
+    scripts: options.scripts ?? createWorkerScriptSandbox(),
     signals: new SyncSignals(),
     identity,
     settings: {
