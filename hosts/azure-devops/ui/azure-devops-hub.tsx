@@ -15,6 +15,7 @@ import { createConsoleClient, type ConsoleClient } from '../../console-kit/opera
 import { ConnectionsTab } from './connections-tab';
 import { ErrorsTab } from './errors-tab';
 import type { HubHost } from './hub-host';
+import { settingsPageName } from './hub-words';
 import { SettingsTab } from './settings-tab';
 import { SyncQueueTab } from './sync-queue-tab';
 import { TriggersTab } from './triggers-tab';
@@ -52,21 +53,21 @@ export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
           </div>
         ) : client === null ? (
           <>
-            <Header title="Exalate" titleSize={TitleSize.Large} description={`Organization settings · ${host.organization}`} />
+            <Header title="Exalate" titleSize={TitleSize.Large} description={`${settingsPageName(host.isServer)} · ${host.organization}`} />
             <div className="page-content page-content-top">
               {failure === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{failure}</MessageCard>}
-              <SettingsTab nodeUrl={null} instance={null} onSave={save} />
+              <SettingsTab nodeUrl={null} instance={null} onSave={save} isServer={host.isServer} />
             </div>
           </>
         ) : (
-          <ConnectedHub client={client} organization={host.organization} nodeUrl={nodeUrl ?? ''} onSave={save} />
+          <ConnectedHub client={client} organization={host.organization} isServer={host.isServer} nodeUrl={nodeUrl ?? ''} onSave={save} />
         )}
       </Page>
     </Surface>
   );
 }
 
-function ConnectedHub({ client, organization, nodeUrl, onSave }: { readonly client: ConsoleClient; readonly organization: string; readonly nodeUrl: string; readonly onSave: (url: string) => Promise<string | null> }) {
+function ConnectedHub({ client, organization, isServer, nodeUrl, onSave }: { readonly client: ConsoleClient; readonly organization: string; readonly isServer: boolean; readonly nodeUrl: string; readonly onSave: (url: string) => Promise<string | null> }) {
   const [tab, setTab] = useState<ConsolePage>('connections');
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const { view } = useInstance(client);
@@ -81,7 +82,7 @@ function ConnectedHub({ client, organization, nodeUrl, onSave }: { readonly clie
       <Header
         title="Exalate"
         titleSize={TitleSize.Large}
-        description={`Organization settings · ${organization}`}
+        description={`${settingsPageName(isServer)} · ${organization}`}
         commandBarItems={[
           { id: 'accept', text: wizardLabels.acceptInvitation, disabled: instance === null, onActivate: () => setWizard('accept') },
           { id: 'initiate', text: wizardLabels.initiateConnection, isPrimary: true, disabled: instance === null, onActivate: () => setWizard('initiate') },
@@ -102,7 +103,7 @@ function ConnectedHub({ client, organization, nodeUrl, onSave }: { readonly clie
         {tab === 'triggers' ? <TriggersTab client={client} connections={connections.connections} /> : null}
         {tab === 'sync-queue' ? <SyncQueueTab client={client} connections={connections.connections} /> : null}
         {tab === 'errors' ? <ErrorsTab client={client} /> : null}
-        {tab === 'general-settings' ? <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} /> : null}
+        {tab === 'general-settings' ? <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} isServer={isServer} /> : null}
       </div>
       {wizard === null || instance === null ? null : (
         <WizardPanel key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(wizardContextOf(instance)) : startAcceptWizard(wizardContextOf(instance)))} />

@@ -7,7 +7,7 @@ jest.mock('azure-devops-extension-sdk', () => ({
   getExtensionContext: () => ({ id: 'idalko-tools.exalate' }),
   getAccessToken: async () => 'access-token',
   getAppToken: jest.fn(async () => 'app-token'),
-  getHost: () => ({ name: 'acme' }),
+  getHost: jest.fn(() => ({ name: 'acme', isHosted: true })),
 }));
 
 describe('the organization’s node URL', () => {
@@ -36,5 +36,11 @@ describe('the organization’s node URL', () => {
     expect(manager.setValue).toHaveBeenCalledWith(nodeUrlSettingKey, 'https://exalate.acme.example', { scopeType: 'Default' });
     expect(await host.appToken()).toBe('app-token');
     expect(host.organization).toBe('acme');
+    expect(host.isServer).toBe(false);
+  });
+
+  it('knows Azure DevOps Server from Services by the SDK’s isHosted, so the header says "Collection settings" there', () => {
+    (SDK.getHost as jest.Mock).mockReturnValueOnce({ name: 'DefaultCollection', isHosted: false });
+    expect(createSdkHubHost().isServer).toBe(true);
   });
 });

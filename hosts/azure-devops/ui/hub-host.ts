@@ -10,6 +10,8 @@ export interface HubHost {
   saveNodeUrl(nodeUrl: string): Promise<void>;
   /** The organization's name, for the page header ("acme"). */
   readonly organization: string;
+  /** Azure DevOps Server (on premises), whose admin pages are "Collection settings", rather than Services. */
+  readonly isServer: boolean;
 }
 
 /** Where the hub keeps the node URL: one document shared by the organization (scope "Default"). */

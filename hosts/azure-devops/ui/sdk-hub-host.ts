@@ -24,8 +24,11 @@ export function createSdkHubHost(): HubHost {
       const service = await SDK.getService<ExtensionDataService>(extensionDataServiceId);
       return service.getExtensionDataManager(SDK.getExtensionContext().id, await SDK.getAccessToken());
     })());
+  const host = SDK.getHost();
   return {
-    organization: SDK.getHost().name,
+    organization: host.name,
+    // The SDK's IHostContext.isHosted: true on Azure DevOps Services, false on Azure DevOps Server.
+    isServer: host.isHosted === false,
     appToken: () => SDK.getAppToken(),
     readNodeUrl: async () => {
       const value = await (await dataManager()).getValue<string>(nodeUrlSettingKey, { ...sharedScope, defaultValue: '' });

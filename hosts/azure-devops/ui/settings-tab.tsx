@@ -6,12 +6,13 @@ import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { useState } from 'react';
 import type { InstanceAnswer } from '../../node/ui/admin-answers';
 import { readNodeUrlInput } from './hub-host';
+import { deployGuideUrl, nodeUrlExplained, scopeWord } from './hub-words';
 
 /**
  * General settings: the organization's node URL (kept with the extension data service, for every
  * admin of the organization) and what that node says about itself.
  */
-export function SettingsTab({ nodeUrl, instance, onSave }: { readonly nodeUrl: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null> }) {
+export function SettingsTab({ nodeUrl, instance, onSave, isServer }: { readonly nodeUrl: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null>; readonly isServer: boolean }) {
   const [draft, setDraft] = useState(nodeUrl ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -28,7 +29,15 @@ export function SettingsTab({ nodeUrl, instance, onSave }: { readonly nodeUrl: s
   return (
     <div className="flex-column rhythm-vertical-16">
       {nodeUrl === null ? (
-        <MessageCard severity={MessageCardSeverity.Info}>Enter the URL of the Exalate node that syncs this organization. Every admin of the organization then sees the same connections.</MessageCard>
+        <MessageCard severity={MessageCardSeverity.Info}>
+          <span>
+            {nodeUrlExplained(isServer)}{' '}
+            <a href={deployGuideUrl} target="_blank" rel="noopener noreferrer">
+              How to deploy the node
+            </a>
+            {`. Every admin of the ${scopeWord(isServer)} then sees the same connections.`}
+          </span>
+        </MessageCard>
       ) : null}
       <Card titleProps={{ text: 'Exalate node' }}>
         <div className="flex-row flex-end rhythm-horizontal-16 exalate-settings-form">

@@ -108,6 +108,6 @@ export function azureDevOpsHubPage(organization: AzureDevOpsOrganization, hub: {
     'Exalate - Settings',
     '<b>Settings</b> / Exalate',
     `${settingsNavigation(organization, exalateHubRoute)}<main><iframe id="hub-frame" title="Exalate" allow="clipboard-write" data-src="${escapeHtml(hub.source)}"></iframe></main>
-  <script src="${escapeHtml(hub.shimScript)}" data-organization="${escapeHtml(organization.name)}" data-host-api="${escapeHtml(hub.hostApi)}"></script>`,
+  <script src="${escapeHtml(hub.shimScript)}" data-organization="${escapeHtml(organization.name)}" data-host-api="${escapeHtml(hub.hostApi)}" data-is-hosted="${organization.isServer ? 'false' : 'true'}"></script>`,
   );
 }

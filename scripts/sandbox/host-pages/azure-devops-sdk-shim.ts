@@ -12,6 +12,8 @@ const script = document.currentScript as HTMLScriptElement;
 const frame = document.getElementById('hub-frame') as HTMLIFrameElement;
 const organization = script.dataset['organization'] ?? 'acme';
 const hostApi = script.dataset['hostApi'] ?? '';
+/** Azure DevOps Server answers `isHosted: false`, Services `true` (the SDK's IHostContext). */
+const isHosted = script.dataset['isHosted'] !== 'false';
 
 async function hostCall(path: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(`${hostApi}${path}`, init);
@@ -27,7 +29,7 @@ channel.getObjectRegistry().register('DevOps.HostControl', {
     context: {
       extension: { id: 'idalko-tools.exalate', publisherId: 'idalko-tools', extensionId: 'exalate', version: '0.1.0' },
       user: { id: 'sandbox-admin', name: 'alex@acme.example', displayName: 'Alex Admin', descriptor: 'aad.sandbox-admin', imageUrl: '' },
-      host: { id: `org-${organization}`, name: organization, serviceVersion: 'sandbox', type: 4, isHosted: true },
+      host: { id: `org-${organization}`, name: organization, serviceVersion: 'sandbox', type: 4, isHosted },
     },
   }),
   notifyLoadSucceeded: () => frame.setAttribute('data-loaded', 'true'),
