@@ -14,6 +14,7 @@ import {
 import { richTextToHtml } from '../../core/rich-text/html';
 import { AzureDevOpsClient, type AzureDevOpsClientOptions } from './azure-devops-client';
 import { attachmentReferenceSchema, commentListSchema, commentSchema, connectionDataSchema, identityListSchema, projectListSchema, wiqlResultSchema, workItemSchema, type CommentResponse } from './azure-devops-responses';
+import { readCollectionAdministratorMembership } from './collection-administrators';
 import { registerServiceHooks, type ServiceHookRegistration } from './service-hook-registration';
 import { WorkItemWriter } from './work-item-writer';
 import { attachmentRelation, toTrackerItem } from './work-item-mapping';
@@ -160,6 +161,11 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
       return { email: address, displayName: identity.customDisplayName ?? identity.providerDisplayName ?? address, id: identity.id };
     }
     return undefined;
+  }
+
+  /** Whether Azure DevOps says this user administers the organization (see collection-administrators.ts). */
+  async isCollectionAdministrator(userId: string): Promise<boolean> {
+    return readCollectionAdministratorMembership(this.#client, userId);
   }
 
   async downloadAttachment(_key: string, attachmentId: string): Promise<Uint8Array> {

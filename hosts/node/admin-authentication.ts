@@ -1,39 +1,79 @@
 import { timingSafeEqual } from 'node:crypto';
+import { ExalateError } from '../../core';
 import { verifyAzureDevOpsAppToken } from '../azure-devops/ui-token';
+import type { AdministratorCheck } from './azure-devops-administrators';
 
 /**
  * Who may call the admin API: the holder of the node's admin token, and, when the node serves an
  * Azure DevOps organization, the Exalate hub, which sends the app token Azure DevOps gave it
  * (`SDK.getAppToken()`, a JWT signed with the extension's certificate). The hub never sees the
- * admin token: an organization admin opens the hub, and the node trusts the signature.
+ * admin token. The signature only proves Azure DevOps issued the token, to a user of any
+ * organization that installed the extension; whether that user may administer this node is what
+ * this node's own organization says (an administrator check with the node's own token), so a
+ * user of another organization, or a non-administrator of this one, is not let in.
  */
 export interface AzureDevOpsAppTokenAccess {
   /** The extension's certificate as the Marketplace publisher portal shows it (AZURE_DEVOPS_EXTENSION_SECRET). */
   readonly secret: string;
-  /** When set, only these Azure DevOps user ids (the token's `nameid`) are let in (AZURE_DEVOPS_ADMIN_IDS). */
+  /** When set, only these Azure DevOps user ids (the token's `nameid`), if also administrators, are let in (AZURE_DEVOPS_ADMIN_IDS). */
   readonly userIds?: readonly string[];
 }
 
 export interface AdminAuthentication {
   readonly adminToken: string;
   readonly azureDevOpsAppTokens?: AzureDevOpsAppTokenAccess | undefined;
+  /** Asks the node's Azure DevOps organization whether a user administers it; absent on other trackers. */
+  readonly azureDevOpsAdministrators?: AdministratorCheck | undefined;
   readonly now: () => number;
 }
 
 export type AdminCaller = { readonly kind: 'admin-token' } | { readonly kind: 'azure-devops-app'; readonly userId: string };
 
-/** The caller behind an Authorization header, or the reason (for the node's log) it is refused. */
-export function authenticateAdmin(header: string | undefined, authentication: AdminAuthentication): { readonly caller: AdminCaller } | { readonly refused: string } {
+export type AdminAuthenticationResult =
+  | { readonly caller: AdminCaller }
+  /** `error` is the answer (401, 403 or 503, with what to do); `reason` is for the node's log. */
+  | { readonly refused: ExalateError; readonly reason: string };
+
+const adminTokenAdvice = 'Send the admin token as "Authorization: Bearer <token>". The node prints it on first start; ADMIN_TOKEN sets it.';
+
+/** The caller behind an Authorization header, or why (for the caller and the node's log) it is refused. */
+export async function authenticateAdmin(header: string | undefined, authentication: AdminAuthentication): Promise<AdminAuthenticationResult> {
   const presented = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-  if (!presented) return { refused: 'no bearer token' };
+  if (!presented) return { refused: new ExalateError('unauthorized', adminTokenAdvice), reason: 'no bearer token' };
   if (sameText(presented, authentication.adminToken)) return { caller: { kind: 'admin-token' } };
   const access = authentication.azureDevOpsAppTokens;
   // An app token is a JWT; the admin token never has dots, so nothing else is tried as one.
-  if (access === undefined || !presented.includes('.')) return { refused: 'wrong admin token' };
+  if (access === undefined || !presented.includes('.')) return { refused: new ExalateError('unauthorized', adminTokenAdvice), reason: 'wrong admin token' };
   const claims = verifyAzureDevOpsAppToken(presented, { secret: access.secret, now: authentication.now() });
-  if (!claims.ok) return { refused: `app token: ${String(claims.error.details?.['reason'] ?? claims.error.message)}` };
-  if (access.userIds !== undefined && !access.userIds.includes(claims.value.userId)) return { refused: `app token of user ${claims.value.userId}, who is not in AZURE_DEVOPS_ADMIN_IDS` };
-  return { caller: { kind: 'azure-devops-app', userId: claims.value.userId } };
+  if (!claims.ok) return { refused: claims.error, reason: `app token: ${String(claims.error.details?.['reason'] ?? claims.error.message)}` };
+  const userId = claims.value.userId;
+  if (access.userIds !== undefined && !access.userIds.some((allowed) => allowed.toLowerCase() === userId.toLowerCase())) {
+    return {
+      refused: new ExalateError('forbidden', `This node lets only the Azure DevOps users listed in its AZURE_DEVOPS_ADMIN_IDS in, and your user id ${userId} is not one of them. Ask whoever runs the node to add it.`),
+      reason: `app token of user ${userId}, who is not in AZURE_DEVOPS_ADMIN_IDS`,
+    };
+  }
+  const administrators = authentication.azureDevOpsAdministrators;
+  if (administrators === undefined) {
+    return { refused: new ExalateError('forbidden', `This node does not serve an Azure DevOps organization, so it lets no Azure DevOps app token in. ${adminTokenAdvice}`), reason: 'app token on a node of another tracker' };
+  }
+  let isAdministrator: boolean;
+  try {
+    isAdministrator = await administrators.isAdministrator(userId);
+  } catch (error) {
+    const said = error instanceof Error ? error.message : String(error);
+    return {
+      refused: new ExalateError('tracker_unavailable', `The node could not ask Azure DevOps whether you (user ${userId}) are an administrator of its organization: ${said} Try again in a minute; if it keeps failing, give the node's personal access token the Identity (Read) scope.`, { isRetryable: true, cause: error }),
+      reason: `app token of user ${userId}: the administrator check failed (${said})`,
+    };
+  }
+  if (!isAdministrator) {
+    return {
+      refused: new ExalateError('forbidden', `Azure DevOps says your account (user ${userId}) is not in Project Collection Administrators of the organization this node syncs, so Exalate's settings are closed to it. Ask an administrator of that organization to add you to Project Collection Administrators (Organization settings → Permissions), then reload this page.`),
+      reason: `app token of user ${userId}, who is not a Project Collection Administrator of the node's organization`,
+    };
+  }
+  return { caller: { kind: 'azure-devops-app', userId } };
 }
 
 /** Constant time for equal lengths; the length of the admin token is not a secret worth hiding. */

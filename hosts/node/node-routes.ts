@@ -19,6 +19,7 @@ import {
 } from '../../core';
 import { authenticateAdmin, type AzureDevOpsAppTokenAccess } from './admin-authentication';
 import { registerAdminCors } from './admin-cors';
+import { azureDevOpsAdministratorCheck } from './azure-devops-administrators';
 import { registerChangeHookRoute } from './change-hooks';
 import { sendError, toExalateError } from './errors';
 import { registerOperationRoutes, type NodeOperations } from './operations/operation-routes';
@@ -86,6 +87,8 @@ function rateLimited(limiter: RateLimiter, key: string, reply: FastifyReply): Fa
 
 function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevOpsAppTokens }: NodeRouteOptions): void {
   const limiter = new RateLimiter(10, 10);
+  // The hub's app tokens are let in only for administrators of the node's own organization.
+  const azureDevOpsAdministrators = azureDevOpsAppTokens === undefined ? undefined : azureDevOpsAdministratorCheck(context);
   app.get(`${adminBasePath}/openapi.json`, async (request) => buildAdminOpenApiDocument(adminOperations, `${request.protocol}://${request.host}${request.url.replace(/\/openapi\.json$/, '')}`));
   for (const operation of adminOperations) {
     app.route({
@@ -97,11 +100,11 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevO
           const limited = rateLimited(limiter, `${request.ip} ${operation.path}`, reply);
           if (limited) return limited;
         }
-        const authenticated = authenticateAdmin(request.headers.authorization, { adminToken, azureDevOpsAppTokens, now: () => context.clock.now() });
+        const authenticated = await authenticateAdmin(request.headers.authorization, { adminToken, azureDevOpsAppTokens, azureDevOpsAdministrators, now: () => context.clock.now() });
         if ('refused' in authenticated) {
-          context.logger.warn('admin call refused', { path: operation.path, reason: authenticated.refused });
-          reply.header('www-authenticate', 'Bearer');
-          return sendError(reply, new ExalateError('unauthorized', 'Send the admin token as "Authorization: Bearer <token>". The node prints it on first start; ADMIN_TOKEN sets it.'));
+          context.logger.warn('admin call refused', { path: operation.path, reason: authenticated.reason });
+          if (authenticated.refused.httpStatus === 401) reply.header('www-authenticate', 'Bearer');
+          return sendError(reply, authenticated.refused);
         }
         const body = readJsonBody(request.body, operation.body);
         if (!body.ok) return sendError(reply, body.error);

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../core';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../hosts/azure-devops/emulator/azure-devops-harness';
 import { startNode, type RunningNode } from '../../hosts/node/start-node';
 import { MemoryTracker } from '../fakes/memory-tracker';
 
@@ -22,8 +23,11 @@ function appToken(claims: Record<string, unknown>, signingSecret = secret, algor
 }
 
 const now = () => Math.floor(Date.now() / 1000);
-const validClaims = () => ({ nameid: 'admin-1', tid: 'acme', iss: 'app.vstoken.visualstudio.com', aud: 'app.vstoken.visualstudio.com', nbf: now() - 10, exp: now() + 300 });
+/** The organization's owner, who is in its Project Collection Administrators. */
+let adminId = '';
+const validClaims = () => ({ nameid: adminId, tid: 'acme', iss: 'app.vstoken.visualstudio.com', aud: 'app.vstoken.visualstudio.com', nbf: now() - 10, exp: now() + 300 });
 
+let harness: AzureDevOpsHarness;
 let node: RunningNode;
 let app: FastifyInstance;
 let origin = '';
@@ -42,14 +46,16 @@ async function request(base: string, method: string, path: string, headers: Reco
 }
 
 beforeAll(async () => {
+  harness = await startAzureDevOpsHarness();
+  adminId = harness.emulator.state.account.id;
   node = await startNode({
     name: 'hub-access',
     dataDirectory: mkdtempSync(join(tmpdir(), 'exalate-hub-access-')),
     nodeUrl: null,
-    tracker: new MemoryTracker('azure-devops', [{ key: 'Support', name: 'Support' }]),
+    tracker: harness.adapter,
     logger: silentLogger,
     runSync: false,
-    azureDevOpsAppTokens: { secret, userIds: ['admin-1'] },
+    azureDevOpsAppTokens: { secret, userIds: [adminId] },
     consoleOrigins: [hubOrigin],
   });
   app = Fastify({ forceCloseConnections: true });
@@ -60,6 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await node.close();
+  await harness.close();
 });
 
 const listConnections = (authorization?: string, from?: string) =>
@@ -82,13 +89,19 @@ describe('the admin API and the Azure DevOps hub', () => {
     ['expired', () => appToken({ ...validClaims(), nbf: now() - 3600, exp: now() - 1800 })],
     ['not valid yet', () => appToken({ ...validClaims(), nbf: now() + 3600 })],
     ['from another issuer', () => appToken({ ...validClaims(), iss: 'evil.example' })],
-    ['of a user who is not one of the node’s admins', () => appToken({ ...validClaims(), nameid: 'intern-7' })],
     ['naming the "none" algorithm', () => `${appToken(validClaims()).split('.').slice(0, 2).join('.').replace(/^[^.]+/, Buffer.from('{"alg":"none"}').toString('base64url'))}.`],
     ['cut short', () => appToken(validClaims()).slice(0, -10)],
   ])('refuses an app token %s with 401', async (_case, token) => {
     const answer = await listConnections(`Bearer ${token()}`, hubOrigin);
     expect(answer.statusCode).toBe(401);
     expect(answer.json().error.code).toBe('unauthorized');
+  });
+
+  it('refuses an app token of a user who is not one of the node’s admins with 403, and says why', async () => {
+    const intern = harness.emulator.state.findUserByEmail('ada@acme.example')?.id ?? '';
+    const answer = await listConnections(`Bearer ${appToken({ ...validClaims(), nameid: intern })}`, hubOrigin);
+    expect(answer.statusCode).toBe(403);
+    expect(answer.json().error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('AZURE_DEVOPS_ADMIN_IDS') });
   });
 
   it('answers the hub origin’s preflight, and gives no CORS headers to any other origin', async () => {

@@ -60,6 +60,8 @@ const snapshotSchema = z.strictObject({
   subscriptions: z.array(subscriptionRecordSchema).default([]),
   lastWorkItemId: z.number().int().nonnegative().default(0),
   lastCommentId: z.number().int().nonnegative().default(0),
+  /** Members of Project Collection Administrators; left out, the token's owner (who created the organization). */
+  collectionAdministrators: z.array(z.uuid()).optional(),
 });
 
 export type AzureDevOpsEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -92,6 +94,8 @@ export interface AzureDevOpsEmulatorSeed {
   readonly account?: Partial<Omit<AzureDevOpsAccount, 'id'>>;
   readonly projects?: readonly AzureDevOpsProjectSeed[];
   readonly users?: readonly AzureDevOpsUserSeed[];
+  /** Emails of the people in Project Collection Administrators; by default only the token's owner. */
+  readonly collectionAdministrators?: readonly string[];
 }
 
 const seededAt = '2025-01-06T09:00:00.000Z';
@@ -116,7 +120,19 @@ export class AzureDevOpsEmulatorState implements PersistableEmulatorState<AzureD
       account: { id: stableUuid(`user/${account.email}`), ...account },
       projects: projects.map((project) => projectRecord(organization, project, seededAt)),
       users: [account, ...(seed.users ?? defaults.users)].map((user) => ({ id: stableUuid(`user/${user.email}`), displayName: user.displayName, email: user.email })),
+      ...(seed.collectionAdministrators === undefined ? {} : { collectionAdministrators: seed.collectionAdministrators.map((email) => stableUuid(`user/${email}`)) }),
     });
+  }
+
+  /** Ids of the users in Project Collection Administrators. */
+  get collectionAdministratorIds(): readonly string[] {
+    return this.#snapshot.collectionAdministrators ?? [this.account.id];
+  }
+
+  /** Adds a user to Project Collection Administrators, or takes them out. */
+  setCollectionAdministrator(userId: string, member: boolean): void {
+    const others = this.collectionAdministratorIds.filter((id) => id !== userId);
+    this.#snapshot = { ...this.#snapshot, collectionAdministrators: member ? [...others, userId] : others };
   }
 
   get organization(): string {

@@ -8,6 +8,7 @@ import type { AzureDevOpsRequestKit, OrganizationRequest } from './request-kit';
 import { maskSecrets, type ServiceHookOutbox } from './service-hook-outbox';
 import type { SubscriptionRecord } from './work-item-records';
 import { identityReference } from './work-item-representation';
+import { findCollectionGroup, representGroup, representUser, type MembershipQuery } from './collection-groups';
 
 type SubscriptionRequest = FastifyRequest<{ Params: { organization: string; subscriptionId: string } }>;
 
@@ -25,9 +26,14 @@ const subscriptionSchema = z.looseObject({
   consumerInputs: z.record(z.string(), z.string()),
 });
 
+const membershipQueries: readonly MembershipQuery[] = ['none', 'direct', 'expanded', 'expandedup', 'expandeddown'];
+const isMembershipQuery = (value: string): value is MembershipQuery => (membershipQueries as readonly string[]).includes(value);
+
 /**
  * Identities (read by email, as `GET _apis/identities?searchFilter=General&filterValue=` does; on
- * Azure DevOps Services that resource lives on vssps.dev.azure.com) and service hook subscriptions
+ * Azure DevOps Services that resource lives on vssps.dev.azure.com; by storage key with
+ * `identityIds`; the collection groups by name, with their members and a user's groups as
+ * `queryMembership` asks, see collection-groups.ts) and service hook subscriptions
  * (serviceHooks 7.1) with the notifications sent for them.
  */
 export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: AzureDevOpsEmulatorState, kit: AzureDevOpsRequestKit, outbox: ServiceHookOutbox): void {
@@ -37,30 +43,26 @@ export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: 
     const request = untypedRequest as OrganizationRequest;
     const contentType = kit.negotiate(request, reply, releasedResource);
     if (contentType === undefined) return reply;
+    const membership = (readQueryParameter(request, 'queryMembership') ?? 'None').toLowerCase();
+    if (!isMembershipQuery(membership)) return kit.send(reply, failure(400, 'ArgumentException', 'queryMembership is one of None, Direct, Expanded, ExpandedUp, ExpandedDown.'));
+    // By storage keys: one answer per id asked, in order, null for an id the organization does not know.
+    const identityIds = readQueryParameter(request, 'identityIds');
+    if (identityIds !== undefined) {
+      const value = identityIds.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '').map((id) => {
+        const user = state.findUserById(id);
+        return user === undefined ? null : representUser(state, user, membership);
+      });
+      return reply.type(contentType).send({ count: value.length, value });
+    }
     const searchFilter = (readQueryParameter(request, 'searchFilter') ?? '').toLowerCase();
     const filterValue = (readQueryParameter(request, 'filterValue') ?? '').trim().toLowerCase();
     if (!['general', 'mailaddress', 'accountname', 'displayname'].includes(searchFilter) || filterValue === '') {
-      return kit.send(reply, failure(400, 'VssServiceException', 'Identities are searched with searchFilter (General, MailAddress, AccountName, DisplayName) and a filterValue.'));
+      return kit.send(reply, failure(400, 'VssServiceException', 'Identities are searched with searchFilter (General, MailAddress, AccountName, DisplayName) and a filterValue, or read with identityIds.'));
     }
+    const group = searchFilter === 'general' ? findCollectionGroup(state, filterValue) : undefined;
+    if (group !== undefined) return reply.type(contentType).send({ count: 1, value: [representGroup(state, group, membership)] });
     const matching = state.users.filter((user) => (searchFilter === 'displayname' ? user.displayName.toLowerCase() === filterValue : user.email.toLowerCase() === filterValue || (searchFilter === 'general' && user.displayName.toLowerCase() === filterValue)));
-    const value = matching.map((user) => ({
-      id: user.id,
-      descriptor: `Microsoft.IdentityModel.Claims.ClaimsIdentity;${user.email}`,
-      subjectDescriptor: `aad.${Buffer.from(user.id).toString('base64url')}`,
-      providerDisplayName: user.displayName,
-      isActive: true,
-      isContainer: false,
-      members: [],
-      memberOf: [],
-      memberIds: [],
-      properties: {
-        SchemaClassName: { $type: 'System.String', $value: 'User' },
-        Account: { $type: 'System.String', $value: user.email },
-        Mail: { $type: 'System.String', $value: user.email },
-      },
-      resourceVersion: 2,
-      metaTypeId: 0,
-    }));
+    const value = matching.map((user) => representUser(state, user, membership));
     return reply.type(contentType).send({ count: value.length, value });
   });
 

@@ -6,6 +6,7 @@ import { HookDeliveries } from './hook-deliveries';
 import { RateLimitStorm } from './rate-limit-storm';
 import { azureDevOpsSampleSeed } from './sample-seed';
 import { ServiceHookOutbox } from './service-hook-outbox';
+import { stableUuid } from './stable-uuid';
 
 export { AzureDevOpsEmulatorState, projectStates } from './azure-devops-emulator-state';
 export type {
@@ -20,6 +21,11 @@ export type {
 } from './azure-devops-emulator-state';
 export type { WorkItemRecord, CommentRecord, AttachmentRecord, SubscriptionRecord } from './work-item-records';
 export { azureDevOpsSampleSeed } from './sample-seed';
+
+/** The id the emulator gives the person with this email (ids are derived from emails, stable across starts). */
+export function azureDevOpsUserId(email: string): string {
+  return stableUuid(`user/${email}`);
+}
 export { HookDeliveries, type HookDeliveryAttempt } from './hook-deliveries';
 export { RateLimitStorm, type RateLimitStormOptions } from './rate-limit-storm';
 
