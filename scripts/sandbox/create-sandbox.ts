@@ -124,7 +124,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   const description: SandboxDescription = { instances: started.map((instance) => instance.description) };
   const titles = new Map(sandboxInstances.map((definition) => [definition.id, definition.title]));
   app.get('/sandbox.json', async () => description);
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
+  app.get('/', async (_request, reply) => reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
   await app.listen({ port: options.port, host: '127.0.0.1' });
   // Subscriptions need the routes listening: Asana's handshake calls back during registration.
   await Promise.all(started.map((instance) => registerChangeHooks(instance.node.context, `${baseUrl}/${instance.id}/node${changeHookPath}`, instance.tracker.changeHookSecret)));

@@ -25,7 +25,8 @@ function sendPage(reply: FastifyReply, status: number, page: SignInPage): Fastif
     .code(status)
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    .header('x-frame-options', 'DENY')
     .type('text/html; charset=utf-8')
     .send(renderSignInPage(page));
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TrackerKind } from '../../../core';
+import { applyConsolePagePolicy, originOf } from './console-page-policy';
 
 export interface ConsoleOptions {
   readonly title: string;
@@ -58,18 +59,21 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
 /** Serves one instance's Exalate console: `GET /` (the page), `GET /console.js` and `GET /console.css`. */
 export function consoleRoutes(options: ConsoleOptions): FastifyPluginAsync {
   const configuration = JSON.stringify({ title: options.title, tracker: options.tracker, adminApi: options.adminApi, adminToken: options.adminToken ?? null }).replace(/</g, '\\u003c');
+  const configurationScript = `window.exalateConsole = ${configuration};`;
+  // The node's own console is a top-level page: nobody frames it, and it calls only its admin API.
+  const policy = { inlineScripts: [configurationScript], connectOrigins: originOf(options.adminApi), frameAncestors: [] };
   return async (app) => {
     app.get('/', async (request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       const base = path.endsWith('/') ? '' : `${path}/`;
-      return reply.type('text/html; charset=utf-8').send(`<!doctype html>
+      return applyConsolePagePolicy(reply, policy).type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="en" data-tracker="${options.tracker}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Exalate · ${escapeHtml(options.title)}</title>
 <link rel="icon" href="${favicon}">
 <link rel="stylesheet" href="${base}console.css"></head>
 <body><div id="root"></div>
-<script>window.exalateConsole = ${configuration};</script>
+<script>${configurationScript}</script>
 <script src="${base}console.js"></script></body></html>`);
     });
     app.get('/console.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(await consoleStylesheet()));

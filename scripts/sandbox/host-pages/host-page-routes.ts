@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { extname, join } from 'node:path';
 import { exalateHubRoute, azureDevOpsHomePage, azureDevOpsHubPage, azureDevOpsSettingsPage, type AzureDevOpsOrganization } from './azure-devops-pages';
+import { applyConsolePagePolicy, originOf, type ConsolePagePolicy } from '../../../hosts/node/ui/console-page-policy';
 import { hostAppFiles, type HostApp } from './host-app-bundles';
 import { issueSandboxAppToken } from './sandbox-app-token';
 import { exalateAdminPages, jiraExalatePage, jiraHomePage, jiraManageAppsPage, jiraOtherSettingsPage, type ExalateAdminPage, type JiraSite } from './jira-pages';
@@ -28,15 +29,25 @@ function shimScript(file: string): Promise<string> {
   return script;
 }
 
-async function sendAppFile(reply: FastifyReply, app: HostApp, name: string, rewrite?: (html: string) => string): Promise<FastifyReply> {
+/**
+ * The app's page is framed by the host page around it, which the sandbox serves from its own
+ * origin; no other page may frame it ('self' is exactly that origin, however the sandbox was opened).
+ */
+function framedAppPolicy(apiAddress: string): ConsolePagePolicy {
+  return { frameAncestors: ["'self'"], connectOrigins: originOf(apiAddress) };
+}
+
+async function sendAppFile(reply: FastifyReply, app: HostApp, name: string, policy: ConsolePagePolicy, rewrite?: (html: string) => string): Promise<FastifyReply> {
   const content = (await hostAppFiles(app)).get(name);
   if (content === undefined) return reply.code(404).type('text/plain').send(`${name} is not part of the app`);
   const type = contentTypes[extname(name)] ?? 'application/octet-stream';
+  if (extname(name) === '.html') applyConsolePagePolicy(reply, policy);
   const body = rewrite ? rewrite(Buffer.from(content).toString('utf8')) : Buffer.from(content);
   return reply.type(type).header('cache-control', 'no-cache').send(body);
 }
 
-const html = (reply: FastifyReply, page: string) => reply.type('text/html; charset=utf-8').send(page);
+/** The host's own pages are the top of the window, as Jira's and Azure DevOps' are: never framed. */
+const html = (reply: FastifyReply, page: string) => reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(page);
 
 export interface JiraCloudHostOptions {
   readonly site: JiraSite;
@@ -63,7 +74,7 @@ export function jiraCloudHostRoutes({ site, adminApi, adminToken }: JiraCloudHos
     app.get<{ Params: { section: string } }>('/settings/:section', async (request, reply) => html(reply, jiraOtherSettingsPage(site, request.params.section)));
     app.get('/forge/bridge-shim.js', async (_request, reply) => reply.type(contentTypes['.js'] ?? '').send(await shimScript('forge-bridge-shim.ts')));
     app.get<{ Params: { file: string } }>('/forge/exalate/:file', async (request, reply) =>
-      sendAppFile(reply, 'jiraCloudConsole', request.params.file, (page) =>
+      sendAppFile(reply, 'jiraCloudConsole', request.params.file, framedAppPolicy(adminApi), (page) =>
         page.replace('<script src="console.js">', `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}"></script>\n    <script src="console.js">`),
       ),
     );
@@ -96,7 +107,7 @@ export function azureDevOpsHostRoutes({ organization, nodeUrl, listProjects }: A
         : html(reply, azureDevOpsSettingsPage(organization, request.params.route)),
     );
     app.get('/_apps/sdk-shim.js', async (_request, reply) => reply.type(contentTypes['.js'] ?? '').send(await shimScript('azure-devops-sdk-shim.ts')));
-    app.get<{ Params: { file: string } }>('/_apps/exalate/:file', async (request, reply) => sendAppFile(reply, 'azureDevOpsHub', request.params.file));
+    app.get<{ Params: { file: string } }>('/_apps/exalate/:file', async (request, reply) => sendAppFile(reply, 'azureDevOpsHub', request.params.file, framedAppPolicy(nodeUrl ?? '')));
     app.post('/_host/app-token', async () => ({ token: issueSandboxAppToken({ userId: 'sandbox-admin', organization: organization.name }) }));
     app.get<{ Params: { key: string } }>('/_host/extension-data/:key', async (request) => ({ value: extensionData.get(request.params.key) ?? null }));
     app.put<{ Params: { key: string }; Body: { value?: unknown } }>('/_host/extension-data/:key', async (request) => {
