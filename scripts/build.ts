@@ -17,6 +17,15 @@ const bundles: readonly (BuildOptions & { name: string })[] = [
     external: ['better-sqlite3', 'esbuild'],
   },
   {
+    // Scripts run in worker threads started from this file (hosts/node/script-sandbox/script-worker-source.ts).
+    name: 'node script worker',
+    entryPoints: ['hosts/node/script-sandbox/script-worker.ts'],
+    outfile: 'dist/node/script-worker.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+  },
+  {
     name: 'node console',
     entryPoints: ['hosts/node/ui/console-app.ts'],
     outfile: 'dist/node/console.js',
