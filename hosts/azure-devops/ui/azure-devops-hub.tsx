@@ -14,7 +14,7 @@ import { createHttpTransport } from '../../console-kit/http-transport';
 import { createConsoleClient, type ConsoleClient } from '../../console-kit/operation-client';
 import { ConnectionsTab } from './connections-tab';
 import { ErrorsTab } from './errors-tab';
-import type { HubHost } from './hub-host';
+import { chooseNodeUrl, type HubHost } from './hub-host';
 import { settingsPageName } from './hub-words';
 import { SettingsTab } from './settings-tab';
 import { SyncQueueTab } from './sync-queue-tab';
@@ -24,18 +24,28 @@ import { WizardPanel } from './wizard-panel';
 /** The console as an Azure DevOps hub: one node URL per organization, every call with the SDK's app token. */
 export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
   const [nodeUrl, setNodeUrl] = useState<string | null | undefined>(undefined);
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    host.readNodeUrl().then(setNodeUrl, (error: unknown) => {
-      setFailure(`The node URL could not be read from the extension's settings: ${error instanceof Error ? error.message : String(error)}`);
-      setNodeUrl(null);
-    });
+    // Only the URL this admin saved is called; the organization's copy is a suggestion (chooseNodeUrl).
+    Promise.all([host.readNodeUrl(), host.readSuggestedNodeUrl()]).then(
+      ([own, suggested]) => {
+        const choice = chooseNodeUrl(own, suggested);
+        setSuggestion(choice.suggestion);
+        setNodeUrl(choice.nodeUrl);
+      },
+      (error: unknown) => {
+        setFailure(`The node URL could not be read from the extension's settings: ${error instanceof Error ? error.message : String(error)}`);
+        setNodeUrl(null);
+      },
+    );
   }, [host]);
   const save = useCallback(
     async (url: string) => {
       try {
         await host.saveNodeUrl(url);
         setNodeUrl(url);
+        setSuggestion(null);
         return null;
       } catch (error) {
         return `The node URL was not saved: ${error instanceof Error ? error.message : String(error)}`;
@@ -56,7 +66,7 @@ export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
             <Header title="Exalate" titleSize={TitleSize.Large} description={`${settingsPageName(host.isServer)} · ${host.organization}`} />
             <div className="page-content page-content-top">
               {failure === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{failure}</MessageCard>}
-              <SettingsTab nodeUrl={null} instance={null} onSave={save} isServer={host.isServer} />
+              <SettingsTab nodeUrl={null} suggestion={suggestion} instance={null} onSave={save} isServer={host.isServer} />
             </div>
           </>
         ) : (

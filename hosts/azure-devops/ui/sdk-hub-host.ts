@@ -13,8 +13,10 @@ interface ExtensionDataService {
 
 /** CommonServiceIds.ExtensionDataService in azure-devops-extension-api. */
 const extensionDataServiceId = 'ms.vss-features.extension-data-service';
-/** Shared by every user of the organization (the other scope, "User", would be per admin). */
+/** Shared by the organization: any of its users may write it, so it only suggests (see chooseNodeUrl). */
 const sharedScope = { scopeType: 'Default' } as const;
+/** This user's own: the only node URL the hub sends its app token to. */
+const ownScope = { scopeType: 'User' } as const;
 
 /** The hub's host over azure-devops-extension-sdk; call after `SDK.ready()`. */
 export function createSdkHubHost(): HubHost {
@@ -31,11 +33,17 @@ export function createSdkHubHost(): HubHost {
     isServer: host.isHosted === false,
     appToken: () => SDK.getAppToken(),
     readNodeUrl: async () => {
+      const value = await (await dataManager()).getValue<string>(nodeUrlSettingKey, { ...ownScope, defaultValue: '' });
+      return typeof value === 'string' && value !== '' ? value : null;
+    },
+    readSuggestedNodeUrl: async () => {
       const value = await (await dataManager()).getValue<string>(nodeUrlSettingKey, { ...sharedScope, defaultValue: '' });
-      return value === '' ? null : value;
+      return typeof value === 'string' && value !== '' ? value : null;
     },
     saveNodeUrl: async (nodeUrl) => {
-      await (await dataManager()).setValue(nodeUrlSettingKey, nodeUrl, sharedScope);
+      const manager = await dataManager();
+      await manager.setValue(nodeUrlSettingKey, nodeUrl, ownScope);
+      await manager.setValue(nodeUrlSettingKey, nodeUrl, sharedScope);
     },
   };
 }

@@ -9,11 +9,11 @@ import { readNodeUrlInput } from './hub-host';
 import { deployGuideUrl, nodeUrlExplained, scopeWord } from './hub-words';
 
 /**
- * General settings: the organization's node URL (kept with the extension data service, for every
- * admin of the organization) and what that node says about itself.
+ * General settings: the node URL (kept with the extension data service, each admin's own, see
+ * chooseNodeUrl) and what that node says about itself.
  */
-export function SettingsTab({ nodeUrl, instance, onSave, isServer }: { readonly nodeUrl: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null>; readonly isServer: boolean }) {
-  const [draft, setDraft] = useState(nodeUrl ?? '');
+export function SettingsTab({ nodeUrl, suggestion = null, instance, onSave, isServer }: { readonly nodeUrl: string | null; readonly suggestion?: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null>; readonly isServer: boolean }) {
+  const [draft, setDraft] = useState(nodeUrl ?? suggestion ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const save = async () => {
@@ -35,10 +35,15 @@ export function SettingsTab({ nodeUrl, instance, onSave, isServer }: { readonly 
             <a href={deployGuideUrl} target="_blank" rel="noopener noreferrer">
               How to deploy the node
             </a>
-            {`. Every admin of the ${scopeWord(isServer)} then sees the same connections.`}
+            {`. Other admins of the ${scopeWord(isServer)} are offered the address you save and confirm it once.`}
           </span>
         </MessageCard>
       ) : null}
+      {suggestion === null ? null : (
+        <MessageCard severity={MessageCardSeverity.Warning}>
+          {`Someone of this ${scopeWord(isServer)} saved ${suggestion} as the Exalate node. Any member of the ${scopeWord(isServer)} can change that copy, and this page sends your Azure DevOps app token to the node you save, so save it only if it is your ${scopeWord(isServer)}'s own Exalate node.`}
+        </MessageCard>
+      )}
       <Card titleProps={{ text: 'Exalate node' }}>
         <div className="flex-row flex-end rhythm-horizontal-16 exalate-settings-form">
           <FormItem label="Node URL" message={problem ?? 'The node checks the app token that Azure DevOps gives this page with every call.'} error={problem !== null} className="flex-grow">
