@@ -8,6 +8,7 @@ export * from './jira-issue-fields';
 export * from './jira-issue-representation';
 export * from './jira-issue-routes';
 export * from './jira-jql';
+export * from './jira-project-routes';
 export * from './jira-refusal';
 export * from './jira-routes-context';
 export * from './jira-search-routes';

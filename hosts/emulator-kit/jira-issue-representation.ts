@@ -87,7 +87,7 @@ export function attachmentRepresentation(context: RepresentationContext, attachm
   };
 }
 
-function issueTypeRepresentation(context: RepresentationContext, typeId: string): Record<string, unknown> {
+export function issueTypeRepresentation(context: RepresentationContext, typeId: string): Record<string, unknown> {
   const type = context.work.snapshot.issueTypes.find((candidate) => candidate.id === typeId);
   return { self: `${api(context)}/issuetype/${typeId}`, id: typeId, description: '', iconUrl: `${context.site}/images/icons/issuetypes/generic.png`, name: type?.name ?? typeId, subtask: type?.subtask ?? false };
 }

@@ -2,16 +2,9 @@ import { basicAuthorization, startEmulatorServer } from '../../hosts/emulator-ki
 import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
 import { createTestTimers } from '../../hosts/tracker-http';
-import { createSpecCheckingFetch, type SpecCheckingFetchOptions } from '../spec/spec-checking-fetch';
+import { createSpecCheckingFetch } from '../spec/spec-checking-fetch';
+import { jiraCloudSpecOptions } from './jira-spec-options';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
-
-/** What the Jira Cloud checks allow beyond the document, and why. */
-const jiraCloudSpecOptions = (documentRoot: string): SpecCheckingFetchOptions => ({
-  document: 'jira-cloud-platform.v3',
-  documentRoot,
-  binaryBodies: [{ path: /\/rest\/api\/3\/attachment\/content\//, reason: 'Attachment content is the file itself; the document calls it a JSON object.' }],
-  undescribed: [{ path: /./, status: 429, reason: 'Jira Cloud rate-limits every operation (developer.atlassian.com "Rate limiting"), but the document lists 429 on a few only.' }],
-});
 
 const vocabulary = (userEmail: string): TrackerContractVocabulary => ({
   itemType: 'Bug',

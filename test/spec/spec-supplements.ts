@@ -48,6 +48,35 @@ const enhancedSearch = {
     },
   },
 };
+/**
+ * The same search with the JQL in a body ("Search for issues using JQL enhanced search (POST)"):
+ * a `SearchAndReconcileRequestBean`, where `expand` is one comma-separated string. Same answer.
+ */
+const enhancedSearchOperations = {
+  ...enhancedSearch,
+  post: {
+    operationId: 'searchAndReconsileIssuesUsingJqlPost',
+    requestBody: {
+      required: true,
+      ...json({
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          jql: { type: 'string' },
+          nextPageToken: { type: 'string' },
+          maxResults: { type: 'integer', format: 'int32' },
+          fields: { type: 'array', items: { type: 'string' } },
+          expand: { type: 'string' },
+          properties: { type: 'array', items: { type: 'string' } },
+          fieldsByKeys: { type: 'boolean' },
+          failFast: { type: 'boolean' },
+          reconcileIssues: { type: 'array', items: { type: 'integer', format: 'int64' } },
+        },
+      }),
+    },
+    responses: enhancedSearch.get.responses,
+  },
+};
 
 /**
  * The admin webhook REST resource, `/rest/webhooks/1.0/webhook`, served by Jira Data Center and by
@@ -98,7 +127,7 @@ const adminWebhooks = {
 
 export const specSupplements: Readonly<Record<string, OperationMap>> = {
   'jira-cloud-platform.v3': {
-    '/rest/api/3/search/jql': enhancedSearch,
+    '/rest/api/3/search/jql': enhancedSearchOperations,
     '/rest/webhooks/1.0/webhook': adminWebhooks,
   },
 };

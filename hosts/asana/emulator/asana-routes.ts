@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   asanaErrorBody,
   installTrackerErrorHandlers,
@@ -83,9 +83,8 @@ export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRoute
       return page.nextPage === undefined ? { data } : { data, next_page: page.nextPage };
     });
 
-    instance.get('/api/1.0/projects', { onRequest }, async (request, reply) => {
-      const workspaceGid = readQueryParameter(request, 'workspace');
-      // The emulator requires the workspace filter; the team filter is deprecated (asana.yaml, getProjects).
+    /** The projects of a workspace, optionally only the archived or the unarchived ones (asana.yaml, getProjects). */
+    const listProjects = (request: FastifyRequest, reply: FastifyReply, workspaceGid: string | undefined) => {
       if (workspaceGid === undefined || workspaceGid === '') return reply.code(400).send(asanaErrorBody('workspace: Missing input'));
       if (state.findWorkspace(workspaceGid) === undefined) return reply.code(400).send(asanaErrorBody(`workspace: Not a recognized ID: ${workspaceGid}`));
       const archived = readBooleanParameter(request, 'archived');
@@ -98,6 +97,11 @@ export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRoute
         return selectAsanaFields(request, full, compactForm(full));
       });
       return page.nextPage === undefined ? { data } : { data, next_page: page.nextPage };
-    });
+    };
+
+    // The emulator requires the workspace filter; the team filter is deprecated (asana.yaml, getProjects).
+    instance.get('/api/1.0/projects', { onRequest }, async (request, reply) => listProjects(request, reply, readQueryParameter(request, 'workspace')));
+    // The same list by path, as the official clients ask for it (asana.yaml, getProjectsForWorkspace).
+    instance.get('/api/1.0/workspaces/:gid/projects', { onRequest }, async (request, reply) => listProjects(request, reply, (request as FastifyRequest<{ Params: { gid: string } }>).params.gid));
   };
 }

@@ -13,7 +13,8 @@ import { projectStates, type AzureDevOpsEmulatorState, type AzureDevOpsProjectRe
 import { registerCommentRoutes } from './comment-routes';
 import { registerIdentityAndHookRoutes } from './identity-and-hook-routes';
 import type { RateLimitStorm } from './rate-limit-storm';
-import { createRequestKit } from './request-kit';
+import { createRequestKit, type OrganizationRequest } from './request-kit';
+import { registerResourceLocationRoutes } from './resource-locations';
 import type { ServiceHookOutbox } from './service-hook-outbox';
 import { registerWorkItemRoutes } from './work-item-routes';
 
@@ -64,6 +65,7 @@ export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState, runtime
     registerCommentRoutes(instance, state, kit, runtime.outbox);
     registerAttachmentRoutes(instance, state, kit);
     registerIdentityAndHookRoutes(instance, state, kit, runtime.outbox);
+    registerResourceLocationRoutes(instance, state, kit);
 
     instance.get('/:organization/_apis/projects', { onRequest }, async (request, reply) => {
       const contentType = negotiate(request, reply, projectsResource);
@@ -84,6 +86,18 @@ export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState, runtime
       if (page.nextPosition !== undefined) reply.header('x-ms-continuationtoken', String(page.nextPosition));
       const url = organizationUrl(request);
       return reply.type(contentType).send({ count: page.items.length, value: page.items.map((project) => projectReference(url, project)) });
+    });
+
+    // One project by id or name (core "Projects - Get"): the reference plus its capabilities.
+    instance.get('/:organization/_apis/projects/:project', { onRequest }, async (request, reply) => {
+      const contentType = negotiate(request, reply, projectsResource);
+      if (contentType === undefined) return reply;
+      const project = kit.project(request as OrganizationRequest, reply);
+      if (project === undefined) return reply;
+      return reply.type(contentType).send({
+        ...projectReference(organizationUrl(request), project),
+        capabilities: { processTemplate: { templateName: 'Agile' }, versioncontrol: { sourceControlType: 'Git' } },
+      });
     });
 
     instance.get('/:organization/_apis/connectionData', { onRequest }, async (request, reply) => {

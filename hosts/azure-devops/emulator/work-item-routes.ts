@@ -139,6 +139,32 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
     return reply.type(contentType).send({ count: value.length, value });
   };
 
+  /**
+   * "Work Items - List": up to 200 comma-separated `ids`, with `fields` or `$expand` (not both) and
+   * `errorPolicy`, answered as the batch read is. What azure-devops-node-api's getWorkItems sends.
+   */
+  const list = async (untypedRequest: FastifyRequest, reply: FastifyReply) => {
+    const request = untypedRequest as OrganizationRequest;
+    const contentType = kit.negotiate(request, reply, workItemsResource);
+    if (contentType === undefined) return reply;
+    const ids = (readQueryParameter(request, 'ids') ?? '').split(',').filter((each) => each.trim() !== '');
+    if (ids.length === 0 || ids.length > 200 || ids.some((id) => !/^\d+$/.test(id.trim()))) {
+      return kit.send(reply, failure(400, 'VssPropertyValidationException', 'The ids parameter must list 1 to 200 work item ids, separated by commas.'));
+    }
+    const fields = readQueryList(request, 'fields');
+    const expand = readExpand(request, reply, readQueryParameter(request, '$expand'));
+    if (expand === undefined) return reply;
+    if (fields.length > 0 && expand !== 'none') {
+      return kit.send(reply, failure(400, 'ConflictingParametersException', 'The expand parameter can not be used with the fields parameter.'));
+    }
+    const records = ids.map((id) => state.findWorkItem(Number(id)));
+    const missing = ids.find((_id, index) => records[index] === undefined);
+    if (missing !== undefined && readQueryParameter(request, 'errorPolicy')?.toLowerCase() !== 'omit') return kit.send(reply, workItemNotFound(missing));
+    const organizationUrl = kit.organizationUrl(request);
+    const value = records.map((record) => (record === undefined ? null : representWorkItem(state, organizationUrl, record, expand, fields.length > 0 ? fields : undefined)));
+    return reply.type(contentType).send({ count: value.length, value });
+  };
+
   const wiql = async (untypedRequest: FastifyRequest, reply: FastifyReply) => {
     const request = untypedRequest as OrganizationRequest;
     const contentType = kit.negotiate(request, reply, workItemsResource);
@@ -169,6 +195,7 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
       instance.get(path, { onRequest }, getWorkItem);
       instance.patch(path, { onRequest }, updateWorkItem);
     }
+    for (const path of pathVariants(`${base}/_apis/wit/workitems`)) instance.get(path, { onRequest }, list);
     instance.post(`${base}/_apis/wit/workitemsbatch`, { onRequest }, batch);
     instance.post(`${base}/_apis/wit/wiql`, { onRequest }, wiql);
   }

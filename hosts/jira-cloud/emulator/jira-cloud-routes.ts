@@ -4,6 +4,7 @@ import {
   registerJiraAttachmentRoutes,
   registerJiraIssueRoutes,
   registerJiraSearchRoutes,
+  registerJiraProjectRoutes,
   registerJiraWebhookRoutes,
   representationContext,
   type JiraRoutesContext,
@@ -84,6 +85,7 @@ export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: Ji
     registerJiraAttachmentRoutes(instance, shared);
     registerJiraSearchRoutes(instance, shared);
     registerJiraWebhookRoutes(instance, shared);
+    registerJiraProjectRoutes(instance, shared);
 
     // "This operation can be accessed anonymously." (getServerInfo)
     instance.get('/rest/api/3/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {

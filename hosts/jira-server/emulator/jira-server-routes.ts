@@ -4,6 +4,7 @@ import {
   registerJiraAttachmentRoutes,
   registerJiraIssueRoutes,
   registerJiraSearchRoutes,
+  registerJiraProjectRoutes,
   registerJiraWebhookRoutes,
   representationContext,
   type JiraRoutesContext,
@@ -79,6 +80,7 @@ export function createJiraServerRoutes(state: JiraServerEmulatorState, options: 
     registerJiraAttachmentRoutes(instance, shared);
     registerJiraSearchRoutes(instance, shared);
     registerJiraWebhookRoutes(instance, shared);
+    registerJiraProjectRoutes(instance, shared);
 
     instance.get('/rest/api/2/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {
       const versionNumbers = state.version.split('.').map(Number);
