@@ -44,6 +44,7 @@ export * from './rules';
 export * from './sync/replica';
 export * from './sync/keyed-lock';
 export * from './sync/receive-envelopes';
+export * from './sync/attachment-content';
 export * from './sync/storage-full';
 export * from './rich-text/adf';
 export * from './rich-text/wiki-markup';

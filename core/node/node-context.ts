@@ -32,6 +32,11 @@ export interface NodeSettings {
    * (default defaultMaximumPendingConnections); initiating beyond it is refused.
    */
   readonly maximumPendingConnections?: number;
+  /**
+   * Attachment content one connection's peer may leave waiting for the changes that name it, in
+   * bytes (default defaultAttachmentContentLimitBytes); content beyond it is refused.
+   */
+  readonly attachmentContentLimitBytes?: number;
 }
 
 /** Everything core needs from its host, injected: core holds no module-level state. */

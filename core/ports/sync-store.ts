@@ -11,6 +11,22 @@ export interface QueueQuery {
   readonly envelopeIds?: readonly string[];
 }
 
+/** Which attachment of which of the peer's items some kept content is: the sender's ids. */
+export interface AttachmentContentKey {
+  readonly connectionId: string;
+  readonly sourceKey: string;
+  readonly attachmentId: string;
+}
+
+/** Attachment content from the peer, waiting for the change that names it. */
+export interface AttachmentContent extends AttachmentContentKey {
+  /** base64url, as it travelled. */
+  readonly contentBase64: string;
+  /** The attachment's size (decoded), which the per-connection limit counts. */
+  readonly bytes: number;
+  readonly receivedAt: number;
+}
+
 export type QueueEntryPatch = Partial<Pick<QueueEntry, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'updatedAt'>>;
 
 /** The sync engine's half of the store. Every method is one atomic step; combine them in `transaction`. */
@@ -56,6 +72,15 @@ export interface SyncStoreV1 {
    * event caused by that write is never judged before the twin that explains it is stored.
    */
   runExclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+
+  /** Keeps attachment content, replacing what is kept under the same connection, item and attachment id. */
+  putAttachmentContent(content: AttachmentContent): Promise<void>;
+  getAttachmentContent(key: AttachmentContentKey): Promise<AttachmentContent | undefined>;
+  deleteAttachmentContent(key: AttachmentContentKey): Promise<void>;
+  /** The sum of `bytes` kept for one connection. */
+  measureAttachmentContent(connectionId: string): Promise<number>;
+  /** Content received before the instant, oldest first, without the content itself. */
+  listAttachmentContentReceivedBefore(receivedBefore: number, limit: number): Promise<readonly (AttachmentContentKey & { readonly bytes: number; readonly receivedAt: number })[]>;
 
   /** Records an error, or counts one more occurrence of the same unresolved error (same scope, connection, item and code). */
   recordError(error: SyncError): Promise<SyncError>;

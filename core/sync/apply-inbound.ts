@@ -4,6 +4,7 @@ import { decodeBase64Url } from '../encoding/base64url';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { nextAttemptAt } from './backoff';
+import { keepAttachmentContent } from './attachment-content';
 import { newTwin } from './queue-local-change';
 import { recordSyncError } from './record-sync-error';
 import { isStorageFull } from './storage-full';
@@ -88,15 +89,18 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
   });
 }
 
-/** Attachment content waits, keyed by the sender's ids, until the change that names it is applied. */
-const attachmentKey = (connectionId: string, sourceKey: string, attachmentId: string) => `attachment-content:${connectionId}:${sourceKey}:${attachmentId}`;
+/** Where content received by an older version of the node waits: a setting keyed by the sender's ids. */
+const legacyAttachmentSetting = (connectionId: string, sourceKey: string, attachmentId: string) => `attachment-content:${connectionId}:${sourceKey}:${attachmentId}`;
 
+/**
+ * Attachment content now bypasses the inbox (receive-envelopes.ts); an entry that still carries it
+ * was received by an older version of the node, and is kept the same way, within the same limit.
+ */
 async function keepAttachment(context: NodeContext, connection: Connection, entry: QueueEntry, attachment: Extract<Envelope, { kind: 'attachment' }>): Promise<void> {
-  const now = context.clock.now();
-  await context.store.transaction(async (store) => {
-    await store.putSetting(attachmentKey(connection.id, attachment.sourceKey, attachment.attachmentId), attachment.contentBase64);
-    await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
-  });
+  if ((await keepAttachmentContent(context, connection, attachment)) === 'refused') {
+    throw new ExalateError('payload_too_large', `The attachment "${attachment.filename}" waits until this connection's attachment content is under its limit again.`, { isRetryable: true });
+  }
+  await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: context.clock.now() });
 }
 
 async function applyChange(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>): Promise<void> {
@@ -163,15 +167,20 @@ async function writeToTracker(
   for (const comment of plan.commentsToUpdate) await context.tracker.updateComment(localKey, comment.localId, comment.body);
   const createdAttachments: Twin['attachmentLinks'] = [];
   for (const attachment of plan.attachmentsToAdd) {
-    const key = attachmentKey(connection.id, change.sourceKey, attachment.remoteId);
-    const content = decodeBase64Url((await context.store.getSetting(key)) ?? '');
+    const key = { connectionId: connection.id, sourceKey: change.sourceKey, attachmentId: attachment.remoteId };
+    const legacyKey = legacyAttachmentSetting(connection.id, change.sourceKey, attachment.remoteId);
+    const stored = await context.store.getAttachmentContent(key);
+    const kept = stored?.contentBase64 ?? (await context.store.getSetting(legacyKey));
+    const content = decodeBase64Url(kept ?? '');
     if (!content || content.length === 0) {
       // The content envelope travels ahead of the change; without it, wait and try again.
       throw new ExalateError('conflict', `The content of the attachment "${attachment.filename}" has not arrived yet; the change will be retried.`, { isRetryable: true });
     }
     const uploaded = await context.tracker.uploadAttachment(localKey, { filename: attachment.filename, mimeType: attachment.mimeType, content });
     createdAttachments.push({ remoteId: attachment.remoteId, localId: uploaded.id });
-    await context.store.putSetting(key, '');
+    // Written to the tracker: the content has done its work and leaves the store.
+    if (stored) await context.store.deleteAttachmentContent(key);
+    else await context.store.putSetting(legacyKey, '');
   }
   return { localKey, createdComments, createdAttachments };
 }

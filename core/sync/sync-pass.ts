@@ -1,5 +1,6 @@
 import type { NodeContext } from '../node/node-context';
 import { applyInbound } from './apply-inbound';
+import { expireAttachmentContent } from './attachment-content';
 import { deliverOutbound } from './deliver-outbound';
 import { isSyncing } from './note-local-change';
 
@@ -10,6 +11,11 @@ import { isSyncing } from './note-local-change';
  */
 export async function runSyncPass(context: NodeContext): Promise<number> {
   let moved = 0;
+  try {
+    await expireAttachmentContent(context);
+  } catch (error) {
+    context.logger.error('expiring old attachment content failed', { message: error instanceof Error ? error.message : String(error) });
+  }
   for (const connection of (await context.store.listConnections()).filter(isSyncing)) {
     try {
       moved += await deliverOutbound(context, connection);

@@ -47,6 +47,28 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(await store.listConnections()).toHaveLength(1);
     });
 
+    it('keeps attachment content per connection, measures it, and lists the oldest without the content', async () => {
+      const content = (connectionId: string, attachmentId: string, bytes: number, receivedAt: number) => ({
+        connectionId, sourceKey: 'SUP:1', attachmentId, contentBase64: 'x'.repeat(Math.ceil((bytes * 4) / 3)), bytes, receivedAt,
+      });
+      await store.putAttachmentContent(content('con_1', 'att-1', 300_000, 10));
+      await store.putAttachmentContent(content('con_1', 'att-2', 5, 30));
+      await store.putAttachmentContent(content('con_2', 'att-1', 7, 20));
+      expect(await store.measureAttachmentContent('con_1')).toBe(300_005);
+      expect(await store.measureAttachmentContent('con_none')).toBe(0);
+      expect(await store.getAttachmentContent({ connectionId: 'con_1', sourceKey: 'SUP:1', attachmentId: 'att-1' })).toEqual(content('con_1', 'att-1', 300_000, 10));
+      // The same attachment again replaces what was kept, and is measured once.
+      await store.putAttachmentContent(content('con_1', 'att-2', 9, 40));
+      expect(await store.measureAttachmentContent('con_1')).toBe(300_009);
+      const old = await store.listAttachmentContentReceivedBefore(40, 10);
+      expect(old.map((each) => [each.connectionId, each.attachmentId, each.bytes, each.receivedAt])).toEqual([['con_1', 'att-1', 300_000, 10], ['con_2', 'att-1', 7, 20]]);
+      expect(old.some((each) => 'contentBase64' in each)).toBe(false);
+      expect(await store.listAttachmentContentReceivedBefore(40, 1)).toHaveLength(1);
+      await store.deleteAttachmentContent({ connectionId: 'con_1', sourceKey: 'SUP:1', attachmentId: 'att-1' });
+      expect(await store.getAttachmentContent({ connectionId: 'con_1', sourceKey: 'SUP:1', attachmentId: 'att-1' })).toBeUndefined();
+      expect(await store.measureAttachmentContent('con_1')).toBe(9);
+    });
+
     it('refuses to update a connection that does not exist', async () => {
       await expect(store.updateConnection(connection('con_ghost'))).rejects.toMatchObject({ code: 'not_found' });
     });

@@ -5,6 +5,8 @@ import {
   systemClock,
   type ClockV1,
   type Connection,
+  type AttachmentContent,
+  type AttachmentContentKey,
   type InvitationConsumption,
   type InvitationRecord,
   type NodeIdentity,
@@ -17,6 +19,7 @@ import {
   type Twin,
 } from '../../../core';
 import { BufferedSpace } from './buffered-space';
+import { KvsAttachmentContents } from './kvs-attachment-contents';
 import { ForgeKeyValueSpace, type KeyValueSpace } from './key-value-space';
 import { storageKey, storagePrefix } from './kvs-key';
 import { defaultLeaseOptions, KvsLease, type LeaseOptions } from './kvs-lease';
@@ -56,6 +59,7 @@ export class KvsStore implements StoreV1 {
   readonly #shared: Shared;
   readonly #records: KvsSyncRecords;
   readonly #queue: KvsQueue;
+  readonly #attachments: KvsAttachmentContents;
   readonly #clock: ClockV1;
   readonly #inTransaction: boolean;
 
@@ -66,6 +70,7 @@ export class KvsStore implements StoreV1 {
     this.#inTransaction = inTransaction;
     this.#records = new KvsSyncRecords(space, shared.order);
     this.#queue = new KvsQueue(space, shared.order, shared.lease);
+    this.#attachments = new KvsAttachmentContents(space);
   }
 
   static open(options: KvsStoreOptions = {}, base: KeyValueSpace = new ForgeKeyValueSpace()): KvsStore {
@@ -171,6 +176,11 @@ export class KvsStore implements StoreV1 {
   deleteTwin = (connectionId: string, localKey: string): Promise<void> => this.#records.deleteTwin(connectionId, localKey);
   listTwins = (connectionId: string): Promise<readonly Twin[]> => this.#records.listTwins(connectionId);
   recordError = (error: SyncError): Promise<SyncError> => this.#records.recordError(error);
+  putAttachmentContent = (content: AttachmentContent): Promise<void> => this.#attachments.put(content);
+  getAttachmentContent = (key: AttachmentContentKey): Promise<AttachmentContent | undefined> => this.#attachments.get(key);
+  deleteAttachmentContent = (key: AttachmentContentKey): Promise<void> => this.#attachments.delete(key);
+  measureAttachmentContent = (connectionId: string): Promise<number> => this.#attachments.measure(connectionId);
+  listAttachmentContentReceivedBefore: StoreV1['listAttachmentContentReceivedBefore'] = (receivedBefore, limit) => this.#attachments.listReceivedBefore(receivedBefore, limit);
   listErrors = (options: { readonly includeResolved: boolean }): Promise<readonly SyncError[]> => this.#records.listErrors(options);
   getError = (id: string): Promise<SyncError | undefined> => this.#records.getError(id);
   resolveErrors: StoreV1['resolveErrors'] = (filter, now) => this.#records.resolveErrors(filter, now);

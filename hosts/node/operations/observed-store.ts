@@ -1,4 +1,6 @@
 import type {
+  AttachmentContent,
+  AttachmentContentKey,
   ClockV1,
   Connection,
   ConnectionRules,
@@ -58,6 +60,22 @@ export class ObservedStore implements StoreV1 {
         this.observation.metrics.syncLatencySeconds.observe({ direction }, Math.max(0, finishedAt - claimed.createdAt) / 1000);
       }
     });
+  }
+
+  putAttachmentContent(content: AttachmentContent): Promise<void> {
+    return this.inner.putAttachmentContent(content);
+  }
+  getAttachmentContent(key: AttachmentContentKey): Promise<AttachmentContent | undefined> {
+    return this.inner.getAttachmentContent(key);
+  }
+  deleteAttachmentContent(key: AttachmentContentKey): Promise<void> {
+    return this.inner.deleteAttachmentContent(key);
+  }
+  measureAttachmentContent(connectionId: string): Promise<number> {
+    return this.inner.measureAttachmentContent(connectionId);
+  }
+  listAttachmentContentReceivedBefore(receivedBefore: number, limit: number): ReturnType<StoreV1['listAttachmentContentReceivedBefore']> {
+    return this.inner.listAttachmentContentReceivedBefore(receivedBefore, limit);
   }
 
   async recordError(error: SyncError): Promise<SyncError> {

@@ -96,4 +96,22 @@ export const postgresMigrations: readonly { readonly version: number; readonly n
     // The initiator shows a Pending connection's code again; it is kept sealed and dropped once used.
     sql: `ALTER TABLE invitations ADD COLUMN sealed_code text;`,
   },
+  {
+    version: 4,
+    name: 'attachment content',
+    // Content from the peer waits here for the change that names it: measured per connection
+    // against its limit, and expired by age when no change names it.
+    sql: `
+      CREATE TABLE attachment_contents (
+        connection_id text NOT NULL,
+        source_key text NOT NULL,
+        attachment_id text NOT NULL,
+        content text NOT NULL,
+        bytes bigint NOT NULL,
+        received_at bigint NOT NULL,
+        PRIMARY KEY (connection_id, source_key, attachment_id)
+      );
+      CREATE INDEX attachment_contents_age ON attachment_contents (received_at);
+    `,
+  },
 ];

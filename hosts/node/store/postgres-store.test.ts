@@ -44,7 +44,7 @@ describe('PostgreSQL store beyond the contract', () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
-      expect(rows.map((row: { version: number }) => row.version)).toEqual([1, 2, 3]);
+      expect(rows.map((row: { version: number }) => row.version)).toEqual([1, 2, 3, 4]);
     } finally {
       await client.end();
     }

@@ -7,6 +7,8 @@ import {
   type Connection,
   type ConnectionRules,
   type InvitationConsumption,
+  type AttachmentContent,
+  type AttachmentContentKey,
   type InvitationRecord,
   type NodeIdentity,
   type QueueEntry,
@@ -18,6 +20,7 @@ import {
   type Twin,
 } from '../../../core';
 import { PostgresAdvisoryLock } from './postgres-advisory-lock';
+import { PostgresAttachmentContents } from './postgres-attachment-contents';
 import { appliedPostgresMigration, latestPostgresMigration, migratePostgresSchema } from './postgres-migrate';
 import { createPostgresPool, type PostgresQueryable } from './postgres-pool';
 import { PostgresQueueTable, type ClaimRequest } from './postgres-queue-table';
@@ -59,6 +62,7 @@ export class PostgresStore implements StoreV1 {
   private readonly database: PostgresQueryable;
   private readonly sync: PostgresSyncTables;
   private readonly queue: PostgresQueueTable;
+  private readonly attachments: PostgresAttachmentContents;
 
   private constructor(
     private readonly shared: SharedState,
@@ -66,6 +70,7 @@ export class PostgresStore implements StoreV1 {
   ) {
     this.database = translatingStorageFull(transactionClient ?? shared.pool);
     this.sync = new PostgresSyncTables(this.database);
+    this.attachments = new PostgresAttachmentContents(this.database);
     this.queue = new PostgresQueueTable(this.database, (work) => this.atomically(work));
   }
 
@@ -219,6 +224,21 @@ export class PostgresStore implements StoreV1 {
   }
   runExclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
     return this.shared.locks.run(key, work);
+  }
+  putAttachmentContent(content: AttachmentContent): Promise<void> {
+    return this.attachments.put(content);
+  }
+  getAttachmentContent(key: AttachmentContentKey): Promise<AttachmentContent | undefined> {
+    return this.attachments.get(key);
+  }
+  deleteAttachmentContent(key: AttachmentContentKey): Promise<void> {
+    return this.attachments.delete(key);
+  }
+  measureAttachmentContent(connectionId: string): Promise<number> {
+    return this.attachments.measure(connectionId);
+  }
+  listAttachmentContentReceivedBefore(receivedBefore: number, limit: number): ReturnType<StoreV1['listAttachmentContentReceivedBefore']> {
+    return this.attachments.listReceivedBefore(receivedBefore, limit);
   }
   recordError(error: SyncError): Promise<SyncError> {
     return this.sync.recordError(error);

@@ -87,4 +87,22 @@ export const sqliteMigrations: readonly { readonly version: number; readonly nam
     // The initiator shows a Pending connection's code again; it is kept sealed and dropped once used.
     sql: `ALTER TABLE invitations ADD COLUMN sealed_code TEXT;`,
   },
+  {
+    version: 5,
+    name: 'attachment content',
+    // Content from the peer waits here for the change that names it: measured per connection
+    // against its limit, and expired by age when no change names it.
+    sql: `
+      CREATE TABLE attachment_contents (
+        connection_id TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        attachment_id TEXT NOT NULL,
+        content TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (connection_id, source_key, attachment_id)
+      );
+      CREATE INDEX attachment_contents_age ON attachment_contents (received_at);
+    `,
+  },
 ];

@@ -9,6 +9,8 @@ import {
   type Connection,
   type ConnectionRules,
   type InvitationConsumption,
+  type AttachmentContent,
+  type AttachmentContentKey,
   type InvitationRecord,
   type NodeIdentity,
   type QueueEntry,
@@ -19,6 +21,7 @@ import {
   type Trigger,
   type Twin,
 } from '../../../core';
+import { SqliteAttachmentContents } from './sqlite-attachment-contents';
 import { SqliteStatements } from './sqlite-statements';
 import { SqliteSyncTables } from './sqlite-sync-tables';
 import { asStorageFullError } from './storage-full';
@@ -43,12 +46,14 @@ export class SqliteStore implements StoreV1 {
   private readonly sync: SqliteSyncTables;
   private readonly keyLocks: KeyedLock;
   private readonly statements: SqliteStatements;
+  private readonly attachments: SqliteAttachmentContents;
 
   private constructor(database: Database.Database, inTransaction: boolean, lock?: SerialLock, keyLocks?: KeyedLock, statements?: SqliteStatements) {
     this.database = database;
     this.keyLocks = keyLocks ?? new KeyedLock();
     this.statements = statements ?? new SqliteStatements(database);
     this.sync = new SqliteSyncTables(database, this.statements);
+    this.attachments = new SqliteAttachmentContents(this.statements);
     this.inTransaction = inTransaction;
     if (lock) this.lock = lock;
   }
@@ -238,6 +243,21 @@ export class SqliteStore implements StoreV1 {
   }
   countQueue(connectionId: string): ReturnType<StoreV1['countQueue']> {
     return this.exclusive(() => this.sync.countQueue(connectionId));
+  }
+  putAttachmentContent(content: AttachmentContent): Promise<void> {
+    return this.exclusive(() => this.attachments.put(content));
+  }
+  getAttachmentContent(key: AttachmentContentKey): Promise<AttachmentContent | undefined> {
+    return this.exclusive(() => this.attachments.get(key));
+  }
+  deleteAttachmentContent(key: AttachmentContentKey): Promise<void> {
+    return this.exclusive(() => this.attachments.delete(key));
+  }
+  measureAttachmentContent(connectionId: string): Promise<number> {
+    return this.exclusive(() => this.attachments.measure(connectionId));
+  }
+  listAttachmentContentReceivedBefore(receivedBefore: number, limit: number): ReturnType<StoreV1['listAttachmentContentReceivedBefore']> {
+    return this.exclusive(() => this.attachments.listReceivedBefore(receivedBefore, limit));
   }
   recordError(error: SyncError): Promise<SyncError> {
     return this.exclusive(() => this.sync.recordError(error));
