@@ -18,6 +18,8 @@ export interface QuickJsRunnerOptions {
 export interface QuickJsRunner {
   /** Loads (and warms up) the interpreter now rather than on the first run. */
   warm(): Promise<void>;
+  /** False after a run broke the interpreter and before the next one is loaded. */
+  isWarm(): boolean;
   /** Answers with the harness's JSON or a failure; throws only for a bug in the harness. */
   run(request: ScriptRunRequest): Promise<ScriptRunAnswer>;
   /** Releases the interpreter; a later run loads it again. */
@@ -42,37 +44,54 @@ const scriptIntrinsics = { BaseObjects: true, Date: true, Eval: true, StringNorm
 export function createQuickJsRunner(options: QuickJsRunnerOptions = {}): QuickJsRunner {
   const memoryBytes = options.memoryBytes ?? defaultScriptMemoryBytes;
   let loading: Promise<QuickJsEngine> | undefined;
+  let loaded: QuickJsEngine | undefined;
 
   function engine(): Promise<QuickJsEngine> {
-    loading ??= loadQuickJsEngine(memoryBytes).then(warmedUp).catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
+    if (loading !== undefined) return loading;
+    const thisLoad: Promise<QuickJsEngine> = loadQuickJsEngine(memoryBytes)
+      .then(warmedUp)
+      .then((engine) => {
+        // A dispose() during the load started over: this engine is no longer the runner's.
+        if (loading === thisLoad) loaded = engine;
+        return engine;
+      })
+      .catch((error: unknown) => {
+        if (loading === thisLoad) loading = undefined;
+        throw error;
+      });
+    loading = thisLoad;
+    return thisLoad;
   }
 
   return {
     async warm(): Promise<void> {
       await engine();
     },
+    isWarm(): boolean {
+      return loading !== undefined && loaded !== undefined;
+    },
     async run(request: ScriptRunRequest): Promise<ScriptRunAnswer> {
-      const loaded = await engine();
-      const drop = async (): Promise<void> => {
-        if (loading !== undefined && (await loading) === loaded) loading = undefined;
+      const current = await engine();
+      const drop = (): void => {
+        if (loaded === current) {
+          loading = undefined;
+          loaded = undefined;
+        }
       };
       try {
-        const outcome = runRequest(loaded, request);
-        if (outcome.engineBroken) await drop();
+        const outcome = runRequest(current, request);
+        if (outcome.engineBroken) drop();
         return outcome.answer;
       } catch (error) {
         // A throw out of the WebAssembly leaves the interpreter's state unknown: never reuse it.
-        await drop();
+        drop();
         if (error instanceof HarnessDefect) throw error;
-        return failed(scriptErrorFromHostFailure(error, request.scriptName, isAtMemoryCeiling(loaded)));
+        return failed(scriptErrorFromHostFailure(error, request.scriptName, isAtMemoryCeiling(current)));
       }
     },
     dispose(): void {
       loading = undefined;
+      loaded = undefined;
     },
   };
 }
@@ -112,7 +131,8 @@ interface RunOutcome {
  * dropped whole, and disposing into a broken heap would only abort again and hide the cause.
  */
 function runRequest(engine: QuickJsEngine, request: ScriptRunRequest): RunOutcome {
-  const deadline = performance.now() + request.limits.timeoutMilliseconds;
+  const startedAt = request.clockStartedAt === undefined ? performance.now() : request.clockStartedAt - performance.timeOrigin;
+  const deadline = startedAt + request.limits.timeoutMilliseconds;
   let stopReason: StopReason = null;
   const runtime = engine.module.newRuntime();
   // A guard for single huge allocations; the engine's capped memory is the limit that holds.

@@ -17,6 +17,12 @@ export interface ScriptRunRequest {
   /** The program's input, already JSON: the harness receives this text as it is. */
   readonly inputJson: string;
   readonly limits: ScriptRunLimits;
+  /**
+   * When the run's clock started, in epoch milliseconds (`performance.timeOrigin + performance.now()`),
+   * for a run handed to another thread: its time limit then counts from the hand-over, as the
+   * watchdog on the handing thread counts it, rather than from when the other thread got to it.
+   */
+  readonly clockStartedAt?: number;
 }
 
 /** A ScriptError as plain data, to cross back from the interpreter. */

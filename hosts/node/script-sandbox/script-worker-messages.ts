@@ -22,8 +22,9 @@ const failureSchema = z.strictObject({
 
 /**
  * What a worker says: it is ready (the interpreter is loaded), a run's answer, or a defect (the
- * harness itself did not compile: a bug of the product, thrown to the caller). Checked on arrival
- * because the text in it comes from the admin's script.
+ * harness itself did not compile: a bug of the product, thrown to the caller). An answer says
+ * whether the thread can take the next run at once, or will say 'ready' once it has loaded a new
+ * interpreter. Checked on arrival because the text in it comes from the admin's script.
  */
 export const scriptWorkerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
@@ -31,7 +32,8 @@ export const scriptWorkerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('answer'),
     id: z.number().int(),
     answer: z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), outputJson: z.string() }), z.strictObject({ ok: z.literal(false), failure: failureSchema })]),
+    ready: z.boolean(),
   }),
-  z.strictObject({ type: z.literal('defect'), id: z.number().int(), message: z.string() }),
+  z.strictObject({ type: z.literal('defect'), id: z.number().int(), message: z.string(), ready: z.boolean() }),
 ]);
 export type ScriptWorkerMessage = z.infer<typeof scriptWorkerMessageSchema>;

@@ -60,7 +60,9 @@ export class ScriptWorkerThread {
       const watchdog = setTimeout(() => this.stopRun(id), request.limits.timeoutMilliseconds + this.options.graceMilliseconds);
       this.inFlight = { id, request, resolve, reject, watchdog };
       this.worker.ref();
-      const message: ScriptWorkerRunMessage = { id, request };
+      // The interpreter's own stop counts from now too, so it comes first whenever it can (with the
+      // script's line) and the watchdog only ends runs stuck where the interpreter cannot look.
+      const message: ScriptWorkerRunMessage = { id, request: { ...request, clockStartedAt: performance.timeOrigin + performance.now() } };
       this.worker.postMessage(message);
     });
   }
@@ -87,7 +89,8 @@ export class ScriptWorkerThread {
     this.inFlight = null;
     if (message.type === 'defect') run.reject(new Error(message.message));
     else run.resolve(message.answer);
-    this.becomeIdle();
+    if (message.ready) this.becomeIdle();
+    else this.worker.unref();
   }
 
   private becomeIdle(): void {

@@ -20,8 +20,17 @@ function serve(): void {
 
   port.on('message', (message: ScriptWorkerRunMessage) => {
     runner.run(message.request).then(
-      (answer) => post({ type: 'answer', id: message.id, answer }),
-      (error: unknown) => post({ type: 'defect', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+      (answer) => {
+        // After a run that broke the interpreter (out of memory), the next is loaded before this
+        // thread takes another run: loading inside a run would count against that run's limit.
+        const ready = runner.isWarm();
+        post({ type: 'answer', id: message.id, answer, ready });
+        if (!ready) void runner.warm().then(() => post({ type: 'ready' }));
+      },
+      (error: unknown) => {
+        post({ type: 'defect', id: message.id, message: error instanceof Error ? error.message : String(error), ready: runner.isWarm() });
+        if (!runner.isWarm()) void runner.warm().then(() => post({ type: 'ready' }));
+      },
     );
   });
   // A failure to load is thrown out of the thread: the main thread sees it as the worker's 'error'.
