@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type ClockV1, type LoggerV1, type NodeContext, type TrackerItemOperations, type TrackerV1 } from '../../core';
+import { silentLogger, type ClockV1, type LoggerV1, type NodeContext, type ScriptSandboxV1, type TrackerItemOperations, type TrackerV1 } from '../../core';
 import { FetchTransport } from '../../hosts/node/fetch-transport';
 import { adminBasePath, bodyLimitBytes } from '../../hosts/node/node-routes';
 import { startNode } from '../../hosts/node/start-node';
@@ -39,6 +39,8 @@ export async function startTestNode(options: {
   port?: number;
   /** Sync engine timing; the engine is off unless this is given. */
   sync?: { reconcileIntervalMs: number; pollWaitMs: number };
+  /** Where the node runs scripts, instead of its own pool of worker threads. */
+  scripts?: ScriptSandboxV1;
   /** Keep the node's state in this PostgreSQL database (a schema named after the node) instead of SQLite. */
   databaseUrl?: string;
 }): Promise<TestNode> {
@@ -57,6 +59,7 @@ export async function startTestNode(options: {
     transport: outbound,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.invitationLifetimeMs ? { invitationLifetimeMs: options.invitationLifetimeMs } : {}),
+    ...(options.scripts ? { scripts: options.scripts } : {}),
     ...(options.sync ? { reconcileIntervalMs: options.sync.reconcileIntervalMs, pollWaitMs: options.sync.pollWaitMs } : { runSync: false }),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
