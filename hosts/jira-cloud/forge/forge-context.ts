@@ -34,6 +34,14 @@ export async function createForgeNodeContext(source: string, requestJira: Reques
     transport: new ForgeTransport(),
     clock,
     logger: createForgeLogger(source),
+    // In-process, not the node's worker threads (docs/security.md). Forge's Node.js runtime can
+    // import worker_threads, but Forge's bundler compiles each function into one file (a worker
+    // needs a file of its own, or manual packaging, an early-access feature), an invocation has
+    // 512 MB in all, and a warm pool cannot be counted on between invocations. What the node's
+    // watchdog protects, other requests sharing one event loop, is not shared here: Forge runs
+    // functions on AWS Lambda, which hands an instance one invocation at a time, and stops an
+    // invocation at its runtime limit (25 s for a resolver, 55 s for a web trigger). A script stuck
+    // inside a built-in holds only its own invocation, until then.
     scripts: createQuickJsSandbox(),
     secrets,
     signals: new StorePollingSignals(store),
