@@ -14,7 +14,9 @@ import { consoleRoutes } from './ui/console-routes';
  * JIRA_CLOUD_OAUTH_CLIENT_SECRET (Jira Cloud signs webhook deliveries with the OAuth app's secret),
  * TRACKER, TRACKER_URL, TRACKER_AUTH for the tracker, DATABASE_URL (PostgreSQL instead of SQLite;
  * several processes may share it), NODE_NAME (names the PostgreSQL schema; default "node"),
- * SHUTDOWN_GRACE_SECONDS (20: how long claimed work may take to finish on SIGTERM) and
+ * SHUTDOWN_GRACE_SECONDS (20: how long claimed work may take to finish on SIGTERM),
+ * MAXIMUM_PENDING_CONNECTIONS (100: invitation codes waiting to be accepted at once),
+ * ATTACHMENT_CONTENT_LIMIT_MB (256: attachment content a peer may leave waiting, per connection) and
  * TRUST_PROXY (the reverse proxies whose X-Forwarded-* headers are believed; see http-server-options.ts).
  */
 async function main(): Promise<void> {
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
     logger,
     adminToken: environment['ADMIN_TOKEN'],
     invitationLifetimeMs: lifetimeHours * 3600_000,
+    maximumPendingConnections: wholeNumberSetting(environment, 'MAXIMUM_PENDING_CONNECTIONS'),
+    attachmentContentLimitBytes: mapDefined(wholeNumberSetting(environment, 'ATTACHMENT_CONTENT_LIMIT_MB'), (megabytes) => megabytes * 1024 * 1024),
     databaseUrl: environment['DATABASE_URL'] || undefined,
     processMetrics: true,
     ...azureDevOpsHubAccess(environment),
@@ -104,4 +108,16 @@ function azureDevOpsHubAccess(environment: NodeJS.ProcessEnv): Pick<NodeOptions,
   const userIds = list('AZURE_DEVOPS_ADMIN_IDS');
   const origins = list('CONSOLE_ORIGINS') ?? (secret ? azureDevOpsHubOrigins(environment['AZURE_DEVOPS_PUBLISHER'] ?? 'idalko-tools') : []);
   return { consoleOrigins: origins, ...(secret ? { azureDevOpsAppTokens: { secret, ...(userIds ? { userIds } : {}) } } : {}) };
+}
+
+/** A positive whole number from the environment, or undefined when unset; anything else stops the start with the reason. */
+function wholeNumberSetting(environment: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = environment[name];
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a whole number of at least 1; it is "${text}".`);
+  return Number(text);
+}
+
+function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : map(value);
 }

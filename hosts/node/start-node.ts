@@ -53,6 +53,10 @@ export interface NodeOptions {
   readonly adminToken?: string | undefined;
   readonly allowPrivateDestinations?: boolean;
   readonly invitationLifetimeMs?: number;
+  /** MAXIMUM_PENDING_CONNECTIONS: codes waiting to be accepted at once (core's default: 100). */
+  readonly maximumPendingConnections?: number | undefined;
+  /** ATTACHMENT_CONTENT_LIMIT_MB: attachment content a peer may leave waiting, per connection (core's default: 256 MiB). */
+  readonly attachmentContentLimitBytes?: number | undefined;
   readonly clock?: ClockV1;
   readonly transport?: TransportV1;
   /** How often the reconciler looks for changes the tracker's events missed (default 30 s). */
@@ -140,6 +144,8 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       nodeUrl: options.nodeUrl,
       invitationLifetimeMs: options.invitationLifetimeMs ?? defaultInvitationLifetimeMs,
       allowPrivateDestinations: options.allowPrivateDestinations ?? false,
+      ...(options.maximumPendingConnections === undefined ? {} : { maximumPendingConnections: options.maximumPendingConnections }),
+      ...(options.attachmentContentLimitBytes === undefined ? {} : { attachmentContentLimitBytes: options.attachmentContentLimitBytes }),
     },
   };
   const runner = new SyncRunner(context, { reconcileIntervalMs: options.reconcileIntervalMs ?? 30_000, ...(options.pollWaitMs ? { pollWaitMs: options.pollWaitMs } : {}) });
