@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { createQuickJsSandbox, defaultScripts, runIncomingScript, runOutgoingScript, type ScriptSandboxV1 } from '../../core/rules';
 import { connectionBetween, outgoingItemOf, sampleItems } from '../../core/rules/test-fixtures';
+import { createWorkerScriptSandbox } from '../../hosts/node/script-sandbox/worker-script-sandbox';
 
 /**
  * Warm per-run cost of Script mode: the default scripts on sample items, through the runners the
  * sync engine calls (a fresh QuickJS runtime and context, the harness, JSON in and out, zod
- * validation, the diff). Wall-clock and this process's CPU time per run, since a busy machine
- * inflates the first. Run with `npx tsx scripts/bench/script-overhead.ts [runs]`.
+ * validation, the diff), in both sandboxes: in-process (Forge) and the node's worker threads
+ * (the hop to a warm worker and back, and the watchdog's timer). Wall-clock and this process's
+ * CPU time per run (all its threads), since a busy machine inflates the first.
+ * Run with `npx tsx scripts/bench/script-overhead.ts [runs]`.
  */
 const runs = Number(process.argv[2] ?? 2000);
 const warmUpRuns = 200;
@@ -38,10 +41,14 @@ function emptyRun(sandbox: ScriptSandboxV1): Promise<unknown> {
 }
 
 async function main(): Promise<void> {
-  const sandbox = createQuickJsSandbox();
+  await measureSandbox('in-process (Forge)', createQuickJsSandbox());
+  await measureSandbox('worker threads (node)', createWorkerScriptSandbox());
+}
+
+async function measureSandbox(title: string, sandbox: ScriptSandboxV1): Promise<void> {
   const loadStartedAt = performance.now();
   await emptyRun(sandbox);
-  process.stdout.write(`interpreter load, once per sandbox: ${(performance.now() - loadStartedAt).toFixed(1)} ms; ${runs} warm runs each\n`);
+  process.stdout.write(`${title}: interpreter load, once per sandbox: ${(performance.now() - loadStartedAt).toFixed(1)} ms; ${runs} warm runs each\n`);
 
   const outgoing = { script: defaultScripts('jira-cloud', 'azure-devops').outgoing, issue: outgoingItemOf(sampleItems['jira-cloud']), connection: connectionBetween('jira-cloud', 'azure-devops') };
   const built = await runOutgoingScript(sandbox, outgoing);
