@@ -1,4 +1,4 @@
-import { isSyncing, maximumPollWaitMs, pollPeerOnce, pollsPeer, reconcileOnce, runSyncPass, workTopic, type NodeContext } from '../../core';
+import { isSyncing, maximumPollWaitMs, nextIdlePollPauseMs, pollPeerOnce, pollsPeer, reconcileOnce, runSyncPass, workTopic, type NodeContext } from '../../core';
 
 export interface SyncRunnerOptions {
   /** How often the reconciler asks the tracker what changed (the safety net for missed events). */
@@ -72,6 +72,7 @@ export class SyncRunner {
   private async pollRounds(connectionId: string): Promise<void> {
     let acknowledge: readonly string[] = [];
     let failures = 0;
+    let idlePauseMs = 0;
     while (!this.stopped) {
       const connection = await this.context.store.getConnection(connectionId);
       if (!connection || !isSyncing(connection) || !pollsPeer(connection)) break;
@@ -81,14 +82,22 @@ export class SyncRunner {
       }
       // A round that throws (the store refusing a read or write) is a failed round, not the end
       // of the loop: a dead loop would stay in `pollers` and this side would never poll again.
-      const round = await pollPeerOnce(this.context, connection, acknowledge, this.options.pollWaitMs ?? maximumPollWaitMs).catch((error: unknown) => {
+      const waitMs = this.options.pollWaitMs ?? maximumPollWaitMs;
+      const startedAt = this.context.clock.now();
+      const round = await pollPeerOnce(this.context, connection, acknowledge, waitMs).catch((error: unknown) => {
         this.context.logger.error('poll round failed', { connectionId, message: error instanceof Error ? error.message : String(error) });
-        return { ok: false, acknowledge: [] as readonly string[] };
+        return { ok: false, acknowledge: [] as readonly string[], received: 0 };
       });
       acknowledge = round.acknowledge;
       if (round.ok) {
         failures = 0;
         if (acknowledge.length > 0) this.context.signals.notify(workTopic);
+        // A public side that answers empty polls at once (the Jira Cloud app) is asked less often
+        // while idle; a change queued here (whose receipt will come by poll) ends the pause.
+        idlePauseMs = nextIdlePollPauseMs(idlePauseMs, { received: round.received, waitMs, elapsedMs: this.context.clock.now() - startedAt });
+        if (idlePauseMs > 0 && !this.stopped) {
+          if (await this.context.signals.wait(workTopic, idlePauseMs)) idlePauseMs = 0;
+        }
       } else {
         failures += 1;
         // The public side is down or refusing: back off up to 30 s, then keep trying.
