@@ -19,3 +19,12 @@ export const largestAttachmentEnvelopeBytes = Math.ceil((maximumAttachmentBytes 
  * an Exalate node and is cut off as it arrives.
  */
 export const maximumPeerMessageBytes = maximumMessageBytes + 64 * 1024;
+
+/**
+ * The largest attachment whose envelope fits in a message of `messageBytes`: base64url makes
+ * 3 bytes 4 characters, and 2 KB is kept for the file name, type and ids beside the content.
+ * At most maximumAttachmentBytes, whatever the message size.
+ */
+export function largestAttachmentBytesIn(messageBytes: number): number {
+  return Math.min(maximumAttachmentBytes, Math.floor(((messageBytes - 2048) * 3) / 4));
+}

@@ -33,6 +33,12 @@ export interface NodeSettings {
    */
   readonly maximumPendingConnections?: number;
   /**
+   * The largest peer message this node sends, in UTF-8 bytes (default maximumMessageBytes). A
+   * host whose platform carries less (Forge: 5 MB per invocation) sets it lower; attachments too
+   * big for one such message are reported as item errors instead of failing in the platform.
+   */
+  readonly maximumMessageBytes?: number;
+  /**
    * Attachment content one connection's peer may leave waiting for the changes that name it, in
    * bytes (default defaultAttachmentContentLimitBytes); content beyond it is refused.
    */

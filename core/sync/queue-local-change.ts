@@ -9,6 +9,7 @@ import { recordSyncError } from './record-sync-error';
 import { buildOutgoingReplica } from './sync-scripts';
 import { outboundTopic, workTopic } from './sync-signals';
 import { maximumAttachmentBytes, type Twin } from './sync-records';
+import { largestAttachmentBytesIn, maximumMessageBytes } from '../exchange/message-size';
 import type { Replica } from './replica';
 import { encodeBase64Url } from '../encoding/base64url';
 import { ExalateError } from '../errors';
@@ -128,13 +129,29 @@ async function readNewAttachments(context: NodeContext, connection: Connection, 
   const received = new Set((twin?.attachmentLinks ?? []).map((link) => link.localId));
   const wanted = (replica.attachments ?? []).filter((attachment) => attachment.echoOf === undefined && !sent.has(attachment.id) && !received.has(attachment.id));
   const contents: { attachmentId: string; filename: string; mimeType: string; contentBase64: string }[] = [];
+  // The content travels as one envelope, so one message must hold it: 10 MiB on a node, less on
+  // a host whose platform carries less (the Jira Cloud app: about 3 MiB, within Forge's 5 MB).
+  const messageBytes = context.settings.maximumMessageBytes ?? maximumMessageBytes;
+  const largest = largestAttachmentBytesIn(messageBytes);
   for (const attachment of wanted) {
-    if (attachment.size > maximumAttachmentBytes) {
-      await recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: item.key, error: new ExalateError('payload_too_large', `The attachment "${attachment.filename}" is ${Math.round(attachment.size / 1048576)} MB; attachments over ${maximumAttachmentBytes / 1048576} MB are not synced.`) });
+    if (attachment.size > largest) {
+      const reason = largest >= maximumAttachmentBytes ? '' : ` (one message between the nodes carries at most ${megabytes(messageBytes)} here)`;
+      await recordSyncError(context, {
+        scope: 'item',
+        connectionId: connection.id,
+        itemKey: item.key,
+        error: new ExalateError('payload_too_large', `The attachment "${attachment.filename}" is ${megabytes(attachment.size)}; attachments over ${megabytes(largest)} are not synced from this side${reason}. Share it by a link in a comment instead.`, {
+          details: { filename: attachment.filename, bytes: attachment.size, limitBytes: largest },
+        }),
+      });
       continue;
     }
     const content = await context.tracker.downloadAttachment(item.key, attachment.id);
     contents.push({ attachmentId: attachment.id, filename: attachment.filename, mimeType: attachment.mimeType, contentBase64: encodeBase64Url(content) });
   }
   return contents;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
 }

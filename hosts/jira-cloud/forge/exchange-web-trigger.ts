@@ -30,11 +30,14 @@ export const webTriggerRequestSchema = z.looseObject({
 export type WebTriggerRequest = z.infer<typeof webTriggerRequestSchema>;
 
 /**
- * Forge ends a web trigger invocation long before a node's 25 s hold, so a private peer's poll is
- * held at most this long here; the peer polls again at once, so a change still crosses within a
- * second or two (StorePollingSignals looks at KVS twice a second).
+ * Polls are answered at once on Forge, never held: holding one means looking at KVS again and
+ * again for the whole wait (Forge invocations share no memory, so no signal arrives), and every
+ * look is billed against the installation's KVS read quota, 4,000 units a minute
+ * (developer.atlassian.com/platform/forge/limits-kvs-ce); a web trigger may also run at most 55 s.
+ * The private peer sees the quick empty answer and pauses before its next poll, longer while
+ * nothing arrives (core/sync/poll-backoff.ts), so an idle connection costs a few reads a minute.
  */
-export const maximumHeldPollMs = 8_000;
+export const heldPollMs = 0;
 
 const messagesPath = /^\/connections\/([^/]+)\/messages$/;
 
@@ -71,7 +74,7 @@ export async function answerExchangeRequest(context: NodeContext, raw: unknown):
       const answer = await receivePeerMessage(context, decodeURIComponent(connectionId), token, body, (text) => {
         const message = readJsonBody(text, peerMessageSchema);
         delivered = message.ok && message.value.type === 'deliver';
-        return message.ok ? ok(shortenHeldPoll(message.value)) : message;
+        return message.ok ? ok(answerPollAtOnce(message.value)) : message;
       });
       return answer.ok ? { response: jsonAnswer(200, answer.value), delivered } : refused(answer.error);
     }
@@ -91,8 +94,8 @@ function exchangeRoute(request: WebTriggerRequest): string | undefined {
   return undefined;
 }
 
-function shortenHeldPoll(message: PeerMessage): PeerMessage {
-  return message.type === 'poll' ? { ...message, waitMs: Math.min(message.waitMs, maximumHeldPollMs) } : message;
+function answerPollAtOnce(message: PeerMessage): PeerMessage {
+  return message.type === 'poll' ? { ...message, waitMs: heldPollMs } : message;
 }
 
 function headerValue(headers: Readonly<Record<string, readonly string[]>> | undefined, name: string): string | undefined {

@@ -1,13 +1,14 @@
 import { webTrigger } from '@forge/api';
 import { z } from 'zod';
-import { createQuickJsSandbox, ExalateError, defaultInvitationLifetimeMs, loadNodeIdentity, systemClock, type NodeContext } from '../../../core';
+import { createQuickJsSandbox, ExalateError, defaultInvitationLifetimeMs, loadNodeIdentity, SyncSignals, systemClock, type NodeContext, type NodeIdentity } from '../../../core';
 import { JiraCloudAdapter } from '../adapter';
 import { createForgeJiraFetch, type RequestJira, requestJiraAsApp } from './forge-fetch';
+import { forgeMessageBytes } from './forge-payload-limits';
 import { createForgeLogger } from './forge-logger';
 import { createForgeSecrets } from './forge-secrets';
 import { ForgeTransport } from './forge-transport';
+import { InvocationBudget, type InvocationKind } from './invocation-budget';
 import { KvsStore } from './kvs-store';
-import { StorePollingSignals } from './store-polling-signals';
 
 /** The manifest's web trigger for node-to-node exchange; its URL is this app's node URL. */
 export const exchangeWebTriggerKey = 'exalate-exchange';
@@ -16,22 +17,46 @@ const siteUrlSetting = 'forge-jira-site-url';
 const serverInformationSchema = z.looseObject({ baseUrl: z.string().url() });
 
 /**
+ * What never changes for an installation, kept for as long as Forge keeps this process warm:
+ * `webTrigger.getUrl` is limited to 1,000 calls a minute per app, environment and context
+ * (developer.atlassian.com/platform/forge/limits-web-trigger), and every poll of a private peer is
+ * an invocation; the site URL and the node identity would otherwise cost KVS reads every time.
+ */
+interface ProcessCache {
+  nodeUrl?: Promise<string>;
+  siteUrl?: string;
+  identity?: NodeIdentity;
+}
+const processCache: ProcessCache = {};
+
+/** For tests: forget what this process kept, as a fresh Forge process would. */
+export function forgetProcessCache(): void {
+  delete processCache.nodeUrl;
+  delete processCache.siteUrl;
+  delete processCache.identity;
+}
+
+/**
  * Assembles core's capabilities inside a Forge invocation, as hosts/node/start-node.ts does in a
  * node: KVS store, the Jira Cloud adapter over `requestJira`, Forge egress for peers, QuickJS for
  * scripts. The app is always public: its web trigger is an HTTPS URL any peer can reach, so a
- * private peer polls it and a public one pushes to it.
+ * private peer polls it and a public one pushes to it. Every wait and peer call is held to the
+ * time Forge gives this kind of invocation (InvocationBudget), counted from now.
  */
-export async function createForgeNodeContext(source: string, requestJira: RequestJira = requestJiraAsApp): Promise<NodeContext> {
-  const store = KvsStore.open();
+export async function createForgeNodeContext(source: string, kind: InvocationKind, requestJira: RequestJira = requestJiraAsApp): Promise<NodeContext> {
   const clock = systemClock;
-  const siteUrl = (await store.getSetting(siteUrlSetting)) ?? (await discoverSiteUrl(store, createForgeJiraFetch(requestJira)));
+  const budget = new InvocationBudget(kind, clock);
+  const store = KvsStore.open({ clock, budget });
+  const siteUrl = processCache.siteUrl ?? (await store.getSetting(siteUrlSetting)) ?? (await discoverSiteUrl(store, createForgeJiraFetch(requestJira)));
+  processCache.siteUrl = siteUrl;
   const secrets = createForgeSecrets();
-  const [identity, nodeUrl] = await Promise.all([loadNodeIdentity(store, secrets, clock.now()), webTrigger.getUrl(exchangeWebTriggerKey)]);
+  const [identity, nodeUrl] = await Promise.all([processCache.identity ?? loadNodeIdentity(store, secrets, clock.now()), cachedNodeUrl()]);
+  processCache.identity = identity;
   return {
     store,
     // Forge authenticates requestJira itself; the adapter's header is dropped by the Forge fetch.
     tracker: new JiraCloudAdapter({ baseUrl: siteUrl, authorization: 'Forge', fetch: createForgeJiraFetch(requestJira, siteUrl) }),
-    transport: new ForgeTransport(),
+    transport: new ForgeTransport(budget),
     clock,
     logger: createForgeLogger(source),
     // In-process, not the node's worker threads (docs/security.md). Forge's Node.js runtime can
@@ -44,10 +69,26 @@ export async function createForgeNodeContext(source: string, requestJira: Reques
     // inside a built-in holds only its own invocation, until then.
     scripts: createQuickJsSandbox(),
     secrets,
-    signals: new StorePollingSignals(store),
+    // Polls are answered at once on Forge (exchange-web-trigger.ts): nothing waits on a signal
+    // across invocations, so the in-process signals of core are all this needs.
+    signals: new SyncSignals(),
     identity,
-    settings: { nodeUrl: nodeUrl.replace(/\/+$/, ''), invitationLifetimeMs: defaultInvitationLifetimeMs, allowPrivateDestinations: false },
+    settings: {
+      nodeUrl: nodeUrl.replace(/\/+$/, ''),
+      invitationLifetimeMs: defaultInvitationLifetimeMs,
+      allowPrivateDestinations: false,
+      maximumMessageBytes: forgeMessageBytes,
+    },
   };
+}
+
+function cachedNodeUrl(): Promise<string> {
+  processCache.nodeUrl ??= webTrigger.getUrl(exchangeWebTriggerKey).catch((error: unknown) => {
+    // A failed look-up is not kept: the next invocation asks again.
+    delete processCache.nodeUrl;
+    throw error;
+  });
+  return processCache.nodeUrl;
 }
 
 /** The site's own address (what peers are told as instance URL), asked once and kept. */

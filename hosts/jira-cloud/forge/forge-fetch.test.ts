@@ -1,5 +1,4 @@
 import { createForgeJiraFetch, type RequestJira } from './forge-fetch';
-import { StorePollingSignals } from './store-polling-signals';
 
 jest.mock('@forge/api', () => jest.requireActual('./testing/forge-sdk-fakes').forgeApiModule);
 
@@ -44,17 +43,5 @@ describe('the Jira Cloud adapter’s fetch inside Forge', () => {
     const response = await createForgeJiraFetch(requestJira, 'https://proxy.example/jira')('https://proxy.example/jira/rest/api/3/issue/SUP-1', { method: 'PUT', body: '{}' });
     expect(response.status).toBe(204);
     expect(calls[0]?.path).toBe('/rest/api/3/issue/SUP-1');
-  });
-});
-
-describe('held polls in Forge', () => {
-  it('answer as soon as another invocation queued something, found in storage rather than by a signal', async () => {
-    let due = false;
-    const signals = new StorePollingSignals({ hasDueEntries: async () => due }, 20);
-    const startedAt = Date.now();
-    setTimeout(() => (due = true), 100);
-    expect(await signals.wait('outbound:con_1', 5_000)).toBe(true);
-    expect(Date.now() - startedAt).toBeLessThan(1_000);
-    expect(await new StorePollingSignals({ hasDueEntries: async () => false }, 20).wait('outbound:con_1', 60)).toBe(false);
   });
 });

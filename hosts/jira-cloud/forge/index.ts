@@ -3,6 +3,7 @@ import { handleProductEvent, handleScheduledReconcile } from './change-triggers'
 import { answerExchangeRequest } from './exchange-web-trigger';
 import { forgeAdminOperations } from './forge-admin-operations';
 import { createForgeNodeContext } from './forge-context';
+import type { InvocationKind } from './invocation-budget';
 import { consumeWorkEvent } from './work-consumer';
 import { createForgeWorkQueue } from './work-queue';
 import type { NodeContext } from '../../../core';
@@ -13,8 +14,8 @@ import type { NodeContext } from '../../../core';
  */
 const queue = createForgeWorkQueue();
 
-async function withContext<T>(source: string, work: (context: NodeContext) => Promise<T>): Promise<T> {
-  const context = await createForgeNodeContext(source);
+async function withContext<T>(source: string, kind: InvocationKind, work: (context: NodeContext) => Promise<T>): Promise<T> {
+  const context = await createForgeNodeContext(source, kind);
   try {
     return await work(context);
   } finally {
@@ -23,25 +24,25 @@ async function withContext<T>(source: string, work: (context: NodeContext) => Pr
 }
 
 /** `resolver`: the Custom UI's admin API. */
-export const adminResolver = createAdminResolver({ operations: forgeAdminOperations(queue), context: () => createForgeNodeContext('resolver'), queue }).getDefinitions();
+export const adminResolver = createAdminResolver({ operations: forgeAdminOperations(queue), context: () => createForgeNodeContext('resolver', 'resolver'), queue }).getDefinitions();
 
 /** `webtrigger`: node-to-node exchange at `{web trigger URL}/exchange/v1/…`. */
 export const exchangeWebTrigger = (request: unknown) =>
-  withContext('exchange', async (context) => {
+  withContext('exchange', 'web-trigger', async (context) => {
     const outcome = await answerExchangeRequest(context, request);
     if (outcome.delivered) await requestSyncPass(context, queue);
     return outcome.response;
   });
 
 /** `trigger`: Jira issue and comment events. */
-export const issueEventTrigger = (event: unknown) => withContext('product-event', (context) => handleProductEvent(context, event, queue));
+export const issueEventTrigger = (event: unknown) => withContext('product-event', 'product-event', (context) => handleProductEvent(context, event, queue));
 
 /** `scheduledTrigger`: the reconciler. Forge expects a web-trigger-shaped answer, or records a 424. */
 export const scheduledReconciler = () =>
-  withContext('reconciler', async (context) => {
+  withContext('reconciler', 'scheduled-trigger', async (context) => {
     await handleScheduledReconcile(context, queue);
     return { statusCode: 204 };
   });
 
 /** `consumer`: sync passes and bulk sync pages. */
-export const workConsumer = (event: unknown) => withContext('consumer', (context) => consumeWorkEvent(context, event, queue));
+export const workConsumer = (event: unknown) => withContext('consumer', 'consumer', (context) => consumeWorkEvent(context, event, queue));

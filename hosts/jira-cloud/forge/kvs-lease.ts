@@ -21,18 +21,34 @@ export interface LeaseOptions {
  */
 export const defaultLeaseOptions: LeaseOptions = { leaseMs: 120_000, waitMs: 60_000, pollMs: 200 };
 
+/**
+ * The caller's remaining time (see InvocationBudget): a wait never outlasts the invocation that
+ * waits, because Forge stops a resolver after 25 s and a web trigger after 55 s, whatever `waitMs` says.
+ */
+export interface LeaseBudget {
+  limit(wantedMs: number): number;
+  busy(what: string): ExalateError;
+}
+
+export type Sleep = (milliseconds: number) => Promise<void>;
+const sleepWithTimer: Sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
 const leaseSchema = z.strictObject({ holder: z.string(), expiresAt: z.number() });
 
 export class KvsLease {
   readonly #space: KeyValueSpace;
   readonly #clock: ClockV1;
   readonly #options: LeaseOptions;
+  readonly #budget: LeaseBudget | undefined;
+  readonly #sleep: Sleep;
   readonly #local = new KeyedLock();
 
-  constructor(space: KeyValueSpace, clock: ClockV1, options: LeaseOptions = defaultLeaseOptions) {
+  constructor(space: KeyValueSpace, clock: ClockV1, options: LeaseOptions = defaultLeaseOptions, budget?: LeaseBudget, sleep: Sleep = sleepWithTimer) {
     this.#space = space;
     this.#clock = clock;
     this.#options = options;
+    this.#budget = budget;
+    this.#sleep = sleep;
   }
 
   /** Runs `work` while this caller holds `name`, in this process and across Forge invocations. */
@@ -52,7 +68,8 @@ export class KvsLease {
   }
 
   async #acquire(key: string, holder: string, name: string): Promise<void> {
-    const giveUpAt = this.#clock.now() + this.#options.waitMs;
+    const waitMs = this.#budget ? this.#budget.limit(this.#options.waitMs) : this.#options.waitMs;
+    const giveUpAt = this.#clock.now() + waitMs;
     for (;;) {
       const now = this.#clock.now();
       if (await this.#space.createIfAbsent(key, { holder, expiresAt: now + this.#options.leaseMs }, { ttlSeconds: this.#options.leaseMs / 1000 + 1 })) return;
@@ -60,8 +77,9 @@ export class KvsLease {
       // A lease past its end belongs to a holder that died: take it over (KVS TTL may lag).
       if (current.success && current.data.expiresAt < now) await this.#space.apply([{ type: 'delete', key }]);
       else if (now >= giveUpAt) {
+        if (waitMs < this.#options.waitMs && this.#budget) throw this.#budget.busy(`another part of the app has been working on "${name}" for the ${Math.round(waitMs / 1000)} s this request could wait`);
         throw new ExalateError('conflict', `Another Forge invocation has held "${name}" for more than ${Math.round(this.#options.waitMs / 1000)} s; this step is tried again later.`, { isRetryable: true });
-      } else await new Promise((resolve) => setTimeout(resolve, this.#options.pollMs));
+      } else await this.#sleep(Math.min(this.#options.pollMs, giveUpAt - now));
     }
   }
 

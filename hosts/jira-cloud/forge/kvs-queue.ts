@@ -18,6 +18,33 @@ const slotTtlSeconds = 24 * 3600;
 const isOpen = (state: QueueState) => state === 'queued' || state === 'in_flight';
 const section = (state: QueueState) => (isOpen(state) ? 'open' : 'finished');
 
+/**
+ * An "empty" marker is believed this long; then the queue is listed once more. It only guards
+ * against a writer that stopped between its entry and its marker (a stopped invocation): such an
+ * entry waits at most this long instead of forever.
+ */
+export const emptyMarkerTrustMs = 5 * 60_000;
+
+/**
+ * Whether a queue may have open entries, so that an idle poll reads this one small key instead of
+ * listing the queue. Writers set `empty: false` after their entry (enqueue, an entry opened again);
+ * only a claimer, under the queue's lease, sets `empty: true`, and only after listing the queue
+ * empty, writing the marker, and listing it empty once more: an entry written in between shows in
+ * the second listing, or its own marker lands after ours.
+ */
+const workMarkerSchema = z.strictObject({ empty: z.boolean(), checkedAt: z.number() });
+const workMarkerKey = (connectionId: string, direction: Direction) => storageKey('queue-work', connectionId, direction);
+const mayHaveWork = (connectionId: string, direction: Direction, at: number) => setWrite(workMarkerKey(connectionId, direction), { empty: false, checkedAt: at });
+
+/**
+ * Attachment content of an entry, kept under its own key (split in parts within KVS's value size
+ * by the key-value space) and read only when the entry is claimed to be sent: listing the queue
+ * then reads entries of a few hundred bytes, not megabytes of base64 on every listing.
+ */
+const contentKey = (connectionId: string, direction: Direction, envelopeId: string) => storageKey('queue-content', connectionId, direction, envelopeId);
+type AttachmentEnvelope = Extract<QueueEntry['envelope'], { kind: 'attachment' }>;
+const isAttachment = (envelope: QueueEntry['envelope']): envelope is AttachmentEnvelope => envelope.kind === 'attachment';
+
 const entryKey = (connectionId: string, direction: Direction, state: QueueState, position: number) => storageKey('queue', connectionId, direction, section(state), orderedNumber(position));
 const sectionPrefix = (connectionId: string, direction: Direction, open: boolean) => storagePrefix('queue', connectionId, direction, open ? 'open' : 'finished');
 
@@ -46,8 +73,15 @@ export class KvsQueue {
     while (!(await this.#space.createIfAbsent(storageKey('queue-slot', entry.connectionId, entry.direction, orderedNumber(position)), true, { ttlSeconds: slotTtlSeconds }))) {
       position = this.#order.next(position + 1);
     }
-    const stored: QueueEntry = { ...entry, position };
-    await this.#space.apply([setWrite(entryKey(entry.connectionId, entry.direction, entry.state, position), stored, isOpen(entry.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds }), setWrite(hintKey, position)]);
+    const content = isAttachment(entry.envelope) && entry.envelope.contentBase64 !== '' ? entry.envelope.contentBase64 : undefined;
+    const stored: QueueEntry = content === undefined ? { ...entry, position } : { ...entry, position, envelope: { ...(entry.envelope as AttachmentEnvelope), contentBase64: '' } };
+    await this.#space.apply([
+      ...(content === undefined || !isOpen(entry.state) ? [] : [setWrite(contentKey(entry.connectionId, entry.direction, entry.envelope.id), content)]),
+      setWrite(entryKey(entry.connectionId, entry.direction, entry.state, position), stored, isOpen(entry.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds }),
+      setWrite(hintKey, position),
+      // Last: a claimer that finds this marker finds the entry too.
+      ...(isOpen(entry.state) ? [mayHaveWork(entry.connectionId, entry.direction, entry.createdAt)] : []),
+    ]);
     return position;
   }
 
@@ -64,9 +98,19 @@ export class KvsQueue {
   }
 
   /** Held under a lease per queue, so that invocations claiming at the same time take turns. */
-  claimDueEntries(claim: { readonly connectionId: string; readonly direction: Direction; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]> {
+  async claimDueEntries(claim: { readonly connectionId: string; readonly direction: Direction; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]> {
+    const markerKey = workMarkerKey(claim.connectionId, claim.direction);
+    const marker = await getStored(this.#space, markerKey, workMarkerSchema, 'queue work marker');
+    // An idle queue: one read, no lease, no listing (what an idle poll costs, docs/benchmarks.md).
+    if (marker?.empty && claim.now - marker.checkedAt < emptyMarkerTrustMs) return [];
     return this.#lease.run(`claim:${claim.connectionId}:${claim.direction}`, async () => {
-      const open = this.#read(await this.#space.list(sectionPrefix(claim.connectionId, claim.direction, true))).sort((left, right) => left.position - right.position);
+      let open = await this.#listOpen(claim.connectionId, claim.direction);
+      if (open.length === 0) {
+        await this.#space.apply([setWrite(markerKey, { empty: true, checkedAt: claim.now })]);
+        open = await this.#listOpen(claim.connectionId, claim.direction);
+        if (open.length === 0) return [];
+        await this.#space.apply([mayHaveWork(claim.connectionId, claim.direction, claim.now)]);
+      }
       const seenItems = new Set<string>();
       const claimed: QueueEntry[] = [];
       for (const entry of open) {
@@ -77,8 +121,19 @@ export class KvsQueue {
         claimed.push({ ...entry, state: 'in_flight', attempts: entry.attempts + 1, nextAttemptAt: claim.now + claim.leaseMs, updatedAt: claim.now });
       }
       await this.#space.apply(claimed.map((entry) => setWrite(entryKey(entry.connectionId, entry.direction, entry.state, entry.position), entry)));
-      return claimed;
+      return Promise.all(claimed.map((entry) => this.#withContent(entry)));
     });
+  }
+
+  async #listOpen(connectionId: string, direction: Direction): Promise<QueueEntry[]> {
+    return this.#read(await this.#space.list(sectionPrefix(connectionId, direction, true))).sort((left, right) => left.position - right.position);
+  }
+
+  /** The entry as it is sent: an attachment with its content, read from its own key. */
+  async #withContent(entry: QueueEntry): Promise<QueueEntry> {
+    if (!isAttachment(entry.envelope) || entry.envelope.contentBase64 !== '') return entry;
+    const content = await getStored(this.#space, contentKey(entry.connectionId, entry.direction, entry.envelope.id), z.string(), 'attachment content');
+    return content === undefined ? entry : { ...entry, envelope: { ...entry.envelope, contentBase64: content } };
   }
 
   async updateQueueEntry(connectionId: string, direction: Direction, position: number, patch: QueueEntryPatch): Promise<void> {
@@ -89,7 +144,15 @@ export class KvsQueue {
     const updated: QueueEntry = { ...current, ...patch };
     const target = entryKey(connectionId, direction, updated.state, position);
     const source = entryKey(connectionId, direction, current.state, position);
-    await this.#space.apply([...(source === target ? [] : [deleteWrite(source)]), setWrite(target, updated, isOpen(updated.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds })]);
+    const reopened = isOpen(updated.state) && !isOpen(current.state);
+    // Sent and confirmed: its content is not needed again (a failed entry keeps it for a retry).
+    const contentDone = updated.state === 'done' && isAttachment(current.envelope) && current.envelope.contentBase64 === '';
+    await this.#space.apply([
+      ...(source === target ? [] : [deleteWrite(source)]),
+      setWrite(target, updated, isOpen(updated.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds }),
+      ...(contentDone ? [deleteWrite(contentKey(connectionId, direction, current.envelope.id))] : []),
+      ...(reopened ? [mayHaveWork(connectionId, direction, updated.updatedAt)] : []),
+    ]);
   }
 
   async countQueue(connectionId: string): Promise<Readonly<Record<Direction, Readonly<Record<QueueState, number>>>>> {
@@ -97,11 +160,6 @@ export class KvsQueue {
     const counts = { outbound: empty(), inbound: empty() };
     for (const entry of this.#read(await this.#space.list(storagePrefix('queue', connectionId)))) counts[entry.direction][entry.state] += 1;
     return counts;
-  }
-
-  /** Whether an entry of this queue is due now: what a held poll waits for (see StorePollingSignals). */
-  async hasDueEntries(connectionId: string, direction: Direction, now: number): Promise<boolean> {
-    return this.#read(await this.#space.list(sectionPrefix(connectionId, direction, true))).some((entry) => entry.nextAttemptAt <= now);
   }
 
   #read(entries: readonly StoredEntry[]): QueueEntry[] {

@@ -121,14 +121,4 @@ describe('Forge KVS store, where KVS differs from SQLite', () => {
     await store.putTwin({ connectionId: 'con_1', localKey: 'work item #42 / ä', remoteKey: 'SUP 1', status: 'queued', lastSentHash: null, nextOutboundSequence: 0, lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], sentAttachmentIds: [], updatedAt: 1 });
     expect((await store.getTwinByRemoteKey('con_1', 'SUP 1'))?.localKey).toBe('work item #42 / ä');
   });
-
-  it('says whether a queue has an entry due now, which is what a held poll waits for', async () => {
-    let now = 1_000;
-    const store = KvsStore.open({ lease: quickLease, clock: { now: () => now } });
-    expect(await store.hasDueEntries('con_1', 'outbound')).toBe(false);
-    await store.enqueue({ ...entry('later', 'SUP-1'), nextAttemptAt: 5_000 });
-    expect(await store.hasDueEntries('con_1', 'outbound')).toBe(false);
-    now = 5_000;
-    expect(await store.hasDueEntries('con_1', 'outbound')).toBe(true);
-  });
 });

@@ -22,7 +22,7 @@ import { BufferedSpace } from './buffered-space';
 import { KvsAttachmentContents } from './kvs-attachment-contents';
 import { ForgeKeyValueSpace, type KeyValueSpace } from './key-value-space';
 import { storageKey, storagePrefix } from './kvs-key';
-import { defaultLeaseOptions, KvsLease, type LeaseOptions } from './kvs-lease';
+import { defaultLeaseOptions, KvsLease, type LeaseBudget, type LeaseOptions } from './kvs-lease';
 import { KvsQueue } from './kvs-queue';
 import { KvsSyncRecords } from './kvs-sync-records';
 import { getStored, listOrdered, orderedRecordSchema, OrderSequence, setWrite } from './stored-records';
@@ -35,6 +35,8 @@ const orderedConnection = orderedRecordSchema(connectionSchema);
 export interface KvsStoreOptions {
   readonly clock?: ClockV1;
   readonly lease?: LeaseOptions;
+  /** The invocation's remaining time: lease waits end before Forge ends the invocation. */
+  readonly budget?: LeaseBudget;
 }
 
 interface Shared {
@@ -75,7 +77,7 @@ export class KvsStore implements StoreV1 {
 
   static open(options: KvsStoreOptions = {}, base: KeyValueSpace = new ForgeKeyValueSpace()): KvsStore {
     const clock = options.clock ?? systemClock;
-    return new KvsStore(base, { base, lease: new KvsLease(base, clock, options.lease ?? defaultLeaseOptions), order: new OrderSequence(clock) }, clock, false);
+    return new KvsStore(base, { base, lease: new KvsLease(base, clock, options.lease ?? defaultLeaseOptions, options.budget), order: new OrderSequence(clock) }, clock, false);
   }
 
   async ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity> {
@@ -191,8 +193,6 @@ export class KvsStore implements StoreV1 {
   updateQueueEntry = (connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): Promise<void> =>
     this.#queue.updateQueueEntry(connectionId, direction, position, patch);
   countQueue: StoreV1['countQueue'] = (connectionId) => this.#queue.countQueue(connectionId);
-  /** For held polls: is anything of this queue due now? (Not part of the port: a KVS read is all it costs.) */
-  hasDueEntries = (connectionId: string, direction: QueueEntry['direction']): Promise<boolean> => this.#queue.hasDueEntries(connectionId, direction, this.#clock.now());
 
   runExclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
     return this.#shared.lease.run(`exclusive:${key}`, work);

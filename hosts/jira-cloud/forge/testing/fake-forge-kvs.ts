@@ -36,28 +36,40 @@ export class FakeKvs {
   readonly secrets = new Map<string, unknown>();
   /** Counts requests by kind, so tests can see what an operation costs in KVS calls. */
   readonly calls = { get: 0, set: 0, delete: 0, query: 0, transact: 0 };
+  /**
+   * What the calls cost against the installation's quota, as Forge bills it
+   * (developer.atlassian.com/platform/forge/limits-kvs-ce): each request in units of 10 KB,
+   * rounded up, at least one. Reads and writes have a quota of 4,000 units a minute each.
+   */
+  readonly units = { read: 0, write: 0 };
   now: () => number = () => Date.now();
 
   reset(): void {
     this.entries.clear();
     this.secrets.clear();
     for (const key of Object.keys(this.calls) as (keyof FakeKvs['calls'])[]) this.calls[key] = 0;
+    this.units.read = 0;
+    this.units.write = 0;
   }
 
   readonly kvs = {
     get: async (key: string): Promise<unknown> => {
       await tick();
       this.calls.get += 1;
-      return this.#read(checkKey(key));
+      const value = this.#read(checkKey(key));
+      this.units.read += quotaUnits(value);
+      return value;
     },
     set: async (key: string, value: unknown, options?: SetOptions): Promise<void> => {
       await tick();
       this.calls.set += 1;
+      this.units.write += quotaUnits(value);
       this.#write(checkKey(key), value, options);
     },
     delete: async (key: string): Promise<void> => {
       await tick();
       this.calls.delete += 1;
+      this.units.write += 1;
       this.entries.delete(checkKey(key));
     },
     getSecret: async (key: string): Promise<unknown> => {
@@ -114,6 +126,7 @@ export class FakeKvs {
         this.calls.query += 1;
         const keys = [...this.entries.keys()].filter((key) => key.startsWith(prefix) && (cursor === undefined || key > cursor) && this.#read(key) !== undefined).sort();
         const page = keys.slice(0, limit);
+        this.units.read += quotaUnits(page.map((key) => this.#read(key)));
         const last = page.at(-1);
         return { results: page.map((key) => ({ key, value: this.#read(key) })), ...(keys.length > limit && last !== undefined ? { nextCursor: last } : {}) };
       },
@@ -124,20 +137,25 @@ export class FakeKvs {
   #transaction() {
     const operations: (() => void)[] = [];
     const keys: string[] = [];
+    const values: unknown[] = [];
     const builder = {
       set: (key: string, value: unknown, _entity?: unknown, options?: SetOptions) => {
         keys.push(checkKey(key));
+        values.push(value);
         operations.push(() => this.#write(key, value, options));
         return builder;
       },
       delete: (key: string) => {
         keys.push(checkKey(key));
+        values.push(null);
         operations.push(() => this.entries.delete(key));
         return builder;
       },
       execute: async () => {
         await tick();
         this.calls.transact += 1;
+        // Counted per operation, the dearer reading of the page: a transaction is not cheaper than its writes.
+        this.units.write += values.reduce<number>((total, value) => total + quotaUnits(value), 0);
         if (operations.length > 25) throw new FakeKvsError(400, 'TOO_MANY_OPERATIONS', `A transaction holds at most 25 operations, not ${operations.length}.`);
         if (new Set(keys).size !== keys.length) throw new FakeKvsError(400, 'DUPLICATE_KEYS', 'A transaction may name a key once.');
         const before = new Map(this.entries);
@@ -157,6 +175,12 @@ export class FakeKvs {
 function checkKey(key: string): string {
   if (key.length > 500 || !keyPattern.test(key)) throw new FakeKvsError(400, 'INVALID_KEY', `"${key}" is not a valid Forge storage key.`);
   return key;
+}
+
+/** A request's size in quota units: 10 KB each, rounded up, at least one. */
+function quotaUnits(payload: unknown): number {
+  const bytes = payload === undefined ? 0 : new TextEncoder().encode(JSON.stringify(payload)).length;
+  return Math.max(1, Math.ceil(bytes / 10_240));
 }
 
 function tick(): Promise<void> {
