@@ -1,5 +1,6 @@
 import { FakeTracker } from './fakes/fake-tracker';
 import { ManualClock } from './fakes/manual-clock';
+import { postgresForTests } from './support/postgres-server';
 import { startTestNode, type TestNode } from './support/test-node';
 
 const initiateBody = (destinationUrl: string | null) => ({
@@ -12,7 +13,17 @@ const initiateBody = (destinationUrl: string | null) => ({
   projectKey: 'SUP',
 });
 
-describe('node-to-node exchange between real nodes', () => {
+/**
+ * The same cases with each node's state in SQLite (the default) and in PostgreSQL (DATABASE_URL):
+ * accepting, the one-time token and the replay cache are rules of the store as much as of core.
+ * On PostgreSQL each node gets a schema of its own, named after the node and this run.
+ */
+const stores = [
+  ['SQLite', async (name: string) => ({ name })],
+  ['PostgreSQL', async (name: string) => ({ name: `${name}-${process.pid}-${Date.now().toString(36)}`, databaseUrl: await postgresForTests() })],
+] as const;
+
+describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, storeFor) => {
   const nodes: TestNode[] = [];
   const clock = new ManualClock();
   let publicNode: TestNode;
@@ -20,9 +31,9 @@ describe('node-to-node exchange between real nodes', () => {
   let otherPublicNode: TestNode;
 
   beforeAll(async () => {
-    publicNode = await startTestNode({ name: 'public', isPublic: true, tracker: new FakeTracker('jira-cloud'), clock });
-    privateNode = await startTestNode({ name: 'private', isPublic: false, tracker: new FakeTracker('azure-devops'), clock });
-    otherPublicNode = await startTestNode({ name: 'other', isPublic: true, tracker: new FakeTracker('asana'), clock });
+    publicNode = await startTestNode({ ...(await storeFor('public')), isPublic: true, tracker: new FakeTracker('jira-cloud'), clock });
+    privateNode = await startTestNode({ ...(await storeFor('private')), isPublic: false, tracker: new FakeTracker('azure-devops'), clock });
+    otherPublicNode = await startTestNode({ ...(await storeFor('other')), isPublic: true, tracker: new FakeTracker('asana'), clock });
     nodes.push(publicNode, privateNode, otherPublicNode);
   });
   afterAll(async () => {
@@ -174,7 +185,7 @@ describe('node-to-node exchange between real nodes', () => {
   });
 });
 
-describe('Jira Server Script mode requirements', () => {
+describe.each(stores)('Jira Server Script mode requirements (%s)', (_store, storeFor) => {
   it.each([
     ['an expired licence', true, 'expired', 403, 'licence_required'],
     ['no licence', true, 'none', 403, 'licence_required'],
@@ -182,7 +193,7 @@ describe('Jira Server Script mode requirements', () => {
     ['an evaluation licence', true, 'trial', 201, undefined],
     ['a paid licence', true, 'paid', 201, undefined],
   ] as const)('with %s', async (_name, isPublic, licence, status, code) => {
-    const node = await startTestNode({ name: 'jira-server', isPublic, tracker: new FakeTracker('jira-server', undefined, licence) });
+    const node = await startTestNode({ ...(await storeFor(`jira-server-${licence}-${isPublic}`)), isPublic, tracker: new FakeTracker('jira-server', undefined, licence) });
     try {
       const answer = await node.admin('POST', '/connections/initiate', initiateBody(null));
       expect(answer.status).toBe(status);
