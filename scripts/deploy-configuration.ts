@@ -71,12 +71,14 @@ export function readDeployConfiguration(environment: NodeJS.ProcessEnv, packageV
   };
 }
 
-function readConfigurationFile(path: string | undefined): unknown {
+function readConfigurationFile(path: string | undefined): Record<string, unknown> {
   if (path === undefined || path === '') return {};
   if (!existsSync(path)) throw new DeployConfigurationError(`EXALATE_DEPLOY_CONFIG names ${path}, which does not exist; nothing was packaged.`);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const content = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (typeof content === 'object' && content !== null && !Array.isArray(content)) return content as Record<string, unknown>;
   } catch (error) {
     throw new DeployConfigurationError(`${path} is not JSON (${error instanceof Error ? error.message : String(error)}); nothing was packaged.`);
   }
+  throw new DeployConfigurationError(`${path} must hold one JSON object with the deploy configuration's keys; nothing was packaged.`);
 }
