@@ -7,6 +7,7 @@ export const benchmarkSets = {
     ['tracker-calls.ts', '2'],
     ['bulk-sync.ts', '100', 'sandbox'],
     ['bulk-sync.ts', '100', 'separate'],
+    ['forge-kvs-cost.ts', '10'],
   ],
   /** `npm run bench`: a few minutes. */
   standard: [
@@ -15,6 +16,7 @@ export const benchmarkSets = {
     ['tracker-calls.ts', '10'],
     ['bulk-sync.ts', '1000', 'sandbox'],
     ['bulk-sync.ts', '1000', 'separate'],
+    ['forge-kvs-cost.ts', '50'],
   ],
   /** `npm run bench:full`: the figures the targets are judged by (10,000 items). */
   full: [
@@ -23,6 +25,7 @@ export const benchmarkSets = {
     ['tracker-calls.ts', '20'],
     ['bulk-sync.ts', '10000', 'sandbox'],
     ['bulk-sync.ts', '10000', 'separate'],
+    ['forge-kvs-cost.ts', '200'],
   ],
 } as const satisfies Record<string, readonly (readonly string[])[]>;
 

@@ -51,17 +51,26 @@ function ttlOf(options: WriteOptions | undefined) {
   return options?.ttlSeconds === undefined ? {} : { ttl: { value: Math.max(1, Math.ceil(options.ttlSeconds)), unit: 'SECONDS' as const } };
 }
 
+/** The part of `@forge/kvs` this layer calls; the benchmarks hand in an in-memory one (scripts/bench/forge-kvs-cost.ts). */
+export type KvsClient = Pick<typeof kvs, 'get' | 'set' | 'delete' | 'query' | 'transact'>;
+
 /** Forge KVS through `@forge/kvs`, with values over the size limit split into parts. */
 export class ForgeKeyValueSpace implements KeyValueSpace {
+  readonly #kvs: KvsClient;
+
+  constructor(client: KvsClient = kvs) {
+    this.#kvs = client;
+  }
+
   async get(key: string): Promise<unknown> {
-    return this.#assemble(key, await kvs.get<unknown>(key));
+    return this.#assemble(key, await this.#kvs.get<unknown>(key));
   }
 
   async list(prefix: string): Promise<readonly StoredEntry[]> {
     const entries: StoredEntry[] = [];
     let cursor: string | undefined;
     do {
-      let query = kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(kvsLimits.pageSize);
+      let query = this.#kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(kvsLimits.pageSize);
       if (cursor !== undefined) query = query.cursor(cursor);
       const page = await query.getMany<unknown>();
       for (const result of page.results) entries.push({ key: result.key, value: await this.#assemble(result.key, result.value) });
@@ -72,7 +81,7 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
 
   async createIfAbsent(key: string, value: unknown, options?: WriteOptions): Promise<boolean> {
     try {
-      await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttlOf(options) });
+      await this.#kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttlOf(options) });
       return true;
     } catch (error) {
       if (isConflict(error)) return false;
@@ -84,10 +93,10 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
     const expanded: SpaceWrite[] = [];
     for (const write of writes) expanded.push(...(await this.#expand(write)));
     for (const chunk of chunkWrites(expanded)) {
-      if (chunk.length === 1 && chunk[0]?.type === 'delete') await kvs.delete(chunk[0].key);
-      else if (chunk.length === 1 && chunk[0]?.type === 'set') await kvs.set(chunk[0].key, chunk[0].value, ttlOf(chunk[0].options));
+      if (chunk.length === 1 && chunk[0]?.type === 'delete') await this.#kvs.delete(chunk[0].key);
+      else if (chunk.length === 1 && chunk[0]?.type === 'set') await this.#kvs.set(chunk[0].key, chunk[0].value, ttlOf(chunk[0].options));
       else {
-        let transaction = kvs.transact();
+        let transaction = this.#kvs.transact();
         for (const write of chunk) transaction = write.type === 'set' ? transaction.set(write.key, write.value, undefined, ttlOf(write.options)) : transaction.delete(write.key);
         await transaction.execute();
       }
@@ -96,7 +105,7 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
 
   /** One logical write as KVS writes: parts for a large value, and deletes for parts it no longer has. */
   async #expand(write: SpaceWrite): Promise<SpaceWrite[]> {
-    const previous = chunkedValueSchema.safeParse(await kvs.get<unknown>(write.key));
+    const previous = chunkedValueSchema.safeParse(await this.#kvs.get<unknown>(write.key));
     const previousParts = previous.success ? previous.data.parts : 0;
     const writes: SpaceWrite[] = [];
     let parts = 0;
@@ -122,7 +131,7 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
     if (!chunked.success) return value;
     let text = '';
     for (let index = 0; index < chunked.data.parts; index++) {
-      const part = await kvs.get<string>(partKey(key, index));
+      const part = await this.#kvs.get<string>(partKey(key, index));
       if (typeof part !== 'string') throw new Error(`Part ${index} of the stored value ${key} is missing; the store may be damaged.`);
       text += part;
     }
