@@ -3,7 +3,7 @@ import { ContentSize } from 'azure-devops-ui/Callout';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ConsoleConnection } from '../../node/ui/admin-answers';
 import { trackerWords } from '../../node/ui/tracker-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
@@ -18,12 +18,12 @@ export function StartSyncPanel({ client, connection, onDismiss }: { readonly cli
   const sync = useStartSync(client, connection, 'azure-devops');
   const [query, setQuery] = useState('');
   const [itemKey, setItemKey] = useState('');
-  const addTrigger = async (event: FormEvent) => {
-    event.preventDefault();
+  // azure-devops-ui's Button answers Enter and Space itself and stops the event, so a form's submit
+  // never fires: each button runs its action on click, which those keys also give.
+  const addTrigger = async () => {
     if (await sync.addTrigger(query)) setQuery('');
   };
-  const syncItem = async (event: FormEvent) => {
-    event.preventDefault();
+  const syncItem = async () => {
     if (await sync.syncItem(itemKey)) setItemKey('');
   };
   return (
@@ -31,23 +31,25 @@ export function StartSyncPanel({ client, connection, onDismiss }: { readonly cli
       <div className="exalate-wizard flex-column rhythm-vertical-16">
         <NoticeCard notice={sync.notice} onDismiss={sync.dismissNotice} />
         <Way headingId={`${id}-trigger`} heading={text.trigger.heading} help={text.trigger.help}>
-          <form className="flex-row flex-end rhythm-horizontal-8" aria-labelledby={`${id}-trigger`} onSubmit={(event) => void addTrigger(event)}>
+          <div className="flex-row flex-end rhythm-horizontal-8">
             <FormItem label={words.queryLabel} className="flex-grow">
               <TextField ariaLabel={words.queryLabel} value={query} placeholder={words.queryExample} width={TextFieldWidth.auto} onChange={(_event, value) => setQuery(value)} />
             </FormItem>
-            <Button type="submit" text={text.trigger.button} primary disabled={sync.busy !== null || query.trim() === ''} />
-          </form>
+            <Button text={text.trigger.button} primary disabled={sync.busy !== null || query.trim() === ''} onClick={() => void addTrigger()} />
+          </div>
         </Way>
         <Way headingId={`${id}-bulk`} heading={text.bulk.heading} help={text.bulk.help}>
-          <Button text={text.bulk.button} disabled={sync.busy !== null} onClick={() => void sync.bulkSync()} />
+          <div className="flex-row">
+            <Button text={text.bulk.button} disabled={sync.busy !== null} onClick={() => void sync.bulkSync()} />
+          </div>
         </Way>
         <Way headingId={`${id}-item`} heading={text.item.heading} help={text.item.help}>
-          <form className="flex-row flex-end rhythm-horizontal-8" aria-labelledby={`${id}-item`} onSubmit={(event) => void syncItem(event)}>
+          <div className="flex-row flex-end rhythm-horizontal-8">
             <FormItem label={words.itemKeyLabel} className="flex-grow">
               <TextField ariaLabel={words.itemKeyLabel} value={itemKey} placeholder={words.itemKeyExample} width={TextFieldWidth.auto} onChange={(_event, value) => setItemKey(value)} />
             </FormItem>
-            <Button type="submit" text={text.item.button} disabled={sync.busy !== null || itemKey.trim() === ''} />
-          </form>
+            <Button text={text.item.button} disabled={sync.busy !== null || itemKey.trim() === ''} onClick={() => void syncItem()} />
+          </div>
         </Way>
       </div>
     </Panel>
