@@ -9,16 +9,59 @@ import { waitFor } from '../support/wait-for';
 import { killHard, startSandboxProcess } from './sandbox-process';
 
 /**
- * `kill -9` of the whole sandbox (trackers and nodes in one process) at a random moment while a
- * trigger syncs a batch of new issues, then a restart on the same data: every issue must end up
- * with exactly one twin, and the private side must hold exactly one work item per issue.
- * Quick run: 2 trials. Full run: FAULT_TRIALS=20 npx jest test/faults.
+ * `kill -9` of the whole sandbox (trackers and nodes in one process) while a trigger syncs a batch
+ * of new issues, then a restart on the same data: every issue must end up with exactly one twin,
+ * and the private side must hold exactly one work item per issue.
+ *
+ * Each durable step of the way is hit on purpose: the kill comes as soon as the step is seen from
+ * outside (a change claimed for delivery, the first work item written to the tracker, a receipt
+ * waiting to go back). Then trials at random moments, drawn from a seed that is printed, so a
+ * failing moment can be replayed: FAULT_SEED=<seed> npx jest test/faults/kill-restart.
+ * Quick run: the named steps and 2 random trials. Full run: FAULT_TRIALS=20 npx jest test/faults.
  */
-const trials = Number(process.env['FAULT_TRIALS'] ?? 2);
+const randomTrials = Number(process.env['FAULT_TRIALS'] ?? 2);
 const issuesPerTrial = 25;
+const seed = process.env['FAULT_SEED'] === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env['FAULT_SEED']);
+
+/** mulberry32: a small seeded generator, so one seed gives the same moments on every machine. */
+function seededRandom(start: number): () => number {
+  let state = start >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Admin = ReturnType<typeof adminClient>;
+interface KillMoment {
+  readonly name: string;
+  /** Resolves at the moment to kill: a durable step seen from outside, or a drawn delay. */
+  wait(context: { readonly jiraAdmin: Admin; readonly adoAdmin: Admin; readonly connectionId: string; readonly ado: AzureDevOpsAdapter }): Promise<void>;
+}
+const queueCounts = async (admin: Admin, connectionId: string) =>
+  (await admin('GET', `/connections/${connectionId}/queue`)).body?.counts as { outbound: Record<string, number>; inbound: Record<string, number> } | undefined;
+const namedSteps: readonly KillMoment[] = [
+  { name: 'after a change is claimed for delivery', wait: ({ jiraAdmin, connectionId }) => waitFor('a claimed change', async () => ((await queueCounts(jiraAdmin, connectionId))?.outbound['in_flight'] ?? 0) > 0, 60_000).then(() => undefined) },
+  {
+    name: 'after the first tracker write on the private side',
+    wait: ({ ado }) => waitFor('a work item written by sync', async () => (await ado.searchItems("[System.TeamProject] = 'Fabrikam Fiber'", { cursor: null, limit: 200 })).keys.length > 0, 60_000).then(() => undefined),
+  },
+  { name: 'before the receipts (acks) go back', wait: ({ adoAdmin, connectionId }) => waitFor('a receipt waiting to go back', async () => ((await queueCounts(adoAdmin, connectionId))?.outbound['queued'] ?? 0) > 0, 60_000).then(() => undefined) },
+];
+const draw = seededRandom(seed);
+const randomMoments: readonly KillMoment[] = Array.from({ length: randomTrials }, (_unused, index) => {
+  const delayMs = Math.floor(draw() * 1500);
+  return { name: `at a random moment (${delayMs} ms, trial ${index + 1} of seed ${seed})`, wait: () => new Promise((resolve) => setTimeout(resolve, delayMs)) };
+});
 
 describe('kill -9 during sync, then restart', () => {
-  it.each(Array.from({ length: trials }, (_unused, index) => index + 1))('trial %i: nothing lost, nothing duplicated', async (trial) => {
+  beforeAll(() => {
+    console.log(`kill -9 trials: FAULT_SEED=${seed} replays these random moments`);
+  });
+
+  it.each([...namedSteps, ...randomMoments].map((moment, index) => [moment.name, index + 1, moment] as const))('killed %s: nothing lost, nothing duplicated', async (_name, trial, moment) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-fault-'));
     const port = await freePort();
     let { child, description } = await startSandboxProcess(port, dataDirectory);
@@ -34,7 +77,7 @@ describe('kill -9 during sync, then restart', () => {
       const jiraUser = new JiraCloudAdapter({ baseUrl: jira.trackerApi, authorization: jira.trackerAuth });
       const keys: string[] = [];
       for (let index = 0; index < issuesPerTrial; index++) keys.push((await jiraUser.createItem({ projectKey: 'SUP', type: 'Task', summary: `fault ${trial}-${index}` })).key);
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 1500)));
+      await moment.wait({ jiraAdmin, adoAdmin: adminClient(ado), connectionId, ado: new AzureDevOpsAdapter({ baseUrl: ado.trackerApi, authorization: ado.trackerAuth }) });
       await killHard(child);
 
       ({ child, description } = await startSandboxProcess(port, dataDirectory));
