@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
 import { freePort } from './free-port';
-import { findPostgresBinaries } from './postgres-binaries';
+import { findPostgresBinaries, type PostgresBinaries } from './postgres-binaries';
 
 export interface PostgresServer {
   /** postgresql://… for pg, psql or DATABASE_URL. */
@@ -26,8 +26,10 @@ export interface PostgresServer {
  * `kill -9` of that process: nothing is left running behind a crashed test run.
  * PostgreSQL refuses to run as root, so as root the watchdog runs as the `postgres` user.
  */
-export async function startPostgresServer(options: { readonly ownerPid?: number; readonly directoryPrefix?: string } = {}): Promise<PostgresServer> {
-  const binaries = findPostgresBinaries();
+export async function startPostgresServer(
+  options: { readonly ownerPid?: number; readonly directoryPrefix?: string; readonly binaries?: PostgresBinaries } = {},
+): Promise<PostgresServer> {
+  const binaries = options.binaries ?? findPostgresBinaries();
   const user = serverUser();
   let lastFailure = '';
   // A port found free can be taken by someone else before the server binds it: try a few.
