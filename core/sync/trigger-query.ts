@@ -41,7 +41,7 @@ export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<r
   if (tracker === 'azure-devops') text = text.replace(/^select\s+.*?\s+from\s+workitems\s+where\s+/is, '');
   if (text === '') return err(invalid(query, 'it is empty'));
   const conditions: TriggerCondition[] = [];
-  for (const part of text.split(/\s+and\s+/i)) {
+  for (const part of splitOnAnd(text)) {
     const match = conditionPattern.exec(part);
     const field = match ? fieldNames[match[1]!.toLowerCase()] : undefined;
     if (!match || !field) return err(invalid(query, `"${part.trim()}" is not a condition this node understands`));
@@ -87,6 +87,38 @@ function valuesOf(item: TrackerItem, field: TriggerField): readonly string[] {
     case 'completed':
       return [String(item.status === 'completed')];
   }
+}
+
+/**
+ * The conditions joined by AND, where AND is a word outside quotes and parentheses: a project
+ * named "Sales and Marketing" is one value, as JQL and WIQL read it.
+ */
+function splitOnAnd(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quote: string | undefined;
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    if (quote !== undefined) {
+      if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === '(') {
+      depth += 1;
+    } else if (character === ')') {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && /\s/.test(character)) {
+      const conjunction = /^\s+and\s+/i.exec(text.slice(index));
+      if (conjunction) {
+        parts.push(text.slice(start, index));
+        index += conjunction[0].length - 1;
+        start = index + 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 function parseList(text: string): string[] | undefined {
