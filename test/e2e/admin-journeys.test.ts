@@ -61,17 +61,22 @@ interface PrivateInitiation {
   readonly description: string;
   /** Each console's own project picker, driven by keys (Atlaskit's select, azure-devops-ui's dropdown, a native select). */
   readonly chooseProject: () => Promise<void>;
+  /** The button each guide names for initiating: "Click Next." (Jira Cloud, Asana) or "Click Initiate." (Azure DevOps). */
+  readonly initiateButton: 'Next' | 'Initiate';
 }
 
 /**
  * Initiate Connection to a private side ("I don't have a URL"), Script mode, the connection
  * information and a project, by keyboard alone; copies the invitation code and answers it.
  */
-async function initiatePrivateConnectionByKeyboard({ console, page, wizard, localName, remoteName, description, chooseProject }: PrivateInitiation): Promise<string> {
+async function initiatePrivateConnectionByKeyboard({ console, page, wizard, localName, remoteName, description, chooseProject, initiateButton }: PrivateInitiation): Promise<string> {
   await wizard.getByText('Destination Instance URL').first().waitFor();
   await session.shoot(page, `${console}-initiate-destination`);
   await expectAccessible(page);
+  // The public guide's opening note, then the private guides' note once the destination is private.
+  await wizard.getByText(/It doesn't matter which side you start initiating/).first().waitFor();
   await pressWithKeyboard(page, wizard.getByLabel("I don't have a URL"), 'Space');
+  await wizard.getByText(/an instance you have access to is considered a public side/).first().waitFor();
   await session.shoot(page, `${console}-initiate-no-url`);
   await pressWithKeyboard(page, wizard.getByRole('button', { name: 'Next' }));
 
@@ -94,12 +99,13 @@ async function initiatePrivateConnectionByKeyboard({ console, page, wizard, loca
   await chooseProject();
   await session.shoot(page, `${console}-initiate-project`);
   await expectAccessible(page);
-  await pressWithKeyboard(page, wizard.getByRole('button', { name: 'Initiate', exact: true }));
+  await pressWithKeyboard(page, wizard.getByRole('button', { name: initiateButton, exact: true }));
 
   const copy = wizard.getByRole('button', { name: 'Copy invitation code' });
   await copy.waitFor();
-  // A private destination has no URL to show.
+  // A private destination has no URL to show; the initiator sees when the code expires.
   await wizard.getByText('unknown').first().waitFor();
+  await wizard.getByText(/Invitation expires/).first().waitFor();
   await pressWithKeyboard(page, copy);
   const code = await wizard.getByLabel('Invitation code').inputValue();
   await expectCopied(page, code);
@@ -107,6 +113,43 @@ async function initiatePrivateConnectionByKeyboard({ console, page, wizard, loca
   await expectAccessible(page);
   await pressWithKeyboard(page, wizard.getByRole('button', { name: 'Done' }));
   return code;
+}
+
+/** Pending row → Show invitation code: the same code, its expiry, Copy, by keyboard alone. */
+async function showInvitationAgainByKeyboard(page: Page, scope: FrameLocator | Page, connectionName: string, code: string, console: string): Promise<void> {
+  // The wizard already put this code on the clipboard: empty it, so the copy below is this dialog's.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  const row = scope.getByRole('row').filter({ hasText: connectionName }).first();
+  await pressWithKeyboard(page, row.getByRole('button', { name: /^Show invitation code/ }));
+  const shown = scope.getByRole('textbox', { name: 'Invitation code' });
+  await waitFor('the invitation code shown again', async () => (await shown.inputValue().catch(() => '')) === code);
+  await scope.getByText(/Invitation expires/).first().waitFor();
+  await pressWithKeyboard(page, scope.getByRole('button', { name: 'Copy invitation code' }));
+  await expectCopied(page, code);
+  await session.shoot(page, `${console}-connections-pending-invitation-code`);
+  await expectAccessible(page);
+  await pressWithKeyboard(page, scope.getByRole('button', { name: 'Close', exact: true }).last());
+  await shown.waitFor({ state: 'detached' });
+}
+
+/** Active row → Start synchronization: the three ways, each used by keyboard alone. */
+async function startSynchronizationByKeyboard(page: Page, scope: FrameLocator | Page, connectionName: string, start: { readonly query: string; readonly itemKey: string; readonly console: string }): Promise<void> {
+  const row = scope.getByRole('row').filter({ hasText: connectionName }).first();
+  await pressWithKeyboard(page, row.getByRole('button', { name: /^Start synchronization/ }));
+  const ways = scope.getByRole('dialog').filter({ hasText: 'Sync now' }).last();
+  await ways.getByText('Add a trigger').first().waitFor();
+  await typeWithKeyboard(page, ways.getByRole('textbox', { name: /^Query/ }), start.query);
+  await pressWithKeyboard(page, ways.getByRole('button', { name: 'Add trigger' }));
+  await ways.getByText(/now sync by themselves/).first().waitFor();
+  await pressWithKeyboard(page, ways.getByRole('button', { name: 'Bulk sync', exact: true }));
+  await ways.getByText(/^Bulk sync started/).first().waitFor();
+  await typeWithKeyboard(page, ways.getByRole('textbox', { name: /(key|id)$/ }), start.itemKey);
+  await pressWithKeyboard(page, ways.getByRole('button', { name: 'Sync now' }));
+  await ways.getByText(new RegExp(`${start.itemKey} is queued to sync`)).first().waitFor();
+  await session.shoot(page, `${start.console}-connections-start-synchronization`);
+  await expectAccessible(page);
+  await pressWithKeyboard(page, ways.getByRole('button', { name: 'Close', exact: true }).last());
+  await ways.waitFor({ state: 'detached' });
 }
 
 describe('Jira Cloud: Settings → Apps → Exalate, a private connection to Azure DevOps Server', () => {
@@ -138,6 +181,7 @@ describe('Jira Cloud: Settings → Apps → Exalate, a private connection to Azu
       localName: 'acme-jira',
       remoteName: 'partner-ado',
       description: 'Support escalations to the partner’s Azure DevOps Server',
+      initiateButton: 'Next',
       chooseProject: async () => {
         await tabTo(page, dialog.getByLabel('Project', { exact: true }));
         await page.keyboard.type('Customer Support');
@@ -148,6 +192,22 @@ describe('Jira Cloud: Settings → Apps → Exalate, a private connection to Azu
     await dialog.waitFor({ state: 'detached' });
     await app.getByText('Pending').first().waitFor();
     await session.shoot(page, 'jira-cloud-connections-pending');
+  });
+
+  it('shows the Pending connection’s invitation code again, and lets the admin configure scripts meanwhile, by keyboard alone', async () => {
+    const app = exalateFrame(page);
+    await showInvitationAgainByKeyboard(page, app, 'acme-jira_to_partner-ado', codes.get('jira-cloud') ?? '', 'jira-cloud');
+    // "You can continue to configure on your end": the scripts of a Pending connection open and save.
+    const row = app.getByRole('row').filter({ hasText: 'acme-jira_to_partner-ado' }).first();
+    await pressWithKeyboard(page, row.getByRole('button', { name: /^Edit scripts/ }));
+    const editor = app.getByRole('dialog');
+    await editor.getByLabel('Outgoing sync script').waitFor();
+    await pressWithKeyboard(page, editor.getByRole('button', { name: 'Save' }));
+    await editor.getByText('The scripts are saved; the next change of each item uses them.').waitFor();
+    await session.shoot(page, 'jira-cloud-connections-pending-edit-scripts');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, editor.getByRole('button', { name: 'Close', exact: true }).last());
+    await editor.waitFor({ state: 'detached' });
   });
 });
 
@@ -252,6 +312,7 @@ describe('Azure DevOps: Organization settings → Extensions → Exalate, and it
       localName: 'acme-ado',
       remoteName: 'partner-server',
       description: 'Work items shared with the partner’s Azure DevOps Server',
+      initiateButton: 'Initiate',
       chooseProject: async () => {
         await pressWithKeyboard(page, app.getByRole('button', { name: 'Project' }));
         await app.getByRole('option', { name: 'Fabrikam Fiber' }).first().waitFor();
@@ -262,7 +323,20 @@ describe('Azure DevOps: Organization settings → Extensions → Exalate, and it
 
     await acceptOnAzureDevOpsServer('acme-ado_to_partner-server');
     await page.reload();
-    await connectionRow(exalateFrame(page), 'acme-ado_to_partner-server', 'Active').waitFor();
+    const row = connectionRow(exalateFrame(page), 'acme-ado_to_partner-server', 'Active');
+    await row.waitFor();
+    // The status word is read once: the icon beside it is decorative.
+    expect(await row.getByRole('img').count()).toBe(0);
+  });
+
+  it('starts synchronization from the Active row: a trigger, bulk sync and one work item, by keyboard alone', async () => {
+    const instance = session.instance('azure-devops');
+    const user = new AzureDevOpsAdapter({ baseUrl: instance.trackerApi, authorization: instance.trackerAuth });
+    const workItem = await user.createItem({ projectKey: 'Fabrikam Fiber', type: 'Task', summary: 'Badge reader offline', description: richTextFromPlain('Building B.'), labels: ['badge-reader'] });
+    await startSynchronizationByKeyboard(page, exalateFrame(page), 'acme-ado_to_partner-server', { query: `[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] CONTAINS 'badge-reader'`, itemKey: workItem.key, console: 'azure-devops' });
+    const admin = adminClient(instance);
+    const connectionId = ((await admin('GET', '/connections')).body as { id: string; name: string }[]).find((connection) => connection.name === 'acme-ado_to_partner-server')?.id ?? '';
+    await waitFor('the work item under sync', async () => (await admin('GET', `/connections/${connectionId}/twins/${workItem.key}`)).status === 200, 30_000);
   });
 });
 
@@ -275,14 +349,17 @@ describe('Asana: the console’s Connections tab', () => {
     await expectAccessible(page);
     await pressWithKeyboard(page, page.getByRole('button', { name: 'Initiate Connection' }));
     const dialog = page.getByRole('dialog', { name: 'Initiate connection' });
-    await initiatePrivateConnectionByKeyboard({
+    const code = await initiatePrivateConnectionByKeyboard({
       console: 'asana',
       page,
       wizard: dialog,
       localName: 'acme-asana',
       remoteName: 'partner-devops',
       description: 'Marketing requests for the partner’s engineers',
+      initiateButton: 'Next',
       chooseProject: async () => {
+        // Asana's guide has no project step: the console says why it asks.
+        await dialog.getByText(/Every Asana task lives in a project/).waitFor();
         const project = dialog.getByRole('combobox', { name: 'Project' });
         await project.and(page.locator(':enabled')).waitFor();
         await tabTo(page, project);
@@ -291,6 +368,7 @@ describe('Asana: the console’s Connections tab', () => {
       },
     });
 
+    await showInvitationAgainByKeyboard(page, page, 'acme-asana_to_partner-devops', code, 'asana');
     await acceptOnAzureDevOpsServer('acme-asana_to_partner-devops');
     await page.reload();
     await connectionRow(page, 'acme-asana_to_partner-devops', 'Active').waitFor();
