@@ -66,18 +66,18 @@ export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
             <Header title="Exalate" titleSize={TitleSize.Large} description={`${settingsPageName(host.isServer)} · ${host.organization}`} />
             <div className="page-content page-content-top">
               {failure === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{failure}</MessageCard>}
-              <SettingsTab nodeUrl={null} suggestion={suggestion} instance={null} onSave={save} isServer={host.isServer} />
+              <SettingsTab nodeUrl={null} suggestion={suggestion} instance={null} onSave={save} isServer={host.isServer} extensionId={host.extensionId} />
             </div>
           </>
         ) : (
-          <ConnectedHub client={client} organization={host.organization} isServer={host.isServer} nodeUrl={nodeUrl ?? ''} onSave={save} />
+          <ConnectedHub client={client} organization={host.organization} isServer={host.isServer} extensionId={host.extensionId} nodeUrl={nodeUrl ?? ''} onSave={save} />
         )}
       </Page>
     </Surface>
   );
 }
 
-function ConnectedHub({ client, organization, isServer, nodeUrl, onSave }: { readonly client: ConsoleClient; readonly organization: string; readonly isServer: boolean; readonly nodeUrl: string; readonly onSave: (url: string) => Promise<string | null> }) {
+function ConnectedHub({ client, organization, isServer, extensionId, nodeUrl, onSave }: { readonly client: ConsoleClient; readonly organization: string; readonly isServer: boolean; readonly extensionId: string; readonly nodeUrl: string; readonly onSave: (url: string) => Promise<string | null> }) {
   const [tab, setTab] = useState<ConsolePage>('connections');
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const { view } = useInstance(client);
@@ -113,7 +113,7 @@ function ConnectedHub({ client, organization, isServer, nodeUrl, onSave }: { rea
         {tab === 'triggers' ? <TriggersTab client={client} connections={connections.connections} /> : null}
         {tab === 'sync-queue' ? <SyncQueueTab client={client} connections={connections.connections} /> : null}
         {tab === 'errors' ? <ErrorsTab client={client} /> : null}
-        {tab === 'general-settings' ? <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} isServer={isServer} /> : null}
+        {tab === 'general-settings' ? <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} isServer={isServer} extensionId={extensionId} /> : null}
       </div>
       {wizard === null || instance === null ? null : (
         <WizardPanel key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(wizardContextOf(instance)) : startAcceptWizard(wizardContextOf(instance)))} />

@@ -17,6 +17,8 @@ export interface HubHost {
   readSuggestedNodeUrl(): Promise<string | null>;
   /** Keeps the URL as this user's own, and offers it to the organization's other admins. */
   saveNodeUrl(nodeUrl: string): Promise<void>;
+  /** The extension's id as Azure DevOps knows it, `publisher.extension` ("idalko-tools.exalate"). */
+  readonly extensionId: string;
   /** The organization's name, for the page header ("acme"). */
   readonly organization: string;
   /** Azure DevOps Server (on premises), whose admin pages are "Collection settings", rather than Services. */

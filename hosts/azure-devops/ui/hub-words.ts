@@ -12,10 +12,13 @@ export function scopeWord(isServer: boolean): string {
 }
 
 /**
- * The README's section on deploying the node and the extension. The repository's public address
- * is kept here, once, so the link can follow it if the project moves.
+ * The extension's own Marketplace page, whose details (manifests/azure-devops/overview.md, packaged
+ * with the extension) say how to deploy the node. Built from the extension's id as the SDK gives
+ * it (`publisher.extension`), so it follows the deployer's publisher.
  */
-export const deployGuideUrl = 'https://github.com/exalate-open/exalate-open#deploy';
+export function deployGuideUrl(extensionId: string): string {
+  return `https://marketplace.visualstudio.com/items?itemName=${encodeURIComponent(extensionId)}`;
+}
 
 /**
  * The first-run explanation beside the "Node URL" field, which no connection guide mentions: the

@@ -29,6 +29,7 @@ export function createSdkHubHost(): HubHost {
   const host = SDK.getHost();
   return {
     organization: host.name,
+    extensionId: SDK.getExtensionContext().id,
     // The SDK's IHostContext.isHosted: true on Azure DevOps Services, false on Azure DevOps Server.
     isServer: host.isHosted === false,
     appToken: () => SDK.getAppToken(),

@@ -12,7 +12,7 @@ import { deployGuideUrl, nodeUrlExplained, scopeWord } from './hub-words';
  * General settings: the node URL (kept with the extension data service, each admin's own, see
  * chooseNodeUrl) and what that node says about itself.
  */
-export function SettingsTab({ nodeUrl, suggestion = null, instance, onSave, isServer }: { readonly nodeUrl: string | null; readonly suggestion?: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null>; readonly isServer: boolean }) {
+export function SettingsTab({ nodeUrl, suggestion = null, instance, onSave, isServer, extensionId }: { readonly nodeUrl: string | null; readonly suggestion?: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null>; readonly isServer: boolean; readonly extensionId: string }) {
   const [draft, setDraft] = useState(nodeUrl ?? suggestion ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -32,7 +32,7 @@ export function SettingsTab({ nodeUrl, suggestion = null, instance, onSave, isSe
         <MessageCard severity={MessageCardSeverity.Info}>
           <span>
             {nodeUrlExplained(isServer)}{' '}
-            <a href={deployGuideUrl} target="_blank" rel="noopener noreferrer">
+            <a href={deployGuideUrl(extensionId)} target="_blank" rel="noopener noreferrer">
               How to deploy the node
             </a>
             {`. Other admins of the ${scopeWord(isServer)} are offered the address you save and confirm it once.`}
