@@ -41,6 +41,7 @@ export const connectionOperations: readonly AdminOperation[] = [
         trackerVersion: instance.version,
         instanceUrl: instance.url,
         licence: instance.licence ?? null,
+        licenceCheck: instance.licenceCheck ?? null,
         modes: supportedModes,
       });
     },

@@ -5,8 +5,9 @@ import type { ConnectionMode } from './connection';
 
 /**
  * Whether this node can run a connection in `mode`. Jira Server/DC asks more of Script mode than
- * the others (Exalate's on-premise guide): the instance must be public and the app must be in its
- * evaluation period or paid. Saying so here means the admin learns it before initiating.
+ * the others (Exalate's on-premise guide): the instance must be public, and a licence Jira holds for
+ * the app must not have expired (this open edition needs none; see core/wizard/mode-options.ts).
+ * Saying so here means the admin learns it before initiating.
  */
 export function findModeProblem(context: NodeContext, instance: TrackerInstance, mode: ConnectionMode): ExalateError | undefined {
   if (!supportedModes.includes(mode)) {
@@ -16,8 +17,9 @@ export function findModeProblem(context: NodeContext, instance: TrackerInstance,
     if (context.settings.nodeUrl === null) {
       return new ExalateError('licence_required', 'Script mode on Jira Server / Data Center needs a public instance. Give this node a public URL (NODE_URL) before you initiate or accept a Script connection.');
     }
-    if (instance.licence !== 'trial' && instance.licence !== 'paid') {
-      return new ExalateError('licence_required', `Script mode on Jira Server / Data Center needs an evaluation (trial) or paid licence; this instance's licence is ${instance.licence ?? 'missing'}. Start an evaluation or renew the licence in Manage apps, then try again.`);
+    // Open edition: no licence is needed; only an expired one that Jira holds for the app stops Script.
+    if (instance.licence === 'expired') {
+      return new ExalateError('licence_required', `Script mode on Jira Server / Data Center needs an evaluation (trial) or paid licence, and the licence Jira holds for Exalate has expired${instance.licenceCheck === undefined ? '' : ` (${instance.licenceCheck})`}. Renew it, or remove it in Manage apps (this open edition needs none), then try again.`);
     }
   }
   return undefined;

@@ -19,6 +19,8 @@ export interface TrackerInstance {
   readonly url: string;
   /** Only trackers that license the app per instance report it. */
   readonly licence?: LicenceState;
+  /** What was asked about the licence and what the tracker answered, for the admin to read. */
+  readonly licenceCheck?: string;
 }
 
 /** A place where incoming items are created: a Jira project, an ADO project, an Asana project. */

@@ -98,7 +98,7 @@ describe('preview step', () => {
     { name: 'Script on a trial Jira Server can be accepted', start: scriptOn(contexts.jiraServerTrial), event: events.next, state: { step: 'project' }, effects: [{ type: 'load_projects' }] },
     { name: 'Script on a paid Jira Server can be accepted', start: scriptOn(contexts.jiraServerPaid), event: events.next, state: { step: 'project' }, effects: [{ type: 'load_projects' }] },
     { name: 'Script on an expired Jira Server is refused before a project is picked', start: scriptOn(contexts.jiraServerExpired), event: events.next, state: { step: 'preview', error: messages.invitationModeRefused('script', messages.scriptNeedsLicenceExpired) }, effects: [] },
-    { name: 'Script on an unlicensed Jira Server is refused', start: scriptOn(contexts.jiraServerNone), event: events.next, state: { step: 'preview', error: messages.invitationModeRefused('script', messages.scriptNeedsLicenceNone) }, effects: [] },
+    { name: 'Script on a Jira Server with no licence of any kind can be accepted', start: scriptOn(contexts.jiraServerNone), event: events.next, state: { step: 'project' }, effects: [{ type: 'load_projects' }] },
     { name: 'Script on a private Jira Server is refused', start: scriptOn(contexts.jiraServerPrivate), event: events.next, state: { step: 'preview', error: messages.invitationModeRefused('script', messages.scriptNeedsPublicJiraServer) }, effects: [] },
     { name: 'Visual on a private instance is refused', start: () => at.preview({ ...samplePreview, mode: 'visual' }, contexts.privateAzureDevOps), event: events.next, state: { step: 'preview', error: messages.invitationModeRefused('visual', messages.visualNeedsPublicLocal) }, effects: [] },
   ]);

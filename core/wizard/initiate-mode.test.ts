@@ -90,7 +90,7 @@ describe('mode step of a public connection', () => {
 describe('mode step on Jira Server / Data Center', () => {
   test('states the Script prerequisites up front', () => {
     expect(at.privateMode(contexts.jiraServerTrial)).toMatchObject({
-      notices: [notices.privateModes, notices.jiraServerScriptPrerequisites, notices.modeIsFinal],
+      notices: [notices.privateModes, notices.jiraServerScriptPrerequisites, notices.jiraServerLicenceUnread, notices.modeIsFinal],
     });
   });
 
@@ -98,8 +98,8 @@ describe('mode step on Jira Server / Data Center', () => {
     ['an evaluation (trial) licence allows Script', contexts.jiraServerTrial, { mode: 'script', label: 'Script', available: true }],
     ['a paid licence allows Script', contexts.jiraServerPaid, { mode: 'script', label: 'Script', available: true }],
     ['an expired licence refuses Script', contexts.jiraServerExpired, { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceExpired }],
-    ['no licence refuses Script', contexts.jiraServerNone, { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceNone }],
-    ['an unread licence refuses Script', contexts.jiraServerUnknownLicence, { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceUnknown }],
+    ['no licence of any kind allows Script (this open edition needs none)', contexts.jiraServerNone, { mode: 'script', label: 'Script', available: true }],
+    ['an unread licence allows Script (only an expired one stops it)', contexts.jiraServerUnknownLicence, { mode: 'script', label: 'Script', available: true }],
   ] as const)('%s', (_name, context, scriptOption) => {
     const state = at.publicMode(undefined, context);
     expect(state).toMatchObject({ step: 'mode' });
@@ -116,8 +116,8 @@ describe('mode step on Jira Server / Data Center', () => {
   });
 
   test('no mode at all says so first', () => {
-    const state = at.publicMode(onlyScript, contexts.jiraServerNone);
-    expect(state.notices).toEqual([messages.noModeAvailable, notices.suggestedModes, notices.jiraServerScriptPrerequisites, notices.modeIsFinal]);
+    const state = at.publicMode(onlyScript, contexts.jiraServerExpired);
+    expect(state.notices).toEqual([messages.noModeAvailable, notices.suggestedModes, notices.jiraServerScriptPrerequisites, notices.jiraServerLicenceUnread, notices.modeIsFinal]);
     expect(walk(state, [events.next]).error).toBe(messages.modeRequired);
   });
 });

@@ -103,6 +103,9 @@ export const notices = {
     'You cannot toggle between the different modes. To do so, you need to create a new Connection in Visual mode, Script mode, or Basic mode.',
   jiraServerScriptPrerequisites:
     'Before you set up a Connection in Script mode ensure that your instance is public, and that you are either in the Evaluation (trial) period or have a Paid license.',
+  /** Said when the node could not tell what Jira's app manager holds; Script is offered all the same. */
+  jiraServerLicenceUnread:
+    'Licence: not checked (the node did not report what Jira\'s Manage apps holds for Exalate). This open edition needs no licence, so Script mode is offered; only an expired licence would stop it.',
   publicPrivateNote:
     "As this is a Public-Private connection and you don't have admin access to the other side, you can continue to configure on your end and then send an invitation to your partner.",
   /** Asana's guide has no project step; this line says why Asana needs one. */

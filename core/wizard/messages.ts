@@ -45,11 +45,7 @@ export const messages = {
   scriptNeedsPublicJiraServer:
     'Script mode on Jira Server / Data Center needs this instance to be public (reachable from the other side). Make it reachable, or use Basic mode.',
   scriptNeedsLicenceExpired:
-    'Script mode on Jira Server / Data Center needs an Evaluation (trial) or a Paid license, and the license of this instance has expired. Renew it, then start again.',
-  scriptNeedsLicenceNone:
-    'Script mode on Jira Server / Data Center needs an Evaluation (trial) or a Paid license, and this instance has none. Start an evaluation or buy a license, then start again.',
-  scriptNeedsLicenceUnknown:
-    'Script mode on Jira Server / Data Center needs an Evaluation (trial) or a Paid license, and the license of this instance could not be read. Check it in the Exalate admin panel, then start again.',
+    'Script mode on Jira Server / Data Center needs an Evaluation (trial) or a Paid license, and the license Jira holds for Exalate on this instance has expired. Renew it, or remove it in Manage apps (this open edition needs none), then start again.',
   invitationModeRefused: (mode: ConnectionMode, reason: string): string =>
     `This invitation is for a connection in ${modeLabels[mode]} mode, which this instance cannot accept. ${reason}`,
 

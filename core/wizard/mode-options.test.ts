@@ -9,8 +9,8 @@ describe('what the local instance itself can run', () => {
     ['Jira Server, public, trial: Script', { tracker: 'jira-server', isPublic: true, licence: 'trial' }, 'script', null],
     ['Jira Server, public, paid: Script', { tracker: 'jira-server', isPublic: true, licence: 'paid' }, 'script', null],
     ['Jira Server, public, expired: no Script', { tracker: 'jira-server', isPublic: true, licence: 'expired' }, 'script', messages.scriptNeedsLicenceExpired],
-    ['Jira Server, public, no licence: no Script', { tracker: 'jira-server', isPublic: true, licence: 'none' }, 'script', messages.scriptNeedsLicenceNone],
-    ['Jira Server, public, licence unread: no Script', { tracker: 'jira-server', isPublic: true }, 'script', messages.scriptNeedsLicenceUnknown],
+    ['Jira Server, public, no licence of any kind: Script (this open edition needs none)', { tracker: 'jira-server', isPublic: true, licence: 'none' }, 'script', null],
+    ['Jira Server, public, licence unread: Script (only an expired licence stops it)', { tracker: 'jira-server', isPublic: true }, 'script', null],
     ['Jira Server, private, paid: no Script', { tracker: 'jira-server', isPublic: false, licence: 'paid' }, 'script', messages.scriptNeedsPublicJiraServer],
     ['Jira Server, private, trial: no Script', { tracker: 'jira-server', isPublic: false, licence: 'trial' }, 'script', messages.scriptNeedsPublicJiraServer],
     ['Jira Server, expired: Basic is still fine', { tracker: 'jira-server', isPublic: true, licence: 'expired' }, 'basic', null],
@@ -18,7 +18,8 @@ describe('what the local instance itself can run', () => {
     ['Azure DevOps, private: Script', { tracker: 'azure-devops', isPublic: false }, 'script', null],
     ['Azure DevOps, private: no Visual', { tracker: 'azure-devops', isPublic: false }, 'visual', messages.visualNeedsPublicLocal],
     ['Asana, public: Visual', { tracker: 'asana', isPublic: true }, 'visual', null],
-    ['Jira Server, licence reported as null: no Script', { tracker: 'jira-server', isPublic: true, licence: null }, 'script', messages.scriptNeedsLicenceUnknown],
+    ['Jira Server, licence reported as null: Script', { tracker: 'jira-server', isPublic: true, licence: null }, 'script', null],
+    ['Jira Server, private, no licence: the public instance is still needed', { tracker: 'jira-server', isPublic: false, licence: 'none' }, 'script', messages.scriptNeedsPublicJiraServer],
     ['a node that runs only Script: no Basic', { tracker: 'asana', isPublic: true, modes: ['script'] }, 'basic', 'Basic mode is not available on this instance yet.'],
     ['a node that runs only Script: Script', { tracker: 'asana', isPublic: true, modes: ['script'] }, 'script', null],
     ['a node that runs only Script on an expired Jira Server: the licence is the problem', { tracker: 'jira-server', isPublic: true, licence: 'expired', modes: ['script'] }, 'script', messages.scriptNeedsLicenceExpired],
@@ -30,11 +31,11 @@ describe('what the local instance itself can run', () => {
 
 describe('options and notices together', () => {
   test('the local refusal wins over the destination one, so the admin reads what they can fix', () => {
-    const options = listModeOptions({ tracker: 'jira-server', isPublic: true, licence: 'none' }, { tracker: 'asana', isPublic: true, modes: ['basic'] });
+    const options = listModeOptions({ tracker: 'jira-server', isPublic: true, licence: 'expired' }, { tracker: 'asana', isPublic: true, modes: ['basic'] });
     expect(options).toEqual([
       { mode: 'basic', label: 'Basic', available: true },
       { mode: 'visual', label: 'Visual', available: false, reason: 'The destination instance (Asana) does not offer Visual mode.' },
-      { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceNone },
+      { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceExpired },
     ]);
   });
 
@@ -48,6 +49,14 @@ describe('options and notices together', () => {
 
   test('a private destination needs no list of modes from it', () => {
     expect(listModeOptions({ tracker: 'asana', isPublic: true }, null).map((option) => option.available)).toEqual([true, false, true]);
+  });
+
+  test('on Jira Server the mode step says what was checked for the licence and what was found', () => {
+    const checked = 'Licence: asked Jira\'s Manage apps about org.exalate.open.jira; it is installed with no licence.';
+    const local = { tracker: 'jira-server', isPublic: true, licence: 'none', licenceCheck: checked } as const;
+    expect(listModeNotices(local, null, listModeOptions(local, null))).toEqual([notices.privateModes, notices.jiraServerScriptPrerequisites, checked, notices.modeIsFinal]);
+    const unread = { tracker: 'jira-server', isPublic: true } as const;
+    expect(listModeNotices(unread, null, listModeOptions(unread, null))).toContain(notices.jiraServerLicenceUnread);
   });
 
   test('notices of a public connection from Jira Cloud', () => {

@@ -14,27 +14,18 @@ export interface ModeOption {
 
 /**
  * Why this instance itself cannot run a mode, or null when it can. A mode the node does not run
- * yet is never offered. The Jira on-premise guide makes
- * Script mode conditional on a public instance and an Evaluation (trial) or Paid license; saying so
- * here spares the admin a failure at the end of the wizard. Visual mode needs both sides to reach
- * each other, which a private instance cannot offer.
+ * yet is never offered. The Jira on-premise guide makes Script mode conditional on a public
+ * instance and an Evaluation (trial) or Paid license. This product is open and sells no licence:
+ * where Jira's app manager holds none for its app (not installed, or installed without one), or
+ * could not be asked, no licence applies and Script mode is offered; only a licence that UPM holds
+ * and reports expired is explained as the guide says (docs/decisions/2026-12-06-jira-server-licence-rule.md).
+ * Visual mode needs both sides to reach each other, which a private instance cannot offer.
  */
 export function localModeRefusal(local: LocalInstance, mode: ConnectionMode): string | null {
   if (local.modes !== undefined && !local.modes.includes(mode)) return messages.modeNotOfferedHere(mode);
   if (mode === 'script' && local.tracker === 'jira-server') {
     if (!local.isPublic) return messages.scriptNeedsPublicJiraServer;
-    switch (local.licence) {
-      case 'trial':
-      case 'paid':
-        return null;
-      case 'expired':
-        return messages.scriptNeedsLicenceExpired;
-      case 'none':
-        return messages.scriptNeedsLicenceNone;
-      case null:
-      case undefined:
-        return messages.scriptNeedsLicenceUnknown;
-    }
+    if (local.licence === 'expired') return messages.scriptNeedsLicenceExpired;
   }
   if (mode === 'visual' && !local.isPublic) return messages.visualNeedsPublicLocal;
   return null;
@@ -70,7 +61,7 @@ export function listModeNotices(
   return [
     ...(options.some((option) => option.available) ? [] : [messages.noModeAvailable]),
     isPrivate ? notices.privateModes : notices.suggestedModes,
-    ...(local.tracker === 'jira-server' ? [notices.jiraServerScriptPrerequisites] : []),
+    ...(local.tracker === 'jira-server' ? [notices.jiraServerScriptPrerequisites, local.licenceCheck ?? notices.jiraServerLicenceUnread] : []),
     notices.modeIsFinal,
   ];
 }

@@ -122,7 +122,9 @@ describe('the four connection guides, end to end', () => {
   test('Asana: private connection in Script mode', () => walkPrivateSeed(contexts.asana, 'acme-asana', 'partner-private', 'SUP', 'Next'));
 
   test('Jira on-premise: connection in Script mode through the Destination Instance URL', () => {
-    const session = new Session(startInitiateWizard(contexts.jiraServerTrial));
+    // A Jira DC where Exalate's app is installed with no licence of any kind: this open edition needs none.
+    const licenceCheck = 'Licence: asked Jira\'s Manage apps about org.exalate.open.jira; it is installed with no licence, and this open edition needs none.';
+    const session = new Session(startInitiateWizard({ local: { ...contexts.jiraServerNone.local, licenceCheck } }));
     // The guide's opening note: it doesn't matter which side initiates; the initiator becomes the source.
     expect(session.state.notices).toEqual([
       "It doesn't matter which side you start initiating the Connection from. The Exalate UI remains the same. If you are initiating the connection you become the source and the other side becomes the destination.",
@@ -134,7 +136,7 @@ describe('the four connection guides, end to end', () => {
     session.send({ type: 'destination_inspected', destination: { tracker: 'jira-cloud', isPublic: true, modes: ['basic', 'visual', 'script'] } });
 
     // 4. Select the Configuration Mode, Script. 5. Click Next.
-    expect(session.state.notices).toEqual([notices.suggestedModes, notices.jiraServerScriptPrerequisites, notices.modeIsFinal]);
+    expect(session.state.notices).toEqual([notices.suggestedModes, notices.jiraServerScriptPrerequisites, licenceCheck, notices.modeIsFinal]);
     session.send({ type: 'choose_mode', mode: 'script' }).click('Next');
 
     // 6. Enter the Connection Information. 7. Click Next.

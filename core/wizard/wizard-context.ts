@@ -11,6 +11,8 @@ export interface LocalInstance {
   readonly isPublic: boolean;
   /** Reported only by trackers that license the app per instance (Jira Server/DC); null or absent when unknown. */
   readonly licence?: LicenceState | null;
+  /** What was checked for the licence and what was found, in words the mode step shows (Jira Server/DC). */
+  readonly licenceCheck?: string | null;
   /** The modes this node can run (core's `supportedModes`); absent means all three. */
   readonly modes?: readonly ConnectionMode[];
 }

@@ -38,7 +38,8 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
 
   async describeInstance(): Promise<TrackerInstance> {
     const information = await this.#client.json({ path: '/rest/api/2/serverInfo', action: 'read the server information' }, serverInformationSchema);
-    return { tracker: 'jira-server', version: information.version, url: this.#client.baseUrl, licence: await this.#readLicence() };
+    const { licence, licenceCheck } = await this.#readLicence();
+    return { tracker: 'jira-server', version: information.version, url: this.#client.baseUrl, licence, licenceCheck };
   }
 
   /** Who the personal access token belongs to (`GET /rest/api/2/myself`): the console shows it. */
@@ -77,7 +78,7 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
   }
 
   /** UPM answers 404 when the app is not installed: that is no licence, not a failure. */
-  async #readLicence(): Promise<LicenceState> {
+  async #readLicence(): Promise<{ readonly licence: LicenceState; readonly licenceCheck: string }> {
     const found = await this.#client.jsonIfFound({
       path: upmLicencePath(this.#appKey),
       accept: 'application/vnd.atl.plugins+json',
@@ -85,7 +86,26 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
       // UPM's licence resources are for administrators only.
       messages: { 403: `Jira at ${this.#client.baseUrl} shows app licences to Jira administrators only, and the personal access token belongs to a user who is not one. Create the token as a Jira administrator and save it in this node's Jira Server settings.` },
     }, upmLicenceSchema);
-    return found === undefined ? 'none' : licenceStateOf(found);
+    const licence = found === undefined ? 'none' : licenceStateOf(found);
+    return { licence, licenceCheck: describeLicenceCheck(this.#appKey, found, licence) };
+  }
+}
+
+/** What the mode step shows: what was asked (UPM, for which key) and what Jira answered. */
+function describeLicenceCheck(appKey: string, found: UpmLicence | undefined, licence: LicenceState): string {
+  const asked = `Licence: asked Jira's Manage apps (UPM) about ${appKey};`;
+  const until = found?.expiryDateString ? ` ${licence === 'expired' ? 'on' : 'until'} ${found.expiryDateString}` : '';
+  switch (licence) {
+    case 'trial':
+      return `${asked} it holds an evaluation licence, valid${until}.`;
+    case 'paid':
+      return `${asked} it holds a paid licence, valid${until}.`;
+    case 'expired':
+      return `${asked} it holds a licence that expired${until}.`;
+    case 'none':
+      return found === undefined
+        ? `${asked} the app is not installed there, so no licence applies. This open edition needs none, so Script mode is offered.`
+        : `${asked} the app is installed with no licence. This open edition needs none, so Script mode is offered.`;
   }
 }
 

@@ -25,6 +25,8 @@ export const upmLicenceSchema = z.looseObject({
   evaluation: z.boolean().optional(),
   /** A UPM LicenseError: EXPIRED, TYPE_MISMATCH, USER_MISMATCH, VERSION_MISMATCH, … */
   error: z.string().nullable().optional(),
+  /** UPM's short date (`14/Dec/24`), present when a licence is installed. */
+  expiryDateString: z.string().nullable().optional(),
 });
 
 export type UpmLicence = z.infer<typeof upmLicenceSchema>;

@@ -1,7 +1,10 @@
 import { exalateJiraServerAppKey } from '../app-key';
 import type { JiraServerEmulatorSeedDefaults } from './jira-server-emulator-state';
 
-/** What a fresh Jira Server/DC emulator holds: a Data Center site on a trial licence, three projects. */
+/**
+ * What a fresh Jira Server/DC emulator holds: a Data Center site with this product's plugin
+ * installed and no licence for it (the open edition sells none), three projects.
+ */
 export const jiraServerSampleSeed: JiraServerEmulatorSeedDefaults = {
   serverTitle: 'Acme Jira Data Center',
   version: '9.12.2',
@@ -15,7 +18,7 @@ export const jiraServerSampleSeed: JiraServerEmulatorSeedDefaults = {
     personalAccessToken: 'sandbox-jira-server-personal-access-token',
   },
   appKey: exalateJiraServerAppKey,
-  licence: 'trial',
+  licence: 'none',
   people: [
     { id: 'JIRAUSER10100', name: 'ssupport', emailAddress: 'sam@acme.example', displayName: 'Sam Support', active: true, timeZone: 'Europe/Brussels' },
     { id: 'JIRAUSER10101', name: 'ddeveloper', emailAddress: 'dana@acme.example', displayName: 'Dana Developer', active: true, timeZone: 'America/New_York' },

@@ -18,6 +18,8 @@ export const instanceAnswerSchema = z.object({
   trackerVersion: z.string(),
   instanceUrl: z.string(),
   licence: z.enum(['trial', 'paid', 'expired', 'none']).nullable(),
+  /** What the node asked about the licence and what it found (Jira Server/DC); older nodes leave it out. */
+  licenceCheck: z.string().nullable().optional(),
   modes: modeListSchema,
 });
 export type InstanceAnswer = z.infer<typeof instanceAnswerSchema>;

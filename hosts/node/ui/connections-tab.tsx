@@ -14,7 +14,7 @@ import type { WizardEffectHost } from './wizard-effect-runner';
 
 /** What the wizards know about this instance when they open (core's LocalInstance). */
 function wizardContextOf(instance: InstanceAnswer): WizardContext {
-  return { local: { tracker: instance.tracker, isPublic: instance.isPublic, licence: instance.licence, modes: instance.modes } };
+  return { local: { tracker: instance.tracker, isPublic: instance.isPublic, licence: instance.licence, licenceCheck: instance.licenceCheck ?? null, modes: instance.modes } };
 }
 
 export interface ConnectionsTabProps {

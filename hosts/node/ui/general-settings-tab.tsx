@@ -9,7 +9,7 @@ const licenceNames: Readonly<Record<NonNullable<InstanceAnswer['licence']>, stri
   trial: 'Evaluation (trial)',
   paid: 'Paid',
   expired: 'Expired',
-  none: 'No licence',
+  none: 'No licence (none needed)',
 };
 
 /** General settings: what this node is, as `GET /instance` reports it. */
@@ -39,7 +39,7 @@ export function GeneralSettingsTab({ instance: given }: { readonly instance: Ins
     {
       label: 'Licence',
       value: instance.licence === null ? 'Not applicable' : licenceNames[instance.licence],
-      ...(instance.licence === null ? { hint: `${instance.trackerName} does not license Exalate per instance.` } : {}),
+      ...(instance.licence === null ? { hint: `${instance.trackerName} does not license Exalate per instance.` } : instance.licenceCheck ? { hint: instance.licenceCheck } : {}),
     },
     { label: 'Connection modes', value: instance.modes.map((mode) => wizardModeLabels[mode]).join(', ') || 'none' },
     { label: 'Node id', value: instance.nodeId },
