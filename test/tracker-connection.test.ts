@@ -299,7 +299,7 @@ describe('Jira Server: base URL and personal access token from the console', () 
     const saved = await node.admin('PUT', '/tracker-connection', { baseUrl: `${server.mountUrl}/`, token });
     expect(saved).toMatchObject({ status: 200, body: { tracker: 'jira-server', baseUrl: server.mountUrl, signedIn: true, method: 'token', account: { name: 'Jira Administrator', email: 'admin@acme.example' } } });
     expect((await node.admin('GET', '/projects')).body.map((project: { key: string }) => project.key)).toEqual(['ITSM', 'ENG', 'QA']);
-    expect((await node.admin('GET', '/instance')).body).toMatchObject({ trackerVersion: '9.12.2', instanceUrl: server.mountUrl, licence: 'trial' });
+    expect((await node.admin('GET', '/instance')).body).toMatchObject({ trackerVersion: '9.12.2', instanceUrl: server.mountUrl, licence: 'none' });
   });
 
   it('keeps the working connection when a later save is refused', async () => {

@@ -34,4 +34,4 @@ export {
   validateDescription,
   validateShortName,
 } from './field-validation';
-export { localModeRefusal, listModeOptions } from './mode-options';
+export { localModeRefusal, listModeNotices, listModeOptions } from './mode-options';
