@@ -10,7 +10,7 @@ import { z } from 'zod';
  *
  * Sources, later ones winning: a JSON file named by EXALATE_DEPLOY_CONFIG (keep it with your own
  * deployment, outside this repository), then the variables FORGE_APP_ID, FORGE_PEER_HOSTS
- * (comma-separated), AZURE_DEVOPS_PUBLISHER and AZURE_DEVOPS_EXTENSION_VERSION.
+ * (comma-separated), AZURE_DEVOPS_PUBLISHER, AZURE_DEVOPS_EXTENSION_VERSION and JIRA_SERVER_NODE_URL.
  */
 export interface DeployConfiguration {
   /** `ari:cloud:ecosystem::app/<uuid>` as `forge register` prints it; absent before the first register. */
@@ -19,6 +19,8 @@ export interface DeployConfiguration {
   readonly forgePeerHosts: readonly string[];
   readonly azureDevOpsPublisher: string;
   readonly azureDevOpsVersion: string;
+  /** The node the Jira Server/DC plugin opens and frames; absent before one is chosen. */
+  readonly jiraServerNodeUrl: string | undefined;
 }
 
 /** The publisher and extension named by the product (`idalko-tools.exalate.adnode`). */
@@ -35,11 +37,20 @@ const publisherSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,254}$/i, 'an Azu
 // Azure DevOps extension versions are three or four dot-separated numbers, and must grow with each update.
 const versionSchema = z.string().regex(/^\d+\.\d+\.\d+(\.\d+)?$/, 'an extension version is three or four numbers such as 1.4.0');
 
+/** Stands for "no node chosen yet" in the Jira Server/DC plugin; `npm run package` warns when it is used. */
+export const placeholderJiraServerNodeUrl = 'https://exalate-node.example.com';
+// The node's public URL as the plugin's links and frames use it: http(s), no credentials, query or fragment.
+const nodeUrlSchema = z
+  .string()
+  .regex(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i, 'the Jira Server node URL is the node\'s public address, such as https://exalate.example.com, without a query, fragment or user name')
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const fileSchema = z.strictObject({
   forgeAppId: forgeAppIdSchema.optional(),
   forgePeerHosts: z.array(peerHostSchema).optional(),
   azureDevOpsPublisher: publisherSchema.optional(),
   azureDevOpsVersion: versionSchema.optional(),
+  jiraServerNodeUrl: nodeUrlSchema.optional(),
 });
 
 export class DeployConfigurationError extends Error {
@@ -56,6 +67,7 @@ export function readDeployConfiguration(environment: NodeJS.ProcessEnv, packageV
       .filter((host) => host !== ''),
     azureDevOpsPublisher: environment['AZURE_DEVOPS_PUBLISHER'],
     azureDevOpsVersion: environment['AZURE_DEVOPS_EXTENSION_VERSION'],
+    jiraServerNodeUrl: environment['JIRA_SERVER_NODE_URL'],
   };
   const merged = { ...fromFile, ...Object.fromEntries(Object.entries(fromEnvironment).filter(([, value]) => value !== undefined && value !== '')) };
   const parsed = fileSchema.safeParse(merged);
@@ -68,6 +80,7 @@ export function readDeployConfiguration(environment: NodeJS.ProcessEnv, packageV
     forgePeerHosts: parsed.data.forgePeerHosts ?? [],
     azureDevOpsPublisher: parsed.data.azureDevOpsPublisher ?? defaultAzureDevOpsPublisher,
     azureDevOpsVersion: parsed.data.azureDevOpsVersion ?? packageVersion,
+    jiraServerNodeUrl: parsed.data.jiraServerNodeUrl,
   };
 }
 

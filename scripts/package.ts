@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { manifestFiles } from '../manifests/manifest-files';
 import { browserBundleOptions, hostAppEntries, hostAppPage } from './browser-bundles';
 import { placeholderForgeAppId, readDeployConfiguration, type DeployConfiguration } from './deploy-configuration';
+import { packageJiraServer } from './package-jira-server';
 
 /**
  * `npm run package`: what each host installs, under dist/.
@@ -159,6 +160,7 @@ function readdirSafe(directory: string): string[] {
 async function main(): Promise<void> {
   const configuration = deployConfigurationFromEnvironment();
   await Promise.all([timed('jira-cloud (Forge app)', () => packageJiraCloud(undefined, configuration)), timed('azure-devops (vsix)', () => packageAzureDevOps(undefined, configuration)), timed('node (server)', () => packageNode())]);
+  await timed('jira-server (plugin jar)', async () => packageJiraServer(join(root, 'dist/jira-server'), configuration, rootPackage.version));
   const sizes = bundleSizes();
   writeFileSync('dist/bundle-sizes.json', `${JSON.stringify(sizes, null, 2)}\n`);
   for (const [name, bytes] of Object.entries(sizes)) process.stdout.write(`  ${name}: ${(bytes / 1024).toFixed(0)} KiB\n`);
