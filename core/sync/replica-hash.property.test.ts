@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { richTextFromPlain } from '../rich-text/rich-text';
 import { replicaContentHash, type Replica } from './replica';
 
 /**
@@ -19,13 +20,13 @@ const replicaArbitrary: fc.Arbitrary<Replica> = fc.record(
     priority: fc.option(fc.record({ name: fc.string() }), { nil: null }),
     labels: fc.array(fc.string(), { maxLength: 4 }),
     assignee: fc.option(user, { nil: null }),
-    comments: fc.array(fc.record({ id: fc.string({ minLength: 1 }), body: fc.string(), author: fc.option(user, { nil: null }) }), { maxLength: 3 }),
+    comments: fc.array(fc.record({ id: fc.string({ minLength: 1 }), body: fc.string().map(richTextFromPlain), author: fc.option(user, { nil: null }), created: fc.constant(''), updated: fc.constant('') }), { maxLength: 3 }),
     customFields: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })),
     parent: fc.option(fc.record({ key: fc.string({ minLength: 1 }) }), { nil: null }),
     updated: fc.constant('2026-11-23T12:00:00.000Z'),
   },
   { requiredKeys: ['key'] },
-) as fc.Arbitrary<Replica>;
+) as unknown as fc.Arbitrary<Replica>;
 
 /** The same value with the keys of every object written in reverse order. */
 function reverseKeys(value: unknown): unknown {
@@ -40,7 +41,7 @@ const edits: readonly (readonly [string, (replica: Replica) => Replica])[] = [
   ['status', (replica) => ({ ...replica, status: { name: `${replica.status?.name ?? ''}x` } })],
   ['labels', (replica) => ({ ...replica, labels: [...(replica.labels ?? []), 'added'] })],
   ['assignee', (replica) => ({ ...replica, assignee: replica.assignee ? null : { email: 'new@example.com', displayName: 'New' } })],
-  ['a comment', (replica) => ({ ...replica, comments: [...(replica.comments ?? []), { id: 'c-new', body: 'new', author: null }] })],
+  ['a comment', (replica) => ({ ...replica, comments: [...(replica.comments ?? []), { id: 'c-new', body: richTextFromPlain('new'), author: null, created: '', updated: '' }] })],
   ['a custom field', (replica) => ({ ...replica, customFields: { ...replica.customFields, addedField: 1 } })],
   ['the parent', (replica) => ({ ...replica, parent: replica.parent ? null : { key: 'PARENT-1' } })],
   ['the key', (replica) => ({ ...replica, key: `${replica.key}x` })],
