@@ -14,6 +14,7 @@ import { trackerDisplayNames } from '../ports/tracker';
 import { ok } from '../result';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { adminPage } from './admin-page';
+import { itemOperations } from './item-operations';
 import { syncOperations } from './sync-operations';
 import { trackerConnectionOperations } from './tracker-connection-operations';
 import { acceptRequestSchema, emptyRequestSchema, initiateRequestSchema, inspectDestinationRequestSchema, previewInvitationRequestSchema } from './admin-schemas';
@@ -183,4 +184,4 @@ export const connectionOperations: readonly AdminOperation[] = [
 ];
 
 /** The admin API of ARCHITECTURE §8, plus what the consoles need around it. */
-export const adminOperations: readonly AdminOperation[] = [...connectionOperations, ...syncOperations, ...trackerConnectionOperations];
+export const adminOperations: readonly AdminOperation[] = [...connectionOperations, ...syncOperations, ...itemOperations, ...trackerConnectionOperations];

@@ -5,7 +5,9 @@ import { ExalateError } from '../errors';
 import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
 import { readBulkSyncProgress, runBulkSync } from '../sync/bulk-sync';
-import { newTwin, queueLocalChange } from '../sync/queue-local-change';
+import { connectItems } from '../sync/connect-twins';
+import { queueLocalChange } from '../sync/queue-local-change';
+import { unexalateItem } from '../sync/unlink-twin';
 import { scriptApiTypes } from '../rules/script-api-types';
 import { checkRules, effectiveRules, testRunRules } from '../sync/sync-scripts';
 import { outboundTopic, workTopic } from '../sync/sync-signals';
@@ -105,27 +107,16 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'POST', path: '/connections/{id}/twins', summary: 'Connect two existing items: links them and syncs this side to the other.', body: connectTwinsRequestSchema, successStatus: 201,
+    method: 'POST', path: '/connections/{id}/twins', summary: 'Connect two existing items: links them and syncs this side to the other. 409 when the remote key is already connected to another item here, or this item to another remote key; nothing changes then.', body: connectTwinsRequestSchema, successStatus: 201,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         const item = await findItem(context, body.localKey);
-        if (!item.ok) return item;
-        if (await context.store.getTwinByRemoteKey(connection.id, body.remoteKey)) return err(new ExalateError('conflict', `"${body.remoteKey}" is already connected to another item here.`));
-        const existing = await context.store.getTwinByLocalKey(connection.id, item.value.key);
-        await context.store.putTwin({ ...(existing ?? newTwin(connection.id, item.value.key, context.clock.now())), remoteKey: body.remoteKey });
-        const outcome = await queueLocalChange(context, connection, item.value, { force: true });
-        return outcome.ok ? ok({ localKey: item.value.key, remoteKey: body.remoteKey }) : outcome;
+        return item.ok ? connectItems(context, connection, item.value, body.remoteKey) : item;
       }),
   }),
   defineOperation({
-    method: 'DELETE', path: '/connections/{id}/twins/{issueKey}', summary: 'Unlink: the two items stay, they no longer sync.', body: emptyRequestSchema, successStatus: 200,
-    run: (context, { params }) =>
-      withConnection(context, params, async (connection) => {
-        const twin = await context.store.getTwinByLocalKey(connection.id, params['issueKey'] ?? '');
-        if (!twin) return err(new ExalateError('not_found', `"${params['issueKey']}" is not synced on this connection.`));
-        await context.store.deleteTwin(connection.id, twin.localKey);
-        return ok({ unlinked: true });
-      }),
+    method: 'DELETE', path: '/connections/{id}/twins/{issueKey}', summary: 'Unexalate: the two items stay, they no longer sync on this connection (the other side is told too). `unlinked: false` when the item did not sync here: unexalating twice is harmless.', body: emptyRequestSchema, successStatus: 200,
+    run: (context, { params }) => withConnection(context, params, async (connection) => ok({ unlinked: await unexalateItem(context, connection, params['issueKey'] ?? '') })),
   }),
   defineOperation({
     method: 'POST', path: '/connections/{id}/test-run', summary: 'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing.', body: testRunRequestSchema, successStatus: 200,

@@ -91,6 +91,7 @@ export async function acceptInvitation(context: NodeContext, input: AcceptInvita
     projectKey: input.projectKey,
     destination: initiatorUrl.value,
     remoteTracker: invitation.initiator.tracker,
+    remoteInstanceUrl: invitation.initiator.instanceUrl,
     localIsPrivate: !invitation.destinationIsPublic,
     peer: { nodeId: invitation.initiator.nodeId, publicKey: invitation.initiator.publicKey, nodeUrl: initiatorUrl.value, tracker: invitation.initiator.tracker },
     invitationExpiresAt: null,

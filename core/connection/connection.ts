@@ -37,6 +37,13 @@ export const connectionSchema = z.strictObject({
   /** The other side's Destination Instance URL, or "unknown" for a private side. */
   destination: z.string().min(1),
   remoteTracker: z.union([z.enum(trackerKinds), z.literal(unknownDestination)]),
+  /**
+   * The other side's tracker base URL (Jira site, Azure DevOps organization, Asana host), where
+   * its items are opened: from the invitation code on the acceptor, from the destination's
+   * `/exchange/v1/info` on the initiator of a public connection. Absent when neither told it
+   * (a private acceptor, or a connection made before it was kept).
+   */
+  remoteInstanceUrl: z.string().max(2000).nullable().optional(),
   /** Which side starts every request: a private side never receives one. */
   localIsPrivate: z.boolean(),
   peer: peerSchema.nullable(),

@@ -47,6 +47,7 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
 
   let destination: string = unknownDestination;
   let remoteTracker: Connection['remoteTracker'] = unknownDestination;
+  let remoteInstanceUrl: string | null = null;
   if (input.destinationUrl !== null) {
     const url = normalizeNodeUrl(input.destinationUrl, context.settings.allowPrivateDestinations);
     if (!url.ok) return url;
@@ -57,6 +58,7 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
     }
     destination = info.value.nodeUrl;
     remoteTracker = info.value.tracker;
+    remoteInstanceUrl = info.value.instanceUrl;
   }
 
   const now = context.clock.now();
@@ -75,6 +77,7 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
     projectKey: input.projectKey,
     destination,
     remoteTracker,
+    remoteInstanceUrl,
     localIsPrivate: false,
     peer: null,
     invitationExpiresAt: expiresAt,

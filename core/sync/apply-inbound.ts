@@ -2,7 +2,7 @@ import type { Connection } from '../connection/connection';
 import { ExalateError } from '../errors';
 import { decodeBase64Url } from '../encoding/base64url';
 import type { NodeContext } from '../node/node-context';
-import type { TrackerItem } from '../ports/tracker-item';
+import type { NewItem, TrackerItem } from '../ports/tracker-item';
 import { nextAttemptAt } from './backoff';
 import { keepAttachmentContent } from './attachment-content';
 import { newTwin } from './queue-local-change';
@@ -14,6 +14,8 @@ import { outboundTopic } from './sync-signals';
 import { findItemCreatedBefore, forgetCreatedInMemory, forgetCreationIntent, noteItemCreated, rememberCreationIntent } from './creation-intent';
 import { forEachConcurrently } from './concurrently';
 import { creationLockKey, itemLockKey } from './item-locks';
+import { applyPeerLink } from './connect-twins';
+import { applyPeerUnlink } from './unlink-twin';
 
 const batchSize = 50;
 /**
@@ -44,6 +46,8 @@ export async function applyInbound(context: NodeContext, connection: Connection)
       const envelope = entry.envelope;
       if (envelope.kind === 'applied') await linkTwin(context, connection, entry, envelope);
       else if (envelope.kind === 'attachment') await keepAttachment(context, connection, entry, envelope);
+      else if (envelope.kind === 'linked') await applyPeerLink(context, connection, entry, envelope);
+      else if (envelope.kind === 'unlinked') await applyPeerUnlink(context, connection, entry, envelope);
       else await applyChangeExclusively(context, connection, entry, envelope);
       handled += 1;
     } catch (error) {
@@ -83,7 +87,7 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
     if (twin) {
       const pending = await store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100, itemKey: receipt.sourceKey });
       const stillSending = pending.some((queued) => queued.envelope.kind === 'change');
-      await store.putTwin({ ...twin, remoteKey: receipt.targetKey, status: stillSending ? twin.status : 'synchronized', updatedAt: now });
+      await store.putTwin({ ...twin, remoteKey: receipt.targetKey, ...(stillSending ? {} : { status: 'synchronized', lastSyncedAt: now }), updatedAt: now });
     }
     await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   });
@@ -118,17 +122,26 @@ async function applyChange(context: NodeContext, connection: Connection, entry: 
     twin: twin ?? null,
   });
   if (!plan.ok) {
+    // A script stopped by its time limit may only have met a busy machine (the limit is wall
+    // time): it is tried again after a backoff a few times before it waits for the admin.
+    if (isTimeLimitStop(plan.error.error) && entry.attempts < timeLimitAttempts) throw plan.error.error;
     const scope = plan.error.scope;
     await recordSyncError(context, { scope, connectionId: connection.id, itemKey: change.sourceKey, error: plan.error.error });
     // A script error waits for the admin: retry from the Errors tab after fixing the script.
     throw new ParkedError(plan.error.error);
   }
-  const { localKey, createdComments, createdAttachments } = await writeToTracker(context, connection, change, current, plan.value);
-  const written = await context.tracker.getItem(localKey);
+  const { localKey, createdComments, createdAttachments, writtenByCreate } = await writeToTracker(context, connection, change, current, plan.value);
+  // The item as written: the create's own answer when the tracker gave it and nothing was added
+  // since, else one read.
+  const written = writtenByCreate !== null && createdComments.length === 0 && createdAttachments.length === 0 && plan.value.commentsToUpdate.length === 0 ? writtenByCreate : await context.tracker.getItem(localKey);
   const commentLinks = mergeLinks(twin?.commentLinks ?? [], createdComments);
   const attachmentLinks = mergeLinks(twin?.attachmentLinks ?? [], createdAttachments);
   const base: Twin = twin ?? { ...newTwin(connection.id, localKey, context.clock.now()), status: 'synchronized' };
-  let updated: Twin = { ...base, localKey, remoteKey: change.sourceKey, status: 'synchronized', lastAppliedInboundSequence: change.sequence, previousReplica: change.replica, commentLinks, attachmentLinks };
+  let updated: Twin = { ...base, localKey, remoteKey: change.sourceKey, status: 'synchronized', lastSyncedAt: context.clock.now(), lastAppliedInboundSequence: change.sequence, previousReplica: change.replica, commentLinks, attachmentLinks };
+  // Its tracker time marks the event of this write as an echo (queue-local-change.ts); without a
+  // read of it, events of the item are judged the old way.
+  const { lastWrittenUpdated: _unknown, ...withoutWrittenTime } = updated;
+  updated = written ? { ...updated, lastWrittenUpdated: written.updated } : withoutWrittenTime;
   if (written) {
     // The state this write produced counts as already sent: its change event must not echo back.
     const echo = await buildOutgoingReplica(context, connection, written, updated);
@@ -143,8 +156,9 @@ async function writeToTracker(
   change: Extract<Envelope, { kind: 'change' }>,
   current: TrackerItem | undefined,
   plan: IncomingPlanResult,
-): Promise<{ localKey: string; createdComments: Twin['commentLinks']; createdAttachments: Twin['attachmentLinks'] }> {
+): Promise<{ localKey: string; createdComments: Twin['commentLinks']; createdAttachments: Twin['attachmentLinks']; writtenByCreate: TrackerItem | null }> {
   let localKey = current?.key;
+  let writtenByCreate: TrackerItem | null = null;
   if (!localKey) {
     if (!plan.create) throw new ExalateError('invalid_request', 'The incoming script did not say how to create the item (firstSync).');
     // A crash between creating the item and recording the twin must not create it twice on retry.
@@ -153,7 +167,9 @@ async function writeToTracker(
       localKey = adopted;
     } else {
       await rememberCreationIntent(context, connection.id, change.id);
-      localKey = (await context.tracker.createItem(plan.create)).key;
+      const created = await createItem(context, plan.create);
+      localKey = created.key;
+      writtenByCreate = created.written;
       await noteItemCreated(context, connection.id, change.id, localKey);
     }
   } else if (Object.keys(plan.changes).length > 0) {
@@ -182,7 +198,21 @@ async function writeToTracker(
     if (stored) await context.store.deleteAttachmentContent(key);
     else await context.store.putSetting(legacyKey, '');
   }
-  return { localKey, createdComments, createdAttachments };
+  return { localKey, createdComments, createdAttachments, writtenByCreate };
+}
+
+/**
+ * Creates one item: through the tracker's batch capability when it has one (its answer carries the
+ * item as written, which spares the read after the write), else the one-item call. A creation the
+ * tracker refused throws that refusal, as the one-item call does.
+ */
+async function createItem(context: NodeContext, item: NewItem): Promise<{ readonly key: string; readonly written: TrackerItem | null }> {
+  const batch = context.tracker.batch;
+  if (batch === undefined) return { ...(await context.tracker.createItem(item)), written: null };
+  const [outcome] = await batch.createItems([item]);
+  if (outcome === undefined) throw new ExalateError('internal', `The ${context.tracker.kind} adapter answered a batch create of one item with no outcome; report this with the node's log.`);
+  if (!outcome.ok) throw outcome.error;
+  return { key: outcome.key, written: outcome.written };
 }
 
 async function finish(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>, twin: Twin): Promise<void> {
@@ -213,6 +243,13 @@ function mergeLinks(existing: Twin['commentLinks'], added: Twin['commentLinks'])
   const byRemote = new Map(existing.map((link) => [link.remoteId, link]));
   for (const link of added) byRemote.set(link.remoteId, link);
   return [...byRemote.values()];
+}
+
+/** How many times a change whose incoming script ran out of time is tried before it is parked. */
+export const timeLimitAttempts = 3;
+
+function isTimeLimitStop(error: ExalateError): boolean {
+  return error.code === 'script_failed' && error.details?.['kind'] === 'timeout';
 }
 
 /** A failure that waits for the admin rather than for a timer. */

@@ -47,11 +47,20 @@ export const twinSchema = z.strictObject({
   attachmentLinks: z.array(z.strictObject({ remoteId: z.string(), localId: z.string() })),
   /** This side's attachments whose content was already queued for the other side. */
   sentAttachmentIds: z.array(z.string()).default([]),
+  /** When the two items were last known equal (a receipt back, or the other side's change applied); absent before that. */
+  lastSyncedAt: z.number().int().nullable().optional(),
+  /**
+   * The tracker's `updated` of the item as this side last wrote it by sync; null when this side
+   * never wrote it. A tracker event whose item is at that time (or older) is the echo of that write
+   * and needs neither a script run nor another read. Absent on twins stored by older versions of
+   * the node: those are judged the old way (read again under the lock, compare replica hashes).
+   */
+  lastWrittenUpdated: z.string().nullable().optional(),
   updatedAt: z.number().int(),
 });
 export type Twin = z.infer<typeof twinSchema>;
 
-export const envelopeKinds = ['change', 'applied', 'attachment'] as const;
+export const envelopeKinds = ['change', 'applied', 'attachment', 'linked', 'unlinked'] as const;
 
 /**
  * One message between nodes about one item. `change` carries a replica; `applied` tells the
@@ -91,6 +100,28 @@ export const envelopeSchema = z.discriminatedUnion('kind', [
     /** The receiver's item that twins it. */
     targetKey: z.string().min(1).max(200),
     changeId: z.string().min(1).max(100),
+    createdAt: z.number().int(),
+  }),
+  /**
+   * Connect: the sender linked its item `sourceKey` to the receiver's existing item `targetKey`
+   * by hand. Sent just before the change about it, so that the change updates that item instead
+   * of creating one.
+   */
+  z.strictObject({
+    kind: z.literal('linked'),
+    id: z.string().min(1).max(100),
+    sourceKey: z.string().min(1).max(200),
+    targetKey: z.string().min(1).max(200),
+    createdAt: z.number().int(),
+  }),
+  /**
+   * Unexalate: the sender stopped syncing its item `sourceKey`. The receiver unlinks its twin of
+   * it, so edits on neither side travel any more; both items stay as they are.
+   */
+  z.strictObject({
+    kind: z.literal('unlinked'),
+    id: z.string().min(1).max(100),
+    sourceKey: z.string().min(1).max(200),
     createdAt: z.number().int(),
   }),
 ]);

@@ -32,6 +32,16 @@ import {
   type TriggerAnswer,
 } from './sync-answers';
 import { listEveryConnection } from './connection-pages';
+import {
+  connectAnswerSchema,
+  exalateOptionsAnswerSchema,
+  itemSurfaceAnswerSchema,
+  replicasAnswerSchema,
+  unexalateAnswerSchema,
+  type ExalateOptionsAnswer,
+  type ItemSurfaceAnswer,
+  type ReplicasAnswer,
+} from './item-surface-answers';
 
 /** An admin operation as core's table names it (`resolverKey`: `${method} ${path}`) and its inputs. */
 export interface OperationCall {
@@ -66,6 +76,16 @@ export interface ConsoleClient extends AdminClient {
   syncNow(connectionId: string, issueKey: string): Promise<Result<unknown, AdminFailure>>;
   /** The script API's typings (a .d.ts), which the script editor completes from. */
   readScriptApi(): Promise<Result<string, AdminFailure>>;
+  /** The item surface: the item's twins across connections (404 for an item the tracker does not have). */
+  readItem(itemKey: string): Promise<Result<ItemSurfaceAnswer, AdminFailure>>;
+  /** "Exalate this issue": the connections the item can be exalated with, or why none. */
+  readExalateOptions(itemKey: string): Promise<Result<ExalateOptionsAnswer, AdminFailure>>;
+  /** Show local replica / Show remote replica. */
+  readReplicas(connectionId: string, itemKey: string): Promise<Result<ReplicasAnswer, AdminFailure>>;
+  /** Connect: the item and an existing remote item become twins (409 when the remote key is taken). */
+  connectItems(connectionId: string, localKey: string, remoteKey: string): Promise<Result<{ readonly localKey: string; readonly remoteKey: string }, AdminFailure>>;
+  /** Unexalate: both items stay and no longer sync; `unlinked: false` when it did not sync. */
+  unexalate(connectionId: string, itemKey: string): Promise<Result<{ readonly unlinked: boolean }, AdminFailure>>;
 }
 
 /** GET /script-api answers the typings as text (core/admin/sync-operations.ts). */
@@ -105,8 +125,19 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     testRun: (connectionId, issueKey, rules) => call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), { issueKey, ...(rules ? { rules: { outgoing: rules.outgoing, incoming: rules.incoming } } : {}) }),
     syncNow: (connectionId, issueKey) => call('POST /connections/{id}/sync', syncNowAnswerSchema, id(connectionId), { issueKey }),
     readScriptApi: () => call('GET /script-api', scriptApiAnswerSchema),
+    readItem: (itemKey) => call('GET /items/{issueKey}', itemSurfaceAnswerSchema, { issueKey: itemKey }),
+    readExalateOptions: (itemKey) => call('GET /items/{issueKey}/exalate-options', exalateOptionsAnswerSchema, { issueKey: itemKey }),
+    readReplicas: (connectionId, itemKey) => call('GET /connections/{id}/replicas/{issueKey}', replicasAnswerSchema, { id: connectionId, issueKey: itemKey }),
+    connectItems: (connectionId, localKey, remoteKey) => call('POST /connections/{id}/twins', connectAnswerSchema, id(connectionId), { localKey, remoteKey }),
+    unexalate: (connectionId, itemKey) => call('DELETE /connections/{id}/twins/{issueKey}', unexalateAnswerSchema, { id: connectionId, issueKey: itemKey }),
   };
 }
+
+/** The keys an item surface calls (the Exalate panel and action on an item): the only ones its resolvers answer. */
+export const itemSurfaceOperationKeys = [
+  'GET /items/{issueKey}', 'GET /items/{issueKey}/exalate-options', 'GET /connections/{id}/replicas/{issueKey}', 'POST /connections/{id}/twins',
+  'DELETE /connections/{id}/twins/{issueKey}', 'POST /connections/{id}/sync', 'POST /errors/{errorId}/retry',
+] as const;
 
 /** Every key a console calls: a test holds them against core's table, so a renamed operation is caught. */
 export const consoleOperationKeys = [
@@ -116,4 +147,5 @@ export const consoleOperationKeys = [
   'GET /connections/{id}/triggers', 'POST /connections/{id}/triggers', 'DELETE /connections/{id}/triggers/{triggerId}', 'POST /connections/{id}/bulk-sync',
   'GET /connections/{id}/bulk-sync', 'GET /connections/{id}/queue', 'GET /errors', 'POST /errors/{errorId}/retry', 'GET /connections/{id}/rules',
   'PUT /connections/{id}/rules', 'POST /connections/{id}/test-run', 'POST /connections/{id}/sync', 'GET /script-api',
+  ...itemSurfaceOperationKeys,
 ] as const;
