@@ -180,4 +180,29 @@ describe('applying changes from the peer', () => {
     expect((await twinOnAdo())).toMatchObject({ status: 'error', lastAppliedInboundSequence: 1 });
     expect(ado.items.get(adoKey)!.summary).toBe('Printer on fire (tray 2)');
   });
+  it('tries a change whose incoming script ran out of time again after a backoff, and parks it for the admin only after the third time', async () => {
+    const { renamed } = await syncedTwiceToAdo();
+    const outgoing = (await adoNode.admin('GET', `/connections/${connectionId}/rules`)).body.outgoing as string;
+    expect((await adoNode.admin('PUT', `/connections/${connectionId}/rules`, { outgoing, incoming: 'while (true) {}' })).status).toBe(200);
+    const next: ChangeEnvelope = { ...renamed, id: 'chg_slow', sequence: 2, replica: { ...(renamed.replica as object), summary: 'after a slow script' } };
+    await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [next]);
+    const entry = async () => (await queueOf(adoNode, 'inbound')).find((queued) => queued.envelope.id === 'chg_slow')!;
+    const dueNow = async () => adoNode.context.store.updateQueueEntry(connectionId, 'inbound', (await entry()).position, { nextAttemptAt: adoNode.context.clock.now() });
+    const fifteenMinutes = 15 * 60_000;
+    for (const attempt of [1, 2]) {
+      const before = adoNode.context.clock.now();
+      await apply(adoNode);
+      const waiting = await entry();
+      expect([attempt, waiting.state, waiting.attempts]).toEqual([attempt, 'queued', attempt]);
+      // A backoff, not the admin's retry: due again within the engine's longest backoff.
+      expect([attempt, waiting.nextAttemptAt - before <= fifteenMinutes]).toEqual([attempt, true]);
+      await dueNow();
+    }
+    const before = adoNode.context.clock.now();
+    await apply(adoNode);
+    const parked = await entry();
+    expect(parked).toMatchObject({ state: 'queued', attempts: 3, lastError: expect.stringContaining('stopped after') });
+    expect(parked.nextAttemptAt - before).toBeGreaterThan(300 * 24 * 3600_000);
+    expect((await adoNode.admin('GET', '/errors')).body).toEqual(expect.arrayContaining([expect.objectContaining({ connectionId, message: expect.stringContaining('stopped after') })]));
+  });
 });
