@@ -32,7 +32,7 @@ describe('the sandbox: the four seeded connection flows', () => {
     expect(privateSides.length).toBeGreaterThanOrEqual(1);
     expect(privateSides.every((instance) => instance.url === null)).toBe(true);
     for (const instance of description.instances) {
-      expect(Object.keys(instance).sort()).toEqual(['adminApi', 'adminToken', 'console', 'id', 'public', 'tracker', 'trackerApi', 'trackerAuth', 'url']);
+      expect(Object.keys(instance).sort()).toEqual(['adminApi', 'adminToken', 'console', 'id', 'itemPage', 'public', 'tracker', 'trackerApi', 'trackerAuth', 'url']);
     }
   });
 

@@ -11,6 +11,7 @@ import { renderHomePage } from './home-page';
 import { instanceHostPages } from './host-pages/instance-host-pages';
 import { sandboxExtensionSecret } from './host-pages/sandbox-app-token';
 import type { SandboxDescription, SandboxInstanceDescription } from './sandbox-description';
+import { itemPageTemplate, projectPages } from './project-pages';
 import { guardSandboxHost } from './sandbox-host-guard';
 import { sandboxInstances } from './sandbox-instances';
 import { createSandboxTracker, type SandboxTracker } from './sandbox-trackers';
@@ -103,6 +104,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
     await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
     const hostPages = instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
     if (hostPages) await app.register(hostPages.routes, { prefix: hostPages.prefix });
+    await app.register(projectPages({ definition, baseUrl, tracker: tracker.adapter, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}` });
     started.push({
       id: definition.id,
       node,
@@ -117,6 +119,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
         adminToken: node.adminToken,
         trackerApi: tracker.trackerApi,
         trackerAuth: tracker.trackerAuth,
+        itemPage: itemPageTemplate(baseUrl, definition.id),
       },
     });
   }

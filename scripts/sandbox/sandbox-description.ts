@@ -12,6 +12,8 @@ export interface SandboxInstanceDescription {
   readonly adminToken: string;
   readonly trackerApi: string;
   readonly trackerAuth: string;
+  /** The sandbox's page of one item as its host shows it, with Exalate's item surface inside; `{key}` stands for the item's key. */
+  readonly itemPage: string;
 }
 
 export interface SandboxDescription {

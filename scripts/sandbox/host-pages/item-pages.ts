@@ -1,0 +1,63 @@
+import { plainTextOf, type TrackerItem, type TrackerKind } from '../../../core';
+import { escapeHtml } from './html';
+
+/** What every item page gets: the item, the way back, the edit controls, and the instance's node. */
+export interface ItemPageContext {
+  readonly instanceId: string;
+  readonly instanceTitle: string;
+  readonly tracker: TrackerKind;
+  readonly item: TrackerItem;
+  /** The sandbox page listing the item's project. */
+  readonly projectPage: string;
+  /** The form controls that change the summary and the status and add a comment (renderEditControls). */
+  readonly editControls: string;
+  /** A line saying what the last edit did, or null. */
+  readonly notice: string | null;
+  readonly adminApi: string;
+  readonly adminToken: string;
+}
+
+/** Renders one item as its host shows it (Jira's issue view, Azure DevOps' work item form, Asana's task pane), with Exalate's surface inside. */
+export type ItemPageRenderer = (context: ItemPageContext) => string;
+
+/**
+ * The item page of each tracker, registered here with one line each; a tracker without one shows
+ * the plain page. `/sandbox.json` publishes each instance's item page as `itemPage`.
+ */
+const itemPageRenderers: Partial<Record<TrackerKind, ItemPageRenderer>> = {};
+
+export function renderItemPage(context: ItemPageContext): string {
+  return (itemPageRenderers[context.tracker] ?? plainItemPage)(context);
+}
+
+/**
+ * Change the summary, change the status, add a comment: plain forms posting to the sandbox, which
+ * writes through the tracker's REST API as a person would, so the change events flow as usual.
+ */
+export function renderEditControls(itemPage: string, item: TrackerItem): string {
+  const action = (path: string) => escapeHtml(`${itemPage}/${path}`);
+  return `<section class="item-edit" aria-label="Edit this item">
+  <form method="post" action="${action('summary')}"><label for="edit-summary">Summary</label> <input id="edit-summary" name="summary" required maxlength="255" value="${escapeHtml(item.summary)}"> <button type="submit">Save summary</button></form>
+  <form method="post" action="${action('status')}"><label for="edit-status">Status</label> <input id="edit-status" name="status" required maxlength="100" value="${escapeHtml(item.status)}"> <button type="submit">Change status</button></form>
+  <form method="post" action="${action('comments')}"><label for="edit-comment">Comment</label> <textarea id="edit-comment" name="comment" required maxlength="10000" rows="2"></textarea> <button type="submit">Add comment</button></form>
+</section>`;
+}
+
+/** The comments as text, newest last, for pages that show them. */
+export function renderComments(item: TrackerItem): string {
+  if (item.comments.length === 0) return '<p>No comments yet.</p>';
+  return `<ol class="item-comments">${item.comments.map((comment) => `<li><strong>${escapeHtml(comment.author?.displayName ?? 'Someone')}</strong>: ${escapeHtml(plainTextOf(comment.body))}</li>`).join('')}</ol>`;
+}
+
+/** The page of a tracker whose host view the sandbox does not draw (yet): the item and its edit controls. */
+function plainItemPage(context: ItemPageContext): string {
+  const { item } = context;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(item.key)}: ${escapeHtml(item.summary)} - ${escapeHtml(context.instanceTitle)}</title>
+<style>body{font:14px/1.5 system-ui,sans-serif;margin:24px 32px;color:#172b4d}form{margin:8px 0}label{display:inline-block;min-width:90px;font-weight:600}a{color:#0c66e4}</style></head>
+<body><main><p><a href="${escapeHtml(context.projectPage)}">← ${escapeHtml(context.instanceTitle)}: project ${escapeHtml(item.projectKey)}</a></p>
+<h1>${escapeHtml(item.key)}: ${escapeHtml(item.summary)}</h1>
+${context.notice ? `<p role="status">${escapeHtml(context.notice)}</p>` : ''}
+<p>Status: <strong>${escapeHtml(item.status)}</strong> · Type: ${escapeHtml(item.type)}</p>
+${context.editControls}
+<h2>Comments</h2>${renderComments(item)}</main></body></html>`;
+}
