@@ -19,6 +19,7 @@ const appId = 'ari:cloud:ecosystem::app/3f2b6a1e-7c1d-4e8a-9b3f-5a6c7d8e9f01';
 const configuration: DeployConfiguration = {
   forgeAppId: appId,
   forgePeerHosts: ['exalate.example.com', '*.partner.example.org'],
+  jiraServerNodeUrl: undefined,
   azureDevOpsPublisher: 'acme-sync',
   azureDevOpsVersion: '1.4.2',
 };
