@@ -76,6 +76,11 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     options.tracker.onUnauthorized(() => this.#renewAfterRefusal());
   }
 
+  /** The Asana app's client secret (ASANA_CLIENT_SECRET), against which the app server checks what Asana signs; it is never sent anywhere. */
+  asanaClientSecret(): string | undefined {
+    return this.#tracker.kind === 'asana' ? this.#tracker.configuration.asanaOAuth?.clientSecret : undefined;
+  }
+
   /** On start: what an admin saved before wins over the environment. */
   async restore(): Promise<void> {
     const { connection, problem } = await readStoredConnection(this.#options.store, this.#options.secrets);
