@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { registerAsanaAppComponentRoutes } from '../asana/app-components/app-component-routes';
 import {
   adminOperations,
   answerHandshake,
@@ -25,6 +26,7 @@ import { sendError, toExalateError } from './errors';
 import { registerOperationRoutes, type NodeOperations } from './operations/operation-routes';
 import { RateLimiter } from './rate-limiter';
 import { readJsonBody } from './read-body';
+import { NodeTrackerConnection } from './tracker-connection/node-tracker-connection';
 import { registerTrackerSignInRoutes } from './tracker-connection/sign-in-routes';
 
 export const adminBasePath = '/api/v1';
@@ -68,6 +70,9 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     registerChangeHookRoute(app, context);
     // Asana's OAuth sign-in comes back to the node through the admin's browser.
     registerTrackerSignInRoutes(app, context);
+    // Asana's app components (the task widget, the modal form, the rule action) call the node as their app server.
+    const asanaClientSecret = context.trackerConnection instanceof NodeTrackerConnection ? context.trackerConnection.asanaClientSecret() : undefined;
+    if (asanaClientSecret !== undefined) registerAsanaAppComponentRoutes(app, { context, clientSecret: asanaClientSecret });
     if (options.servesPeers) registerExchangeApi(app, context);
   };
 }
