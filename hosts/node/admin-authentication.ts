@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ExalateError } from '../../core';
 import { verifyAzureDevOpsAppToken } from '../azure-devops/ui-token';
 import type { AdministratorCheck } from './azure-devops-administrators';
+import { isEntrySessionToken, type EntrySessions } from './jira-server-entry/entry-sessions';
 
 /**
  * Who may call the admin API: the holder of the node's admin token, and, when the node serves an
@@ -24,10 +25,12 @@ export interface AdminAuthentication {
   readonly azureDevOpsAppTokens?: AzureDevOpsAppTokenAccess | undefined;
   /** Asks the node's Azure DevOps organization whether a user administers it; absent on other trackers. */
   readonly azureDevOpsAdministrators?: AdministratorCheck | undefined;
+  /** Console sessions of Jira administrators who entered from Jira (jira-server-entry/); absent on other nodes. */
+  readonly jiraServerSessions?: EntrySessions | undefined;
   readonly now: () => number;
 }
 
-export type AdminCaller = { readonly kind: 'admin-token' } | { readonly kind: 'azure-devops-app'; readonly userId: string };
+export type AdminCaller = { readonly kind: 'admin-token' } | { readonly kind: 'azure-devops-app'; readonly userId: string } | { readonly kind: 'jira-administrator'; readonly user: string };
 
 export type AdminAuthenticationResult =
   | { readonly caller: AdminCaller }
@@ -41,6 +44,11 @@ export async function authenticateAdmin(header: string | undefined, authenticati
   const presented = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (!presented) return { refused: new ExalateError('unauthorized', adminTokenAdvice), reason: 'no bearer token' };
   if (sameText(presented, authentication.adminToken)) return { caller: { kind: 'admin-token' } };
+  if (authentication.jiraServerSessions !== undefined && isEntrySessionToken(presented)) {
+    const session = await authentication.jiraServerSessions.verify(presented);
+    if (!session.ok) return { refused: session.error, reason: `Jira session: ${session.error.message}` };
+    return { caller: { kind: 'jira-administrator', user: session.value.user } };
+  }
   const access = authentication.azureDevOpsAppTokens;
   // An app token is a JWT; the admin token never has dots, so nothing else is tried as one.
   if (access === undefined || !presented.includes('.')) return { refused: new ExalateError('unauthorized', adminTokenAdvice), reason: 'wrong admin token' };

@@ -28,6 +28,8 @@ import { RateLimiter } from './rate-limiter';
 import { readJsonBody } from './read-body';
 import { NodeTrackerConnection } from './tracker-connection/node-tracker-connection';
 import { registerTrackerSignInRoutes } from './tracker-connection/sign-in-routes';
+import { EntrySessions } from './jira-server-entry/entry-sessions';
+import { registerJiraServerEntryRoutes, type JiraServerEntryOptions } from './jira-server-entry/entry-routes';
 
 export const adminBasePath = '/api/v1';
 /** Admin and peer requests are small; 256 KB leaves room for scripts later and stops abuse early. */
@@ -52,6 +54,8 @@ export interface NodeRouteOptions {
    * hub is served from the Marketplace's CDN, not from the node.
    */
   readonly consoleOrigins?: readonly string[];
+  /** Let Jira administrators in from Jira's Manage apps through Jira's OAuth 2.0 provider (Jira Server/DC nodes). */
+  readonly jiraServerEntry?: JiraServerEntryOptions | undefined;
 }
 
 /** The node's HTTP surface, mountable at any prefix (`/` for a node, `/<instance>/node` in the sandbox). */
@@ -64,12 +68,15 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
     app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
     registerAdminCors(app, adminBasePath, options.consoleOrigins ?? []);
-    registerAdminApi(app, options);
+    const jiraServerSessions = options.jiraServerEntry === undefined ? undefined : new EntrySessions(context.store, context.secrets, context.clock);
+    registerAdminApi(app, options, jiraServerSessions);
     if (options.operations) registerOperationRoutes(app, options.operations);
     // The tracker's own events: on a private node they come from inside its network, never from the peer.
     registerChangeHookRoute(app, context);
     // Asana's OAuth sign-in comes back to the node through the admin's browser.
     registerTrackerSignInRoutes(app, context);
+    // A Jira administrator opening Exalate from Jira's Manage apps: Jira says who it is.
+    if (options.jiraServerEntry !== undefined && jiraServerSessions !== undefined) registerJiraServerEntryRoutes(app, context, options.jiraServerEntry, jiraServerSessions);
     // Asana's app components (the task widget, the modal form, the rule action) call the node as their app server.
     const asanaClientSecret = context.trackerConnection instanceof NodeTrackerConnection ? context.trackerConnection.asanaClientSecret() : undefined;
     if (asanaClientSecret !== undefined) registerAsanaAppComponentRoutes(app, { context, clientSecret: asanaClientSecret });
@@ -90,7 +97,7 @@ function rateLimited(limiter: RateLimiter, key: string, reply: FastifyReply): Fa
   return sendError(reply, new ExalateError('rate_limited', `Too many attempts from this address. Wait ${waitSeconds} seconds, then try again with the invitation code exactly as the initiator sent it.`, { isRetryable: true }));
 }
 
-function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevOpsAppTokens }: NodeRouteOptions): void {
+function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevOpsAppTokens }: NodeRouteOptions, jiraServerSessions: EntrySessions | undefined): void {
   const limiter = new RateLimiter(10, 10);
   // The hub's app tokens are let in only for administrators of the node's own organization.
   const azureDevOpsAdministrators = azureDevOpsAppTokens === undefined ? undefined : azureDevOpsAdministratorCheck(context);
@@ -105,7 +112,7 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevO
           const limited = rateLimited(limiter, `${request.ip} ${operation.path}`, reply);
           if (limited) return limited;
         }
-        const authenticated = await authenticateAdmin(request.headers.authorization, { adminToken, azureDevOpsAppTokens, azureDevOpsAdministrators, now: () => context.clock.now() });
+        const authenticated = await authenticateAdmin(request.headers.authorization, { adminToken, azureDevOpsAppTokens, azureDevOpsAdministrators, jiraServerSessions, now: () => context.clock.now() });
         if ('refused' in authenticated) {
           context.logger.warn('admin call refused', { path: operation.path, reason: authenticated.reason });
           if (authenticated.refused.httpStatus === 401) reply.header('www-authenticate', 'Bearer');

@@ -17,6 +17,7 @@ import {
   type TransportV1,
 } from '../../core';
 import type { AzureDevOpsAppTokenAccess } from './admin-authentication';
+import type { JiraServerEntryOptions } from './jira-server-entry/entry-routes';
 import { keyFileSecrets } from './key-file-secrets';
 import { SyncRunner } from './sync-runner';
 import { FetchTransport } from './fetch-transport';
@@ -77,6 +78,8 @@ export interface NodeOptions {
   readonly azureDevOpsAppTokens?: AzureDevOpsAppTokenAccess | undefined;
   /** Browser origins allowed to call the admin API (CONSOLE_ORIGINS), such as the hub's CDN. */
   readonly consoleOrigins?: readonly string[];
+  /** Jira Server/DC: let Jira administrators in from Jira through its OAuth 2.0 provider (JIRA_SERVER_OAUTH_CLIENT_ID). */
+  readonly jiraServerEntry?: JiraServerEntryOptions | undefined;
   /**
    * Where scripts run; the node closes it when it closes. By default a pool of worker threads,
    * so that no script can hold the node's event loop (see script-sandbox/).
@@ -154,7 +157,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     context,
     adminToken,
     adminTokenIsNew,
-    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null, operations, azureDevOpsAppTokens: options.azureDevOpsAppTokens, consoleOrigins: options.consoleOrigins ?? [] }),
+    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null, operations, azureDevOpsAppTokens: options.azureDevOpsAppTokens, consoleOrigins: options.consoleOrigins ?? [], jiraServerEntry: options.jiraServerEntry }),
     operations,
     stopClaiming: () => ledger.startDraining(),
     close: async (closeOptions = {}) => {

@@ -14,6 +14,7 @@ import {
   type JiraProjectSeed,
   type PersistableEmulatorState,
 } from '../../emulator-kit';
+import { JiraOAuthProvider } from './jira-oauth-provider';
 
 const accountSchema = z.strictObject({
   /** Jira Server user key (`JIRAUSER10000` for users created since Jira 8.4). */
@@ -76,6 +77,10 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
   readonly #people: readonly JiraUserRecord[];
   /** Issues, comments, attachments, people, workflow and webhooks. */
   readonly work: JiraWork;
+  /** Jira's OAuth 2.0 provider and the browser sessions of people signed in (not persisted). */
+  readonly oauth: JiraOAuthProvider;
+  /** The node URL the installed Exalate plugin was packaged with; null while none is installed with one. */
+  #pluginNodeUrl: string | null = null;
 
   constructor(defaults: JiraServerEmulatorSeedDefaults, seed: JiraServerEmulatorSeed = {}, now: () => number = () => Date.now()) {
     this.#people = seed.people ?? defaults.people;
@@ -90,6 +95,28 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
     });
     this.work = new JiraWork(this.#sampleWork(now()), now);
+    this.oauth = new JiraOAuthProvider(now);
+  }
+
+  /**
+   * A Jira user by username: the account (a Jira administrator, the `jira-administrators` group) or
+   * one of the seeded people (not administrators).
+   */
+  user(username: string): { readonly key: string; readonly name: string; readonly emailAddress: string; readonly displayName: string; readonly timeZone: string; readonly isAdministrator: boolean } | undefined {
+    const account = this.account;
+    if (username === account.name) return { key: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, timeZone: account.timeZone, isAdministrator: true };
+    const person = this.#people.find((candidate) => candidate.name === username);
+    if (person === undefined) return undefined;
+    return { key: person.id, name: person.name, emailAddress: person.emailAddress, displayName: person.displayName, timeZone: person.timeZone, isAdministrator: false };
+  }
+
+  get pluginNodeUrl(): string | null {
+    return this.#pluginNodeUrl;
+  }
+
+  /** As uploading the packaged plugin would: its node location file then names this node. */
+  installPlugin(nodeUrl: string): void {
+    this.#pluginNodeUrl = nodeUrl;
   }
 
   /** The account and the seeded people as Jira users. */

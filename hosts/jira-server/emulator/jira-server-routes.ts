@@ -22,7 +22,10 @@ import {
   refuseJiraRequest,
   secretsMatch,
 } from '../../emulator-kit';
+import { exalateJiraServerAppKey } from '../app-key';
+import { nodeLocationFileName, nodeLocationModuleKey } from '../plugin-addresses';
 import type { JiraServerEmulatorState } from './jira-server-emulator-state';
+import { registerJiraOAuthRoutes } from './jira-oauth-routes';
 import { upmLicenceRepresentation } from './upm-licence-representation';
 
 /**
@@ -48,14 +51,18 @@ export interface JiraServerRouteOptions {
 }
 
 export function createJiraServerRoutes(state: JiraServerEmulatorState, options: JiraServerRouteOptions): FastifyPluginAsync {
+  const callerOf = (header: string | undefined): string | undefined => {
+    const token = readBearerToken(header);
+    if (token === undefined) return undefined;
+    if (secretsMatch(token, state.account.personalAccessToken)) return state.account.name;
+    return state.oauth.userOfAccessToken(token);
+  };
   return async (instance) => {
     const prefix = instance.prefix;
     const siteUrl = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
     const guard = createAuthorizationGuard({
-      accepts: (header) => {
-        const token = readBearerToken(header);
-        return token !== undefined && secretsMatch(token, state.account.personalAccessToken);
-      },
+      // A personal access token acts as the account; an OAuth 2.0 access token as whoever authorized it.
+      accepts: (header) => callerOf(header) !== undefined,
       refuse: refuseJiraRequest,
     });
 
@@ -106,7 +113,7 @@ export function createJiraServerRoutes(state: JiraServerEmulatorState, options: 
 
     instance.get('/rest/api/2/myself', { onRequest: guard.required }, async (request) => {
       const site = siteUrl(request);
-      const account = state.account;
+      const account = state.user(callerOf(request.headers.authorization) ?? '') ?? state.account;
       return {
         self: `${site}/rest/api/2/user?username=${encodeURIComponent(account.name)}`,
         key: account.key,
@@ -121,6 +128,33 @@ export function createJiraServerRoutes(state: JiraServerEmulatorState, options: 
         applicationRoles: { size: 1, items: [] },
         expand: 'groups,applicationRoles',
       };
+    });
+
+    // Jira DC's "Get my permissions": `permissions` is required since Jira 9 (a 400 without it).
+    instance.get<{ Querystring: { permissions?: string } }>('/rest/api/2/mypermissions', { onRequest: guard.required }, async (request, reply) => {
+      const asked = (request.query.permissions ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
+      if (asked.length === 0) return reply.code(400).send(jiraErrorCollection(['The permissions parameter is required.']));
+      const user = state.user(callerOf(request.headers.authorization) ?? '');
+      const known: Readonly<Record<string, { id: string; name: string; type: string; description: string; granted: boolean }>> = {
+        ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.', granted: user?.isAdministrator === true },
+        BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.', granted: user !== undefined },
+      };
+      const permissions: Record<string, unknown> = {};
+      for (const key of asked) {
+        const permission = known[key];
+        if (permission === undefined) return reply.code(400).send(jiraErrorCollection([`Could not find permission with key '${key}'.`]));
+        permissions[key] = { id: permission.id, key, name: permission.name, type: permission.type, description: permission.description, havePermission: permission.granted };
+      }
+      return { permissions };
+    });
+
+    registerJiraOAuthRoutes(instance, state);
+
+    // A plugin's downloadable web-resource, served to anyone as Jira serves them; 404 until uploaded.
+    instance.get(`/download/resources/${exalateJiraServerAppKey}:${nodeLocationModuleKey}/${nodeLocationFileName}`, async (_request, reply) => {
+      const nodeUrl = state.pluginNodeUrl;
+      if (nodeUrl === null || state.appKey !== exalateJiraServerAppKey) return reply.code(404).type('text/plain').send('Not found');
+      return reply.type('application/json').send({ product: 'exalate-open', nodeUrl });
     });
 
     instance.get<{ Params: { pluginKeyPath: string } }>('/rest/plugins/1.0/:pluginKeyPath/license', { onRequest: guard.required }, async (request, reply) => {
