@@ -16,7 +16,9 @@ import { consoleRoutes } from './ui/console-routes';
  * several processes may share it), NODE_NAME (names the PostgreSQL schema; default "node"),
  * SHUTDOWN_GRACE_SECONDS (20: how long claimed work may take to finish on SIGTERM),
  * MAXIMUM_PENDING_CONNECTIONS (100: invitation codes waiting to be accepted at once),
- * ATTACHMENT_CONTENT_LIMIT_MB (256: attachment content a peer may leave waiting, per connection) and
+ * ATTACHMENT_CONTENT_LIMIT_MB (256: attachment content a peer may leave waiting, per connection),
+ * JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET (Jira DC's incoming application link:
+ * Jira administrators then open Exalate from Jira's Manage apps without a token) and
  * TRUST_PROXY (the reverse proxies whose X-Forwarded-* headers are believed; see http-server-options.ts).
  */
 async function main(): Promise<void> {
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     databaseUrl: environment['DATABASE_URL'] || undefined,
     processMetrics: true,
     ...azureDevOpsHubAccess(environment),
+    jiraServerEntry: jiraServerEntryFromEnvironment(environment, nodeUrl),
   });
   const app = Fastify(serverOptions);
   await app.register(node.routes);
@@ -108,6 +111,19 @@ function azureDevOpsHubAccess(environment: NodeJS.ProcessEnv): Pick<NodeOptions,
   const userIds = list('AZURE_DEVOPS_ADMIN_IDS');
   const origins = list('CONSOLE_ORIGINS') ?? (secret ? azureDevOpsHubOrigins(environment['AZURE_DEVOPS_PUBLISHER'] ?? 'idalko-tools') : []);
   return { consoleOrigins: origins, ...(secret ? { azureDevOpsAppTokens: { secret, ...(userIds ? { userIds } : {}) } } : {}) };
+}
+
+/**
+ * The client id and secret of the incoming application link a Jira administrator made for this node
+ * (docs/decisions/2026-12-06-jira-server-admin-entry.md); the console is the node's own at /console/.
+ */
+function jiraServerEntryFromEnvironment(environment: NodeJS.ProcessEnv, nodeUrl: string | null): NodeOptions['jiraServerEntry'] {
+  const clientId = environment['JIRA_SERVER_OAUTH_CLIENT_ID'] || undefined;
+  const clientSecret = environment['JIRA_SERVER_OAUTH_CLIENT_SECRET'] || undefined;
+  if (clientId === undefined && clientSecret === undefined) return undefined;
+  if (clientId === undefined || clientSecret === undefined) throw new Error('Set both JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET (Jira: Administration → Applications → Application links → your incoming link), or neither.');
+  if (nodeUrl === null) throw new Error('JIRA_SERVER_OAUTH_CLIENT_ID needs NODE_URL: Jira sends administrators back to the node\'s public address.');
+  return { clientId, clientSecret, consoleUrl: `${nodeUrl}/console/` };
 }
 
 /** A positive whole number from the environment, or undefined when unset; anything else stops the start with the reason. */

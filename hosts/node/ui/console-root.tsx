@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { forgetAdminToken, readStoredAdminToken, storeAdminToken } from './admin-token-storage';
 import type { ConsoleConfiguration } from './console-configuration';
 import { ConsoleShell } from './console-shell';
+import { takeSessionFromAddress } from './session-from-address';
 import { SignInScreen, tokenRefusedMessage } from './sign-in-screen';
 
 /**
@@ -9,7 +10,8 @@ import { SignInScreen, tokenRefusedMessage } from './sign-in-screen';
  * admin signs in first, and a token the node later refuses (401) sends the admin back here.
  */
 export function ConsoleRoot({ configuration }: { readonly configuration: ConsoleConfiguration }) {
-  const [adminToken, setAdminToken] = useState<string | null>(() => configuration.adminToken ?? readStoredAdminToken());
+  // A session from Jira's entry comes first: it is who the admin just proved to be.
+  const [adminToken, setAdminToken] = useState<string | null>(() => takeSessionFromAddress() ?? configuration.adminToken ?? readStoredAdminToken());
   const [message, setMessage] = useState<string | null>(null);
   const signedInByHand = configuration.adminToken === null;
 
