@@ -23,6 +23,7 @@ export const browserBundleOptions: BuildOptions = {
 /** The entry of each host app's page: the Forge Custom UI and the Azure DevOps hub. */
 export const hostAppEntries = {
   jiraCloudConsole: { name: 'console', entry: 'hosts/jira-cloud/ui/console-app.tsx' },
+  jiraCloudItem: { name: 'item', entry: 'hosts/jira-cloud/ui/item-app.tsx' },
   azureDevOpsHub: { name: 'hub', entry: 'hosts/azure-devops/ui/hub-app.tsx' },
 } as const;
 

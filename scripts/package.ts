@@ -54,6 +54,10 @@ export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-c
   const { jiraCloudConsole } = hostAppEntries;
   await build({ ...browserBundleOptions, entryPoints: { [jiraCloudConsole.name]: jiraCloudConsole.entry }, outdir: join(outputDirectory, 'static/console') });
   writeFileSync(join(outputDirectory, 'static/console/index.html'), hostAppPage('Exalate', 'console.js', 'console.css'));
+  // The issue panel and the issue action: one Custom UI, which shows what its module is for.
+  const { jiraCloudItem } = hostAppEntries;
+  await build({ ...browserBundleOptions, entryPoints: { [jiraCloudItem.name]: jiraCloudItem.entry }, outdir: join(outputDirectory, 'static/item') });
+  writeFileSync(join(outputDirectory, 'static/item/index.html'), hostAppPage('Exalate', 'item.js', 'item.css'));
   writeFileSync(join(outputDirectory, 'manifest.yml'), manifest);
   const dependencies = Object.fromEntries(forgeRuntimePackages.map((name) => [name, rootPackage.dependencies[name] ?? 'latest']));
   writeFileSync(
@@ -141,6 +145,7 @@ export function bundleSizes(): Record<string, number> {
   const sizes: Record<string, number> = {
     'jira-cloud functions (src/index.js)': sizeOf('dist/jira-cloud/src/index.js'),
     'jira-cloud Custom UI (js + css)': sizeOf('dist/jira-cloud/static/console/console.js') + sizeOf('dist/jira-cloud/static/console/console.css'),
+    'jira-cloud issue panel and action (js + css)': sizeOf('dist/jira-cloud/static/item/item.js') + sizeOf('dist/jira-cloud/static/item/item.css'),
     'azure-devops hub (js + css)': sizeOf('dist/azure-devops/extension/hub/hub.js') + sizeOf('dist/azure-devops/extension/hub/hub.css'),
     'node server (main.js)': sizeOf('dist/node/main.js'),
     'node console (js + css)': sizeOf('dist/node/console.js') + sizeOf('dist/node/console.css'),

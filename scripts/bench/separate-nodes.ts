@@ -61,7 +61,7 @@ export async function startSeparateNodes(dataDirectory: string, definitions: rea
       const ready = await nextMessage<{ nodeUrl: string | null; adminApi: string }>(child, 'ready', 60_000);
       instances.push({
         id: definition.id, tracker: definition.tracker, public: definition.public, url: ready.nodeUrl, console: '', adminApi: ready.adminApi, adminToken,
-        trackerApi: tracker.trackerApi, trackerAuth: tracker.trackerAuth,
+        trackerApi: tracker.trackerApi, trackerAuth: tracker.trackerAuth, itemPage: '',
       });
     }
   } catch (error) {

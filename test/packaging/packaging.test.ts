@@ -26,6 +26,8 @@ const forgeManifestSchema = z.looseObject({
     trigger: z.array(z.looseObject({ function: z.string(), events: z.array(z.string()) })),
     scheduledTrigger: z.array(z.looseObject({ function: z.string() })),
     consumer: z.array(z.looseObject({ function: z.string(), queue: z.string() })),
+    'jira:issueContext': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }) })),
+    'jira:issueAction': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }) })),
   }),
   resources: z.array(z.looseObject({ key: z.string(), path: z.string() })),
   permissions: z.looseObject({ scopes: z.array(z.string()) }),
@@ -60,7 +62,7 @@ describe('dist/jira-cloud: the Forge app directory', () => {
     }
     const defined = new Set(functions.map((each) => each.key));
     const { modules } = manifest();
-    const referenced = [...modules['jira:adminPage'].map((page) => page.resolver.function), ...modules.webtrigger, ...modules.trigger, ...modules.scheduledTrigger, ...modules.consumer].map((each) => (typeof each === 'string' ? each : each.function));
+    const referenced = [...[...modules['jira:adminPage'], ...modules['jira:issueContext'], ...modules['jira:issueAction']].map((page) => page.resolver.function), ...modules.webtrigger, ...modules.trigger, ...modules.scheduledTrigger, ...modules.consumer].map((each) => (typeof each === 'string' ? each : each.function));
     expect(referenced.filter((key) => !defined.has(key))).toEqual([]);
   });
 
@@ -68,7 +70,8 @@ describe('dist/jira-cloud: the Forge app directory', () => {
     for (const resource of manifest().resources) {
       const page = readFileSync(join(forgeApp, resource.path, 'index.html'), 'utf8');
       const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
-      expect(assets).toEqual(['console.css', 'console.js']);
+      const bundle = resource.path.split('/').pop() ?? '';
+      expect(assets).toEqual([`${bundle}.css`, `${bundle}.js`]);
       for (const asset of assets) expect(statSync(join(forgeApp, resource.path, asset)).size).toBeGreaterThan(0);
     }
   });
@@ -82,6 +85,15 @@ describe('dist/jira-cloud: the Forge app directory', () => {
     expect(modules.trigger[0]?.events).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']);
     expect(modules.consumer[0]?.queue).toBe('exalate-work');
     expect(permissions.scopes).toEqual(expect.arrayContaining(['read:jira-work', 'write:jira-work', 'storage:app']));
+  });
+
+  it('has the issue panel "Exalate" and the issue action "Exalate", on the item surface’s own resolver and Custom UI', () => {
+    const { modules, resources } = manifest();
+    expect(modules['jira:issueContext']).toEqual([expect.objectContaining({ key: 'exalate-issue-panel', title: 'Exalate', resource: 'item', resolver: { function: 'item-resolver' } })]);
+    expect(modules['jira:issueAction']).toEqual([expect.objectContaining({ key: 'exalate-issue-action', title: 'Exalate', resource: 'item', resolver: { function: 'item-resolver' } })]);
+    expect(resources).toContainEqual({ key: 'item', path: 'static/item' });
+    // The admin pages' resolver stays theirs: the item modules never reach the admin API through it.
+    expect(modules['jira:adminPage'].every((page) => page.resolver.function === 'admin-resolver')).toBe(true);
   });
 
   it('lists the Forge runtime packages the bundle leaves to Forge', () => {

@@ -2,6 +2,7 @@ import { createAdminResolver, requestSyncPass } from './admin-resolver';
 import { handleProductEvent, handleScheduledReconcile } from './change-triggers';
 import { answerExchangeRequest } from './exchange-web-trigger';
 import { forgeAdminOperations } from './forge-admin-operations';
+import { createItemResolver } from './item-resolver';
 import { createForgeNodeContext } from './forge-context';
 import type { InvocationKind } from './invocation-budget';
 import { consumeWorkEvent } from './work-consumer';
@@ -25,6 +26,9 @@ async function withContext<T>(source: string, kind: InvocationKind, work: (conte
 
 /** `resolver`: the Custom UI's admin API. */
 export const adminResolver = createAdminResolver({ operations: forgeAdminOperations(queue), context: () => createForgeNodeContext('resolver', 'resolver'), queue }).getDefinitions();
+
+/** `resolver` of the issue panel and the issue action: the item surface, about the issue they are open on. */
+export const itemResolver = createItemResolver({ operations: forgeAdminOperations(queue), context: () => createForgeNodeContext('item-resolver', 'resolver'), queue }).getDefinitions();
 
 /** `webtrigger`: node-to-node exchange at `{web trigger URL}/exchange/v1/…`. */
 export const exchangeWebTrigger = (request: unknown) =>

@@ -10,6 +10,20 @@ const script = document.currentScript as HTMLScriptElement;
 const adminApi = script.dataset['adminApi'] ?? '';
 const adminToken = script.dataset['adminToken'] ?? '';
 const siteUrl = script.dataset['siteUrl'] ?? location.origin;
+/** The module the page stands for (an admin page, the issue panel, the issue action) and, on an issue, its key. */
+const moduleKey = script.dataset['moduleKey'] ?? 'exalate-admin';
+const issueKey = script.dataset['issueKey'] ?? '';
+const extension = issueKey === ''
+  ? { type: 'jira:adminPage' }
+  : { type: moduleKey === 'exalate-issue-action' ? 'jira:issueAction' : 'jira:issueContext', issue: { key: issueKey, id: issueKey, type: 'Task' } };
+
+/** Forge's events between the app's modules on one page (`events.emit` / `events.on`), across iframes of the sandbox's origin. */
+const appEvents = new BroadcastChannel('exalate-forge-events');
+type EventCallback = (payload: unknown) => unknown;
+const subscribers = new Map<string, Set<EventCallback>>();
+appEvents.addEventListener('message', (message: MessageEvent<{ event: string; payload: unknown }>) => {
+  for (const callback of subscribers.get(message.data.event) ?? []) void callback(message.data.payload);
+});
 
 async function invokeResolver(functionKey: string, payload: { params?: Record<string, string>; body?: unknown }): Promise<unknown> {
   const [method = 'GET', template = '/'] = functionKey.split(' ');
@@ -43,7 +57,23 @@ const forgeHistory = {
       case 'invoke':
         return invokeResolver(parameters?.functionKey ?? '', parameters?.payload ?? {});
       case 'getContext':
-        return { moduleKey: 'exalate-admin', extension: { type: 'jira:adminPage' }, locale: 'en-US', siteUrl };
+        return { moduleKey, extension, locale: 'en-US', siteUrl };
+      case 'emit': {
+        const { event, payload } = parameters as unknown as { event: string; payload: unknown };
+        appEvents.postMessage({ event, payload });
+        return undefined;
+      }
+      case 'on': {
+        const { event, callback } = parameters as unknown as { event: string; callback: EventCallback };
+        const callbacks = subscribers.get(event) ?? new Set<EventCallback>();
+        callbacks.add(callback);
+        subscribers.set(event, callbacks);
+        return { unsubscribe: () => callbacks.delete(callback) };
+      }
+      case 'close':
+        // Jira closes the issue action's modal: here the host page does, on this message.
+        parent.postMessage({ type: 'exalate-forge-close' }, location.origin);
+        return true;
       case 'createHistory':
         return forgeHistory;
       default:

@@ -8,7 +8,7 @@ export type HostApp = keyof typeof hostAppEntries;
 export type HostAppFiles = ReadonlyMap<string, Uint8Array>;
 
 const root = join(__dirname, '../../..');
-const pages: Readonly<Record<HostApp, string>> = { jiraCloudConsole: 'index.html', azureDevOpsHub: 'hub.html' };
+const pages: Readonly<Record<HostApp, string>> = { jiraCloudConsole: 'index.html', jiraCloudItem: 'index.html', azureDevOpsHub: 'hub.html' };
 const builds = new Map<HostApp, Promise<HostAppFiles>>();
 
 /**

@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { exalateHubRoute, azureDevOpsHomePage, azureDevOpsHubPage, azureDevOpsSettingsPage, type AzureDevOpsOrganization } from './azure-devops-pages';
 import { applyConsolePagePolicy, originOf, type ConsolePagePolicy } from '../../../hosts/node/ui/console-page-policy';
 import { hostAppFiles, type HostApp } from './host-app-bundles';
+import { escapeHtml } from './html';
 import { issueSandboxAppToken } from './sandbox-app-token';
 import { exalateAdminPages, jiraExalatePage, jiraHomePage, jiraManageAppsPage, jiraOtherSettingsPage, type ExalateAdminPage, type JiraSite } from './jira-pages';
 
@@ -73,6 +74,14 @@ export function jiraCloudHostRoutes({ site, adminApi, adminToken }: JiraCloudHos
     });
     app.get<{ Params: { section: string } }>('/settings/:section', async (request, reply) => html(reply, jiraOtherSettingsPage(site, request.params.section)));
     app.get('/forge/bridge-shim.js', async (_request, reply) => reply.type(contentTypes['.js'] ?? '').send(await shimScript('forge-bridge-shim.ts')));
+    // The issue panel's and issue action's Custom UI, told its module and issue as Forge tells it (view.getContext()).
+    app.get<{ Params: { file: string }; Querystring: { moduleKey?: string; issueKey?: string } }>('/forge/exalate-item/:file', async (request, reply) => {
+      const moduleKey = request.query.moduleKey === 'exalate-issue-action' ? 'exalate-issue-action' : 'exalate-issue-panel';
+      const issueKey = escapeHtml((request.query.issueKey ?? '').slice(0, 200));
+      return sendAppFile(reply, 'jiraCloudItem', request.params.file, framedAppPolicy(adminApi), (page) =>
+        page.replace('<script src="item.js">', `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}" data-module-key="${moduleKey}" data-issue-key="${issueKey}"></script>\n    <script src="item.js">`),
+      );
+    });
     app.get<{ Params: { file: string } }>('/forge/exalate/:file', async (request, reply) =>
       sendAppFile(reply, 'jiraCloudConsole', request.params.file, framedAppPolicy(adminApi), (page) =>
         page.replace('<script src="console.js">', `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}"></script>\n    <script src="console.js">`),

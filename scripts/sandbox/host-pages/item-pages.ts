@@ -1,5 +1,8 @@
 import { plainTextOf, type TrackerItem, type TrackerKind } from '../../../core';
+import { renderAsanaTaskPage } from './asana-item-page';
+import { azureDevOpsItemPage } from './azure-devops-item-page';
 import { escapeHtml } from './html';
+import { jiraCloudItemPage } from './jira-cloud-item-page';
 
 /** What every item page gets: the item, the way back, the edit controls, and the instance's node. */
 export interface ItemPageContext {
@@ -24,7 +27,12 @@ export type ItemPageRenderer = (context: ItemPageContext) => string;
  * The item page of each tracker, registered here with one line each; a tracker without one shows
  * the plain page. `/sandbox.json` publishes each instance's item page as `itemPage`.
  */
-const itemPageRenderers: Partial<Record<TrackerKind, ItemPageRenderer>> = {};
+const itemPageRenderers: Partial<Record<TrackerKind, ItemPageRenderer>> = {
+  'jira-cloud': jiraCloudItemPage,
+  // Called through, not referenced: asana-item-page.ts imports this module's helpers back.
+  asana: (context) => renderAsanaTaskPage(context),
+  'azure-devops': azureDevOpsItemPage,
+};
 
 export function renderItemPage(context: ItemPageContext): string {
   return (itemPageRenderers[context.tracker] ?? plainItemPage)(context);

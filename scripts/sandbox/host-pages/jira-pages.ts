@@ -79,7 +79,8 @@ function topBar(site: JiraSite): string {
 </header>`;
 }
 
-function page(site: JiraSite, title: string, body: string): string {
+/** A page in Jira's chrome: the top bar with its Settings menu, then `body`. */
+export function page(site: JiraSite, title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(title)} - ${escapeHtml(site.siteName)} - Jira</title><style>${styles}</style></head>
 <body>${topBar(site)}${body}${menuButtonScript}</body></html>`;
 }
