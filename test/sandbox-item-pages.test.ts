@@ -89,6 +89,14 @@ describe('the sandbox: project pages and item pages', () => {
     expect(page).not.toContain('Hijacked');
   });
 
+  it('leads a remote item\'s address in its tracker (the item surface\'s link) to the item page', async () => {
+    for (const [id, path] of [['jira-cloud', '/browse/SUP-1'], ['azure-devops', '/_workitems/edit/7'], ['asana', '/0/0/1200000000000001']] as const) {
+      const instance = instanceOf(description, id);
+      const followed = await fetch(`${instance.trackerApi}${path}`, { redirect: 'manual' });
+      expect([id, followed.status, followed.headers.get('location')]).toEqual([id, 302, itemPageOf(instance, path.split('/').pop() ?? '')]);
+    }
+  });
+
   it('answers 404 with a way back for an item the tracker does not have', async () => {
     const missing = await fetch(itemPageOf(instanceOf(description, 'jira-cloud'), 'SUP-99999'));
     expect(missing.status).toBe(404);

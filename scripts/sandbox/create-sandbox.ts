@@ -104,7 +104,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
     await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
     const hostPages = instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
     if (hostPages) await app.register(hostPages.routes, { prefix: hostPages.prefix });
-    await app.register(projectPages({ definition, baseUrl, tracker: tracker.adapter, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}` });
+    await app.register(projectPages({ definition, baseUrl, tracker: tracker.adapter, trackerApi: tracker.trackerApi, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}` });
     started.push({
       id: definition.id,
       node,

@@ -12,7 +12,15 @@ export interface ProjectPagesOptions {
   readonly tracker: TrackerV1 & TrackerItemOperations;
   readonly adminApi: string;
   readonly adminToken: string;
+  /** The emulated tracker's base URL (trackerApi): an item's address in the tracker leads to its item page. */
+  readonly trackerApi: string;
 }
+
+/**
+ * Where each tracker opens an item, after its base URL: the same addresses the item surface links
+ * a remote item to (core/sync/remote-item-url.ts).
+ */
+const itemAddresses: Readonly<Record<SandboxInstanceDefinition['tracker'], string>> = { 'jira-cloud': '/browse/:key', 'jira-server': '/browse/:key', 'azure-devops': '/_workitems/edit/:key', asana: '/0/0/:key' };
 
 /** Items listed on a project page: the newest this many. */
 const listedItems = 50;
@@ -39,6 +47,10 @@ export function projectPages(options: ProjectPagesOptions): FastifyPluginAsync {
       if (request.method === 'POST' && !isSameOrigin(request, baseUrl)) return reply.code(403).type('text/plain').send('Forms of the sandbox are accepted from its own pages only.');
       return undefined;
     });
+
+    // The emulator serves the tracker's API only; a person following an item's address lands on its item page.
+    const trackerPath = new URL(options.trackerApi).pathname.slice(`/${definition.id}`.length);
+    app.get<{ Params: { key: string } }>(`${trackerPath}${itemAddresses[definition.tracker]}`, async (request, reply) => reply.redirect(itemPage(request.params.key)));
 
     app.get('/projects', async (_request, reply) => {
       const projects = await tracker.listProjects();
