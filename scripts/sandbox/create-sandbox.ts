@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { silentLogger, type LoggerV1 } from '../../core';
@@ -9,6 +9,7 @@ import { startNode, type RunningNode } from '../../hosts/node/start-node';
 import { consoleRoutes } from '../../hosts/node/ui/console-routes';
 import { renderHomePage } from './home-page';
 import { instanceHostPages } from './host-pages/instance-host-pages';
+import { jiraServerHostRoutes } from './host-pages/jira-server-host-routes';
 import { sandboxExtensionSecret } from './host-pages/sandbox-app-token';
 import type { SandboxDescription, SandboxInstanceDescription } from './sandbox-description';
 import { itemPageTemplate, projectPages } from './project-pages';
@@ -65,8 +66,8 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   const started: { id: string; node: RunningNode; tracker: SandboxTracker; description: SandboxInstanceDescription }[] = [];
   for (const definition of sandboxInstances) {
     const instanceDirectory = join(options.dataDirectory, definition.id);
-    const tracker = createSandboxTracker(definition.tracker, `${baseUrl}/${definition.id}/tracker`, readSnapshot(join(instanceDirectory, 'tracker.json')));
     const nodeUrl = definition.public ? `${baseUrl}/${definition.id}/node` : null;
+    const tracker = createSandboxTracker(definition.tracker, `${baseUrl}/${definition.id}/tracker`, readSnapshot(join(instanceDirectory, 'tracker.json')), nodeUrl);
     const logger: LoggerV1 = options.verbose ? createConsoleLogger(definition.id) : silentLogger;
     const node = await startNode({
       name: definition.id,
@@ -81,6 +82,8 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
       reconcileIntervalMs: options.reconcileIntervalMs ?? 5_000,
       // The Azure DevOps hub calls its node with the app token the sandbox's Azure DevOps signs.
       ...(definition.tracker === 'azure-devops' ? { azureDevOpsAppTokens: { secret: sandboxExtensionSecret } } : {}),
+      // Jira administrators enter from the sandbox's Jira DC through its OAuth 2.0 provider.
+      ...(tracker.jiraServerEntry === undefined ? {} : { jiraServerEntry: { clientId: tracker.jiraServerEntry.clientId, clientSecret: tracker.jiraServerEntry.clientSecret, consoleUrl: `${baseUrl}/${definition.id}/console/` } }),
     });
     const onTrackerRequest = options.onTrackerRequest;
     const snapshotFile = join(instanceDirectory, 'tracker.json');
@@ -102,7 +105,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
     await app.register(node.routes, { prefix: `/${definition.id}/node` });
     const adminApi = `${baseUrl}/${definition.id}/node${adminBasePath}`;
     await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
-    const hostPages = instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
+    const hostPages = jiraDataCenterPages(definition.id, definition.title, nodeUrl, tracker) ?? instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
     if (hostPages) await app.register(hostPages.routes, { prefix: hostPages.prefix });
     await app.register(projectPages({ definition, baseUrl, tracker: tracker.adapter, trackerApi: tracker.trackerApi, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}` });
     started.push({
@@ -142,6 +145,20 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
         await instance.node.close();
       }
     },
+  };
+}
+
+/**
+ * Jira Server/DC's own administration around Exalate (Manage apps with the plugin's section): the
+ * instance's `console` is that page, as Jira Cloud's is its Settings → Apps page.
+ */
+function jiraDataCenterPages(id: string, title: string, nodeUrl: string | null, tracker: SandboxTracker): { prefix: string; routes: FastifyPluginAsync; consolePath: string } | null {
+  if (tracker.jiraServerEntry === undefined || nodeUrl === null) return null;
+  const base = `/${id}/jira`;
+  return {
+    prefix: base,
+    routes: jiraServerHostRoutes({ site: { base, title, userName: 'Jira Administrator' }, nodeUrl, session: { value: tracker.jiraServerEntry.administratorSession, cookiePath: `/${id}/` } }),
+    consolePath: `${base}/plugins/servlet/upm`,
   };
 }
 

@@ -9,6 +9,7 @@ import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
 import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
 import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
+import { jiraServerEntryCallbackPath } from '../../hosts/jira-server/plugin-addresses';
 import { SwitchableTracker } from '../../hosts/node/tracker-connection/switchable-tracker';
 
 /** One emulated tracker, mounted in the sandbox, with the adapter its node uses to reach it. */
@@ -20,6 +21,11 @@ export interface SandboxTracker {
   readonly adapter: TrackerV1 & TrackerItemOperations;
   /** The secret the tracker signs change events with, when the tracker (not the node) chooses it. */
   readonly changeHookSecret?: string;
+  /**
+   * Jira Server/DC: the incoming application link made for the node (its OAuth 2.0 client) and the
+   * Jira session of the administrator the sandbox's browser is signed in as.
+   */
+  readonly jiraServerEntry?: { readonly clientId: string; readonly clientSecret: string; readonly administratorSession: string };
   snapshot(): unknown;
 }
 
@@ -38,20 +44,26 @@ export function emulatorBudgets(): HostBudgets {
 }
 
 /** How each tracker is emulated in the sandbox: one row per tracker, the same shape for all. */
-const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unknown) => SandboxTracker>> = {
+const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unknown, nodeUrl: string | null) => SandboxTracker>> = {
   'jira-cloud': (mountedAt, saved) => {
     const emulator = createJiraCloudEmulator();
     // Jira Cloud signs dynamic webhook deliveries with the OAuth app's client secret.
     return { ...tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization, budgets: emulatorBudgets() })), changeHookSecret: emulator.state.oauthClientSecret };
   },
-  'jira-server': (mountedAt, saved) => {
+  'jira-server': (mountedAt, saved, nodeUrl) => {
     const emulator = createJiraServerEmulator();
     // Signed in with the emulator's token; an admin may save another base URL and token in the console.
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new SwitchableTracker({
+    const made = tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new SwitchableTracker({
       kind: 'jira-server',
       environment: { baseUrl, authorization },
       createAdapter: (credentials) => new JiraServerAdapter({ baseUrl: credentials.baseUrl, authorization: credentials.authorization, budgets: emulatorBudgets() }),
     }));
+    if (nodeUrl === null) return made;
+    // What a Jira administrator does once: upload the plugin packaged for this node, and link the node
+    // as an OAuth 2.0 application (see hosts/node/jira-server-entry/).
+    emulator.state.installPlugin(nodeUrl);
+    const link = emulator.state.oauth.createIncomingLink(`${nodeUrl}${jiraServerEntryCallbackPath}`);
+    return { ...made, jiraServerEntry: { clientId: link.clientId, clientSecret: link.clientSecret, administratorSession: emulator.state.oauth.signIn(emulator.state.account.name) } };
   },
   'azure-devops': (mountedAt, saved) => {
     const emulator = createAzureDevOpsEmulator();
@@ -90,7 +102,10 @@ function tracker(emulator: AnyEmulator, trackerApi: string, saved: unknown, make
   };
 }
 
-/** `saved` is a snapshot this tracker wrote before a restart, or undefined for the sample data. */
-export function createSandboxTracker(kind: TrackerKind, mountedAt: MountedAt, saved: unknown): SandboxTracker {
-  return factories[kind](mountedAt, saved);
+/**
+ * `saved` is a snapshot this tracker wrote before a restart, or undefined for the sample data;
+ * `nodeUrl` is the public URL of the node beside it (null for a private one).
+ */
+export function createSandboxTracker(kind: TrackerKind, mountedAt: MountedAt, saved: unknown, nodeUrl: string | null = null): SandboxTracker {
+  return factories[kind](mountedAt, saved, nodeUrl);
 }

@@ -380,7 +380,9 @@ describe('Asana: the console’s Connections tab', () => {
 describe('Jira Server: a public connection to Jira Cloud by its Destination Instance URL', () => {
   it('inspects the destination, offers its modes, and Jira Cloud accepts the code', async () => {
     const page = await session.newPage();
+    // Jira DC's Manage apps → Exalate → Connections (test/e2e/jira-server-app.test.ts walks it by keyboard).
     await page.goto(session.instance('jira-server').console);
+    await page.getByRole('navigation', { name: 'Manage apps' }).getByRole('link', { name: 'Connections' }).click();
     await pressWithKeyboard(page, page.getByRole('button', { name: 'Initiate Connection' }));
     const dialog = page.getByRole('dialog', { name: 'Initiate connection' });
     await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Destination Instance URL' }), session.instance('jira-cloud').url ?? '');
@@ -562,6 +564,8 @@ describe('Every console page passes an accessibility scan', () => {
   ] as const)('%s: each tab of the console', async (id, consoleOf) => {
     const page = await session.newPage();
     await page.goto(session.instance(id).console);
+    // Jira DC's console is reached from Manage apps → Exalate.
+    if (id === 'jira-server') await page.getByRole('navigation', { name: 'Manage apps' }).getByRole('link', { name: 'Connections' }).click();
     const tabs = consoleOf(page).getByRole('tab');
     await tabs.first().waitFor();
     const names = await tabs.allTextContents();
