@@ -4,5 +4,6 @@ export * from './store';
 export * from './tracker';
 export * from './transport';
 export * from './tracker-item';
+export * from './tracker-batch';
 export * from './sync-store';
 export * from './secrets';

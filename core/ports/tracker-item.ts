@@ -1,4 +1,5 @@
 import type { RichText } from '../rich-text/rich-text';
+import type { TrackerBatchV1 } from './tracker-batch';
 
 /** A person as trackers name them; email is how people are matched across trackers. */
 export interface TrackerUser {
@@ -81,6 +82,8 @@ export interface ItemSearchPage {
 
 /** The item half of the Tracker port: what the sync engine reads and writes. */
 export interface TrackerItemOperations {
+  /** Many items a call, where the tracker's API offers it; core falls back to the operations below without it. */
+  readonly batch?: TrackerBatchV1;
   /** undefined when the item does not exist (or was deleted). */
   getItem(key: string): Promise<TrackerItem | undefined>;
   /**

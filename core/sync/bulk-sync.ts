@@ -3,6 +3,7 @@ import type { Connection } from '../connection/connection';
 import { parseJson } from '../encoding/json';
 import { randomId } from '../encoding/random';
 import type { NodeContext } from '../node/node-context';
+import type { TrackerItem } from '../ports/tracker-item';
 import { queueLocalChange } from './queue-local-change';
 
 export const bulkSyncProgressSchema = z.strictObject({
@@ -47,11 +48,13 @@ export async function runBulkSync(context: NodeContext, connection: Connection, 
     await save();
     let cursor: string | null = null;
     do {
-      const page = await context.tracker.searchItems(query, { cursor, limit: pageSize });
-      progress = { ...progress, found: progress.found + page.keys.length };
-      for (const key of page.keys) {
-        const item = await context.tracker.getItem(key);
-        const outcome = item ? await queueLocalChange(context, connection, item, { force: false }) : undefined;
+      // With the tracker's batch capability, one search brings the page's items with their fields;
+      // without it, the keys, then one read per item.
+      const page = await readPage(context, query, cursor);
+      progress = { ...progress, found: progress.found + page.items.length };
+      for (const { key, item } of page.items) {
+        const read = item ?? (await context.tracker.getItem(key));
+        const outcome = read ? await queueLocalChange(context, connection, read, { force: false, justRead: true }) : undefined;
         if (outcome?.ok && outcome.value === 'queued') progress = { ...progress, queued: progress.queued + 1 };
         else if (outcome?.ok) progress = { ...progress, unchanged: progress.unchanged + 1 };
         else progress = { ...progress, failed: progress.failed + 1 };
@@ -71,6 +74,16 @@ export async function runBulkSync(context: NodeContext, connection: Connection, 
     context.logger.error('could not save bulk sync progress', { connectionId: connection.id, message: error instanceof Error ? error.message : String(error) });
   }
   return progress;
+}
+
+async function readPage(context: NodeContext, query: string, cursor: string | null): Promise<{ readonly items: readonly { readonly key: string; readonly item: TrackerItem | undefined }[]; readonly nextCursor: string | null }> {
+  const batch = context.tracker.batch;
+  if (batch !== undefined) {
+    const page = await batch.searchItemsWithFields(query, { cursor, limit: pageSize });
+    return { items: page.items.map((item) => ({ key: item.key, item })), nextCursor: page.nextCursor };
+  }
+  const page = await context.tracker.searchItems(query, { cursor, limit: pageSize });
+  return { items: page.keys.map((key) => ({ key, item: undefined })), nextCursor: page.nextCursor };
 }
 
 export async function readBulkSyncProgress(context: NodeContext, connectionId: string): Promise<BulkSyncProgress | undefined> {

@@ -2,7 +2,8 @@ import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { queueLocalChange } from './queue-local-change';
-import { itemMatchesTrigger, parseTriggerQuery } from './trigger-query';
+import type { Twin } from './sync-records';
+import { itemMatchesTrigger, parseTriggerQuery, type TriggerCondition } from './trigger-query';
 
 /** Connections that sync: Active, and Deactivated ones, which keep queueing to resume in order. */
 export function isSyncing(connection: Connection): boolean {
@@ -15,25 +16,69 @@ export function isSyncing(connection: Connection): boolean {
  * Returns how many connections queued something.
  */
 export async function noteLocalChange(context: NodeContext, itemKey: string): Promise<number> {
+  return noteLocalChanges(context, [itemKey]);
+}
+
+/**
+ * Several items changed (events that arrived together). Before anything is read in full, what
+ * the node already knows is used: an item no connection syncs or could trigger on is not read at
+ * all, and an item whose every twin was last written by this node at exactly the tracker time it
+ * has now is the echo of that write (one batch read of the items' times, where the tracker offers
+ * it, instead of a read of each item and a script run). The rest are read and judged as before.
+ */
+export async function noteLocalChanges(context: NodeContext, itemKeys: readonly string[]): Promise<number> {
   const connections = (await context.store.listConnections()).filter(isSyncing);
   if (connections.length === 0) return 0;
-  const item = await context.tracker.getItem(itemKey);
-  if (!item) return 0;
+  const triggers = new Map<string, readonly (readonly TriggerCondition[])[]>();
+  for (const connection of connections) triggers.set(connection.id, await activeTriggerConditions(context, connection));
+  const keys = [...new Set(itemKeys)];
+  const twinsOf = new Map<string, readonly (Twin | undefined)[]>();
+  for (const key of keys) twinsOf.set(key, await Promise.all(connections.map((connection) => context.store.getTwinByLocalKey(connection.id, key))));
+
+  const mayMatter = (key: string, index: number) => twinsOf.get(key)?.[index] !== undefined || (triggers.get(connections[index]!.id)?.length ?? 0) > 0;
+  const watched = keys.filter((key) => connections.some((_connection, index) => mayMatter(key, index)));
+  // Keys where every connection that may care holds a twin this node wrote: their times decide.
+  const echoCandidates = watched.filter((key) => connections.every((_connection, index) => !mayMatter(key, index) || typeof twinsOf.get(key)?.[index]?.lastWrittenUpdated === 'string'));
+  const times = echoCandidates.length > 0 && context.tracker.batch ? await context.tracker.batch.readUpdatedTimes(echoCandidates) : undefined;
+  const echoes = new Set(times === undefined ? [] : echoCandidates.filter((key) => {
+    const time = times.get(key);
+    // Gone from the tracker: nothing to send, as a read finding nothing would have decided.
+    if (time === undefined) return true;
+    return connections.every((_connection, index) => !mayMatter(key, index) || notPast(time, twinsOf.get(key)?.[index]?.lastWrittenUpdated));
+  }));
+
   let queued = 0;
-  for (const connection of connections) {
-    // Decided under the item's lock, after any incoming write in progress has stored its twin.
-    const outcome = await queueLocalChange(context, connection, item, { force: false, onlyIf: () => isUnderSyncOrTriggered(context, connection, item) });
-    if (outcome.ok && outcome.value === 'queued') queued += 1;
+  for (const key of watched) {
+    if (echoes.has(key)) continue;
+    const item = await context.tracker.getItem(key);
+    if (!item) continue;
+    for (const connection of connections) {
+      // Decided under the item's lock, after any incoming write in progress has stored its twin.
+      const outcome = await queueLocalChange(context, connection, item, { force: false, justRead: true, onlyIf: () => isUnderSyncOrTriggered(context, connection, item) });
+      if (outcome.ok && outcome.value === 'queued') queued += 1;
+    }
   }
   return queued;
 }
 
+function notPast(time: string, written: string | null | undefined): boolean {
+  if (typeof written !== 'string') return false;
+  const itemTime = Date.parse(time);
+  const writtenTime = Date.parse(written);
+  return Number.isFinite(itemTime) && Number.isFinite(writtenTime) && itemTime <= writtenTime;
+}
+
+async function activeTriggerConditions(context: NodeContext, connection: Connection): Promise<readonly (readonly TriggerCondition[])[]> {
+  const conditions: (readonly TriggerCondition[])[] = [];
+  for (const trigger of await context.store.listTriggers(connection.id)) {
+    if (!trigger.active) continue;
+    const parsed = parseTriggerQuery(trigger.query, context.tracker.kind);
+    if (parsed.ok) conditions.push(parsed.value);
+  }
+  return conditions;
+}
+
 async function isUnderSyncOrTriggered(context: NodeContext, connection: Connection, item: TrackerItem): Promise<boolean> {
   if (await context.store.getTwinByLocalKey(connection.id, item.key)) return true;
-  const triggers = await context.store.listTriggers(connection.id);
-  return triggers.some((trigger) => {
-    if (!trigger.active) return false;
-    const conditions = parseTriggerQuery(trigger.query, context.tracker.kind);
-    return conditions.ok && itemMatchesTrigger(item, conditions.value);
-  });
+  return (await activeTriggerConditions(context, connection)).some((conditions) => itemMatchesTrigger(item, conditions));
 }

@@ -26,7 +26,16 @@ export async function queueLocalChange(
   context: NodeContext,
   connection: Connection,
   item: TrackerItem,
-  options: { readonly force: boolean; readonly onlyIf?: () => Promise<boolean> },
+  options: {
+    readonly force: boolean;
+    readonly onlyIf?: () => Promise<boolean>;
+    /**
+     * `item` was read from the tracker just before this call (an event's read, a bulk sync's
+     * page). Under the lock it is used as it is unless the twin shows this side wrote the item
+     * since (twin.lastWrittenUpdated), which saves reading it a second time.
+     */
+    readonly justRead?: boolean;
+  },
 ): Promise<Result<QueueOutcome>> {
   // An item without a twin that would now be sent as new may be one an incoming change is
   // creating right now: its twin comes at the end of that apply. Wait for those before judging it
@@ -34,10 +43,39 @@ export async function queueLocalChange(
   if (!(await context.store.getTwinByLocalKey(connection.id, item.key)) && (!options.onlyIf || (await options.onlyIf()))) await waitForIncomingCreations(context, connection.id);
   return context.store.runExclusive(itemLockKey(connection.id, item.key), async () => {
     if (options.onlyIf && !(await options.onlyIf())) return ok('not_sent');
-    // Read again under the lock: an incoming write may have just changed the item and its twin.
-    const current = (await context.tracker.getItem(item.key)) ?? item;
+    const known = await context.store.getTwinByLocalKey(connection.id, item.key);
+    // The event of this side's own write (or a read older than it): nothing to send, no script to run.
+    if (!options.force && options.justRead && isOwnWriteOrOlder(item, known)) return ok('unchanged');
+    // Otherwise read again under the lock, unless the read just made is known to be current: an
+    // incoming write may have just changed the item and its twin, and then lastWrittenUpdated says so.
+    const current = !options.force && options.justRead && readIsCurrent(known) ? item : ((await context.tracker.getItem(item.key)) ?? item);
+    if (!options.force && isOwnWriteOrOlder(current, known)) return ok('unchanged');
     return queueUnderLock(context, connection, current, options.force);
   });
+}
+
+/**
+ * The item is exactly as this side last wrote it by sync, or older: its tracker `updated` is not
+ * past the one recorded with that write. Trackers stamp every change (Jira `updated`, Azure DevOps
+ * System.ChangedDate, Asana modified_at, all to the millisecond), so a person's edit after the
+ * write carries a later time and is judged in full.
+ */
+export function isOwnWriteOrOlder(item: TrackerItem, twin: Twin | undefined): boolean {
+  const written = twin?.lastWrittenUpdated;
+  if (written === undefined || written === null) return false;
+  const itemTime = Date.parse(item.updated);
+  const writtenTime = Date.parse(written);
+  return Number.isFinite(itemTime) && Number.isFinite(writtenTime) && itemTime <= writtenTime;
+}
+
+/**
+ * A read made before taking the item's lock can stand in for one under it when no incoming write
+ * can have come between: none of this connection has ever touched the item (no twin), or the twin
+ * records its last write (a write since would have moved lastWrittenUpdated past the read, which
+ * isOwnWriteOrOlder then catches). Twins from older versions of the node record nothing: read again.
+ */
+function readIsCurrent(twin: Twin | undefined): boolean {
+  return twin === undefined || twin.lastWrittenUpdated !== undefined;
 }
 
 async function queueUnderLock(context: NodeContext, connection: Connection, item: TrackerItem, force: boolean): Promise<Result<QueueOutcome>> {
@@ -115,6 +153,7 @@ export function newTwin(connectionId: string, localKey: string, now: number): Tw
     commentLinks: [],
     attachmentLinks: [],
     sentAttachmentIds: [],
+    lastWrittenUpdated: null,
     updatedAt: now,
   };
 }

@@ -1,5 +1,5 @@
 import type { NodeContext } from '../node/node-context';
-import { isSyncing, noteLocalChange } from './note-local-change';
+import { isSyncing, noteLocalChanges } from './note-local-change';
 import { parseTriggerQuery, projectsOfTrigger } from './trigger-query';
 
 /** Overlap between passes, so that an item changed during the previous pass is not missed. */
@@ -31,7 +31,8 @@ export async function reconcileOnce(context: NodeContext): Promise<number> {
     let cursor: string | null = null;
     do {
       const page = await context.tracker.listChangedSince(projectKey, new Date(watermark - overlapMs).toISOString(), { cursor, limit: 100 });
-      for (const key of page.keys) queued += await noteLocalChange(context, key);
+      // Judged together: the echoes of this node's own writes are told apart by one batch read of their times.
+      queued += await noteLocalChanges(context, page.keys);
       cursor = page.nextCursor;
     } while (cursor !== null);
     await context.store.putSetting(settingKey(projectKey), String(startedAt));

@@ -6,6 +6,7 @@ import {
   type RichText,
   type TrackerInstance,
   type TrackerItem,
+  type TrackerBatchV1,
   type TrackerItemOperations,
   type TrackerProject,
   type TrackerUser,
@@ -13,9 +14,10 @@ import {
 } from '../../core';
 import { richTextToHtml } from '../../core/rich-text/html';
 import { AzureDevOpsClient, type AzureDevOpsClientOptions } from './azure-devops-client';
-import { attachmentReferenceSchema, commentListSchema, commentSchema, connectionDataSchema, identityListSchema, projectListSchema, wiqlResultSchema, workItemSchema, type CommentResponse } from './azure-devops-responses';
+import { attachmentReferenceSchema, commentListSchema, commentSchema, connectionDataSchema, identityListSchema, projectListSchema, wiqlResultSchema, workItemSchema, type CommentResponse, type WorkItemResponse } from './azure-devops-responses';
 import { readCollectionAdministratorMembership } from './collection-administrators';
 import { registerServiceHooks, type ServiceHookRegistration } from './service-hook-registration';
+import { WorkItemBatchOperations } from './work-item-batch';
 import { WorkItemWriter } from './work-item-writer';
 import { attachmentRelation, toTrackerItem } from './work-item-mapping';
 import { patchForNewItem } from './work-item-patch';
@@ -37,10 +39,18 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
   readonly kind = 'azure-devops' as const;
   readonly #client: AzureDevOpsClient;
   readonly #writer: WorkItemWriter;
+  /** Reads of 200 work items a call (`workitemsbatch`); creations answered with the work item as written. */
+  readonly batch: TrackerBatchV1;
 
   constructor(options: AzureDevOpsAdapterOptions) {
     this.#client = new AzureDevOpsClient(options);
     this.#writer = new WorkItemWriter(this.#client);
+    this.batch = new WorkItemBatchOperations(this.#client, apiVersion, {
+      searchKeys: (query, page) => this.searchItems(query, page),
+      createOne: (item) => this.#create(item),
+      readComments: (project, key) => this.#readComments(project, key),
+      rememberProject: (key, project) => this.#writer.rememberProject(key, project),
+    });
   }
 
   /**
@@ -119,6 +129,11 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
   }
 
   async createItem(item: NewItem): Promise<{ readonly key: string }> {
+    return { key: String((await this.#create(item)).id) };
+  }
+
+  /** The work item as the service answers the creation: every field as written. */
+  async #create(item: NewItem): Promise<WorkItemResponse> {
     const answer = await this.#client.json({
       method: 'POST',
       path: `/${encodeURIComponent(item.projectKey)}/_apis/wit/workitems/$${encodeURIComponent(item.type)}`,
@@ -128,7 +143,7 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
       action: `create a ${item.type} in ${item.projectKey}`,
     }, workItemSchema);
     this.#writer.rememberProject(String(answer.value.id), item.projectKey);
-    return { key: String(answer.value.id) };
+    return answer.value;
   }
 
   async updateItem(key: string, changes: ItemChanges): Promise<void> {

@@ -5,6 +5,9 @@ import { commentRepresentation, issueRepresentation, transitionRepresentation } 
 import { apiPrefix, findIssueOr404, isRecord, readFieldsAndExpand, representationContext, type JiraRoutesContext } from './jira-routes-context';
 import { readIntegerParameter } from './query-parameters';
 
+/** "Creates upto 50 issues" (v3 document, bulk create). */
+const bulkCreateLimit = 50;
+
 type KeyParameters = { Params: { key: string } };
 type CommentParameters = { Params: { key: string; commentId: string } };
 
@@ -24,6 +27,31 @@ export function registerJiraIssueRoutes(instance: FastifyInstance, context: Jira
     if (Object.keys(read.errors).length > 0 || read.projectKey === undefined) return reply.code(400).send(jiraErrorCollection([], read.errors));
     const issue = context.work.createIssue({ ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! }, context.actorId());
     return reply.code(201).send({ id: issue.id, key: issue.key, self: `${context.siteUrl(request)}${api}/issue/${issue.id}` });
+  });
+
+  /**
+   * Bulk create (IssuesUpdateBean → CreatedIssues): up to 50 elements, each created or refused on
+   * its own. 201 when any was created, 400 with the same body when none was (v3 document,
+   * `POST /rest/api/3/issue/bulk`; Jira DC has the same resource under v2).
+   */
+  instance.post(`${api}/issue/bulk`, { onRequest }, async (request, reply) => {
+    const body = isRecord(request.body) ? request.body : {};
+    const updates = body['issueUpdates'];
+    if (!Array.isArray(updates)) return reply.code(400).send(jiraErrorCollection(['issueUpdates must be a list of issues to create.']));
+    if (updates.length > bulkCreateLimit) return reply.code(400).send(jiraErrorCollection([`Too many issues in one request: ${updates.length}, at most ${bulkCreateLimit}.`]));
+    const issues: { id: string; key: string; self: string }[] = [];
+    const errors: { status: number; elementErrors: ReturnType<typeof jiraErrorCollection>; failedElementNumber: number }[] = [];
+    for (const [index, update] of updates.entries()) {
+      const element = isRecord(update) ? update : {};
+      const read = readIssueFields(fieldContext(), element['fields'], element['update'], 'create');
+      if (Object.keys(read.errors).length > 0 || read.projectKey === undefined) {
+        errors.push({ status: 400, elementErrors: jiraErrorCollection([], read.errors), failedElementNumber: index });
+        continue;
+      }
+      const issue = context.work.createIssue({ ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! }, context.actorId());
+      issues.push({ id: issue.id, key: issue.key, self: `${context.siteUrl(request)}${api}/issue/${issue.id}` });
+    }
+    return reply.code(issues.length > 0 ? 201 : 400).send({ issues, errors });
   });
 
   instance.get<KeyParameters>(`${api}/issue/:key`, { onRequest }, async (request, reply) => {

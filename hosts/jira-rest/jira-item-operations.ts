@@ -5,11 +5,13 @@ import {
   type NewItem,
   type RichText,
   type TrackerItem,
+  type TrackerBatchV1,
   type TrackerItemOperations,
   type TrackerUser,
 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect, MentionDirectory } from './jira-dialect';
+import { JiraBatchOperations } from './jira-batch-operations';
 import { readTrackerItem } from './jira-item-reader';
 import {
   jiraAttachmentListSchema,
@@ -37,10 +39,13 @@ export class JiraItemOperations implements TrackerItemOperations {
   readonly #dialect: JiraDialect;
   #fieldIds: Promise<ReadonlyMap<string, string>> | undefined;
   #timeZone: Promise<string> | undefined;
+  /** Pages of whole issues from one search, and up to 50 creations a call (`issue/bulk`). */
+  readonly batch: TrackerBatchV1;
 
   constructor(client: TrackerHttpClient, dialect: JiraDialect) {
     this.#client = client;
     this.#dialect = dialect;
+    this.batch = new JiraBatchOperations(client, dialect, { fieldsFor: (changes) => this.#fieldsFor(changes), readOne: (key) => this.getItem(key) });
   }
 
   async getItem(key: string): Promise<TrackerItem | undefined> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { ExalateError, noteLocalChange, readSecretSetting, workTopic, writeSecretSetting, type NodeContext, type Result, type TrackerKind } from '../../core';
+import { ExalateError, LocalChangeIntake, readSecretSetting, writeSecretSetting, type NodeContext, type Result, type TrackerKind } from '../../core';
 import type { AsanaAdapter } from '../asana/adapter';
 import { answerHookHandshake, readChangeEvent as readAsanaEvent } from '../asana/entry';
 import type { AzureDevOpsAdapter } from '../azure-devops/adapter';
@@ -84,6 +84,8 @@ async function hookSecret(context: NodeContext): Promise<string> {
 
 /** `POST /hooks/change`: the tracker's events. Answered at once; the changes are noted right after. */
 export function registerChangeHookRoute(app: FastifyInstance, context: NodeContext): void {
+  // Events that arrive while others are judged are judged together (core/sync/local-change-intake.ts).
+  const intake = new LocalChangeIntake(context, { maximumGroup: 200 });
   app.post(changeHookPath, async (request, reply) => {
     const hookRequest: HookRequest = { headers: request.headers, rawBody: typeof request.body === 'string' ? request.body : '' };
     const registration = registrationOf(request.query);
@@ -105,7 +107,7 @@ export function registerChangeHookRoute(app: FastifyInstance, context: NodeConte
       context.logger.warn('a tracker event was refused', { code: event.error.code, message: event.error.message });
       return sendError(reply, event.error);
     }
-    void noteChanges(context, event.value.itemKeys);
+    noteChanges(context, intake, event.value.itemKeys);
     return reply.code(204).send();
   });
 }
@@ -116,15 +118,9 @@ function registrationOf(query: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-async function noteChanges(context: NodeContext, itemKeys: readonly string[]): Promise<void> {
+function noteChanges(context: NodeContext, intake: LocalChangeIntake, itemKeys: readonly string[]): void {
   const distinct = [...new Set(itemKeys)];
-  for (const key of distinct.slice(0, maximumItemsPerEvent)) {
-    try {
-      if ((await noteLocalChange(context, key)) > 0) context.signals.notify(workTopic);
-    } catch (error) {
-      context.logger.warn('a tracker event could not be handled; the reconciler will retry', { itemKey: key, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  intake.note(distinct.slice(0, maximumItemsPerEvent));
   if (distinct.length > maximumItemsPerEvent) {
     context.logger.warn('a tracker event named more items than the node reads for one event; it read the first ones and leaves the rest to the reconciler', { named: distinct.length, read: maximumItemsPerEvent });
   }

@@ -22,8 +22,17 @@ import { startSeparateNodes } from './separate-nodes';
  *   nodes are deployed; it also prints each node process's memory once every twin exists (each
  *   node then holds N twins) and the CPU time each process spent per item during the bulk sync.
  *
+ * Both print the tracker calls per item during the bulk sync, on the sending tracker (Jira Cloud)
+ * and the receiving one (Azure DevOps): every request the two emulators served in that time.
+ *
  * Run: npx tsx scripts/bench/bulk-sync.ts [items=1000] [sandbox|separate]   (the full run uses 10000)
  */
+const trackerCalls = new Map<string, number>();
+let countingCalls = false;
+function countTrackerCall(instanceId: string): void {
+  if (countingCalls) trackerCalls.set(instanceId, (trackerCalls.get(instanceId) ?? 0) + 1);
+}
+
 async function main(): Promise<void> {
   const items = Number(process.argv[2] ?? 1000);
   const mode = process.argv[3] ?? 'sandbox';
@@ -31,7 +40,7 @@ async function main(): Promise<void> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-bulk-'));
   try {
     if (mode === 'sandbox') {
-      const sandbox = await createSandbox({ port: await freePort(), dataDirectory, reconcileIntervalMs: 3_600_000, persistEveryWrite: false });
+      const sandbox = await createSandbox({ port: await freePort(), dataDirectory, reconcileIntervalMs: 3_600_000, persistEveryWrite: false, onTrackerRequest: countTrackerCall });
       try {
         const seconds = await runBulkSync(items, sandbox.description.instances);
         const rss = process.memoryUsage().rss / 1024 / 1024;
@@ -43,7 +52,7 @@ async function main(): Promise<void> {
       const nodes = await startSeparateNodes(dataDirectory, [
         { id: 'jira-cloud', tracker: 'jira-cloud', public: true },
         { id: 'azure-devops-private', tracker: 'azure-devops', public: false },
-      ]);
+      ], { onTrackerRequest: countTrackerCall });
       try {
         const ids = ['azure-devops-private', 'jira-cloud'];
         const cpuAtStart = new Map<string, NodeJS.CpuUsage>();
@@ -89,6 +98,8 @@ async function runBulkSync(items: number, instances: readonly SandboxInstanceDes
   process.stderr.write(`created ${items} issues in ${((performance.now() - createdAt) / 1000).toFixed(1)} s\n`);
 
   await beforeStart();
+  trackerCalls.clear();
+  countingCalls = true;
   const startedAt = performance.now();
   const started = await jiraAdmin('POST', `/connections/${connectionId}/bulk-sync`, { query: 'project = OPS' });
   if (started.status !== 202) fail(`bulk sync did not start: ${JSON.stringify(started.body)}`);
@@ -102,11 +113,14 @@ async function runBulkSync(items: number, instances: readonly SandboxInstanceDes
     if (performance.now() - lastProgressAt > 120_000) fail(`no progress for 2 minutes at ${now} of ${items} receipts`);
     receipts = now;
   }
+  countingCalls = false;
   return (performance.now() - startedAt) / 1000;
 }
 
 function report(items: number, seconds: number, setUp: string): void {
+  const perItem = (id: string) => ((trackerCalls.get(id) ?? 0) / items).toFixed(2);
   process.stdout.write(`bulk sync of ${items} items: ${seconds.toFixed(1)} s, ${(items / seconds).toFixed(1)} items/s end to end; ${setUp}\n`);
+  process.stdout.write(`tracker calls per item during the bulk sync: sending (jira-cloud) ${perItem('jira-cloud')}, receiving (azure-devops-private) ${perItem('azure-devops-private')}\n`);
 }
 
 function fail(message: string): never {

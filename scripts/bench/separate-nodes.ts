@@ -27,12 +27,19 @@ export interface SeparateNodes {
  * webhook, as a deployed node does. The benchmark driver (this process) competes for the same
  * cores as the nodes: the emulators are part of the cost of every change.
  */
-export async function startSeparateNodes(dataDirectory: string, definitions: readonly SeparateNodeDefinition[]): Promise<SeparateNodes> {
+export async function startSeparateNodes(dataDirectory: string, definitions: readonly SeparateNodeDefinition[], options: { readonly onTrackerRequest?: (instanceId: string) => void } = {}): Promise<SeparateNodes> {
   const trackerPort = await freePort();
   const trackerBase = `http://127.0.0.1:${trackerPort}`;
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 * 1024 });
   const trackers = definitions.map((definition) => ({ definition, tracker: createSandboxTracker(definition.tracker, `${trackerBase}/${definition.id}/tracker`, undefined) }));
-  for (const { definition, tracker } of trackers) await app.register(tracker.routes, { prefix: `/${definition.id}/tracker` });
+  for (const { definition, tracker } of trackers) {
+    const onTrackerRequest = options.onTrackerRequest;
+    await app.register(async (scope) => {
+      // Counted before routing, so a refused request counts as the call it was.
+      if (onTrackerRequest) scope.addHook('onRequest', async () => onTrackerRequest(definition.id));
+      await scope.register(tracker.routes);
+    }, { prefix: `/${definition.id}/tracker` });
+  }
   await app.listen({ port: trackerPort, host: '127.0.0.1' });
 
   const children = new Map<string, ChildProcess>();

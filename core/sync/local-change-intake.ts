@@ -1,0 +1,46 @@
+import type { NodeContext } from '../node/node-context';
+import { noteLocalChanges } from './note-local-change';
+import { workTopic } from './sync-signals';
+
+/**
+ * Where tracker events wait to be noted. Events arrive one request each (a bulk sync's receiving
+ * side gets one per created item); while one group is being judged, the next ones gather, and are
+ * judged together: one batch read of their times instead of a read each (note-local-change.ts).
+ * A single event on a quiet node is judged at once, as before.
+ */
+export class LocalChangeIntake {
+  readonly #context: NodeContext;
+  readonly #maximumGroup: number;
+  readonly #pending = new Set<string>();
+  #draining: Promise<void> | undefined;
+
+  /** `maximumGroup`: the most items judged together (a batch read's size, 200 on Azure DevOps' workitemsbatch). */
+  constructor(context: NodeContext, options: { readonly maximumGroup: number }) {
+    this.#context = context;
+    this.#maximumGroup = options.maximumGroup;
+  }
+
+  note(itemKeys: readonly string[]): void {
+    for (const key of itemKeys) this.#pending.add(key);
+    this.#draining ??= this.#drain().finally(() => {
+      this.#draining = undefined;
+    });
+  }
+
+  /** Resolves once every item noted so far was judged. */
+  async settled(): Promise<void> {
+    while (this.#draining !== undefined) await this.#draining;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending.size > 0) {
+      const group = [...this.#pending].slice(0, this.#maximumGroup);
+      for (const key of group) this.#pending.delete(key);
+      try {
+        if ((await noteLocalChanges(this.#context, group)) > 0) this.#context.signals.notify(workTopic);
+      } catch (error) {
+        this.#context.logger.warn('tracker events could not be handled; the reconciler will retry', { itemKeys: group.slice(0, 10).join(', '), message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+}
