@@ -41,7 +41,13 @@ function OpenedOn({ module, issueKey }: { readonly module: 'panel' | 'action'; r
     const subscription = events.on(itemChangedEvent, () => surface.refresh());
     return () => void subscription.then((handle) => handle.unsubscribe());
   }, [module, surface.refresh]);
-  if (module === 'panel') return <ItemPanel surface={surface} />;
+  if (module === 'panel') {
+    return (
+      <Box padding="space.150">
+        <ItemPanel surface={surface} />
+      </Box>
+    );
+  }
   return (
     <Box padding="space.300">
       <ExalateIssueDialog

@@ -28,7 +28,7 @@ const styles = `<style>
   .details dd { margin: 0; }
   dialog { border: 0; border-radius: 4px; padding: 0; width: 600px; max-width: 90vw; box-shadow: 0 8px 12px #091e4226, 0 0 1px #091e424f; }
   dialog::backdrop { background: #091e427d; }
-  dialog iframe { height: 560px; }
+  dialog iframe { height: min(720px, 88vh); }
   .notice { background: #dcfff1; padding: 6px 10px; border-radius: 3px; }
 </style>`;
 
