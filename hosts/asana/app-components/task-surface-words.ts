@@ -1,27 +1,30 @@
+import { itemSurfaceWords } from '../../console-kit/item-surface-words';
 import type { PillColor } from './app-component-shapes';
 import type { TaskTwin } from './task-surface';
 
-/** The words of Exalate on an Asana task: the same status words as every item surface. */
+const itemWords = itemSurfaceWords('asana');
+
+/** The words of Exalate on an Asana task: the status words of every item surface, in Asana's pill colours. */
 export const statusWords: Readonly<Record<TaskTwin['status'], { readonly text: string; readonly color: PillColor }>> = {
-  queued: { text: 'Queued', color: 'cool-gray' },
-  in_progress: { text: 'In progress', color: 'blue' },
-  synchronized: { text: 'Synchronized', color: 'green' },
-  error: { text: 'Error', color: 'red' },
+  queued: { text: itemWords.status.queued, color: 'cool-gray' },
+  in_progress: { text: itemWords.status.in_progress, color: 'blue' },
+  synchronized: { text: itemWords.status.synchronized, color: 'green' },
+  error: { text: itemWords.status.error, color: 'red' },
 };
 
 export const taskSurfaceWords = {
-  formTitle: 'Exalate this task',
+  formTitle: itemWords.dialogTitle,
   ruleActionTitle: 'Exalate with connection',
   action: 'What to do',
   exalate: 'Exalate',
   exalateHint: 'Sync this task through a connection',
   connect: 'Connect',
   connectHint: 'Link it to an existing item on the other side',
-  syncNow: 'Sync now',
+  syncNow: itemWords.syncNow,
   syncNowHint: 'Send its current state again',
-  unexalate: 'Unexalate',
+  unexalate: itemWords.unexalate,
   unexalateHint: 'Stop syncing; both items stay',
-  connection: 'Connection',
+  connection: itemWords.connectionLabel,
   remoteKey: 'Key of the item on the other side',
   remoteKeyPlaceholder: 'Such as SUP-12 or 4711',
   remoteKeyMissing: 'Type the key of the item to connect this task to.',
@@ -34,7 +37,7 @@ export const taskSurfaceWords = {
   widgetStatus: 'Status',
   widgetRemote: 'Remote item',
   widgetConnection: 'Connection',
-  widgetLastSynced: 'Last synced',
+  widgetLastSynced: itemWords.columns.lastSynced,
   widgetWaitingForKey: 'Waiting for the twin',
   widgetNotSynced: 'Not synced',
   widgetSubtitle: (connectionName: string) => `Exalate · ${connectionName}`,
