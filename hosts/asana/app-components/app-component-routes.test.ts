@@ -280,6 +280,12 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       expect(await twinsOf(task)).toEqual([]);
     });
 
+    it('answers 404 for a task it cannot read, keeping the rule (410 would turn it off)', async () => {
+      const run = await send(asAsana('POST', appComponentPaths.ruleActionRun, { action: '1205000000005555', target_object: 'SUP-404', idempotency_key: 'run-404' }));
+      expect(run.status).toBe(404);
+      expect(run.body.error).toContain('SUP-404');
+    });
+
     it('refuses to save a rule with a connection that is not offered', async () => {
       const saved = await send(asAsana('POST', appComponentPaths.ruleActionSubmit, { action: '1205000000006666', values: { connection: 'con_unknown' } }));
       expect(saved.status).toBe(400);

@@ -223,8 +223,11 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     const saved = await readRuleAction(context.store, action);
     // 410: the action is gone here (Asana's answer for an action that no longer exists).
     if (!saved.ok) return sendAppComponentError(reply, saved.error, 410);
+    // 410 only when the rule's connection is gone (the action can never run again); a task that cannot be read is that run's own 404.
+    const connection = await surface.connection(saved.value.connectionId);
+    if (!connection.ok) return sendAppComponentError(reply, new ExalateError('not_found', `The connection this rule exalates with no longer exists. Edit the rule in Asana and choose another connection.`), 410);
     const ran = await withinBudget(budgetMs, () => surface.exalate(saved.value.connectionId, task));
-    if (!ran.ok) return sendAppComponentError(reply, ran.error, ran.error.httpStatus === 404 ? 410 : ran.error.httpStatus);
+    if (!ran.ok) return sendAppComponentError(reply, ran.error);
     const result: RanAction = { action_result: 'ok' };
     ruleRuns.remember(idempotencyKey, now + idempotencyMemoryMs, now, result);
     return reply.code(200).send(result);
