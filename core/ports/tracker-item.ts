@@ -83,7 +83,7 @@ export interface ItemSearchPage {
 /** The item half of the Tracker port: what the sync engine reads and writes. */
 export interface TrackerItemOperations {
   /** Many items a call, where the tracker's API offers it; core falls back to the operations below without it. */
-  readonly batch?: TrackerBatchV1;
+  readonly batch?: TrackerBatchV1 | undefined;
   /** undefined when the item does not exist (or was deleted). */
   getItem(key: string): Promise<TrackerItem | undefined>;
   /**

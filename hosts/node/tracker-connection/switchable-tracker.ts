@@ -5,6 +5,7 @@ import {
   type ItemSearchPage,
   type NewItem,
   type RichText,
+  type TrackerBatchV1,
   type TrackerInstance,
   type TrackerItem,
   type TrackerItemOperations,
@@ -85,6 +86,20 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
 
   getItem(key: string): Promise<TrackerItem | undefined> {
     return this.#call((adapter) => adapter.getItem(key));
+  }
+
+  /** The signed-in adapter's batch capability, if it has one, through the same sign-in handling as every other call. */
+  get batch(): TrackerBatchV1 | undefined {
+    const offered = this.#current?.batch;
+    if (offered === undefined) return undefined;
+    const batchOf = (adapter: TrackerAdapter): TrackerBatchV1 => adapter.batch ?? offered;
+    return {
+      version: 1,
+      maximumCreateBatch: offered.maximumCreateBatch,
+      searchItemsWithFields: (query, page) => this.#call((adapter) => batchOf(adapter).searchItemsWithFields(query, page)),
+      readUpdatedTimes: (keys) => this.#call((adapter) => batchOf(adapter).readUpdatedTimes(keys)),
+      createItems: (items) => this.#call((adapter) => batchOf(adapter).createItems(items)),
+    };
   }
 
   searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
