@@ -1,11 +1,11 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { z } from 'zod';
 import { manifestFiles } from '../manifests/manifest-files';
-import { browserBundleOptions, hostAppEntries, hostAppPage } from './browser-bundles';
+import { azureDevOpsWorkItemApps, browserBundleOptions, hostAppEntries, hostAppPage } from './browser-bundles';
 import { placeholderForgeAppId, readDeployConfiguration, type DeployConfiguration } from './deploy-configuration';
 import { packageJiraServer } from './package-jira-server';
 
@@ -106,6 +106,13 @@ export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azur
   const { azureDevOpsHub } = hostAppEntries;
   await build({ ...browserBundleOptions, entryPoints: { [azureDevOpsHub.name]: azureDevOpsHub.entry }, outdir: join(stage, 'hub') });
   writeFileSync(join(stage, 'hub/hub.html'), hostAppPage('Exalate', 'hub.js', 'hub.css'));
+  // The work item's group, context menu action and dialog, side by side in work-item/.
+  const workItemFolder = join(stage, 'work-item');
+  for (const app of azureDevOpsWorkItemApps) {
+    const { name, entry } = hostAppEntries[app];
+    await build({ ...browserBundleOptions, entryPoints: { [name]: entry }, outdir: workItemFolder });
+    writeFileSync(join(workItemFolder, `${name}.html`), hostAppPage('Exalate', `${name}.js`, existsSync(join(workItemFolder, `${name}.css`)) ? `${name}.css` : undefined));
+  }
   const { directory, files, manifest: manifestName } = manifestFiles.azureDevOps;
   for (const file of files) cpSync(join(directory, file), join(stage, file), { recursive: true });
   // The publisher and version are the deployer's: the Marketplace lets only the publisher's own
@@ -147,6 +154,9 @@ export function bundleSizes(): Record<string, number> {
     'jira-cloud Custom UI (js + css)': sizeOf('dist/jira-cloud/static/console/console.js') + sizeOf('dist/jira-cloud/static/console/console.css'),
     'jira-cloud issue panel and action (js + css)': sizeOf('dist/jira-cloud/static/item/item.js') + sizeOf('dist/jira-cloud/static/item/item.css'),
     'azure-devops hub (js + css)': sizeOf('dist/azure-devops/extension/hub/hub.js') + sizeOf('dist/azure-devops/extension/hub/hub.css'),
+    'azure-devops work item group (js + css)': sizeOf('dist/azure-devops/extension/work-item/group.js') + sizeOf('dist/azure-devops/extension/work-item/group.css'),
+    'azure-devops work item action (js)': sizeOf('dist/azure-devops/extension/work-item/action.js'),
+    'azure-devops work item dialog (js + css)': sizeOf('dist/azure-devops/extension/work-item/dialog.js') + sizeOf('dist/azure-devops/extension/work-item/dialog.css'),
     'node server (main.js)': sizeOf('dist/node/main.js'),
     'node console (js + css)': sizeOf('dist/node/console.js') + sizeOf('dist/node/console.css'),
   };
