@@ -32,7 +32,8 @@ export interface SandboxTracker {
 /** The emulator's origin plus prefix: `http://localhost:8080/jira-cloud/tracker`. */
 type MountedAt = string;
 
-const azureDevOpsOrganization = 'acme';
+/** The organization every emulated Azure DevOps is, by name (its URL ends with it; the sandbox's Azure DevOps pages live under it). */
+export const azureDevOpsOrganization = 'acme';
 
 /**
  * A real tracker is spared with a small budget per host (hosts/tracker-http: 10 requests a

@@ -59,10 +59,13 @@ function topBar(organization: AzureDevOpsOrganization, crumb: string): string {
   <span class="crumb">${escapeHtml(organization.name)} / ${crumb}</span><div class="right"><div class="avatar" role="img" aria-label="Your profile: Alex Admin">AA</div></div></header>`;
 }
 
-function page(organization: AzureDevOpsOrganization, title: string, crumb: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${styles}</style></head>
+function page(organization: AzureDevOpsOrganization, title: string, crumb: string, body: string, pageStyles = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${styles}${pageStyles}</style></head>
 <body>${topBar(organization, crumb)}<div class="layout">${body}</div></body></html>`;
 }
+
+/** Azure DevOps' chrome (its top bar, the layout under it) around another page of the organization: the work item form. */
+export const azureDevOpsPage = page;
 
 /** Organization settings' navigation, Extensions → Exalate included. */
 function settingsNavigation(organization: AzureDevOpsOrganization, current: string): string {

@@ -8,7 +8,14 @@ export type HostApp = keyof typeof hostAppEntries;
 export type HostAppFiles = ReadonlyMap<string, Uint8Array>;
 
 const root = join(__dirname, '../../..');
-const pages: Readonly<Record<HostApp, string>> = { jiraCloudConsole: 'index.html', jiraCloudItem: 'index.html', azureDevOpsHub: 'hub.html' };
+const pages: Readonly<Record<HostApp, string>> = {
+  jiraCloudConsole: 'index.html',
+  jiraCloudItem: 'index.html',
+  azureDevOpsHub: 'hub.html',
+  azureDevOpsWorkItemGroup: 'group.html',
+  azureDevOpsWorkItemAction: 'action.html',
+  azureDevOpsWorkItemDialog: 'dialog.html',
+};
 const builds = new Map<HostApp, Promise<HostAppFiles>>();
 
 /**
@@ -31,6 +38,6 @@ async function buildHostApp(app: HostApp): Promise<HostAppFiles> {
   const outdir = join(root, 'dist', 'sandbox', name);
   const result = await build({ ...browserBundleOptions, absWorkingDir: root, entryPoints: { [name]: entry }, outdir, write: false });
   const files = new Map<string, Uint8Array>(result.outputFiles.map((file) => [relative(outdir, file.path), file.contents]));
-  files.set(pages[app], Buffer.from(hostAppPage('Exalate', `${name}.js`, `${name}.css`)));
+  files.set(pages[app], Buffer.from(hostAppPage('Exalate', `${name}.js`, files.has(`${name}.css`) ? `${name}.css` : undefined)));
   return files;
 }

@@ -98,6 +98,9 @@ export interface AzureDevOpsHostOptions {
   readonly listProjects: () => Promise<readonly string[]>;
 }
 
+/** The work item's pages (group, action, dialog) by the name in their URL. */
+const workItemApps: Readonly<Record<string, HostApp>> = { group: 'azureDevOpsWorkItemGroup', action: 'azureDevOpsWorkItemAction', dialog: 'azureDevOpsWorkItemDialog' };
+
 /**
  * An Azure DevOps organization as an admin meets Exalate in it (mounted at `organization.base`):
  * the start page, `/_settings/…` with Extensions, and `/_settings/idalko-tools.exalate.adnode`
@@ -115,6 +118,11 @@ export function azureDevOpsHostRoutes({ organization, nodeUrl, listProjects }: A
         ? html(reply, azureDevOpsHubPage(organization, { source: `${organization.base}/_apps/exalate/hub.html`, shimScript: `${organization.base}/_apps/sdk-shim.js`, hostApi: `${organization.base}/_host` }))
         : html(reply, azureDevOpsSettingsPage(organization, request.params.route)),
     );
+    app.get<{ Params: { app: string; file: string } }>('/_apps/exalate/work-item/:app/:file', async (request, reply) => {
+      const workItemApp = Object.hasOwn(workItemApps, request.params.app) ? workItemApps[request.params.app] : undefined;
+      if (workItemApp === undefined) return reply.code(404).type('text/plain').send(`${request.params.app} is not part of the extension`);
+      return sendAppFile(reply, workItemApp, request.params.file, framedAppPolicy(nodeUrl ?? ''));
+    });
     app.get('/_apps/sdk-shim.js', async (_request, reply) => reply.type(contentTypes['.js'] ?? '').send(await shimScript('azure-devops-sdk-shim.ts')));
     app.get<{ Params: { file: string } }>('/_apps/exalate/:file', async (request, reply) => sendAppFile(reply, 'azureDevOpsHub', request.params.file, framedAppPolicy(nodeUrl ?? '')));
     app.post('/_host/app-token', async () => ({ token: issueSandboxAppToken({ userId: 'sandbox-admin', organization: organization.name }) }));
