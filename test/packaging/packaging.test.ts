@@ -33,7 +33,7 @@ const forgeManifestSchema = z.looseObject({
   permissions: z.looseObject({ scopes: z.array(z.string()) }),
 });
 
-const contributionSchema = z.looseObject({ id: z.string(), type: z.string(), targets: z.array(z.string()), properties: z.looseObject({ name: z.string(), uri: z.string() }) });
+const contributionSchema = z.looseObject({ id: z.string(), type: z.string(), targets: z.array(z.string()).optional(), properties: z.looseObject({ name: z.string().optional(), uri: z.string() }) });
 
 beforeAll(async () => {
   await packageJiraCloud(forgeApp);
@@ -119,6 +119,24 @@ describe('dist/azure-devops: the extension', () => {
     for (const contribution of manifest.contributions) expect(listing()).toContain(contribution.properties.uri);
     const page = execFileSync('unzip', ['-p', vsix, 'hub/hub.html'], { encoding: 'utf8' });
     for (const asset of [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => `hub/${match[1]}`)) expect(listing()).toContain(asset);
+  });
+
+  it('contributes the work item form group "Exalate" and the context menu action "Exalate" with the dialog it opens, each page with the files it loads inside the package', () => {
+    const manifest = z.looseObject({ contributions: z.array(contributionSchema) }).parse(JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension.vsomanifest'], { encoding: 'utf8' })));
+    const byId = (id: string) => manifest.contributions.find((contribution) => contribution.id === id);
+    expect(byId('work-item-group')).toMatchObject({ type: 'ms.vss-work-web.work-item-form-group', targets: ['ms.vss-work-web.work-item-form'], properties: { name: 'Exalate', uri: 'work-item/group.html' } });
+    // The host calls execute() on the object the action's page registers under this id (work-item-action-app.ts).
+    expect(byId('work-item-action')).toMatchObject({ type: 'ms.vss-web.action', targets: ['ms.vss-work-web.work-item-context-menu'], properties: { text: 'Exalate', uri: 'work-item/action.html', registeredObjectId: 'work-item-action' } });
+    // openCustomDialog names it as `${extension id}.work-item-dialog` (sdk-work-item-host.ts).
+    expect(byId('work-item-dialog')).toMatchObject({ type: 'ms.vss-web.external-content', properties: { uri: 'work-item/dialog.html' } });
+    for (const name of ['group', 'action', 'dialog']) {
+      const page = execFileSync('unzip', ['-p', vsix, `work-item/${name}.html`], { encoding: 'utf8' });
+      const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => `work-item/${match[1]}`);
+      expect(assets).toContain(`work-item/${name}.js`);
+      for (const asset of assets) expect(listing()).toContain(asset);
+    }
+    const icon = byId('work-item-action')?.properties['icon'];
+    expect(listing()).toContain(icon);
   });
 });
 
