@@ -35,6 +35,16 @@ const bundles: readonly (BuildOptions & { name: string })[] = [
     minify: true,
   },
   {
+    // The page the Jira DC plugin's issue panel frames (hosts/node/jira-server-entry/item-surface-routes.ts).
+    name: 'node Jira DC issue panel',
+    entryPoints: ['hosts/node/ui/jira-server-item-app.tsx'],
+    outfile: 'dist/node/jira-server-item.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+  },
+  {
     name: 'node console styles',
     entryPoints: ['hosts/node/ui/console.css'],
     outfile: 'dist/node/console.css',

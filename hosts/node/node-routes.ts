@@ -30,6 +30,7 @@ import { NodeTrackerConnection } from './tracker-connection/node-tracker-connect
 import { registerTrackerSignInRoutes } from './tracker-connection/sign-in-routes';
 import { EntrySessions } from './jira-server-entry/entry-sessions';
 import { registerJiraServerEntryRoutes, type JiraServerEntryOptions } from './jira-server-entry/entry-routes';
+import { registerJiraServerItemSurfaceRoutes } from './jira-server-entry/item-surface-routes';
 
 export const adminBasePath = '/api/v1';
 /** Admin and peer requests are small; 256 KB leaves room for scripts later and stops abuse early. */
@@ -77,6 +78,8 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     registerTrackerSignInRoutes(app, context);
     // A Jira administrator opening Exalate from Jira's Manage apps: Jira says who it is.
     if (options.jiraServerEntry !== undefined && jiraServerSessions !== undefined) registerJiraServerEntryRoutes(app, context, options.jiraServerEntry, jiraServerSessions);
+    // The page the Jira DC plugin's issue panel frames: the issue's Exalate surface.
+    registerJiraServerItemSurfaceRoutes(app, context, jiraServerSessions !== undefined);
     // Asana's app components (the task widget, the modal form, the rule action) call the node as their app server.
     const asanaClientSecret = context.trackerConnection instanceof NodeTrackerConnection ? context.trackerConnection.asanaClientSecret() : undefined;
     if (asanaClientSecret !== undefined) registerAsanaAppComponentRoutes(app, { context, clientSecret: asanaClientSecret });

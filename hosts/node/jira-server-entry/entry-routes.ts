@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { NodeContext } from '../../../core';
 import { exalateAdminPageRoutes, jiraServerEntryCallbackPath, jiraServerEntryPath, type ExalateAdminPageRoute } from '../../jira-server/plugin-addresses';
 import { renderSignInPage } from '../tracker-connection/sign-in-page';
+import { applyConsolePagePolicy } from '../ui/console-page-policy';
 import type { EntrySessions } from './entry-sessions';
+import { renderSessionHandOverPage } from './session-hand-over-page';
+import { jiraIssueKeySchema } from './item-surface-routes';
 
 /**
  * A Jira administrator opening Exalate from Jira (the plugin's Manage apps section links here) is
@@ -37,6 +40,8 @@ interface EntryFlow {
   readonly browserKey: string;
   readonly verifier: string;
   readonly page: ExalateAdminPageRoute;
+  /** Set when the entry began in an issue's Exalate panel (`page=item`): the session goes back to that panel. */
+  readonly issueKey: string | null;
   readonly jiraUrl: string;
   readonly expiresAt: number;
 }
@@ -71,6 +76,14 @@ function sendPage(reply: FastifyReply, status: number, title: string, message: s
     .send(renderSignInPage({ title, message, isError: status >= 400 }));
 }
 
+function sendHandOverPage(reply: FastifyReply, page: { readonly html: string; readonly script: string }): FastifyReply {
+  return applyConsolePagePolicy(reply, { inlineScripts: [page.script], frameAncestors: [] })
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(page.html);
+}
+
 const openAgain = 'Open Exalate again from Jira: Administration (⚙) → Manage apps → Exalate → Connections.';
 
 export function registerJiraServerEntryRoutes(app: FastifyInstance, context: NodeContext, options: JiraServerEntryOptions, sessions: EntrySessions): void {
@@ -85,6 +98,12 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
 
   app.get(jiraServerEntryPath, async (request, reply) => {
     const page = exalateAdminPageRoutes.find(([route]) => route === queryValue(request, 'page'))?.[0] ?? 'connections';
+    let issueKey: string | null = null;
+    if (queryValue(request, 'page') === 'item') {
+      const key = jiraIssueKeySchema.safeParse(queryValue(request, 'issueKey'));
+      if (!key.success) return sendPage(reply, 400, 'Exalate does not know which issue you came from', `The address names no issue (or a malformed key). Nothing was changed. Open the issue in Jira and choose "Sign in to Exalate" in its Exalate panel again.`);
+      issueKey = key.data;
+    }
     let jiraUrl: string;
     try {
       jiraUrl = (await context.tracker.describeInstance()).url.replace(/\/+$/, '');
@@ -95,7 +114,7 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
     for (const [state, flow] of flows) if (flow.expiresAt < now) flows.delete(state);
     if (flows.size >= keptFlows) flows.delete(flows.keys().next().value ?? '');
     const state = random();
-    const flow: EntryFlow = { browserKey: random(), verifier: random(), page, jiraUrl, expiresAt: now + flowLifetimeMs };
+    const flow: EntryFlow = { browserKey: random(), verifier: random(), page, issueKey, jiraUrl, expiresAt: now + flowLifetimeMs };
     flows.set(state, flow);
     const authorize = new URL(`${jiraUrl}/rest/oauth2/latest/authorize`);
     authorize.search = new URLSearchParams({
@@ -135,6 +154,8 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
     }
     const session = await sessions.issue(person.user, person.displayName);
     context.logger.info('Jira administrator entered', { user: person.user });
+    // From an issue's panel: the panel (a frame in Jira, of the node's origin) opened this window and waits for the session.
+    if (flow.issueKey !== null) return sendHandOverPage(reply, renderSessionHandOverPage({ session: session.token, issueKey: flow.issueKey, nodeOrigin: new URL(nodeUrl).origin }));
     return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(`${options.consoleUrl}#exalate-session=${encodeURIComponent(session.token)}&page=${flow.page}`, 302);
   });
 }
