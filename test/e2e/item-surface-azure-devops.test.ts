@@ -28,8 +28,8 @@ const words = itemSurfaceWords('azure-devops');
  * private Azure DevOps Server with Azure DevOps Services (it accepted Services' invitation).
  */
 const journeys = [
-  { title: 'Azure DevOps Services', localId: 'azure-devops', remoteId: 'jira-cloud', remoteProject: 'SUP', connectionName: 'acme-ado_to_acme-jira' },
-  { title: 'Azure DevOps Server', localId: 'azure-devops-private', remoteId: 'azure-devops', remoteProject: 'Fabrikam Fiber', connectionName: 'acme-ado_to_partner-server' },
+  { title: 'Azure DevOps Services', localId: 'azure-devops', shots: 'azure-devops-item', remoteId: 'jira-cloud', remoteProject: 'SUP', connectionName: 'acme-ado_to_acme-jira' },
+  { title: 'Azure DevOps Server', localId: 'azure-devops-private', shots: 'azure-devops-server-item', remoteId: 'azure-devops', remoteProject: 'Fabrikam Fiber', connectionName: 'acme-ado_to_partner-server' },
 ] as const;
 let session: BrowserSession;
 
@@ -101,8 +101,8 @@ async function syncedMarker(local: Side, remote: Side, connectionId: string, sum
   return { local: key, remote: remoteKey };
 }
 
-describe.each(journeys)('$title: Exalate on the work item form', ({ title, localId, remoteId, remoteProject, connectionName }) => {
-  const shot = (name: string) => `item-${localId}-${name}`;
+describe.each(journeys)('$title: Exalate on the work item form', ({ title, localId, shots, remoteId, remoteProject, connectionName }) => {
+  const shot = (name: string) => `${shots}-${name}`;
   let local: Side;
   let remote: Side;
   /** The connection's id on this side's node. */
@@ -166,6 +166,8 @@ describe.each(journeys)('$title: Exalate on the work item form', ({ title, local
 
     await pressWithKeyboard(page, group(page).getByRole('button', { name: words.unexalate }));
     await group(page).getByText(words.noTwins).first().waitFor();
+    // The replica of a sync that stopped is not left on show.
+    expect(await group(page).getByText(words.replicaTitle('local', connectionName)).count()).toBe(0);
     await session.shoot(page, shot('unexalated'));
     await waitFor('the other side unlinking its twin', async () => (await twinsOf(remote, remoteKey)).length === 0, 30_000);
     await expectEditStaysHome(local, remote, key, remoteKey, marker, `${title} here`);
@@ -192,6 +194,8 @@ describe.each(journeys)('$title: Exalate on the work item form', ({ title, local
     await waitFor('the two work items twinned on this side', async () => (await twinsOf(local, key)).some((twin) => twin.remoteKey === remoteKey && twin.status === 'synchronized'), 30_000);
     await waitFor('the two work items twinned on the other side', async () => (await twinsOf(remote, remoteKey)).some((twin) => twin.remoteKey === key), 30_000);
     await group(page).getByRole('link', { name: remoteKey, exact: true }).waitFor();
+    // The group follows a twin that is on its way until it settles, with no reload.
+    await group(page).getByText(words.status.synchronized, { exact: true }).first().waitFor();
     await session.shoot(page, shot('connected'));
     await expectAccessible(page);
 

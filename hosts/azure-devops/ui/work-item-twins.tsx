@@ -24,6 +24,11 @@ export function WorkItemTwin({ twin, surface }: { readonly twin: ItemTwinAnswer;
   const words = workItemWords;
   const headingId = `twin-${twin.connectionId}`;
   const busy = surface.busy !== null;
+  // A replica shown for this twin is of a sync that is stopping: it goes with it.
+  const unexalate = async () => {
+    if (surface.replica?.connectionName === twin.connectionName) surface.closeReplica();
+    await surface.unexalate(twin);
+  };
   return (
     <section className="exalate-twin flex-column rhythm-vertical-4" aria-labelledby={headingId}>
       <h3 id={headingId} className="exalate-twin-connection">
@@ -60,9 +65,9 @@ export function WorkItemTwin({ twin, surface }: { readonly twin: ItemTwinAnswer;
       <div className="flex-row flex-wrap exalate-twin-actions">
         {twin.error === null ? null : <Button text={words.retry} primary disabled={busy} onClick={() => void surface.retry(twin)} />}
         <Button text={words.syncNow} disabled={busy} onClick={() => void surface.syncNow(twin)} />
-        <Button text={words.showLocalReplica} subtle disabled={busy} onClick={() => void surface.showReplica(twin, 'local')} />
-        <Button text={words.showRemoteReplica} subtle disabled={busy} onClick={() => void surface.showReplica(twin, 'remote')} />
-        <Button text={words.unexalate} subtle danger disabled={busy} tooltipProps={{ text: words.unexalateHelp }} onClick={() => void surface.unexalate(twin)} />
+        <Button text={words.showLocalReplica} disabled={busy} onClick={() => void surface.showReplica(twin, 'local')} />
+        <Button text={words.showRemoteReplica} disabled={busy} onClick={() => void surface.showReplica(twin, 'remote')} />
+        <Button text={words.unexalate} disabled={busy} tooltipProps={{ text: words.unexalateHelp }} onClick={() => void unexalate()} />
       </div>
     </section>
   );
