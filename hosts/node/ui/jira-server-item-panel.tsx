@@ -108,7 +108,7 @@ function TwinEntry({ surface, twin }: { readonly surface: ItemSurface; readonly 
           <p>{twin.error.message}</p>
         </div>
       )}
-      <div className="row-actions">
+      <div className="item-twin-actions">
         {twin.error === null ? null : (
           <button type="button" className="button button-default button-small" aria-label={label(words.retry)} disabled={busy === 'retry'} onClick={() => void surface.retry(twin)}>
             {words.retry}
@@ -181,7 +181,7 @@ function ExalateThisIssue({ surface, onDone }: { readonly surface: ItemSurface; 
               <label className="field-label" htmlFor={exalateId}>
                 {words.connectionLabel}
               </label>
-              <select id={exalateId} className="select" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
+              <select id={exalateId} className="input select" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
                 {connectionChoices}
               </select>
             </div>
@@ -196,7 +196,7 @@ function ExalateThisIssue({ surface, onDone }: { readonly surface: ItemSurface; 
               <label className="field-label" htmlFor={connectConnectionId}>
                 {words.connectionLabel} ({words.connectButton})
               </label>
-              <select id={connectConnectionId} className="select" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
+              <select id={connectConnectionId} className="input select" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
                 {connectionChoices}
               </select>
             </div>

@@ -51,7 +51,7 @@ export function JiraServerItemSignIn({ issueKey, entryUrl, message, onSession }:
   return (
     <section className="item-sign-in" aria-labelledby="item-sign-in-title">
       <h1 id="item-sign-in-title" className="item-surface-title">
-        Exalate
+        Exalate · {issueKey}
       </h1>
       <p>Sign in to see where {issueKey} syncs and to Exalate it. A window opens, Jira tells Exalate who you are, and the window closes by itself.</p>
       <p className="muted">Only Jira administrators can use Exalate on issues for now. If you are not one, ask a Jira administrator to Exalate this issue for you.</p>

@@ -3,6 +3,7 @@ import { renderAsanaTaskPage } from './asana-item-page';
 import { azureDevOpsItemPage } from './azure-devops-item-page';
 import { escapeHtml } from './html';
 import { jiraCloudItemPage } from './jira-cloud-item-page';
+import { jiraServerItemPage } from './jira-server-item-page';
 
 /** What every item page gets: the item, the way back, the edit controls, and the instance's node. */
 export interface ItemPageContext {
@@ -32,6 +33,7 @@ const itemPageRenderers: Partial<Record<TrackerKind, ItemPageRenderer>> = {
   // Called through, not referenced: asana-item-page.ts imports this module's helpers back.
   asana: (context) => renderAsanaTaskPage(context),
   'azure-devops': azureDevOpsItemPage,
+  'jira-server': (context) => jiraServerItemPage(context),
 };
 
 export function renderItemPage(context: ItemPageContext): string {

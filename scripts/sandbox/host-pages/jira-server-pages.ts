@@ -71,19 +71,20 @@ function header(site: JiraDataCenterSite): string {
 </header>`;
 }
 
-function page(site: JiraDataCenterSite, title: string, body: string): string {
+/** A page of this Jira: its header (with the Administration menu) above `body`. */
+export function jiraDataCenterPage(site: JiraDataCenterSite, title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(title)} - ${escapeHtml(site.title)}</title><style>${styles}</style></head>
 <body>${header(site)}${body}${menuButtonScript}</body></html>`;
 }
 
 /** Jira's dashboard: where an administrator starts, with the Administration menu in the header. */
 export function jiraDataCenterDashboard(site: JiraDataCenterSite): string {
-  return page(site, 'System dashboard', `<main><h2>System dashboard</h2><p>Open <strong>Administration (⚙) → Manage apps</strong> to manage Exalate.</p></main>`);
+  return jiraDataCenterPage(site, 'System dashboard', `<main><h2>System dashboard</h2><p>Open <strong>Administration (⚙) → Manage apps</strong> to manage Exalate.</p></main>`);
 }
 
 /** An administration page the sandbox does not emulate, so a wrong turn still says where to go. */
 export function jiraDataCenterOtherAdminPage(site: JiraDataCenterSite, section: string): string {
-  return page(site, 'Administration', `<main><h2>${escapeHtml(section)}</h2><p>The sandbox's Jira has only the administration Exalate needs. <a href="${site.base}/plugins/servlet/upm">Go to Manage apps</a>.</p></main>`);
+  return jiraDataCenterPage(site, 'Administration', `<main><h2>${escapeHtml(section)}</h2><p>The sandbox's Jira has only the administration Exalate needs. <a href="${site.base}/plugins/servlet/upm">Go to Manage apps</a>.</p></main>`);
 }
 
 /**
@@ -92,7 +93,7 @@ export function jiraDataCenterOtherAdminPage(site: JiraDataCenterSite, section: 
  */
 export function jiraDataCenterManageApps(site: JiraDataCenterSite, exalate: readonly AdminSectionLink[], pluginKey: string): string {
   const links = exalate.map((link) => `<li><a id="${escapeHtml(link.key)}" href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></li>`).join('');
-  return page(
+  return jiraDataCenterPage(
     site,
     'Manage apps',
     `<div class="admin-title"><h1>Administration</h1></div>
