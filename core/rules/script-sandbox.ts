@@ -16,7 +16,11 @@ export interface ScriptRunLimits {
 }
 
 export const defaultScriptRunLimits: ScriptRunLimits = {
-  timeoutMilliseconds: 100,
+  // Wall time, so it must hold on a busy machine: a default script runs in about a millisecond,
+  // and a node with every core loaded has been seen to need over 100 ms for it. A second still
+  // stops a loop at once for a person watching, and on a node a stuck run sits in a worker under
+  // a watchdog, holding nothing else up (hosts/node/script-sandbox/).
+  timeoutMilliseconds: 1_000,
   // QuickJS checks its own stack, but some built-ins (JSON.stringify, the parser) recurse in C
   // with little of it per level while each level costs the host engine far more native stack.
   // 64 KiB keeps those checks ahead of the host's own limit (about 340 plain JS calls deep).
