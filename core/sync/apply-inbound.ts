@@ -86,7 +86,13 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
     const twin = await store.getTwinByLocalKey(connection.id, receipt.sourceKey);
     if (twin) {
       const pending = await store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100, itemKey: receipt.sourceKey });
-      const stillSending = pending.some((queued) => queued.envelope.kind === 'change');
+      // The change this receipt acknowledges is applied over there, whatever its entry here says:
+      // a process that died after the peer stored it leaves it in flight until its lease ends, and
+      // the peer answers the resend as a repeat, with no second receipt. Done now, so the twin
+      // does not wait for a receipt that never comes.
+      const acknowledged = pending.filter((queued) => queued.envelope.id === receipt.changeId);
+      for (const queued of acknowledged) await store.updateQueueEntry(connection.id, 'outbound', queued.position, { state: 'done', lastError: null, updatedAt: now });
+      const stillSending = pending.some((queued) => queued.envelope.kind === 'change' && queued.envelope.id !== receipt.changeId);
       await store.putTwin({ ...twin, remoteKey: receipt.targetKey, ...(stillSending ? {} : { status: 'synchronized', lastSyncedAt: now }), updatedAt: now });
     }
     await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });

@@ -205,4 +205,17 @@ describe('applying changes from the peer', () => {
     expect(parked.nextAttemptAt - before).toBeGreaterThan(300 * 24 * 3600_000);
     expect((await adoNode.admin('GET', '/errors')).body).toEqual(expect.arrayContaining([expect.objectContaining({ connectionId, message: expect.stringContaining('stopped after') })]));
   });
+  it('marks the twin synchronized when the receipt comes back while the change it acknowledges is still in flight here, as after a sender died once the peer had stored it', async () => {
+    const issue = newIssue('SUP-1');
+    expect(await queueLocalChange(jiraNode.context, await connectionOn(jiraNode), issue, { force: true })).toEqual({ ok: true, value: 'queued' });
+    // Claimed for delivery, delivered, and then the sender died: its entry stays in flight.
+    const [claimed] = await jiraNode.context.store.claimDueEntries({ connectionId, direction: 'outbound', now: jiraNode.context.clock.now(), leaseMs: 60_000, limit: 10 });
+    await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [claimed!.envelope]);
+    expect(await apply(adoNode)).toBe(1);
+    const [receipt] = await carry(adoNode, jiraNode);
+    expect(receipt).toMatchObject({ kind: 'applied', changeId: claimed!.envelope.id });
+    await apply(jiraNode);
+    expect((await jiraNode.context.store.listTwins(connectionId))[0]).toMatchObject({ localKey: 'SUP-1', status: 'synchronized' });
+    expect((await queueOf(jiraNode, 'outbound')).find((entry) => entry.envelope.id === claimed!.envelope.id)).toMatchObject({ state: 'done' });
+  });
 });
