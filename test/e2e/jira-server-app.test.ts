@@ -44,8 +44,12 @@ describe('Jira DC: Administration → Manage apps → Exalate → Connections, t
     await page.getByRole('menuitem', { name: 'Manage apps' }).waitFor();
     await session.shoot(page, 'jira-server-administration-menu');
     await pressWithKeyboard(page, page.getByRole('menuitem', { name: 'Manage apps' }));
+    // The menu item is a link: wait for Manage apps to load before reading it (a read during the
+    // navigation has nothing to read).
+    await page.waitForURL(jiraServer.console);
     const sidebar = page.getByRole('navigation', { name: 'Manage apps' });
     const exalate = sidebar.getByRole('list', { name: 'Exalate' });
+    await exalate.getByRole('link', { name: 'General settings' }).waitFor();
     expect(await exalate.getByRole('link').allTextContents()).toEqual(['Connections', 'Triggers', 'Sync queue', 'Errors', 'General settings']);
     await session.shoot(page, 'jira-server-manage-apps-exalate');
     await expectAccessible(page);
