@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   const dataDirectory = process.env['DATA_DIR'] ?? '.data';
   const startedAt = performance.now();
-  const allowedHostNames = (process.env['SANDBOX_HOST_NAMES'] ?? '').split(',').filter((name) => name.trim() !== '');
+  const allowedHostNames = (process.env['SANDBOX_HOST_NAMES'] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
   const sandbox = await createSandbox({ port, dataDirectory, allowedHostNames, verbose: process.env['LOG_LEVEL'] === 'info' });
   const lines = sandbox.description.instances.map(
     (instance) => `  ${instance.id.padEnd(22)} ${instance.public ? 'public ' : 'private'}  ${instance.console}`,
