@@ -4,6 +4,7 @@ import { ExalateError } from '../errors';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { err, ok, type Result } from '../result';
+import { isInConnectionScope } from './connection-scope';
 import { itemLockKey } from './item-locks';
 import { newTwin, queueLocalChange } from './queue-local-change';
 import type { Envelope, QueueEntry } from './sync-records';
@@ -53,6 +54,11 @@ export async function connectItems(context: NodeContext, connection: Connection,
 export async function applyPeerLink(context: NodeContext, connection: Connection, entry: QueueEntry, linked: Extract<Envelope, { kind: 'linked' }>): Promise<void> {
   const item = await context.tracker.getItem(linked.targetKey);
   if (!item) throw new ExalateError('not_found', `The other side connected its item ${linked.sourceKey} to ${linked.targetKey}, which does not exist here. Unexalate ${linked.sourceKey} on the other side and connect it to an existing key.`);
+  // The peer names the item; only this side's scope decides whether the connection may touch it,
+  // or a peer could take over any item of the tracker by connecting to it.
+  if (!(await isInConnectionScope(context, connection, item))) {
+    throw new ExalateError('forbidden', `The other side connected its item ${linked.sourceKey} to ${item.key}, which is outside this connection (project ${connection.projectKey} and its triggers). Unexalate ${linked.sourceKey} on the other side, or add a trigger here that covers ${item.key}.`);
+  }
   await context.store.runExclusive(itemLockKey(connection.id, item.key), () =>
     context.store.transaction(async (store) => {
       const now = context.clock.now();

@@ -1,7 +1,7 @@
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { isSyncing } from './note-local-change';
-import { itemMatchesTrigger, parseTriggerQuery } from './trigger-query';
+import { isInConnectionScope } from './connection-scope';
 
 export interface ExalateOptions {
   /** Active connections this item can be exalated with: it is in their project or one of their triggers matches it. */
@@ -25,7 +25,7 @@ export async function findExalateOptions(context: NodeContext, item: TrackerItem
   if (free.length === 0) return { connections: [], reason: `${item.key} already syncs on every active connection.` };
   const fitting = [];
   for (const connection of free) {
-    if (connection.projectKey === item.projectKey || (await matchesActiveTrigger(context, connection.id, item))) fitting.push(connection);
+    if (await isInConnectionScope(context, connection, item)) fitting.push(connection);
   }
   if (fitting.length > 0) return { connections: fitting.map((connection) => ({ connectionId: connection.id, connectionName: connection.name })), reason: null };
   const scopes = free.map((connection) => `"${connection.name}" syncs project ${connection.projectKey}`).join('; ');
@@ -35,11 +35,3 @@ export async function findExalateOptions(context: NodeContext, item: TrackerItem
   };
 }
 
-async function matchesActiveTrigger(context: NodeContext, connectionId: string, item: TrackerItem): Promise<boolean> {
-  const triggers = await context.store.listTriggers(connectionId);
-  return triggers.some((trigger) => {
-    if (!trigger.active) return false;
-    const conditions = parseTriggerQuery(trigger.query, context.tracker.kind);
-    return conditions.ok && itemMatchesTrigger(item, conditions.value);
-  });
-}

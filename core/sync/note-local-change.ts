@@ -3,7 +3,8 @@ import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { queueLocalChange } from './queue-local-change';
 import type { Twin } from './sync-records';
-import { itemMatchesTrigger, parseTriggerQuery, type TriggerCondition } from './trigger-query';
+import { activeTriggerConditions } from './connection-scope';
+import { itemMatchesTrigger, type TriggerCondition } from './trigger-query';
 
 /** Connections that sync: Active, and Deactivated ones, which keep queueing to resume in order. */
 export function isSyncing(connection: Connection): boolean {
@@ -30,7 +31,7 @@ export async function noteLocalChanges(context: NodeContext, itemKeys: readonly 
   const connections = (await context.store.listConnections()).filter(isSyncing);
   if (connections.length === 0) return 0;
   const triggers = new Map<string, readonly (readonly TriggerCondition[])[]>();
-  for (const connection of connections) triggers.set(connection.id, await activeTriggerConditions(context, connection));
+  for (const connection of connections) triggers.set(connection.id, await activeTriggerConditions(context, connection.id));
   const keys = [...new Set(itemKeys)];
   const twinsOf = new Map<string, readonly (Twin | undefined)[]>();
   for (const key of keys) twinsOf.set(key, await Promise.all(connections.map((connection) => context.store.getTwinByLocalKey(connection.id, key))));
@@ -54,7 +55,7 @@ export async function noteLocalChanges(context: NodeContext, itemKeys: readonly 
     if (!item) continue;
     for (const connection of connections) {
       // Decided under the item's lock, after any incoming write in progress has stored its twin.
-      const outcome = await queueLocalChange(context, connection, item, { force: false, justRead: true, onlyIf: () => isUnderSyncOrTriggered(context, connection, item) });
+      const outcome = await queueLocalChange(context, connection, item, { force: false, justRead: true, onlyIf: () => isUnderSyncOrTriggered(context, connection, item, triggers.get(connection.id) ?? []) });
       if (outcome.ok && outcome.value === 'queued') queued += 1;
     }
   }
@@ -68,17 +69,8 @@ function notPast(time: string, written: string | null | undefined): boolean {
   return Number.isFinite(itemTime) && Number.isFinite(writtenTime) && itemTime <= writtenTime;
 }
 
-async function activeTriggerConditions(context: NodeContext, connection: Connection): Promise<readonly (readonly TriggerCondition[])[]> {
-  const conditions: (readonly TriggerCondition[])[] = [];
-  for (const trigger of await context.store.listTriggers(connection.id)) {
-    if (!trigger.active) continue;
-    const parsed = parseTriggerQuery(trigger.query, context.tracker.kind);
-    if (parsed.ok) conditions.push(parsed.value);
-  }
-  return conditions;
-}
-
-async function isUnderSyncOrTriggered(context: NodeContext, connection: Connection, item: TrackerItem): Promise<boolean> {
+/** `triggers`: the connection's active trigger conditions, read once for the whole batch. */
+async function isUnderSyncOrTriggered(context: NodeContext, connection: Connection, item: TrackerItem, triggers: readonly (readonly TriggerCondition[])[]): Promise<boolean> {
   if (await context.store.getTwinByLocalKey(connection.id, item.key)) return true;
-  return (await activeTriggerConditions(context, connection)).some((conditions) => itemMatchesTrigger(item, conditions));
+  return triggers.some((conditions) => itemMatchesTrigger(item, conditions));
 }

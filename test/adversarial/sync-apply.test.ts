@@ -218,4 +218,16 @@ describe('applying changes from the peer', () => {
     expect((await jiraNode.context.store.listTwins(connectionId))[0]).toMatchObject({ localKey: 'SUP-1', status: 'synchronized' });
     expect((await queueOf(jiraNode, 'outbound')).find((entry) => entry.envelope.id === claimed!.envelope.id)).toMatchObject({ state: 'done' });
   });
+  it('refuses a peer connecting its item to one of ours outside this connection (another project, no trigger), and links nothing', async () => {
+    const outside: TrackerItem = { ...newIssue('SUP-9'), key: 'OPS-1', projectKey: 'OPS' };
+    ado.items.set('OPS-1', outside);
+    const inScope: TrackerItem = { ...newIssue('SUP-8'), key: 'SUP-77', projectKey: 'SUP' };
+    ado.items.set('SUP-77', inScope);
+    const linked = (id: string, sourceKey: string, targetKey: string): Envelope => ({ kind: 'linked', id, sourceKey, targetKey, createdAt: adoNode.context.clock.now() });
+    await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [linked('lnk_outside', 'SUP-9', 'OPS-1'), linked('lnk_inside', 'SUP-8', 'SUP-77')]);
+    await apply(adoNode);
+    const twins = await adoNode.context.store.listTwins(connectionId);
+    expect(twins.map((twin) => [twin.localKey, twin.remoteKey])).toEqual([['SUP-77', 'SUP-8']]);
+    expect((await queueOf(adoNode, 'inbound')).find((entry) => entry.envelope.id === 'lnk_outside')).toMatchObject({ state: 'queued', lastError: expect.stringContaining('outside this connection') });
+  });
 });
