@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ScriptErrorKind, ScriptRunLimits, ScriptSandboxV1 } from '../../../core';
+import { scriptWorkerSource } from './script-worker-source';
 import { createWorkerScriptSandbox } from './worker-script-sandbox';
 
 /** A minimal harness: hands the script the input and returns what the script returns. */
@@ -98,5 +99,21 @@ describe('the worker-thread script sandbox, memory and closing', () => {
     await expect(running).rejects.toThrow(/closed while a script ran/);
     await expect(runScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
+  });
+  it('fails the waiting run with the reason when the worker code cannot be had, and starts a thread once it can', async () => {
+    let attempts = 0;
+    const flaky = createWorkerScriptSandbox({
+      workerSource: async () => {
+        attempts += 1;
+        if (attempts <= 2) throw new Error('the worker bundle could not be built');
+        return scriptWorkerSource();
+      },
+    });
+    try {
+      await expect(runScript(flaky, 'return 1;', generous)).rejects.toThrow('the worker bundle could not be built');
+      await expect(runScript(flaky, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
+    } finally {
+      flaky.dispose();
+    }
   });
 });

@@ -11,6 +11,8 @@ export interface WorkerScriptSandboxOptions {
   readonly limits?: Partial<ScriptRunLimits>;
   /** How long past a run's time limit the watchdog waits before it stops the thread (default 50 ms). */
   readonly graceMilliseconds?: number;
+  /** Where the worker's code comes from (default: the built file, or a bundle made on first use). */
+  readonly workerSource?: () => Promise<ScriptWorkerSource>;
 }
 
 /**
@@ -47,7 +49,8 @@ export function createWorkerScriptSandbox(options: WorkerScriptSandboxOptions = 
   const defaults: ScriptRunLimits = { ...defaultScriptRunLimits, ...options.limits };
   // The worker's code is found (or bundled, when running from TypeScript) now, while the node
   // starts, so that the first script does not wait for it; threads start on the first runs.
-  scriptWorkerSource().catch(() => {
+  const workerSource = options.workerSource ?? scriptWorkerSource;
+  workerSource().catch(() => {
     // Reported to the first run, which asks again.
   });
   const threads = new Set<ScriptWorkerThread>();
@@ -69,13 +72,21 @@ export function createWorkerScriptSandbox(options: WorkerScriptSandboxOptions = 
   const startThread = (): void => {
     const startedIn = generation;
     starting += 1;
-    scriptWorkerSource()
+    // Counted down once, whether the source came or not: a start that failed and stayed counted
+    // would keep the pool from starting another thread and from failing the runs that wait.
+    let counted = true;
+    const started = () => {
+      if (counted) starting -= 1;
+      counted = false;
+    };
+    workerSource()
       .then((source: ScriptWorkerSource) => {
-        starting -= 1;
+        started();
         if (startedIn !== generation) return;
         threads.add(new ScriptWorkerThread({ source, settings, graceMilliseconds, onIdle: threadIsIdle, onGone: threadIsGone }));
       })
       .catch((error: unknown) => {
+        started();
         if (startedIn !== generation) return;
         if (threads.size === 0 && starting === 0) failWaiting(error instanceof Error ? error : new Error(String(error)));
       });
