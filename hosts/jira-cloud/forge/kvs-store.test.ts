@@ -1,4 +1,6 @@
 import { describeStoreContract } from '../../../test/contract/store.contract';
+import type { Connection } from '../../../core';
+import { storageKey } from './kvs-key';
 import { KvsStore } from './kvs-store';
 import { fakeKvs } from './testing/fake-forge-kvs';
 
@@ -120,5 +122,24 @@ describe('Forge KVS store, where KVS differs from SQLite', () => {
     expect(await store.getSetting('reconciler-watermark:Ünïcode/project name?')).toBe('1');
     await store.putTwin({ connectionId: 'con_1', localKey: 'work item #42 / ä', remoteKey: 'SUP 1', status: 'queued', lastSentHash: null, nextOutboundSequence: 0, lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], sentAttachmentIds: [], updatedAt: 1 });
     expect((await store.getTwinByRemoteKey('con_1', 'SUP 1'))?.localKey).toBe('work item #42 / ä');
+  });
+});
+
+describe('accepting on Forge KVS after a winner died', () => {
+  it('lets the accept through again once the marker of a winner that never stored the connection has expired', async () => {
+    const start = Date.now();
+    fakeKvs.now = () => start;
+    try {
+      const store = KvsStore.open({ lease: quickLease });
+      const accepted: Connection = { id: 'con_lost', name: 'lost', description: '', mode: 'script', status: 'active', statusReason: null, role: 'acceptor', localName: 'a', remoteName: 'b', projectKey: 'KEY', destination: 'unknown', remoteTracker: 'unknown', localIsPrivate: false, peer: null, invitationExpiresAt: 100, createdAt: 1, updatedAt: 1 };
+      expect(await store.insertConnectionUnlessLive(accepted)).toBe(true);
+      // The winner's write of the connection never landed: only its marker is left.
+      await fakeKvs.kvs.delete(storageKey('connection', 'con_lost'));
+      expect(await store.insertConnectionUnlessLive(accepted)).toBe(false);
+      fakeKvs.now = () => start + 16 * 60_000;
+      expect(await store.insertConnectionUnlessLive(accepted)).toBe(true);
+    } finally {
+      fakeKvs.now = () => Date.now();
+    }
   });
 });

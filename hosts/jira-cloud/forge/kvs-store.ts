@@ -31,6 +31,8 @@ const identitySchema = z.strictObject({ nodeId: z.string().min(1), publicKey: z.
 // Invitations stored before the sealed code was kept have none: they read as null.
 const invitationSchema = z.strictObject({ connectionId: z.string(), tokenHash: z.string(), expiresAt: z.number(), usedAt: z.number().nullable(), sealedCode: z.string().nullable().default(null) });
 const orderedConnection = orderedRecordSchema(connectionSchema);
+/** Longer than any Forge invocation (at most 900 s), so racers of one accept always meet the marker. */
+const connectionClaimTtlSeconds = 15 * 60;
 
 export interface KvsStoreOptions {
   readonly clock?: ClockV1;
@@ -110,7 +112,9 @@ export class KvsStore implements StoreV1 {
     // KVS has no conditional update: concurrent callers that saw the same stored state race to
     // create one marker named after that state (absent, or this deleted record); one wins.
     const seen = stored ? `deleted-${stored.record.updatedAt}` : 'absent';
-    if (!(await this.#space.createIfAbsent(storageKey('connection-claim', connection.id, seen), true))) return false;
+    // The marker only has to outlast the race: a winner that died before writing the connection
+    // (a Forge timeout, a KVS error) must not leave the code "already accepted" for ever.
+    if (!(await this.#space.createIfAbsent(storageKey('connection-claim', connection.id, seen), true, { ttlSeconds: connectionClaimTtlSeconds }))) return false;
     await this.#space.apply([setWrite(key, { record: connection, order: stored?.order ?? this.#shared.order.next() })]);
     return true;
   }
