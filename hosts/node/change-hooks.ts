@@ -63,7 +63,14 @@ export async function registerChangeHooks(context: NodeContext, callbackUrl: str
   // Jira Cloud signs with its OAuth app's client secret: the node is told it rather than choosing one.
   if (trackerSecret) await writeSecretSetting(context.store, context.secrets, secretSetting, trackerSecret);
   // Asana webhooks registered before the node kept one secret per webhook are registered again.
-  if ((await context.store.getSetting(registeredSetting)) === callbackUrl && (context.tracker.kind !== 'asana' || (await hasAsanaWebhooks(context)))) return;
+  // A record of them that cannot be read counts as none: they are registered again, and the node
+  // starts either way.
+  const asanaWebhooksKept = async () =>
+    hasAsanaWebhooks(context).catch((error: unknown) => {
+      context.logger.warn('the Asana webhook records could not be read; registering the webhooks again', { message: error instanceof Error ? error.message : String(error) });
+      return false;
+    });
+  if ((await context.store.getSetting(registeredSetting)) === callbackUrl && (context.tracker.kind !== 'asana' || (await asanaWebhooksKept()))) return;
   const secret = await hookSecret(context);
   try {
     const issued = await bindings[context.tracker.kind].register(context, callbackUrl, secret);
