@@ -1,4 +1,4 @@
-import { webTrigger } from '@forge/api';
+import { getAppContext, webTrigger } from '@forge/api';
 import { z } from 'zod';
 import { createQuickJsSandbox, ExalateError, defaultInvitationLifetimeMs, loadNodeIdentity, SyncSignals, systemClock, type NodeContext, type NodeIdentity } from '../../../core';
 import { JiraCloudAdapter } from '../adapter';
@@ -22,18 +22,33 @@ const serverInformationSchema = z.looseObject({ baseUrl: z.string().url() });
  * (developer.atlassian.com/platform/forge/limits-web-trigger), and every poll of a private peer is
  * an invocation; the site URL and the node identity would otherwise cost KVS reads every time.
  */
-interface ProcessCache {
+interface InstallationCache {
   nodeUrl?: Promise<string>;
   siteUrl?: string;
   identity?: NodeIdentity;
 }
-const processCache: ProcessCache = {};
+/**
+ * Kept per installation: one deployed app serves every site that installed it, and a warm
+ * process must never sign for one site with another's key or tell peers another's URLs.
+ */
+const processCache = new Map<string, InstallationCache>();
 
 /** For tests: forget what this process kept, as a fresh Forge process would. */
 export function forgetProcessCache(): void {
-  delete processCache.nodeUrl;
-  delete processCache.siteUrl;
-  delete processCache.identity;
+  processCache.clear();
+}
+
+/** This invocation's installation's cache; without an installation to tell apart, nothing is kept. */
+function installationCache(): InstallationCache {
+  let installationId: string;
+  try {
+    installationId = getAppContext().installationAri.installationId;
+  } catch {
+    return {};
+  }
+  let cache = processCache.get(installationId);
+  if (cache === undefined) processCache.set(installationId, (cache = {}));
+  return cache;
 }
 
 /**
@@ -47,11 +62,12 @@ export async function createForgeNodeContext(source: string, kind: InvocationKin
   const clock = systemClock;
   const budget = new InvocationBudget(kind, clock);
   const store = KvsStore.open({ clock, budget });
-  const siteUrl = processCache.siteUrl ?? (await store.getSetting(siteUrlSetting)) ?? (await discoverSiteUrl(store, createForgeJiraFetch(requestJira)));
-  processCache.siteUrl = siteUrl;
+  const cache = installationCache();
+  const siteUrl = cache.siteUrl ?? (await store.getSetting(siteUrlSetting)) ?? (await discoverSiteUrl(store, createForgeJiraFetch(requestJira)));
+  cache.siteUrl = siteUrl;
   const secrets = createForgeSecrets();
-  const [identity, nodeUrl] = await Promise.all([processCache.identity ?? loadNodeIdentity(store, secrets, clock.now()), cachedNodeUrl()]);
-  processCache.identity = identity;
+  const [identity, nodeUrl] = await Promise.all([cache.identity ?? loadNodeIdentity(store, secrets, clock.now()), cachedNodeUrl(cache)]);
+  cache.identity = identity;
   return {
     store,
     // Forge authenticates requestJira itself; the adapter's header is dropped by the Forge fetch.
@@ -82,13 +98,13 @@ export async function createForgeNodeContext(source: string, kind: InvocationKin
   };
 }
 
-function cachedNodeUrl(): Promise<string> {
-  processCache.nodeUrl ??= webTrigger.getUrl(exchangeWebTriggerKey).catch((error: unknown) => {
+function cachedNodeUrl(cache: InstallationCache): Promise<string> {
+  cache.nodeUrl ??= webTrigger.getUrl(exchangeWebTriggerKey).catch((error: unknown) => {
     // A failed look-up is not kept: the next invocation asks again.
-    delete processCache.nodeUrl;
+    delete cache.nodeUrl;
     throw error;
   });
-  return processCache.nodeUrl;
+  return cache.nodeUrl;
 }
 
 /** The site's own address (what peers are told as instance URL), asked once and kept. */

@@ -224,4 +224,21 @@ describe('no wait longer than the invocation (developer.atlassian.com/platform/f
     }
     expect(webTrigger.getUrl).toHaveBeenCalledTimes(1);
   });
+
+  it('keeps what it remembers per installation: a warm process serving another site asks again and never uses the first site\'s URL', async () => {
+    const { webTrigger } = jest.requireMock('@forge/api') as { webTrigger: { getUrl: jest.Mock } };
+    await KvsStore.open().putSetting('forge-jira-site-url', 'https://site.example');
+    forgeApiState.installationId = 'installation-a';
+    forgeApiState.webTriggerUrl = 'https://app.example/x1/site-a';
+    const first = await createForgeNodeContext('exchange', 'web-trigger');
+    first.scripts.dispose();
+    forgeApiState.installationId = 'installation-b';
+    forgeApiState.webTriggerUrl = 'https://app.example/x1/site-b';
+    webTrigger.getUrl.mockClear();
+    const second = await createForgeNodeContext('exchange', 'web-trigger');
+    second.scripts.dispose();
+    expect([first.settings.nodeUrl, second.settings.nodeUrl]).toEqual(['https://app.example/x1/site-a', 'https://app.example/x1/site-b']);
+    expect(webTrigger.getUrl).toHaveBeenCalledTimes(1);
+    forgeApiState.installationId = 'installation-1';
+  });
 });

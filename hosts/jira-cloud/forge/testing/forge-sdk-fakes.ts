@@ -8,6 +8,7 @@ export const forgeApiState = {
   jiraSiteUrl: 'http://127.0.0.1:1/site',
   jiraAuthorization: '',
   webTriggerUrl: 'http://127.0.0.1:1/x1/trigger',
+  installationId: 'installation-1',
   requestJiraPaths: [] as string[],
 };
 
@@ -21,6 +22,7 @@ export const forgeApiModule = {
     },
   }),
   webTrigger: { getUrl: async () => forgeApiState.webTriggerUrl },
+  getAppContext: () => ({ installationAri: { installationId: forgeApiState.installationId, toString: () => `ari:cloud:ecosystem::installation/${forgeApiState.installationId}` } }),
   fetch: (url: string, init?: RequestInit) => fetch(url, init),
 };
 
