@@ -153,6 +153,19 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       expect(link.headers.get('location')).toContain(String(twin.remoteKey));
     });
 
+    it('answers the unsigned twin link from its own records: links to tasks it does not know cost no Asana call', async () => {
+      const reads = jest.spyOn(asana, 'getItem');
+      try {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const link = await fetch(twinResourceUrl(appServer, connectionId, '1205999999999999'), { redirect: 'manual' });
+          expect(link.status).toBe(404);
+        }
+        expect(reads.mock.calls.filter(([key]) => key === '1205999999999999')).toEqual([]);
+      } finally {
+        reads.mockRestore();
+      }
+    });
+
     it('shows a task that does not sync (any more) on the connection as Not synced, and says how to sync it', async () => {
       const task = newTask(asana, 'SUP-111').key;
       const widget = await send(asAsana('GET', appComponentPaths.widgetMetadata, { task, resource_url: twinResourceUrl(appServer, connectionId, task) }));

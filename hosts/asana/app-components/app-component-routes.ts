@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ExalateError, type NodeContext, type Result } from '../../../core';
+import { describeItemTwins, ExalateError, type NodeContext, type Result } from '../../../core';
 import { sendAppComponentError } from '../errors';
 import { inProcessAdminCalls, type AdminCalls } from './admin-calls';
 import { appComponentPaths, appComponentsBasePath, readTwinResourceUrl, twinResourceUrl } from './app-component-addresses';
@@ -233,10 +233,12 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     return reply.code(200).send(result);
   });
 
-  // The widget's link: the twin's remote item, for the person who clicked it in Asana (a plain navigation, unsigned).
+  // The widget's link: the twin's remote item, for the person who clicked it in Asana (a plain
+  // navigation, so unsigned: anyone may call it). It reads only this node's own records, never
+  // Asana, so calls from anywhere cannot spend the node's Asana quota.
   app.get<{ Params: { connectionId: string; task: string } }>(`${appComponentPaths.twin}/:connectionId/:task`, async (request, reply) => {
-    const twins = await surface.twins(request.params.task);
-    const twin = twins.ok ? twins.value.find((candidate) => candidate.connectionId === request.params.connectionId) : undefined;
+    const twins = await describeItemTwins(context, request.params.task);
+    const twin = twins.find((candidate) => candidate.connectionId === request.params.connectionId);
     if (twin?.remoteUrl) return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(twin.remoteUrl, 302);
     return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(twin ? `${words.widgetWaitingForKey}: the other side has not told which item it is yet. Try again in a moment.` : words.widgetUnexalatedFooter);
   });
