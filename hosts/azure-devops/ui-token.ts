@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { err, ExalateError, ok, parseJson, type Result } from '../../core';
+import { azureDevOpsUserIdPattern } from './collection-administrators';
 
 /**
  * The app token Azure DevOps gives the hub (`SDK.getAppToken()`): a JWT signed HS256 with the
@@ -32,7 +33,6 @@ const requiredClaims = ['nameid', 'iss', 'aud', 'nbf', 'exp'] as const;
  */
 export const maximumAppTokenLifetimeMs = 90 * 60_000;
 /** Azure DevOps user ids are GUIDs; anything else in `nameid` is not Azure DevOps' doing. */
-const userIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AppTokenClaims {
   /** The Azure DevOps user id of the admin using the hub. */
@@ -82,7 +82,7 @@ export function verifyAzureDevOpsAppToken(token: string | undefined, check: AppT
   const missing = requiredClaims.filter((name) => claims.value[name] === undefined || claims.value[name] === '');
   if (missing.length > 0) return refuseGenuine(`missing claims: ${missing.join(', ')}`, `it lacks the claims ${missing.join(', ')} that Azure DevOps puts in every app token`);
   const { nameid = '', tid, iss = '', aud = [], nbf = 0, exp = 0 } = claims.value;
-  if (!userIdPattern.test(nameid)) return refuseGenuine('nameid is not a user id', 'its user (nameid) is not an Azure DevOps user id');
+  if (!azureDevOpsUserIdPattern.test(nameid)) return refuseGenuine('nameid is not a user id', 'its user (nameid) is not an Azure DevOps user id');
   const issuers = check.issuers ?? azureDevOpsTokenIssuers;
   if (!issuers.includes(iss)) return refuseGenuine(`issuer ${iss}`, `it was issued by ${iss}, not by Azure DevOps (${issuers.join(' or ')})`);
   const audience = Array.isArray(aud) ? aud : [aud];

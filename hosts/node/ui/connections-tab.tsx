@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { ConsoleConnection, InstanceAnswer } from './admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
+import { wizardContextOf } from '../../console-kit/console-words';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
-import { startAcceptWizard, startInitiateWizard, wizardLabels, type WizardContext } from './browser-core';
+import { startAcceptWizard, startInitiateWizard, wizardLabels } from './browser-core';
 import { ConnectionsTable, type ConnectionAction } from './connections-table';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
 import { InvitationCodeDialog } from './invitation-code-dialog';
@@ -11,11 +12,6 @@ import { StartSyncDialog } from './start-sync-dialog';
 import { useConnections } from './use-connections';
 import { WizardDialog } from './wizard-dialog';
 import type { WizardEffectHost } from './wizard-effect-runner';
-
-/** What the wizards know about this instance when they open (core's LocalInstance). */
-function wizardContextOf(instance: InstanceAnswer): WizardContext {
-  return { local: { tracker: instance.tracker, isPublic: instance.isPublic, licence: instance.licence, licenceCheck: instance.licenceCheck ?? null, modes: instance.modes } };
-}
 
 export interface ConnectionsTabProps {
   readonly client: ConsoleClient;
