@@ -92,6 +92,10 @@ afterAll(async () => {
 
 afterEach(() => harness.checks.assertExchangesMatchSpec());
 
+// The platform's rules held here: an app token is a JWT signed with the extension's certificate,
+// and it names the user but no organization and no role
+// (learn.microsoft.com/azure/devops/extend/develop/auth). So the node asks its own organization
+// who the administrators are before it answers.
 describe('Azure DevOps app tokens on the admin API', () => {
   it('lets in an administrator of the node’s organization', async () => {
     expect(await listConnections(origin, appToken(claimsFor(adminId)))).toMatchObject({ status: 200 });

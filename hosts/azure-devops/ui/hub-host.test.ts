@@ -10,6 +10,9 @@ jest.mock('azure-devops-extension-sdk', () => ({
   getHost: jest.fn(() => ({ name: 'acme', isHosted: true })),
 }));
 
+// Extension data at the Default (collection) scope can be written by any user of the organization;
+// the User scope only by that user (learn.microsoft.com/azure/devops/extend/develop/data-storage).
+// The hub keeps the node URL, where its token goes, at the User scope.
 describe('the organization’s node URL', () => {
   it('is checked before it is saved: https only, so the app token never crosses in clear text', () => {
     expect(readNodeUrlInput(' https://exalate.acme.example/ ')).toEqual({ url: 'https://exalate.acme.example' });
