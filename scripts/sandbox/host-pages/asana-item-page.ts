@@ -5,7 +5,7 @@ import { appComponentRequestLifetimeMs } from '../../../hosts/asana/emulator/app
 import { asanaSampleOAuthClient } from '../../../hosts/asana/emulator';
 import { adminBasePath } from '../../../hosts/node/node-routes';
 import { escapeHtml } from './html';
-import { renderComments, type ItemPageContext } from './item-pages';
+import { renderComments, type ItemPageContext } from './item-page-context';
 
 const words = itemSurfaceWords('asana');
 

@@ -3,7 +3,7 @@ import { sandboxInstances } from '../sandbox-instances';
 import { azureDevOpsOrganization } from '../sandbox-trackers';
 import { azureDevOpsPage, type AzureDevOpsOrganization } from './azure-devops-pages';
 import { escapeHtml, menuButtonScript } from './html';
-import type { ItemPageContext } from './item-pages';
+import type { ItemPageContext } from './item-page-context';
 
 /**
  * Azure DevOps' work item form as the sandbox shows it (the item page of an Azure DevOps

@@ -1,28 +1,10 @@
-import { plainTextOf, type TrackerItem, type TrackerKind } from '../../../core';
+import type { TrackerItem, TrackerKind } from '../../../core';
 import { renderAsanaTaskPage } from './asana-item-page';
 import { azureDevOpsItemPage } from './azure-devops-item-page';
 import { escapeHtml } from './html';
+import { renderComments, type ItemPageContext, type ItemPageRenderer } from './item-page-context';
 import { jiraCloudItemPage } from './jira-cloud-item-page';
 import { jiraServerItemPage } from './jira-server-item-page';
-
-/** What every item page gets: the item, the way back, the edit controls, and the instance's node. */
-export interface ItemPageContext {
-  readonly instanceId: string;
-  readonly instanceTitle: string;
-  readonly tracker: TrackerKind;
-  readonly item: TrackerItem;
-  /** The sandbox page listing the item's project. */
-  readonly projectPage: string;
-  /** The form controls that change the summary and the status and add a comment (renderEditControls). */
-  readonly editControls: string;
-  /** A line saying what the last edit did, or null. */
-  readonly notice: string | null;
-  readonly adminApi: string;
-  readonly adminToken: string;
-}
-
-/** Renders one item as its host shows it (Jira's issue view, Azure DevOps' work item form, Asana's task pane), with Exalate's surface inside. */
-export type ItemPageRenderer = (context: ItemPageContext) => string;
 
 /**
  * The item page of each tracker, registered here with one line each; a tracker without one shows
@@ -30,10 +12,9 @@ export type ItemPageRenderer = (context: ItemPageContext) => string;
  */
 const itemPageRenderers: Partial<Record<TrackerKind, ItemPageRenderer>> = {
   'jira-cloud': jiraCloudItemPage,
-  // Called through, not referenced: asana-item-page.ts imports this module's helpers back.
-  asana: (context) => renderAsanaTaskPage(context),
+  asana: renderAsanaTaskPage,
   'azure-devops': azureDevOpsItemPage,
-  'jira-server': (context) => jiraServerItemPage(context),
+  'jira-server': jiraServerItemPage,
 };
 
 export function renderItemPage(context: ItemPageContext): string {
@@ -51,12 +32,6 @@ export function renderEditControls(itemPage: string, item: TrackerItem): string 
   <form method="post" action="${action('status')}"><label for="edit-status">Status</label> <input id="edit-status" name="status" required maxlength="100" value="${escapeHtml(item.status)}"> <button type="submit">Change status</button></form>
   <form method="post" action="${action('comments')}"><label for="edit-comment">Comment</label> <textarea id="edit-comment" name="comment" required maxlength="10000" rows="2"></textarea> <button type="submit">Add comment</button></form>
 </section>`;
-}
-
-/** The comments as text, newest last, for pages that show them. */
-export function renderComments(item: TrackerItem): string {
-  if (item.comments.length === 0) return '<p>No comments yet.</p>';
-  return `<ol class="item-comments">${item.comments.map((comment) => `<li><strong>${escapeHtml(comment.author?.displayName ?? 'Someone')}</strong>: ${escapeHtml(plainTextOf(comment.body))}</li>`).join('')}</ol>`;
 }
 
 /** The page of a tracker whose host view the sandbox does not draw (yet): the item and its edit controls. */

@@ -1,6 +1,6 @@
 import { plainTextOf } from '../../../core';
 import { escapeHtml } from './html';
-import { renderComments, type ItemPageContext } from './item-pages';
+import { renderComments, type ItemPageContext } from './item-page-context';
 import { page, type JiraSite } from './jira-pages';
 
 /** Where the sandbox mounts an instance's Jira Cloud pages (instance-host-pages.ts). */

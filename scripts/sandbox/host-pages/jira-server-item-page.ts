@@ -2,7 +2,7 @@ import { plainTextOf } from '../../../core';
 import { renderIssuePanelTemplate } from '../../../manifests/jira-server/plugin-descriptor';
 import { adminBasePath } from '../../../hosts/node/node-routes';
 import { escapeHtml } from './html';
-import { renderComments, type ItemPageContext } from './item-pages';
+import { renderComments, type ItemPageContext } from './item-page-context';
 import { jiraDataCenterPage, type JiraDataCenterSite } from './jira-server-pages';
 
 /** Where the sandbox mounts an instance's Jira DC pages (create-sandbox.ts), signed in as its administrator. */
