@@ -1,33 +1,14 @@
 import { z } from 'zod';
 import { createQuickJsSandbox } from './quickjs-sandbox';
 import type { ScriptErrorKind } from './script-error';
-import type { ScriptRunLimits, ScriptSandboxV1 } from './script-sandbox';
-
-/** A minimal harness: hands the script the input and returns what the script returns. */
-const echoHarness = `(function () {
-  return function (inputJson, script) {
-    const result = script(JSON.parse(inputJson));
-    return JSON.stringify({ result: result === undefined ? null : result });
-  };
-})()`;
-const echoOutput = z.object({ result: z.unknown() });
-
-function runScript(sandbox: ScriptSandboxV1, script: string, limits?: Partial<ScriptRunLimits>) {
-  return sandbox.run({ scriptName: 'test script', harness: echoHarness, script, parameters: ['input'], input: { answer: 42 }, output: echoOutput, ...(limits ? { limits } : {}) });
-}
-
-async function failureOf(sandbox: ScriptSandboxV1, script: string, limits?: Partial<ScriptRunLimits>) {
-  const result = await runScript(sandbox, script, limits);
-  if (result.ok) throw new Error(`expected the script to fail, it returned ${JSON.stringify(result.value)}`);
-  return { kind: result.error.kind, line: result.error.line, message: result.error.message, code: result.error.code };
-}
+import { echoHarness, echoScriptFailure, runEchoScript } from './testing/echo-script-runs';
 
 describe('QuickJS sandbox', () => {
   const sandbox = createQuickJsSandbox();
   afterAll(() => sandbox.dispose());
 
   it('runs a script on JSON input and returns JSON output', async () => {
-    await expect(runScript(sandbox, 'return { doubled: input.answer * 2 };')).resolves.toEqual({ ok: true, value: { result: { doubled: 84 } } });
+    await expect(runEchoScript(sandbox, 'return { doubled: input.answer * 2 };')).resolves.toEqual({ ok: true, value: { result: { doubled: 84 } } });
   });
 
   describe('a corpus of hostile scripts: each is stopped with its kind and line, and the next run still works', () => {
@@ -46,57 +27,57 @@ describe('QuickJS sandbox', () => {
     ];
 
     it.each(cases)('%s', async (_name, script, kind, line) => {
-      const failure = await failureOf(sandbox, script);
+      const failure = await echoScriptFailure(sandbox, script);
       expect({ kind: failure.kind, line: failure.line, code: failure.code }).toEqual({ kind, line, code: 'script_failed' });
       expect(failure.message).toMatch(line === null ? /^The test script / : new RegExp(`at line ${line}:`));
-      await expect(runScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
+      await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     });
 
     it('names what was missing when a script reaches for host objects', async () => {
-      expect((await failureOf(sandbox, 'return process.env;')).message).toContain("ReferenceError: 'process' is not defined");
-      expect((await failureOf(sandbox, 'return globalThis.constructor.constructor("return process")().env;')).message).toContain("'process' is not defined");
+      expect((await echoScriptFailure(sandbox, 'return process.env;')).message).toContain("ReferenceError: 'process' is not defined");
+      expect((await echoScriptFailure(sandbox, 'return globalThis.constructor.constructor("return process")().env;')).message).toContain("'process' is not defined");
     });
 
     it('stops a tight endless loop even though QuickJS cannot name its line', async () => {
-      const failure = await failureOf(sandbox, 'let spins = 0;\nfor (;;) { spins++; }');
+      const failure = await echoScriptFailure(sandbox, 'let spins = 0;\nfor (;;) { spins++; }');
       expect(failure).toMatchObject({ kind: 'timeout', line: null });
       expect(failure.message).toContain('stopped after 1000 ms');
     });
 
     it('stops a loop that catches the interruption and carries on', async () => {
-      await expect(failureOf(sandbox, 'while (true) {\n  try { for (;;) {} } catch (error) {}\n}')).resolves.toMatchObject({ kind: 'timeout' });
+      await expect(echoScriptFailure(sandbox, 'while (true) {\n  try { for (;;) {} } catch (error) {}\n}')).resolves.toMatchObject({ kind: 'timeout' });
     });
 
     it('stops data nested too deep for JSON and code nested too deep to parse', async () => {
-      await expect(failureOf(sandbox, 'let value = {};\nfor (let i = 0; i < 100000; i++) value = { value };\nreturn value;')).resolves.toMatchObject({ kind: 'stack_overflow' });
-      await expect(failureOf(sandbox, `return ${'('.repeat(100_000)}1${')'.repeat(100_000)};`)).resolves.toMatchObject({ kind: 'stack_overflow' });
-      await expect(failureOf(sandbox, `return eval("${'['.repeat(100_000)}");`)).resolves.toMatchObject({ kind: 'stack_overflow' });
-      await expect(runScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
+      await expect(echoScriptFailure(sandbox, 'let value = {};\nfor (let i = 0; i < 100000; i++) value = { value };\nreturn value;')).resolves.toMatchObject({ kind: 'stack_overflow' });
+      await expect(echoScriptFailure(sandbox, `return ${'('.repeat(100_000)}1${')'.repeat(100_000)};`)).resolves.toMatchObject({ kind: 'stack_overflow' });
+      await expect(echoScriptFailure(sandbox, `return eval("${'['.repeat(100_000)}");`)).resolves.toMatchObject({ kind: 'stack_overflow' });
+      await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     });
 
     it('reports a thrown non-Error value', async () => {
-      await expect(failureOf(sandbox, 'throw "plain text";')).resolves.toMatchObject({ kind: 'thrown', message: 'The test script threw an error: plain text' });
+      await expect(echoScriptFailure(sandbox, 'throw "plain text";')).resolves.toMatchObject({ kind: 'thrown', message: 'The test script threw an error: plain text' });
     });
 
     it('survives an exception whose getters loop forever', async () => {
-      const failure = await failureOf(sandbox, 'throw { get name() { for (;;) {} }, get message() { for (;;) {} } };');
+      const failure = await echoScriptFailure(sandbox, 'throw { get name() { for (;;) {} }, get message() { for (;;) {} } };');
       expect(failure.code).toBe('script_failed');
-      await expect(runScript(sandbox, 'return 1;')).resolves.toMatchObject({ ok: true });
+      await expect(runEchoScript(sandbox, 'return 1;')).resolves.toMatchObject({ ok: true });
     });
 
     it('refuses a script over the size limit before running it', async () => {
-      await expect(failureOf(sandbox, `// ${'x'.repeat(300_000)}`)).resolves.toMatchObject({ kind: 'script_too_large' });
+      await expect(echoScriptFailure(sandbox, `// ${'x'.repeat(300_000)}`)).resolves.toMatchObject({ kind: 'script_too_large' });
     });
 
     it('has no promises or binary buffers, so nothing a script starts can outlive its run', async () => {
-      await expect(runScript(sandbox, 'return [typeof Promise, typeof ArrayBuffer, typeof SharedArrayBuffer, typeof Atomics];')).resolves.toEqual({ ok: true, value: { result: ['undefined', 'undefined', 'undefined', 'undefined'] } });
-      await expect(failureOf(sandbox, 'const later = async () => 1;\nreturn later();')).resolves.toMatchObject({ kind: 'thrown', line: 2 });
+      await expect(runEchoScript(sandbox, 'return [typeof Promise, typeof ArrayBuffer, typeof SharedArrayBuffer, typeof Atomics];')).resolves.toEqual({ ok: true, value: { result: ['undefined', 'undefined', 'undefined', 'undefined'] } });
+      await expect(echoScriptFailure(sandbox, 'const later = async () => 1;\nreturn later();')).resolves.toMatchObject({ kind: 'thrown', line: 2 });
     });
   });
 
   describe('isolation', () => {
     it('offers no host objects at all', async () => {
-      const result = await runScript(sandbox, 'return Object.getOwnPropertyNames(globalThis);');
+      const result = await runEchoScript(sandbox, 'return Object.getOwnPropertyNames(globalThis);');
       if (!result.ok) throw result.error;
       const globals = result.value.result as string[];
       for (const hostObject of ['process', 'require', 'module', 'exports', 'Buffer', 'fetch', 'XMLHttpRequest', 'WebAssembly', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'console', 'std', 'os', '__dirname']) {
@@ -106,24 +87,24 @@ describe('QuickJS sandbox', () => {
     });
 
     it('keeps prototype pollution inside the run that did it', async () => {
-      const polluted = await runScript(sandbox, 'Object.prototype.polluted = "yes";\nArray.prototype.push = function () { return -1; };\nglobalThis.leftover = true;\nreturn ({}).polluted;');
+      const polluted = await runEchoScript(sandbox, 'Object.prototype.polluted = "yes";\nArray.prototype.push = function () { return -1; };\nglobalThis.leftover = true;\nreturn ({}).polluted;');
       expect(polluted).toEqual({ ok: true, value: { result: 'yes' } });
-      const next = await runScript(sandbox, 'const list = [];\nlist.push(1);\nreturn [({}).polluted === undefined, list.length, typeof leftover];');
+      const next = await runEchoScript(sandbox, 'const list = [];\nlist.push(1);\nreturn [({}).polluted === undefined, list.length, typeof leftover];');
       expect(next).toEqual({ ok: true, value: { result: [true, 1, 'undefined'] } });
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     });
 
     it('gives the script a frozen view of nothing it can use to reach the host through the input', async () => {
-      const result = await runScript(sandbox, 'return [typeof input.constructor, input.constructor === Object, typeof globalThis.process];');
+      const result = await runEchoScript(sandbox, 'return [typeof input.constructor, input.constructor === Object, typeof globalThis.process];');
       expect(result).toEqual({ ok: true, value: { result: ['function', true, 'undefined'] } });
     });
   });
 
   describe('limits', () => {
     it('takes a time limit per run', async () => {
-      await expect(failureOf(sandbox, 'const end = Date.now() + 300;\nwhile (Date.now() < end) {}', { timeoutMilliseconds: 30 })).resolves.toMatchObject({ kind: 'timeout' });
-      await expect(runScript(sandbox, 'const end = Date.now() + 30;\nwhile (Date.now() < end) {}\nreturn "finished";', { timeoutMilliseconds: 5000 })).resolves.toMatchObject({ ok: true });
+      await expect(echoScriptFailure(sandbox, 'const end = Date.now() + 300;\nwhile (Date.now() < end) {}', { timeoutMilliseconds: 30 })).resolves.toMatchObject({ kind: 'timeout' });
+      await expect(runEchoScript(sandbox, 'const end = Date.now() + 30;\nwhile (Date.now() < end) {}\nreturn "finished";', { timeoutMilliseconds: 5000 })).resolves.toMatchObject({ ok: true });
     });
 
     it('checks what the harness hands back against the output schema', async () => {
@@ -139,21 +120,21 @@ describe('QuickJS sandbox memory limit', () => {
 
   it('stops a memory bomb at the memory limit, and the next run works', async () => {
     const sandbox = createQuickJsSandbox({ memoryBytes: 8 * 1024 * 1024 });
-    const strings = await failureOf(sandbox, 'const kept = [];\nwhile (true) {\n  kept.push("x".repeat(100000) + kept.length);\n}', limits);
+    const strings = await echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) {\n  kept.push("x".repeat(100000) + kept.length);\n}', limits);
     expect(strings).toMatchObject({ kind: 'memory', line: 3 });
-    const chunks = await failureOf(sandbox, 'const kept = [];\nwhile (true) kept.push("y".repeat(1024 * 1024) + kept.length);', limits);
+    const chunks = await echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) kept.push("y".repeat(1024 * 1024) + kept.length);', limits);
     expect(chunks.kind).toBe('memory');
-    const objects = await failureOf(sandbox, 'const kept = [];\nwhile (true) kept.push({ a: 1, b: [1, 2, 3] });', limits);
+    const objects = await echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) kept.push({ a: 1, b: [1, 2, 3] });', limits);
     expect(objects.kind).toBe('memory');
-    await expect(runScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
+    await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
   });
 
   it('holds the default 32 MB limit while letting a script use a few megabytes', async () => {
     const sandbox = createQuickJsSandbox();
-    await expect(runScript(sandbox, 'const kept = [];\nfor (let i = 0; i < 8; i++) kept.push("y".repeat(1024 * 1024) + i);\nreturn kept.length;', limits)).resolves.toEqual({ ok: true, value: { result: 8 } });
-    await expect(failureOf(sandbox, 'const kept = [];\nwhile (true) kept.push("y".repeat(1024 * 1024) + kept.length);', limits)).resolves.toMatchObject({ kind: 'memory', line: 2 });
-    await expect(runScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
+    await expect(runEchoScript(sandbox, 'const kept = [];\nfor (let i = 0; i < 8; i++) kept.push("y".repeat(1024 * 1024) + i);\nreturn kept.length;', limits)).resolves.toEqual({ ok: true, value: { result: 8 } });
+    await expect(echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) kept.push("y".repeat(1024 * 1024) + kept.length);', limits)).resolves.toMatchObject({ kind: 'memory', line: 2 });
+    await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
   });
 });

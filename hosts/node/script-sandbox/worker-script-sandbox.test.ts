@@ -1,26 +1,8 @@
 import { z } from 'zod';
-import type { ScriptErrorKind, ScriptRunLimits, ScriptSandboxV1 } from '../../../core';
+import type { ScriptErrorKind, ScriptRunLimits } from '../../../core';
 import { scriptWorkerSource } from './script-worker-source';
 import { createWorkerScriptSandbox } from './worker-script-sandbox';
-
-/** A minimal harness: hands the script the input and returns what the script returns. */
-const echoHarness = `(function () {
-  return function (inputJson, script) {
-    const result = script(JSON.parse(inputJson));
-    return JSON.stringify({ result: result === undefined ? null : result });
-  };
-})()`;
-const echoOutput = z.object({ result: z.unknown() });
-
-function runScript(sandbox: ScriptSandboxV1, script: string, limits?: Partial<ScriptRunLimits>) {
-  return sandbox.run({ scriptName: 'test script', harness: echoHarness, script, parameters: ['input'], input: { answer: 42 }, output: echoOutput, ...(limits ? { limits } : {}) });
-}
-
-async function failureOf(sandbox: ScriptSandboxV1, script: string, limits?: Partial<ScriptRunLimits>) {
-  const result = await runScript(sandbox, script, limits);
-  if (result.ok) throw new Error(`expected the script to fail, it returned ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+import { echoHarness, echoOutput, echoScriptFailure, runEchoScript } from '../../../core/rules/testing/echo-script-runs';
 
 /**
  * For runs whose time limit is not what a test is about: a busy machine may take more than 100 ms
@@ -36,22 +18,22 @@ describe('the worker-thread script sandbox', () => {
   afterAll(() => sandbox.dispose());
 
   it('runs a script on JSON input in a worker and returns JSON output', async () => {
-    await expect(runScript(sandbox, 'return { doubled: input.answer * 2 };', generous)).resolves.toEqual({ ok: true, value: { result: { doubled: 84 } } });
+    await expect(runEchoScript(sandbox, 'return { doubled: input.answer * 2 };', generous)).resolves.toEqual({ ok: true, value: { result: { doubled: 84 } } });
   });
 
   it('stops a run stuck inside a built-in at its time limit, and the next run works', async () => {
     const startedAt = performance.now();
-    const failure = await failureOf(sandbox, stuckInIndexOf);
+    const failure = await echoScriptFailure(sandbox, stuckInIndexOf);
     console.log(`indexOf stall on the default 1000 ms limit: stopped after ${(performance.now() - startedAt).toFixed(0)} ms`);
     expect({ kind: failure.kind, code: failure.code, line: failure.line }).toEqual({ kind: 'timeout', code: 'script_failed', line: null });
     expect(failure.message).toContain('stopped after 1000 ms');
-    await expect(runScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
+    await expect(runEchoScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
   });
 
   it('keeps running other scripts on its other worker while one is stuck', async () => {
     const answered: string[] = [];
-    const stuck = failureOf(sandbox, stuckInIndexOf, { timeoutMilliseconds: 3000 }).then((failure) => (answered.push('stuck'), failure));
-    const quick = runScript(sandbox, 'return input.answer + 1;', generous).then((result) => (answered.push('quick'), result));
+    const stuck = echoScriptFailure(sandbox, stuckInIndexOf, { timeoutMilliseconds: 3000 }).then((failure) => (answered.push('stuck'), failure));
+    const quick = runEchoScript(sandbox, 'return input.answer + 1;', generous).then((result) => (answered.push('quick'), result));
     await expect(quick).resolves.toEqual({ ok: true, value: { result: 43 } });
     await expect(stuck).resolves.toMatchObject({ kind: 'timeout' });
     expect(answered).toEqual(['quick', 'stuck']);
@@ -67,9 +49,9 @@ describe('the worker-thread script sandbox', () => {
   ];
 
   it.each(interpreterStops)('gives the interpreter’s own error for %s', async (_name, script, kind, line, limits) => {
-    const failure = await failureOf(sandbox, script, limits);
+    const failure = await echoScriptFailure(sandbox, script, limits);
     expect({ kind: failure.kind, line: failure.line }).toEqual({ kind, line });
-    await expect(runScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
+    await expect(runEchoScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
   });
 
   it('checks what the harness hands back against the output schema, on the main thread', async () => {
@@ -85,19 +67,19 @@ describe('the worker-thread script sandbox', () => {
 describe('the worker-thread script sandbox, memory and closing', () => {
   it('stops a memory bomb at the memory limit, and the next run works', async () => {
     const sandbox = createWorkerScriptSandbox({ workers: 1, memoryBytes: 8 * 1024 * 1024 });
-    const failure = await failureOf(sandbox, 'const kept = [];\nwhile (true) {\n  kept.push("x".repeat(100000) + kept.length);\n}', { timeoutMilliseconds: 20_000 });
+    const failure = await echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) {\n  kept.push("x".repeat(100000) + kept.length);\n}', { timeoutMilliseconds: 20_000 });
     expect({ kind: failure.kind, line: failure.line }).toEqual({ kind: 'memory', line: 3 });
-    await expect(runScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
+    await expect(runEchoScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
   });
 
   it('refuses a run still going when it is closed, and starts again on the next run', async () => {
     const sandbox = createWorkerScriptSandbox({ workers: 1 });
-    await expect(runScript(sandbox, 'return 1;', generous)).resolves.toMatchObject({ ok: true });
-    const running = runScript(sandbox, stuckInIndexOf, { timeoutMilliseconds: 20_000 });
+    await expect(runEchoScript(sandbox, 'return 1;', generous)).resolves.toMatchObject({ ok: true });
+    const running = runEchoScript(sandbox, stuckInIndexOf, { timeoutMilliseconds: 20_000 });
     sandbox.dispose();
     await expect(running).rejects.toThrow(/closed while a script ran/);
-    await expect(runScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
+    await expect(runEchoScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
   });
   it('fails the waiting run with the reason when the worker code cannot be had, and starts a thread once it can', async () => {
@@ -110,8 +92,8 @@ describe('the worker-thread script sandbox, memory and closing', () => {
       },
     });
     try {
-      await expect(runScript(flaky, 'return 1;', generous)).rejects.toThrow('the worker bundle could not be built');
-      await expect(runScript(flaky, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
+      await expect(runEchoScript(flaky, 'return 1;', generous)).rejects.toThrow('the worker bundle could not be built');
+      await expect(runEchoScript(flaky, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
     } finally {
       flaky.dispose();
     }
