@@ -1,5 +1,5 @@
 import type { ItemChanges, NewItem, TrackerItem } from '../ports/tracker-item';
-import { canonicalJson } from '../sync/replica';
+import { canonicalJson } from '../replica/canonical-json';
 import type { ScriptedItem } from './script-outputs';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

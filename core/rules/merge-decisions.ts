@@ -1,6 +1,7 @@
 import type { TrackerItem } from '../ports/tracker-item';
 import { plainTextOf, type RichText } from '../rich-text/rich-text';
-import { canonicalJson, type Replica } from '../sync/replica';
+import { canonicalJson } from '../replica/canonical-json';
+import type { Replica } from '../replica/replica-schema';
 import type { IncomingPlan } from './incoming-plan';
 import type { SyncLink } from './script-context';
 import type { IncomingOutput } from './script-outputs';

@@ -1,5 +1,5 @@
 import { richTextFromPlain } from '../rich-text/rich-text';
-import type { Replica } from '../sync/replica';
+import type { Replica } from '../replica/replica-schema';
 import { createQuickJsSandbox } from './quickjs-sandbox';
 import { runIncomingScript, type IncomingScriptInput } from './run-incoming-script';
 import { bob, connectionBetween, sampleItems } from './test-fixtures';

@@ -1,6 +1,6 @@
 import type { TrackerItem } from '../ports/tracker-item';
 import { err, ok, type Result } from '../result';
-import type { Replica } from '../sync/replica';
+import type { Replica } from '../replica/replica-schema';
 import { diffItem, newItemFrom } from './item-changes';
 import type { IncomingPlan } from './incoming-plan';
 import { attachmentDecisions, commentDecisions, offeredComments } from './merge-decisions';

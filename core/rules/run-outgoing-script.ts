@@ -1,6 +1,8 @@
 import type { ExalateError } from '../errors';
 import { err, ok, type Result } from '../result';
-import { markEchoes, parseReplica, type Replica } from '../sync/replica';
+import { markEchoes } from '../replica/mark-echoes';
+import { parseReplica } from '../replica/parse-replica';
+import type { Replica } from '../replica/replica-schema';
 import { harnessInput, scriptIssueData, type OutgoingItem, type ScriptConnection } from './script-context';
 import { ScriptError } from './script-error';
 import { scriptHarnessFor, scriptParameters } from './script-harness';

@@ -1,7 +1,7 @@
 import type { TrackerAttachment, TrackerComment, TrackerItem, TrackerUser } from '../ports/tracker-item';
 import type { TrackerKind } from '../ports/tracker';
 import { emptyRichText, type RichText } from '../rich-text/rich-text';
-import type { Replica } from '../sync/replica';
+import type { Replica } from '../replica/replica-schema';
 import { aliasProperties } from './tracker-aliases';
 
 /** `connection` as scripts see it. */

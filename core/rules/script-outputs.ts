@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { replicaAttachmentSchema, replicaCommentSchema, richTextOrPlainSchema } from '../sync/replica';
+import { replicaAttachmentSchema, replicaCommentSchema, richTextOrPlainSchema } from '../replica/replica-schema';
 
 /**
  * What the harness hands back, checked before anything of it is used. Scripts are written by

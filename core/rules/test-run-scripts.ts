@@ -1,7 +1,7 @@
 import type { ExalateError } from '../errors';
 import type { TrackerItem } from '../ports/tracker-item';
 import { err, ok, type Result } from '../result';
-import type { Replica } from '../sync/replica';
+import type { Replica } from '../replica/replica-schema';
 import type { IncomingPlan } from './incoming-plan';
 import { executeIncomingScript } from './run-incoming-script';
 import { executeOutgoingScript } from './run-outgoing-script';

@@ -1,5 +1,5 @@
 import type { TrackerKind } from '../ports/tracker';
-import { canonicalJson } from '../sync/replica';
+import { canonicalJson } from '../replica/canonical-json';
 import type { ScriptedItem } from './script-outputs';
 
 /**

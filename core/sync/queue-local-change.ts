@@ -10,7 +10,7 @@ import { buildOutgoingReplica } from './sync-scripts';
 import { outboundTopic, workTopic } from './sync-signals';
 import { maximumAttachmentBytes, type Twin } from './sync-records';
 import { largestAttachmentBytesIn, maximumMessageBytes } from '../exchange/message-size';
-import type { Replica } from './replica';
+import type { Replica } from '../replica/replica-schema';
 import { encodeBase64Url } from '../encoding/base64url';
 import { ExalateError } from '../errors';
 

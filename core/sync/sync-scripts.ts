@@ -8,7 +8,9 @@ import { runIncomingScript } from '../rules/run-incoming-script';
 import { runOutgoingScript } from '../rules/run-outgoing-script';
 import { checkScriptSyntax } from '../rules/check-script';
 import { defaultScripts } from '../rules/default-scripts';
-import { parseReplica, replicaContentHash, type Replica } from './replica';
+import { parseReplica } from '../replica/parse-replica';
+import { replicaContentHash } from '../replica/replica-content-hash';
+import type { Replica } from '../replica/replica-schema';
 import type { ConnectionRules, ErrorScope, Twin } from './sync-records';
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { richTextFromPlain } from '../rich-text/rich-text';
-import { replicaContentHash, type Replica } from './replica';
+import { replicaContentHash } from './replica-content-hash';
+import type { Replica } from './replica-schema';
 
 /**
  * The replica hash decides whether a change is sent (queue-local-change.ts): equal replicas must

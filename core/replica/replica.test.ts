@@ -1,5 +1,9 @@
 import { richTextFromPlain } from '../rich-text/rich-text';
-import { canonicalJson, markEchoes, maximumReplicaBytes, parseReplica, replicaContentHash, type Replica } from './replica';
+import { canonicalJson } from './canonical-json';
+import { markEchoes } from './mark-echoes';
+import { maximumReplicaBytes, parseReplica } from './parse-replica';
+import { replicaContentHash } from './replica-content-hash';
+import type { Replica } from './replica-schema';
 
 const replica: Replica = {
   key: 'SUP-12',
