@@ -5,6 +5,7 @@ import type { LoggerV1 } from '../ports/logger';
 import type { SecretsV1 } from '../ports/secrets';
 import type { NodeIdentity, StoreV1 } from '../ports/store';
 import type { TrackerV1 } from '../ports/tracker';
+import type { TrackerBatchCapability } from '../ports/tracker-batch';
 import type { TrackerItemOperations } from '../ports/tracker-item';
 import type { ScriptSandboxV1 } from '../rules/script-sandbox';
 import type { SyncSignals } from '../sync/sync-signals';
@@ -48,7 +49,7 @@ export interface NodeSettings {
 /** Everything core needs from its host, injected: core holds no module-level state. */
 export interface NodeCapabilities {
   readonly store: StoreV1;
-  readonly tracker: TrackerV1 & TrackerItemOperations;
+  readonly tracker: TrackerV1 & TrackerItemOperations & TrackerBatchCapability;
   /** Where the admins' scripts run: isolated, time- and memory-limited. */
   readonly scripts: ScriptSandboxV1;
   readonly transport: TransportV1;

@@ -44,3 +44,12 @@ export interface TrackerBatchV1 {
    */
   createItems(items: readonly NewItem[]): Promise<readonly BatchCreateOutcome[]>;
 }
+
+/**
+ * How a tracker offers the batch half: many items a call, where the tracker's API offers it; core
+ * falls back to TrackerItemOperations without it. Beside the item half, not inside it, so that the
+ * item types stand on their own and this port builds on them.
+ */
+export interface TrackerBatchCapability {
+  readonly batch?: TrackerBatchV1 | undefined;
+}

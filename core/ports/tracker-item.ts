@@ -1,5 +1,4 @@
 import type { RichText } from '../rich-text/rich-text';
-import type { TrackerBatchV1 } from './tracker-batch';
 
 /** A person as trackers name them; email is how people are matched across trackers. */
 export interface TrackerUser {
@@ -80,10 +79,8 @@ export interface ItemSearchPage {
   readonly nextCursor: string | null;
 }
 
-/** The item half of the Tracker port: what the sync engine reads and writes. */
+/** The item half of the Tracker port: what the sync engine reads and writes, one item a call (TrackerBatchCapability adds the batch half). */
 export interface TrackerItemOperations {
-  /** Many items a call, where the tracker's API offers it; core falls back to the operations below without it. */
-  readonly batch?: TrackerBatchV1 | undefined;
   /** undefined when the item does not exist (or was deleted). */
   getItem(key: string): Promise<TrackerItem | undefined>;
   /**

@@ -1,10 +1,10 @@
-import { ExalateError, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../../core';
+import { ExalateError, type TrackerBatchCapability, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../../core';
 import { AsanaAdapter } from '../../asana/adapter';
 import { AzureDevOpsAdapter } from '../../azure-devops/adapter';
 import { JiraCloudAdapter } from '../../jira-cloud/adapter';
 import { JiraServerAdapter } from '../../jira-server/adapter';
 
-export type TrackerAdapter = TrackerV1 & TrackerItemOperations;
+export type TrackerAdapter = TrackerV1 & TrackerItemOperations & TrackerBatchCapability;
 
 /** What an adapter is built from: the tracker's base URL and the Authorization header value. */
 export interface TrackerCredentials {
