@@ -16,6 +16,7 @@ export * from './connection/pending-connection-limit';
 export * from './connection/pending-invitation';
 export * from './invitation/invitation-code';
 export * from './invitation/invitation-payload';
+export * from './invitation/invitation-accept-rule';
 export * from './exchange/exchange-messages';
 export * from './exchange/signed-request';
 export * from './exchange/message-size';

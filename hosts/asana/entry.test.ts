@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import Fastify from 'fastify';
 import { answerHookHandshake, readChangeEvent } from './entry';
-import { startAsanaHarness, type AsanaHarness } from './emulator/asana-harness';
+import { startAsanaHarness, type AsanaHarness } from '../../test/support/asana-harness';
 
 interface Delivery {
   readonly headers: Record<string, string | string[] | undefined>;

@@ -1,5 +1,5 @@
 import { plainTextOf, type RichText } from '../../core';
-import { startAsanaHarness, type AsanaHarness } from './emulator/asana-harness';
+import { startAsanaHarness, type AsanaHarness } from '../../test/support/asana-harness';
 
 const paragraph = (text: string): RichText => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 

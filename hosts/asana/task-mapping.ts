@@ -1,6 +1,6 @@
 import type { TrackerAttachment, TrackerComment, TrackerItem, TrackerUser } from '../../core';
 import { richTextFromAsanaHtml } from '../../core/rich-text/html';
-import { guessMimeType } from '../azure-devops/file-types';
+import { guessMimeType } from '../tracker-http';
 import type { AttachmentResponse, StoryResponse, TaskResponse } from './asana-responses';
 
 /** Asana has no built-in priority: a custom field named Priority plays the part when a project has one. */

@@ -2,7 +2,7 @@ import { ExalateError } from '../../core';
 import { basicAuthorization, startEmulatorServer } from '../emulator-kit';
 import { AzureDevOpsAdapter } from './adapter';
 import { createAzureDevOpsEmulator } from './emulator';
-import { azureDevOpsPrefix as prefix, startAzureDevOpsHarness, type AzureDevOpsHarness } from './emulator/azure-devops-harness';
+import { azureDevOpsPrefix as prefix, startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
 
 /** 250 projects: three pages at the service's 100 a page. */
 const manyProjects = Array.from({ length: 250 }, (_, index) => ({ name: `Project ${String(index).padStart(3, '0')}` }));

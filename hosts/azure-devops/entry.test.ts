@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { checkResponseAgainstSpec } from '../../test/spec/openapi-validator';
 import { readChangeEvent } from './entry';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from './emulator/azure-devops-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
 
 const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 

@@ -1,6 +1,6 @@
 import { ExalateError, plainTextOf, type RichText } from '../../core';
 import { AzureDevOpsAdapter } from './adapter';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from './emulator/azure-devops-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
 
 const project = 'Fabrikam Fiber';
 const paragraph = (text: string): RichText => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });

@@ -1,5 +1,5 @@
 import { ExalateError, richTextFromPlain } from '../../core';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from './emulator/azure-devops-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
 
 /** The batch half of the Tracker port on Azure DevOps: `workitemsbatch` reads and creations answered as written, checked against work item tracking 7.1. */
 describe('AzureDevOpsAdapter batch operations', () => {

@@ -1,7 +1,7 @@
 import type { TrackerAttachment, TrackerComment, TrackerItem, TrackerUser } from '../../core';
 import { richTextFromHtml } from '../../core/rich-text/html';
+import { guessMimeType } from '../tracker-http';
 import type { CommentResponse, WorkItemResponse } from './azure-devops-responses';
-import { guessMimeType } from './file-types';
 
 /** Fields the item carries in its own properties, so they are not repeated in customFields. */
 const mappedFields = new Set([

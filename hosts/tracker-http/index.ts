@@ -57,5 +57,6 @@ export { defaultRetryPolicy, isIdempotentMethod } from './retry-policy';
 export type { HttpMethod, RetryPolicy } from './retry-policy';
 export { describeRateLimitReason, parseRateLimitReset, parseRetryAfter, readRateLimitSignal } from './rate-limit-headers';
 export type { RateLimitSignal } from './rate-limit-headers';
+export { guessMimeType } from './file-types';
 export { createTestTimers } from './test-timers';
 export type { TestTimers } from './test-timers';

@@ -1,5 +1,5 @@
 import { AsanaAdapter } from '../../hosts/asana/adapter';
-import { startAsanaHarness } from '../../hosts/asana/emulator/asana-harness';
+import { startAsanaHarness } from '../support/asana-harness';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
 
 const vocabulary = (userEmail: string): TrackerContractVocabulary => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseJson } from '../../core';
 import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
-import { startAzureDevOpsHarness } from '../../hosts/azure-devops/emulator/azure-devops-harness';
+import { startAzureDevOpsHarness } from '../support/azure-devops-harness';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
 
 const emulatedProject = 'Fabrikam Fiber';

@@ -1,8 +1,8 @@
 import * as asana from 'asana';
 import * as azureDevOps from 'azure-devops-node-api';
 import { Version2Client, Version3Client } from 'jira.js';
-import { startAsanaHarness, type AsanaHarness } from '../../hosts/asana/emulator/asana-harness';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../hosts/azure-devops/emulator/azure-devops-harness';
+import { startAsanaHarness, type AsanaHarness } from '../support/asana-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../support/azure-devops-harness';
 import { startEmulatorServer, type RunningEmulatorServer } from '../../hosts/emulator-kit';
 import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
 import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';

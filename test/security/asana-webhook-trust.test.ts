@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection, LoggerV1 } from '../../core';
 import { AsanaAdapter } from '../../hosts/asana/adapter';
-import { startAsanaHarness, type AsanaHarness } from '../../hosts/asana/emulator/asana-harness';
+import { startAsanaHarness, type AsanaHarness } from '../support/asana-harness';
 import { changeHookPath, maximumItemsPerEvent, registerChangeHooks } from '../../hosts/node/change-hooks';
 import { startNode, type RunningNode } from '../../hosts/node/start-node';
 

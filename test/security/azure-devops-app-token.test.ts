@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../core';
 import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
 import { createAzureDevOpsEmulator } from '../../hosts/azure-devops/emulator';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../hosts/azure-devops/emulator/azure-devops-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../support/azure-devops-harness';
 import { administratorAnswerLifetimeMs } from '../../hosts/node/azure-devops-administrators';
 import { startNode, type RunningNode } from '../../hosts/node/start-node';
 

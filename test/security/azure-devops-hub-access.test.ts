@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../core';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../hosts/azure-devops/emulator/azure-devops-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../support/azure-devops-harness';
 import { startNode, type RunningNode } from '../../hosts/node/start-node';
 import { MemoryTracker } from '../fakes/memory-tracker';
 

@@ -1,6 +1,6 @@
 import { checkResponseAgainstSpec } from '../../../test/spec/openapi-validator';
 import { createAsanaEmulator } from './index';
-import { startAsanaHarness, type AsanaHarness } from './asana-harness';
+import { startAsanaHarness, type AsanaHarness } from '../../../test/support/asana-harness';
 
 describe('Asana emulator: refusals and state as Asana has them', () => {
   let harness: AsanaHarness;

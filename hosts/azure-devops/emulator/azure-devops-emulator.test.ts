@@ -1,6 +1,6 @@
 import { wiqlConditionsOf } from '../wiql-query';
 import { createAzureDevOpsEmulator } from './index';
-import { startAzureDevOpsHarness, type AzureDevOpsHarness } from './azure-devops-harness';
+import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../../test/support/azure-devops-harness';
 
 describe('Azure DevOps emulator: work item rules and refusals as the service answers them', () => {
   let harness: AzureDevOpsHarness;

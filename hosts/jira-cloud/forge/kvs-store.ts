@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   connectionSchema,
+  decideInvitationAccept,
   ExalateError,
   systemClock,
   type ClockV1,
@@ -141,9 +142,8 @@ export class KvsStore implements StoreV1 {
   async consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
     const key = storageKey('invitation', connectionId);
     const invitation = await getStored(this.#space, key, invitationSchema, 'invitation');
-    if (!invitation || !constantTimeEqual(invitation.tokenHash, tokenHash)) return 'unknown';
-    if (invitation.usedAt !== null) return 'already_used';
-    if (invitation.expiresAt <= now) return 'expired';
+    const decision = decideInvitationAccept(invitation, tokenHash, now);
+    if (decision !== 'spend') return decision;
     // Of two acceptors racing with the same code, only one creates the marker.
     if (!(await this.#space.createIfAbsent(storageKey('invitation-used', connectionId), now))) return 'already_used';
     await this.#space.apply([setWrite(key, { ...invitation, usedAt: now, sealedCode: null })]);
@@ -219,11 +219,4 @@ export class KvsStore implements StoreV1 {
   async close(): Promise<void> {
     // Nothing to release: every KVS call is a request of its own.
   }
-}
-
-function constantTimeEqual(left: string, right: string): boolean {
-  if (left.length !== right.length) return false;
-  let difference = 0;
-  for (let index = 0; index < left.length; index++) difference |= left.charCodeAt(index) ^ right.charCodeAt(index);
-  return difference === 0;
 }

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import {
   connectionSchema,
+  decideInvitationAccept,
   ExalateError,
   type Connection,
   type ConnectionRules,
@@ -161,11 +161,9 @@ export class PostgresStore implements StoreV1 {
     return this.atomically(async (database) => {
       // The row lock makes check and write one step: a concurrent consumer waits, then sees it used.
       const { rows } = await database.query('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = $1 FOR UPDATE', [connectionId]);
-      if (!rows[0]) return 'unknown';
-      const invitation = readRow(invitationRow, rows[0], 'invitation');
-      if (!constantTimeEqual(invitation.token_hash, tokenHash)) return 'unknown';
-      if (invitation.used_at !== null) return 'already_used';
-      if (invitation.expires_at <= now) return 'expired';
+      const invitation = rows[0] ? readRow(invitationRow, rows[0], 'invitation') : undefined;
+      const decision = decideInvitationAccept(invitation && { tokenHash: invitation.token_hash, expiresAt: invitation.expires_at, usedAt: invitation.used_at }, tokenHash, now);
+      if (decision !== 'spend') return decision;
       await database.query('UPDATE invitations SET used_at = $1, sealed_code = NULL WHERE connection_id = $2', [now, connectionId]);
       return 'consumed';
     });
@@ -283,10 +281,4 @@ function translatingStorageFull(database: PostgresQueryable): PostgresQueryable 
         throw asStorageFullError(error);
       }),
   };
-}
-
-function constantTimeEqual(left: string, right: string): boolean {
-  const leftBytes = Buffer.from(left);
-  const rightBytes = Buffer.from(right);
-  return leftBytes.length === rightBytes.length && timingSafeEqual(leftBytes, rightBytes);
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   connectionSchema,
+  decideInvitationAccept,
   KeyedLock,
   ExalateError,
   parseJson,
@@ -179,9 +180,8 @@ export class SqliteStore implements StoreV1 {
   consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
     return this.exclusive(() => {
       const row = this.database.prepare('SELECT token_hash, expires_at, used_at FROM invitations WHERE connection_id = ?').get(connectionId) as InvitationRow | undefined;
-      if (!row || !constantTimeEqual(row.token_hash, tokenHash)) return 'unknown';
-      if (row.used_at !== null) return 'already_used';
-      if (row.expires_at <= now) return 'expired';
+      const decision = decideInvitationAccept(row && { tokenHash: row.token_hash, expiresAt: row.expires_at, usedAt: row.used_at }, tokenHash, now);
+      if (decision !== 'spend') return decision;
       // The WHERE clause makes the check and the write one step: a concurrent consumer updates 0 rows.
       const changes = this.database.prepare('UPDATE invitations SET used_at = ?, sealed_code = NULL WHERE connection_id = ? AND used_at IS NULL').run(now, connectionId).changes;
       return changes === 1 ? 'consumed' : 'already_used';
@@ -321,11 +321,4 @@ function readConnection(document: string): Connection {
   const parsed = parseJson(document, connectionSchema);
   if (!parsed.ok) throw new ExalateError('internal', 'A stored connection could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
   return parsed.value;
-}
-
-function constantTimeEqual(left: string, right: string): boolean {
-  if (left.length !== right.length) return false;
-  let difference = 0;
-  for (let index = 0; index < left.length; index++) difference |= left.charCodeAt(index) ^ right.charCodeAt(index);
-  return difference === 0;
 }

@@ -1,9 +1,9 @@
-import type { ClockV1 } from '../../../core';
-import { createCheckedExchanges, type CheckedExchanges, type Tolerance } from '../../azure-devops/emulator/checked-exchanges';
-import { startEmulatorServer, type RunningEmulatorServer } from '../../emulator-kit';
-import { createTestTimers, type TestTimers } from '../../tracker-http';
-import { AsanaAdapter } from '../adapter';
-import { createAsanaEmulator, type AsanaEmulator, type AsanaEmulatorSeed } from './index';
+import type { ClockV1 } from '../../core';
+import { startEmulatorServer, type RunningEmulatorServer } from '../../hosts/emulator-kit';
+import { createTestTimers, type TestTimers } from '../../hosts/tracker-http';
+import { AsanaAdapter } from '../../hosts/asana/adapter';
+import { createAsanaEmulator, type AsanaEmulator, type AsanaEmulatorSeed } from '../../hosts/asana/emulator';
+import { createCheckedExchanges, type CheckedExchanges, type Tolerance } from '../spec/checked-exchanges';
 
 /**
  * Test support: an Asana emulator on a port, an adapter pointed at it through a fetch that checks

@@ -1,6 +1,7 @@
 /**
  * Media types by file extension, for trackers that store none with an attachment (Azure DevOps
- * keeps only the name). The common types people attach; anything else is a generic binary.
+ * keeps only the name, Asana's attachment record carries none): the Content-Type the file would be
+ * served with. The common types people attach; anything else is a generic binary.
  */
 const mediaTypes: Readonly<Record<string, string>> = {
   png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', webp: 'image/webp',

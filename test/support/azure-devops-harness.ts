@@ -1,9 +1,9 @@
-import type { ClockV1 } from '../../../core';
-import { startEmulatorServer, type RunningEmulatorServer } from '../../emulator-kit';
-import { createTestTimers, type TestTimers } from '../../tracker-http';
-import { AzureDevOpsAdapter } from '../adapter';
-import { createCheckedExchanges, type CheckedExchanges, type Tolerance } from './checked-exchanges';
-import { createAzureDevOpsEmulator, type AzureDevOpsEmulator, type AzureDevOpsEmulatorSeed } from './index';
+import type { ClockV1 } from '../../core';
+import { startEmulatorServer, type RunningEmulatorServer } from '../../hosts/emulator-kit';
+import { createTestTimers, type TestTimers } from '../../hosts/tracker-http';
+import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
+import { createAzureDevOpsEmulator, type AzureDevOpsEmulator, type AzureDevOpsEmulatorSeed } from '../../hosts/azure-devops/emulator';
+import { createCheckedExchanges, type CheckedExchanges, type Tolerance } from '../spec/checked-exchanges';
 
 /**
  * Test support: an Azure DevOps emulator on a port, an adapter pointed at it through a fetch that

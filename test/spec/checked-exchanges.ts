@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { parseJson } from '../../../core';
-import { checkResponseAgainstSpec, type SpecCheck } from '../../../test/spec/openapi-validator';
-import { checkRequestAgainstSpec, type RequestCheck } from '../../../test/spec/request-validator';
-import type { SpecDocumentName } from '../../../test/spec/spec-documents';
-import { findOperation, isRecord, resolveLocalReference } from '../../../test/spec/spec-operations';
+import { parseJson } from '../../core';
+import { checkResponseAgainstSpec, type SpecCheck } from './openapi-validator';
+import { checkRequestAgainstSpec, type RequestCheck } from './request-validator';
+import type { SpecDocumentName } from './spec-documents';
+import { findOperation, isRecord, resolveLocalReference } from './spec-operations';
 
 /**
  * Test support: a fetch that checks every request an adapter sends and every response it gets
- * against the official documents, like test/spec's createSpecCheckingFetch, with two additions the
- * Azure DevOps and Asana suites need: one adapter talks to several documents (core, work item
- * tracking, service hooks), and each known defect of a document copy is tolerated by name, with the
- * reason, instead of switching checking off. Tracker neutral; it belongs in test/spec.
+ * against the official documents, like createSpecCheckingFetch, with two additions the Azure DevOps
+ * and Asana suites need: one adapter talks to several documents (core, work item tracking, service
+ * hooks), and each known defect of a document copy is tolerated by name, with the reason, instead
+ * of switching checking off.
  */
 export interface Allowance {
   readonly path: RegExp;
