@@ -1,7 +1,10 @@
-import type { RunningSandbox } from '../scripts/sandbox/create-sandbox';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSandbox, type RunningSandbox } from '../scripts/sandbox/create-sandbox';
 import type { SandboxDescription } from '../scripts/sandbox/sandbox-description';
+import { freePort } from './support/free-port';
 import { adminClient, instanceOf } from './support/sandbox-client';
-import { startTestSandbox } from './support/test-sandbox';
 
 /**
  * The connection story of the four seeded guides, through the admin API of a running sandbox,
@@ -10,12 +13,17 @@ import { startTestSandbox } from './support/test-sandbox';
 describe('the sandbox: the four seeded connection flows', () => {
   let sandbox: RunningSandbox;
   let description: SandboxDescription;
+  let dataDirectory: string;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
+    dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-sandbox-'));
+    sandbox = await createSandbox({ port: await freePort(), dataDirectory });
     description = (await (await fetch(`${sandbox.baseUrl}/sandbox.json`)).json()) as SandboxDescription;
   });
-  afterAll(() => sandbox.close());
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
 
   it('publishes every tracker publicly and at least one private side, as ARCHITECTURE §8 says', () => {
     const publicTrackers = description.instances.filter((instance) => instance.public).map((instance) => instance.tracker).sort();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectionModes, connectionStatuses } from '../connection/connection';
-import { trackerKinds } from '../trackers';
+import { trackerKinds } from '../ports/tracker';
 import { envelopeSchema } from '../sync/sync-records';
 
 /**

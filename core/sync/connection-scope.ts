@@ -1,8 +1,7 @@
 import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
-import type { TriggerCondition } from '../trackers';
-import { itemMatchesTrigger, parseTriggerQuery } from '../trackers/trigger-query';
+import { itemMatchesTrigger, parseTriggerQuery, type TriggerCondition } from './trigger-query';
 
 /** The conditions of a connection's active triggers; a query that no longer parses matches nothing. */
 export async function activeTriggerConditions(context: NodeContext, connectionId: string): Promise<readonly (readonly TriggerCondition[])[]> {

@@ -1,5 +1,4 @@
 import { connectionModes } from '../connection/connection';
-import { trackerProfile } from '../trackers';
 import { editInformation, isInformationField, validateInformation } from './connection-information';
 import { normaliseDestinationUrl } from './field-validation';
 import { buildInitiateRequest, displayDestination, requestDestinationUrl } from './initiate-request';
@@ -76,12 +75,6 @@ function enterMode(context: WizardContext, draft: InitiateDraft): ModeStepState 
   };
 }
 
-/** A tracker whose guide has no project step says why it needs one (its profile holds the line). */
-function projectStepNotices(context: WizardContext): readonly string[] {
-  const notice = trackerProfile(context.local.tracker).console.projectStepNotice;
-  return notice === null ? [] : [notice];
-}
-
 function privateConnectionNotices(draft: InitiateDraft): readonly string[] {
   return isPrivateConnection(draft) ? [notices.publicPrivateNote] : [];
 }
@@ -97,7 +90,7 @@ function enterProject(context: WizardContext, draft: InitiateDraft): Transition<
     step: 'project',
     context,
     busy: false,
-    notices: [...projectStepNotices(context), ...privateConnectionNotices(draft)],
+    notices: [...(context.local.tracker === 'asana' ? [notices.asanaProjectNeeded] : []), ...privateConnectionNotices(draft)],
     error: null,
     draft,
     projects: loadingProjects,

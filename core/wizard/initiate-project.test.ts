@@ -1,4 +1,3 @@
-import { trackerProfiles } from '../trackers';
 import { notices } from './labels';
 import { messages } from './messages';
 import { at, checkTransitions, contexts, draftOf, events, projects, sampleCode, walk } from './test-fixtures';
@@ -95,7 +94,7 @@ describe('project step while initiating', () => {
   });
 
   test('Asana says why it asks for a project, which its guide does not show', () => {
-    expect(at.projectLoading(contexts.asana).notices).toEqual([trackerProfiles.asana.console.projectStepNotice, notices.publicPrivateNote]);
+    expect(at.projectLoading(contexts.asana).notices).toEqual([notices.asanaProjectNeeded, notices.publicPrivateNote]);
     expect(at.projectLoading(contexts.azureDevOps).notices).toEqual([notices.publicPrivateNote]);
   });
 

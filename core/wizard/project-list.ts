@@ -1,5 +1,4 @@
-import type { TrackerProject } from '../ports/tracker';
-import type { TrackerKind } from '../trackers';
+import type { TrackerKind, TrackerProject } from '../ports/tracker';
 import { messages, nonBlankMessage } from './messages';
 import type { WizardEffect } from './wizard-effect';
 import type { WizardEvent } from './wizard-event';

@@ -1,6 +1,5 @@
 import type { ConnectionMode } from '../connection/connection';
-import type { LicenceState } from '../ports/tracker';
-import type { TrackerKind } from '../trackers';
+import type { LicenceState, TrackerKind } from '../ports/tracker';
 
 /**
  * The instance the wizard runs on, as the host knows it when the wizard opens. The admin API's

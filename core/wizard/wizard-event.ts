@@ -1,7 +1,6 @@
 import type { ConnectionMode } from '../connection/connection';
 import type { InvitationPreview } from '../invitation/invitation-payload';
-import type { TrackerProject } from '../ports/tracker';
-import type { TrackerKind } from '../trackers';
+import type { TrackerKind, TrackerProject } from '../ports/tracker';
 
 /** Text fields a person types into, across both wizards. */
 export type WizardField = 'destinationUrl' | 'localName' | 'remoteName' | 'connectionName' | 'description' | 'invitationCode';

@@ -1,27 +1,15 @@
-// Shared plumbing of the tracker emulators (auth checks, error bodies, pagination, mounting).
-// Emulators import from here; product adapters never do.
+// The tracker-neutral plumbing two or more emulators share: server start, auth checks, pagination,
+// query parameters, multipart forms, rate-limit storms, hook deliveries, webhook receiver, base URL.
+// What belongs to one tracker (or to the Jira family) lives in that tracker's emulator folder.
+// Emulators and tests import from here; product code never does.
 export * from './authorization';
 export * from './authorization-guard';
-export * from './error-bodies';
-export * from './jira-attachment-routes';
-export * from './jira-issue-fields';
-export * from './jira-issue-representation';
-export * from './jira-issue-routes';
-export * from './jira-jql';
-export * from './jira-project-routes';
-export * from './jira-refusal';
-export * from './jira-routes-context';
-export * from './jira-search-routes';
-export * from './jira-webhook-delivery';
-export * from './jira-webhook-routes';
-export * from './jira-work';
-export * from './jira-work-records';
+export * from './hook-deliveries';
 export * from './multipart-form';
-export * from './rate-limit-storm';
-export * from './jira-representations';
 export * from './pagination';
 export * from './public-base-url';
 export * from './query-parameters';
+export * from './rate-limit-storm';
 export * from './start-emulator-server';
 export * from './tracker-emulator';
 export * from './tracker-error-handlers';

@@ -1,6 +1,6 @@
 /**
  * Reads a multipart/form-data body (RFC 7578) into its parts: enough for attachment uploads
- * (Jira's `file` parts, Asana's `file` part) without a multipart plugin. Bytes stay bytes.
+ * (Jira's `file` parts; Asana's `parent`, `file` and `name`) without a multipart plugin. Bytes stay bytes.
  */
 export interface MultipartPart {
   readonly name: string;

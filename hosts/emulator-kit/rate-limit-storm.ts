@@ -1,37 +1,25 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
 export interface RateLimitStormOptions {
-  /** How many of the next requests are refused (any path, any method). */
-  readonly requests: number;
+  /** The Retry-After to answer with, in seconds: every tracker sends it so with its 429. */
   readonly retryAfterSeconds: number;
-}
-
-export interface RateLimitStormAnswer {
-  /** Extra headers the tracker sends with its 429 (Jira Cloud: RateLimit-Reason, X-RateLimit-*). */
-  readonly headers?: (now: number, retryAfterSeconds: number) => Readonly<Record<string, string>>;
-  /** The tracker's 429 body. */
-  readonly body: () => unknown;
+  /** How many requests to refuse before calming down by itself; unbounded when left out. */
+  readonly requests?: number;
 }
 
 /**
- * A switch a test turns on to make an emulator answer 429 with Retry-After, as a tracker under
- * load does, before doing any work: a refused request changes nothing. Shared by every emulator;
- * install `hook` as an onRequest hook ahead of the routes. Not persisted: storms do not survive a restart.
+ * A switch a test turns on to make an emulator answer 429 Too Many Requests with Retry-After, as a
+ * throttled tracker does: Jira Cloud ("Rate limiting"), Jira DC 8.6+, Azure DevOps ("Rate and
+ * usage limits") and Asana (developers.asana.com/docs/rate-limits) all send Retry-After in seconds.
+ * Not persisted: storms do not survive a restart.
  */
 export class RateLimitStorm {
   #remaining = 0;
   #retryAfterSeconds = 1;
   #refused = 0;
-  readonly #answer: RateLimitStormAnswer;
-  readonly #now: () => number;
-
-  constructor(answer: RateLimitStormAnswer, now: () => number = () => Date.now()) {
-    this.#answer = answer;
-    this.#now = now;
-  }
 
   start(options: RateLimitStormOptions): void {
-    this.#remaining = options.requests;
+    this.#remaining = options.requests ?? Number.POSITIVE_INFINITY;
     this.#retryAfterSeconds = options.retryAfterSeconds;
   }
 
@@ -39,25 +27,36 @@ export class RateLimitStorm {
     this.#remaining = 0;
   }
 
-  /** Requests refused since the emulator started. */
-  get refused(): number {
+  /** Requests refused since the emulator started, so a test can see that the storm was felt. */
+  get refusedCount(): number {
     return this.#refused;
   }
 
-  readonly hook: onRequestAsyncHookHandler = async (_request: FastifyRequest, reply: FastifyReply) => {
-    if (this.#remaining <= 0) return;
+  /** Called once per request: the Retry-After to answer with, or undefined to let it through. */
+  take(): number | undefined {
+    if (this.#remaining <= 0) return undefined;
     this.#remaining -= 1;
     this.#refused += 1;
-    const headers = { 'Retry-After': String(this.#retryAfterSeconds), ...this.#answer.headers?.(this.#now(), this.#retryAfterSeconds) };
-    return reply.code(429).headers(headers).send(this.#answer.body());
-  };
+    return this.#retryAfterSeconds;
+  }
+}
+
+export interface RateLimitAnswer {
+  /** Headers the tracker sends with its 429 besides Retry-After (Jira Cloud: RateLimit-Reason, X-RateLimit-*). */
+  readonly headers?: (retryAfterSeconds: number) => Readonly<Record<string, string>>;
+  /** The tracker's 429 body. */
+  readonly body: () => unknown;
 }
 
 /**
- * Jira Cloud's rate-limit headers (developer.atlassian.com "Rate limiting"): X-RateLimit-Reset is
- * the request time plus Retry-After, as `yyyy-MM-ddTHH:mmZ`; RateLimit-Reason names the limit.
+ * An onRequest hook that answers 429 in the tracker's own shape while a storm lasts. Where it sits
+ * among an emulator's hooks is the tracker's order: Jira's rate limiter refuses before
+ * authentication, Azure DevOps and Asana after it.
  */
-export function jiraRateLimitHeaders(now: number, retryAfterSeconds: number): Readonly<Record<string, string>> {
-  const reset = new Date(now + retryAfterSeconds * 1000).toISOString().slice(0, 16);
-  return { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': `${reset}Z`, 'RateLimit-Reason': 'jira-burst-based' };
+export function refuseDuringStorm(storm: RateLimitStorm, answer: RateLimitAnswer): onRequestAsyncHookHandler {
+  return async (_request: FastifyRequest, reply: FastifyReply) => {
+    const retryAfterSeconds = storm.take();
+    if (retryAfterSeconds === undefined) return;
+    return reply.code(429).headers({ 'Retry-After': String(retryAfterSeconds), ...answer.headers?.(retryAfterSeconds) }).send(answer.body());
+  };
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { HookDeliveries } from '../../azure-devops/emulator/hook-deliveries';
+import type { HookDeliveries } from '../../emulator-kit';
 import type { AsanaEmulatorState } from './asana-emulator-state';
 import type { AsanaWebhookRecord } from './asana-records';
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { asanaErrorBody, decodeOffsetToken, encodeOffsetToken, readIntegerParameter, readQueryParameter, requestUrl, takePage, type AsanaErrorBody } from '../../emulator-kit';
+import { decodeOffsetToken, encodeOffsetToken, readIntegerParameter, readQueryParameter, requestUrl, takePage } from '../../emulator-kit';
+import { asanaErrorBody, type AsanaErrorBody } from './asana-error-body';
 
 export interface AsanaNextPage {
   readonly offset: string;

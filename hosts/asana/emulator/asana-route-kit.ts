@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { asanaErrorBody, createAuthorizationGuard, publicBaseUrl, readBearerToken, secretsMatch } from '../../emulator-kit';
-import type { RateLimitStorm } from '../../azure-devops/emulator/rate-limit-storm';
+import { createAuthorizationGuard, publicBaseUrl, readBearerToken, refuseDuringStorm, secretsMatch, type RateLimitStorm } from '../../emulator-kit';
+import { asanaErrorBody } from './asana-error-body';
 import type { AsanaEmulatorState } from './asana-emulator-state';
 import { compactForm, selectAsanaFields, type AsanaRecord } from './asana-fields';
 import { paginateAsana } from './asana-pagination';
@@ -37,12 +37,7 @@ export function createAsanaRouteKit(instance: FastifyInstance, state: AsanaEmula
     refuse: (reply) => refuse(reply, 401, 'Not Authorized'),
   });
   // Over the limit Asana answers 429 with Retry-After in seconds (developers.asana.com/docs/rate-limits).
-  const throttle: onRequestAsyncHookHandler = async (_request, reply) => {
-    const retryAfterSeconds = storm.take();
-    if (retryAfterSeconds === undefined) return;
-    void reply.header('Retry-After', String(retryAfterSeconds));
-    return refuse(reply, 429, 'You have made too many requests recently. Please, be chill.');
-  };
+  const throttle = refuseDuringStorm(storm, { body: () => asanaErrorBody('You have made too many requests recently. Please, be chill.') });
   const host = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
 
   return {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  asanaErrorBody,
   installTrackerErrorHandlers,
   publicBaseUrl,
   readBooleanParameter,
   readQueryParameter,
+  type RateLimitStorm,
 } from '../../emulator-kit';
-import type { RateLimitStorm } from '../../azure-devops/emulator/rate-limit-storm';
+import { asanaErrorBody } from './asana-error-body';
 import { registerAsanaDirectoryRoutes } from './asana-directory-routes';
 import type { AsanaEmulatorState, AsanaProjectRecord, AsanaWorkspaceRecord } from './asana-emulator-state';
 import type { AsanaEventOutbox } from './asana-event-outbox';

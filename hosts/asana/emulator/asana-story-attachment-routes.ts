@@ -1,13 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readQueryParameter } from '../../emulator-kit';
+import { boundaryOf, parseMultipart, readQueryParameter } from '../../emulator-kit';
 import type { AsanaEmulatorState } from './asana-emulator-state';
 import type { AsanaEventOutbox } from './asana-event-outbox';
 import type { AsanaStoryRecord } from './asana-records';
 import { attachmentFull, plainNotes, storyFull } from './asana-representations';
 import type { AsanaRouteKit } from './asana-route-kit';
 import { concernsOf } from './asana-task-writes';
-import { readMultipartForm } from './multipart-form';
 
 type GidRequest = FastifyRequest<{ Params: { gid: string; name?: string } }>;
 
@@ -96,14 +95,15 @@ export function registerAsanaStoryAndAttachmentRoutes(instance: FastifyInstance,
   });
 
   instance.post('/api/1.0/attachments', { onRequest }, async (request, reply) => {
-    const form = Buffer.isBuffer(request.body) ? readMultipartForm(request.body, request.headers['content-type'] ?? '') : undefined;
+    const boundary = boundaryOf(request.headers['content-type']);
+    const form = Buffer.isBuffer(request.body) && boundary !== undefined ? parseMultipart(request.body, boundary) : undefined;
     if (form === undefined) return kit.refuse(reply, 400, 'file: Missing input. Upload the file as multipart/form-data.');
-    const parent = form.find((part) => part.name === 'parent')?.data.toString('utf8');
+    const parent = form.find((part) => part.name === 'parent')?.content.toString('utf8');
     const file = form.find((part) => part.name === 'file');
     if (parent === undefined || state.find('tasks', parent) === undefined) return kit.refuse(reply, 400, `parent: Not a recognized ID: ${parent ?? ''}`);
     if (file === undefined || file.filename === undefined) return kit.refuse(reply, 400, 'file: Missing input');
-    const name = form.find((part) => part.name === 'name')?.data.toString('utf8') ?? file.filename;
-    const attachment = { gid: state.nextGid(), parentGid: parent, name, contentType: file.contentType ?? 'application/octet-stream', content: file.data.toString('base64'), createdAt: state.now() };
+    const name = form.find((part) => part.name === 'name')?.content.toString('utf8') ?? file.filename;
+    const attachment = { gid: state.nextGid(), parentGid: parent, name, contentType: file.contentType, content: file.content.toString('base64'), createdAt: state.now() };
     state.save('attachments', attachment);
     const task = state.find('tasks', parent);
     if (task !== undefined) {

@@ -1,7 +1,5 @@
 import { systemClock, type ClockV1 } from '../../../core';
-import { HookDeliveries } from '../../azure-devops/emulator/hook-deliveries';
-import { RateLimitStorm } from '../../azure-devops/emulator/rate-limit-storm';
-import type { TrackerEmulator } from '../../emulator-kit';
+import { HookDeliveries, RateLimitStorm, type TrackerEmulator } from '../../emulator-kit';
 import { AsanaEmulatorState, type AsanaEmulatorSeed } from './asana-emulator-state';
 import { AsanaEventOutbox } from './asana-event-outbox';
 import { createAsanaRoutes } from './asana-routes';

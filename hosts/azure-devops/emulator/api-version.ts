@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { azureDevOpsErrorBody, readQueryParameter, type AzureDevOpsErrorBody } from '../../emulator-kit';
+import { readQueryParameter } from '../../emulator-kit';
+import { azureDevOpsErrorBody, type AzureDevOpsErrorBody } from './azure-devops-error-body';
 
 /**
  * How Azure DevOps negotiates `api-version`. It must come with every request, in the query

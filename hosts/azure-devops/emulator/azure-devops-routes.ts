@@ -1,18 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
-  azureDevOpsErrorBody,
   installTrackerErrorHandlers,
   publicBaseUrl,
   readIntegerParameter,
   readQueryParameter,
   takePage,
+  type RateLimitStorm,
 } from '../../emulator-kit';
 import type { ResourceVersions } from './api-version';
+import { azureDevOpsErrorBody } from './azure-devops-error-body';
 import { registerAttachmentRoutes } from './attachment-routes';
 import { projectStates, type AzureDevOpsEmulatorState, type AzureDevOpsProjectRecord } from './azure-devops-emulator-state';
 import { registerCommentRoutes } from './comment-routes';
 import { registerIdentityAndHookRoutes } from './identity-and-hook-routes';
-import type { RateLimitStorm } from './rate-limit-storm';
 import { createRequestKit, type OrganizationRequest } from './request-kit';
 import { registerResourceLocationRoutes } from './resource-locations';
 import type { ServiceHookOutbox } from './service-hook-outbox';

@@ -1,4 +1,4 @@
-import { azureDevOpsErrorBody, type AzureDevOpsErrorBody } from '../../emulator-kit';
+import { azureDevOpsErrorBody, type AzureDevOpsErrorBody } from './azure-devops-error-body';
 
 /** A refusal the emulator answers with: the HTTP status and the VssServiceException body. */
 export interface EmulatorFailure {

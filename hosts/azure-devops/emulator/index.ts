@@ -1,9 +1,7 @@
 import { systemClock, type ClockV1 } from '../../../core';
-import type { TrackerEmulator } from '../../emulator-kit';
+import { HookDeliveries, RateLimitStorm, type TrackerEmulator } from '../../emulator-kit';
 import { AzureDevOpsEmulatorState, type AzureDevOpsEmulatorSeed } from './azure-devops-emulator-state';
 import { createAzureDevOpsRoutes } from './azure-devops-routes';
-import { HookDeliveries } from './hook-deliveries';
-import { RateLimitStorm } from './rate-limit-storm';
 import { azureDevOpsSampleSeed } from './sample-seed';
 import { ServiceHookOutbox } from './service-hook-outbox';
 import { stableUuid } from './stable-uuid';
@@ -26,8 +24,6 @@ export { azureDevOpsSampleSeed } from './sample-seed';
 export function azureDevOpsUserId(email: string): string {
   return stableUuid(`user/${email}`);
 }
-export { HookDeliveries, type HookDeliveryAttempt } from './hook-deliveries';
-export { RateLimitStorm, type RateLimitStormOptions } from './rate-limit-storm';
 
 export interface AzureDevOpsEmulatorOptions {
   /** Overrides parts of the sample organization; anything left out comes from `azureDevOpsSampleSeed`. */

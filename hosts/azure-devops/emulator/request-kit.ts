@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { createAuthorizationGuard, publicBaseUrl, readBasicCredentials, secretsMatch } from '../../emulator-kit';
+import { createAuthorizationGuard, publicBaseUrl, readBasicCredentials, refuseDuringStorm, secretsMatch, type RateLimitStorm } from '../../emulator-kit';
 import { negotiateApiVersion, type ApiVersion, type ResourceVersions } from './api-version';
 import type { AzureDevOpsEmulatorState, AzureDevOpsProjectRecord } from './azure-devops-emulator-state';
 import { failure, type EmulatorFailure } from './emulator-failure';
-import type { RateLimitStorm } from './rate-limit-storm';
 
 export type OrganizationRequest = FastifyRequest<{ Params: { organization: string; project?: string } }>;
 
@@ -47,20 +46,16 @@ export function createRequestKit(instance: FastifyInstance, state: AzureDevOpsEm
 
   // Throttled requests get 429 with Retry-After and the X-RateLimit-* headers Azure DevOps documents
   // ("Rate and usage limits": X-RateLimit-Resource, -Delay, -Limit, -Remaining, -Reset).
-  const throttle: onRequestAsyncHookHandler = async (_request, reply) => {
-    const retryAfterSeconds = storm.take();
-    if (retryAfterSeconds === undefined) return;
-    const resetAt = Math.ceil(Date.parse(state.now()) / 1000) + retryAfterSeconds;
-    void reply.headers({
-      'Retry-After': String(retryAfterSeconds),
+  const throttle = refuseDuringStorm(storm, {
+    headers: (retryAfterSeconds) => ({
       'X-RateLimit-Resource': 'ATCPU',
       'X-RateLimit-Delay': String(retryAfterSeconds),
       'X-RateLimit-Limit': '200',
       'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': String(resetAt),
-    });
-    return send(reply, failure(429, 'RequestBlockedException', "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'ATCPU' in namespace 'User'."));
-  };
+      'X-RateLimit-Reset': String(Math.ceil(Date.parse(state.now()) / 1000) + retryAfterSeconds),
+    }),
+    body: () => failure(429, 'RequestBlockedException', "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'ATCPU' in namespace 'User'.").body,
+  });
 
   return {
     onRequest: [knownOrganization, guard.required, throttle],

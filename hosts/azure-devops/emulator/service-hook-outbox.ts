@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { HookDeliveries } from '../../emulator-kit';
 import type { AzureDevOpsEmulatorState } from './azure-devops-emulator-state';
-import type { HookDeliveries } from './hook-deliveries';
 import type { FieldChange } from './apply-work-item-patch';
 import { identityFields, type WorkItemRecord } from './work-item-records';
 import { identityReference, representWorkItem, workItemUrl } from './work-item-representation';

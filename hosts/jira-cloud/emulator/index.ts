@@ -1,4 +1,5 @@
-import { deliverJiraWebhooks, jiraErrorCollection, jiraRateLimitHeaders, RateLimitStorm, type RepresentationContext, type TrackerEmulator } from '../../emulator-kit';
+import { HookDeliveries, RateLimitStorm, type TrackerEmulator } from '../../emulator-kit';
+import { deliverJiraWebhooks, type RepresentationContext } from '../../jira-rest/emulator';
 import { JiraCloudEmulatorState, type JiraCloudEmulatorSeed } from './jira-cloud-emulator-state';
 import { createJiraCloudRoutes } from './jira-cloud-routes';
 import { jiraCloudSampleSeed } from './sample-seed';
@@ -30,20 +31,21 @@ export interface JiraCloudEmulator extends TrackerEmulator<JiraCloudEmulatorStat
 export function createJiraCloudEmulator(options: JiraCloudEmulatorOptions = {}): JiraCloudEmulator {
   const now = options.now ?? (() => Date.now());
   const state = new JiraCloudEmulatorState(jiraCloudSampleSeed, options.seed, now);
-  const storm = new RateLimitStorm({ headers: jiraRateLimitHeaders, body: () => jiraErrorCollection(['Rate limit exceeded.']) }, now);
+  const storm = new RateLimitStorm();
+  const hookDeliveries = new HookDeliveries(options.fetch === undefined ? {} : { fetch: options.fetch });
   let lastSeen: RepresentationContext | undefined;
-  const deliveries = deliverJiraWebhooks({
+  deliverJiraWebhooks({
     work: state.work,
     representation: () => lastSeen,
     timeZone: () => state.account.timeZone,
     appClientSecret: () => state.oauthClientSecret,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    deliveries: hookDeliveries,
   });
   return {
     routes: createJiraCloudRoutes(state, { storm, remember: (context) => (lastSeen = context) }),
     state,
     storm,
-    deliveriesSettled: deliveries.pending,
+    deliveriesSettled: () => hookDeliveries.settled(),
     get authorization() {
       return state.authorization;
     },

@@ -1,18 +1,17 @@
 import { z } from 'zod';
+import { basicAuthorization, type PersistableEmulatorState } from '../../emulator-kit';
 import {
-  basicAuthorization,
+  addJiraProjectRecord,
   createJiraProjectRecords,
   JiraWork,
+  jiraProjectRecordSchema,
   jiraUserRecordSchema,
   jiraWorkSeed,
   jiraWorkSnapshotSchema,
-  type JiraUserRecord,
-  jiraProjectRecordSchema,
-  nextJiraProjectId,
   type JiraProjectRecord,
   type JiraProjectSeed,
-  type PersistableEmulatorState,
-} from '../../emulator-kit';
+  type JiraUserRecord,
+} from '../../jira-rest/emulator';
 
 const accountSchema = z.strictObject({
   accountId: z.string().min(1).max(128),
@@ -116,14 +115,7 @@ export class JiraCloudEmulatorState implements PersistableEmulatorState<JiraClou
   }
 
   addProject(seed: JiraProjectSeed): JiraProjectRecord {
-    if (this.projects.some((project) => project.key === seed.key)) throw new Error(`A Jira project with the key ${seed.key} already exists.`);
-    const project = jiraProjectRecordSchema.parse({
-      id: nextJiraProjectId(this.projects),
-      key: seed.key,
-      name: seed.name,
-      projectTypeKey: seed.projectTypeKey ?? 'software',
-      description: seed.description ?? '',
-    });
+    const project = addJiraProjectRecord(this.projects, seed);
     this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project] };
     return project;
   }

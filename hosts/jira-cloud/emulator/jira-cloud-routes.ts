@@ -1,33 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isAnonymousRequest, readBasicCredentials, readIntegerParameter, readQueryList, readQueryParameter, requestUrl, secretsMatch, takePage, type RateLimitStorm } from '../../emulator-kit';
 import {
-  createAuthorizationGuard,
-  registerJiraAttachmentRoutes,
-  registerJiraIssueRoutes,
-  registerJiraSearchRoutes,
-  registerJiraProjectRoutes,
-  registerJiraWebhookRoutes,
-  representationContext,
-  type JiraRoutesContext,
-  type RateLimitStorm,
-  type RepresentationContext,
-  installTrackerErrorHandlers,
-  isAnonymousRequest,
   jiraErrorCollection,
-  jiraNotFoundBody,
   jiraProjectRepresentation,
   jiraTimestamp,
   jiraUserAvatarUrls,
-  publicBaseUrl,
-  readBasicCredentials,
-  readIntegerParameter,
-  readQueryList,
-  readQueryParameter,
-  refuseJiraRequest,
-  requestUrl,
-  secretsMatch,
-  takePage,
+  registerJiraSite,
   type JiraProjectRecord,
-} from '../../emulator-kit';
+  type RepresentationContext,
+} from '../../jira-rest/emulator';
 import type { JiraCloudEmulatorState } from './jira-cloud-emulator-state';
 
 /** `GET /rest/api/3/project/search` pages hold 50 projects unless asked otherwise (the document's default for maxResults). */
@@ -47,45 +28,36 @@ export interface JiraCloudRouteOptions {
 }
 
 /**
+ * Jira Cloud's rate-limit headers (developer.atlassian.com "Rate limiting"): X-RateLimit-Reset is
+ * the request time plus Retry-After, as `yyyy-MM-ddTHH:mmZ`; RateLimit-Reason names the limit.
+ */
+function jiraCloudRateLimitHeaders(now: number, retryAfterSeconds: number): Readonly<Record<string, string>> {
+  const reset = new Date(now + retryAfterSeconds * 1000).toISOString().slice(0, 16);
+  return { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': `${reset}Z`, 'RateLimit-Reason': 'jira-burst-based' };
+}
+
+/**
  * Jira Cloud platform REST v3, the resources the adapter uses. Paths, parameters and bodies follow
  * `shared/specs/jira-cloud-platform.v3.json`; the tests check every body against it. Issues,
- * comments, transitions, attachments, search, users, fields and webhooks are the shared Jira
- * routes of emulator-kit in their v3 dialect (ADF text, people by accountId).
+ * comments, transitions, attachments, search, users, fields and webhooks are the shared Jira site
+ * of hosts/jira-rest/emulator in its v3 dialect (ADF text, people by accountId).
  */
 export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: JiraCloudRouteOptions): FastifyPluginAsync {
   return async (instance) => {
-    const prefix = instance.prefix;
-    const siteUrl = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
-    const guard = createAuthorizationGuard({
-      accepts: (header) => {
-        const credentials = readBasicCredentials(header);
-        return credentials !== undefined && credentials.user.toLowerCase() === state.account.emailAddress.toLowerCase() && secretsMatch(credentials.password, state.account.apiToken);
-      },
-      refuse: refuseJiraRequest,
-    });
-
-    installTrackerErrorHandlers(instance, {
-      notFound: jiraNotFoundBody,
-      failure: (_statusCode, message) => jiraErrorCollection([message]),
-    });
-    // Refused before any work, as Jira's rate limiter does.
-    instance.addHook('onRequest', options.storm.hook);
-
-    const shared: JiraRoutesContext = {
+    const { siteUrl, guard } = registerJiraSite(instance, {
       dialect: { restVersion: '3', people: 'accountId', text: 'adf' },
       work: state.work,
       projects: () => state.projects,
       actorId: () => state.account.accountId,
       timeZone: () => state.account.timeZone,
-      siteUrl,
-      authenticated: guard.required,
-    };
-    instance.addHook('onRequest', async (request) => options.remember(representationContext(shared, request)));
-    registerJiraIssueRoutes(instance, shared);
-    registerJiraAttachmentRoutes(instance, shared);
-    registerJiraSearchRoutes(instance, shared);
-    registerJiraWebhookRoutes(instance, shared);
-    registerJiraProjectRoutes(instance, shared);
+      accepts: (header) => {
+        const credentials = readBasicCredentials(header);
+        return credentials !== undefined && credentials.user.toLowerCase() === state.account.emailAddress.toLowerCase() && secretsMatch(credentials.password, state.account.apiToken);
+      },
+      storm: options.storm,
+      rateLimitHeaders: jiraCloudRateLimitHeaders,
+      remember: options.remember,
+    });
 
     // "This operation can be accessed anonymously." (getServerInfo)
     instance.get('/rest/api/3/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {

@@ -1,4 +1,5 @@
-import { deliverJiraWebhooks, jiraErrorCollection, RateLimitStorm, type RepresentationContext, type TrackerEmulator } from '../../emulator-kit';
+import { HookDeliveries, RateLimitStorm, type TrackerEmulator } from '../../emulator-kit';
+import { deliverJiraWebhooks, type RepresentationContext } from '../../jira-rest/emulator';
 import { JiraServerEmulatorState, type JiraServerEmulatorSeed } from './jira-server-emulator-state';
 import { createJiraServerRoutes } from './jira-server-routes';
 import { jiraServerSampleSeed } from './sample-seed';
@@ -24,33 +25,26 @@ export interface JiraServerEmulator extends TrackerEmulator<JiraServerEmulatorSt
 }
 
 /**
- * Jira DC rate limiting (8.6+, "Improving instance stability with rate limiting") answers 429 with
- * Retry-After and these headers: a token bucket of Limit tokens refilled by FillRate per Interval.
- */
-function jiraServerRateLimitHeaders(): Readonly<Record<string, string>> {
-  return { 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0', 'X-RateLimit-FillRate': '10', 'X-RateLimit-Interval-Seconds': '1' };
-}
-
-/**
  * An in-process Jira Server/Data Center (REST v2 plus UPM's licence resource). Mounted at prefix P,
  * the Jira base URL (`trackerApi`) is `<origin>P`, and `authorization` is `Bearer <personal access token>`.
  */
 export function createJiraServerEmulator(options: JiraServerEmulatorOptions = {}): JiraServerEmulator {
   const now = options.now ?? (() => Date.now());
   const state = new JiraServerEmulatorState(jiraServerSampleSeed, options.seed, now);
-  const storm = new RateLimitStorm({ headers: jiraServerRateLimitHeaders, body: () => jiraErrorCollection(['Rate limit exceeded.']) }, now);
+  const storm = new RateLimitStorm();
+  const hookDeliveries = new HookDeliveries(options.fetch === undefined ? {} : { fetch: options.fetch });
   let lastSeen: RepresentationContext | undefined;
-  const deliveries = deliverJiraWebhooks({
+  deliverJiraWebhooks({
     work: state.work,
     representation: () => lastSeen,
     timeZone: () => state.account.timeZone,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    deliveries: hookDeliveries,
   });
   return {
     routes: createJiraServerRoutes(state, { storm, remember: (context) => (lastSeen = context) }),
     state,
     storm,
-    deliveriesSettled: deliveries.pending,
+    deliveriesSettled: () => hookDeliveries.settled(),
     get authorization() {
       return state.authorization;
     },

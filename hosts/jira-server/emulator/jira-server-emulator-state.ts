@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import type { LicenceState } from '../../../core';
+import { bearerAuthorization, type PersistableEmulatorState } from '../../emulator-kit';
 import {
-  bearerAuthorization,
+  addJiraProjectRecord,
   createJiraProjectRecords,
   JiraWork,
+  jiraProjectRecordSchema,
   jiraUserRecordSchema,
   jiraWorkSeed,
   jiraWorkSnapshotSchema,
-  type JiraUserRecord,
-  jiraProjectRecordSchema,
-  nextJiraProjectId,
   type JiraProjectRecord,
   type JiraProjectSeed,
-  type PersistableEmulatorState,
-} from '../../emulator-kit';
+  type JiraUserRecord,
+} from '../../jira-rest/emulator';
 import { JiraOAuthProvider } from './jira-oauth-provider';
 
 const accountSchema = z.strictObject({
@@ -165,14 +164,7 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
   }
 
   addProject(seed: JiraProjectSeed): JiraProjectRecord {
-    if (this.projects.some((project) => project.key === seed.key)) throw new Error(`A Jira project with the key ${seed.key} already exists.`);
-    const project = jiraProjectRecordSchema.parse({
-      id: nextJiraProjectId(this.projects),
-      key: seed.key,
-      name: seed.name,
-      projectTypeKey: seed.projectTypeKey ?? 'software',
-      description: seed.description ?? '',
-    });
+    const project = addJiraProjectRecord(this.projects, seed);
     this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project] };
     return project;
   }

@@ -1,27 +1,6 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import {
-  createAuthorizationGuard,
-  registerJiraAttachmentRoutes,
-  registerJiraIssueRoutes,
-  registerJiraSearchRoutes,
-  registerJiraProjectRoutes,
-  registerJiraWebhookRoutes,
-  representationContext,
-  type JiraRoutesContext,
-  type RateLimitStorm,
-  type RepresentationContext,
-  installTrackerErrorHandlers,
-  isAnonymousRequest,
-  jiraErrorCollection,
-  jiraNotFoundBody,
-  jiraProjectRepresentation,
-  jiraTimestamp,
-  jiraUserAvatarUrls,
-  publicBaseUrl,
-  readBearerToken,
-  refuseJiraRequest,
-  secretsMatch,
-} from '../../emulator-kit';
+import type { FastifyPluginAsync } from 'fastify';
+import { isAnonymousRequest, readBearerToken, secretsMatch, type RateLimitStorm } from '../../emulator-kit';
+import { jiraErrorCollection, jiraProjectRepresentation, jiraTimestamp, jiraUserAvatarUrls, registerJiraSite, type RepresentationContext } from '../../jira-rest/emulator';
 import { exalateJiraServerAppKey } from '../app-key';
 import { nodeLocationFileName, nodeLocationModuleKey } from '../plugin-addresses';
 import type { JiraServerEmulatorState } from './jira-server-emulator-state';
@@ -39,7 +18,7 @@ import { upmLicenceRepresentation } from './upm-licence-representation';
  * - `/rest/api/2/project` is not paginated on Server/DC: it returns every visible project as an array.
  * - the licence: see upm-licence-representation.ts.
  * - issues, comments, transitions, attachments, search, users, fields and webhooks: the shared Jira
- *   routes of emulator-kit in their v2 dialect, after Atlassian's Jira Server REST API v2 reference
+ *   site of hosts/jira-rest/emulator in its v2 dialect, after Atlassian's Jira Server REST API v2 reference
  *   (same resources as v3; text fields are wiki markup strings, people are `name`/`key`, search is
  *   `GET /rest/api/2/search` paged by startAt, attachment content is the `/secure/attachment/{id}/{filename}`
  *   servlet, webhooks are the admin resource `/rest/webhooks/1.0/webhook`).
@@ -48,6 +27,14 @@ export interface JiraServerRouteOptions {
   readonly storm: RateLimitStorm;
   /** Told where the site is reached on every request, so webhook payloads carry the right links. */
   readonly remember: (context: RepresentationContext) => void;
+}
+
+/**
+ * Jira DC rate limiting (8.6+, "Improving instance stability with rate limiting") answers 429 with
+ * Retry-After and these headers: a token bucket of Limit tokens refilled by FillRate per Interval.
+ */
+function jiraServerRateLimitHeaders(): Readonly<Record<string, string>> {
+  return { 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0', 'X-RateLimit-FillRate': '10', 'X-RateLimit-Interval-Seconds': '1' };
 }
 
 export function createJiraServerRoutes(state: JiraServerEmulatorState, options: JiraServerRouteOptions): FastifyPluginAsync {
@@ -59,35 +46,18 @@ export function createJiraServerRoutes(state: JiraServerEmulatorState, options: 
   };
   return async (instance) => {
     const prefix = instance.prefix;
-    const siteUrl = (request: FastifyRequest): string => publicBaseUrl(request, prefix);
-    const guard = createAuthorizationGuard({
-      // A personal access token acts as the account; an OAuth 2.0 access token as whoever authorized it.
-      accepts: (header) => callerOf(header) !== undefined,
-      refuse: refuseJiraRequest,
-    });
-
-    installTrackerErrorHandlers(instance, {
-      notFound: jiraNotFoundBody,
-      failure: (_statusCode, message) => jiraErrorCollection([message]),
-    });
-    // Refused before any work, as Jira DC's rate limiter (8.6+) does.
-    instance.addHook('onRequest', options.storm.hook);
-
-    const shared: JiraRoutesContext = {
+    const { siteUrl, guard } = registerJiraSite(instance, {
       dialect: { restVersion: '2', people: 'username', text: 'wiki' },
       work: state.work,
       projects: () => state.projects,
       actorId: () => state.account.key,
       timeZone: () => state.account.timeZone,
-      siteUrl,
-      authenticated: guard.required,
-    };
-    instance.addHook('onRequest', async (request) => options.remember(representationContext(shared, request)));
-    registerJiraIssueRoutes(instance, shared);
-    registerJiraAttachmentRoutes(instance, shared);
-    registerJiraSearchRoutes(instance, shared);
-    registerJiraWebhookRoutes(instance, shared);
-    registerJiraProjectRoutes(instance, shared);
+      // A personal access token acts as the account; an OAuth 2.0 access token as whoever authorized it.
+      accepts: (header) => callerOf(header) !== undefined,
+      storm: options.storm,
+      rateLimitHeaders: jiraServerRateLimitHeaders,
+      remember: options.remember,
+    });
 
     instance.get('/rest/api/2/serverInfo', { onRequest: guard.anonymousAllowed }, async (request) => {
       const versionNumbers = state.version.split('.').map(Number);

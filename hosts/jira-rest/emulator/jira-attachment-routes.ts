@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { jiraErrorCollection } from './error-bodies';
+import { boundaryOf, parseMultipart, readBooleanParameter } from '../../emulator-kit';
+import { jiraErrorCollection } from './jira-error-collection';
 import { attachmentRepresentation } from './jira-issue-representation';
 import { jiraTimestamp } from './jira-representations';
 import { apiPrefix, findIssueOr404, representationContext, type JiraRoutesContext } from './jira-routes-context';
-import { boundaryOf, parseMultipart } from './multipart-form';
-import { readBooleanParameter } from './query-parameters';
 
 /** Jira Cloud's default attachment size limit is 1 GB; the emulator keeps files in memory, so 10 MB. */
 const maximumAttachmentBytes = 10 * 1024 * 1024;

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
+import type { HookDeliveries } from '../../emulator-kit';
 import { commentRepresentation, issueRepresentation, userRepresentation, type RepresentationContext } from './jira-issue-representation';
 import { parseJql } from './jira-jql';
 import type { JiraWork, JiraWorkEvent } from './jira-work';
 import type { JiraWebhookRecord } from './jira-work-records';
-
-/** How long a delivery may take before the emulator gives up on it; Jira Cloud allows 20 s. */
-const deliveryTimeoutMilliseconds = 2000;
 
 export interface WebhookDeliveryOptions {
   readonly work: JiraWork;
@@ -14,23 +12,22 @@ export interface WebhookDeliveryOptions {
   readonly timeZone: () => string;
   /** Dynamic webhooks (Cloud, OAuth 2.0 apps) are signed with the app's client secret as a JWT. */
   readonly appClientSecret?: () => string;
-  readonly fetch?: typeof fetch;
+  /** Sends each delivery without holding up the API call that caused it. */
+  readonly deliveries: HookDeliveries;
 }
 
 /**
  * Posts Jira's webhook payloads to every registered webhook whose events and JQL filter match a
  * change, the way Jira does after the change is committed: fire and forget, never holding up the
- * API call that caused it, with a short timeout. Payload shapes follow Atlassian's "Webhooks"
+ * API call that caused it, with a short timeout (the emulator kit's hook deliveries). Payload shapes follow Atlassian's "Webhooks"
  * reference: `jira:issue_*` carry `issue`, `user`, `issue_event_type_name` and a `changelog` on
  * updates; `comment_*` carry `comment` and `issue`; Cloud dynamic webhooks add `matchedWebhookIds`.
  * Admin webhooks with a secret carry `X-Hub-Signature: sha256=<HMAC of the body>`; dynamic ones an
  * `Authorization: Bearer <JWT>` signed HS256 with the app's client secret. Each delivery has an
  * `X-Atlassian-Webhook-Identifier` a receiver can use to drop duplicates.
  */
-export function deliverJiraWebhooks(options: WebhookDeliveryOptions): { readonly pending: () => Promise<void> } {
-  const inFlight = new Set<Promise<void>>();
+export function deliverJiraWebhooks(options: WebhookDeliveryOptions): void {
   let deliveries = 0;
-  const send = options.fetch ?? ((input, init) => fetch(input, init));
 
   options.work.onChange((event) => {
     const context = options.representation();
@@ -44,17 +41,9 @@ export function deliverJiraWebhooks(options: WebhookDeliveryOptions): { readonly
       const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Atlassian-Webhook-Identifier': `${webhook.id}-${deliveries}`, 'User-Agent': 'Atlassian Webhook HTTP Client' };
       if (webhook.kind === 'admin' && webhook.secret !== null) headers['X-Hub-Signature'] = `sha256=${createHmac('sha256', webhook.secret).update(body).digest('hex')}`;
       if (webhook.kind === 'dynamic' && options.appClientSecret !== undefined) headers['Authorization'] = `Bearer ${signJwt(options.appClientSecret(), { iss: context.site, iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 180 })}`;
-      const delivery = send(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(deliveryTimeoutMilliseconds) })
-        .then(async (response) => {
-          await response.body?.cancel();
-        })
-        .catch(() => undefined)
-        .finally(() => inFlight.delete(delivery));
-      inFlight.add(delivery);
+      options.deliveries.deliver(webhook.url, { headers, body });
     }
   });
-
-  return { pending: async () => void (await Promise.all([...inFlight])) };
 }
 
 function matchesFilter(options: WebhookDeliveryOptions, context: RepresentationContext, webhook: JiraWebhookRecord, event: JiraWorkEvent): boolean {

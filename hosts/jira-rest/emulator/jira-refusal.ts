@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { AuthorizationOutcome } from './authorization-guard';
-import { jiraErrorCollection } from './error-bodies';
+import type { AuthorizationOutcome } from '../../emulator-kit';
+import { jiraErrorCollection } from './jira-error-collection';
 
 /**
  * How Jira (Cloud and Server/DC) refuses a request it cannot authenticate: 401 with an

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { jiraErrorCollection } from './error-bodies';
+import { readIntegerParameter } from '../../emulator-kit';
+import { jiraErrorCollection } from './jira-error-collection';
 import { readIssueFields } from './jira-issue-fields';
 import { commentRepresentation, issueRepresentation, transitionRepresentation } from './jira-issue-representation';
 import { apiPrefix, findIssueOr404, isRecord, readFieldsAndExpand, representationContext, type JiraRoutesContext } from './jira-routes-context';
-import { readIntegerParameter } from './query-parameters';
 
 /** "Creates upto 50 issues" (v3 document, bulk create). */
 const bulkCreateLimit = 50;

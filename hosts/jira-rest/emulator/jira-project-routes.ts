@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jiraErrorCollection } from './error-bodies';
+import { jiraErrorCollection } from './jira-error-collection';
 import { issueTypeRepresentation, userRepresentation } from './jira-issue-representation';
 import { jiraProjectRepresentation } from './jira-representations';
 import { apiPrefix, representationContext, type JiraRoutesContext } from './jira-routes-context';

@@ -37,19 +37,29 @@ export function createJiraProjectRecords(seeds: readonly JiraProjectSeed[]): Jir
   const records: JiraProjectRecord[] = [];
   for (const [index, seed] of seeds.entries()) {
     if (records.some((record) => record.key === seed.key)) throw new Error(`Two seeded Jira projects share the key ${seed.key}; project keys are unique in Jira.`);
-    records.push(jiraProjectRecordSchema.parse({
-      id: String(firstJiraProjectId + index),
-      key: seed.key,
-      name: seed.name,
-      projectTypeKey: seed.projectTypeKey ?? 'software',
-      description: seed.description ?? '',
-    }));
+    records.push(jiraProjectRecord(String(firstJiraProjectId + index), seed));
   }
   return records;
 }
 
-export function nextJiraProjectId(records: readonly JiraProjectRecord[]): string {
+/** A project created after the seed (the sandbox's and tests' `addProject`): the next free id, a key not yet taken. */
+export function addJiraProjectRecord(records: readonly JiraProjectRecord[], seed: JiraProjectSeed): JiraProjectRecord {
+  if (records.some((project) => project.key === seed.key)) throw new Error(`A Jira project with the key ${seed.key} already exists.`);
+  return jiraProjectRecord(nextJiraProjectId(records), seed);
+}
+
+function nextJiraProjectId(records: readonly JiraProjectRecord[]): string {
   return String(records.reduce((highest, record) => Math.max(highest, Number(record.id)), firstJiraProjectId - 1) + 1);
+}
+
+function jiraProjectRecord(id: string, seed: JiraProjectSeed): JiraProjectRecord {
+  return jiraProjectRecordSchema.parse({
+    id,
+    key: seed.key,
+    name: seed.name,
+    projectTypeKey: seed.projectTypeKey ?? 'software',
+    description: seed.description ?? '',
+  });
 }
 
 /**

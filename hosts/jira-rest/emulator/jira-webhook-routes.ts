@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jiraErrorCollection } from './error-bodies';
+import { jiraErrorCollection } from './jira-error-collection';
 import { parseJql } from './jira-jql';
 import { isRecord, type JiraRoutesContext } from './jira-routes-context';
 import type { JiraWebhookRecord } from './jira-work-records';

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { jiraErrorCollection } from './error-bodies';
+import { decodeOffsetToken, encodeOffsetToken, readIntegerParameter, readQueryParameter } from '../../emulator-kit';
+import { jiraErrorCollection } from './jira-error-collection';
 import { fieldList, fieldNames, issueRepresentation, userRepresentation } from './jira-issue-representation';
 import { parseJql } from './jira-jql';
 import { apiPrefix, readFieldsAndExpand, representationContext, type JiraRoutesContext } from './jira-routes-context';
 import type { JiraIssueRecord } from './jira-work-records';
-import { decodeOffsetToken, encodeOffsetToken } from './pagination';
-import { readIntegerParameter, readQueryParameter } from './query-parameters';
 
 /** Jira caps search pages at 100 issues when fields are asked for (its documented maximum on Cloud). */
 const maximumSearchPage = 100;

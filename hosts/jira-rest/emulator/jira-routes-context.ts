@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { jiraErrorCollection } from './error-bodies';
+import { readQueryList } from '../../emulator-kit';
+import { jiraErrorCollection } from './jira-error-collection';
 import type { JiraEmulatorDialect, RepresentationContext } from './jira-issue-representation';
 import type { JiraProjectRecord } from './jira-representations';
 import type { JiraWork } from './jira-work';
 import type { JiraIssueRecord } from './jira-work-records';
-import { readQueryList } from './query-parameters';
 
 /** What the shared Jira issue routes need from the emulator that mounts them (Cloud or Server/DC). */
 export interface JiraRoutesContext {
