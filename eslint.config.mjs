@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // It may not reach for a host SDK, React or Node's built-ins; capabilities are injected instead.
 const hostOnlyModules = [
   { group: ['node:*'], message: 'core/ must not use Node built-ins; inject a capability through core/ports.' },
-  { group: ['@forge/*', 'azure-devops-*', 'asana', 'react', 'react-dom', 'react/*', 'fastify', 'better-sqlite3', 'pg'],
+  { group: ['@forge/*', 'azure-devops-*', 'react', 'react-dom', 'react/*', 'fastify', 'better-sqlite3', 'pg'],
     message: 'core/ must not import host SDKs, React or servers; hosts call core, not the other way round.' },
   { group: ['**/hosts/**', '../hosts/*', '../../hosts/*'], message: 'core/ must not import from hosts/.' },
 ];
@@ -21,7 +21,9 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: 'core/ must not use Node built-ins.' })), patterns: hostOnlyModules }],
+      // The Asana SDK is named by a path (an exact module name), not a pattern: a pattern would also
+      // refuse core's own ./asana (the tracker profile in core/trackers).
+      'no-restricted-imports': ['error', { paths: [...nodeBuiltins.map((name) => ({ name, message: 'core/ must not use Node built-ins.' })), { name: 'asana', message: 'core/ must not import host SDKs; hosts call core, not the other way round.' }], patterns: hostOnlyModules }],
     },
   },
 );

@@ -2,6 +2,8 @@
 export * from './result';
 export * from './errors';
 export * from './ports';
+export * from './trackers';
+export * from './trackers/trigger-query';
 export * from './encoding/json';
 export * from './rich-text/rich-text';
 export * from './connection/connection';
@@ -43,7 +45,6 @@ export * from './sync/queue-local-change';
 export * from './sync/sync-pass';
 export * from './sync/reconcile';
 export * from './sync/poll-peer';
-export * from './sync/trigger-query';
 export * from './sync/bulk-sync';
 export * from './rules';
 export * from './replica/replica-schema';

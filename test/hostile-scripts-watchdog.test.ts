@@ -1,7 +1,8 @@
-import { richTextFromPlain, type ScriptSandboxV1, type TrackerItem } from '../core';
+import type { ScriptSandboxV1 } from '../core';
 import { createWorkerScriptSandbox } from '../hosts/node/script-sandbox/worker-script-sandbox';
 import { MemoryTracker } from './fakes/memory-tracker';
 import { startTestNode, type TestNode } from './support/test-node';
+import { trackerItem } from './fakes/tracker-item';
 
 /**
  * Scripts that stall inside one built-in, where QuickJS's interrupt handler is not called: on a
@@ -54,11 +55,7 @@ describe('a script stuck inside a built-in is stopped at its time limit, and the
   };
 
   beforeAll(async () => {
-    const item: TrackerItem = {
-      key: 'SUP-1', projectKey: 'SUP', type: 'Task', summary: 'Printer on fire', description: richTextFromPlain(''), status: 'To Do', priority: null, labels: [], assignee: null, reporter: null,
-      comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: '',
-    };
-    jira.items.set(item.key, item);
+    jira.items.set('SUP-1', trackerItem({ key: 'SUP-1', summary: 'Printer on fire' }));
     publicNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, scripts: scripts.sandbox });
     privateNode = await startTestNode({ name: 'ado', isPublic: false, tracker: new MemoryTracker('azure-devops') });
   });

@@ -1,7 +1,7 @@
-import { richTextFromPlain, type TrackerItem } from '../core';
 import { MemoryTracker } from './fakes/memory-tracker';
 import { startTestNode, type TestNode } from './support/test-node';
 import { waitFor } from './support/wait-for';
+import { trackerItem } from './fakes/tracker-item';
 
 const hostileScripts: [string, string][] = [
   ['an endless loop', 'replica.summary = issue.summary;\nwhile (true) {}'],
@@ -26,11 +26,7 @@ describe('hostile scripts are stopped, and everything else keeps working', () =>
     return initiated.body.connection.id as string;
   };
   const addIssue = (key: string, summary: string) => {
-    const item: TrackerItem = {
-      key, projectKey: 'SUP', type: 'Task', summary, description: richTextFromPlain(''), status: 'To Do', priority: null, labels: [], assignee: null, reporter: null,
-      comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: '',
-    };
-    jira.items.set(key, item);
+    jira.items.set(key, trackerItem({ key, summary }));
   };
 
   beforeAll(async () => {

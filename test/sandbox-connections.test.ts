@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSandbox, type RunningSandbox } from '../scripts/sandbox/create-sandbox';
+import type { RunningSandbox } from '../scripts/sandbox/create-sandbox';
 import type { SandboxDescription } from '../scripts/sandbox/sandbox-description';
-import { freePort } from './support/free-port';
 import { adminClient, instanceOf } from './support/sandbox-client';
+import { startTestSandbox } from './support/test-sandbox';
 
 /**
  * The connection story of the four seeded guides, through the admin API of a running sandbox,
@@ -13,17 +10,12 @@ import { adminClient, instanceOf } from './support/sandbox-client';
 describe('the sandbox: the four seeded connection flows', () => {
   let sandbox: RunningSandbox;
   let description: SandboxDescription;
-  let dataDirectory: string;
 
   beforeAll(async () => {
-    dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-sandbox-'));
-    sandbox = await createSandbox({ port: await freePort(), dataDirectory });
+    sandbox = await startTestSandbox();
     description = (await (await fetch(`${sandbox.baseUrl}/sandbox.json`)).json()) as SandboxDescription;
   });
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
-  });
+  afterAll(() => sandbox.close());
 
   it('publishes every tracker publicly and at least one private side, as ARCHITECTURE §8 says', () => {
     const publicTrackers = description.instances.filter((instance) => instance.public).map((instance) => instance.tracker).sort();

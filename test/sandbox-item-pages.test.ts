@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSandbox, type RunningSandbox } from '../scripts/sandbox/create-sandbox';
+import type { RunningSandbox } from '../scripts/sandbox/create-sandbox';
 import type { SandboxDescription, SandboxInstanceDescription } from '../scripts/sandbox/sandbox-description';
-import { freePort } from './support/free-port';
 import { adminClient, instanceOf } from './support/sandbox-client';
+import { startTestSandbox } from './support/test-sandbox';
 import { waitFor } from './support/wait-for';
 
 jest.setTimeout(60_000);
@@ -13,17 +10,12 @@ jest.setTimeout(60_000);
 describe('the sandbox: project pages and item pages', () => {
   let sandbox: RunningSandbox;
   let description: SandboxDescription;
-  let dataDirectory: string;
 
   beforeAll(async () => {
-    dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-sandbox-'));
-    sandbox = await createSandbox({ port: await freePort(), dataDirectory });
+    sandbox = await startTestSandbox();
     description = (await (await fetch(`${sandbox.baseUrl}/sandbox.json`)).json()) as SandboxDescription;
   });
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
-  });
+  afterAll(() => sandbox.close());
 
   /** Posts a form as a browser on the sandbox's own page does, and follows nothing. */
   const post = (url: string, fields: Record<string, string>, origin = sandbox.baseUrl) =>

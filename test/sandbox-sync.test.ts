@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { plainTextOf, richTextFromPlain } from '../core';
 import { AzureDevOpsAdapter } from '../hosts/azure-devops/adapter';
 import { JiraCloudAdapter } from '../hosts/jira-cloud/adapter';
-import { createSandbox, type RunningSandbox } from '../scripts/sandbox/create-sandbox';
-import { freePort } from './support/free-port';
+import type { RunningSandbox } from '../scripts/sandbox/create-sandbox';
 import { adminClient, instanceOf } from './support/sandbox-client';
+import { startTestSandbox } from './support/test-sandbox';
 import { waitFor } from './support/wait-for';
 
 /**
@@ -15,7 +12,6 @@ import { waitFor } from './support/wait-for';
  */
 describe('the sandbox: Jira Cloud and a private Azure DevOps Server sync both ways', () => {
   let sandbox: RunningSandbox;
-  let dataDirectory: string;
   let jiraUser: JiraCloudAdapter;
   let adoUser: AzureDevOpsAdapter;
   let jiraAdmin: ReturnType<typeof adminClient>;
@@ -23,8 +19,7 @@ describe('the sandbox: Jira Cloud and a private Azure DevOps Server sync both wa
   let connectionId: string;
 
   beforeAll(async () => {
-    dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-sandbox-'));
-    sandbox = await createSandbox({ port: await freePort(), dataDirectory });
+    sandbox = await startTestSandbox();
     const jira = instanceOf(sandbox.description, 'jira-cloud');
     const ado = instanceOf(sandbox.description, 'azure-devops-private');
     jiraUser = new JiraCloudAdapter({ baseUrl: jira.trackerApi, authorization: jira.trackerAuth });
@@ -35,10 +30,7 @@ describe('the sandbox: Jira Cloud and a private Azure DevOps Server sync both wa
     connectionId = initiated.body.connection.id;
     expect((await adoAdmin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Fabrikam Fiber' })).status).toBe(201);
   });
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
-  });
+  afterAll(() => sandbox.close());
 
   const remoteKeyOf = (key: string) =>
     waitFor(`the twin of ${key}`, async () => {

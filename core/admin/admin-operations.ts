@@ -10,7 +10,7 @@ import { sendPeerMessage } from '../exchange/peer-messages';
 import { decodeInvitationCode } from '../invitation/invitation-code';
 import { previewInvitation } from '../invitation/invitation-payload';
 import { supportedModes } from '../node/node-context';
-import { trackerDisplayNames } from '../ports/tracker';
+import { trackerDisplayNames } from '../trackers';
 import { ok } from '../result';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { adminPage } from './admin-page';

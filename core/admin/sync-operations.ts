@@ -11,7 +11,7 @@ import { unexalateItem } from '../sync/unlink-twin';
 import { scriptApiTypes } from '../rules/script-api-types';
 import { checkRules, effectiveRules, testRunRules } from '../sync/sync-scripts';
 import { outboundTopic, workTopic } from '../sync/sync-signals';
-import { parseTriggerQuery } from '../sync/trigger-query';
+import { parseTriggerQuery } from '../trackers/trigger-query';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { emptyRequestSchema } from './admin-schemas';
 import { bulkSyncRequestSchema, connectTwinsRequestSchema, rulesRequestSchema, syncRequestSchema, testRunRequestSchema, triggerRequestSchema } from './sync-schemas';

@@ -1,6 +1,6 @@
 import { ExalateError } from '../errors';
 import type { NodeContext } from '../node/node-context';
-import { trackerDisplayNames, type TrackerKind } from '../ports/tracker';
+import { trackerDisplayNames, trackerProfile } from '../trackers';
 import { err, ok, type Result } from '../result';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { emptyRequestSchema } from './admin-schemas';
@@ -8,17 +8,14 @@ import type { TrackerConnectionV1, TrackerConnectionView } from './tracker-conne
 import { chooseWorkspaceRequestSchema, saveTrackerTokenRequestSchema, startSignInRequestSchema } from './tracker-connection-schemas';
 import { normalizeTrackerBaseUrl } from './tracker-url';
 
-/** How each tracker is connected from the console, if it is. */
-const consoleSignIn: Readonly<Record<TrackerKind, 'token' | 'oauth' | null>> = {
-  'jira-cloud': null,
-  'jira-server': 'token',
-  'azure-devops': null,
-  asana: 'oauth',
-};
+/** How the node's tracker is connected from the console, if it is (its profile says). */
+function consoleSignIn(context: NodeContext): 'token' | 'oauth' | null {
+  return trackerProfile(context.tracker.kind).console.signIn;
+}
 
 function notHere(context: NodeContext, wanted: 'token' | 'oauth'): ExalateError {
   const name = trackerDisplayNames[context.tracker.kind];
-  const how = consoleSignIn[context.tracker.kind];
+  const how = consoleSignIn(context);
   const instead = how === 'oauth' ? ' It signs in with Asana instead (General settings → Sign in with Asana).' : how === 'token' ? ' It takes a Jira base URL and personal access token instead (PUT /tracker-connection).' : ` Its credentials are set where the node is deployed (TRACKER_URL and TRACKER_AUTH, or the ${name} app itself).`;
   const what = wanted === 'token' ? 'A base URL and personal access token apply to Jira Server / Data Center nodes only.' : 'Asana sign-in and workspaces apply to Asana nodes only.';
   return new ExalateError('invalid_request', `This node serves ${name}. ${what}${instead}`);
@@ -26,7 +23,7 @@ function notHere(context: NodeContext, wanted: 'token' | 'oauth'): ExalateError 
 
 /** Runs `work` when this node connects its tracker from the console the way `wanted` says. */
 async function withConsoleSignIn<T>(context: NodeContext, wanted: 'token' | 'oauth', work: (connection: TrackerConnectionV1) => Promise<Result<T>>): Promise<Result<T>> {
-  if (consoleSignIn[context.tracker.kind] !== wanted) return err(notHere(context, wanted));
+  if (consoleSignIn(context) !== wanted) return err(notHere(context, wanted));
   if (context.trackerConnection === undefined) {
     return err(new ExalateError('invalid_request', `This host sets ${trackerDisplayNames[context.tracker.kind]}'s credentials itself; they cannot be changed from the console here.`));
   }

@@ -1,4 +1,4 @@
-import type { TrackerKind } from '../ports/tracker';
+import type { TrackerKind } from '../trackers';
 import type { Result } from '../result';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackerKinds } from '../ports/tracker';
+import { trackerKinds } from '../trackers';
 
 export const connectionModes = ['basic', 'visual', 'script'] as const;
 export type ConnectionMode = (typeof connectionModes)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectionModes, connectionStatuses } from '../connection/connection';
-import { trackerKinds } from '../ports/tracker';
+import { trackerKinds } from '../trackers';
 import { envelopeSchema } from '../sync/sync-records';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { trackerKinds } from '../ports/tracker';
+import { trackerKinds } from '../trackers';
 import { connectionModes } from '../connection/connection';
 import { decodeInvitationCode, encodeInvitationCode } from './invitation-code';
 import type { InvitationPayload } from './invitation-payload';

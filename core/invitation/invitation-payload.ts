@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectionModes } from '../connection/connection';
-import { trackerKinds } from '../ports/tracker';
+import { trackerKinds } from '../trackers';
 
 /**
  * What an invitation code carries: what the acceptor must see before accepting, and what its

@@ -1,13 +1,4 @@
-/** The four trackers, named by the same slug everywhere. */
-export const trackerKinds = ['jira-cloud', 'jira-server', 'azure-devops', 'asana'] as const;
-export type TrackerKind = (typeof trackerKinds)[number];
-
-export const trackerDisplayNames: Readonly<Record<TrackerKind, string>> = {
-  'jira-cloud': 'Jira Cloud',
-  'jira-server': 'Jira Server / Data Center',
-  'azure-devops': 'Azure DevOps',
-  asana: 'Asana',
-};
+import type { TrackerKind } from '../trackers';
 
 /** Licence state of the app on a tracker that sells it per instance (Jira Server/DC). */
 export type LicenceState = 'trial' | 'paid' | 'expired' | 'none';

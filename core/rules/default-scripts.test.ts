@@ -1,4 +1,4 @@
-import { trackerKinds, type TrackerKind } from '../ports/tracker';
+import { trackerKinds, type TrackerKind } from '../trackers';
 import { defaultScripts } from './default-scripts';
 import { createQuickJsSandbox } from './quickjs-sandbox';
 import { runIncomingScript } from './run-incoming-script';

@@ -1,6 +1,5 @@
-import type { TrackerKind } from '../ports/tracker';
-import { trackerDisplayNames } from '../ports/tracker';
-import { doneStatuses, familyOf, priorityMapBetween, statusMapBetween, statusVocabularies, typeMapBetween } from './tracker-vocabulary';
+import { trackerDisplayNames, trackerProfile, type TrackerKind } from '../trackers';
+import { doneStatuses, priorityMapBetween, statusMapBetween, statusVocabulary, typeMapBetween } from './tracker-vocabulary';
 
 export interface DefaultScripts {
   readonly outgoing: string;
@@ -9,8 +8,7 @@ export interface DefaultScripts {
 
 /** The name scripts use for the local item on each tracker (all three work everywhere). */
 function itemName(tracker: TrackerKind): string {
-  const family = familyOf(tracker);
-  return family === 'azure-devops' ? 'workItem' : family === 'asana' ? 'entity' : 'issue';
+  return trackerProfile(tracker).words.scriptItem;
 }
 
 /**
@@ -67,8 +65,9 @@ function defaultIncomingScript(local: TrackerKind, remote: TrackerKind): string 
 
 function creation(item: string, local: TrackerKind, remote: TrackerKind): string[] {
   const typeMap = typeMapBetween(local, remote);
-  if (familyOf(local) === 'asana') {
-    return ['if (firstSync) {', `  // New tasks go to the connection's project (${item}.projectKey is already set to it).`, `  ${item}.type = 'Task';`, '}'];
+  const onlyType = trackerProfile(local).vocabulary.onlyItemType;
+  if (onlyType !== null) {
+    return ['if (firstSync) {', `  // New ${trackerProfile(local).words.item}s go to the connection's project (${item}.projectKey is already set to it).`, `  ${item}.type = ${quote(onlyType)};`, '}'];
   }
   const comment = `  // New items go to the connection's project (${item}.projectKey is already set to it); the type follows the remote type.`;
   if (Object.keys(typeMap).length === 0) return ['if (firstSync) {', comment, `  ${item}.type = nodeHelper.getIssueType(replica.type) ?? 'Task';`, '}'];
@@ -83,14 +82,14 @@ function creation(item: string, local: TrackerKind, remote: TrackerKind): string
 }
 
 function status(item: string, local: TrackerKind, remote: TrackerKind): string[] {
-  if (familyOf(remote) === 'asana' && familyOf(local) !== 'asana') {
-    const target = statusVocabularies[local].target;
+  if (trackerProfile(remote).vocabulary.statusIsCompletion && !trackerProfile(local).vocabulary.statusIsCompletion) {
+    const target = statusVocabulary(local).target;
     return [
-      '// Asana tasks are only completed or not: completing one finishes this item, and reopening it',
+      `// ${trackerProfile(remote).words.brand} ${trackerProfile(remote).words.item}s are only completed or not: completing one finishes this item, and reopening it`,
       '// reopens a finished item; other statuses here are left as they are.',
       `const doneStatuses = [${doneStatuses(local).map(quote).join(', ')}];`,
       'if (replica.status) {',
-      `  if (replica.status.name === 'completed') ${item}.status = ${quote(target.done)};`,
+      `  if (replica.status.name === ${quote(statusVocabulary(remote).target.done)}) ${item}.status = ${quote(target.done)};`,
       `  else if (firstSync || doneStatuses.includes(${item}.status?.name ?? '')) ${item}.status = ${quote(target.todo)};`,
       '}',
     ];
@@ -98,7 +97,7 @@ function status(item: string, local: TrackerKind, remote: TrackerKind): string[]
   if (local === remote) {
     return ['// Same workflow on both sides: the status is copied as it is.', `if (replica.status) ${item}.status = replica.status;`];
   }
-  const fallback = `${item}.status ?? ${quote(statusVocabularies[local].target.todo)}`;
+  const fallback = `${item}.status ?? ${quote(statusVocabulary(local).target.todo)}`;
   return [
     '// Status: the remote status mapped onto this workflow; one not in the map keeps the current status.',
     ...objectLiteral('const statusMap', statusMapBetween(local, remote)),
@@ -107,7 +106,7 @@ function status(item: string, local: TrackerKind, remote: TrackerKind): string[]
 }
 
 function priority(item: string, local: TrackerKind, remote: TrackerKind): string[] {
-  if (familyOf(local) === 'asana') return ['// Asana has no built-in priority; map replica.priority to a custom field here if your project has one.'];
+  if (!trackerProfile(local).vocabulary.hasPriority) return [`// ${trackerProfile(local).words.brand} has no built-in priority; map replica.priority to a custom field here if your project has one.`];
   const map = priorityMapBetween(local, remote);
   if (map === undefined) return [`if (replica.priority) ${item}.priority = replica.priority.name;`];
   return [
@@ -117,8 +116,8 @@ function priority(item: string, local: TrackerKind, remote: TrackerKind): string
 }
 
 function labels(item: string, local: TrackerKind): string[] {
-  if (familyOf(local) === 'jira') {
-    return ['// Jira labels cannot contain spaces.', `if (replica.labels) ${item}.labels = replica.labels.map((label) => label.trim().replace(/\\s+/g, '_'));`];
+  if (!trackerProfile(local).vocabulary.labelsMayHaveSpaces) {
+    return [`// ${trackerProfile(local).words.brand} labels cannot contain spaces.`, `if (replica.labels) ${item}.labels = replica.labels.map((label) => label.trim().replace(/\\s+/g, '_'));`];
   }
   return [`if (replica.labels) ${item}.labels = replica.labels;`];
 }

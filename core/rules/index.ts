@@ -6,7 +6,6 @@ export { createQuickJsSandbox, type QuickJsSandboxOptions } from './quickjs-sand
 export { createQuickJsRunner, type QuickJsRunner, type QuickJsRunnerOptions } from './quickjs-runner';
 export { scriptRunRequestOf, scriptRunResultOf, scriptFailureOf, type ScriptRunRequest, type ScriptRunAnswer, type ScriptFailure } from './script-run-request';
 export { type ScriptConnection, type OutgoingItem, type OutgoingComment, type OutgoingAttachment, type SyncLink, type TwinKey } from './script-context';
-export { trackerFieldAliases } from './tracker-aliases';
 export { runOutgoingScript, executeOutgoingScript, type OutgoingScriptInput, type OutgoingRun } from './run-outgoing-script';
 export { runIncomingScript, executeIncomingScript, type IncomingScriptInput, type IncomingRun } from './run-incoming-script';
 export { type IncomingPlan, isEmptyIncomingPlan } from './incoming-plan';

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { trackerKinds } from '../ports/tracker';
+import { trackerKinds } from '../trackers';
 import { defaultScripts } from './default-scripts';
 import { scriptApiTypes } from './script-api-types';
 

@@ -1,5 +1,5 @@
 import type { TrackerAttachment, TrackerComment, TrackerItem, TrackerUser } from '../ports/tracker-item';
-import type { TrackerKind } from '../ports/tracker';
+import type { TrackerKind } from '../trackers';
 import { emptyRichText, type RichText } from '../rich-text/rich-text';
 import type { Replica } from '../replica/replica-schema';
 import { aliasProperties } from './tracker-aliases';

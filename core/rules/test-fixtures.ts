@@ -1,4 +1,4 @@
-import type { TrackerKind } from '../ports/tracker';
+import type { TrackerKind } from '../trackers';
 import type { TrackerItem, TrackerUser } from '../ports/tracker-item';
 import { richTextFromPlain } from '../rich-text/rich-text';
 import type { OutgoingItem, ScriptConnection } from './script-context';

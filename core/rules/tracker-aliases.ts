@@ -1,29 +1,21 @@
-import type { TrackerKind } from '../ports/tracker';
+import { trackerProfile, type TrackerKind } from '../trackers';
 import { canonicalJson } from '../replica/canonical-json';
 import type { ScriptedItem } from './script-outputs';
 
 /**
- * Tracker words for fields adapters keep among custom fields: `workItem.areaPath` is
- * `customFields['System.AreaPath']`. Adapters put these names in TrackerItem.customFields.
- */
-export const trackerFieldAliases: Readonly<Record<TrackerKind, Readonly<Record<string, string>>>> = {
-  'jira-cloud': {},
-  'jira-server': {},
-  'azure-devops': { areaPath: 'System.AreaPath', iterationPath: 'System.IterationPath' },
-  asana: { due: 'due_on' },
-};
-
-/**
- * The alias properties a script sees on the item: each tracker word, every custom field with a
+ * The alias properties a script sees on the item: each tracker word for a field adapters keep among
+ * custom fields (the profile's scriptFields.aliases: `workItem.areaPath` is
+ * `customFields['System.AreaPath']`), every custom field with a
  * dotted reference name as a property of its own (`workItem['Microsoft.VSTS.Common.Priority']`),
  * and Asana's `completed`. Plain properties rather than accessors: the harness stays small, and
  * foldAliases turns what the script changed back into custom fields after the run.
  */
 export function aliasProperties(tracker: TrackerKind, customFields: Readonly<Record<string, unknown>>, status: string | null): Record<string, unknown> {
+  const fields = trackerProfile(tracker).scriptFields;
   const properties: Record<string, unknown> = {};
-  for (const [alias, fieldName] of Object.entries(trackerFieldAliases[tracker])) properties[alias] = customFields[fieldName] ?? null;
-  if (tracker === 'azure-devops') for (const [name, value] of Object.entries(customFields)) if (name.includes('.')) properties[name] = value;
-  if (tracker === 'asana') properties['completed'] = status === 'completed';
+  for (const [alias, fieldName] of Object.entries(fields.aliases)) properties[alias] = customFields[fieldName] ?? null;
+  if (fields.dottedCustomFields) for (const [name, value] of Object.entries(customFields)) if (name.includes('.')) properties[name] = value;
+  if (fields.completedFlag) properties['completed'] = status === completedStatus(tracker);
   return properties;
 }
 
@@ -33,11 +25,17 @@ export function aliasProperties(tracker: TrackerKind, customFields: Readonly<Rec
  */
 export function foldAliases(tracker: TrackerKind, wanted: ScriptedItem, shown: Readonly<Record<string, unknown>>): ScriptedItem {
   const changed = (name: string): boolean => name in wanted && canonicalJson(wanted[name] ?? null) !== canonicalJson(shown[name] ?? null);
+  const fields = trackerProfile(tracker).scriptFields;
   const customFields: Record<string, unknown> = { ...wanted.customFields };
-  for (const [alias, fieldName] of Object.entries(trackerFieldAliases[tracker])) if (changed(alias)) customFields[fieldName] = wanted[alias] ?? null;
-  if (tracker === 'azure-devops') for (const name of Object.keys(wanted)) if (name.includes('.') && changed(name)) customFields[name] = wanted[name] ?? null;
+  for (const [alias, fieldName] of Object.entries(fields.aliases)) if (changed(alias)) customFields[fieldName] = wanted[alias] ?? null;
+  if (fields.dottedCustomFields) for (const name of Object.keys(wanted)) if (name.includes('.') && changed(name)) customFields[name] = wanted[name] ?? null;
   let status = wanted.status;
   const shownStatus = (shown['status'] as { readonly name: string } | null | undefined)?.name ?? null;
-  if (tracker === 'asana' && changed('completed') && status === shownStatus) status = wanted['completed'] === true ? 'completed' : 'incomplete';
+  if (fields.completedFlag && changed('completed') && status === shownStatus) status = wanted['completed'] === true ? completedStatus(tracker) : trackerProfile(tracker).vocabulary.statuses.target.todo;
   return { ...wanted, customFields, status };
+}
+
+/** The status a `completed` flag stands for: the tracker's finished status ("completed" on Asana). */
+function completedStatus(tracker: TrackerKind): string {
+  return trackerProfile(tracker).vocabulary.statuses.target.done;
 }

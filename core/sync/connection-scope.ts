@@ -1,7 +1,8 @@
 import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
-import { itemMatchesTrigger, parseTriggerQuery, type TriggerCondition } from './trigger-query';
+import type { TriggerCondition } from '../trackers';
+import { itemMatchesTrigger, parseTriggerQuery } from '../trackers/trigger-query';
 
 /** The conditions of a connection's active triggers; a query that no longer parses matches nothing. */
 export async function activeTriggerConditions(context: NodeContext, connectionId: string): Promise<readonly (readonly TriggerCondition[])[]> {

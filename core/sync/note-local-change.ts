@@ -4,7 +4,8 @@ import type { TrackerItem } from '../ports/tracker-item';
 import { queueLocalChange } from './queue-local-change';
 import type { Twin } from './sync-records';
 import { activeTriggerConditions } from './connection-scope';
-import { itemMatchesTrigger, type TriggerCondition } from './trigger-query';
+import type { TriggerCondition } from '../trackers';
+import { itemMatchesTrigger } from '../trackers/trigger-query';
 
 /** Connections that sync: Active, and Deactivated ones, which keep queueing to resume in order. */
 export function isSyncing(connection: Connection): boolean {

@@ -1,6 +1,6 @@
 import type { NodeContext } from '../node/node-context';
 import { isSyncing, noteLocalChanges } from './note-local-change';
-import { parseTriggerQuery, projectsOfTrigger } from './trigger-query';
+import { parseTriggerQuery, projectsOfTrigger } from '../trackers/trigger-query';
 
 /** Overlap between passes, so that an item changed during the previous pass is not missed. */
 const overlapMs = 5_000;

@@ -1,4 +1,5 @@
 import { connectionModes } from '../connection/connection';
+import { trackerProfile } from '../trackers';
 import { editInformation, isInformationField, validateInformation } from './connection-information';
 import { normaliseDestinationUrl } from './field-validation';
 import { buildInitiateRequest, displayDestination, requestDestinationUrl } from './initiate-request';
@@ -75,6 +76,12 @@ function enterMode(context: WizardContext, draft: InitiateDraft): ModeStepState 
   };
 }
 
+/** A tracker whose guide has no project step says why it needs one (its profile holds the line). */
+function projectStepNotices(context: WizardContext): readonly string[] {
+  const notice = trackerProfile(context.local.tracker).console.projectStepNotice;
+  return notice === null ? [] : [notice];
+}
+
 function privateConnectionNotices(draft: InitiateDraft): readonly string[] {
   return isPrivateConnection(draft) ? [notices.publicPrivateNote] : [];
 }
@@ -90,7 +97,7 @@ function enterProject(context: WizardContext, draft: InitiateDraft): Transition<
     step: 'project',
     context,
     busy: false,
-    notices: [...(context.local.tracker === 'asana' ? [notices.asanaProjectNeeded] : []), ...privateConnectionNotices(draft)],
+    notices: [...projectStepNotices(context), ...privateConnectionNotices(draft)],
     error: null,
     draft,
     projects: loadingProjects,

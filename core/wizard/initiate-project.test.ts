@@ -1,3 +1,4 @@
+import { trackerProfiles } from '../trackers';
 import { notices } from './labels';
 import { messages } from './messages';
 import { at, checkTransitions, contexts, draftOf, events, projects, sampleCode, walk } from './test-fixtures';
@@ -94,7 +95,7 @@ describe('project step while initiating', () => {
   });
 
   test('Asana says why it asks for a project, which its guide does not show', () => {
-    expect(at.projectLoading(contexts.asana).notices).toEqual([notices.asanaProjectNeeded, notices.publicPrivateNote]);
+    expect(at.projectLoading(contexts.asana).notices).toEqual([trackerProfiles.asana.console.projectStepNotice, notices.publicPrivateNote]);
     expect(at.projectLoading(contexts.azureDevOps).notices).toEqual([notices.publicPrivateNote]);
   });
 

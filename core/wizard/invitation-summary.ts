@@ -1,4 +1,4 @@
-import { trackerDisplayNames } from '../ports/tracker';
+import { trackerDisplayNames } from '../trackers';
 import { modeLabels, previewLabels } from './labels';
 import type { WizardInvitationPreview } from './wizard-event';
 import type { PreviewRow } from './wizard-state';

@@ -1,5 +1,5 @@
 import type { ConnectionMode } from '../connection/connection';
-import type { TrackerKind } from '../ports/tracker';
+import { trackerProfile, type TrackerKind } from '../trackers';
 
 /**
  * The words a person reads in the wizards, taken from the four connection guides in
@@ -43,10 +43,11 @@ export const labels = {
 /**
  * The button that initiates the connection on the project step, as each tracker's guide names it:
  * Azure DevOps and Jira on-premise say "8. Click Initiate.", Jira Cloud says "8. Click Next." and
- * Asana "9. Click Next.", so an admin with the guide open finds the button it names.
+ * Asana "9. Click Next.", so an admin with the guide open finds the button it names (the tracker's
+ * profile says which).
  */
 export function initiateActionLabel(tracker: TrackerKind): string {
-  return tracker === 'jira-cloud' || tracker === 'asana' ? labels.initiateAsNext : labels.initiate;
+  return trackerProfile(tracker).console.initiateButton === 'next' ? labels.initiateAsNext : labels.initiate;
 }
 
 export const modeLabels: Readonly<Record<ConnectionMode, string>> = {
@@ -108,8 +109,6 @@ export const notices = {
     'Licence: not checked (the node did not report what Jira\'s Manage apps holds for Exalate). This open edition needs no licence, so Script mode is offered; only an expired licence would stop it.',
   publicPrivateNote:
     "As this is a Public-Private connection and you don't have admin access to the other side, you can continue to configure on your end and then send an invitation to your partner.",
-  /** Asana's guide has no project step; this line says why Asana needs one. */
-  asanaProjectNeeded: 'Every Asana task lives in a project: choose the one where tasks that come from the other side are created.',
   sendToPartner: 'Here you can copy the invitation code and send it over to your partner.',
   unknownDestination: 'The destination side is shown as "unknown" since this is a private side.',
   sendToDestinationAdmin: 'You can send the invitation code to the destination instance admin.',

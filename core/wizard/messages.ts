@@ -1,22 +1,11 @@
 import type { ConnectionMode } from '../connection/connection';
-import { trackerDisplayNames, type TrackerKind } from '../ports/tracker';
+import { trackerDisplayNames, trackerProfile, type TrackerKind } from '../trackers';
 import { modeLabels } from './labels';
 
 /** Limits a person is told about; the admin API applies the same ones. */
 export const shortNameMaxLength = 40;
 export const connectionNameMaxLength = 100;
 export const descriptionMaxLength = 1000;
-
-/**
- * Where to create a project, and which permission to check, in each tracker's own words: an
- * empty project list almost always means one of the two.
- */
-const projectAdvice: Readonly<Record<TrackerKind, string>> = {
-  'jira-cloud': 'Create a project in Jira, or check that Exalate has the Browse projects permission',
-  'jira-server': 'Create a project in Jira, or check that the user Exalate signs in as has the Browse projects permission',
-  'azure-devops': 'Create a project in your Azure DevOps organization, or check that Exalate is allowed to read its projects',
-  asana: 'Create a project in your Asana workspace, or check that the Asana account Exalate uses is a member of it',
-};
 
 /**
  * Every validation and error message of the wizards. Each one says what to do next, because the
@@ -63,7 +52,7 @@ export const messages = {
   projectRequired: 'Select a project for the incoming sync.',
   projectsStillLoading: 'Wait for the projects to load, then select one.',
   noProjects: (tracker: TrackerKind): string =>
-    `There is no project to receive the incoming sync. ${projectAdvice[tracker]}, then click Reload projects.`,
+    `There is no project to receive the incoming sync. ${trackerProfile(tracker).words.projectAdvice}, then click Reload projects.`,
   projectsFailed: 'The projects could not be loaded. Click Reload projects to try again.',
 
   initiateFailed: 'The connection could not be initiated. Try again; if it keeps failing, check that the Exalate node is running.',

@@ -1,4 +1,5 @@
 import { connectionModes, type ConnectionMode } from '../connection/connection';
+import { trackerProfile } from '../trackers';
 import { modeLabels, notices } from './labels';
 import { messages } from './messages';
 import type { LocalInstance } from './wizard-context';
@@ -23,7 +24,7 @@ export interface ModeOption {
  */
 export function localModeRefusal(local: LocalInstance, mode: ConnectionMode): string | null {
   if (local.modes !== undefined && !local.modes.includes(mode)) return messages.modeNotOfferedHere(mode);
-  if (mode === 'script' && local.tracker === 'jira-server') {
+  if (mode === 'script' && trackerProfile(local.tracker).console.scriptModeNeedsPublicLicensedInstance) {
     if (!local.isPublic) return messages.scriptNeedsPublicJiraServer;
     if (local.licence === 'expired') return messages.scriptNeedsLicenceExpired;
   }
@@ -61,7 +62,7 @@ export function listModeNotices(
   return [
     ...(options.some((option) => option.available) ? [] : [messages.noModeAvailable]),
     isPrivate ? notices.privateModes : notices.suggestedModes,
-    ...(local.tracker === 'jira-server' ? [notices.jiraServerScriptPrerequisites, local.licenceCheck ?? notices.jiraServerLicenceUnread] : []),
+    ...(trackerProfile(local.tracker).console.scriptModeNeedsPublicLicensedInstance ? [notices.jiraServerScriptPrerequisites, local.licenceCheck ?? notices.jiraServerLicenceUnread] : []),
     notices.modeIsFinal,
   ];
 }

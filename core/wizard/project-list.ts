@@ -1,4 +1,5 @@
-import type { TrackerKind, TrackerProject } from '../ports/tracker';
+import type { TrackerProject } from '../ports/tracker';
+import type { TrackerKind } from '../trackers';
 import { messages, nonBlankMessage } from './messages';
 import type { WizardEffect } from './wizard-effect';
 import type { WizardEvent } from './wizard-event';

@@ -2,6 +2,7 @@
 // a button or field by its label, so a renamed label fails here before it confuses an admin.
 import { startAcceptWizard } from './accept-flow';
 import { startInitiateWizard } from './initiate-flow';
+import { trackerProfiles } from '../trackers';
 import { labels, notices } from './labels';
 import { contexts, projects, samplePreview } from './test-fixtures';
 import { transition } from './transition';
@@ -77,7 +78,7 @@ function walkPrivateSeed(context: WizardContext, localName: string, remoteName: 
   // 7. Select a project for the incoming sync. The Public-Private note is shown (Asana, whose guide
   // has no project step, says why it asks). 8. Click Initiate (or Next, as the guide says).
   expect(session.title).toBe('Select a project for the incoming sync');
-  expect(session.state.notices).toEqual([...(context.local.tracker === 'asana' ? [notices.asanaProjectNeeded] : []), notices.publicPrivateNote]);
+  expect(session.state.notices).toEqual([...(trackerProfiles[context.local.tracker].console.projectStepNotice === null ? [] : [trackerProfiles[context.local.tracker].console.projectStepNotice]), notices.publicPrivateNote]);
   session.send({ type: 'projects_loaded', projects }).send({ type: 'choose_project', key: projectKey }).click(initiateButton);
   expect(session.effects).toEqual([
     {

@@ -1,5 +1,6 @@
 import type { ConnectionMode } from '../connection/connection';
-import type { LicenceState, TrackerKind } from '../ports/tracker';
+import type { LicenceState } from '../ports/tracker';
+import type { TrackerKind } from '../trackers';
 
 /**
  * The instance the wizard runs on, as the host knows it when the wizard opens. The admin API's

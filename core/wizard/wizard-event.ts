@@ -1,6 +1,7 @@
 import type { ConnectionMode } from '../connection/connection';
 import type { InvitationPreview } from '../invitation/invitation-payload';
-import type { TrackerKind, TrackerProject } from '../ports/tracker';
+import type { TrackerProject } from '../ports/tracker';
+import type { TrackerKind } from '../trackers';
 
 /** Text fields a person types into, across both wizards. */
 export type WizardField = 'destinationUrl' | 'localName' | 'remoteName' | 'connectionName' | 'description' | 'invitationCode';

@@ -1,6 +1,6 @@
-import type { ConsoleConnection } from '../node/ui/admin-answers';
-import type { AdminFailure } from '../node/ui/admin-client';
-import { maximumConnectionPageSize, ok, type Result } from '../node/ui/browser-core';
+import type { ConsoleConnection } from './admin-answers';
+import type { AdminFailure } from './admin-failure';
+import { maximumConnectionPageSize, ok, type Result } from './browser-core';
 
 /**
  * The Connections tab shows every connection, while `GET /connections` answers in pages. Forge's

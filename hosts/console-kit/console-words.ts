@@ -1,5 +1,5 @@
-import type { ConsoleConnection, InstanceAnswer } from '../node/ui/admin-answers';
-import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind, type WizardContext } from '../node/ui/browser-core';
+import type { ConsoleConnection, InstanceAnswer } from './admin-answers';
+import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind, type WizardContext } from './browser-core';
 
 /** What the wizards know about this instance when they open (core's LocalInstance). */
 export function wizardContextOf(instance: InstanceAnswer): WizardContext {

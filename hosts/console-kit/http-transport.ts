@@ -1,6 +1,6 @@
-import type { AdminFailure } from '../node/ui/admin-client';
-import { errorAnswerSchema } from '../node/ui/admin-answers';
-import { err, ok } from '../node/ui/browser-core';
+import type { AdminFailure } from './admin-failure';
+import { errorAnswerSchema } from './admin-answers';
+import { err, ok } from './browser-core';
 import type { OperationTransport } from './operation-client';
 
 export interface HttpTransportOptions {

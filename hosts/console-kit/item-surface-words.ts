@@ -1,5 +1,5 @@
-import type { TrackerKind } from '../node/ui/browser-core';
-import { trackerWords } from '../node/ui/tracker-words';
+import type { TrackerKind } from './browser-core';
+import { trackerWords } from './tracker-words';
 import type { ItemTwinStatusAnswer } from './item-surface-answers';
 
 /**

@@ -10,9 +10,10 @@ import {
   invitationAnswerSchema,
   invitationPreviewAnswerSchema,
   projectsAnswerSchema,
-} from '../node/ui/admin-answers';
-import type { AdminClient, AdminFailure } from '../node/ui/admin-client';
-import { err, ok, type Result } from '../node/ui/browser-core';
+} from './admin-answers';
+import type { ConsoleConnection, CheckAnswer, InstanceAnswer, InvitationAnswer } from './admin-answers';
+import type { AdminFailure } from './admin-failure';
+import { err, ok, type AcceptRequest, type DestinationDescription, type InitiateRequest, type Result, type TrackerProject, type WizardInvitationPreview } from './browser-core';
 import {
   bulkSyncProgressAnswerSchema,
   bulkSyncStartAnswerSchema,
@@ -59,8 +60,24 @@ export interface OperationCall {
  */
 export type OperationTransport = (call: OperationCall) => Promise<Result<unknown, AdminFailure>>;
 
-/** The node console's client, plus the sync administration the Forge and Azure DevOps consoles show. */
-export interface ConsoleClient extends AdminClient {
+/**
+ * The admin API as every console uses it (core/admin/admin-operations.ts and sync-operations.ts),
+ * one client over any transport: the node's HTTP API, Forge `invoke`, or the Azure DevOps hub's
+ * HTTP calls with its app token.
+ */
+export interface ConsoleClient {
+  describeInstance(): Promise<Result<InstanceAnswer, AdminFailure>>;
+  listProjects(): Promise<Result<readonly TrackerProject[], AdminFailure>>;
+  inspectDestination(url: string): Promise<Result<DestinationDescription, AdminFailure>>;
+  previewInvitation(invitationCode: string): Promise<Result<WizardInvitationPreview, AdminFailure>>;
+  initiateConnection(request: InitiateRequest): Promise<Result<{ readonly connection: ConsoleConnection; readonly invitationCode: string }, AdminFailure>>;
+  acceptInvitation(request: AcceptRequest): Promise<Result<{ readonly connection: ConsoleConnection }, AdminFailure>>;
+  listConnections(): Promise<Result<readonly ConsoleConnection[], AdminFailure>>;
+  changeConnectionStatus(id: string, change: 'deactivate' | 'activate'): Promise<Result<ConsoleConnection, AdminFailure>>;
+  deleteConnection(id: string): Promise<Result<ConsoleConnection, AdminFailure>>;
+  checkConnection(id: string): Promise<Result<CheckAnswer, AdminFailure>>;
+  /** A Pending connection's invitation code and expiry, again; refused once used or gone. */
+  readInvitation(id: string): Promise<Result<InvitationAnswer, AdminFailure>>;
   listTriggers(connectionId: string): Promise<Result<readonly TriggerAnswer[], AdminFailure>>;
   addTrigger(connectionId: string, query: string, active: boolean): Promise<Result<TriggerAnswer, AdminFailure>>;
   deleteTrigger(connectionId: string, triggerId: string): Promise<Result<unknown, AdminFailure>>;
@@ -91,14 +108,28 @@ export interface ConsoleClient extends AdminClient {
 /** GET /script-api answers the typings as text (core/admin/sync-operations.ts). */
 const scriptApiAnswerSchema = z.object({ typescript: z.string() }).transform((answer) => answer.typescript);
 
+/**
+ * One operation over a transport, its answer checked at the boundary: a node of another version may
+ * answer something this console cannot read, which is a failure to show, not a throw.
+ */
+export async function callOperation<S extends z.ZodType>(
+  transport: OperationTransport,
+  key: string,
+  schema: S,
+  params: Readonly<Record<string, string>> = {},
+  body?: unknown,
+  query?: Readonly<Record<string, string>>,
+): Promise<Result<z.infer<S>, AdminFailure>> {
+  const answer = await transport({ key, params, ...(body === undefined ? {} : { body }), ...(query === undefined ? {} : { query }) });
+  if (!answer.ok) return answer;
+  const parsed = schema.safeParse(answer.value);
+  if (!parsed.success) return err({ status: 200, code: 'unexpected_answer', message: `The Exalate node sent an answer this console cannot read (${key}). Check that the console and the node are the same version.` });
+  return ok(parsed.data);
+}
+
 export function createConsoleClient(transport: OperationTransport): ConsoleClient {
-  async function call<S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown, query?: Readonly<Record<string, string>>): Promise<Result<z.infer<S>, AdminFailure>> {
-    const answer = await transport({ key, params, ...(body === undefined ? {} : { body }), ...(query === undefined ? {} : { query }) });
-    if (!answer.ok) return answer;
-    const parsed = schema.safeParse(answer.value);
-    if (!parsed.success) return err({ status: 200, code: 'unexpected_answer', message: `The Exalate node sent an answer this console cannot read (${key}). Check that the console and the node are the same version.` });
-    return ok(parsed.data);
-  }
+  const call = <S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown, query?: Readonly<Record<string, string>>) =>
+    callOperation(transport, key, schema, params, body, query);
   const id = (connectionId: string) => ({ id: connectionId });
   return {
     describeInstance: () => call('GET /instance', instanceAnswerSchema),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // What the consoles read back from the sync operations of the admin API
-// (core/admin/sync-operations.ts). Tolerant, like hosts/node/ui/admin-answers.ts: a newer node may
+// (core/admin/sync-operations.ts). Tolerant, like admin-answers.ts: a newer node may
 // add fields, and a console checks only what it shows.
 
 export const triggerAnswerSchema = z.object({ id: z.string(), connectionId: z.string(), query: z.string(), active: z.boolean(), createdAt: z.number() });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminFailure } from '../node/ui/admin-client';
-import type { Result } from '../node/ui/browser-core';
+import type { AdminFailure } from './admin-failure';
+import type { Result } from './browser-core';
 
 export type AnswerView<T> = { readonly status: 'loading' } | { readonly status: 'loaded'; readonly value: T } | { readonly status: 'failed'; readonly message: string };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConsoleConnection } from '../node/ui/admin-answers';
+import type { ConsoleConnection } from './admin-answers';
 import { describeCheck, describeDeleted, describeStatusChange } from './console-words';
 import type { ConsoleClient } from './operation-client';
 import type { ScriptNotice } from './script-editor-session';

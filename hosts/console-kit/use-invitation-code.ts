@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ConsoleConnection } from '../node/ui/admin-answers';
-import { formatInvitationExpiry, wizardMessages } from '../node/ui/browser-core';
+import type { ConsoleConnection } from './admin-answers';
+import { formatInvitationExpiry, wizardMessages } from './browser-core';
 import type { ConsoleClient } from './operation-client';
 
 /** The words of "Show invitation code", shared by the three consoles. */

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { TrackerKind } from '../node/ui/browser-core';
+import type { TrackerKind } from './browser-core';
 import type { ExalateOptionsAnswer, ItemSurfaceAnswer, ItemTwinAnswer } from './item-surface-answers';
 import { itemSurfaceWords } from './item-surface-words';
 import type { ConsoleClient } from './operation-client';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { ConsoleConnection } from '../node/ui/admin-answers';
-import type { TrackerKind } from '../node/ui/browser-core';
-import { trackerWords, type TrackerWords } from '../node/ui/tracker-words';
+import type { ConsoleConnection } from './admin-answers';
+import type { TrackerKind } from './browser-core';
+import { trackerWords, type TrackerWords } from './tracker-words';
 import type { ConsoleClient } from './operation-client';
 import type { ScriptNotice } from './script-editor-session';
 

@@ -25,6 +25,7 @@ import { runSyncPassStep } from '../../hosts/jira-cloud/forge/sync-pass-step';
 import { consumerBudgetMs } from '../../hosts/jira-cloud/forge/work-consumer';
 import { FakeKvs } from '../../hosts/jira-cloud/forge/testing/fake-forge-kvs';
 import { MemoryTracker } from '../../test/fakes/memory-tracker';
+import { trackerItem } from '../../test/fakes/tracker-item';
 
 /**
  * `npx tsx scripts/bench/forge-kvs-cost.ts [items]`: what the Jira Cloud app costs against the
@@ -136,10 +137,7 @@ async function poll(context: NodeContext, peer: Peer, acknowledged: readonly str
 }
 
 function addIssue(tracker: MemoryTracker, key: string): void {
-  tracker.items.set(key, {
-    key, projectKey: 'SUP', type: 'Task', summary: `Issue ${key}`, description: richTextFromPlain('Printer on fire'), status: 'To Do', priority: null,
-    labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: `https://jira.example/browse/${key}`,
-  });
+  tracker.items.set(key, trackerItem({ key, description: richTextFromPlain('Printer on fire'), url: `https://jira.example/browse/${key}` }));
 }
 
 main().catch((error: unknown) => {

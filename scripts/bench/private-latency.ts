@@ -1,6 +1,7 @@
 import { noteLocalChange, richTextFromPlain, workTopic } from '../../core';
 import { MemoryTracker } from '../../test/fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../../test/support/test-node';
+import { trackerItem } from '../../test/fakes/tracker-item';
 
 /**
  * Change latency over a private and over a public connection: a change noted on the sending side
@@ -37,10 +38,7 @@ async function measure(kind: 'private' | 'public', changes: number): Promise<num
     const accepted = await receiver.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
     if (accepted.status !== 201) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
     const connectionId = initiated.body.connection.id as string;
-    jira.items.set('SUP-1', {
-      key: 'SUP-1', projectKey: 'SUP', type: 'Bug', summary: 'start', description: richTextFromPlain('bench'), status: 'To Do', priority: null, labels: [],
-      assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: '',
-    });
+    jira.items.set('SUP-1', trackerItem({ key: 'SUP-1', type: 'Bug', summary: 'start', description: richTextFromPlain('bench') }));
     await sender.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
     sender.context.signals.notify(workTopic);
     const remoteKey = await until(async () => ((await sender.admin('GET', `/connections/${connectionId}/twins/SUP-1`)).body?.remoteKey as string | null) ?? undefined);

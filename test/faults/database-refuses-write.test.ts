@@ -3,6 +3,7 @@ import { SqliteStore } from '../../hosts/node/store/sqlite-store';
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../support/test-node';
 import { waitFor } from '../support/wait-for';
+import { trackerItem } from '../fakes/tracker-item';
 
 /** Azure DevOps in memory whose item creations wait while the test holds them. */
 class GatedTracker extends MemoryTracker {
@@ -84,10 +85,7 @@ describe('the database refuses writes (disk full)', () => {
     for (const [index, key] of keys.entries()) {
       // A twin keeps the last replica: with a 6 KB description it needs a page of its own, which
       // the full database cannot give.
-      jira.items.set(key, {
-        key, projectKey: 'SUP', type: 'Task', summary: `first ${index}`, description: richTextFromPlain('x'.repeat(6_000)), status: 'To Do', priority: null, labels: [],
-        assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: '',
-      });
+      jira.items.set(key, trackerItem({ key, summary: `first ${index}`, description: richTextFromPlain('x'.repeat(6_000)) }));
     }
     let release!: () => void;
     const reached = ado.holdCreations(new Promise<void>((resolve) => (release = resolve)));

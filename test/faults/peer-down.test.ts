@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { noteLocalChange, richTextFromPlain } from '../../core';
+import { noteLocalChange } from '../../core';
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { freePort } from '../support/free-port';
 import { startTestNode, type TestNode } from '../support/test-node';
 import { waitFor } from '../support/wait-for';
+import { trackerItem } from '../fakes/tracker-item';
 
 /**
  * The public side goes down while the private side keeps changing an item: the private side's
@@ -26,10 +27,7 @@ describe('a peer that is down for a while', () => {
       const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'down', projectKey: 'SUP' });
       await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
       const connectionId = initiated.body.connection.id as string;
-      jira.items.set('SUP-1', {
-        key: 'SUP-1', projectKey: 'SUP', type: 'Task', summary: 'before', description: richTextFromPlain(''), status: 'To Do', priority: null, labels: [], assignee: null,
-        reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: '',
-      });
+      jira.items.set('SUP-1', trackerItem({ key: 'SUP-1', summary: 'before' }));
       await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
       const remoteKey = await waitFor('the twin', async () => {
         const twin = (await publicNode.admin('GET', `/connections/${connectionId}/twins/SUP-1`)).body;

@@ -2,7 +2,6 @@ import pg from 'pg';
 import { z } from 'zod';
 import {
   ExalateError,
-  richTextFromPlain,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -13,6 +12,7 @@ import {
   type TrackerUser,
   type TrackerV1,
 } from '../../core';
+import { trackerItem } from '../fakes/tracker-item';
 
 const itemRow = z.object({ key: z.string(), project_key: z.string(), type: z.string(), summary: z.string(), updated_at: z.coerce.number() });
 export const writeRow = z.object({ id: z.number(), item_key: z.string(), operation: z.enum(['create', 'update']), summary: z.string(), writer: z.string() });
@@ -69,10 +69,7 @@ export class TableTracker implements TrackerV1, TrackerItemOperations {
     const { rows } = await this.pool.query(`SELECT key, project_key, type, summary, updated_at FROM ${this.schema}.items WHERE key = $1`, [key]);
     if (!rows[0]) return undefined;
     const row = itemRow.parse(rows[0]);
-    return {
-      key: row.key, projectKey: row.project_key, type: row.type, summary: row.summary, description: richTextFromPlain(''), status: 'To Do', priority: null, labels: [],
-      assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date(row.updated_at).toISOString(), url: `https://tracker.example/${row.key}`,
-    };
+    return trackerItem({ key: row.key, projectKey: row.project_key, type: row.type, summary: row.summary, updated: new Date(row.updated_at).toISOString(), url: `https://tracker.example/${row.key}` });
   }
 
   async searchItems(): Promise<ItemSearchPage> {

@@ -1,15 +1,7 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { silentLogger } from '../../core';
-import { startEmulatorServer, type RunningEmulatorServer } from '../../hosts/emulator-kit';
-import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
-import { createJiraServerEmulator, type JiraServerEmulator } from '../../hosts/jira-server/emulator';
 import { entrySessionLifetimeMs } from '../../hosts/node/jira-server-entry/entry-sessions';
-import { startNode, type RunningNode } from '../../hosts/node/start-node';
 import { ManualClock } from '../fakes/manual-clock';
-import { freePort } from '../support/free-port';
+import type { JiraServerEmulator } from '../../hosts/jira-server/emulator';
+import { startJiraServerNodeWithEntry, type JiraServerNodeWithEntry } from '../support/jira-server-node-with-entry';
 
 /**
  * A Jira administrator opening Exalate from Jira's Manage apps gets into the console without a
@@ -18,43 +10,16 @@ import { freePort } from '../support/free-port';
  * the state, the session token), replay a used answer, finish an entry in another browser, or be
  * a Jira user who is not an administrator: each is refused and opens nothing.
  */
-const clientId = 'exalate-node-client';
-const clientSecret = 'exalate-node-client-secret';
-let emulator: JiraServerEmulator;
-let jira: RunningEmulatorServer;
-let node: RunningNode;
-let server: FastifyInstance;
-let origin = '';
-let dataDirectory = '';
 const clock = new ManualClock(Date.now());
+let running: JiraServerNodeWithEntry;
+let emulator: JiraServerEmulator;
+let origin = '';
 
 beforeAll(async () => {
-  emulator = createJiraServerEmulator();
-  jira = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  emulator.state.oauth.createIncomingLink(`${origin}/jira-server/enter/callback`, clientId, clientSecret);
-  dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-jira-entry-'));
-  node = await startNode({
-    name: 'jira-dc',
-    dataDirectory,
-    nodeUrl: origin,
-    tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization }),
-    logger: silentLogger,
-    runSync: false,
-    clock,
-    jiraServerEntry: { clientId, clientSecret, consoleUrl: `${origin}/console/` },
-  });
-  server = Fastify();
-  await server.register(node.routes);
-  await server.listen({ port, host: '127.0.0.1' });
+  running = await startJiraServerNodeWithEntry({ clock });
+  ({ emulator, origin } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await node?.close();
-  await jira?.close();
-  rmSync(dataDirectory, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 /** One browser: it keeps the cookies each site set, and follows nothing by itself. */
 class Browser {
@@ -78,7 +43,7 @@ class Browser {
 async function throughJira(browser: Browser): Promise<string> {
   const entry = await browser.open(`${origin}/jira-server/enter?page=connections`);
   expect(entry.status).toBe(302);
-  expect(entry.location.startsWith(`${jira.mountUrl}/rest/oauth2/latest/authorize?`)).toBe(true);
+  expect(entry.location.startsWith(`${running.jiraUrl}/rest/oauth2/latest/authorize?`)).toBe(true);
   const authorized = await browser.open(entry.location);
   expect(authorized.status).toBe(302);
   return authorized.location;

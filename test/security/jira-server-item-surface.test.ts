@@ -1,18 +1,10 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { silentLogger } from '../../core';
-import { startEmulatorServer, type RunningEmulatorServer } from '../../hosts/emulator-kit';
-import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
-import { createJiraServerEmulator, type JiraServerEmulator } from '../../hosts/jira-server/emulator';
 import { inlineScriptHash } from '../../hosts/node/ui/console-page-policy';
 import { JiraServerItemSignIn } from '../../hosts/node/ui/jira-server-item-sign-in';
-import { startNode, type RunningNode } from '../../hosts/node/start-node';
-import { freePort } from '../support/free-port';
+import type { JiraServerEmulator } from '../../hosts/jira-server/emulator';
+import { startJiraServerNodeWithEntry, type JiraServerNodeWithEntry } from '../support/jira-server-node-with-entry';
 
 /**
  * The page the Jira DC plugin's issue panel frames (`{node}/jira-server/item?issueKey=…`): only the
@@ -20,41 +12,15 @@ import { freePort } from '../support/free-port';
  * session a Jira administrator gets through the entry from that panel is handed only to a page of
  * the node's own origin.
  */
-const clientId = 'exalate-node-client';
-const clientSecret = 'exalate-node-client-secret';
+let running: JiraServerNodeWithEntry;
 let emulator: JiraServerEmulator;
-let jira: RunningEmulatorServer;
-let node: RunningNode;
-let server: FastifyInstance;
 let origin = '';
-let dataDirectory = '';
 
 beforeAll(async () => {
-  emulator = createJiraServerEmulator();
-  jira = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  emulator.state.oauth.createIncomingLink(`${origin}/jira-server/enter/callback`, clientId, clientSecret);
-  dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-jira-item-'));
-  node = await startNode({
-    name: 'jira-dc',
-    dataDirectory,
-    nodeUrl: origin,
-    tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization }),
-    logger: silentLogger,
-    runSync: false,
-    jiraServerEntry: { clientId, clientSecret, consoleUrl: `${origin}/console/` },
-  });
-  server = Fastify();
-  await server.register(node.routes);
-  await server.listen({ port, host: '127.0.0.1' });
+  running = await startJiraServerNodeWithEntry();
+  ({ emulator, origin } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await node?.close();
-  await jira?.close();
-  rmSync(dataDirectory, { recursive: true, force: true });
-});
+afterAll(() => running?.close());
 
 const directive = (policy: string, name: string) => policy.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name} `)) ?? '';
 
@@ -87,7 +53,7 @@ describe('the issue panel page', () => {
     const answer = await fetch(`${origin}/jira-server/item?issueKey=SUP-1`);
     expect(answer.status).toBe(200);
     const policy = answer.headers.get('content-security-policy') ?? '';
-    expect(directive(policy, 'frame-ancestors')).toBe(`frame-ancestors ${new URL(jira.mountUrl).origin}`);
+    expect(directive(policy, 'frame-ancestors')).toBe(`frame-ancestors ${new URL(running.jiraUrl).origin}`);
     expect(policy).not.toContain('*');
     // X-Frame-Options cannot name another origin; DENY would stop Jira from showing the panel.
     expect(answer.headers.get('x-frame-options')).toBeNull();

@@ -3,7 +3,7 @@ import { FormItem } from 'azure-devops-ui/FormItem';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useEffect, useMemo } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 
 /** Triggers and Sync queue are per connection: this picks one (the first active one by default). */
 export function ConnectionDropdown({ connections, chosen, onChoose }: { readonly connections: readonly ConsoleConnection[] | null; readonly chosen: ConsoleConnection | null; readonly onChoose: (connection: ConsoleConnection) => void }) {

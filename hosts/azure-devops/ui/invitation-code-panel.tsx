@@ -4,8 +4,8 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Panel } from 'azure-devops-ui/Panel';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
-import { wizardLabels, wizardNotices, wizardPreviewLabels } from '../../node/ui/browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { wizardLabels, wizardNotices, wizardPreviewLabels } from '../../console-kit/browser-core';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
 

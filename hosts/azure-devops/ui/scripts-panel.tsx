@@ -4,7 +4,7 @@ import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { ScriptSideEditor } from '../../console-kit/script-side-editor';
 import { useScriptApi } from '../../console-kit/script-editor-api';

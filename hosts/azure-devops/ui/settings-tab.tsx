@@ -4,7 +4,7 @@ import { FormItem } from 'azure-devops-ui/FormItem';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { useState } from 'react';
-import type { InstanceAnswer } from '../../node/ui/admin-answers';
+import type { InstanceAnswer } from '../../console-kit/admin-answers';
 import { readNodeUrlInput } from './hub-host';
 import { deployGuideUrl, nodeUrlExplained, scopeWord } from './hub-words';
 

@@ -1,5 +1,5 @@
 import { Status, Statuses, StatusSize, type IStatusProps } from 'azure-devops-ui/Status';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { statusWords } from '../../console-kit/console-words';
 
 const indicators: Readonly<Record<ConsoleConnection['status'], IStatusProps>> = {

@@ -4,7 +4,7 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { SimpleTableCell, Table, type ITableColumn } from 'azure-devops-ui/Table';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { useCallback, useState } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import type { QueueAnswer } from '../../console-kit/sync-answers';
 import { useAnswer } from '../../console-kit/use-answer';

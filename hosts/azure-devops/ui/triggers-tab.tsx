@@ -7,7 +7,7 @@ import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { Toggle } from 'azure-devops-ui/Toggle';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { useCallback, useState } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import type { TriggerAnswer } from '../../console-kit/sync-answers';
 import { useAnswer } from '../../console-kit/use-answer';

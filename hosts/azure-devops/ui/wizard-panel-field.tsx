@@ -1,7 +1,7 @@
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { Toggle } from 'azure-devops-ui/Toggle';
-import type { FieldView, WizardEvent } from '../../node/ui/browser-core';
+import type { FieldView, WizardEvent } from '../../console-kit/browser-core';
 
 /** One field of a wizard step, as core's `viewWizard` describes it, in azure-devops-ui controls. */
 export function WizardPanelField({ field, dispatch }: { readonly field: FieldView; readonly dispatch: (event: WizardEvent) => void }) {

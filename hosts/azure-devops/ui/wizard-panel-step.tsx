@@ -5,7 +5,7 @@ import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useMemo, type KeyboardEvent } from 'react';
-import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../node/ui/browser-core';
+import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
 export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {

@@ -1,8 +1,8 @@
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Panel } from 'azure-devops-ui/Panel';
-import { viewWizard, type WizardState } from '../../node/ui/browser-core';
-import { useWizard } from '../../node/ui/use-wizard';
-import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
+import { viewWizard, type WizardState } from '../../console-kit/browser-core';
+import { useWizard } from '../../console-kit/use-wizard';
+import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
 import { WizardPanelField } from './wizard-panel-field';
 import { WizardPanelStep } from './wizard-panel-step';
 

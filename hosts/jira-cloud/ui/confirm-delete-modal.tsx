@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 
 /** Deleting unlinks twins and keeps the data (ARCHITECTURE §3): the dialog says so before it happens. */
 export function ConfirmDeleteModal({ connection, busy, onCancel, onConfirm }: { readonly connection: ConsoleConnection; readonly busy: boolean; readonly onCancel: () => void; readonly onConfirm: () => void }) {

@@ -3,8 +3,8 @@ import { Box } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useId } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
-import { useConnections } from '../../node/ui/use-connections';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { useConnections } from '../../console-kit/use-connections';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 
 /** Triggers and Sync queue are per connection: this picks one (the first syncing one by default). */

@@ -1,6 +1,6 @@
 import { invoke } from '@forge/bridge';
-import type { AdminFailure } from '../../node/ui/admin-client';
-import { err, ok } from '../../node/ui/browser-core';
+import type { AdminFailure } from '../../console-kit/admin-failure';
+import { err, ok } from '../../console-kit/browser-core';
 import type { OperationTransport } from '../../console-kit/operation-client';
 
 /**

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { InstanceAnswer } from '../../node/ui/admin-answers';
+import type { InstanceAnswer } from '../../console-kit/admin-answers';
 import { PageFrame } from './page-frame';
 
 /** What this side is, and the Exalate URL an admin on the other side types as Destination Instance URL. */

@@ -6,8 +6,8 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import TextArea from '@atlaskit/textarea';
 import { useId } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
-import { wizardLabels, wizardNotices, wizardPreviewLabels } from '../../node/ui/browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { wizardLabels, wizardNotices, wizardPreviewLabels } from '../../console-kit/browser-core';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
 

@@ -2,7 +2,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box } from '@atlaskit/primitives';
 import { useMemo } from 'react';
-import { useInstance } from '../../node/ui/use-instance';
+import { useInstance } from '../../console-kit/use-instance';
 import type { ConsolePage } from '../../console-kit/console-words';
 import { createConsoleClient, type OperationTransport } from '../../console-kit/operation-client';
 import { ConnectionsPage } from './connections-page';

@@ -6,7 +6,7 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { ScriptSideEditor } from '../../console-kit/script-side-editor';
 import { useScriptApi } from '../../console-kit/script-editor-api';

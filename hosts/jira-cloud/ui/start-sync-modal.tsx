@@ -5,8 +5,8 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaski
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
-import { trackerWords } from '../../node/ui/tracker-words';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { trackerWords } from '../../console-kit/tracker-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { startSyncWords, useStartSync } from '../../console-kit/use-start-sync';
 import { NoticeBanner } from './notice-banner';

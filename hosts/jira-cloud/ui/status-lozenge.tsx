@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { statusWords } from '../../console-kit/console-words';
 
 const appearances = { pending: 'inprogress', active: 'success', deactivated: 'default', error: 'removed', deleted: 'removed' } as const;

@@ -4,7 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useCallback, useState } from 'react';
-import type { ConsoleConnection } from '../../node/ui/admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useAnswer } from '../../console-kit/use-answer';
 import { ConnectionPicker } from './connection-picker';

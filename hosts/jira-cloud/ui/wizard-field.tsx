@@ -4,7 +4,7 @@ import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { Box, Inline } from '@atlaskit/primitives';
 import { useId } from 'react';
-import type { FieldView, WizardEvent } from '../../node/ui/browser-core';
+import type { FieldView, WizardEvent } from '../../console-kit/browser-core';
 
 /** One field of a wizard step, as core's `viewWizard` describes it, in Atlaskit's form controls. */
 export function WizardField({ field, dispatch }: { readonly field: FieldView; readonly dispatch: (event: WizardEvent) => void }) {

@@ -4,9 +4,9 @@ import { Stack, Text } from '@atlaskit/primitives';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { FormEvent } from 'react';
-import { useWizard } from '../../node/ui/use-wizard';
-import { viewWizard, wizardLabels, type WizardState } from '../../node/ui/browser-core';
-import type { WizardEffectHost } from '../../node/ui/wizard-effect-runner';
+import { useWizard } from '../../console-kit/use-wizard';
+import { viewWizard, wizardLabels, type WizardState } from '../../console-kit/browser-core';
+import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
 import { WizardField } from './wizard-field';
 import { WizardStepBody } from './wizard-step-body';
 

@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import { useId } from 'react';
-import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../node/ui/browser-core';
+import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
 export function WizardStepBody({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {

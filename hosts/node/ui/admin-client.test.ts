@@ -1,4 +1,6 @@
-import { createAdminClient, type AdminFailure } from './admin-client';
+import type { AdminFailure } from '../../console-kit/admin-failure';
+import { sampleConnection } from '../../console-kit/fake-wizard-client';
+import { createAdminClient } from './admin-client';
 
 interface Sent {
   readonly url: string;
@@ -17,23 +19,8 @@ function clientAnswering(status: number, body: unknown, options: { onUnauthorize
   return { client, sent };
 }
 
-const connection = {
-  id: 'c1',
-  name: 'acme-jira_to_partner-ado',
-  description: '',
-  mode: 'script',
-  status: 'pending',
-  statusReason: null,
-  role: 'initiator',
-  localName: 'acme-jira',
-  remoteName: 'partner-ado',
-  projectKey: 'SUP',
-  destination: 'unknown',
-  remoteTracker: 'unknown',
-  invitationExpiresAt: '2026-11-26T20:00:00.000Z',
-  createdAt: '2026-11-23T20:00:00.000Z',
-  updatedAt: '2026-11-23T20:00:00.000Z',
-};
+// As the node sends it: more fields than the console reads, which it lets through.
+const connection = { ...sampleConnection({ id: 'c1' }), createdAt: '2026-11-23T20:00:00.000Z', updatedAt: '2026-11-23T20:00:00.000Z' };
 
 test('calls the admin API with the bearer token and a JSON body', async () => {
   const { client, sent } = clientAnswering(201, { connection, invitationCode: 'exa1.code.crc' });

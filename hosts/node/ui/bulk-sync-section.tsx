@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import type { BulkSyncProgressAnswer } from '../../console-kit/sync-answers';
-import type { TrackerKind } from './browser-core';
-import { trackerWords } from './tracker-words';
+import type { TrackerKind } from '../../console-kit/browser-core';
+import { trackerWords } from '../../console-kit/tracker-words';
 
 /** How often progress is read while a bulk sync runs: each read is one small GET. */
 const pollMilliseconds = 1000;

@@ -1,8 +1,8 @@
 import { useEffect, useId } from 'react';
 import { statusWords } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import type { ConsoleConnection } from './admin-answers';
-import type { TrackerKind } from './browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import type { TrackerKind } from '../../console-kit/browser-core';
 
 /** What a tab about one connection at a time (Triggers, Sync queue) is given by the console. */
 export interface PerConnectionTabProps {

@@ -1,17 +1,17 @@
 import { useMemo, useState } from 'react';
-import type { ConsoleConnection, InstanceAnswer } from './admin-answers';
+import type { ConsoleConnection, InstanceAnswer } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { wizardContextOf } from '../../console-kit/console-words';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
-import { startAcceptWizard, startInitiateWizard, wizardLabels } from './browser-core';
+import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../console-kit/browser-core';
 import { ConnectionsTable, type ConnectionAction } from './connections-table';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
 import { InvitationCodeDialog } from './invitation-code-dialog';
 import { ScriptsDialog } from './scripts-dialog';
 import { StartSyncDialog } from './start-sync-dialog';
-import { useConnections } from './use-connections';
+import { useConnections } from '../../console-kit/use-connections';
 import { WizardDialog } from './wizard-dialog';
-import type { WizardEffectHost } from './wizard-effect-runner';
+import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
 
 export interface ConnectionsTabProps {
   readonly client: ConsoleClient;

@@ -2,8 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describeControls } from './accessible-markup';
 import { ConnectionsTable } from './connections-table';
-import { sampleConnection } from './fake-admin-client';
-import { isWaitingForPeer } from './use-connections';
+import { sampleConnection } from '../../console-kit/fake-wizard-client';
+import { isWaitingForPeer } from '../../console-kit/use-connections';
 
 const render = (connections: Parameters<typeof ConnectionsTable>[0]['connections'], working: string | null = null) =>
   renderToStaticMarkup(createElement(ConnectionsTable, { connections, working, onAction: () => undefined }));

@@ -1,8 +1,8 @@
 import { canEditScripts, canShowInvitation, canStartSync, pendingExplained } from '../../console-kit/console-words';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
 import { startSyncLabel } from '../../console-kit/use-start-sync';
-import type { ConsoleConnection } from './admin-answers';
-import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind } from './browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind } from '../../console-kit/browser-core';
 import { StatusLozenge } from './status-lozenge';
 
 export type ConnectionAction = 'deactivate' | 'activate' | 'start-sync' | 'show-invitation' | 'edit-scripts' | 'delete' | 'check';

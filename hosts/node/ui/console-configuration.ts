@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackerKinds, type TrackerKind } from './browser-core';
+import { trackerKinds, type TrackerKind } from '../../console-kit/browser-core';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import { trackerDisplayNames, type TrackerKind } from './browser-core';
+import { trackerDisplayNames, type TrackerKind } from '../../console-kit/browser-core';
 
 export interface ConsoleHeaderProps {
   readonly title: string;

@@ -9,7 +9,7 @@ import { ErrorsTab } from './errors-tab';
 import { GeneralSettingsTab } from './general-settings-tab';
 import { SyncQueueTab } from './sync-queue-tab';
 import { TriggersTab } from './triggers-tab';
-import { useInstance } from './use-instance';
+import { useInstance } from '../../console-kit/use-instance';
 
 export interface ConsoleShellProps {
   readonly configuration: ConsoleConfiguration;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ConsoleConnection } from './admin-answers';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { ModalDialog } from './modal-dialog';
 
 export interface DeleteConnectionDialogProps {

@@ -2,11 +2,11 @@ import { useCallback, useState } from 'react';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import type { SyncErrorAnswer } from '../../console-kit/sync-answers';
 import { useAnswer } from '../../console-kit/use-answer';
-import type { ConsoleConnection } from './admin-answers';
-import type { TrackerKind } from './browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import type { TrackerKind } from '../../console-kit/browser-core';
 import { NoticeBanner, type Notice } from './notice-banner';
-import { trackerWords } from './tracker-words';
-import { useConnections } from './use-connections';
+import { trackerWords } from '../../console-kit/tracker-words';
+import { useConnections } from '../../console-kit/use-connections';
 import { AnswerPending } from './answer-pending';
 
 /** What an error holds up, in words: an item ("SUP-12"), a whole connection, or the node. */

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { InstanceAnswer } from './admin-answers';
+import type { InstanceAnswer } from '../../console-kit/admin-answers';
 import { createAdminClient } from './admin-client';
-import { wizardModeLabels } from './browser-core';
+import { wizardModeLabels } from '../../console-kit/browser-core';
 import { pageAdminAccess } from './tracker-connection-client';
 import { TrackerConnectionSection } from './tracker-connection-section';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { wizardLabels, wizardNotices, wizardPreviewLabels } from './browser-core';
+import { wizardLabels, wizardNotices, wizardPreviewLabels } from '../../console-kit/browser-core';
 
 export interface InvitationCodeBoxProps {
   readonly invitationCode: string;

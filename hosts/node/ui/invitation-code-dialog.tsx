@@ -1,7 +1,7 @@
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
-import type { ConsoleConnection } from './admin-answers';
-import { wizardLabels } from './browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { wizardLabels } from '../../console-kit/browser-core';
 import { InvitationCodeBox } from './invitation-code-box';
 import { ModalDialog } from './modal-dialog';
 

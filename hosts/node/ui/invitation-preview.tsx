@@ -1,4 +1,4 @@
-import type { PreviewRow } from './browser-core';
+import type { PreviewRow } from '../../console-kit/browser-core';
 
 /** Who invites, from which tracker, in which mode, under which name: the rows core wrote. */
 export function InvitationPreview({ rows, blockedReason }: { readonly rows: readonly PreviewRow[]; readonly blockedReason: string | null }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ConnectionMode, ModeOption, WizardEvent } from './browser-core';
+import type { ConnectionMode, ModeOption, WizardEvent } from '../../console-kit/browser-core';
 
 export interface ModeOptionListProps {
   readonly options: readonly ModeOption[];

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { wizardLabels, type ProjectList, type WizardEvent } from './browser-core';
+import { wizardLabels, type ProjectList, type WizardEvent } from '../../console-kit/browser-core';
 
 export interface ProjectPickerProps {
   readonly projects: ProjectList;

@@ -3,11 +3,11 @@ import type { ConsoleClient } from '../../console-kit/operation-client';
 import { ScriptSideEditor } from '../../console-kit/script-side-editor';
 import { useScriptApi } from '../../console-kit/script-editor-api';
 import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
-import type { ConsoleConnection } from './admin-answers';
-import type { TrackerKind } from './browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import type { TrackerKind } from '../../console-kit/browser-core';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
-import { trackerWords } from './tracker-words';
+import { trackerWords } from '../../console-kit/tracker-words';
 
 export interface ScriptsDialogProps {
   readonly client: ConsoleClient;

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { startSyncWords, useStartSync } from '../../console-kit/use-start-sync';
-import type { ConsoleConnection } from './admin-answers';
-import type { TrackerKind } from './browser-core';
+import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import type { TrackerKind } from '../../console-kit/browser-core';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
-import { trackerWords } from './tracker-words';
+import { trackerWords } from '../../console-kit/tracker-words';
 
 export interface StartSyncDialogProps {
   readonly client: ConsoleClient;

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from './browser-core';
+import type { ConnectionStatus } from '../../console-kit/browser-core';
 
 const statusNames: Readonly<Record<ConnectionStatus, string>> = {
   pending: 'Pending',

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import type { QueueAnswer } from '../../console-kit/sync-answers';
 import { useAnswer } from '../../console-kit/use-answer';
-import { err } from './browser-core';
+import { err } from '../../console-kit/browser-core';
 import { ConnectionSelect, type PerConnectionTabProps } from './connection-select';
-import { trackerWords } from './tracker-words';
-import { useConnections } from './use-connections';
+import { trackerWords } from '../../console-kit/tracker-words';
+import { useConnections } from '../../console-kit/use-connections';
 import { AnswerPending } from './answer-pending';
 
 const directionWords = { outbound: 'Outgoing', inbound: 'Incoming' } as const;

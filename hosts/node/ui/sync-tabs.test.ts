@@ -5,7 +5,7 @@ import { describeControls } from './accessible-markup';
 import { describeBulkSync } from './bulk-sync-section';
 import { defaultConnection, selectableConnections } from './connection-select';
 import { describeErrorSubject } from './errors-tab';
-import { sampleConnection } from './fake-admin-client';
+import { sampleConnection } from '../../console-kit/fake-wizard-client';
 import { ScriptsDialog } from './scripts-dialog';
 import { describeQueueCounts } from './sync-queue-tab';
 

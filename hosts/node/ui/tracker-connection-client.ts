@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { errorAnswerSchema } from './admin-answers';
-import type { AdminFailure } from './admin-client';
+import type { AdminFailure } from '../../console-kit/admin-failure';
+import { ok, trackerKinds, type Result } from '../../console-kit/browser-core';
+import { callOperation } from '../../console-kit/operation-client';
+import { createNodeTransport } from './admin-client';
 import { readStoredAdminToken } from './admin-token-storage';
-import { err, ok, trackerKinds, type Result } from './browser-core';
 import { readConsoleConfiguration } from './console-configuration';
 
 // The console's calls for "Tracker connection" in General settings (core/admin/tracker-connection-operations.ts).
@@ -57,44 +58,17 @@ export function resolveFromNodeRoot(adminApi: string, url: string, page: string)
 }
 
 export function createTrackerConnectionClient(options: { readonly adminApi: string; readonly adminToken: string; readonly fetch?: typeof fetch }): TrackerConnectionClient {
-  const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const base = options.adminApi.replace(/\/+$/, '');
-
-  async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<Result<z.infer<S>, AdminFailure>> {
-    let response: Response;
-    try {
-      response = await send(`${base}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${options.adminToken}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch {
-      return err({ status: 0, code: 'unreachable', message: `The Exalate node did not answer at ${base}. Check that it is running, then try again.` });
-    }
-    let answer: unknown;
-    try {
-      const text = await response.text();
-      answer = text === '' ? undefined : (JSON.parse(text) as unknown);
-    } catch {
-      answer = undefined;
-    }
-    if (!response.ok) {
-      const described = errorAnswerSchema.safeParse(answer);
-      return err(described.success ? { status: response.status, ...described.data.error } : { status: response.status, code: 'http_error', message: `The Exalate node answered ${response.status} ${response.statusText}. Try again; if it keeps failing, look at the node's log.` });
-    }
-    const parsed = schema.safeParse(answer);
-    if (!parsed.success) return err({ status: response.status, code: 'unexpected_answer', message: `The Exalate node sent an answer this console cannot read (${method} ${path}). Check that the console and the node are the same version.` });
-    return ok(parsed.data);
-  }
+  const transport = createNodeTransport(options);
+  const call = <S extends z.ZodType>(key: string, schema: S, body?: unknown) => callOperation(transport, key, schema, {}, body);
 
   return {
-    describe: () => call('GET', '/tracker-connection', trackerConnectionAnswerSchema),
-    saveToken: (baseUrl, token) => call('PUT', '/tracker-connection', trackerConnectionAnswerSchema, { baseUrl, token }),
+    describe: () => call('GET /tracker-connection', trackerConnectionAnswerSchema),
+    saveToken: (baseUrl, token) => call('PUT /tracker-connection', trackerConnectionAnswerSchema, { baseUrl, token }),
     startSignIn: async (returnTo) => {
-      const answer = await call('POST', '/tracker-connection/sign-in', signInAnswerSchema, { returnTo });
+      const answer = await call('POST /tracker-connection/sign-in', signInAnswerSchema, { returnTo });
       return answer.ok ? ok(resolveFromNodeRoot(options.adminApi, answer.value.url, returnTo)) : answer;
     },
-    listWorkspaces: () => call('GET', '/tracker-connection/workspaces', workspacesAnswerSchema),
-    chooseWorkspace: (gid) => call('PUT', '/tracker-connection/workspace', trackerConnectionAnswerSchema, { gid }),
+    listWorkspaces: () => call('GET /tracker-connection/workspaces', workspacesAnswerSchema),
+    chooseWorkspace: (gid) => call('PUT /tracker-connection/workspace', trackerConnectionAnswerSchema, { gid }),
   };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AsanaSignIn, type WorkspaceList } from './asana-sign-in';
-import { trackerDisplayNames, type TrackerKind } from './browser-core';
+import { trackerDisplayNames, type TrackerKind } from '../../console-kit/browser-core';
 import { JiraServerConnectionForm } from './jira-server-connection-form';
 import { createTrackerConnectionClient, pageAdminAccess, type TrackerConnectionAnswer, type TrackerConnectionClient } from './tracker-connection-client';
 

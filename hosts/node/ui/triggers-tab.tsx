@@ -2,12 +2,12 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import type { TriggerAnswer } from '../../console-kit/sync-answers';
 import { useAnswer } from '../../console-kit/use-answer';
-import { ok, type TrackerKind } from './browser-core';
+import { ok, type TrackerKind } from '../../console-kit/browser-core';
 import { BulkSyncSection } from './bulk-sync-section';
 import { ConnectionSelect, type PerConnectionTabProps } from './connection-select';
 import { NoticeBanner, type Notice } from './notice-banner';
-import { trackerWords } from './tracker-words';
-import { useConnections } from './use-connections';
+import { trackerWords } from '../../console-kit/tracker-words';
+import { useConnections } from '../../console-kit/use-connections';
 import { AnswerPending } from './answer-pending';
 
 const noTriggers = () => Promise.resolve(ok<readonly TriggerAnswer[]>([]));

@@ -1,6 +1,6 @@
-import type { WizardState } from './browser-core';
-import { useWizard } from './use-wizard';
-import type { WizardEffectHost } from './wizard-effect-runner';
+import type { WizardState } from '../../console-kit/browser-core';
+import { useWizard } from '../../console-kit/use-wizard';
+import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
 import { WizardPanel } from './wizard-panel';
 
 /** Initiate Connection or Accept Invitation, running: the state machine, its effects, its dialog. */

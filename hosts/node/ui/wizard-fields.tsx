@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FieldView, WizardEvent } from './browser-core';
+import type { FieldView, WizardEvent } from '../../console-kit/browser-core';
 
 /** The text fields and the toggle of a step, exactly as core's `viewWizard` lists them. */
 export function WizardFields({ fields, dispatch }: { readonly fields: readonly FieldView[]; readonly dispatch: (event: WizardEvent) => void }) {

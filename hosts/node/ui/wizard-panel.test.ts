@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describeControls } from './accessible-markup';
-import { startAcceptWizard, startInitiateWizard, transition, wizardLabels, type WizardContext, type WizardEvent, type WizardState } from './browser-core';
+import { startAcceptWizard, startInitiateWizard, transition, wizardLabels, type WizardContext, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
 import { WizardPanel } from './wizard-panel';
 
 // The wizard as the console draws it, state by state (states reached by core's own transition).

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
-import { viewWizard, wizardLabels, type WizardEvent, type WizardState } from './browser-core';
+import { viewWizard, wizardLabels, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
 import { ModalDialog } from './modal-dialog';
 import { WizardFields } from './wizard-fields';
 import { WizardStepContent } from './wizard-step-content';

@@ -1,4 +1,4 @@
-import type { WizardEvent, WizardState } from './browser-core';
+import type { WizardEvent, WizardState } from '../../console-kit/browser-core';
 import { InvitationCodeBox } from './invitation-code-box';
 import { InvitationPreview } from './invitation-preview';
 import { ModeOptionList } from './mode-option-list';

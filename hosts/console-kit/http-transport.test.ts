@@ -1,5 +1,5 @@
-import { createHttpTransport } from '../../console-kit/http-transport';
-import { createConsoleClient } from '../../console-kit/operation-client';
+import { createHttpTransport } from './http-transport';
+import { createConsoleClient } from './operation-client';
 
 function recordingFetch(status: number, body: unknown) {
   const calls: { url: string; init: RequestInit }[] = [];

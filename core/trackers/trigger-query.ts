@@ -1,49 +1,31 @@
 import { ExalateError } from '../errors';
 import type { TrackerItem } from '../ports/tracker-item';
-import type { TrackerKind } from '../ports/tracker';
 import { err, ok, type Result } from '../result';
+import { trackerProfile, type TrackerKind } from './index';
+import type { TriggerCondition, TriggerConditions, TriggerField } from './trigger-condition';
 
 /**
- * Triggers are written in the tracker's own language, in a subset every admin recognises:
+ * The one trigger grammar. Triggers are written in the tracker's own language, in a subset every
+ * admin recognises; each tracker's profile names the fields its admins write (trigger.fields):
  * - Jira (JQL): `project = SUP AND type = Bug AND status = "In Progress" AND labels = sync`,
  *   `project in (SUP, OPS)`, `!=`, and a trailing `ORDER BY …` (ignored).
  * - Azure DevOps (WIQL): `[System.TeamProject] = 'Fabrikam' AND [System.WorkItemType] = 'Bug'`,
  *   with or without `SELECT … FROM WorkItems WHERE`.
  * - Asana: `project = 1205000000000003 AND completed = false`.
- * The engine matches a changed item against the conditions itself, so an event needs no search.
+ * The engine matches a changed item against the conditions itself, so an event needs no search;
+ * a search (bulk sync) hands the same conditions to the adapter, which only translates them.
  */
-export type TriggerField = 'project' | 'type' | 'status' | 'label' | 'completed';
-
-export interface TriggerCondition {
-  readonly field: TriggerField;
-  readonly operator: '=' | '!=' | 'in';
-  readonly values: readonly string[];
-}
-
-const fieldNames: Readonly<Record<string, TriggerField>> = {
-  project: 'project',
-  type: 'type',
-  issuetype: 'type',
-  status: 'status',
-  labels: 'label',
-  label: 'label',
-  completed: 'completed',
-  '[system.teamproject]': 'project',
-  '[system.workitemtype]': 'type',
-  '[system.state]': 'status',
-  '[system.tags]': 'label',
-};
-
 const conditionPattern = /^\s*(\[[\w.]+\]|[A-Za-z]+)\s*(!=|<>|=|\bin\b|\bcontains\b)\s*(.+?)\s*$/i;
 
-export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<readonly TriggerCondition[]> {
+export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<TriggerConditions> {
+  const language = trackerProfile(tracker).trigger;
   let text = query.trim().replace(/\s+order\s+by\s+.*$/is, '');
-  if (tracker === 'azure-devops') text = text.replace(/^select\s+.*?\s+from\s+workitems\s+where\s+/is, '');
+  if (language.statementHead !== null) text = text.replace(language.statementHead, '');
   if (text === '') return err(invalid(query, 'it is empty'));
   const conditions: TriggerCondition[] = [];
   for (const part of splitOnAnd(text)) {
     const match = conditionPattern.exec(part);
-    const field = match ? fieldNames[match[1]!.toLowerCase()] : undefined;
+    const field = match ? fieldOf(language.fields, match[1]!) : undefined;
     if (!match || !field) return err(invalid(query, `"${part.trim()}" is not a condition this node understands`));
     const operatorText = match[2]!.toLowerCase();
     const operator = operatorText === 'in' ? 'in' : operatorText === '=' || operatorText === 'contains' ? '=' : '!=';
@@ -60,7 +42,7 @@ export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<r
   return ok(conditions);
 }
 
-export function itemMatchesTrigger(item: TrackerItem, conditions: readonly TriggerCondition[]): boolean {
+export function itemMatchesTrigger(item: TrackerItem, conditions: TriggerConditions): boolean {
   return conditions.every((condition) => {
     const actual = valuesOf(item, condition.field).map((value) => value.toLowerCase());
     const wanted = condition.values.map((value) => value.toLowerCase());
@@ -70,8 +52,14 @@ export function itemMatchesTrigger(item: TrackerItem, conditions: readonly Trigg
 }
 
 /** The projects a trigger watches: where the reconciler looks for missed changes. */
-export function projectsOfTrigger(conditions: readonly TriggerCondition[]): readonly string[] {
+export function projectsOfTrigger(conditions: TriggerConditions): readonly string[] {
   return conditions.filter((condition) => condition.field === 'project' && condition.operator !== '!=').flatMap((condition) => condition.values);
+}
+
+/** Own properties only: a field written `constructor` is not a condition. */
+function fieldOf(fields: Readonly<Record<string, TriggerField>>, written: string): TriggerField | undefined {
+  const name = written.toLowerCase();
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
 }
 
 function valuesOf(item: TrackerItem, field: TriggerField): readonly string[] {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleConnection } from './admin-answers';
-import type { AdminClient } from './admin-client';
+import type { ConsoleClient } from './operation-client';
 
 /**
  * How often the list is read again while a connection is Pending: the initiator sees it turn
@@ -22,7 +22,7 @@ export interface ConnectionsView {
   readonly refresh: () => Promise<void>;
 }
 
-export function useConnections(client: AdminClient): ConnectionsView {
+export function useConnections(client: Pick<ConsoleClient, 'listConnections'>): ConnectionsView {
   const [connections, setConnections] = useState<readonly ConsoleConnection[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // Answers can cross (a poll and an action's refresh); only the latest request may set the list.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { parseTriggerQuery, type TriggerCondition, type TriggerField } from './trigger-query';
-import type { TrackerKind } from '../ports/tracker';
+import { parseTriggerQuery } from './trigger-query';
+import type { TriggerCondition, TriggerField } from './trigger-condition';
+import { trackerKinds, type TrackerKind } from './index';
 
 /**
  * Properties of the trigger grammars (JQL, WIQL and Asana's subset): printing conditions the way
@@ -50,7 +51,7 @@ function print(tracker: TrackerKind, conditions: readonly TriggerCondition[]): s
     .join(' AND ');
 }
 
-const trackers: readonly TrackerKind[] = ['jira-cloud', 'jira-server', 'azure-devops', 'asana'];
+const trackers: readonly TrackerKind[] = trackerKinds;
 
 describe.each(trackers)('trigger grammar of %s', (tracker) => {
   it('parses what it prints back to the same conditions', () => {

@@ -1,13 +1,13 @@
 import { err } from './browser-core';
 import type { WizardEffect } from './browser-core';
-import { createFakeAdminClient } from './fake-admin-client';
+import { createFakeWizardClient } from './fake-wizard-client';
 import { runWizardEffect, type WizardEffectHost } from './wizard-effect-runner';
 
 const refused = (message: string) => async () => err({ status: 400, code: 'invalid_request', message });
 
 function hostWith(overrides: Partial<WizardEffectHost> = {}): WizardEffectHost & { closed: number; refreshed: number } {
   const host = {
-    client: createFakeAdminClient(),
+    client: createFakeWizardClient(),
     clipboard: { writeText: async () => undefined },
     closed: 0,
     refreshed: 0,
@@ -36,14 +36,14 @@ describe('each effect answers with the event the wizard expects', () => {
 
 describe("a refusal carries the node's message, for the wizard to show", () => {
   const message = 'The invitation code expired on 2026-11-25; ask the initiator for a new one.';
-  test.each<[string, WizardEffect, Parameters<typeof createFakeAdminClient>[0], string]>([
+  test.each<[string, WizardEffect, Parameters<typeof createFakeWizardClient>[0], string]>([
     ['inspect_destination', { type: 'inspect_destination', url: 'https://partner.test' }, { inspectDestination: refused(message) }, 'destination_inspection_failed'],
     ['load_projects', { type: 'load_projects' }, { listProjects: refused(message) }, 'projects_failed'],
     ['initiate', { type: 'initiate', request: initiateRequest }, { initiateConnection: refused(message) }, 'initiate_failed'],
     ['preview_invitation', { type: 'preview_invitation', invitationCode: 'x' }, { previewInvitation: refused(message) }, 'invitation_invalid'],
     ['accept', { type: 'accept', request: acceptRequest }, { acceptInvitation: refused(message) }, 'accept_failed'],
   ])('%s', async (_name, effect, client, type) => {
-    expect(await runWizardEffect(effect, hostWith({ client: createFakeAdminClient(client) }))).toEqual({ type, message });
+    expect(await runWizardEffect(effect, hostWith({ client: createFakeWizardClient(client) }))).toEqual({ type, message });
   });
 });
 

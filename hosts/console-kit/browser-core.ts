@@ -30,8 +30,8 @@ export {
   type InitiateRequest,
   type AcceptRequest,
   type DestinationDescription,
-} from '../../../core/wizard';
-export { connectionModes, connectionStatuses, unknownDestination, type ConnectionMode, type ConnectionStatus } from '../../../core/connection/connection';
-export { trackerDisplayNames, trackerKinds, type TrackerKind, type TrackerProject } from '../../../core/ports/tracker';
-export { err, ok, type Result } from '../../../core/result';
-export { maximumConnectionPageSize } from '../../../core/connection/connection-page';
+} from '../../core/wizard';
+export { connectionModes, connectionStatuses, unknownDestination, type ConnectionMode, type ConnectionStatus } from '../../core/connection/connection';
+export { trackerDisplayNames, trackerKinds, type TrackerKind, type TrackerProject } from '../../core/ports/tracker';
+export { err, ok, type Result } from '../../core/result';
+export { maximumConnectionPageSize } from '../../core/connection/connection-page';

@@ -1,9 +1,12 @@
-import type { AdminClient } from './admin-client';
 import type { WizardEffect, WizardEvent } from './browser-core';
+import type { ConsoleClient } from './operation-client';
+
+/** The admin calls a wizard's effects make: all any console needs to hand the wizard. */
+export type WizardClient = Pick<ConsoleClient, 'inspectDestination' | 'listProjects' | 'initiateConnection' | 'previewInvitation' | 'acceptInvitation'>;
 
 /** What the wizard's effects need from the console; the admin API does the rest. */
 export interface WizardEffectHost {
-  readonly client: AdminClient;
+  readonly client: WizardClient;
   /** navigator.clipboard where the browser offers it (only on https or localhost). */
   readonly clipboard: Pick<Clipboard, 'writeText'> | undefined;
   /** Takes the wizard's dialog off the screen. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InstanceAnswer } from './admin-answers';
-import type { AdminClient } from './admin-client';
+import type { ConsoleClient } from './operation-client';
 
 export type InstanceView =
   | { readonly status: 'loading' }
@@ -8,7 +8,7 @@ export type InstanceView =
   | { readonly status: 'failed'; readonly message: string };
 
 /** `GET /instance`: what the header, General settings and the wizards need to know up front. */
-export function useInstance(client: AdminClient): { readonly view: InstanceView; readonly reload: () => void } {
+export function useInstance(client: Pick<ConsoleClient, 'describeInstance'>): { readonly view: InstanceView; readonly reload: () => void } {
   const [view, setView] = useState<InstanceView>({ status: 'loading' });
   const reload = useCallback(() => {
     setView({ status: 'loading' });
