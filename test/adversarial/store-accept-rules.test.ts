@@ -6,6 +6,7 @@ import type { Connection, QueueEntry, StoreV1 } from '../../core';
 import { PostgresStore } from '../../hosts/node/store/postgres-store';
 import { SqliteStore } from '../../hosts/node/store/sqlite-store';
 import { postgresForTests, uniqueSchemaName } from '../support/postgres-server';
+import { connectionRecord } from '../fakes/connection-record';
 
 /**
  * The rules the stores enforce for accepting and claiming, attacked at their edges on both
@@ -113,8 +114,5 @@ function change(id: string, itemKey: string): Omit<QueueEntry, 'position'> {
 }
 
 function connection(id: string): Connection {
-  return {
-    id, name: `name ${id}`, description: '', mode: 'script', status: 'pending', statusReason: null, role: 'initiator', localName: 'local', remoteName: 'remote',
-    projectKey: 'KEY', destination: 'unknown', remoteTracker: 'unknown', localIsPrivate: false, peer: null, invitationExpiresAt: expiresAt, createdAt: 1, updatedAt: 1,
-  };
+  return connectionRecord({ id, invitationExpiresAt: expiresAt });
 }

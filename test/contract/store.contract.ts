@@ -1,4 +1,5 @@
 import type { Connection, StoreV1 } from '../../core';
+import { connectionRecord } from '../fakes/connection-record';
 
 /**
  * The cases every Store implementation must pass (SQLite now; PostgreSQL and Forge KVS join by
@@ -278,23 +279,5 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 }
 
 function connection(id: string): Connection {
-  return {
-    id,
-    name: `name ${id}`,
-    description: '',
-    mode: 'script',
-    status: 'pending',
-    statusReason: null,
-    role: 'initiator',
-    localName: 'local',
-    remoteName: 'remote',
-    projectKey: 'KEY',
-    destination: 'unknown',
-    remoteTracker: 'unknown',
-    localIsPrivate: false,
-    peer: null,
-    invitationExpiresAt: 100,
-    createdAt: 1,
-    updatedAt: 1,
-  };
+  return connectionRecord({ id });
 }

@@ -3,6 +3,7 @@ import { createHttpTransport } from '../../hosts/console-kit/http-transport';
 import { createConsoleClient } from '../../hosts/console-kit/operation-client';
 import { FakeTracker } from '../fakes/fake-tracker';
 import { startTestNode, type TestNode } from '../support/test-node';
+import { connectionRecord } from '../fakes/connection-record';
 
 /**
  * `GET /connections` answered every connection in one body, however many the node held. It now
@@ -96,23 +97,19 @@ describe('paging GET /connections', () => {
 });
 
 function storedConnection(id: string, createdAt: number): Connection {
-  return {
+  const partner = 'https://partner.example';
+  return connectionRecord({
     id,
     name: `paged ${id}`,
-    description: '',
-    mode: 'script',
     status: 'active',
-    statusReason: null,
-    role: 'initiator',
     localName: 'acme',
     remoteName: 'partner',
     projectKey: 'SUP',
-    destination: 'https://partner.example',
+    destination: partner,
     remoteTracker: 'jira-cloud',
-    localIsPrivate: false,
-    peer: { nodeId: 'node_partner', publicKey: 'key', nodeUrl: 'https://partner.example', tracker: 'jira-cloud' },
+    peer: { nodeId: 'node_partner', publicKey: 'key', nodeUrl: partner, tracker: 'jira-cloud' },
     invitationExpiresAt: null,
     createdAt,
     updatedAt: createdAt,
-  };
+  });
 }

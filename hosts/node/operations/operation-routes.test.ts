@@ -8,6 +8,7 @@ import { ManualClock } from '../../../test/fakes/manual-clock';
 import { MemoryTracker } from '../../../test/fakes/memory-tracker';
 import { SqliteStore } from '../store/sqlite-store';
 import { startNode, type RunningNode } from '../start-node';
+import { connectionRecord } from '../../../test/fakes/connection-record';
 
 const entry = (id: string, itemKey: string, createdAt: number): Omit<QueueEntry, 'position'> => ({
   connectionId: 'con_1', direction: 'inbound', itemKey,
@@ -127,8 +128,5 @@ describe('operations: /healthz, /readyz, /metrics and shutdown', () => {
 });
 
 function connection(id: string): Connection {
-  return {
-    id, name: `name ${id}`, description: '', mode: 'script', status: 'active', statusReason: null, role: 'acceptor', localName: 'local', remoteName: 'remote',
-    projectKey: 'SUP', destination: 'unknown', remoteTracker: 'jira-cloud', localIsPrivate: true, peer: null, invitationExpiresAt: null, createdAt: 1, updatedAt: 1,
-  };
+  return connectionRecord({ id, status: 'active', role: 'acceptor', projectKey: 'SUP', remoteTracker: 'jira-cloud', localIsPrivate: true, invitationExpiresAt: null });
 }

@@ -4,6 +4,7 @@ import { describeStoreContract } from '../../../test/contract/store.contract';
 import { postgresForTests, uniqueSchemaName } from '../../../test/support/postgres-server';
 import { schemaForNode } from './postgres-pool';
 import { PostgresStore } from './postgres-store';
+import { connectionRecord } from '../../../test/fakes/connection-record';
 
 describeStoreContract('PostgreSQL', async () => PostgresStore.open({ url: await postgresForTests(), schema: uniqueSchemaName('contract') }));
 
@@ -163,8 +164,5 @@ describe('PostgreSQL store beyond the contract', () => {
 });
 
 function connection(id: string): Connection {
-  return {
-    id, name: `name ${id}`, description: '', mode: 'script', status: 'pending', statusReason: null, role: 'initiator', localName: 'local', remoteName: 'remote',
-    projectKey: 'KEY', destination: 'unknown', remoteTracker: 'unknown', localIsPrivate: false, peer: null, invitationExpiresAt: 100, createdAt: 1, updatedAt: 1,
-  };
+  return connectionRecord({ id });
 }
