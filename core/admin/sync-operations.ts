@@ -4,7 +4,7 @@ import { randomId } from '../encoding/random';
 import { ExalateError } from '../errors';
 import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
-import { readBulkSyncProgress, runBulkSync } from '../sync/bulk-sync';
+import { bulkSyncQueries, readBulkSyncProgress, runBulkSync } from '../sync/bulk-sync';
 import { connectItems } from '../sync/connect-twins';
 import { queueLocalChange } from '../sync/queue-local-change';
 import { unexalateItem } from '../sync/unlink-twin';
@@ -71,13 +71,13 @@ export const syncOperations: readonly AdminOperation[] = [
     method: 'POST', path: '/connections/{id}/bulk-sync', summary: 'Bulk sync: queues every item the query (or each active trigger) matches; progress at GET.', body: bulkSyncRequestSchema, successStatus: 202,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
-        const queries = body?.query ? [body.query] : (await context.store.listTriggers(connection.id)).filter((trigger) => trigger.active).map((trigger) => trigger.query);
-        if (queries.length === 0) return err(new ExalateError('invalid_request', 'Give a query, or add an active trigger first: bulk sync syncs what the triggers match.'));
+        const queries = await bulkSyncQueries(context, connection, body?.query);
+        if (!queries.ok) return queries;
         // Runs on after the answer; the admin follows it at GET /connections/{id}/bulk-sync.
         void (async () => {
-          for (const query of queries) await runBulkSync(context, connection, query);
+          for (const query of queries.value) await runBulkSync(context, connection, query);
         })();
-        return ok({ started: true, queries });
+        return ok({ started: true, queries: queries.value });
       }),
   }),
   defineOperation({

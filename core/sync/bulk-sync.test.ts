@@ -2,7 +2,7 @@ import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
 import type { StoreV1 } from '../ports/store';
 import { systemClock } from '../ports/clock';
-import { runBulkSync } from './bulk-sync';
+import { readBulkSyncProgress, runBulkSync, runBulkSyncPage, startBulkSync } from './bulk-sync';
 import { storageFullError } from './storage-full';
 
 describe('bulk sync on a database that refuses writes', () => {
@@ -21,5 +21,49 @@ describe('bulk sync on a database that refuses writes', () => {
 
     expect(progress).toMatchObject({ state: 'failed', message: expect.stringContaining('database refused a write because it is full') });
     expect(errors).toEqual(['could not save bulk sync progress']);
+  });
+});
+
+describe('bulk sync, a page at a time', () => {
+  function pagedContext(pages: Readonly<Record<string, { keys: readonly string[]; nextCursor: string | null } | Error>>) {
+    const settings = new Map<string, string>();
+    const searched: (string | null)[] = [];
+    const context = {
+      store: { putSetting: async (key: string, value: string) => void settings.set(key, value), getSetting: async (key: string) => settings.get(key) },
+      clock: systemClock,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      tracker: {
+        searchItems: async (_query: string, page: { cursor: string | null }) => {
+          searched.push(page.cursor);
+          const answer = pages[page.cursor ?? 'first'];
+          if (answer === undefined || answer instanceof Error) throw answer ?? new Error('no such page');
+          return answer;
+        },
+        // Items gone since the search: counted as failed, without a store to queue them in.
+        getItem: async () => undefined,
+      },
+    } as unknown as NodeContext;
+    return { context, searched };
+  }
+
+  it('goes on from the cursor each page returns and stores the progress, so another invocation can take over', async () => {
+    const { context, searched } = pagedContext({ first: { keys: ['SUP-1', 'SUP-2'], nextCursor: 'page-2' }, 'page-2': { keys: ['SUP-3'], nextCursor: null } });
+    const started = await startBulkSync(context, 'con_1', 'project = SUP');
+    const first = await runBulkSyncPage(context, { id: 'con_1' } as Connection, started, null);
+    expect(first).toMatchObject({ nextCursor: 'page-2', progress: { state: 'running', found: 2, failed: 2 } });
+    expect(await readBulkSyncProgress(context, 'con_1')).toEqual(first.progress);
+
+    const stored = await readBulkSyncProgress(context, 'con_1');
+    const last = await runBulkSyncPage(context, { id: 'con_1' } as Connection, stored!, first.nextCursor);
+    expect(last).toMatchObject({ nextCursor: null, progress: { id: started.id, state: 'finished', found: 3, failed: 3 } });
+    expect(await readBulkSyncProgress(context, 'con_1')).toEqual(last.progress);
+    expect(searched).toEqual([null, 'page-2']);
+  });
+
+  it('ends as failed with the reason when a page cannot be read, keeping what the earlier pages counted', async () => {
+    const { context } = pagedContext({ first: { keys: ['SUP-1'], nextCursor: 'page-2' }, 'page-2': new Error('Jira answered 503') });
+    const progress = await runBulkSync(context, { id: 'con_1' } as Connection, 'project = SUP');
+    expect(progress).toMatchObject({ state: 'failed', message: 'Jira answered 503', found: 1, failed: 1 });
+    expect(await readBulkSyncProgress(context, 'con_1')).toEqual(progress);
   });
 });

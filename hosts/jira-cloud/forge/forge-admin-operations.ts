@@ -1,4 +1,4 @@
-import { adminOperations, err, ExalateError, findConnection, ok, resolverKey, type AdminOperation } from '../../../core';
+import { adminOperations, bulkSyncQueries, findConnection, ok, resolverKey, type AdminOperation } from '../../../core';
 import type { WorkQueue } from './work-queue';
 
 export const bulkSyncKey = 'POST /connections/{id}/bulk-sync';
@@ -17,10 +17,9 @@ function queuedBulkSync(queue: WorkQueue): AdminOperation['run'] {
   return async (context, { params, body }) => {
     const connection = await findConnection(context, params['id'] ?? '');
     if (!connection.ok) return connection;
-    const query = (body as { query?: string } | null | undefined)?.query;
-    const queries = query ? [query] : (await context.store.listTriggers(connection.value.id)).filter((trigger) => trigger.active).map((trigger) => trigger.query);
-    if (queries.length === 0) return err(new ExalateError('invalid_request', 'Give a query, or add an active trigger first: bulk sync syncs what the triggers match.'));
-    await queue.push({ type: 'bulk-sync', connectionId: connection.value.id, queries, queryIndex: 0, cursor: null });
-    return ok({ started: true, queries });
+    const queries = await bulkSyncQueries(context, connection.value, (body as { query?: string } | null | undefined)?.query);
+    if (!queries.ok) return queries;
+    await queue.push({ type: 'bulk-sync', connectionId: connection.value.id, queries: [...queries.value], queryIndex: 0, cursor: null });
+    return ok({ started: true, queries: queries.value });
   };
 }
