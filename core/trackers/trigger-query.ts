@@ -42,6 +42,16 @@ export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<T
   return ok(conditions);
 }
 
+/**
+ * For an adapter's search: the trigger read by the one grammar, or the grammar's refusal thrown
+ * (a search for a trigger that does not parse is a request that cannot be served).
+ */
+export function readTriggerForSearch(query: string, tracker: TrackerKind): TriggerConditions {
+  const parsed = parseTriggerQuery(query, tracker);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
+}
+
 export function itemMatchesTrigger(item: TrackerItem, conditions: TriggerConditions): boolean {
   return conditions.every((condition) => {
     const actual = valuesOf(item, condition.field).map((value) => value.toLowerCase());

@@ -1,5 +1,6 @@
 import {
   ExalateError,
+  readTriggerForSearch,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -14,7 +15,7 @@ import {
 import type { z } from 'zod';
 import { richTextToAsanaHtml } from '../../core/rich-text/html';
 import { AsanaClient, type AsanaClientOptions, type QueryValues } from './asana-client';
-import { parseAsanaFilter } from './asana-filter';
+import { asanaFilterOf } from './asana-filter';
 import {
   attachmentEnvelopeSchema, attachmentPageSchema, currentUserSchema, gidEnvelopeSchema, gidPageSchema, namedResourcePageSchema,
   storyEnvelopeSchema, storyPageSchema, taskEnvelopeSchema, userEnvelopeSchema, webhookCreatedSchema, emptyEnvelopeSchema, type AttachmentResponse, type NamedResource, type StoryResponse,
@@ -101,7 +102,7 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   }
 
   async searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    const filter = parseAsanaFilter(query);
+    const filter = asanaFilterOf(readTriggerForSearch(query, this.kind));
     // `completed_since=now` is Asana's way to list only incomplete tasks; completed ones are filtered here.
     const answer = await this.#client.json({
       path: `/projects/${filter.projectGid}/tasks`,

@@ -1,5 +1,6 @@
 import {
   ExalateError,
+  readTriggerForSearch,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -21,7 +22,7 @@ import { WorkItemBatchOperations } from './work-item-batch';
 import { WorkItemWriter } from './work-item-writer';
 import { attachmentRelation, toTrackerItem } from './work-item-mapping';
 import { patchForNewItem } from './work-item-patch';
-import { wiqlConditionsOf, wiqlText } from './wiql-query';
+import { wiqlOfTrigger, wiqlText } from './wiql-query';
 
 export type AzureDevOpsAdapterOptions = AzureDevOpsClientOptions;
 
@@ -100,7 +101,7 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
   }
 
   async searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#queryPage(wiqlConditionsOf(query), page, false);
+    return this.#queryPage(wiqlOfTrigger(readTriggerForSearch(query, this.kind)), page, false);
   }
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {

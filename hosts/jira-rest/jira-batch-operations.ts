@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { ExalateError, type BatchCreateOutcome, type ItemChanges, type ItemPage, type NewItem, type TrackerBatchV1, type TrackerItem } from '../../core';
+import { ExalateError, readTriggerForSearch, type BatchCreateOutcome, type ItemChanges, type ItemPage, type NewItem, type TrackerBatchV1, type TrackerItem } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect } from './jira-dialect';
 import { readTrackerItem } from './jira-item-reader';
 import { jiraIssueSchema, readJiraErrorBody, type JiraIssue } from './jira-rest-responses';
 import { moveToStatus } from './move-to-status';
 import { quoteJql } from './jql-text';
+import { jqlOfTrigger } from './trigger-jql';
 
 /** `POST /rest/api/{3,2}/issue/bulk` takes at most 50 issues ("Creates upto 50 issues", v3 document). */
 const bulkCreateLimit = 50;
@@ -53,7 +54,8 @@ export class JiraBatchOperations implements TrackerBatchV1 {
   }
 
   async searchItemsWithFields(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage> {
-    const found = await this.#search(query, page.cursor, Math.min(Math.max(page.limit, 1), searchPageLimit), ['*all'], true);
+    const jql = jqlOfTrigger(readTriggerForSearch(query, this.#dialect.tracker));
+    const found = await this.#search(jql, page.cursor, Math.min(Math.max(page.limit, 1), searchPageLimit), ['*all'], true);
     return { items: await this.#toItems(found.issues), nextCursor: found.nextCursor };
   }
 

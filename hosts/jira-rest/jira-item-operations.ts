@@ -1,5 +1,6 @@
 import {
   ExalateError,
+  readTriggerForSearch,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -25,6 +26,7 @@ import {
 } from './jira-rest-responses';
 import { formatJqlInstant, quoteJql } from './jql-text';
 import { mentionedEmails } from './mentioned-emails';
+import { jqlOfTrigger } from './trigger-jql';
 import { moveToStatus } from './move-to-status';
 
 /** Jira's own largest comment page. */
@@ -63,8 +65,8 @@ export class JiraItemOperations implements TrackerItemOperations {
     return readTrackerItem(this.#dialect, this.#client.baseUrl, issue, comments);
   }
 
-  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#dialect.searchPage(this.#client, query, page.cursor, page.limit);
+  async searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#dialect.searchPage(this.#client, jqlOfTrigger(readTriggerForSearch(query, this.#dialect.tracker)), page.cursor, page.limit);
   }
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {

@@ -1,4 +1,3 @@
-import { wiqlConditionsOf } from '../wiql-query';
 import { createAzureDevOpsEmulator } from './index';
 import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../../test/support/azure-devops-harness';
 
@@ -87,20 +86,5 @@ describe('Azure DevOps emulator: work item rules and refusals as the service ans
     const { workItems: _w, comments: _c, attachments: _a, subscriptions: _s, users: _u, lastWorkItemId: _l, lastCommentId: _m, ...firstFormat } = snapshot;
     expect(() => restored.state.restore(firstFormat)).not.toThrow();
     expect(restored.state.workItems).toEqual([]);
-  });
-});
-
-describe('Azure DevOps trigger queries as WIQL', () => {
-  it.each([
-    ['project = Fabrikam AND type = Bug', "[System.TeamProject] = 'Fabrikam' AND [System.WorkItemType] = 'Bug'"],
-    ['project = "Fabrikam Fiber" AND status != Closed AND labels = sync', "[System.TeamProject] = 'Fabrikam Fiber' AND [System.State] <> 'Closed' AND [System.Tags] CONTAINS 'sync'"],
-    ['project in (A, "B\'s") ORDER BY created', "[System.TeamProject] IN ('A', 'B''s')"],
-    ["SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND [System.Id] > 10", '[System.TeamProject] = @project AND [System.Id] > 10'],
-  ])('%s', (query, conditions) => {
-    expect(wiqlConditionsOf(query)).toBe(conditions);
-  });
-
-  it('says which part it cannot read, with an example', () => {
-    expect(() => wiqlConditionsOf('project = A AND colour = red')).toThrow(/"colour = red" is not a condition.*Example/);
   });
 });
