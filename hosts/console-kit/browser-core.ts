@@ -32,6 +32,7 @@ export {
   type DestinationDescription,
 } from '../../core/wizard';
 export { connectionModes, connectionStatuses, unknownDestination, type ConnectionMode, type ConnectionStatus } from '../../core/connection/connection';
-export { trackerDisplayNames, trackerKinds, type TrackerKind, type TrackerProject } from '../../core/ports/tracker';
+export { type TrackerProject } from '../../core/ports/tracker';
+export { trackerDisplayNames, trackerKinds, trackerProfiles, type TrackerKind } from '../../core/trackers';
 export { err, ok, type Result } from '../../core/result';
 export { maximumConnectionPageSize } from '../../core/connection/connection-page';

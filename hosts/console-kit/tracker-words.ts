@@ -11,7 +11,7 @@ export interface TrackerWords {
   /** What identifies one item, as the tracker's own screens call it. */
   readonly itemKeyLabel: string;
   readonly itemKeyExample: string;
-  /** The label of a trigger's query, naming the language it is written in (core/sync/trigger-query.ts reads each). */
+  /** The label of a trigger's query, naming the language it is written in (core/trackers/trigger-query.ts reads each). */
   readonly queryLabel: string;
   readonly queryExample: string;
 }
