@@ -1,28 +1,21 @@
 import { ExalateError } from '../../core';
-import { startEmulatorServer, type RunningEmulatorServer } from '../emulator-kit';
-import { createSpecCheckingFetch } from '../../test/spec/spec-checking-fetch';
-import { createTestTimers } from '../tracker-http';
+import { startJiraCloudHarness, type JiraHarness } from '../../test/support/jira-harness';
 import { JiraCloudAdapter } from './adapter';
-import { createJiraCloudEmulator, type JiraCloudEmulator } from './emulator';
+import type { JiraCloudEmulator } from './emulator';
 
 /** The batch half of the Tracker port on Jira Cloud: `search/jql` with fields and `issue/bulk`, checked against the v3 document. */
 describe('JiraCloudAdapter batch operations', () => {
-  let emulator: JiraCloudEmulator;
-  let server: RunningEmulatorServer;
+  let harness: JiraHarness<JiraCloudEmulator, JiraCloudAdapter>;
   let adapter: JiraCloudAdapter;
-  let specCheck: ReturnType<typeof createSpecCheckingFetch>;
+  let specCheck: JiraHarness<JiraCloudEmulator, JiraCloudAdapter>['specCheck'];
 
   beforeEach(async () => {
-    let time = Date.parse('2026-11-23T09:00:00Z');
-    emulator = createJiraCloudEmulator({ now: () => (time += 1000) });
-    server = await startEmulatorServer(emulator.routes, { prefix: '/jira-cloud/tracker' });
-    specCheck = createSpecCheckingFetch({ document: 'jira-cloud-platform.v3', documentRoot: server.mountUrl });
-    const timers = createTestTimers();
-    adapter = new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+    harness = await startJiraCloudHarness();
+    ({ adapter, specCheck } = harness);
   });
   afterEach(async () => {
     specCheck.assertExchangesMatchSpec();
-    await server.close();
+    await harness.close();
   });
 
   const callsSince = (start: number) => specCheck.exchanges.slice(start).map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname}`);

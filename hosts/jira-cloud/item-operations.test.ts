@@ -1,28 +1,22 @@
 import { ExalateError } from '../../core';
-import { startEmulatorServer, type RunningEmulatorServer } from '../emulator-kit';
-import { createSpecCheckingFetch } from '../../test/spec/spec-checking-fetch';
-import { createTestTimers } from '../tracker-http';
+import { startEmulatorServer } from '../emulator-kit';
+import { startJiraCloudHarness, type JiraHarness } from '../../test/support/jira-harness';
 import { JiraCloudAdapter } from './adapter';
 import { createJiraCloudEmulator, type JiraCloudEmulator } from './emulator';
 
 /** Jira Cloud behaviour beyond the shared contract: workflows, people, custom fields, search paging, the emulator's refusals. */
 describe('JiraCloudAdapter items', () => {
-  let emulator: JiraCloudEmulator;
-  let server: RunningEmulatorServer;
+  let harness: JiraHarness<JiraCloudEmulator, JiraCloudAdapter>;
   let adapter: JiraCloudAdapter;
-  let specCheck: ReturnType<typeof createSpecCheckingFetch>;
+  let specCheck: JiraHarness<JiraCloudEmulator, JiraCloudAdapter>['specCheck'];
 
   beforeEach(async () => {
-    let time = Date.parse('2026-11-23T09:00:00Z');
-    emulator = createJiraCloudEmulator({ now: () => (time += 1000) });
-    server = await startEmulatorServer(emulator.routes, { prefix: '/jira-cloud/tracker' });
-    specCheck = createSpecCheckingFetch({ document: 'jira-cloud-platform.v3', documentRoot: server.mountUrl });
-    const timers = createTestTimers();
-    adapter = new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+    harness = await startJiraCloudHarness();
+    ({ adapter, specCheck } = harness);
   });
   afterEach(async () => {
     specCheck.assertExchangesMatchSpec();
-    await server.close();
+    await harness.close();
   });
 
   it('walks the workflow through an in-progress status and says which statuses are reachable when none leads there', async () => {
@@ -34,7 +28,7 @@ describe('JiraCloudAdapter items', () => {
     const failure = await adapter.updateItem(key, { status: 'Blocked' }).catch((error: unknown) => error);
 
     expect(ExalateError.isInstance(failure)).toBe(true);
-    expect((failure as ExalateError).message).toBe(`Jira Cloud at ${server.mountUrl} cannot move ${key} from "Done" to "Blocked": its workflow has no transition from "Done" to "Blocked"; from "Done" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`);
+    expect((failure as ExalateError).message).toBe(`Jira Cloud at ${harness.server.mountUrl} cannot move ${key} from "Done" to "Blocked": its workflow has no transition from "Done" to "Blocked"; from "Done" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`);
     await expect(adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
   });
 

@@ -1,9 +1,8 @@
-import { basicAuthorization, startEmulatorServer } from '../../hosts/emulator-kit';
+import { basicAuthorization } from '../../hosts/emulator-kit';
 import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
-import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
-import { createTestTimers } from '../../hosts/tracker-http';
 import { createSpecCheckingFetch } from '../spec/spec-checking-fetch';
-import { jiraCloudSpecOptions } from './jira-spec-options';
+import { jiraCloudSpecOptions } from '../support/jira-spec-options';
+import { startJiraCloudHarness } from '../support/jira-harness';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
 
 const vocabulary = (userEmail: string): TrackerContractVocabulary => ({
@@ -18,17 +17,12 @@ const vocabulary = (userEmail: string): TrackerContractVocabulary => ({
 });
 
 describeTrackerContract('jira-cloud (emulator)', async () => {
-  // The emulator's clock ticks a second per reading, so every change has its own `updated`.
-  let emulatorTime = Date.parse('2026-11-23T09:00:00Z');
-  const emulator = createJiraCloudEmulator({ now: () => (emulatorTime += 1000) });
-  const server = await startEmulatorServer(emulator.routes, { prefix: '/jira-cloud/tracker' });
-  const specCheck = createSpecCheckingFetch(jiraCloudSpecOptions(server.mountUrl));
-  const timers = createTestTimers();
+  const { emulator, adapter, specCheck, timers, close } = await startJiraCloudHarness();
   return {
-    tracker: new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random }),
+    tracker: adapter,
     projectKey: 'SUP',
     vocabulary: vocabulary('sam@acme.example'),
-    close: () => server.close(),
+    close,
     faults: {
       startRateLimitStorm: (options) => emulator.storm.start(options),
       stopRateLimitStorm: () => emulator.storm.stop(),

@@ -1,9 +1,8 @@
-import { bearerAuthorization, startEmulatorServer } from '../../hosts/emulator-kit';
+import { bearerAuthorization } from '../../hosts/emulator-kit';
 import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
-import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
-import { createTestTimers } from '../../hosts/tracker-http';
 import { createSpecCheckingFetch } from '../spec/spec-checking-fetch';
-import { jiraServerSpecOptions } from './jira-spec-options';
+import { jiraServerSpecOptions } from '../support/jira-spec-options';
+import { startJiraServerHarness } from '../support/jira-harness';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
 
 const vocabulary = (userEmail: string, projectKey: string): TrackerContractVocabulary => ({
@@ -18,16 +17,12 @@ const vocabulary = (userEmail: string, projectKey: string): TrackerContractVocab
 });
 
 describeTrackerContract('jira-server (emulator)', async () => {
-  let emulatorTime = Date.parse('2026-11-23T09:00:00Z');
-  const emulator = createJiraServerEmulator({ now: () => (emulatorTime += 1000) });
-  const server = await startEmulatorServer(emulator.routes, { prefix: '/jira-server/tracker' });
-  const specCheck = createSpecCheckingFetch(jiraServerSpecOptions(server.mountUrl));
-  const timers = createTestTimers();
+  const { emulator, adapter, specCheck, timers, close } = await startJiraServerHarness();
   return {
-    tracker: new JiraServerAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random }),
+    tracker: adapter,
     projectKey: 'ENG',
     vocabulary: vocabulary('sam@acme.example', 'ENG'),
-    close: () => server.close(),
+    close,
     faults: {
       startRateLimitStorm: (options) => emulator.storm.start(options),
       stopRateLimitStorm: () => emulator.storm.stop(),

@@ -8,7 +8,7 @@ import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
 import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
 import { createSpecCheckingFetch, type SpecCheckingFetch } from '../spec/spec-checking-fetch';
 import { startCheckingProxy, type RunningCheckingProxy } from '../support/checking-proxy';
-import { jiraCloudSpecOptions, jiraServerSpecOptions } from './jira-spec-options';
+import { jiraCloudSpecOptions, jiraServerSpecOptions } from '../support/jira-spec-options';
 
 /**
  * People point the trackers' own client libraries at the sandbox's `trackerApi` with `trackerAuth`
