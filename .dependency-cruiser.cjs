@@ -27,6 +27,20 @@ module.exports = {
       to: { path: '^(hosts|scripts|manifests|test)/' },
     },
     {
+      name: 'core-rules-do-not-call-back-into-sync',
+      comment: 'An incoming change runs one way: sync runs the scripts (rules), rules read the replica; rules never reach back into sync.',
+      severity: 'error',
+      from: { path: '^core/rules/' },
+      to: { path: '^core/sync/' },
+    },
+    {
+      name: 'core-replica-stands-below-sync-and-rules',
+      comment: 'The replica (its schema, parsing, hash and echo marks) is what sync and rules share; it imports neither.',
+      severity: 'error',
+      from: { path: '^core/replica/' },
+      to: { path: '^core/(sync|rules)/' },
+    },
+    {
       name: 'only-the-node-imports-the-node',
       comment: 'hosts/node is the server. The other hosts (the Forge app, the consoles, the adapters) run without it; their tests may start one.',
       severity: 'error',

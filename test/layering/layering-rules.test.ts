@@ -41,6 +41,14 @@ const plantedViolations: readonly { readonly rule: string; readonly files: Reado
   },
   { rule: 'core-imports-no-host', files: { 'core/leak.ts': "import { asana } from '../hosts/asana/adapter';\nexport const leak = asana;\n" } },
   {
+    rule: 'core-rules-do-not-call-back-into-sync',
+    files: { 'core/sync/pass.ts': 'export const pass = 1;\n', 'core/rules/run.ts': "import { pass } from '../sync/pass';\nexport const run = pass;\n" },
+  },
+  {
+    rule: 'core-replica-stands-below-sync-and-rules',
+    files: { 'core/rules/run.ts': 'export const run = 1;\n', 'core/replica/hash.ts': "import { run } from '../rules/run';\nexport const hash = run;\n" },
+  },
+  {
     rule: 'only-the-node-imports-the-node',
     files: { 'hosts/jira-cloud/forge/read.ts': "import { server } from '../../node/server';\nexport const read = server;\n" },
   },
