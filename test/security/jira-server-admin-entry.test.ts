@@ -1,3 +1,4 @@
+import { entriesPerAddress } from '../../hosts/node/jira-server-entry/entry-routes';
 import { entrySessionLifetimeMs } from '../../hosts/node/jira-server-entry/entry-sessions';
 import { ManualClock } from '../fakes/manual-clock';
 import type { JiraServerEmulator } from '../../hosts/jira-server/emulator';
@@ -117,5 +118,33 @@ describe('entry from Jira\'s Manage apps', () => {
     const expired = await connections(token);
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { error: { message: string } }).error.message).toContain('Open Exalate again from Jira');
+  });
+});
+
+describe('what anyone can make the node spend by opening the entry', () => {
+  it('asks Jira for its address once a minute at most, and slows an address down after ten entries at once', async () => {
+    const jiraCalls: string[] = [];
+    const ownClock = new ManualClock(Date.now());
+    const own = await startJiraServerNodeWithEntry({ clock: ownClock, trackerFetch: (input, init) => (jiraCalls.push(String(input)), fetch(input, init)) });
+    try {
+      const open = () => fetch(`${own.origin}/jira-server/enter?page=connections`, { redirect: 'manual' });
+      expect((await open()).status).toBe(302);
+      const callsForFirstEntry = jiraCalls.length;
+      expect(callsForFirstEntry).toBeGreaterThan(0);
+      for (let entry = 2; entry <= entriesPerAddress.capacity; entry++) expect((await open()).status).toBe(302);
+      expect(jiraCalls).toHaveLength(callsForFirstEntry);
+
+      const refused = await open();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.text()).toContain('open it again from Jira');
+      expect(jiraCalls).toHaveLength(callsForFirstEntry);
+
+      ownClock.advance(60_000);
+      expect((await open()).status).toBe(302);
+      expect(jiraCalls.length).toBeGreaterThan(callsForFirstEntry);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -27,7 +27,7 @@ export interface JiraServerNodeWithEntry {
  * administrators' entry (hosts/node/jira-server-entry/) on its own port: what the Jira DC plugin's
  * Manage apps page and issue panel open.
  */
-export async function startJiraServerNodeWithEntry(options: { readonly clock?: Clock } = {}): Promise<JiraServerNodeWithEntry> {
+export async function startJiraServerNodeWithEntry(options: { readonly clock?: Clock; readonly trackerFetch?: typeof fetch } = {}): Promise<JiraServerNodeWithEntry> {
   const emulator = createJiraServerEmulator();
   const jira = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
   const port = await freePort();
@@ -38,7 +38,7 @@ export async function startJiraServerNodeWithEntry(options: { readonly clock?: C
     name: 'jira-dc',
     dataDirectory,
     nodeUrl: origin,
-    tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization }),
+    tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization, ...(options.trackerFetch ? { fetch: options.trackerFetch } : {}) }),
     logger: silentLogger,
     runSync: false,
     ...(options.clock ? { clock: options.clock } : {}),

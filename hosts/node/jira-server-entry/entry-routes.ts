@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { NodeContext } from '../../../core';
 import { exalateAdminPageRoutes, jiraServerEntryCallbackPath, jiraServerEntryPath, type ExalateAdminPageRoute } from '../../jira-server/plugin-addresses';
+import { RateLimiter } from '../rate-limiter';
 import { renderSignInPage } from '../tracker-connection/sign-in-page';
 import { applyConsolePagePolicy } from '../ui/console-page-policy';
 import type { EntrySessions } from './entry-sessions';
@@ -34,7 +35,15 @@ export interface JiraServerEntryOptions {
 
 const cookieName = 'exalate_jira_entry';
 const flowLifetimeMs = 10 * 60_000;
-const keptFlows = 1000;
+/**
+ * Anyone can open the entry, so what an anonymous caller can make the node spend is bounded: ten
+ * entries at once per address, then six a minute (a person opens it a few times a day), and Jira's
+ * address is asked of the tracker once a minute at most, so entries cost no Jira calls. Ten
+ * thousand open flows (about 2 MB) take over a hundred addresses at that pace to fill.
+ */
+export const entriesPerAddress = { capacity: 10, refillPerMinute: 6 } as const;
+const keptFlows = 10_000;
+const jiraUrlLifetimeMs = 60_000;
 
 interface EntryFlow {
   readonly browserKey: string;
@@ -92,11 +101,25 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
   const redirectUri = `${nodeUrl}${jiraServerEntryCallbackPath}`;
   const call = options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const flows = new Map<string, EntryFlow>();
+  const entries = new RateLimiter(entriesPerAddress.capacity, entriesPerAddress.refillPerMinute, () => context.clock.now());
+  let knownJiraUrl: { readonly url: string; readonly until: number } | null = null;
+  const jiraUrlNow = async (): Promise<string> => {
+    const now = context.clock.now();
+    if (knownJiraUrl !== null && knownJiraUrl.until > now) return knownJiraUrl.url;
+    const url = (await context.tracker.describeInstance()).url.replace(/\/+$/, '');
+    knownJiraUrl = { url, until: now + jiraUrlLifetimeMs };
+    return url;
+  };
   const cookiePath = `${app.prefix}${jiraServerEntryPath}`;
   const cookie = (request: FastifyRequest, value: string, maxAgeSeconds: number) =>
     `${cookieName}=${value}; Path=${cookiePath}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${request.protocol === 'https' ? '; Secure' : ''}`;
 
   app.get(jiraServerEntryPath, async (request, reply) => {
+    const waitSeconds = entries.take(request.ip);
+    if (waitSeconds > 0) {
+      void reply.header('retry-after', String(waitSeconds));
+      return sendPage(reply, 429, 'Exalate is catching its breath', `Exalate was opened from this address many times in a short while. Wait ${waitSeconds} seconds, then open it again from Jira. Nothing was changed.`);
+    }
     const page = exalateAdminPageRoutes.find(([route]) => route === queryValue(request, 'page'))?.[0] ?? 'connections';
     let issueKey: string | null = null;
     if (queryValue(request, 'page') === 'item') {
@@ -106,7 +129,7 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
     }
     let jiraUrl: string;
     try {
-      jiraUrl = (await context.tracker.describeInstance()).url.replace(/\/+$/, '');
+      jiraUrl = await jiraUrlNow();
     } catch (error) {
       return sendPage(reply, 503, 'Exalate cannot ask Jira who you are', `${error instanceof Error ? error.message : String(error)} Ask whoever runs the node to connect it to Jira (General settings → Tracker connection, or TRACKER_URL and TRACKER_AUTH).`);
     }
