@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { basicAuthorization, type PersistableEmulatorState } from '../../emulator-kit';
+import { basicAuthorization } from '../../emulator-kit';
 import {
-  addJiraProjectRecord,
   createJiraProjectRecords,
-  JiraWork,
   jiraProjectRecordSchema,
+  JiraSiteState,
   jiraUserRecordSchema,
   jiraWorkSeed,
   jiraWorkSnapshotSchema,
-  type JiraProjectRecord,
   type JiraProjectSeed,
   type JiraUserRecord,
+  type JiraWorkSnapshot,
 } from '../../jira-rest/emulator';
 
 const accountSchema = z.strictObject({
@@ -58,75 +57,38 @@ export interface JiraCloudEmulatorSeed {
   readonly people?: readonly Omit<JiraUserRecord, 'name'>[];
 }
 
-export class JiraCloudEmulatorState implements PersistableEmulatorState<JiraCloudEmulatorSnapshot> {
-  #snapshot: JiraCloudEmulatorSnapshot;
+export class JiraCloudEmulatorState extends JiraSiteState<JiraCloudEmulatorSnapshot> {
   readonly #defaults: JiraCloudEmulatorSeedDefaults;
-  readonly #seed: JiraCloudEmulatorSeed;
-  /** Issues, comments, attachments, people, workflow and webhooks. */
-  readonly work: JiraWork;
 
   constructor(defaults: JiraCloudEmulatorSeedDefaults, seed: JiraCloudEmulatorSeed = {}, now: () => number = () => Date.now()) {
-    this.#defaults = defaults;
-    this.#seed = seed;
-    this.#snapshot = snapshotSchema.parse({
+    const people = seed.people ?? defaults.people;
+    const initial = {
       format: 'jira-cloud-emulator/1',
       serverTitle: seed.serverTitle ?? defaults.serverTitle,
       version: seed.version ?? defaults.version,
       account: { ...defaults.account, ...seed.account },
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
       oauthApp: defaults.oauthApp,
-    });
-    this.work = new JiraWork(this.#sampleWork(now()), now);
-  }
-
-  /** The account and the seeded people as Jira users (Cloud has no usernames: `name` repeats the accountId). */
-  #sampleWork(now: number): z.infer<typeof jiraWorkSnapshotSchema> {
-    const account = this.#snapshot.account;
-    const people = [
-      { id: account.accountId, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone },
-      ...(this.#seed.people ?? this.#defaults.people),
-    ];
-    return jiraWorkSeed(people.map((person) => jiraUserRecordSchema.parse({ ...person, name: person.id })), now);
+    };
+    super(snapshotSchema, initial, (snapshot, at) => sampleWork(snapshot.account, people, at), now);
+    this.#defaults = defaults;
   }
 
   get oauthClientSecret(): string {
-    return (this.#snapshot.oauthApp ?? this.#defaults.oauthApp).clientSecret;
-  }
-
-  get serverTitle(): string {
-    return this.#snapshot.serverTitle;
-  }
-
-  get version(): string {
-    return this.#snapshot.version;
-  }
-
-  get account(): JiraCloudAccount {
-    return this.#snapshot.account;
-  }
-
-  get projects(): readonly JiraProjectRecord[] {
-    return this.#snapshot.projects;
+    return (this.snapshot.oauthApp ?? this.#defaults.oauthApp).clientSecret;
   }
 
   /** Jira Cloud REST takes Basic auth with the account's email and an API token. */
   get authorization(): string {
     return basicAuthorization(this.account.emailAddress, this.account.apiToken);
   }
+}
 
-  addProject(seed: JiraProjectSeed): JiraProjectRecord {
-    const project = addJiraProjectRecord(this.projects, seed);
-    this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project] };
-    return project;
-  }
-
-  toJSON(): JiraCloudEmulatorSnapshot {
-    return { ...structuredClone(this.#snapshot), work: this.work.toJSON() };
-  }
-
-  restore(snapshot: unknown): void {
-    const parsed = snapshotSchema.parse(snapshot);
-    this.#snapshot = parsed;
-    this.work.restore(parsed.work ?? this.#sampleWork(this.work.now()));
-  }
+/** The account and the seeded people as Jira users (Cloud has no usernames: `name` repeats the accountId). */
+function sampleWork(account: JiraCloudAccount, others: readonly Omit<JiraUserRecord, 'name'>[], now: number): JiraWorkSnapshot {
+  const people = [
+    { id: account.accountId, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone },
+    ...others,
+  ];
+  return jiraWorkSeed(people.map((person) => jiraUserRecordSchema.parse({ ...person, name: person.id })), now);
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isAnonymousRequest, readBasicCredentials, readIntegerParameter, readQueryList, readQueryParameter, requestUrl, secretsMatch, takePage, type RateLimitStorm } from '../../emulator-kit';
+import { isAnonymousRequest, readBasicCredentials, readIntegerParameter, readQueryList, readQueryParameter, requestUrl, secretsMatch, takePage } from '../../emulator-kit';
 import {
   jiraErrorCollection,
   jiraProjectRepresentation,
@@ -7,7 +7,7 @@ import {
   jiraUserAvatarUrls,
   registerJiraSite,
   type JiraProjectRecord,
-  type RepresentationContext,
+  type JiraRouteOptions,
 } from '../../jira-rest/emulator';
 import type { JiraCloudEmulatorState } from './jira-cloud-emulator-state';
 
@@ -21,11 +21,6 @@ const orderByValues = new Set(
   ['category', 'key', 'name', 'owner', 'issueCount', 'lastIssueUpdatedDate', 'archivedDate', 'deletedDate'].flatMap((field) => [field, `-${field}`, `+${field}`]),
 );
 
-export interface JiraCloudRouteOptions {
-  readonly storm: RateLimitStorm;
-  /** Told where the site is reached on every request, so webhook payloads carry the right links. */
-  readonly remember: (context: RepresentationContext) => void;
-}
 
 /**
  * Jira Cloud's rate-limit headers (developer.atlassian.com "Rate limiting"): X-RateLimit-Reset is
@@ -42,7 +37,7 @@ function jiraCloudRateLimitHeaders(now: number, retryAfterSeconds: number): Read
  * comments, transitions, attachments, search, users, fields and webhooks are the shared Jira site
  * of hosts/jira-rest/emulator in its v3 dialect (ADF text, people by accountId).
  */
-export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: JiraCloudRouteOptions): FastifyPluginAsync {
+export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: JiraRouteOptions): FastifyPluginAsync {
   return async (instance) => {
     const { siteUrl, guard } = registerJiraSite(instance, {
       dialect: { restVersion: '3', people: 'accountId', text: 'adf' },

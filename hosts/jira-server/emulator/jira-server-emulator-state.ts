@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import type { LicenceState } from '../../../core';
-import { bearerAuthorization, type PersistableEmulatorState } from '../../emulator-kit';
+import { bearerAuthorization } from '../../emulator-kit';
 import {
-  addJiraProjectRecord,
   createJiraProjectRecords,
-  JiraWork,
   jiraProjectRecordSchema,
+  JiraSiteState,
   jiraUserRecordSchema,
   jiraWorkSeed,
   jiraWorkSnapshotSchema,
-  type JiraProjectRecord,
   type JiraProjectSeed,
   type JiraUserRecord,
+  type JiraWorkSnapshot,
 } from '../../jira-rest/emulator';
 import { JiraOAuthProvider } from './jira-oauth-provider';
 
@@ -71,19 +70,16 @@ export interface JiraServerEmulatorSeed {
   readonly people?: readonly JiraUserRecord[];
 }
 
-export class JiraServerEmulatorState implements PersistableEmulatorState<JiraServerEmulatorSnapshot> {
-  #snapshot: JiraServerEmulatorSnapshot;
+export class JiraServerEmulatorState extends JiraSiteState<JiraServerEmulatorSnapshot> {
   readonly #people: readonly JiraUserRecord[];
-  /** Issues, comments, attachments, people, workflow and webhooks. */
-  readonly work: JiraWork;
   /** Jira's OAuth 2.0 provider and the browser sessions of people signed in (not persisted). */
   readonly oauth: JiraOAuthProvider;
   /** The node URL the installed Exalate plugin was packaged with; null while none is installed with one. */
   #pluginNodeUrl: string | null = null;
 
   constructor(defaults: JiraServerEmulatorSeedDefaults, seed: JiraServerEmulatorSeed = {}, now: () => number = () => Date.now()) {
-    this.#people = seed.people ?? defaults.people;
-    this.#snapshot = snapshotSchema.parse({
+    const people = seed.people ?? defaults.people;
+    const initial = {
       format: 'jira-server-emulator/1',
       serverTitle: seed.serverTitle ?? defaults.serverTitle,
       version: seed.version ?? defaults.version,
@@ -92,8 +88,9 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
       appKey: seed.appKey ?? defaults.appKey,
       licence: seed.licence ?? defaults.licence,
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
-    });
-    this.work = new JiraWork(this.#sampleWork(now()), now);
+    };
+    super(snapshotSchema, initial, (snapshot, at) => sampleWork(snapshot.account, people, at), now);
+    this.#people = people;
     this.oauth = new JiraOAuthProvider(now);
   }
 
@@ -118,39 +115,16 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
     this.#pluginNodeUrl = nodeUrl;
   }
 
-  /** The account and the seeded people as Jira users. */
-  #sampleWork(now: number): z.infer<typeof jiraWorkSnapshotSchema> {
-    const account = this.#snapshot.account;
-    const self = jiraUserRecordSchema.parse({ id: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone });
-    return jiraWorkSeed([self, ...this.#people], now);
-  }
-
-  get serverTitle(): string {
-    return this.#snapshot.serverTitle;
-  }
-
-  get version(): string {
-    return this.#snapshot.version;
-  }
-
   get deploymentType(): JiraServerDeploymentType {
-    return this.#snapshot.deploymentType;
-  }
-
-  get account(): JiraServerAccount {
-    return this.#snapshot.account;
+    return this.snapshot.deploymentType;
   }
 
   get appKey(): string {
-    return this.#snapshot.appKey;
+    return this.snapshot.appKey;
   }
 
   get licence(): LicenceState {
-    return this.#snapshot.licence;
-  }
-
-  get projects(): readonly JiraProjectRecord[] {
-    return this.#snapshot.projects;
+    return this.snapshot.licence;
   }
 
   /** Jira Server/DC 8.14+ takes personal access tokens as Bearer tokens. */
@@ -160,22 +134,12 @@ export class JiraServerEmulatorState implements PersistableEmulatorState<JiraSer
 
   /** Moves the app between trial, paid, expired and none, as buying or letting a licence lapse would. */
   setLicence(licence: LicenceState): void {
-    this.#snapshot = { ...this.#snapshot, licence };
+    this.snapshot = { ...this.snapshot, licence };
   }
+}
 
-  addProject(seed: JiraProjectSeed): JiraProjectRecord {
-    const project = addJiraProjectRecord(this.projects, seed);
-    this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project] };
-    return project;
-  }
-
-  toJSON(): JiraServerEmulatorSnapshot {
-    return { ...structuredClone(this.#snapshot), work: this.work.toJSON() };
-  }
-
-  restore(snapshot: unknown): void {
-    const parsed = snapshotSchema.parse(snapshot);
-    this.#snapshot = parsed;
-    this.work.restore(parsed.work ?? this.#sampleWork(this.work.now()));
-  }
+/** The account and the seeded people as Jira users. */
+function sampleWork(account: JiraServerAccount, people: readonly JiraUserRecord[], now: number): JiraWorkSnapshot {
+  const self = jiraUserRecordSchema.parse({ id: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone });
+  return jiraWorkSeed([self, ...people], now);
 }

@@ -1,11 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isAnonymousRequest, readBearerToken, secretsMatch, type RateLimitStorm } from '../../emulator-kit';
-import { jiraErrorCollection, jiraProjectRepresentation, jiraTimestamp, jiraUserAvatarUrls, registerJiraSite, type RepresentationContext } from '../../jira-rest/emulator';
+import { isAnonymousRequest, readBearerToken, secretsMatch } from '../../emulator-kit';
+import { jiraErrorCollection, jiraProjectRepresentation, jiraTimestamp, jiraUserAvatarUrls, registerJiraSite, type JiraRouteOptions } from '../../jira-rest/emulator';
 import { exalateJiraServerAppKey } from '../app-key';
 import { nodeLocationFileName, nodeLocationModuleKey } from '../plugin-addresses';
 import type { JiraServerEmulatorState } from './jira-server-emulator-state';
 import { registerJiraOAuthRoutes } from './jira-oauth-routes';
 import { upmLicenceRepresentation } from './upm-licence-representation';
+
+/**
+ * Jira DC rate limiting (8.6+, "Improving instance stability with rate limiting") answers 429 with
+ * Retry-After and these headers: a token bucket of Limit tokens refilled by FillRate per Interval.
+ */
+function jiraServerRateLimitHeaders(): Readonly<Record<string, string>> {
+  return { 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0', 'X-RateLimit-FillRate': '10', 'X-RateLimit-Interval-Seconds': '1' };
+}
 
 /**
  * Jira Server/Data Center REST v2 and the UPM licence resource. No API document for v2 is at hand
@@ -18,26 +26,12 @@ import { upmLicenceRepresentation } from './upm-licence-representation';
  * - `/rest/api/2/project` is not paginated on Server/DC: it returns every visible project as an array.
  * - the licence: see upm-licence-representation.ts.
  * - issues, comments, transitions, attachments, search, users, fields and webhooks: the shared Jira
- *   site of hosts/jira-rest/emulator in its v2 dialect, after Atlassian's Jira Server REST API v2 reference
- *   (same resources as v3; text fields are wiki markup strings, people are `name`/`key`, search is
+ *   site of hosts/jira-rest/emulator in its v2 dialect, after Atlassian's Jira Server REST API v2
+ *   reference (same resources as v3; text fields are wiki markup strings, people are `name`/`key`, search is
  *   `GET /rest/api/2/search` paged by startAt, attachment content is the `/secure/attachment/{id}/{filename}`
  *   servlet, webhooks are the admin resource `/rest/webhooks/1.0/webhook`).
  */
-export interface JiraServerRouteOptions {
-  readonly storm: RateLimitStorm;
-  /** Told where the site is reached on every request, so webhook payloads carry the right links. */
-  readonly remember: (context: RepresentationContext) => void;
-}
-
-/**
- * Jira DC rate limiting (8.6+, "Improving instance stability with rate limiting") answers 429 with
- * Retry-After and these headers: a token bucket of Limit tokens refilled by FillRate per Interval.
- */
-function jiraServerRateLimitHeaders(): Readonly<Record<string, string>> {
-  return { 'X-RateLimit-Limit': '20', 'X-RateLimit-Remaining': '0', 'X-RateLimit-FillRate': '10', 'X-RateLimit-Interval-Seconds': '1' };
-}
-
-export function createJiraServerRoutes(state: JiraServerEmulatorState, options: JiraServerRouteOptions): FastifyPluginAsync {
+export function createJiraServerRoutes(state: JiraServerEmulatorState, options: JiraRouteOptions): FastifyPluginAsync {
   const callerOf = (header: string | undefined): string | undefined => {
     const token = readBearerToken(header);
     if (token === undefined) return undefined;
