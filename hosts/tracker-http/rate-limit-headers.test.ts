@@ -27,4 +27,10 @@ describe('rate-limit headers', () => {
     expect(readRateLimitSignal(headers, now).waitMilliseconds).toBe(5000);
     expect(readRateLimitSignal(new Headers(), now)).toEqual({ waitMilliseconds: undefined, resetAt: undefined, exhausted: false, nearLimit: false, reason: undefined });
   });
+
+  it("counts Azure DevOps holding a request back (X-RateLimit-Delay) as near the limit, and a delay of zero or nonsense as not", () => {
+    expect(readRateLimitSignal(new Headers({ 'X-RateLimit-Delay': '0.250', 'X-RateLimit-Resource': 'ATCPU' }), now).nearLimit).toBe(true);
+    expect(readRateLimitSignal(new Headers({ 'X-RateLimit-Delay': '0' }), now).nearLimit).toBe(false);
+    expect(readRateLimitSignal(new Headers({ 'X-RateLimit-Delay': 'soon' }), now).nearLimit).toBe(false);
+  });
 });

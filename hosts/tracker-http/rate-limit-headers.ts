@@ -8,6 +8,9 @@
  *   "Rate limiting") and Unix epoch seconds on Azure DevOps ("Rate and usage limits").
  * - `X-RateLimit-Remaining: 0` means the next call will be refused until the reset.
  * - `X-RateLimit-NearLimit: true` (Jira Cloud) is sent when less than 20% of the budget remains.
+ * - `X-RateLimit-Delay` (Azure DevOps, seconds with up to three decimals) says the service already
+ *   held this request back because the caller is over its share ("Rate and usage limits"): the
+ *   next refusal is near, so it counts as near the limit.
  * - `RateLimit-Reason` (Jira Cloud) names the limit that was hit: `jira-burst-based` (per endpoint and
  *   second), `jira-per-issue-on-write` (writes to one issue), `jira-quota-*` (the hourly points quota).
  */
@@ -18,7 +21,7 @@ export interface RateLimitSignal {
   readonly resetAt: number | undefined;
   /** The tracker said there is no budget left. */
   readonly exhausted: boolean;
-  /** The tracker said the budget is nearly used (Jira Cloud's X-RateLimit-NearLimit). */
+  /** The tracker said the budget is nearly used (Jira Cloud's X-RateLimit-NearLimit), or held the request back (Azure DevOps' X-RateLimit-Delay). */
   readonly nearLimit: boolean;
   /** Jira Cloud's RateLimit-Reason, as sent. */
   readonly reason: string | undefined;
@@ -55,7 +58,7 @@ export function readRateLimitSignal(headers: Headers, now: number): RateLimitSig
     waitMilliseconds: retryAfter ?? fromReset,
     resetAt,
     exhausted: remaining !== null && remaining.trim() === '0',
-    nearLimit: headers.get('X-RateLimit-NearLimit')?.trim().toLowerCase() === 'true',
+    nearLimit: headers.get('X-RateLimit-NearLimit')?.trim().toLowerCase() === 'true' || Number(headers.get('X-RateLimit-Delay') ?? '0') > 0,
     reason: headers.get('RateLimit-Reason')?.trim() || undefined,
   };
 }

@@ -166,6 +166,18 @@ describe('TrackerHttpClient', () => {
     expect(timers.waits).toEqual([20_000]);
   });
 
+  it('spends no more burst once the host says it is near its limit (Jira Cloud) or held a request back (Azure DevOps)', async () => {
+    for (const nearLimit of [{ 'X-RateLimit-NearLimit': 'true' }, { 'X-RateLimit-Delay': '1.5' }]) {
+      const answers = [() => ok({ fine: true }, nearLimit), ...Array.from({ length: 3 }, () => () => ok())];
+      const { http, timers } = client(answers, { budget: { burst: 10, requestsPerSecond: 4 } });
+
+      for (let index = 0; index < 4; index += 1) await http.json({ path: '/x' }, fine);
+
+      // Without the signal the burst of ten would let all four go at once.
+      expect(timers.waits).toEqual([250, 250, 250]);
+    }
+  });
+
   it('paces requests with a token bucket after the burst', async () => {
     const answers = Array.from({ length: 5 }, () => () => ok());
     const { http, timers } = client(answers, { budget: { burst: 2, requestsPerSecond: 4 } });
