@@ -2,6 +2,7 @@ import { ExalateError } from '../errors';
 import type { TrackerItem } from '../ports/tracker-item';
 import { err, ok, type Result } from '../result';
 import { trackerProfile, type TrackerKind } from './index';
+import type { TriggerLanguage } from './tracker-profile';
 import type { TriggerCondition, TriggerConditions, TriggerField } from './trigger-condition';
 
 /**
@@ -18,7 +19,11 @@ import type { TriggerCondition, TriggerConditions, TriggerField } from './trigge
 const conditionPattern = /^\s*(\[[\w.]+\]|[A-Za-z]+)\s*(!=|<>|=|\bin\b|\bcontains\b)\s*(.+?)\s*$/i;
 
 export function parseTriggerQuery(query: string, tracker: TrackerKind): Result<TriggerConditions> {
-  const language = trackerProfile(tracker).trigger;
+  return parseTriggerText(query, trackerProfile(tracker).trigger);
+}
+
+/** The grammar itself, for one trigger language (a profile's `trigger`). */
+export function parseTriggerText(query: string, language: TriggerLanguage): Result<TriggerConditions> {
   let text = query.trim().replace(/\s+order\s+by\s+.*$/is, '');
   if (language.statementHead !== null) text = text.replace(language.statementHead, '');
   if (text === '') return err(invalid(query, 'it is empty'));
