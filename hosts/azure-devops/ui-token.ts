@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { err, ExalateError, ok, parseJson, type Result } from '../../core';
+import { err, ExalateError, ok, type Result } from '../../core';
+import { verifyHs256Jwt } from '../incoming-request';
 import { azureDevOpsUserIdPattern } from './collection-administrators';
 
 /**
@@ -22,7 +22,6 @@ const claimsSchema = z.looseObject({
   nbf: z.number().optional(),
   exp: z.number().optional(),
 });
-const headerSchema = z.looseObject({ alg: z.string(), typ: z.string().optional() });
 const requiredClaims = ['nameid', 'iss', 'aud', 'nbf', 'exp'] as const;
 
 /**
@@ -69,19 +68,12 @@ const reloadAdvice = 'Reload the Exalate page in Azure DevOps (Organization sett
 export function verifyAzureDevOpsAppToken(token: string | undefined, check: AppTokenCheck): Result<AppTokenClaims> {
   const refuse = (reason: string, message = `The Azure DevOps app token was refused. ${reloadAdvice} If it keeps failing, the node may hold an old extension certificate.`) => err(new ExalateError('unauthorized', message, { details: { reason } }));
   const refuseGenuine = (reason: string, what: string) => refuse(reason, `The Azure DevOps app token was refused: ${what}. ${reloadAdvice}`);
-  const parts = (token ?? '').replace(/^Bearer\s+/i, '').split('.');
-  if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]*$/.test(part))) return refuse('not a JWT');
-  const [encodedHeader = '', encodedClaims = '', signature = ''] = parts;
-  const header = parseJson(Buffer.from(encodedHeader, 'base64url').toString('utf8'), headerSchema);
-  if (!header.ok || header.value.alg !== 'HS256') return refuse('not signed HS256');
-  const expected = createHmac('sha256', Buffer.from(check.secret, 'utf8')).update(`${encodedHeader}.${encodedClaims}`).digest();
-  const presented = Buffer.from(signature, 'base64url');
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return refuse('bad signature');
-  const claims = parseJson(Buffer.from(encodedClaims, 'base64url').toString('utf8'), claimsSchema);
-  if (!claims.ok) return refuse(`claims unreadable: ${claims.reason}`);
-  const missing = requiredClaims.filter((name) => claims.value[name] === undefined || claims.value[name] === '');
+  const verified = verifyHs256Jwt((token ?? '').replace(/^Bearer\s+/i, ''), check.secret, claimsSchema);
+  if (!verified.ok) return refuse(verified.reason);
+  const claims = verified.claims;
+  const missing = requiredClaims.filter((name) => claims[name] === undefined || claims[name] === '');
   if (missing.length > 0) return refuseGenuine(`missing claims: ${missing.join(', ')}`, `it lacks the claims ${missing.join(', ')} that Azure DevOps puts in every app token`);
-  const { nameid = '', tid, iss = '', aud = [], nbf = 0, exp = 0 } = claims.value;
+  const { nameid = '', tid, iss = '', aud = [], nbf = 0, exp = 0 } = claims;
   if (!azureDevOpsUserIdPattern.test(nameid)) return refuseGenuine('nameid is not a user id', 'its user (nameid) is not an Azure DevOps user id');
   const issuers = check.issuers ?? azureDevOpsTokenIssuers;
   if (!issuers.includes(iss)) return refuseGenuine(`issuer ${iss}`, `it was issued by ${iss}, not by Azure DevOps (${issuers.join(' or ')})`);

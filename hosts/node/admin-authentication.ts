@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { ExalateError } from '../../core';
 import { verifyAzureDevOpsAppToken } from '../azure-devops/ui-token';
+import { sameSecret } from '../incoming-request';
 import type { AdministratorCheck } from './azure-devops-administrators';
 import { isEntrySessionToken, type EntrySessions } from './jira-server-entry/entry-sessions';
 
@@ -43,7 +43,7 @@ const adminTokenAdvice = 'Send the admin token as "Authorization: Bearer <token>
 export async function authenticateAdmin(header: string | undefined, authentication: AdminAuthentication): Promise<AdminAuthenticationResult> {
   const presented = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (!presented) return { refused: new ExalateError('unauthorized', adminTokenAdvice), reason: 'no bearer token' };
-  if (sameText(presented, authentication.adminToken)) return { caller: { kind: 'admin-token' } };
+  if (sameSecret(presented, authentication.adminToken)) return { caller: { kind: 'admin-token' } };
   if (authentication.jiraServerSessions !== undefined && isEntrySessionToken(presented)) {
     const session = await authentication.jiraServerSessions.verify(presented);
     if (!session.ok) return { refused: session.error, reason: `Jira session: ${session.error.message}` };
@@ -82,11 +82,4 @@ export async function authenticateAdmin(header: string | undefined, authenticati
     };
   }
   return { caller: { kind: 'azure-devops-app', userId } };
-}
-
-/** Constant time for equal lengths; the length of the admin token is not a secret worth hiding. */
-function sameText(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

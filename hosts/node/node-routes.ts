@@ -25,7 +25,7 @@ import { registerChangeHookRoute } from './change-hooks';
 import { sendError, toExalateError } from './errors';
 import { registerOperationRoutes, type NodeOperations } from './operations/operation-routes';
 import { RateLimiter } from './rate-limiter';
-import { readJsonBody } from './read-body';
+import { readJsonBody } from '../incoming-request';
 import { NodeTrackerConnection } from './tracker-connection/node-tracker-connection';
 import { registerTrackerSignInRoutes } from './tracker-connection/sign-in-routes';
 import { EntrySessions } from './jira-server-entry/entry-sessions';

@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { err, ExalateError, ok, parseJson, type Result } from '../../../core';
+import { hmacSha256Hex, sameBytes } from '../../incoming-request';
 
 /**
  * Asana signs every request it makes to an app server (developers.asana.com/docs/message-integrity):
@@ -37,7 +37,7 @@ const postBodySchema = z.looseObject({ data: z.string() });
 const dataDocumentSchema = z.record(z.string(), z.unknown());
 
 export function signAsanaText(clientSecret: string, text: string): string {
-  return createHmac('sha256', clientSecret).update(text, 'utf8').digest('hex');
+  return hmacSha256Hex(clientSecret, text);
 }
 
 const refused = (message: string) => err(new ExalateError('unauthorized', message));
@@ -59,7 +59,7 @@ export function verifyAsanaRequest(request: SignedAsanaRequest, signature: strin
   }
   const expected = Buffer.from(signAsanaText(clientSecret, signedText), 'hex');
   // Compared in constant time, so the answer's timing says nothing about how much of a guess was right.
-  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
+  if (!sameBytes(Buffer.from(signature, 'hex'), expected)) {
     return refused("The request's signature does not match: it was not signed with this app's client secret (ASANA_CLIENT_SECRET), or it was changed on the way.");
   }
   const fields = readSignedFields(request.method, signedText);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExalateError, isAdminPage, readAdminQuery, type AdminOperation, type NodeContext } from '../../../core';
-import { readJsonBody } from '../../node/read-body';
+import { readJsonBody } from '../../incoming-request';
 import { errorAnswer, toExalateError, type ErrorAnswer } from './errors';
 
 /**

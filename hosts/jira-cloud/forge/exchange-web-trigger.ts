@@ -12,7 +12,7 @@ import {
   type NodeContext,
   type PeerMessage,
 } from '../../../core';
-import { readJsonBody } from '../../node/read-body';
+import { headerValue, readJsonBody } from '../../incoming-request';
 import { errorResponse, jsonAnswer, toExalateError, type WebTriggerAnswer } from './errors';
 
 /**
@@ -96,11 +96,6 @@ function exchangeRoute(request: WebTriggerRequest): string | undefined {
 
 function answerPollAtOnce(message: PeerMessage): PeerMessage {
   return message.type === 'poll' ? { ...message, waitMs: heldPollMs } : message;
-}
-
-function headerValue(headers: Readonly<Record<string, readonly string[]>> | undefined, name: string): string | undefined {
-  for (const [key, values] of Object.entries(headers ?? {})) if (key.toLowerCase() === name) return values[0];
-  return undefined;
 }
 
 function answered(statusCode: number, body: unknown): ExchangeOutcome {

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { err, ExalateError, ok, parseJson, readSecretSetting, writeSecretSetting, type ClockV1, type Result, type SecretsV1, type StoreV1 } from '../../../core';
+import { hmacSha256Base64Url, sameSecret } from '../../incoming-request';
 
 /**
  * The console session a Jira administrator gets after entering from Jira (entry-routes.ts): a bearer
@@ -50,9 +51,7 @@ export class EntrySessions {
     const [body, mac, ...rest] = token.slice(prefix.length).split('.');
     const refused = (why: string) => err(new ExalateError('unauthorized', `${why} Open Exalate again from Jira (Administration → Manage apps → Exalate).`));
     if (!token.startsWith(prefix) || body === undefined || mac === undefined || rest.length > 0) return refused('This Jira session token is malformed.');
-    const expected = Buffer.from(await this.#mac(body), 'utf8');
-    const presented = Buffer.from(mac, 'utf8');
-    if (expected.length !== presented.length || !timingSafeEqual(expected, presented)) return refused('This Jira session token was not issued by this node.');
+    if (!sameSecret(mac, await this.#mac(body))) return refused('This Jira session token was not issued by this node.');
     const claims = parseJson(Buffer.from(body, 'base64url').toString('utf8'), claimsSchema);
     if (!claims.ok) return refused('This Jira session token is malformed.');
     if (claims.value.expiresAt <= this.#clock.now()) return refused(`Your Exalate session from Jira ended at ${new Date(claims.value.expiresAt).toISOString()}.`);
@@ -60,6 +59,6 @@ export class EntrySessions {
   }
 
   async #mac(body: string): Promise<string> {
-    return createHmac('sha256', await this.#key).update(body).digest('base64url');
+    return hmacSha256Base64Url(await this.#key, body);
   }
 }
