@@ -76,6 +76,13 @@ module.exports = {
       to: { path: emulatorOrTest },
     },
     {
+      name: 'emulators-import-no-test',
+      comment: 'The sandbox serves the emulators too; the suite’s checks (test/spec, harnesses) stand on emulators, never the other way round.',
+      severity: 'error',
+      from: { path: '^hosts/(emulator-kit/|[^/]+/emulator/)', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^test/' },
+    },
+    {
       name: 'emulators-do-not-import-each-other',
       comment: 'Each emulator stands on the emulator kit, never on another tracker’s emulator.',
       severity: 'error',

@@ -69,6 +69,10 @@ const plantedViolations: readonly { readonly rule: string; readonly files: Reado
     files: { 'hosts/tracker-http/fixtures.ts': "import { kit } from '../emulator-kit/kit';\nexport const fixtures = kit;\n" },
   },
   {
+    rule: 'emulators-import-no-test',
+    files: { 'test/spec/check.ts': 'export const check = 1;\n', 'hosts/asana/emulator/harness.ts': "import { check } from '../../../test/spec/check';\nexport const harness = check;\n" },
+  },
+  {
     rule: 'emulators-do-not-import-each-other',
     files: { 'hosts/asana/emulator/storm.ts': "import { routes } from '../../jira-cloud/emulator/routes';\nexport const storm = routes;\n" },
   },
