@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AsanaSignIn, type WorkspaceList } from './asana-sign-in';
-import { trackerDisplayNames, type TrackerKind } from '../../console-kit/browser-core';
+import { trackerDisplayNames, trackerProfiles, type TrackerKind } from '../../console-kit/browser-core';
 import { JiraServerConnectionForm } from './jira-server-connection-form';
 import { createTrackerConnectionClient, pageAdminAccess, type TrackerConnectionAnswer, type TrackerConnectionClient } from './tracker-connection-client';
 
@@ -17,6 +17,12 @@ function takeSignInReturn(): boolean {
   return true;
 }
 
+/** What the section says above the form, by how the tracker's console connects (its profile's `console.signIn`). */
+const connectionExplained: Readonly<Record<'oauth' | 'token', (brand: string) => string>> = {
+  oauth: (brand) => `How this node signs in to ${brand}. The client secret of the ${brand} app stays on the node.`,
+  token: (brand) => `How this node reaches ${brand}. The node checks the address and token with ${brand} before it keeps them, sealed; the token is never shown again.`,
+};
+
 type ConnectionView =
   | { readonly status: 'loading' }
   | { readonly status: 'loaded'; readonly connection: TrackerConnectionAnswer }
@@ -31,10 +37,12 @@ export interface TrackerConnectionSectionProps {
 }
 
 /**
- * "Tracker connection" in General settings, for the trackers whose console the node serves: Asana
- * (Sign in with Asana, Workspace) and Jira Server/DC (base URL and personal access token).
+ * "Tracker connection" in General settings, for the trackers whose console the node serves and
+ * signs in itself: an OAuth sign-in (Sign in with Asana, Workspace) or a base URL and token (Jira
+ * Server/DC's personal access token). Trackers set where the node is deployed show nothing.
  */
 export function TrackerConnectionSection({ tracker, onChanged, client: given }: TrackerConnectionSectionProps) {
+  const { signIn: signInMethod } = trackerProfiles[tracker].console;
   const client = useMemo(() => {
     if (given !== undefined) return given;
     const access = pageAdminAccess();
@@ -47,19 +55,20 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    if (client === undefined || (tracker !== 'asana' && tracker !== 'jira-server')) return;
+    if (client === undefined || signInMethod === null) return;
     const answer = await client.describe();
     setView(answer.ok ? { status: 'loaded', connection: answer.value } : { status: 'failed', message: answer.error.message });
     if (answer.ok && takeSignInReturn() && answer.value.signedIn) setNotice(`Signed in to Asana${answer.value.account === undefined ? '' : ` as ${answer.value.account.name}`}.`);
-    if (answer.ok && answer.value.tracker === 'asana' && answer.value.signedIn) {
+    // After an OAuth sign-in the admin picks the workspace the projects come from.
+    if (answer.ok && signInMethod === 'oauth' && answer.value.signedIn) {
       setWorkspaces({ status: 'loading' });
       const listed = await client.listWorkspaces();
       setWorkspaces(listed.ok ? { status: 'loaded', workspaces: listed.value } : { status: 'failed', message: listed.error.message });
     }
-  }, [client, tracker]);
+  }, [client, signInMethod]);
   useEffect(() => void load(), [load]);
 
-  if (tracker !== 'asana' && tracker !== 'jira-server') return null;
+  if (signInMethod === null) return null;
 
   const signIn = async () => {
     if (client === undefined) return;
@@ -115,9 +124,7 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
         Tracker connection
       </h3>
       <p className="muted">
-        {tracker === 'asana'
-          ? 'How this node signs in to Asana. The client secret of the Asana app stays on the node.'
-          : 'How this node reaches Jira. The node checks the address and token with Jira before it keeps them, sealed; the token is never shown again.'}
+        {connectionExplained[signInMethod](trackerProfiles[tracker].words.brand)}
       </p>
       {client === undefined ? (
         <p className="message message-warning" role="status">
@@ -134,7 +141,7 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
             Try again
           </button>
         </p>
-      ) : tracker === 'asana' ? (
+      ) : signInMethod === 'oauth' ? (
         <AsanaSignIn
           connection={view.connection}
           workspaces={workspaces}
