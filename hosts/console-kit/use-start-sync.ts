@@ -49,6 +49,52 @@ export interface StartSync {
   syncItem(itemKey: string): Promise<boolean>;
 }
 
+export interface StartSyncFields {
+  /** The trigger's query as typed. */
+  readonly query: string;
+  setQuery(query: string): void;
+  /** The key of the one item to sync, as typed. */
+  readonly itemKey: string;
+  setItemKey(itemKey: string): void;
+  addTrigger(): Promise<void>;
+  syncItem(): Promise<void>;
+  /** The same two as a form's onSubmit: the page is not sent anywhere, the action runs. */
+  submitTrigger(event: { preventDefault(): void }): void;
+  submitItem(event: { preventDefault(): void }): void;
+}
+
+/**
+ * The two fields of Start synchronization, the trigger's query and the item's key, with the
+ * actions that use them; a field is cleared once its action is done, and kept to correct when
+ * the node refused it.
+ */
+export function useStartSyncFields(sync: Pick<StartSync, 'addTrigger' | 'syncItem'>): StartSyncFields {
+  const [query, setQuery] = useState('');
+  const [itemKey, setItemKey] = useState('');
+  const addTrigger = async () => {
+    if (await sync.addTrigger(query)) setQuery('');
+  };
+  const syncItem = async () => {
+    if (await sync.syncItem(itemKey)) setItemKey('');
+  };
+  return {
+    query,
+    setQuery,
+    itemKey,
+    setItemKey,
+    addTrigger,
+    syncItem,
+    submitTrigger: (event) => {
+      event.preventDefault();
+      void addTrigger();
+    },
+    submitItem: (event) => {
+      event.preventDefault();
+      void syncItem();
+    },
+  };
+}
+
 /**
  * Runs the three ways to start synchronization for one connection, one at a time, with the
  * outcome in words (the node's own when it refuses). Each returns whether it was done, so the

@@ -3,11 +3,11 @@ import { ContentSize } from 'azure-devops-ui/Callout';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { trackerWords } from '../../console-kit/tracker-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { startSyncWords, useStartSync } from '../../console-kit/use-start-sync';
+import { startSyncWords, useStartSync, useStartSyncFields } from '../../console-kit/use-start-sync';
 import { NoticeCard } from './notice-card';
 
 /** Start synchronization of an Active connection, from its row: add a trigger (WIQL), bulk sync, or sync one work item. */
@@ -16,16 +16,9 @@ export function StartSyncPanel({ client, connection, onDismiss }: { readonly cli
   const words = trackerWords['azure-devops'];
   const text = startSyncWords(words);
   const sync = useStartSync(client, connection, 'azure-devops');
-  const [query, setQuery] = useState('');
-  const [itemKey, setItemKey] = useState('');
   // azure-devops-ui's Button answers Enter and Space itself and stops the event, so a form's submit
   // never fires: each button runs its action on click, which those keys also give.
-  const addTrigger = async () => {
-    if (await sync.addTrigger(query)) setQuery('');
-  };
-  const syncItem = async () => {
-    if (await sync.syncItem(itemKey)) setItemKey('');
-  };
+  const { query, setQuery, itemKey, setItemKey, addTrigger, syncItem } = useStartSyncFields(sync);
   return (
     <Panel onDismiss={onDismiss} titleProps={{ text: text.title(connection) }} description={text.intro} size={ContentSize.Medium} footerButtonProps={[{ text: text.close, onClick: onDismiss }]}>
       <div className="exalate-wizard flex-column rhythm-vertical-16">

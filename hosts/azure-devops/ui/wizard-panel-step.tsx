@@ -2,10 +2,10 @@ import { Dropdown } from 'azure-devops-ui/Dropdown';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
-import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useMemo, type KeyboardEvent } from 'react';
-import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { InvitationCodeDetails } from './invitation-code-details';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
 export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {
@@ -29,18 +29,9 @@ export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state
       return <ProjectDropdown projects={state.projects} chosen={state.draft.projectKey} busy={state.busy} prompt={stepTitle} dispatch={dispatch} />;
     case 'invitation':
       return (
-        <div className="flex-column rhythm-vertical-8">
-          <div>
-            <span className="font-weight-semibold">{wizardLabels.destinationInstanceUrl}:</span> {state.destination}
-          </div>
-          <div>
-            <span className="font-weight-semibold">{wizardPreviewLabels.expires}:</span> {state.expires}
-          </div>
-          <FormItem label={wizardLabels.useFollowingCode}>
-            <TextField ariaLabel={wizardLabels.invitationCode} value={state.invitationCode} readOnly multiline rows={Math.min(12, Math.ceil(state.invitationCode.length / 48))} width={TextFieldWidth.auto} className="exalate-code" />
-          </FormItem>
+        <InvitationCodeDetails destination={state.destination} expires={state.expires} invitationCode={state.invitationCode}>
           <div aria-live="polite">{state.copied ? <MessageCard severity={MessageCardSeverity.Info}>{wizardNotices.copiedToClipboard}</MessageCard> : null}</div>
-        </div>
+        </InvitationCodeDetails>
       );
     case 'preview':
       return (

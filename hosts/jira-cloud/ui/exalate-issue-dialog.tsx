@@ -6,8 +6,9 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { itemSurfaceWords } from '../../console-kit/item-surface-words';
+import { useExalateChoice } from '../../console-kit/use-exalate-choice';
 import type { ItemSurface } from '../../console-kit/use-item-surface';
 import { NoticeBanner } from './notice-banner';
 
@@ -22,20 +23,10 @@ export function ExalateIssueDialog({ surface, onDone, onCancel }: { readonly sur
   const exalateId = useId();
   const connectConnectionId = useId();
   const remoteKeyId = useId();
-  const [chosen, setChosen] = useState('');
-  const [remoteKey, setRemoteKey] = useState('');
-  useEffect(surface.loadOptions, []);
-  const options = surface.options;
-  const connections = options?.status === 'loaded' ? options.value.connections.map((connection) => ({ value: connection.connectionId, label: connection.connectionName })) : [];
-  useEffect(() => {
-    if (chosen === '' && connections[0]) setChosen(connections[0].value);
-  }, [connections.length]);
+  const choice = useExalateChoice(surface, onDone);
+  const { options, chosen, setChosen, remoteKey, setRemoteKey, submit } = choice;
+  const connections = choice.connections.map((connection) => ({ value: connection.connectionId, label: connection.connectionName }));
   const selected = connections.find((option) => option.value === chosen) ?? null;
-
-  const submit = (action: () => Promise<boolean>) => async (event: FormEvent) => {
-    event.preventDefault();
-    if (await action()) onDone();
-  };
 
   return (
     <Stack space="space.200">
@@ -53,7 +44,7 @@ export function ExalateIssueDialog({ surface, onDone, onCancel }: { readonly sur
         </SectionMessage>
       ) : (
         <>
-          <form onSubmit={(event) => void submit(() => surface.exalate(chosen))(event)}>
+          <form onSubmit={submit(() => surface.exalate(chosen))}>
             <Stack space="space.100">
               <Heading size="small" as="h2">
                 {words.exalateHeading}
@@ -68,7 +59,7 @@ export function ExalateIssueDialog({ surface, onDone, onCancel }: { readonly sur
               </Inline>
             </Stack>
           </form>
-          <form onSubmit={(event) => void submit(() => surface.connect(chosen, remoteKey))(event)}>
+          <form onSubmit={submit(() => surface.connect(chosen, remoteKey))}>
             <Stack space="space.100">
               <Heading size="small" as="h2">
                 {words.connectHeading}

@@ -1,15 +1,14 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import TextArea from '@atlaskit/textarea';
 import { useId } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
-import { wizardLabels, wizardNotices, wizardPreviewLabels } from '../../console-kit/browser-core';
+import { wizardLabels, wizardNotices } from '../../console-kit/browser-core';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
+import { InvitationCodeDetails } from './invitation-code-details';
 
 /** Show invitation code: a Pending connection's code again, laid out as the wizard's last step. */
 export function InvitationCodeModal({ client, connection, onClose }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onClose: () => void }) {
@@ -29,18 +28,7 @@ export function InvitationCodeModal({ client, connection, onClose }: { readonly 
               <SectionMessage appearance="warning">{view.message}</SectionMessage>
             </div>
           ) : null}
-          {view.status === 'loaded' ? (
-            <>
-              <Text as="p">
-                <Text weight="bold">{wizardLabels.destinationInstanceUrl}:</Text> {connection.destination}
-              </Text>
-              <Text as="p">
-                <Text weight="bold">{wizardPreviewLabels.expires}:</Text> {view.expires}
-              </Text>
-              <Label htmlFor={`${id}-code`}>{wizardLabels.useFollowingCode}</Label>
-              <TextArea id={`${id}-code`} aria-label={wizardLabels.invitationCode} value={view.invitationCode} isReadOnly isMonospaced minimumRows={Math.min(12, Math.ceil(view.invitationCode.length / 60))} onFocus={(event) => event.currentTarget.select()} />
-            </>
-          ) : null}
+          {view.status === 'loaded' ? <InvitationCodeDetails codeId={`${id}-code`} destination={connection.destination} expires={view.expires} invitationCode={view.invitationCode} /> : null}
           <Box aria-live="polite">
             {code.copied ? <SectionMessage appearance="success">{wizardNotices.copiedToClipboard}</SectionMessage> : null}
             {code.copyProblem === null ? null : <SectionMessage appearance="error">{code.copyProblem}</SectionMessage>}

@@ -4,11 +4,11 @@ import Heading from '@atlaskit/heading';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { trackerWords } from '../../console-kit/tracker-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { startSyncWords, useStartSync } from '../../console-kit/use-start-sync';
+import { startSyncWords, useStartSync, useStartSyncFields } from '../../console-kit/use-start-sync';
 import { NoticeBanner } from './notice-banner';
 
 /** Start synchronization of an Active connection, from its row: add a trigger (JQL), bulk sync, or sync one issue. */
@@ -17,16 +17,7 @@ export function StartSyncModal({ client, connection, onClose }: { readonly clien
   const words = trackerWords['jira-cloud'];
   const text = startSyncWords(words);
   const sync = useStartSync(client, connection, 'jira-cloud');
-  const [query, setQuery] = useState('');
-  const [itemKey, setItemKey] = useState('');
-  const addTrigger = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await sync.addTrigger(query)) setQuery('');
-  };
-  const syncItem = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await sync.syncItem(itemKey)) setItemKey('');
-  };
+  const { query, setQuery, itemKey, setItemKey, submitTrigger, submitItem } = useStartSyncFields(sync);
   return (
     <Modal onClose={onClose} width="medium" label={text.title(connection)}>
       <ModalHeader hasCloseButton closeButtonLabel={text.close}>
@@ -39,7 +30,7 @@ export function StartSyncModal({ client, connection, onClose }: { readonly clien
           </Text>
           <NoticeBanner notice={sync.notice} />
           <Way headingId={`${id}-trigger`} heading={text.trigger.heading} help={text.trigger.help}>
-            <form aria-labelledby={`${id}-trigger`} onSubmit={(event) => void addTrigger(event)}>
+            <form aria-labelledby={`${id}-trigger`} onSubmit={submitTrigger}>
               <Inline space="space.100" alignBlock="end">
                 <div style={{ flexGrow: 1 }}>
                   <Label htmlFor={`${id}-query`}>{words.queryLabel}</Label>
@@ -57,7 +48,7 @@ export function StartSyncModal({ client, connection, onClose }: { readonly clien
             </Button>
           </Way>
           <Way headingId={`${id}-item`} heading={text.item.heading} help={text.item.help}>
-            <form aria-labelledby={`${id}-item`} onSubmit={(event) => void syncItem(event)}>
+            <form aria-labelledby={`${id}-item`} onSubmit={submitItem}>
               <Inline space="space.100" alignBlock="end">
                 <div style={{ flexGrow: 1 }}>
                   <Label htmlFor={`${id}-key`}>{words.itemKeyLabel}</Label>

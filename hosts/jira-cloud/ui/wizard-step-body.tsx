@@ -3,9 +3,9 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import { RadioGroup } from '@atlaskit/radio';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import TextArea from '@atlaskit/textarea';
 import { useId } from 'react';
-import { wizardLabels, wizardNotices, wizardPreviewLabels, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { InvitationCodeDetails } from './invitation-code-details';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
 export function WizardStepBody({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {
@@ -35,14 +35,7 @@ export function WizardStepBody({ state, stepTitle, dispatch }: { readonly state:
     case 'invitation':
       return (
         <Stack space="space.100">
-          <Text as="p">
-            <Text weight="bold">{wizardLabels.destinationInstanceUrl}:</Text> {state.destination}
-          </Text>
-          <Text as="p">
-            <Text weight="bold">{wizardPreviewLabels.expires}:</Text> {state.expires}
-          </Text>
-          <Label htmlFor="invitation-code">{wizardLabels.useFollowingCode}</Label>
-          <TextArea id="invitation-code" aria-label={wizardLabels.invitationCode} value={state.invitationCode} isReadOnly isMonospaced minimumRows={Math.min(12, Math.ceil(state.invitationCode.length / 60))} onFocus={(event) => event.currentTarget.select()} />
+          <InvitationCodeDetails codeId="invitation-code" destination={state.destination} expires={state.expires} invitationCode={state.invitationCode} />
           <Box aria-live="polite">{state.copied ? <SectionMessage appearance="success">{wizardNotices.copiedToClipboard}</SectionMessage> : null}</Box>
         </Stack>
       );

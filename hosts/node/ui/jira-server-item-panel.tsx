@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ItemTwinAnswer, ItemTwinStatusAnswer } from '../../console-kit/item-surface-answers';
 import { formatSyncedAt, itemSurfaceWords } from '../../console-kit/item-surface-words';
+import { useExalateChoice } from '../../console-kit/use-exalate-choice';
 import type { ItemSurface } from '../../console-kit/use-item-surface';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
@@ -136,22 +137,7 @@ function ExalateThisIssue({ surface, onDone }: { readonly surface: ItemSurface; 
   const exalateId = useId();
   const connectConnectionId = useId();
   const remoteKeyId = useId();
-  const [chosen, setChosen] = useState('');
-  const [remoteKey, setRemoteKey] = useState('');
-  // Read when the section opens: connections change while the issue page stays open.
-  useEffect(surface.loadOptions, []);
-  const options = surface.options;
-  const connections = options?.status === 'loaded' ? options.value.connections : [];
-  useEffect(() => {
-    if (chosen === '' && connections[0]) setChosen(connections[0].connectionId);
-  }, [connections.length]);
-
-  const submit = (action: () => Promise<boolean>) => (event: FormEvent) => {
-    event.preventDefault();
-    void action().then((done) => {
-      if (done) onDone();
-    });
-  };
+  const { options, connections, chosen, setChosen, remoteKey, setRemoteKey, submit } = useExalateChoice(surface, onDone);
   const connectionChoices = connections.map((connection) => (
     <option key={connection.connectionId} value={connection.connectionId}>
       {connection.connectionName}

@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { startSyncWords, useStartSync } from '../../console-kit/use-start-sync';
+import { startSyncWords, useStartSync, useStartSyncFields } from '../../console-kit/use-start-sync';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { TrackerKind } from '../../console-kit/browser-core';
 import { ModalDialog } from './modal-dialog';
@@ -20,16 +20,7 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
   const words = trackerWords[tracker];
   const text = startSyncWords(words);
   const sync = useStartSync(client, connection, tracker);
-  const [query, setQuery] = useState('');
-  const [itemKey, setItemKey] = useState('');
-  const addTrigger = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await sync.addTrigger(query)) setQuery('');
-  };
-  const syncItem = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await sync.syncItem(itemKey)) setItemKey('');
-  };
+  const { query, setQuery, itemKey, setItemKey, submitTrigger, submitItem } = useStartSyncFields(sync);
   return (
     <ModalDialog title={text.title(connection)} closeLabel={text.close} busy={sync.busy !== null} onDismiss={onClose} className="start-sync-dialog" describedBy={`${id}-intro`}>
       <div className="modal-body">
@@ -37,7 +28,7 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
           {text.intro}
         </p>
         <NoticeBanner notice={sync.notice} onDismiss={sync.dismissNotice} />
-        <form className="start-sync-way" aria-labelledby={`${id}-trigger`} onSubmit={(event) => void addTrigger(event)}>
+        <form className="start-sync-way" aria-labelledby={`${id}-trigger`} onSubmit={submitTrigger}>
           <h3 id={`${id}-trigger`} className="form-card-title">
             {text.trigger.heading}
           </h3>
@@ -65,7 +56,7 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
             </button>
           </div>
         </div>
-        <form className="start-sync-way" aria-labelledby={`${id}-item`} onSubmit={(event) => void syncItem(event)}>
+        <form className="start-sync-way" aria-labelledby={`${id}-item`} onSubmit={submitItem}>
           <h3 id={`${id}-item`} className="form-card-title">
             {text.item.heading}
           </h3>

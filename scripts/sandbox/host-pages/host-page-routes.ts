@@ -2,11 +2,12 @@ import { build } from 'esbuild';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { extname, join } from 'node:path';
 import { exalateHubRoute, azureDevOpsHomePage, azureDevOpsHubPage, azureDevOpsSettingsPage, type AzureDevOpsOrganization } from './azure-devops-pages';
+import { consolePages, type ConsolePage } from '../../../hosts/console-kit/console-words';
 import { applyConsolePagePolicy, originOf, type ConsolePagePolicy } from '../../../hosts/node/ui/console-page-policy';
 import { hostAppFiles, type HostApp } from './host-app-bundles';
 import { escapeHtml } from './html';
 import { issueSandboxAppToken } from './sandbox-app-token';
-import { exalateAdminPages, jiraExalatePage, jiraHomePage, jiraManageAppsPage, jiraOtherSettingsPage, type ExalateAdminPage, type JiraSite } from './jira-pages';
+import { jiraExalatePage, jiraHomePage, jiraManageAppsPage, jiraOtherSettingsPage, type JiraSite } from './jira-pages';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,7 +63,7 @@ export interface JiraCloudHostOptions {
  * `/forge/exalate/index.html`, talking through the bridge shim to the instance's node.
  */
 export function jiraCloudHostRoutes({ site, adminApi, adminToken }: JiraCloudHostOptions): FastifyPluginAsync {
-  const isAdminPage = (page: string): page is ExalateAdminPage => exalateAdminPages.some(([route]) => route === page);
+  const isAdminPage = (page: string): page is ConsolePage => consolePages.some(({ route }) => route === page);
   return async (app) => {
     app.get('/', async (_request, reply) => reply.redirect(`${site.base}/your-work`));
     app.get('/your-work', async (_request, reply) => html(reply, jiraHomePage(site)));

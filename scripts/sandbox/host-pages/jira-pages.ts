@@ -1,19 +1,12 @@
+import { consolePages, type ConsolePage } from '../../../hosts/console-kit/console-words';
 import { escapeHtml, menuButtonScript } from './html';
 
 /**
  * Jira Cloud's pages around the Exalate admin page, as the sandbox shows them: the top bar with
  * its Settings menu, Settings → Apps with the app's sub-pages in the sidebar, and the admin page
- * itself, whose iframe holds the unmodified Custom UI bundle. Only Jira's chrome is imitated.
+ * itself, whose iframe holds the unmodified Custom UI bundle. Only Jira's chrome is imitated. The
+ * app's sub-pages are the consoles' pages (consolePages), in their order.
  */
-export const exalateAdminPages = [
-  ['connections', 'Connections'],
-  ['triggers', 'Triggers'],
-  ['sync-queue', 'Sync queue'],
-  ['errors', 'Errors'],
-  ['general-settings', 'General settings'],
-] as const;
-
-export type ExalateAdminPage = (typeof exalateAdminPages)[number][0];
 
 export interface JiraSite {
   /** Where this Jira's pages live in the sandbox, e.g. /jira-cloud/jira. */
@@ -85,9 +78,9 @@ export function page(site: JiraSite, title: string, body: string): string {
 <body>${topBar(site)}${body}${menuButtonScript}</body></html>`;
 }
 
-function appsSidebar(site: JiraSite, current: ExalateAdminPage | 'manage-apps'): string {
+function appsSidebar(site: JiraSite, current: ConsolePage | 'manage-apps'): string {
   const link = (href: string, title: string, selected: boolean, app = false) => `<li${app ? ' class="app"' : ''}><a href="${href}"${selected ? ' aria-current="page"' : ''}>${title}</a></li>`;
-  const exalate = exalateAdminPages.map(([route, title]) => link(`${site.base}/settings/apps/exalate/${route}`, title, route === current, true)).join('');
+  const exalate = consolePages.map(({ route, title }) => link(`${site.base}/settings/apps/exalate/${route}`, title, route === current, true)).join('');
   return `<nav class="sidebar" aria-label="Apps settings"><a class="back" href="${site.base}/your-work">← Back to Jira</a><h2>Apps</h2>
   <ul>${link(`${site.base}/settings/apps`, 'Manage apps', current === 'manage-apps')}</ul>
   <h3 id="exalate-pages">Exalate</h3><ul aria-labelledby="exalate-pages">${exalate}</ul></nav>`;
@@ -115,7 +108,7 @@ export function jiraManageAppsPage(site: JiraSite): string {
 }
 
 /** Settings → Apps → Exalate → one of its pages: the Custom UI in Jira's iframe. */
-export function jiraExalatePage(site: JiraSite, route: ExalateAdminPage, iframeSource: string): string {
-  const title = exalateAdminPages.find(([candidate]) => candidate === route)?.[1] ?? 'Exalate';
+export function jiraExalatePage(site: JiraSite, route: ConsolePage, iframeSource: string): string {
+  const title = consolePages.find((page) => page.route === route)?.title ?? 'Exalate';
   return page(site, `Exalate: ${title}`, `<div class="layout">${appsSidebar(site, route)}<main><iframe title="Exalate" allow="clipboard-write" src="${escapeHtml(iframeSource)}"></iframe></main></div>`);
 }
