@@ -7,3 +7,4 @@ export * from './tracker-item';
 export * from './tracker-batch';
 export * from './sync-store';
 export * from './secrets';
+export * from './change-intake';

@@ -185,7 +185,7 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
 
   /**
    * A webhook on a project (or task): Asana first POSTs `X-Hook-Secret` to `callbackUrl`, which must
-   * echo it (entry.ts `answerHookHandshake`); the secret also comes back here, for signing checks.
+   * echo it (change-intake.ts `answerHookHandshake`); the secret also comes back here, for signing checks.
    */
   async registerChangeHook(callbackUrl: string, options: { readonly resource: string }): Promise<{ readonly webhookId: string; readonly secret: string | undefined }> {
     const answer = await this.#client.json({

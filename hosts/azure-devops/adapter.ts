@@ -201,7 +201,7 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
 
   /**
    * Service hooks for `workitem.created`, `workitem.updated` and `workitem.commented`, posted to
-   * `callbackUrl` with `secret` as the basic-auth password (read back by entry.ts).
+   * `callbackUrl` with `secret` as the basic-auth password (read back by change-intake.ts).
    */
   async registerChangeHook(callbackUrl: string, secret: string, options: { readonly projectId?: string } = {}): Promise<ServiceHookRegistration> {
     return registerServiceHooks(this.#client, callbackUrl, secret, options);

@@ -5,4 +5,4 @@ export { JiraItemOperations } from './jira-item-operations';
 export * from './jira-rest-responses';
 export { formatJqlInstant, isoFromJiraTimestamp, quoteJql } from './jql-text';
 export { projectsJql } from './projects-jql';
-// Webhook intake (node:crypto) is imported by the entries from './webhook-signature' and './jira-webhook-payload'.
+// Webhook intake (node:crypto) is imported by the change intakes from './webhook-signature' and './jira-webhook-payload'.

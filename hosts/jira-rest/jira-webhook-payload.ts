@@ -16,21 +16,12 @@ const payloadSchema = z.looseObject({
 /** The events a change of an item raises; others (deletions, projects, sprints) name no item to sync. */
 const itemEvents = new Set(['jira:issue_created', 'jira:issue_updated', 'comment_created', 'comment_updated']);
 
-export function readJiraWebhookPayload(rawBody: string): Result<{ itemKeys: string[] }> {
-  const parsed = parseJson(rawBody, payloadSchema);
+export function readJiraWebhookPayload(rawBody: string | Uint8Array): Result<{ itemKeys: string[] }> {
+  const parsed = parseJson(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody), payloadSchema);
   if (!parsed.ok) return err(new ExalateError('invalid_request', `The webhook delivery is not a Jira webhook payload (${parsed.reason}).`));
   const payload = parsed.value;
   if (!itemEvents.has(payload.webhookEvent)) return ok({ itemKeys: [] });
   const key = payload.issue?.key ?? payload.issue?.id ?? /\/issue\/([^/]+)\/comment\//.exec(payload.comment?.self ?? '')?.[1];
   if (key === undefined) return err(new ExalateError('invalid_request', `The Jira ${payload.webhookEvent} delivery names no issue; the node cannot tell what changed.`));
   return ok({ itemKeys: [key] });
-}
-
-/** A header's value from a headers record whose names may have any case (Node lower-cases them). */
-export function headerValue(headers: Readonly<Record<string, string | readonly string[] | undefined>>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return typeof value === 'string' ? value : value?.[0];
-  }
-  return undefined;
 }

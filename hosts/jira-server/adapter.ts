@@ -62,7 +62,7 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
   /**
    * Registers a Jira DC webhook (`POST /rest/webhooks/1.0/webhook`, Jira administrators only) that
    * POSTs item changes of the given projects (all the token's user can browse by default) to
-   * `callbackUrl`, signed with `secret` (`X-Hub-Signature: sha256=…`; see entry.ts).
+   * `callbackUrl`, signed with `secret` (`X-Hub-Signature: sha256=…`; see change-intake.ts).
    */
   async registerChangeHook(callbackUrl: string, secret: string, options: { readonly projectKeys?: readonly string[] } = {}): Promise<{ readonly webhookId: string }> {
     const projectKeys = options.projectKeys ?? (await this.listProjects()).map((project) => project.key);

@@ -4,7 +4,7 @@ import { startEmulatorServer, startWebhookReceiver, type RunningEmulatorServer }
 import { createTestTimers } from '../tracker-http';
 import { JiraServerAdapter } from './adapter';
 import { createJiraServerEmulator, type JiraServerEmulator } from './emulator';
-import { readChangeEvent } from './entry';
+import { readChangeEvent } from './change-intake';
 
 const described: RichText = {
   type: 'doc',

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   await app.listen({ port, host: environment['HOST'] ?? '0.0.0.0' });
   // Where the tracker can call this node; a private node behind a firewall still has one inside it.
   const changeHookUrl = environment['CHANGE_HOOK_URL'] ?? (nodeUrl ? `${nodeUrl}${changeHookPath}` : undefined);
-  if (changeHookUrl) await registerChangeHooks(node.context, changeHookUrl, environment['JIRA_CLOUD_OAUTH_CLIENT_SECRET']);
+  if (changeHookUrl) await registerChangeHooks(node, changeHookUrl, environment['JIRA_CLOUD_OAUTH_CLIENT_SECRET']);
   logger.info('node started', { port, nodeUrl, tracker: tracker.kind, private: nodeUrl === null });
   // Secrets in the database are sealed with a key kept beside DATA_DIR: every process sharing the
   // database needs the same one, or the second opens nothing the first sealed.

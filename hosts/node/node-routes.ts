@@ -16,6 +16,7 @@ import {
   readAdminQuery,
   receivePeerMessage,
   signatureHeader,
+  type ChangeIntakeV1,
   type NodeContext,
 } from '../../core';
 import { authenticateAdmin, type AzureDevOpsAppTokenAccess } from './admin-authentication';
@@ -40,6 +41,8 @@ export const peerMessageLimitBytes = maximumPeerMessageBytes;
 
 export interface NodeRouteOptions {
   readonly context: NodeContext;
+  /** The tracker's change intake, behind `/hooks/change`. */
+  readonly changeIntake: ChangeIntakeV1;
   readonly adminToken: string;
   /**
    * Only a public node answers its peers. A private node mounts no exchange routes at all: it has
@@ -73,7 +76,7 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     registerAdminApi(app, options, jiraServerSessions);
     if (options.operations) registerOperationRoutes(app, options.operations);
     // The tracker's own events: on a private node they come from inside its network, never from the peer.
-    registerChangeHookRoute(app, context);
+    registerChangeHookRoute(app, options);
     // Asana's OAuth sign-in comes back to the node through the admin's browser.
     registerTrackerSignInRoutes(app, context);
     // A Jira administrator opening Exalate from Jira's Manage apps: Jira says who it is.

@@ -7,6 +7,7 @@ import {
   writeSecretSetting,
   SyncSignals,
   systemClock,
+  type ChangeIntakeV1,
   type ClockV1,
   type LoggerV1,
   type NodeContext,
@@ -33,6 +34,8 @@ import { ObservedStore } from './operations/observed-store';
 import { observeTracker } from './operations/observed-tracker';
 import { NodeTrackerConnection } from './tracker-connection/node-tracker-connection';
 import { SwitchableTracker } from './tracker-connection/switchable-tracker';
+import { changeIntakeFactories } from './tracker-connection/tracker-adapters';
+import { nodeHookSecret } from './change-hooks';
 import type { NodeOperations } from './operations/operation-routes';
 import { readQueueDepth } from './operations/queue-depth';
 import { randomBytes } from 'node:crypto';
@@ -89,6 +92,8 @@ export interface NodeOptions {
 
 export interface RunningNode {
   readonly context: NodeContext;
+  /** How the tracker tells this node of changes (`/hooks/change`, registerChangeHooks). */
+  readonly changeIntake: ChangeIntakeV1;
   readonly adminToken: string;
   /** True when the admin token was generated just now and must be shown to the admin once. */
   readonly adminTokenIsNew: boolean;
@@ -151,13 +156,23 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       ...(options.attachmentContentLimitBytes === undefined ? {} : { attachmentContentLimitBytes: options.attachmentContentLimitBytes }),
     },
   };
+  const changeIntake = changeIntakeFactories[tracker.kind]({
+    store,
+    secrets,
+    clock,
+    logger: options.logger,
+    hookSecret: nodeHookSecret({ store, secrets }),
+    // Counted and timed per adapter call, like every other tracker call.
+    withTracker: (work) => tracker.withSignedInAdapter((adapter) => work(observeTracker(adapter, metrics))),
+  });
   const runner = new SyncRunner(context, { reconcileIntervalMs: options.reconcileIntervalMs ?? 30_000, ...(options.pollWaitMs ? { pollWaitMs: options.pollWaitMs } : {}) });
   if (options.runSync !== false) runner.start();
   return {
     context,
+    changeIntake,
     adminToken,
     adminTokenIsNew,
-    routes: nodeRoutes({ context, adminToken, servesPeers: options.nodeUrl !== null, operations, azureDevOpsAppTokens: options.azureDevOpsAppTokens, consoleOrigins: options.consoleOrigins ?? [], jiraServerEntry: options.jiraServerEntry }),
+    routes: nodeRoutes({ context, changeIntake, adminToken, servesPeers: options.nodeUrl !== null, operations, azureDevOpsAppTokens: options.azureDevOpsAppTokens, consoleOrigins: options.consoleOrigins ?? [], jiraServerEntry: options.jiraServerEntry }),
     operations,
     stopClaiming: () => ledger.startDraining(),
     close: async (closeOptions = {}) => {

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   await app.register(node.routes);
   await app.listen({ port, host: '127.0.0.1' });
   // A private node has no public URL, but its tracker still reaches it from inside the network.
-  await registerChangeHooks(node.context, `${origin}${changeHookPath}`, process.env['HOOK_SECRET'] || undefined);
+  await registerChangeHooks(node, `${origin}${changeHookPath}`, process.env['HOOK_SECRET'] || undefined);
 
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'memory') {

@@ -133,7 +133,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   app.get('/', async (_request, reply) => reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
   await app.listen({ port: options.port, host: '127.0.0.1' });
   // Subscriptions need the routes listening: Asana's handshake calls back during registration.
-  await Promise.all(started.map((instance) => registerChangeHooks(instance.node.context, `${baseUrl}/${instance.id}/node${changeHookPath}`, instance.tracker.changeHookSecret)));
+  await Promise.all(started.map((instance) => registerChangeHooks(instance.node, `${baseUrl}/${instance.id}/node${changeHookPath}`, instance.tracker.changeHookSecret)));
 
   return {
     baseUrl,

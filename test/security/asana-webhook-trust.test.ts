@@ -101,7 +101,7 @@ beforeAll(async () => {
   dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-asana-hooks-'));
   await startServedNode();
   await node.context.store.insertConnection(syncingConnection);
-  await registerChangeHooks(node.context, `${origin}${changeHookPath}`);
+  await registerChangeHooks(node, `${origin}${changeHookPath}`);
 });
 
 afterAll(async () => {
@@ -157,7 +157,7 @@ describe('Asana webhook trust', () => {
 
   it('after registering again, refuses what is signed with the old secret, deletes the old webhook, and keeps the new secret across a restart', async () => {
     const old = webhookOf(roadmap);
-    await registerChangeHooks(node.context, `${origin}${changeHookPath}?moved=1`);
+    await registerChangeHooks(node, `${origin}${changeHookPath}?moved=1`);
     const renewed = webhookOf(roadmap);
     expect(renewed.gid).not.toBe(old.gid);
     expect(webhooks().some((webhook) => webhook.gid === old.gid)).toBe(false);

@@ -1,5 +1,5 @@
 import { noteLocalChange, reconcileOnce, type NodeContext } from '../../../core';
-import { readForgeProductEvent } from '../entry';
+import { readForgeProductEvent } from '../change-intake';
 import { requestSyncPass } from './admin-resolver';
 import type { WorkQueue } from './work-queue';
 

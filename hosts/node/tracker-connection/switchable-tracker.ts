@@ -138,14 +138,12 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
     return this.#call((adapter) => adapter.uploadAttachment(key, file));
   }
 
-  /** Adapter-specific (hosts/node/change-hooks.ts calls it with each tracker's own arguments). */
-  registerChangeHook(...parameters: unknown[]): Promise<unknown> {
-    return this.#callOwn('registerChangeHook', parameters, 'has no change hooks; the reconciler finds changes instead');
-  }
-
-  /** Asana only: a webhook the node replaced (hosts/node/asana-webhook-registrations.ts). */
-  deleteChangeHook(...parameters: unknown[]): Promise<unknown> {
-    return this.#callOwn('deleteChangeHook', parameters, 'has no change hooks to delete');
+  /**
+   * Runs `work` with the signed-in adapter, through the same sign-in handling as every call above:
+   * how a tracker's change intake reaches its own adapter's subscription calls.
+   */
+  withSignedInAdapter<T>(work: (adapter: TrackerAdapter) => Promise<T>): Promise<T> {
+    return this.#call(work);
   }
 
   /** Azure DevOps only: the admin check of the hub's app token (hosts/node/admin-authentication.ts). */

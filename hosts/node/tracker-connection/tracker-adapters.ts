@@ -1,8 +1,12 @@
-import { ExalateError, type TrackerBatchCapability, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../../core';
+import { ExalateError, type CreateChangeIntake, type TrackerBatchCapability, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../../core';
 import { AsanaAdapter } from '../../asana/adapter';
+import { createAsanaChangeIntake } from '../../asana/change-intake';
 import { AzureDevOpsAdapter } from '../../azure-devops/adapter';
+import { createAzureDevOpsChangeIntake } from '../../azure-devops/change-intake';
 import { JiraCloudAdapter } from '../../jira-cloud/adapter';
+import { createJiraCloudChangeIntake } from '../../jira-cloud/change-intake';
 import { JiraServerAdapter } from '../../jira-server/adapter';
+import { createJiraServerChangeIntake } from '../../jira-server/change-intake';
 
 export type TrackerAdapter = TrackerV1 & TrackerItemOperations & TrackerBatchCapability;
 
@@ -28,4 +32,12 @@ export const trackerAdapterFactories: Readonly<Record<TrackerKind, CreateTracker
   'jira-server': (credentials) => new JiraServerAdapter({ baseUrl: credentials.baseUrl, authorization: credentials.authorization }),
   'azure-devops': (credentials) => new AzureDevOpsAdapter({ baseUrl: credentials.baseUrl, authorization: fixed(credentials, 'Azure DevOps') }),
   asana: (credentials) => new AsanaAdapter({ baseUrl: credentials.baseUrl, authorization: credentials.authorization, workspaceGid: credentials.workspaceGid }),
+};
+
+/** How each tracker tells the node of changes (hosts/<tracker>/change-intake.ts): whatever adapter serves the node, fakes included. */
+export const changeIntakeFactories: Readonly<Record<TrackerKind, CreateChangeIntake>> = {
+  'jira-cloud': createJiraCloudChangeIntake,
+  'jira-server': createJiraServerChangeIntake,
+  'azure-devops': createAzureDevOpsChangeIntake,
+  asana: createAsanaChangeIntake,
 };

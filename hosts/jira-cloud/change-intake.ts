@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { err, ExalateError, ok, type Result } from '../../core';
-import { headerValue, readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
+import { err, ExalateError, ok, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
+import { headerValue, hookSecretChangeIntake } from '../incoming-request';
+import { readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
 import { verifyBearerJwt, verifyHubSignature } from '../jira-rest/webhook-signature';
+import { JiraCloudAdapter } from './adapter';
 
 /**
- * Jira Cloud's ways of telling the node that items changed, as pure parsers: the host (node HTTP
- * route, Forge trigger) hands over what arrived and gets the keys to look at, or why not.
+ * Jira Cloud's ways of telling the node that items changed: webhooks to the node's change-hook
+ * route, and, in the Forge app, product events handed to a trigger. The readers are pure: the host
+ * hands over what arrived and gets the keys to look at, or why not.
  */
-export interface WebhookDelivery {
-  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  /** The body exactly as received: signatures are over these bytes, not over re-serialised JSON. */
-  readonly rawBody: string;
-}
+export const createJiraCloudChangeIntake: CreateChangeIntake = (context) =>
+  hookSecretChangeIntake(context, {
+    name: 'Jira Cloud',
+    adapter: JiraCloudAdapter,
+    // Jira Cloud signs with the OAuth app's client secret: the node is told it (registerChangeHooks) rather than choosing one.
+    subscribe: (adapter, callbackUrl, secret) => adapter.registerChangeHook(callbackUrl, secret),
+    read: (delivery, secret) => readChangeEvent(delivery, secret),
+  });
 
 /**
  * A webhook delivery (`jira:issue_created`, `jira:issue_updated`, `comment_created`,
@@ -19,7 +25,7 @@ export interface WebhookDelivery {
  * `Authorization: Bearer <JWT>` (HS256 with the OAuth app's client secret, `exp` checked against
  * `now`), or an admin webhook's `X-Hub-Signature: sha256=…`. Other events give no keys.
  */
-export function readChangeEvent(delivery: WebhookDelivery, secret: string, now: number = Date.now()): Result<{ itemKeys: string[] }> {
+export function readChangeEvent(delivery: ChangeDelivery, secret: string, now: number = Date.now()): Result<{ itemKeys: string[] }> {
   const hubSignature = headerValue(delivery.headers, 'x-hub-signature');
   if (hubSignature !== undefined) {
     if (!verifyHubSignature(hubSignature, delivery.rawBody, secret)) return err(refused('its X-Hub-Signature does not match the webhook secret'));

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { checkResponseAgainstSpec } from '../../test/spec/openapi-validator';
-import { readChangeEvent } from './entry';
+import { readChangeEvent } from './change-intake';
 import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
 
 const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

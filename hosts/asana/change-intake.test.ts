@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import Fastify from 'fastify';
-import { answerHookHandshake, readChangeEvent } from './entry';
+import { answerHookHandshake, readChangeEvent } from './change-intake';
 import { startAsanaHarness, type AsanaHarness } from '../../test/support/asana-harness';
 
 interface Delivery {

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { ExalateError, err, ok, parseJson, type Result } from '../../core';
+import { ExalateError, err, ok, parseJson, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
+import { headerValue, hookSecretChangeIntake, sameSecret } from '../incoming-request';
+import { AzureDevOpsAdapter } from './adapter';
 
-/** An HTTP request as the node's server hands it over: header names in any case, the body untouched. */
-export interface IncomingHookRequest {
-  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  readonly rawBody: string | Uint8Array;
-}
-
-export interface ChangeEvent {
-  /** Work item ids ("42") the event is about; empty for events the node does not sync. */
-  readonly itemKeys: readonly string[];
-}
+/** Azure DevOps tells the node of changes through service hooks whose basic-auth password is the node's hook secret. */
+export const createAzureDevOpsChangeIntake: CreateChangeIntake = (context) =>
+  hookSecretChangeIntake(context, {
+    name: 'Azure DevOps',
+    adapter: AzureDevOpsAdapter,
+    subscribe: (adapter, callbackUrl, secret) => adapter.registerChangeHook(callbackUrl, secret),
+    read: (delivery, secret) => readChangeEvent(delivery, secret),
+  });
 
 /**
  * A service hook Event (serviceHooks 7.1 `definitions.Event`), tolerant: only what names the work
@@ -32,11 +32,11 @@ const workItemEvents = new Set(['workitem.created', 'workitem.updated', 'workite
 /**
  * Reads a service hook delivery: checks the basic-auth password the subscription was made with
  * (the `webHooks` consumer sends `Authorization: Basic base64(user:password)`), then names the
- * work items it is about. Pure: no I/O, so it runs in any host.
+ * work items it is about. Pure: no I/O.
  */
-export function readChangeEvent(request: IncomingHookRequest, secret: string): Result<ChangeEvent> {
+export function readChangeEvent(request: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[] }> {
   const password = basicPassword(headerValue(request.headers, 'authorization'));
-  if (password === undefined || !sameText(password, secret)) {
+  if (password === undefined || !sameSecret(password, secret)) {
     return err(new ExalateError('unauthorized', 'An Azure DevOps service hook call came without the secret this node registered. If the service hook was edited or copied by hand, delete it in Project settings → Service hooks and let the node register it again.', { details: { tracker: 'azure-devops' } }));
   }
   const text = typeof request.rawBody === 'string' ? request.rawBody : new TextDecoder().decode(request.rawBody);
@@ -48,14 +48,6 @@ export function readChangeEvent(request: IncomingHookRequest, secret: string): R
   const id = event.eventType === 'workitem.updated' ? resource?.workItemId ?? resource?.revision?.id : resource?.id;
   const key = id === undefined || id === null ? '' : String(id);
   return ok({ itemKeys: /^\d+$/.test(key) ? [key] : [] });
-}
-
-function headerValue(headers: IncomingHookRequest['headers'], name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name) continue;
-    return typeof value === 'string' ? value : value?.[0];
-  }
-  return undefined;
 }
 
 /** RFC 7617: the credentials are base64 of "user:password"; the password is what follows the first colon. */
@@ -70,11 +62,4 @@ function basicPassword(header: string | undefined): string | undefined {
   }
   const colon = decoded.indexOf(':');
   return colon < 0 ? undefined : decoded.slice(colon + 1);
-}
-
-/** Compares every character whatever the first difference, so timing does not reveal the secret. */
-function sameText(offered: string, expected: string): boolean {
-  let difference = offered.length ^ expected.length;
-  for (let index = 0; index < expected.length; index += 1) difference |= (offered.charCodeAt(index) || 0) ^ expected.charCodeAt(index);
-  return difference === 0;
 }

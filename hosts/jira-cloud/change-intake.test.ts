@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { startEmulatorServer, startWebhookReceiver } from '../emulator-kit';
 import { JiraCloudAdapter } from './adapter';
 import { createJiraCloudEmulator } from './emulator';
-import { readChangeEvent, readForgeProductEvent } from './entry';
+import { readChangeEvent, readForgeProductEvent } from './change-intake';
 
 const now = Date.parse('2026-11-23T09:00:00Z');
 

@@ -1,19 +1,24 @@
-import { err, ExalateError, type Result } from '../../core';
-import { headerValue, readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
+import { err, ExalateError, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
+import { headerValue, hookSecretChangeIntake } from '../incoming-request';
+import { readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
 import { verifyHubSignature } from '../jira-rest/webhook-signature';
+import { JiraServerAdapter } from './adapter';
 
-export interface WebhookDelivery {
-  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  /** The body exactly as received: the signature is over these bytes, not over re-serialised JSON. */
-  readonly rawBody: string;
-}
+/** Jira Server/DC tells the node of changes through an admin webhook, signed with the node's hook secret. */
+export const createJiraServerChangeIntake: CreateChangeIntake = (context) =>
+  hookSecretChangeIntake(context, {
+    name: 'Jira Server / Data Center',
+    adapter: JiraServerAdapter,
+    subscribe: (adapter, callbackUrl, secret) => adapter.registerChangeHook(callbackUrl, secret),
+    read: (delivery, secret) => readChangeEvent(delivery, secret),
+  });
 
 /**
  * A Jira Server/DC webhook delivery (`jira:issue_created`, `jira:issue_updated`, `comment_created`,
  * `comment_updated`), accepted only with `X-Hub-Signature: sha256=<HMAC-SHA256 of the body with the
  * webhook's secret>` (Jira DC "Managing webhooks → Securing your webhook"). Other events give no keys.
  */
-export function readChangeEvent(delivery: WebhookDelivery, secret: string): Result<{ itemKeys: string[] }> {
+export function readChangeEvent(delivery: ChangeDelivery, secret: string): Result<{ itemKeys: string[] }> {
   const signature = headerValue(delivery.headers, 'x-hub-signature');
   if (signature === undefined) {
     return err(new ExalateError('unauthorized', 'A Jira webhook delivery arrived without X-Hub-Signature. Register the webhook from the node\'s Jira Server settings so that it carries the connection\'s secret (Jira versions without webhook secrets cannot be verified).'));

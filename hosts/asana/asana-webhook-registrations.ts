@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ExalateError, parseJson, readSecretSetting, writeSecretSetting, type NodeContext } from '../../core';
-import type { AsanaAdapter } from '../asana/adapter';
+import { ExalateError, parseJson, readSecretSetting, writeSecretSetting, type ChangeIntakeContext } from '../../core';
 
 /**
  * Which Asana webhooks this node trusts, and with which secret.
@@ -29,7 +28,16 @@ const registrationsSchema = z.strictObject({ pending: z.array(pendingSchema), we
 type Registrations = z.infer<typeof registrationsSchema>;
 type PendingRegistration = z.infer<typeof pendingSchema>;
 
-async function readRegistrations(context: NodeContext): Promise<Registrations> {
+/** Where the records are kept, and the clock and log they go by. */
+export type RegistrationsContext = Pick<ChangeIntakeContext, 'store' | 'secrets' | 'clock' | 'logger'>;
+
+/** The two webhook calls a registration makes (the adapter's, through the node's sign-in handling). */
+export interface AsanaWebhooks {
+  create(target: string, resource: string): Promise<{ readonly webhookId: string; readonly secret: string | undefined }>;
+  delete(webhookId: string): Promise<void>;
+}
+
+async function readRegistrations(context: RegistrationsContext): Promise<Registrations> {
   const stored = await readSecretSetting(context.store, context.secrets, registrationsSetting);
   if (stored === undefined) return { pending: [], webhooks: [] };
   const parsed = parseJson(stored, registrationsSchema);
@@ -37,14 +45,14 @@ async function readRegistrations(context: NodeContext): Promise<Registrations> {
   return parsed.value;
 }
 
-async function writeRegistrations(context: NodeContext, registrations: Registrations): Promise<void> {
+async function writeRegistrations(context: RegistrationsContext, registrations: Registrations): Promise<void> {
   const now = context.clock.now();
   const open = registrations.pending.filter((pending) => pending.expiresAt > now);
   await writeSecretSetting(context.store, context.secrets, registrationsSetting, JSON.stringify({ ...registrations, pending: open }));
 }
 
 /** True once the node holds at least one webhook registered this way. */
-export async function hasAsanaWebhooks(context: NodeContext): Promise<boolean> {
+export async function hasAsanaWebhooks(context: RegistrationsContext): Promise<boolean> {
   return (await readRegistrations(context)).webhooks.length > 0;
 }
 
@@ -53,7 +61,7 @@ export async function hasAsanaWebhooks(context: NodeContext): Promise<boolean> {
  * Asana for the webhook, keeps its secret in place of the old one, and deletes the old webhook so
  * Asana stops sending to a secret the node no longer holds.
  */
-export async function registerAsanaWebhook(context: NodeContext, adapter: AsanaAdapter, callbackUrl: string, resource: string): Promise<void> {
+export async function registerAsanaWebhook(context: RegistrationsContext, webhooks: AsanaWebhooks, callbackUrl: string, resource: string): Promise<void> {
   const registration = randomBytes(18).toString('base64url');
   const target = new URL(callbackUrl);
   target.searchParams.set(registrationParameter, registration);
@@ -62,7 +70,7 @@ export async function registerAsanaWebhook(context: NodeContext, adapter: AsanaA
 
   let answer: { readonly webhookId: string; readonly secret: string | undefined };
   try {
-    answer = await adapter.registerChangeHook(target.toString(), { resource });
+    answer = await webhooks.create(target.toString(), resource);
   } catch (error) {
     const current = await readRegistrations(context);
     await writeRegistrations(context, { ...current, pending: current.pending.filter((pending) => pending.registration !== registration) });
@@ -85,7 +93,7 @@ export async function registerAsanaWebhook(context: NodeContext, adapter: AsanaA
   context.logger.info('registered an Asana webhook', { resource, webhookId: answer.webhookId, replaced: replaced.map((webhook) => webhook.webhookId) });
   for (const old of replaced) {
     try {
-      await adapter.deleteChangeHook(old.webhookId);
+      await webhooks.delete(old.webhookId);
     } catch (error) {
       context.logger.warn('could not delete a replaced Asana webhook; its deliveries are refused', { webhookId: old.webhookId, message: error instanceof Error ? error.message : String(error) });
     }
@@ -98,7 +106,7 @@ export type HandshakeVerdict = { readonly accepted: true; readonly resource: str
  * Decides on an `X-Hook-Secret` handshake that reached the node: accepted only for an open
  * registration whose window has not closed and that has not had its handshake yet.
  */
-export async function decideAsanaHandshake(context: NodeContext, registration: string | undefined, secret: string): Promise<HandshakeVerdict> {
+export async function decideAsanaHandshake(context: RegistrationsContext, registration: string | undefined, secret: string): Promise<HandshakeVerdict> {
   if (registration === undefined || registration === '') return { accepted: false, reason: 'the handshake names no registration of this node' };
   const registrations = await readRegistrations(context);
   const pending = registrations.pending.find((candidate) => candidate.registration === registration);
@@ -111,7 +119,7 @@ export async function decideAsanaHandshake(context: NodeContext, registration: s
 }
 
 /** The secret of the webhook a delivery came through (named by its target URL), if the node holds it. */
-export async function asanaDeliverySecret(context: NodeContext, registration: string | undefined): Promise<string | undefined> {
+export async function asanaDeliverySecret(context: RegistrationsContext, registration: string | undefined): Promise<string | undefined> {
   if (registration === undefined || registration === '') return undefined;
   return (await readRegistrations(context)).webhooks.find((webhook) => webhook.registration === registration)?.secret;
 }

@@ -1,0 +1,46 @@
+import { ExalateError, ok, type ChangeDelivery, type ChangeIntakeContext, type ChangeIntakeV1, type Result, type TrackerV1 } from '../../core';
+
+/** A tracker adapter's class, to tell whether the adapter serving the node is one. */
+export type AdapterClass<Adapter> = abstract new (...parameters: never[]) => Adapter;
+
+/**
+ * The signed-in adapter as the tracker's own class, for its change-hook calls (which the Tracker
+ * port does not have). A node served by a fake adapter has none: the reconciler finds its changes.
+ */
+export function ownAdapter<Adapter>(tracker: TrackerV1, adapterClass: AdapterClass<Adapter>, trackerName: string): Adapter {
+  if (tracker instanceof adapterClass) return tracker;
+  throw new ExalateError('invalid_request', `${trackerName} here has no change hooks; the reconciler finds changes instead.`);
+}
+
+/** What a tracker whose deliveries carry the node's hook secret adds to the intake below. */
+export interface HookSecretTracker<Adapter> {
+  readonly name: string;
+  readonly adapter: AdapterClass<Adapter>;
+  /** Subscribes `callbackUrl`, giving the tracker `secret` to send with every delivery. */
+  subscribe(adapter: Adapter, callbackUrl: string, secret: string): Promise<unknown>;
+  /** Checks a delivery against `secret` and names the items it is about. */
+  read(delivery: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[] }>;
+}
+
+/**
+ * The change intake of a tracker that signs or authenticates its deliveries with a secret the node
+ * chose and handed over when subscribing (Jira's webhook secret, an Azure DevOps service hook's
+ * password): one secret for every subscription, kept by the host, nothing else to remember.
+ */
+export function hookSecretChangeIntake<Adapter>(context: ChangeIntakeContext, tracker: HookSecretTracker<Adapter>): ChangeIntakeV1 {
+  return {
+    version: 1,
+    register: async (callbackUrl) => {
+      const secret = await context.hookSecret.forRegistration();
+      await context.withTracker((signedIn) => tracker.subscribe(ownAdapter(signedIn, tracker.adapter, tracker.name), callbackUrl, secret));
+    },
+    // The tracker keeps the subscription across restarts, and the host keeps the secret.
+    keepsRegistration: async () => true,
+    receive: async (delivery) => {
+      const secret = await context.hookSecret.forDelivery();
+      if (!secret.ok) return secret;
+      const event = tracker.read(delivery, secret.value);
+      return event.ok ? ok({ kind: 'changes', itemKeys: event.value.itemKeys }) : event;
+    },
+  };
+}
