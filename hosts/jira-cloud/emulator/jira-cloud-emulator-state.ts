@@ -2,14 +2,11 @@ import { z } from 'zod';
 import { basicAuthorization } from '../../emulator-kit';
 import {
   createJiraProjectRecords,
-  jiraProjectRecordSchema,
+  jiraSiteSnapshotFields,
   JiraSiteState,
   jiraUserRecordSchema,
-  jiraWorkSeed,
-  jiraWorkSnapshotSchema,
   type JiraProjectSeed,
   type JiraUserRecord,
-  type JiraWorkSnapshot,
 } from '../../jira-rest/emulator';
 
 const accountSchema = z.strictObject({
@@ -27,13 +24,11 @@ const oauthAppSchema = z.strictObject({ clientId: z.string().min(1), clientSecre
 
 const snapshotSchema = z.strictObject({
   format: z.literal('jira-cloud-emulator/1'),
-  serverTitle: z.string(),
+  ...jiraSiteSnapshotFields,
   version: z.string().regex(/^\d+\.\d+\.\d+/),
   account: accountSchema,
-  projects: z.array(jiraProjectRecordSchema),
-  // Optional so that snapshots written before issues existed still restore (with the sample work).
+  // Optional so that snapshots written before issues (and their webhooks) existed still restore.
   oauthApp: oauthAppSchema.optional(),
-  work: jiraWorkSnapshotSchema.optional(),
 });
 
 export type JiraCloudEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -70,7 +65,7 @@ export class JiraCloudEmulatorState extends JiraSiteState<JiraCloudEmulatorSnaps
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
       oauthApp: defaults.oauthApp,
     };
-    super(snapshotSchema, initial, (snapshot, at) => sampleWork(snapshot.account, people, at), now);
+    super(snapshotSchema, initial, (snapshot) => jiraUsers(snapshot.account, people), now);
     this.#defaults = defaults;
   }
 
@@ -85,10 +80,10 @@ export class JiraCloudEmulatorState extends JiraSiteState<JiraCloudEmulatorSnaps
 }
 
 /** The account and the seeded people as Jira users (Cloud has no usernames: `name` repeats the accountId). */
-function sampleWork(account: JiraCloudAccount, others: readonly Omit<JiraUserRecord, 'name'>[], now: number): JiraWorkSnapshot {
+function jiraUsers(account: JiraCloudAccount, others: readonly Omit<JiraUserRecord, 'name'>[]): JiraUserRecord[] {
   const people = [
     { id: account.accountId, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone },
     ...others,
   ];
-  return jiraWorkSeed(people.map((person) => jiraUserRecordSchema.parse({ ...person, name: person.id })), now);
+  return people.map((person) => jiraUserRecordSchema.parse({ ...person, name: person.id }));
 }

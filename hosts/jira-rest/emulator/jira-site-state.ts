@@ -1,8 +1,16 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { PersistableEmulatorState } from '../../emulator-kit';
-import { addJiraProjectRecord, type JiraProjectRecord, type JiraProjectSeed } from './jira-representations';
+import { addJiraProjectRecord, jiraProjectRecordSchema, type JiraProjectRecord, type JiraProjectSeed } from './jira-representations';
 import { JiraWork } from './jira-work';
-import type { JiraWorkSnapshot } from './jira-work-records';
+import { jiraWorkSeed, jiraWorkSnapshotSchema, type JiraUserRecord, type JiraWorkSnapshot } from './jira-work-records';
+
+/** Fields of every Jira emulator's snapshot schema; each deployment adds its format, version pattern, account and own fields. */
+export const jiraSiteSnapshotFields = {
+  serverTitle: z.string(),
+  projects: z.array(jiraProjectRecordSchema),
+  // Optional so that snapshots written before issues existed still restore (with the sample work).
+  work: jiraWorkSnapshotSchema.optional(),
+};
 
 /** What every Jira emulator snapshot carries, whatever else its deployment adds. */
 export interface JiraSiteSnapshot {
@@ -10,7 +18,6 @@ export interface JiraSiteSnapshot {
   readonly version: string;
   readonly account: unknown;
   readonly projects: readonly JiraProjectRecord[];
-  /** Optional so that snapshots written before issues existed still restore (with the sample work). */
   readonly work?: JiraWorkSnapshot | undefined;
 }
 
@@ -22,16 +29,16 @@ export interface JiraSiteSnapshot {
 export class JiraSiteState<Snapshot extends JiraSiteSnapshot> implements PersistableEmulatorState<Snapshot> {
   #snapshot: Snapshot;
   readonly #schema: z.ZodType<Snapshot>;
-  /** The work a fresh site (or a snapshot from before issues existed) starts with: the account and the seeded people. */
-  readonly #sampleWork: (snapshot: Snapshot, now: number) => JiraWorkSnapshot;
+  /** The people a fresh site (or a snapshot from before issues existed) starts its work with: the account and the seeded people. */
+  readonly #people: (snapshot: Snapshot) => readonly JiraUserRecord[];
   /** Issues, comments, attachments, people, workflow and webhooks. */
   readonly work: JiraWork;
 
-  constructor(schema: z.ZodType<Snapshot>, initial: unknown, sampleWork: (snapshot: Snapshot, now: number) => JiraWorkSnapshot, now: () => number) {
+  constructor(schema: z.ZodType<Snapshot>, initial: unknown, people: (snapshot: Snapshot) => readonly JiraUserRecord[], now: () => number) {
     this.#schema = schema;
     this.#snapshot = schema.parse(initial);
-    this.#sampleWork = sampleWork;
-    this.work = new JiraWork(sampleWork(this.#snapshot, now()), now);
+    this.#people = people;
+    this.work = new JiraWork(jiraWorkSeed(people(this.#snapshot), now()), now);
   }
 
   protected get snapshot(): Snapshot {
@@ -71,6 +78,6 @@ export class JiraSiteState<Snapshot extends JiraSiteSnapshot> implements Persist
   restore(snapshot: unknown): void {
     const parsed = this.#schema.parse(snapshot);
     this.#snapshot = parsed;
-    this.work.restore(parsed.work ?? this.#sampleWork(parsed, this.work.now()));
+    this.work.restore(parsed.work ?? jiraWorkSeed(this.#people(parsed), this.work.now()));
   }
 }

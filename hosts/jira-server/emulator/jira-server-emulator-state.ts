@@ -3,14 +3,11 @@ import type { LicenceState } from '../../../core';
 import { bearerAuthorization } from '../../emulator-kit';
 import {
   createJiraProjectRecords,
-  jiraProjectRecordSchema,
+  jiraSiteSnapshotFields,
   JiraSiteState,
   jiraUserRecordSchema,
-  jiraWorkSeed,
-  jiraWorkSnapshotSchema,
   type JiraProjectSeed,
   type JiraUserRecord,
-  type JiraWorkSnapshot,
 } from '../../jira-rest/emulator';
 import { JiraOAuthProvider } from './jira-oauth-provider';
 
@@ -32,15 +29,12 @@ export type JiraServerDeploymentType = 'Server' | 'DataCenter';
 
 const snapshotSchema = z.strictObject({
   format: z.literal('jira-server-emulator/1'),
-  serverTitle: z.string(),
+  ...jiraSiteSnapshotFields,
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
   deploymentType: z.enum(['Server', 'DataCenter']),
   account: accountSchema,
   appKey: z.string().min(1),
   licence: z.enum(licenceStates),
-  projects: z.array(jiraProjectRecordSchema),
-  // Optional so that snapshots written before issues existed still restore (with the sample work).
-  work: jiraWorkSnapshotSchema.optional(),
 });
 
 export type JiraServerEmulatorSnapshot = z.infer<typeof snapshotSchema>;
@@ -89,7 +83,7 @@ export class JiraServerEmulatorState extends JiraSiteState<JiraServerEmulatorSna
       licence: seed.licence ?? defaults.licence,
       projects: createJiraProjectRecords(seed.projects ?? defaults.projects),
     };
-    super(snapshotSchema, initial, (snapshot, at) => sampleWork(snapshot.account, people, at), now);
+    super(snapshotSchema, initial, (snapshot) => jiraUsers(snapshot.account, people), now);
     this.#people = people;
     this.oauth = new JiraOAuthProvider(now);
   }
@@ -139,7 +133,7 @@ export class JiraServerEmulatorState extends JiraSiteState<JiraServerEmulatorSna
 }
 
 /** The account and the seeded people as Jira users. */
-function sampleWork(account: JiraServerAccount, people: readonly JiraUserRecord[], now: number): JiraWorkSnapshot {
+function jiraUsers(account: JiraServerAccount, people: readonly JiraUserRecord[]): JiraUserRecord[] {
   const self = jiraUserRecordSchema.parse({ id: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone });
-  return jiraWorkSeed([self, ...people], now);
+  return [self, ...people];
 }
