@@ -3,6 +3,7 @@ import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { createSpecCheckingFetch } from '../spec/spec-checking-fetch';
 import { jiraCloudSpecOptions } from '../support/jira-spec-options';
 import { startJiraCloudHarness } from '../support/jira-harness';
+import { jiraEmulatorFixture } from './jira-emulator-fixture';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
 
 const vocabulary = (userEmail: string): TrackerContractVocabulary => ({
@@ -16,26 +17,7 @@ const vocabulary = (userEmail: string): TrackerContractVocabulary => ({
   queryForProject: (projectKey) => `project = "${projectKey}" ORDER BY created ASC`,
 });
 
-describeTrackerContract('jira-cloud (emulator)', async () => {
-  const { emulator, adapter, specCheck, timers, close } = await startJiraCloudHarness();
-  return {
-    tracker: adapter,
-    projectKey: 'SUP',
-    vocabulary: vocabulary('sam@acme.example'),
-    close,
-    faults: {
-      startRateLimitStorm: (options) => emulator.storm.start(options),
-      stopRateLimitStorm: () => emulator.storm.stop(),
-      waits: timers.waits,
-      countItems: (projectKey) => emulator.state.work.countIssues(projectKey),
-      countComments: (key) => emulator.state.work.issue(key)?.comments.length ?? 0,
-    },
-    assertExchangesMatchSpec: () => {
-      specCheck.assertExchangesMatchSpec();
-      specCheck.clear();
-    },
-  };
-});
+describeTrackerContract('jira-cloud (emulator)', async () => jiraEmulatorFixture(await startJiraCloudHarness(), 'SUP', vocabulary('sam@acme.example')));
 
 /**
  * `npm run test:live` with JIRA_CLOUD_URL (https://your-domain.atlassian.net), JIRA_CLOUD_EMAIL and

@@ -3,6 +3,7 @@ import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
 import { createSpecCheckingFetch } from '../spec/spec-checking-fetch';
 import { jiraServerSpecOptions } from '../support/jira-spec-options';
 import { startJiraServerHarness } from '../support/jira-harness';
+import { jiraEmulatorFixture } from './jira-emulator-fixture';
 import { describeLiveTrackerContract, describeTrackerContract, type TrackerContractVocabulary } from './tracker.contract';
 
 const vocabulary = (userEmail: string, projectKey: string): TrackerContractVocabulary => ({
@@ -16,26 +17,7 @@ const vocabulary = (userEmail: string, projectKey: string): TrackerContractVocab
   queryForProject: (key) => `project = "${key}" ORDER BY created ASC`,
 });
 
-describeTrackerContract('jira-server (emulator)', async () => {
-  const { emulator, adapter, specCheck, timers, close } = await startJiraServerHarness();
-  return {
-    tracker: adapter,
-    projectKey: 'ENG',
-    vocabulary: vocabulary('sam@acme.example', 'ENG'),
-    close,
-    faults: {
-      startRateLimitStorm: (options) => emulator.storm.start(options),
-      stopRateLimitStorm: () => emulator.storm.stop(),
-      waits: timers.waits,
-      countItems: (projectKey) => emulator.state.work.countIssues(projectKey),
-      countComments: (key) => emulator.state.work.issue(key)?.comments.length ?? 0,
-    },
-    assertExchangesMatchSpec: () => {
-      specCheck.assertExchangesMatchSpec();
-      specCheck.clear();
-    },
-  };
-});
+describeTrackerContract('jira-server (emulator)', async () => jiraEmulatorFixture(await startJiraServerHarness(), 'ENG', vocabulary('sam@acme.example', 'ENG')));
 
 /**
  * `npm run test:live` with JIRA_SERVER_URL (the base URL, with any context path) and
