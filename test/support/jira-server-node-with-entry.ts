@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type Clock } from '../../core';
+import { silentLogger, type ClockV1 } from '../../core';
 import { startEmulatorServer } from '../../hosts/emulator-kit';
 import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
 import { createJiraServerEmulator, type JiraServerEmulator } from '../../hosts/jira-server/emulator';
@@ -27,7 +27,7 @@ export interface JiraServerNodeWithEntry {
  * administrators' entry (hosts/node/jira-server-entry/) on its own port: what the Jira DC plugin's
  * Manage apps page and issue panel open.
  */
-export async function startJiraServerNodeWithEntry(options: { readonly clock?: Clock; readonly trackerFetch?: typeof fetch } = {}): Promise<JiraServerNodeWithEntry> {
+export async function startJiraServerNodeWithEntry(options: { readonly clock?: ClockV1; readonly trackerFetch?: typeof fetch } = {}): Promise<JiraServerNodeWithEntry> {
   const emulator = createJiraServerEmulator();
   const jira = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
   const port = await freePort();
