@@ -1,6 +1,6 @@
 /**
  * The house's layering, kept by a tool rather than by memory (docs/architecture.md draws it).
- * `npm run lint` runs it over core/, hosts/, manifests/ and scripts/; test/layering proves that each
+ * `npm run lint` runs it over core/, hosts/, manifests/, scripts/ and test/; test/layering proves that each
  * rule fails on a planted violation.
  *
  * The tracker folders: each holds one tracker's adapter, change intake, emulator and consoles.
