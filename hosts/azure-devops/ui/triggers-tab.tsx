@@ -6,41 +6,16 @@ import { SimpleTableCell, Table, type ITableColumn } from 'azure-devops-ui/Table
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { Toggle } from 'azure-devops-ui/Toggle';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
-import { useCallback, useState } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import type { TriggerAnswer } from '../../console-kit/sync-answers';
-import { useAnswer } from '../../console-kit/use-answer';
+import { useTriggers } from '../../console-kit/use-triggers';
 import { ConnectionDropdown } from './connection-dropdown';
-import { NoticeCard, type HubNotice } from './notice-card';
+import { NoticeCard } from './notice-card';
 
 /** Triggers (WIQL) that start syncing matching work items by themselves, and Bulk sync of what they match. */
 export function TriggersTab({ client, connections }: { readonly client: ConsoleClient; readonly connections: readonly ConsoleConnection[] | null }) {
-  const [connection, setConnection] = useState<ConsoleConnection | null>(null);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(true);
-  const [notice, setNotice] = useState<HubNotice>(null);
-  const triggers = useAnswer(useCallback(() => (connection ? client.listTriggers(connection.id) : Promise.resolve({ ok: true as const, value: [] as readonly TriggerAnswer[] })), [client, connection]));
-  const bulk = useAnswer(useCallback(() => (connection ? client.readBulkSync(connection.id) : Promise.resolve({ ok: false as const, error: { status: 404, code: 'not_found', message: '' } })), [client, connection]));
-
-  const add = async () => {
-    if (!connection) return;
-    const answer = await client.addTrigger(connection.id, query, active);
-    setNotice(answer.ok ? { kind: 'success', text: `Work items matching "${answer.value.query}" now sync by themselves.` } : { kind: 'error', text: answer.error.message });
-    if (answer.ok) setQuery('');
-    triggers.reload();
-  };
-  const remove = async (trigger: TriggerAnswer) => {
-    const answer = await client.deleteTrigger(trigger.connectionId, trigger.id);
-    setNotice(answer.ok ? { kind: 'success', text: 'The trigger is removed; work items already in sync stay in sync.' } : { kind: 'error', text: answer.error.message });
-    triggers.reload();
-  };
-  const bulkSync = async () => {
-    if (!connection) return;
-    const answer = await client.startBulkSync(connection.id);
-    setNotice(answer.ok ? { kind: 'success', text: `Bulk sync started for ${answer.value.queries.join(', ')}.` } : { kind: 'error', text: answer.error.message });
-    setTimeout(bulk.reload, 1500);
-  };
+  const { connection, setConnection, query, setQuery, active, setActive, notice, setNotice, triggers, bulk, add, remove, bulkSync } = useTriggers(client, 'azure-devops');
 
   const columns: ITableColumn<TriggerAnswer>[] = [
     { id: 'query', name: 'Query (WIQL)', width: -55, renderCell: (_row, column, tableColumn, trigger) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}><code>{trigger.query}</code></SimpleTableCell> },

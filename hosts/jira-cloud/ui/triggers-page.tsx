@@ -7,42 +7,15 @@ import { Inline, Stack } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
-import { useCallback, useState } from 'react';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { useAnswer } from '../../console-kit/use-answer';
+import { useTriggers } from '../../console-kit/use-triggers';
 import { ConnectionPicker } from './connection-picker';
-import { NoticeBanner, type Notice } from './notice-banner';
+import { NoticeBanner } from './notice-banner';
 import { PageFrame } from './page-frame';
 
 /** Triggers (JQL) that start syncing matching issues by themselves, and Bulk sync of what they match. */
 export function TriggersPage({ client }: { readonly client: ConsoleClient }) {
-  const [connection, setConnection] = useState<ConsoleConnection | null>(null);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(true);
-  const [notice, setNotice] = useState<Notice>(null);
-  const triggers = useAnswer(useCallback(() => (connection ? client.listTriggers(connection.id) : Promise.resolve({ ok: true as const, value: [] })), [client, connection]));
-  const bulk = useAnswer(useCallback(() => (connection ? client.readBulkSync(connection.id) : Promise.resolve({ ok: false as const, error: { status: 404, code: 'not_found', message: '' } })), [client, connection]));
-
-  const add = async () => {
-    if (!connection) return;
-    const answer = await client.addTrigger(connection.id, query, active);
-    setNotice(answer.ok ? { kind: 'success', text: `Issues matching "${answer.value.query}" now sync by themselves.` } : { kind: 'error', text: answer.error.message });
-    if (answer.ok) setQuery('');
-    triggers.reload();
-  };
-  const remove = async (triggerId: string) => {
-    if (!connection) return;
-    const answer = await client.deleteTrigger(connection.id, triggerId);
-    setNotice(answer.ok ? { kind: 'success', text: 'The trigger is removed; issues already in sync stay in sync.' } : { kind: 'error', text: answer.error.message });
-    triggers.reload();
-  };
-  const bulkSync = async () => {
-    if (!connection) return;
-    const answer = await client.startBulkSync(connection.id);
-    setNotice(answer.ok ? { kind: 'success', text: `Bulk sync started for ${answer.value.queries.join(', ')}.` } : { kind: 'error', text: answer.error.message });
-    setTimeout(bulk.reload, 1500);
-  };
+  const { connection, setConnection, query, setQuery, active, setActive, notice, triggers, bulk, add, remove, bulkSync } = useTriggers(client, 'jira-cloud');
 
   const rows = triggers.view.status === 'loaded'
     ? triggers.view.value.map((trigger) => ({
@@ -51,7 +24,7 @@ export function TriggersPage({ client }: { readonly client: ConsoleClient }) {
           { key: 'query', content: <code>{trigger.query}</code> },
           { key: 'active', content: <Lozenge appearance={trigger.active ? 'success' : 'default'}>{trigger.active ? 'Active' : 'Inactive'}</Lozenge> },
           { key: 'created', content: new Date(trigger.createdAt).toLocaleString() },
-          { key: 'actions', content: <Button spacing="compact" appearance="subtle" onClick={() => void remove(trigger.id)}>Delete</Button> },
+          { key: 'actions', content: <Button spacing="compact" appearance="subtle" onClick={() => void remove(trigger)}>Delete</Button> },
         ],
       }))
     : [];
