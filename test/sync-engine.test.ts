@@ -2,15 +2,12 @@ import { ExalateError, noteLocalChange, receiveEnvelopes, richTextFromPlain, typ
 import { MemoryTracker } from './fakes/memory-tracker';
 import { startTestNode, type TestNode } from './support/test-node';
 import { waitFor } from './support/wait-for';
+import { trackerItem } from './fakes/tracker-item';
 
 const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
 
 function newIssue(tracker: MemoryTracker, key: string, fields: Partial<TrackerItem> = {}): TrackerItem {
-  const item: TrackerItem = {
-    key, projectKey: 'SUP', type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), status: 'To Do', priority: 'High',
-    labels: ['hardware'], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null,
-    updated: new Date().toISOString(), url: `https://jira.example/browse/${key}`, ...fields,
-  };
+  const item = trackerItem({ key, type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), priority: 'High', labels: ['hardware'], url: `https://jira.example/browse/${key}`, ...fields });
   tracker.items.set(key, item);
   return item;
 }

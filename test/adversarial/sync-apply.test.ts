@@ -2,6 +2,7 @@ import { ExalateError, noteLocalChange, queueLocalChange, receiveEnvelopes, rich
 import { applyInbound } from '../../core/sync/apply-inbound';
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../support/test-node';
+import { trackerItem } from '../fakes/tracker-item';
 
 /**
  * The sync engine's guarantees, asserted on the state they leave rather than on quiet after a
@@ -54,10 +55,7 @@ describe('applying changes from the peer', () => {
   const twinOnAdo = async () => (await adoNode.context.store.listTwins(connectionId))[0]!;
 
   function newIssue(key: string, fields: Partial<TrackerItem> = {}): TrackerItem {
-    const item: TrackerItem = {
-      key, projectKey: 'SUP', type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), status: 'To Do', priority: 'High',
-      labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: '2026-11-23T12:00:00.000Z', url: `https://jira.example/browse/${key}`, ...fields,
-    };
+    const item = trackerItem({ key, type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), priority: 'High', updated: '2026-11-23T12:00:00.000Z', url: `https://jira.example/browse/${key}`, ...fields });
     jira.items.set(key, item);
     return item;
   }

@@ -9,6 +9,7 @@ import { asanaAppComponentCall } from '../emulator/app-component-calls';
 import { appComponentPaths, twinResourceUrl } from './app-component-addresses';
 import { registerAsanaAppComponentRoutes } from './app-component-routes';
 import { asanaSignatureHeader, signAsanaText } from './asana-request-signature';
+import { trackerItem } from '../../../test/fakes/tracker-item';
 
 const clientSecret = 'app-components-test-secret';
 const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
@@ -16,11 +17,7 @@ const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
 jest.setTimeout(90_000);
 
 function newTask(tracker: MemoryTracker, key: string, projectKey = 'SUP'): TrackerItem {
-  const item: TrackerItem = {
-    key, projectKey, type: 'Task', summary: `Task ${key}`, description: richTextFromPlain('Printer on floor 3 jams'), status: 'To Do', priority: null,
-    labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null,
-    updated: new Date().toISOString(), url: `https://app.asana.com/0/0/${key}`,
-  };
+  const item = trackerItem({ key, projectKey, summary: `Task ${key}`, description: richTextFromPlain('Printer on floor 3 jams'), url: `https://app.asana.com/0/0/${key}` });
   tracker.items.set(key, item);
   return item;
 }

@@ -1,14 +1,12 @@
-import { adminOperations, createQuickJsSandbox, richTextFromPlain, type TrackerItem } from '../../../core';
+import { adminOperations, createQuickJsSandbox, type TrackerItem } from '../../../core';
 import { MemoryTracker } from '../../../test/fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../../../test/support/test-node';
 import { createItemResolver } from './item-resolver';
 import type { WorkQueue } from './work-queue';
+import { trackerItem } from '../../../test/fakes/tracker-item';
 
 function newIssue(tracker: MemoryTracker, key: string): TrackerItem {
-  const item: TrackerItem = {
-    key, projectKey: 'SUP', type: 'Bug', summary: `Issue ${key}`, description: richTextFromPlain(''), status: 'To Do', priority: null,
-    labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: `https://jira.example/browse/${key}`,
-  };
+  const item = trackerItem({ key, type: 'Bug', url: `https://jira.example/browse/${key}` });
   tracker.items.set(key, item);
   return item;
 }

@@ -1,18 +1,16 @@
-import { readBulkSyncProgress, richTextFromPlain, type NodeContext, type TrackerItem } from '../../../core';
+import { readBulkSyncProgress, type NodeContext } from '../../../core';
 import { MemoryTracker } from '../../../test/fakes/memory-tracker';
 import { runBulkSyncStep } from './bulk-sync-step';
 import { runSyncPassStep } from './sync-pass-step';
 import { fakeKvs } from './testing/fake-forge-kvs';
 import { activeConnection, createTestForgeContext, recordingWorkQueue } from './testing/forge-test-context';
+import { trackerItem } from '../../../test/fakes/tracker-item';
 
 jest.mock('@forge/kvs', () => ({ kvs: jest.requireActual('./testing/fake-forge-kvs').fakeKvs.kvs }));
 
 function addIssues(tracker: MemoryTracker, count: number): void {
   for (let index = 1; index <= count; index++) {
-    const item: TrackerItem = {
-      key: `SUP-${index}`, projectKey: 'SUP', type: 'Task', summary: `Issue ${index}`, description: richTextFromPlain(''), status: 'To Do', priority: null,
-      labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: new Date().toISOString(), url: `https://jira.example/SUP-${index}`,
-    };
+    const item = trackerItem({ key: `SUP-${index}`, summary: `Issue ${index}`, url: `https://jira.example/SUP-${index}` });
     tracker.items.set(item.key, item);
   }
 }
