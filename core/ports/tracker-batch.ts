@@ -1,4 +1,5 @@
 import type { ExalateError } from '../errors';
+import type { TriggerConditions } from '../trackers/trigger-condition';
 import type { NewItem, TrackerItem } from './tracker-item';
 
 /** One page of items with every field a replica needs, read by one search. */
@@ -27,7 +28,7 @@ export type BatchCreateOutcome =
 export interface TrackerBatchV1 {
   readonly version: 1;
   /** Like `searchItems`, but with the items themselves: bulk sync reads a page in one search instead of one read per item. */
-  searchItemsWithFields(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage>;
+  searchItemsWithFields(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage>;
   /**
    * The tracker's last-changed time (ISO 8601, the TrackerItem's `updated`) of each key, in as few
    * calls as the tracker allows. An item that does not exist is left out. This is how the engine

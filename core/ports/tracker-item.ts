@@ -1,4 +1,5 @@
 import type { RichText } from '../rich-text/rich-text';
+import type { TriggerConditions } from '../trackers/trigger-condition';
 
 /** A person as trackers name them; email is how people are matched across trackers. */
 export interface TrackerUser {
@@ -84,10 +85,12 @@ export interface TrackerItemOperations {
   /** undefined when the item does not exist (or was deleted). */
   getItem(key: string): Promise<TrackerItem | undefined>;
   /**
-   * Keys of items matching a trigger query in the tracker's own language (JQL subset for both
-   * Jiras, WIQL subset for Azure DevOps, Asana filter `project = <gid>`), oldest first.
+   * Keys of items matching a trigger, oldest first. Core has read the trigger's text with the one
+   * grammar (core/trackers/trigger-query.ts) and refused it there if it did not parse; the adapter
+   * only writes the conditions as its tracker's search (JQL, a WIQL WHERE clause, Asana's task
+   * list filters), and refuses with invalid_request a condition its tracker cannot search.
    */
-  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage>;
+  searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage>;
   /** Keys of items changed at or after `since` (ISO 8601): the reconciler's safety net for missed events. */
   listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage>;
   createItem(item: NewItem): Promise<{ readonly key: string }>;

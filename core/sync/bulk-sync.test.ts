@@ -1,6 +1,7 @@
 import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
 import type { StoreV1 } from '../ports/store';
+import type { TriggerConditions } from '../trackers/trigger-condition';
 import { systemClock } from '../ports/clock';
 import { readBulkSyncProgress, runBulkSync, runBulkSyncPage, startBulkSync } from './bulk-sync';
 import { storageFullError } from './storage-full';
@@ -14,7 +15,7 @@ describe('bulk sync on a database that refuses writes', () => {
       store,
       clock: systemClock,
       logger: { info: () => undefined, warn: () => undefined, error: (message: string) => void errors.push(message) },
-      tracker: { searchItems: async () => ({ keys: [], nextCursor: null }) },
+      tracker: { kind: 'jira-cloud', searchItems: async () => ({ keys: [], nextCursor: null }) },
     } as unknown as NodeContext;
 
     const progress = await runBulkSync(context, { id: 'con_1' } as Connection, 'project = SUP');
@@ -33,8 +34,10 @@ describe('bulk sync, a page at a time', () => {
       clock: systemClock,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
       tracker: {
-        searchItems: async (_query: string, page: { cursor: string | null }) => {
+        kind: 'jira-cloud',
+        searchItems: async (trigger: TriggerConditions, page: { cursor: string | null }) => {
           searched.push(page.cursor);
+          expect(trigger).toEqual([{ field: 'project', operator: '=', values: ['SUP'] }]);
           const answer = pages[page.cursor ?? 'first'];
           if (answer === undefined || answer instanceof Error) throw answer ?? new Error('no such page');
           return answer;
@@ -58,6 +61,14 @@ describe('bulk sync, a page at a time', () => {
     expect(last).toMatchObject({ nextCursor: null, progress: { id: started.id, state: 'finished', found: 3, failed: 3 } });
     expect(await readBulkSyncProgress(context, 'con_1')).toEqual(last.progress);
     expect(searched).toEqual([null, 'page-2']);
+  });
+
+  it('refuses a query the trigger grammar cannot read with the grammar\'s reason, without searching the tracker', async () => {
+    const { context, searched } = pagedContext({ first: { keys: ['SUP-1'], nextCursor: null } });
+    const progress = await runBulkSync(context, { id: 'con_1' } as Connection, 'project = SUP OR project = OPS');
+    expect(progress).toMatchObject({ state: 'failed', found: 0, message: expect.stringMatching(/^The trigger "project = SUP OR project = OPS" cannot be used: OR is not supported/) });
+    expect(searched).toEqual([]);
+    expect(await readBulkSyncProgress(context, 'con_1')).toEqual(progress);
   });
 
   it('ends as failed with the reason when a page cannot be read, keeping what the earlier pages counted', async () => {

@@ -6,6 +6,8 @@ import { ExalateError } from '../errors';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
 import { err, ok, type Result } from '../result';
+import type { TriggerConditions } from '../trackers/trigger-condition';
+import { parseTriggerQuery } from '../trackers/trigger-query';
 import { queueLocalChange } from './queue-local-change';
 
 export const bulkSyncProgressSchema = z.strictObject({
@@ -83,12 +85,16 @@ export async function startBulkSync(context: NodeContext, connectionId: string, 
  * page the bulk sync is finished; a tracker or store failure ends it as failed, with the reason.
  */
 export async function runBulkSyncPage(context: NodeContext, connection: Connection, progress: BulkSyncProgress, cursor: string | null): Promise<BulkSyncPage> {
+  // Core reads the query with the one grammar and the tracker is searched for its conditions; a
+  // query the grammar refuses ends the bulk sync with the grammar's reason, before any tracker call.
+  const trigger = parseTriggerQuery(progress.query, context.tracker.kind);
+  if (!trigger.ok) return { progress: await endAsFailed(context, progress, trigger.error), nextCursor: null };
   // What is counted so far stays counted when the page fails part-way.
   let counted = progress;
   try {
     // With the tracker's batch capability, one search brings the page's items with their fields;
     // without it, the keys, then one read per item.
-    const page = await readPage(context, progress.query, cursor);
+    const page = await readPage(context, trigger.value, cursor);
     counted = { ...counted, found: counted.found + page.items.length };
     for (const { key, item } of page.items) {
       const read = item ?? (await context.tracker.getItem(key));
@@ -112,13 +118,13 @@ export async function readBulkSyncProgress(context: NodeContext, connectionId: s
   return parsed.ok ? parsed.value : undefined;
 }
 
-async function readPage(context: NodeContext, query: string, cursor: string | null): Promise<{ readonly items: readonly { readonly key: string; readonly item: TrackerItem | undefined }[]; readonly nextCursor: string | null }> {
+async function readPage(context: NodeContext, trigger: TriggerConditions, cursor: string | null): Promise<{ readonly items: readonly { readonly key: string; readonly item: TrackerItem | undefined }[]; readonly nextCursor: string | null }> {
   const batch = context.tracker.batch;
   if (batch !== undefined) {
-    const page = await batch.searchItemsWithFields(query, { cursor, limit: pageSize });
+    const page = await batch.searchItemsWithFields(trigger, { cursor, limit: pageSize });
     return { items: page.items.map((item) => ({ key: item.key, item })), nextCursor: page.nextCursor };
   }
-  const page = await context.tracker.searchItems(query, { cursor, limit: pageSize });
+  const page = await context.tracker.searchItems(trigger, { cursor, limit: pageSize });
   return { items: page.keys.map((key) => ({ key, item: undefined })), nextCursor: page.nextCursor };
 }
 

@@ -14,7 +14,8 @@ import type { TriggerCondition, TriggerConditions, TriggerField } from './trigge
  *   with or without `SELECT … FROM WorkItems WHERE`.
  * - Asana: `project = 1205000000000003 AND completed = false`.
  * The engine matches a changed item against the conditions itself, so an event needs no search;
- * a search (bulk sync) hands the same conditions to the adapter, which only translates them.
+ * a search (bulk sync) hands the same conditions to the adapter, which only translates them: an
+ * adapter never sees the text, so one the grammar refuses is refused here, before any tracker call.
  */
 const conditionPattern = /^\s*(\[[\w.]+\]|[A-Za-z]+)\s*(!=|<>|=|\bin\b|\bcontains\b)\s*(.+?)\s*$/i;
 
@@ -45,16 +46,6 @@ export function parseTriggerText(query: string, language: TriggerLanguage): Resu
     return err(invalid(query, 'it must name a project (for example "project = SUP"), so the node knows where to look'));
   }
   return ok(conditions);
-}
-
-/**
- * For an adapter's search: the trigger read by the one grammar, or the grammar's refusal thrown
- * (a search for a trigger that does not parse is a request that cannot be served).
- */
-export function readTriggerForSearch(query: string, tracker: TrackerKind): TriggerConditions {
-  const parsed = parseTriggerQuery(query, tracker);
-  if (!parsed.ok) throw parsed.error;
-  return parsed.value;
 }
 
 export function itemMatchesTrigger(item: TrackerItem, conditions: TriggerConditions): boolean {

@@ -1,6 +1,5 @@
 import {
   ExalateError,
-  readTriggerForSearch,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -11,6 +10,7 @@ import {
   type TrackerProject,
   type TrackerUser,
   type TrackerV1,
+  type TriggerConditions,
 } from '../../core';
 import type { z } from 'zod';
 import { richTextToAsanaHtml } from '../../core/rich-text/html';
@@ -101,8 +101,8 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
     return toTrackerItem(task.data, people, stories, attachments);
   }
 
-  async searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    const filter = asanaFilterOf(readTriggerForSearch(query, this.kind));
+  async searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    const filter = asanaFilterOf(trigger);
     // `completed_since=now` is Asana's way to list only incomplete tasks; completed ones are filtered here.
     const answer = await this.#client.json({
       path: `/projects/${filter.projectGid}/tasks`,

@@ -1,5 +1,6 @@
 import { plainTextOf, type RichText } from '../../core';
 import { startAsanaHarness, type AsanaHarness } from '../../test/support/asana-harness';
+import { readTrigger } from '../../test/support/read-trigger';
 
 const paragraph = (text: string): RichText => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -86,16 +87,17 @@ describe('AsanaAdapter tasks against the Asana emulator', () => {
     const keys: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await harness.adapter.searchItems(`project = ${roadmap}`, { cursor, limit: 1 });
+      const page = await harness.adapter.searchItems(readTrigger(`project = ${roadmap}`, 'asana'), { cursor, limit: 1 });
       keys.push(...page.keys);
       cursor = page.nextCursor;
     } while (cursor !== null);
-    const incomplete = await harness.adapter.searchItems(`project = ${roadmap} AND completed = false`, { cursor: null, limit: 100 });
+    const incomplete = await harness.adapter.searchItems(readTrigger(`project = ${roadmap} AND completed = false`, 'asana'), { cursor: null, limit: 100 });
 
     expect(keys).toEqual(expect.arrayContaining([open, done]));
     expect(incomplete.keys).toContain(open);
     expect(incomplete.keys).not.toContain(done);
-    await expect(harness.adapter.searchItems('section = 1', { cursor: null, limit: 1 })).rejects.toMatchObject({ code: 'invalid_request' });
+    // The grammar reads a list of projects; Asana's task list filters one project only.
+    await expect(harness.adapter.searchItems(readTrigger(`project in (${roadmap}, 1)`, 'asana'), { cursor: null, limit: 1 })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('The Asana trigger cannot be used') });
   });
 
   it('finds people by email, and nobody for an unknown address', async () => {

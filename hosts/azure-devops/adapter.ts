@@ -1,6 +1,5 @@
 import {
   ExalateError,
-  readTriggerForSearch,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -12,6 +11,7 @@ import {
   type TrackerProject,
   type TrackerUser,
   type TrackerV1,
+  type TriggerConditions,
 } from '../../core';
 import { richTextToHtml } from '../../core/rich-text/html';
 import { AzureDevOpsClient, type AzureDevOpsClientOptions } from './azure-devops-client';
@@ -47,7 +47,7 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
     this.#client = new AzureDevOpsClient(options);
     this.#writer = new WorkItemWriter(this.#client);
     this.batch = new WorkItemBatchOperations(this.#client, apiVersion, {
-      searchKeys: (query, page) => this.searchItems(query, page),
+      searchKeys: (trigger, page) => this.searchItems(trigger, page),
       createOne: (item) => this.#create(item),
       readComments: (project, key) => this.#readComments(project, key),
       rememberProject: (key, project) => this.#writer.rememberProject(key, project),
@@ -100,8 +100,8 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
     return comments;
   }
 
-  async searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#queryPage(wiqlOfTrigger(readTriggerForSearch(query, this.kind)), page, false);
+  async searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#queryPage(wiqlOfTrigger(trigger), page, false);
   }
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {

@@ -1,4 +1,4 @@
-import { readTriggerForSearch } from '../../core';
+import { readTrigger } from '../../test/support/read-trigger';
 import { wiqlOfTrigger } from './wiql-query';
 
 describe('Azure DevOps triggers as WIQL', () => {
@@ -8,10 +8,10 @@ describe('Azure DevOps triggers as WIQL', () => {
     ['project in (A, "B\'s") ORDER BY created', "[System.TeamProject] IN ('A', 'B''s')"],
     ["SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND [System.Tags] <> 'old'", "[System.TeamProject] = @project AND [System.Tags] NOT CONTAINS 'old'"],
   ])('%s', (query, conditions) => {
-    expect(wiqlOfTrigger(readTriggerForSearch(query, 'azure-devops'))).toBe(conditions);
+    expect(wiqlOfTrigger(readTrigger(query, 'azure-devops'))).toBe(conditions);
   });
 
   it('refuses, through the one grammar, a field Azure DevOps triggers do not know, saying which part and with an example', () => {
-    expect(() => readTriggerForSearch('project = A AND colour = red', 'azure-devops')).toThrow(/"colour = red" is not a condition.*Example/);
+    expect(() => readTrigger('project = A AND colour = red', 'azure-devops')).toThrow(/"colour = red" is not a condition.*Example/);
   });
 });

@@ -1,5 +1,6 @@
 import { ExalateError, richTextFromPlain } from '../../core';
 import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
+import { readTrigger } from '../../test/support/read-trigger';
 
 /** The batch half of the Tracker port on Azure DevOps: `workitemsbatch` reads and creations answered as written, checked against work item tracking 7.1. */
 describe('AzureDevOpsAdapter batch operations', () => {
@@ -21,7 +22,7 @@ describe('AzureDevOpsAdapter batch operations', () => {
     await adapter.addComment(keys[0]!, richTextFromPlain('Only this one has a comment'));
     harness.checks.clear();
 
-    const page = await adapter.batch!.searchItemsWithFields("[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] = 'batch-page'", { cursor: null, limit: 200 });
+    const page = await adapter.batch!.searchItemsWithFields(readTrigger("[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] = 'batch-page'", 'azure-devops'), { cursor: null, limit: 200 });
 
     // The comments of the one work item that has some; none for the others (System.CommentCount 0).
     expect(calls().filter((call) => !call.endsWith('/comments'))).toEqual([expect.stringMatching(/POST .*\/_apis\/wit\/wiql$/), expect.stringMatching(/POST .*\/_apis\/wit\/workitemsbatch$/)]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExalateError, type BatchCreateOutcome, type ItemPage, type ItemSearchPage, type NewItem, type TrackerBatchV1, type TrackerItem } from '../../core';
+import { ExalateError, type BatchCreateOutcome, type ItemPage, type ItemSearchPage, type NewItem, type TrackerBatchV1, type TrackerItem, type TriggerConditions } from '../../core';
 import type { AzureDevOpsClient } from './azure-devops-client';
 import { workItemSchema, type CommentResponse, type WorkItemResponse } from './azure-devops-responses';
 import { toTrackerItem } from './work-item-mapping';
@@ -11,8 +11,8 @@ const batchReadLimit = 200;
 const workItemBatchSchema = z.looseObject({ value: z.array(workItemSchema.nullable()).default([]) });
 
 export interface WorkItemBatchHelpers {
-  /** One page of ids for a trigger query (WIQL, oldest first). */
-  searchKeys(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage>;
+  /** One page of ids for a trigger's conditions (WIQL, oldest first). */
+  searchKeys(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage>;
   /** Creates one work item and answers with it as written. */
   createOne(item: NewItem): Promise<WorkItemResponse>;
   readComments(project: string, key: string): Promise<CommentResponse[]>;
@@ -39,8 +39,8 @@ export class WorkItemBatchOperations implements TrackerBatchV1 {
     this.#helpers = helpers;
   }
 
-  async searchItemsWithFields(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage> {
-    const keys = await this.#helpers.searchKeys(query, { cursor: page.cursor, limit: Math.min(Math.max(page.limit, 1), batchReadLimit) });
+  async searchItemsWithFields(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage> {
+    const keys = await this.#helpers.searchKeys(trigger, { cursor: page.cursor, limit: Math.min(Math.max(page.limit, 1), batchReadLimit) });
     const workItems = await this.#read(keys.keys, { $expand: 'all' });
     const items: TrackerItem[] = [];
     for (const workItem of workItems) {

@@ -1,5 +1,6 @@
 import { ExalateError } from '../../core';
 import { startJiraCloudHarness, type JiraHarness } from '../../test/support/jira-harness';
+import { readTrigger } from '../../test/support/read-trigger';
 import { JiraCloudAdapter } from './adapter';
 import type { JiraCloudEmulator } from './emulator';
 
@@ -21,7 +22,7 @@ describe('JiraCloudAdapter batch operations', () => {
   const callsSince = (start: number) => specCheck.exchanges.slice(start).map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname}`);
 
   it('creates several issues in one bulk call, applies the ones Jira accepts exactly once, and reports the refused one by itself', async () => {
-    const before = await adapter.searchItems('project = SUP', { cursor: null, limit: 100 });
+    const before = await adapter.searchItems(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 100 });
     const start = specCheck.exchanges.length;
 
     const outcomes = await adapter.batch.createItems([
@@ -45,16 +46,16 @@ describe('JiraCloudAdapter batch operations', () => {
       'POST /jira-cloud/tracker/rest/api/3/issue/KEY/transitions',
       'POST /jira-cloud/tracker/rest/api/3/search/jql',
     ]);
-    const after = await adapter.searchItems('project = SUP', { cursor: null, limit: 100 });
+    const after = await adapter.searchItems(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 100 });
     expect(after.keys.length - before.keys.length).toBe(2);
   });
 
   it('reads a page of whole issues in one search, the same items one read each would give', async () => {
     for (let index = 0; index < 3; index += 1) await adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: `Paged ${index}` });
-    await adapter.addComment((await adapter.searchItems('project = SUP', { cursor: null, limit: 1 })).keys[0]!, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A comment' }] }] } as never);
+    await adapter.addComment((await adapter.searchItems(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 1 })).keys[0]!, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A comment' }] }] } as never);
     const start = specCheck.exchanges.length;
 
-    const page = await adapter.batch.searchItemsWithFields('project = SUP', { cursor: null, limit: 100 });
+    const page = await adapter.batch.searchItemsWithFields(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 100 });
 
     expect(callsSince(start)).toEqual(['GET /jira-cloud/tracker/rest/api/3/search/jql']);
     expect(page.items.length).toBeGreaterThanOrEqual(3);

@@ -1,6 +1,7 @@
 import { ExalateError } from '../../core';
 import { startEmulatorServer } from '../emulator-kit';
 import { startJiraCloudHarness, type JiraHarness } from '../../test/support/jira-harness';
+import { readTrigger } from '../../test/support/read-trigger';
 import { JiraCloudAdapter } from './adapter';
 import { createJiraCloudEmulator, type JiraCloudEmulator } from './emulator';
 
@@ -55,16 +56,17 @@ describe('JiraCloudAdapter items', () => {
     await expect(adapter.createItem({ projectKey: 'SUP', type: 'Spaceship', summary: 'Bad type' })).rejects.toMatchObject({ message: expect.stringContaining('issuetype: Specify a valid issue type') });
   });
 
-  it('pages enhanced search with nextPageToken, oldest first, and refuses a trigger without a project before asking Jira', async () => {
+  it('pages enhanced search with nextPageToken, oldest first, and refuses a condition JQL cannot write', async () => {
     for (let index = 0; index < 5; index += 1) await adapter.createItem({ projectKey: 'DEV', type: 'Task', summary: `Page ${index}` });
 
-    const first = await adapter.searchItems('project = DEV ORDER BY created', { cursor: null, limit: 2 });
-    const second = await adapter.searchItems('project = DEV ORDER BY created', { cursor: first.nextCursor, limit: 2 });
-    const third = await adapter.searchItems('project = DEV ORDER BY created', { cursor: second.nextCursor, limit: 2 });
+    const first = await adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: null, limit: 2 });
+    const second = await adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: first.nextCursor, limit: 2 });
+    const third = await adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: second.nextCursor, limit: 2 });
 
     expect([first.keys, second.keys, third.keys]).toEqual([['DEV-1', 'DEV-2'], ['DEV-3', 'DEV-4'], ['DEV-5']]);
     expect(third.nextCursor).toBeNull();
-    await expect(adapter.searchItems('ORDER BY created', { cursor: null, limit: 2 })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('cannot be used') });
+    // Jira has no completed flag: the grammar never reads one from JQL, and the adapter refuses one handed to it.
+    await expect(adapter.searchItems([{ field: 'project', operator: '=', values: ['DEV'] }, { field: 'completed', operator: '=', values: ['true'] }], { cursor: null, limit: 2 })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('cannot test "completed"') });
   });
 
   it('reads changes since a moment in the account\'s time zone, to the minute', async () => {

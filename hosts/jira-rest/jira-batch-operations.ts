@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExalateError, readTriggerForSearch, type BatchCreateOutcome, type ItemChanges, type ItemPage, type NewItem, type TrackerBatchV1, type TrackerItem } from '../../core';
+import { ExalateError, type BatchCreateOutcome, type ItemChanges, type ItemPage, type NewItem, type TrackerBatchV1, type TrackerItem, type TriggerConditions } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect } from './jira-dialect';
 import { readTrackerItem } from './jira-item-reader';
@@ -53,9 +53,8 @@ export class JiraBatchOperations implements TrackerBatchV1 {
     this.#readOne = helpers.readOne;
   }
 
-  async searchItemsWithFields(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage> {
-    const jql = jqlOfTrigger(readTriggerForSearch(query, this.#dialect.tracker));
-    const found = await this.#search(jql, page.cursor, Math.min(Math.max(page.limit, 1), searchPageLimit), ['*all'], true);
+  async searchItemsWithFields(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemPage> {
+    const found = await this.#search(jqlOfTrigger(trigger), page.cursor, Math.min(Math.max(page.limit, 1), searchPageLimit), ['*all'], true);
     return { items: await this.#toItems(found.issues), nextCursor: found.nextCursor };
   }
 

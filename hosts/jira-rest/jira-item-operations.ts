@@ -1,6 +1,5 @@
 import {
   ExalateError,
-  readTriggerForSearch,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -9,6 +8,7 @@ import {
   type TrackerBatchV1,
   type TrackerItemOperations,
   type TrackerUser,
+  type TriggerConditions,
 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect, MentionDirectory } from './jira-dialect';
@@ -65,8 +65,8 @@ export class JiraItemOperations implements TrackerItemOperations {
     return readTrackerItem(this.#dialect, this.#client.baseUrl, issue, comments);
   }
 
-  async searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#dialect.searchPage(this.#client, jqlOfTrigger(readTriggerForSearch(query, this.#dialect.tracker)), page.cursor, page.limit);
+  async searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#dialect.searchPage(this.#client, jqlOfTrigger(trigger), page.cursor, page.limit);
   }
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RichText } from '../../core';
+import { readTrigger } from '../../test/support/read-trigger';
 import { startEmulatorServer, startWebhookReceiver, type RunningEmulatorServer } from '../emulator-kit';
 import { createTestTimers } from '../tracker-http';
 import { JiraServerAdapter } from './adapter';
@@ -46,10 +47,10 @@ describe('JiraServerAdapter items', () => {
 
     await expect(adapter.getItem(key)).resolves.toMatchObject({ assignee: { id: 'ddeveloper', email: 'dana@acme.example' } });
     expect(emulator.state.work.issue(key)?.assigneeId).toBe('JIRAUSER10101');
-    const first = await adapter.searchItems('project = QA ORDER BY created', { cursor: null, limit: 2 });
-    const second = await adapter.searchItems('project = QA ORDER BY created', { cursor: first.nextCursor, limit: 2 });
+    const first = await adapter.searchItems(readTrigger('project = QA ORDER BY created', 'jira-server'), { cursor: null, limit: 2 });
+    const second = await adapter.searchItems(readTrigger('project = QA ORDER BY created', 'jira-server'), { cursor: first.nextCursor, limit: 2 });
     expect([first, second]).toEqual([{ keys: ['QA-1', 'QA-2'], nextCursor: '2' }, { keys: ['QA-3'], nextCursor: null }]);
-    await expect(adapter.searchItems('project = QA', { cursor: 'token?', limit: 2 })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(adapter.searchItems(readTrigger('project = QA', 'jira-server'), { cursor: 'token?', limit: 2 })).rejects.toMatchObject({ code: 'invalid_request' });
   });
 
   it('registers an admin webhook whose deliveries carry X-Hub-Signature, which readChangeEvent checks', async () => {

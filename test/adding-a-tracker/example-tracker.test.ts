@@ -1,4 +1,4 @@
-import { itemMatchesTrigger, parseTriggerText, type TrackerItem, type TrackerProfile } from '../../core';
+import { itemMatchesTrigger, parseTriggerText, type TrackerItem, type TrackerProfile, type TriggerCondition, type TriggerConditions } from '../../core';
 import { trackerItem } from '../fakes/tracker-item';
 
 /**
@@ -27,6 +27,18 @@ const example: TrackerProfile = {
   console: { signIn: null, initiateButton: 'initiate', projectStepNotice: null, scriptModeNeedsPublicLicensedInstance: false },
 };
 
+/**
+ * What the example adapter's search (hosts/example/adapter.ts) would do with a trigger: core hands
+ * it the conditions its grammar read, and it only writes them in the tracker's own search syntax
+ * (here a made-up `board:OPS -stage:Shipped tag:(sync|urgent)`), as trigger-jql.ts writes JQL.
+ */
+function exampleSearchOf(trigger: TriggerConditions): string {
+  const names: Readonly<Record<TriggerCondition['field'], string>> = { project: 'board', type: 'kind', status: 'stage', label: 'tag', completed: 'done' };
+  return trigger
+    .map((condition) => `${condition.operator === '!=' ? '-' : ''}${names[condition.field]}:${condition.operator === 'in' ? `(${condition.values.join('|')})` : condition.values[0]}`)
+    .join(' ');
+}
+
 const ticket: TrackerItem = trackerItem({ key: 'T-1', projectKey: 'OPS', type: 'Defect', status: 'Working', labels: ['sync'] });
 
 describe('a fifth tracker, added by following docs/adding-a-tracker.md', () => {
@@ -38,6 +50,11 @@ describe('a fifth tracker, added by following docs/adding-a-tracker.md', () => {
       { field: 'label', operator: 'in', values: ['sync', 'urgent'] },
     ] });
     expect(parsed.ok && itemMatchesTrigger(ticket, parsed.value)).toBe(true);
+  });
+
+  it('searches with the conditions core read, written in its own search syntax', () => {
+    const parsed = parseTriggerText('find tickets where board = OPS and stage != Shipped and tag in (sync, urgent)', example.trigger);
+    expect(parsed.ok && exampleSearchOf(parsed.value)).toBe('board:OPS -stage:Shipped tag:(sync|urgent)');
   });
 
   it('refuses another tracker\'s field names in its triggers', () => {

@@ -25,6 +25,7 @@
  * needs, so cases do not depend on each other's order.
  */
 import { ExalateError, plainTextOf, type RichText, type TrackerItemOperations, type TrackerV1 } from '../../core';
+import { readTrigger } from '../support/read-trigger';
 
 export interface TrackerContractVocabulary {
   /** A type new items are created with: 'Bug' (Jira, Azure DevOps), 'Task' (Asana). */
@@ -39,7 +40,10 @@ export interface TrackerContractVocabulary {
   readonly userEmail: string;
   /** A well-formed key of an item that does not exist. */
   readonly missingItemKey: string;
-  /** A query in the tracker's language for every item of a project, oldest first. */
+  /**
+   * A trigger in the tracker's own language for every item of a project. Core's one grammar reads
+   * it, as it reads an admin's trigger, and the adapter is searched with the conditions.
+   */
   readonly queryForProject: (projectKey: string) => string;
 }
 
@@ -194,15 +198,15 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
       expect(Array.from(downloaded)).toEqual(Array.from(content));
     });
 
-    it('finds items by query, oldest first, page by page', async () => {
+    it('finds the items a trigger matches, oldest first, page by page', async () => {
       const first = await createItem('Search one');
       const second = await createItem('Search two');
-      const query = fixture.vocabulary.queryForProject(fixture.projectKey);
+      const trigger = readTrigger(fixture.vocabulary.queryForProject(fixture.projectKey), fixture.tracker.kind);
 
       const keys: string[] = [];
       let cursor: string | null = null;
       for (let pages = 0; pages < 500; pages += 1) {
-        const page = await fixture.tracker.searchItems(query, { cursor, limit: pages === 0 ? 1 : 50 });
+        const page = await fixture.tracker.searchItems(trigger, { cursor, limit: pages === 0 ? 1 : 50 });
         if (pages === 0) expect(page.keys.length).toBeLessThanOrEqual(1);
         keys.push(...page.keys);
         cursor = page.nextCursor;

@@ -1,5 +1,6 @@
 import {
   ExalateError,
+  itemMatchesTrigger,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -11,6 +12,7 @@ import {
   type TrackerProject,
   type TrackerUser,
   type TrackerV1,
+  type TriggerConditions,
 } from '../../core';
 
 /**
@@ -48,9 +50,9 @@ export class MemoryTracker implements TrackerV1, TrackerItemOperations {
     return this.items.get(key);
   }
 
-  async searchItems(query: string, page: { cursor: string | null; limit: number }): Promise<ItemSearchPage> {
-    const project = /project\s*=\s*"?([\w-]+)"?/i.exec(query)?.[1];
-    return this.page([...this.items.values()].filter((item) => item.projectKey === project).map((item) => item.key), page);
+  /** The items the trigger's conditions match, as core matches a changed item against them. */
+  async searchItems(trigger: TriggerConditions, page: { cursor: string | null; limit: number }): Promise<ItemSearchPage> {
+    return this.page([...this.items.values()].filter((item) => itemMatchesTrigger(item, trigger)).map((item) => item.key), page);
   }
 
   async listChangedSince(projectKey: string, since: string, page: { cursor: string | null; limit: number }): Promise<ItemSearchPage> {

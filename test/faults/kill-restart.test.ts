@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
 import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { freePort } from '../support/free-port';
+import { readTrigger } from '../support/read-trigger';
 import { adminClient, instanceOf } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
 import { killHard, startSandboxProcess } from './sandbox-process';
@@ -50,7 +51,7 @@ const namedSteps: readonly KillMoment[] = [
   { name: 'after a change is claimed for delivery', wait: ({ jiraAdmin, connectionId }) => waitFor('a claimed change', async () => passedStep((await queueCounts(jiraAdmin, connectionId))?.outbound, 'in_flight'), 60_000).then(() => undefined) },
   {
     name: 'after the first tracker write on the private side',
-    wait: ({ ado }) => waitFor('a work item written by sync', async () => (await ado.searchItems("[System.TeamProject] = 'Fabrikam Fiber'", { cursor: null, limit: 200 })).keys.length > 0, 60_000).then(() => undefined),
+    wait: ({ ado }) => waitFor('a work item written by sync', async () => (await ado.searchItems(readTrigger("[System.TeamProject] = 'Fabrikam Fiber'", 'azure-devops'), { cursor: null, limit: 200 })).keys.length > 0, 60_000).then(() => undefined),
   },
   { name: 'before the receipts (acks) go back', wait: ({ adoAdmin, connectionId }) => waitFor('a receipt waiting to go back', async () => passedStep((await queueCounts(adoAdmin, connectionId))?.outbound, 'queued'), 60_000).then(() => undefined) },
 ];
@@ -101,7 +102,7 @@ describe('kill -9 during sync, then restart', () => {
       const summaries: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await adoUser.searchItems("[System.TeamProject] = 'Fabrikam Fiber'", { cursor, limit: 200 });
+        const page = await adoUser.searchItems(readTrigger("[System.TeamProject] = 'Fabrikam Fiber'", 'azure-devops'), { cursor, limit: 200 });
         for (const key of page.keys) summaries.push((await adoUser.getItem(key))!.summary);
         cursor = page.nextCursor;
       } while (cursor !== null);

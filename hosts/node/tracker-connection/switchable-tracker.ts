@@ -13,6 +13,7 @@ import {
   type TrackerProject,
   type TrackerUser,
   type TrackerV1,
+  type TriggerConditions,
 } from '../../../core';
 import type { AsanaOAuthApp } from '../../asana/asana-oauth';
 import { trackerAdapterFactories, type CreateTrackerAdapter, type TrackerAdapter } from './tracker-adapters';
@@ -96,14 +97,14 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
     return {
       version: 1,
       maximumCreateBatch: offered.maximumCreateBatch,
-      searchItemsWithFields: (query, page) => this.#call((adapter) => batchOf(adapter).searchItemsWithFields(query, page)),
+      searchItemsWithFields: (trigger, page) => this.#call((adapter) => batchOf(adapter).searchItemsWithFields(trigger, page)),
       readUpdatedTimes: (keys) => this.#call((adapter) => batchOf(adapter).readUpdatedTimes(keys)),
       createItems: (items) => this.#call((adapter) => batchOf(adapter).createItems(items)),
     };
   }
 
-  searchItems(query: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    return this.#call((adapter) => adapter.searchItems(query, page));
+  searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
+    return this.#call((adapter) => adapter.searchItems(trigger, page));
   }
 
   listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
