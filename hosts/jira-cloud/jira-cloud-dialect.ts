@@ -18,6 +18,7 @@ export const jiraCloudDialect: JiraDialect = {
   readUser: (user) => ({ id: user.accountId ?? '', email: user.emailAddress ?? null, displayName: user.displayName ?? user.accountId ?? '' }),
   userReference: (user) => ({ accountId: user.id }),
   userSearchQuery: (email) => ({ query: email }),
+  jqlSearch: 'enhanced',
   async searchPage(client: TrackerHttpClient, jql, cursor, limit) {
     // Jira Cloud returns at most 5,000 ids, or 100 issues with fields, per page.
     const page = await client.json({

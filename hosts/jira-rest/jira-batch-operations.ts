@@ -60,7 +60,7 @@ export class JiraBatchOperations implements TrackerBatchV1 {
 
   async readUpdatedTimes(keys: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const times = new Map<string, string>();
-    if (this.#dialect.tracker === 'jira-cloud') {
+    if (this.#dialect.jqlSearch === 'enhanced') {
       // Jira Cloud's search is eventually consistent ("search/jql" may miss a change made a moment
       // ago): a stale time would pass a person's edit for this node's own write. Each issue's
       // time is read from the issue itself instead, the smallest read there is.
@@ -180,7 +180,7 @@ export class JiraBatchOperations implements TrackerBatchV1 {
    */
   async #search(jql: string, cursor: string | null, limit: number, fields: readonly string[], names: boolean, reconcileIssues: readonly number[] = []): Promise<{ issues: JiraIssue[]; nextCursor: string | null }> {
     const expand = names ? 'names' : undefined;
-    if (this.#dialect.tracker === 'jira-cloud') {
+    if (this.#dialect.jqlSearch === 'enhanced') {
       const page = reconcileIssues.length > 0
         ? await this.#client.json({ method: 'POST', path: `${this.#dialect.api}/search/jql`, idempotent: true, json: { jql, maxResults: limit, fields, ...(expand ? { expand } : {}), reconcileIssues }, action: 'search issues with JQL' }, issueSearchPageSchema)
         : await this.#client.json({ path: `${this.#dialect.api}/search/jql`, query: { jql, maxResults: limit, fields: fields.join(','), expand, nextPageToken: cursor ?? undefined }, action: 'search issues with JQL' }, issueSearchPageSchema);

@@ -26,6 +26,12 @@ export interface JiraDialect {
   userReference(user: TrackerUser): Readonly<Record<string, string>>;
   /** The query of `user/search` for an email: Cloud `query`, Server/DC `username` (which matches emails too). */
   userSearchQuery(email: string): Readonly<Record<string, string>>;
+  /**
+   * Which JQL search the site offers. `enhanced`: Cloud's `search/jql`, paged by nextPageToken and
+   * eventually consistent (it may miss a change made a moment ago, except in the issues a POST
+   * names in `reconcileIssues`). `offset`: Server/DC's `search`, paged by startAt with a total.
+   */
+  readonly jqlSearch: 'enhanced' | 'offset';
   /** One page of keys for a JQL query: Cloud enhanced search (tokens), Server/DC search (offsets). */
   searchPage(client: TrackerHttpClient, jql: string, cursor: string | null, limit: number): Promise<ItemSearchPage>;
   /** The bytes of an attachment. */

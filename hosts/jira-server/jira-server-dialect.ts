@@ -19,6 +19,7 @@ export const jiraServerDialect: JiraDialect = {
   userReference: (user) => ({ name: user.id }),
   // Server/DC's `username` matches usernames, display names and email addresses.
   userSearchQuery: (email) => ({ username: email }),
+  jqlSearch: 'offset',
   async searchPage(client: TrackerHttpClient, jql, cursor, limit) {
     const startAt = cursor === null ? 0 : Number(cursor);
     if (!Number.isInteger(startAt) || startAt < 0) throw new ExalateError('invalid_request', `"${cursor}" is not a Jira search cursor; pass back the nextCursor of the previous page.`);

@@ -1,4 +1,4 @@
-import type { ClockV1, NodeContext } from '../../core';
+import type { ClockV1, NodeContext, TrackerKind, TrackerV1 } from '../../core';
 import type { AzureDevOpsAdapter } from '../azure-devops/adapter';
 
 /**
@@ -38,10 +38,26 @@ export function cachedAdministratorCheck(lookup: (userId: string) => Promise<boo
   };
 }
 
+type AdministratorLookup = (userId: string) => Promise<boolean>;
+
+/**
+ * How a tracker says who administers it, for the trackers whose console calls the node with the
+ * tracker's own app tokens: only the Azure DevOps hub does. A table, so that a new tracker does not
+ * compile until it answers.
+ */
+const administratorLookups: Readonly<Record<TrackerKind, ((tracker: TrackerV1) => AdministratorLookup) | undefined>> = {
+  'jira-cloud': undefined,
+  'jira-server': undefined,
+  'azure-devops': (tracker) => {
+    // The node's tracker forwards this Azure DevOps-only call (see SwitchableTracker).
+    const azureDevOps = tracker as unknown as Pick<AzureDevOpsAdapter, 'isCollectionAdministrator'>;
+    return (userId) => azureDevOps.isCollectionAdministrator(userId);
+  },
+  asana: undefined,
+};
+
 /** The check for a node whose tracker is Azure DevOps; undefined for any other tracker. */
 export function azureDevOpsAdministratorCheck(context: NodeContext): AdministratorCheck | undefined {
-  if (context.tracker.kind !== 'azure-devops') return undefined;
-  // The node's tracker forwards this Azure DevOps-only call (see SwitchableTracker).
-  const tracker = context.tracker as unknown as Pick<AzureDevOpsAdapter, 'isCollectionAdministrator'>;
-  return cachedAdministratorCheck((userId) => tracker.isCollectionAdministrator(userId), context.clock);
+  const lookup = administratorLookups[context.tracker.kind];
+  return lookup === undefined ? undefined : cachedAdministratorCheck(lookup(context.tracker), context.clock);
 }

@@ -1,9 +1,27 @@
-import { ExalateError, trackerKinds, type TrackerKind } from '../../core';
+import { ExalateError, trackerKinds, trackerProfile, type TrackerKind } from '../../core';
 import { defaultAsanaOAuthUrl, type AsanaOAuthApp } from '../asana/asana-oauth';
-import { SwitchableTracker } from './tracker-connection/switchable-tracker';
+import { SwitchableTracker, type TrackerConnectionConfiguration } from './tracker-connection/switchable-tracker';
 
-/** Trackers an admin may also connect from the console, so their credentials may be left out here. */
-const connectedFromConsole: ReadonlySet<TrackerKind> = new Set(['jira-server', 'asana']);
+/** What a tracker's node reads from the environment beyond TRACKER, TRACKER_URL and TRACKER_AUTH. */
+interface TrackerEnvironment {
+  /** The address used when TRACKER_URL is left out: one only a tracker with one address for everyone has. */
+  readonly defaultUrl: string | undefined;
+  /** Its console sign-in's app, for a tracker whose console signs in with OAuth. */
+  readonly signIn: (environment: NodeJS.ProcessEnv) => Pick<TrackerConnectionConfiguration, 'asanaOAuth' | 'asanaRedirectUri'>;
+}
+
+const nothingMore: TrackerEnvironment = { defaultUrl: undefined, signIn: () => ({}) };
+
+/** Each tracker's settings from the environment; a new tracker does not compile until it has its entry. */
+const trackerEnvironments: Readonly<Record<TrackerKind, TrackerEnvironment>> = {
+  'jira-cloud': nothingMore,
+  'jira-server': nothingMore,
+  'azure-devops': nothingMore,
+  asana: {
+    defaultUrl: defaultAsanaOAuthUrl,
+    signIn: (environment) => ({ asanaOAuth: asanaOAuthFromEnvironment(environment), asanaRedirectUri: environment['ASANA_REDIRECT_URI'] || undefined }),
+  },
+};
 
 /**
  * TRACKER (jira-cloud, jira-server, azure-devops, asana), TRACKER_URL (Jira site, Azure DevOps
@@ -21,10 +39,13 @@ export function trackerFromEnvironment(environment: NodeJS.ProcessEnv): Switchab
     throw new ExalateError('invalid_request', `Set TRACKER to one of ${trackerKinds.join(', ')}.`);
   }
   const tracker = kind as TrackerKind;
-  const url = environment['TRACKER_URL'] || (tracker === 'asana' ? defaultAsanaOAuthUrl : undefined);
+  const settings = trackerEnvironments[tracker];
+  const url = environment['TRACKER_URL'] || settings.defaultUrl;
   const authorization = environment['TRACKER_AUTH'] || undefined;
-  // Credentials are either complete (URL and header) or, where the console connects the tracker, left out.
-  const incomplete = connectedFromConsole.has(tracker) ? authorization !== undefined && !url : !url || !authorization;
+  // Credentials are either complete (URL and header) or, where the console connects the tracker
+  // (its profile names a sign-in), left out.
+  const connectedFromConsole = trackerProfile(tracker).console.signIn !== null;
+  const incomplete = connectedFromConsole ? authorization !== undefined && !url : !url || !authorization;
   if (incomplete) {
     throw new ExalateError('invalid_request', 'Set TRACKER_URL (the tracker\'s base URL) and TRACKER_AUTH (the Authorization header value, e.g. "Bearer <token>").');
   }
@@ -32,8 +53,7 @@ export function trackerFromEnvironment(environment: NodeJS.ProcessEnv): Switchab
     kind: tracker,
     environment: authorization === undefined || url === undefined ? undefined : { baseUrl: url, authorization },
     baseUrl: url,
-    asanaOAuth: tracker === 'asana' ? asanaOAuthFromEnvironment(environment) : undefined,
-    asanaRedirectUri: tracker === 'asana' ? environment['ASANA_REDIRECT_URI'] || undefined : undefined,
+    ...settings.signIn(environment),
   });
 }
 

@@ -7,6 +7,7 @@ import { RateLimiter } from '../rate-limiter';
 import { renderSignInPage } from '../tracker-connection/sign-in-page';
 import { applyConsolePagePolicy } from '../ui/console-page-policy';
 import type { EntrySessions } from './entry-sessions';
+import { servesJiraServerPlugin } from './serves-jira-server-plugin';
 import { renderSessionHandOverPage } from './session-hand-over-page';
 import { jiraIssueKeySchema } from './item-surface-routes';
 
@@ -97,7 +98,7 @@ const openAgain = 'Open Exalate again from Jira: Administration (⚙) → Manage
 
 export function registerJiraServerEntryRoutes(app: FastifyInstance, context: NodeContext, options: JiraServerEntryOptions, sessions: EntrySessions): void {
   const nodeUrl = context.settings.nodeUrl;
-  if (nodeUrl === null || context.tracker.kind !== 'jira-server') return;
+  if (nodeUrl === null || !servesJiraServerPlugin[context.tracker.kind]) return;
   const redirectUri = `${nodeUrl}${jiraServerEntryCallbackPath}`;
   const call = options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const flows = new Map<string, EntryFlow>();

@@ -4,6 +4,7 @@ import type { NodeContext } from '../../../core';
 import { jiraServerEntryPath, jiraServerItemSurfacePath } from '../../jira-server/plugin-addresses';
 import { applyConsolePagePolicy } from '../ui/console-page-policy';
 import { consoleFavicon, consoleStylesheet, escapeHtml, nodePageBundle } from '../ui/console-routes';
+import { servesJiraServerPlugin } from './serves-jira-server-plugin';
 
 /**
  * `GET {node}/jira-server/item?issueKey=ENG-1`: the page the Jira DC plugin's issue panel frames
@@ -30,7 +31,7 @@ const jiraOriginLifetimeMs = 60_000;
  * _SECRET); without it the panel says so instead of offering a sign-in that cannot work.
  */
 export function registerJiraServerItemSurfaceRoutes(app: FastifyInstance, context: NodeContext, canEnter: boolean): void {
-  if (context.tracker.kind !== 'jira-server') return;
+  if (!servesJiraServerPlugin[context.tracker.kind]) return;
   const nodePath = app.prefix;
   let jiraOrigin: { readonly value: string; readonly readAt: number } | undefined;
   const readJiraOrigin = async (): Promise<string> => {

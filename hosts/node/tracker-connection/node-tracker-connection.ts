@@ -3,6 +3,7 @@ import {
   ExalateError,
   ok,
   trackerDisplayNames,
+  trackerProfile,
   type ClockV1,
   type LoggerV1,
   type Result,
@@ -78,7 +79,12 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
 
   /** The Asana app's client secret (ASANA_CLIENT_SECRET), against which the app server checks what Asana signs; it is never sent anywhere. */
   asanaClientSecret(): string | undefined {
-    return this.#tracker.kind === 'asana' ? this.#tracker.configuration.asanaOAuth?.clientSecret : undefined;
+    return this.#signsInWithOAuth() ? this.#tracker.configuration.asanaOAuth?.clientSecret : undefined;
+  }
+
+  /** The tracker's console signs in with OAuth (Asana's), which picks a workspace too; its profile says so. */
+  #signsInWithOAuth(): boolean {
+    return trackerProfile(this.#tracker.kind).console.signIn === 'oauth';
   }
 
   /** On start: what an admin saved before wins over the environment. */
@@ -90,7 +96,7 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     } else {
       this.#stored = connection;
     }
-    this.#workspace = this.#tracker.kind === 'asana' ? await readStoredWorkspace(this.#options.store) : undefined;
+    this.#workspace = this.#signsInWithOAuth() ? await readStoredWorkspace(this.#options.store) : undefined;
     this.#tracker.switchTo(this.#adapterFor(this.#stored, this.#workspace) ?? this.#initial);
   }
 
@@ -103,7 +109,8 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     }
     const current = this.#tracker.current;
     if (current === undefined) {
-      return { tracker, baseUrl: this.#tracker.configuration.baseUrl ?? null, signedIn: false, method: tracker === 'asana' ? 'oauth' : tracker === 'jira-server' ? 'token' : 'environment' };
+      // How the console would sign in to it, by its profile; a tracker without one is set where the node is deployed.
+      return { tracker, baseUrl: this.#tracker.configuration.baseUrl ?? null, signedIn: false, method: trackerProfile(tracker).console.signIn ?? 'environment' };
     }
     const baseUrl = this.#tracker.configuration.environment?.baseUrl ?? (await current.describeInstance().then((instance) => instance.url, () => null));
     const account = await this.#readEnvironmentAccount(current);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { NodeContext } from '../../../core';
+import { trackerProfile, type NodeContext } from '../../../core';
 import { NodeTrackerConnection } from './node-tracker-connection';
 import { asanaSignInCallbackPath, asanaSignInStartPath } from './sign-in-addresses';
 import { flowLifetimeMs } from './sign-in-flows';
@@ -43,7 +43,8 @@ function sendPage(reply: FastifyReply, status: number, page: SignInPage): Fastif
  */
 export function registerTrackerSignInRoutes(app: FastifyInstance, context: NodeContext): void {
   const connection = context.trackerConnection;
-  if (!(connection instanceof NodeTrackerConnection) || context.tracker.kind !== 'asana') return;
+  // Served for a tracker whose console signs in with OAuth (its profile); the node's OAuth sign-in is Asana's.
+  if (!(connection instanceof NodeTrackerConnection) || trackerProfile(context.tracker.kind).console.signIn !== 'oauth') return;
   const prefix = app.prefix;
   const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
   const cookie = (request: FastifyRequest, value: string, maxAgeSeconds: number) =>

@@ -1,6 +1,7 @@
 import {
   ExalateError,
   trackerDisplayNames,
+  trackerProfile,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -176,10 +177,12 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
   }
 
   #notSignedIn(): ExalateError {
-    const how = this.kind === 'asana'
-      ? 'Open the Exalate console → General settings → Tracker connection and choose "Sign in with Asana".'
-      : this.kind === 'jira-server'
-        ? 'Open the Exalate console → General settings → Tracker connection and save the Jira base URL and a personal access token.'
+    // What to do depends on how the tracker's console signs in (its profile), in the tracker's brand.
+    const { console: { signIn }, words: { brand } } = trackerProfile(this.kind);
+    const how = signIn === 'oauth'
+      ? `Open the Exalate console → General settings → Tracker connection and choose "Sign in with ${brand}".`
+      : signIn === 'token'
+        ? `Open the Exalate console → General settings → Tracker connection and save the ${brand} base URL and a personal access token.`
         : 'Set TRACKER_URL and TRACKER_AUTH and restart the node.';
     return new ExalateError('tracker_unavailable', `This node is not connected to ${trackerDisplayNames[this.kind]} yet. ${how}`, { isRetryable: true, details: { tracker: this.kind } });
   }
