@@ -4,11 +4,30 @@ import tseslint from 'typescript-eslint';
 // It may not reach for a host SDK, React or Node's built-ins; capabilities are injected instead.
 const hostOnlyModules = [
   { group: ['node:*'], message: 'core/ must not use Node built-ins; inject a capability through core/ports.' },
-  { group: ['@forge/*', 'azure-devops-*', 'react', 'react-dom', 'react/*', 'fastify', 'better-sqlite3', 'pg'],
-    message: 'core/ must not import host SDKs, React or servers; hosts call core, not the other way round.' },
+  {
+    group: ['@forge/*', 'azure-devops-*', 'react', 'react-dom', 'react/*', 'fastify', 'better-sqlite3', 'pg'],
+    message: 'core/ must not import host SDKs, React or servers; hosts call core, not the other way round.',
+  },
   { group: ['**/hosts/**', '../hosts/*', '../../hosts/*'], message: 'core/ must not import from hosts/.' },
 ];
-const nodeBuiltins = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'url', 'util', 'stream', 'events', 'buffer', 'zlib', 'worker_threads', 'vm'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'os',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'buffer',
+  'zlib',
+  'worker_threads',
+  'vm',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -23,7 +42,16 @@ export default tseslint.config(
     rules: {
       // The Asana SDK is named by a path (an exact module name), not a pattern: a pattern would also
       // refuse core's own ./asana (the tracker profile in core/trackers).
-      'no-restricted-imports': ['error', { paths: [...nodeBuiltins.map((name) => ({ name, message: 'core/ must not use Node built-ins.' })), { name: 'asana', message: 'core/ must not import host SDKs; hosts call core, not the other way round.' }], patterns: hostOnlyModules }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'core/ must not use Node built-ins.' })),
+            { name: 'asana', message: 'core/ must not import host SDKs; hosts call core, not the other way round.' },
+          ],
+          patterns: hostOnlyModules,
+        },
+      ],
     },
   },
 );

@@ -10,7 +10,10 @@ const require = createRequire(import.meta.url);
 const baseJestConfig = require('./jest.config.js');
 const { modules } = JSON.parse(readFileSync(new URL('./scripts/mutation/critical-modules.json', import.meta.url), 'utf8'));
 
-const wanted = (process.env.MUTATION_MODULES ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const wanted = (process.env.MUTATION_MODULES ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknown = wanted.filter((name) => !modules.some((module) => module.name === name));
 if (unknown.length > 0) throw new Error(`Unknown mutation module(s) ${unknown.join(', ')}; known: ${modules.map((module) => module.name).join(', ')}.`);
 const selected = wanted.length > 0 ? modules.filter((module) => wanted.includes(module.name)) : modules;

@@ -78,6 +78,8 @@ export class ExalateError extends Error {
   /** Normalises anything thrown into an ExalateError, once, at the edge. */
   static from(value: unknown): ExalateError {
     if (ExalateError.isInstance(value)) return value;
-    return new ExalateError('internal', 'Something went wrong inside the node. The details are in its log; try again, and report it if it keeps happening.', { cause: value });
+    return new ExalateError('internal', 'Something went wrong inside the node. The details are in its log; try again, and report it if it keeps happening.', {
+      cause: value,
+    });
   }
 }

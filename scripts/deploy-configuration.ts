@@ -29,9 +29,19 @@ export const defaultAzureDevOpsPublisher = 'idalko-tools';
 export const placeholderForgeAppId = 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000';
 
 // Forge app ids are ARIs with a UUID (developer.atlassian.com/platform/forge/manifest-reference/app/).
-const forgeAppIdSchema = z.string().regex(/^ari:cloud:ecosystem::app\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a Forge app id looks like ari:cloud:ecosystem::app/<uuid>, as `forge register` prints it');
+const forgeAppIdSchema = z
+  .string()
+  .regex(
+    /^ari:cloud:ecosystem::app\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    'a Forge app id looks like ari:cloud:ecosystem::app/<uuid>, as `forge register` prints it',
+  );
 // A host name, optionally with a leading `*.` wildcard, as Forge's egress permissions accept it.
-const peerHostSchema = z.string().regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a peer host is a host name such as exalate.example.com or *.example.com, without a scheme or path');
+const peerHostSchema = z
+  .string()
+  .regex(
+    /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+    'a peer host is a host name such as exalate.example.com or *.example.com, without a scheme or path',
+  );
 // Marketplace publisher ids: letters, digits, hyphens and underscores, starting with a letter or digit.
 const publisherSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,254}$/i, 'an Azure DevOps publisher id has letters, digits, hyphens and underscores');
 // Azure DevOps extension versions are three or four dot-separated numbers, and must grow with each update.
@@ -42,7 +52,10 @@ export const placeholderJiraServerNodeUrl = 'https://exalate-node.example.com';
 // The node's public URL as the plugin's links and frames use it: http(s), no credentials, query or fragment.
 const nodeUrlSchema = z
   .string()
-  .regex(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i, 'the Jira Server node URL is the node\'s public address, such as https://exalate.example.com, without a query, fragment or user name')
+  .regex(
+    /^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i,
+    "the Jira Server node URL is the node's public address, such as https://exalate.example.com, without a query, fragment or user name",
+  )
   .transform((url) => url.replace(/\/+$/, ''));
 
 const fileSchema = z.strictObject({

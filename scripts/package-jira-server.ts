@@ -13,7 +13,9 @@ import { zipArchive } from './zip-archive';
 export function packageJiraServer(outputDirectory: string, configuration: DeployConfiguration, version: string): string {
   const nodeUrl = configuration.jiraServerNodeUrl ?? placeholderJiraServerNodeUrl;
   if (configuration.jiraServerNodeUrl === undefined) {
-    process.stderr.write(`dist/jira-server: no node URL configured, so the plugin points at ${placeholderJiraServerNodeUrl}. Set JIRA_SERVER_NODE_URL (or jiraServerNodeUrl in your deploy configuration) to your node's public URL and package again before uploading it to Jira.\n`);
+    process.stderr.write(
+      `dist/jira-server: no node URL configured, so the plugin points at ${placeholderJiraServerNodeUrl}. Set JIRA_SERVER_NODE_URL (or jiraServerNodeUrl in your deploy configuration) to your node's public URL and package again before uploading it to Jira.\n`,
+    );
   }
   rmSync(outputDirectory, { recursive: true, force: true });
   mkdirSync(outputDirectory, { recursive: true });

@@ -28,7 +28,9 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const rootPackage = z.looseObject({ version: z.string(), dependencies: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
+const rootPackage = z
+  .looseObject({ version: z.string(), dependencies: z.record(z.string(), z.string()) })
+  .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
 
 /** The deployer's configuration from this process's environment (see scripts/deploy-configuration.ts). */
 export function deployConfigurationFromEnvironment(): DeployConfiguration {
@@ -77,13 +79,20 @@ export async function packageJiraCloud(outputDirectory = join(root, 'dist/jira-c
  */
 export function forgeManifest(configuration: DeployConfiguration): string {
   const template = z
-    .looseObject({ app: z.looseObject({ id: z.string() }), permissions: z.looseObject({ external: z.looseObject({ fetch: z.looseObject({ backend: z.array(z.unknown()) }) }) }) })
+    .looseObject({
+      app: z.looseObject({ id: z.string() }),
+      permissions: z.looseObject({ external: z.looseObject({ fetch: z.looseObject({ backend: z.array(z.unknown()) }) }) }),
+    })
     .parse(load(readFileSync(manifestFiles.jiraCloud.manifest, 'utf8')));
   if (configuration.forgeAppId === undefined) {
-    process.stderr.write(`dist/jira-cloud: no Forge app id configured, so manifest.yml keeps the placeholder ${placeholderForgeAppId}. Run \`forge register\` once and set FORGE_APP_ID (or forgeAppId in your deploy configuration) to the id it prints.\n`);
+    process.stderr.write(
+      `dist/jira-cloud: no Forge app id configured, so manifest.yml keeps the placeholder ${placeholderForgeAppId}. Run \`forge register\` once and set FORGE_APP_ID (or forgeAppId in your deploy configuration) to the id it prints.\n`,
+    );
   }
   if (configuration.forgePeerHosts.length === 0) {
-    process.stderr.write('dist/jira-cloud: no peer hosts configured (FORGE_PEER_HOSTS), so the app may only call the template\'s hosts; list your peers\' hosts before deploying.\n');
+    process.stderr.write(
+      "dist/jira-cloud: no peer hosts configured (FORGE_PEER_HOSTS), so the app may only call the template's hosts; list your peers' hosts before deploying.\n",
+    );
   }
   const manifest = {
     ...template,
@@ -92,14 +101,23 @@ export function forgeManifest(configuration: DeployConfiguration): string {
       ...template.permissions,
       external: {
         ...template.permissions.external,
-        fetch: { ...template.permissions.external.fetch, backend: configuration.forgePeerHosts.length > 0 ? configuration.forgePeerHosts.map((address) => ({ address })) : template.permissions.external.fetch.backend },
+        fetch: {
+          ...template.permissions.external.fetch,
+          backend:
+            configuration.forgePeerHosts.length > 0
+              ? configuration.forgePeerHosts.map((address) => ({ address }))
+              : template.permissions.external.fetch.backend,
+        },
       },
     },
   };
   return `# Written by npm run package from manifests/jira-cloud/manifest.yml and the deploy configuration; edit those, not this file.\n${dump(manifest, { lineWidth: 120, noRefs: true })}`;
 }
 
-export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azure-devops'), configuration = deployConfigurationFromEnvironment()): Promise<string> {
+export async function packageAzureDevOps(
+  outputDirectory = join(root, 'dist/azure-devops'),
+  configuration = deployConfigurationFromEnvironment(),
+): Promise<string> {
   rmSync(outputDirectory, { recursive: true, force: true });
   const stage = join(outputDirectory, 'extension');
   mkdirSync(join(stage, 'hub'), { recursive: true });
@@ -111,16 +129,34 @@ export async function packageAzureDevOps(outputDirectory = join(root, 'dist/azur
   for (const app of azureDevOpsWorkItemApps) {
     const { name, entry } = hostAppEntries[app];
     await build({ ...browserBundleOptions, entryPoints: { [name]: entry }, outdir: workItemFolder });
-    writeFileSync(join(workItemFolder, `${name}.html`), hostAppPage('Exalate', `${name}.js`, existsSync(join(workItemFolder, `${name}.css`)) ? `${name}.css` : undefined));
+    writeFileSync(
+      join(workItemFolder, `${name}.html`),
+      hostAppPage('Exalate', `${name}.js`, existsSync(join(workItemFolder, `${name}.css`)) ? `${name}.css` : undefined),
+    );
   }
   const { directory, files, manifest: manifestName } = manifestFiles.azureDevOps;
   for (const file of files) cpSync(join(directory, file), join(stage, file), { recursive: true });
   // The publisher and version are the deployer's: the Marketplace lets only the publisher's own
   // members publish under it, and refuses an update whose version does not grow.
-  const manifest = { ...z.looseObject({ id: z.string() }).parse(JSON.parse(readFileSync(join(stage, manifestName), 'utf8'))), publisher: configuration.azureDevOpsPublisher, version: configuration.azureDevOpsVersion };
+  const manifest = {
+    ...z.looseObject({ id: z.string() }).parse(JSON.parse(readFileSync(join(stage, manifestName), 'utf8'))),
+    publisher: configuration.azureDevOpsPublisher,
+    version: configuration.azureDevOpsVersion,
+  };
   writeFileSync(join(stage, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   const vsix = join(outputDirectory, `${manifest.publisher}.${manifest.id}-${manifest.version}.vsix`);
-  await run(join(root, 'node_modules/.bin/tfx'), ['extension', 'create', '--root', stage, '--manifests', manifestName, '--output-path', vsix, '--no-prompt', '--no-color']);
+  await run(join(root, 'node_modules/.bin/tfx'), [
+    'extension',
+    'create',
+    '--root',
+    stage,
+    '--manifests',
+    manifestName,
+    '--output-path',
+    vsix,
+    '--no-prompt',
+    '--no-color',
+  ]);
   return vsix;
 }
 
@@ -154,13 +190,16 @@ export function bundleSizes(): Record<string, number> {
     'jira-cloud Custom UI (js + css)': sizeOf('dist/jira-cloud/static/console/console.js') + sizeOf('dist/jira-cloud/static/console/console.css'),
     'jira-cloud issue panel and action (js + css)': sizeOf('dist/jira-cloud/static/item/item.js') + sizeOf('dist/jira-cloud/static/item/item.css'),
     'azure-devops hub (js + css)': sizeOf('dist/azure-devops/extension/hub/hub.js') + sizeOf('dist/azure-devops/extension/hub/hub.css'),
-    'azure-devops work item group (js + css)': sizeOf('dist/azure-devops/extension/work-item/group.js') + sizeOf('dist/azure-devops/extension/work-item/group.css'),
+    'azure-devops work item group (js + css)':
+      sizeOf('dist/azure-devops/extension/work-item/group.js') + sizeOf('dist/azure-devops/extension/work-item/group.css'),
     'azure-devops work item action (js)': sizeOf('dist/azure-devops/extension/work-item/action.js'),
-    'azure-devops work item dialog (js + css)': sizeOf('dist/azure-devops/extension/work-item/dialog.js') + sizeOf('dist/azure-devops/extension/work-item/dialog.css'),
+    'azure-devops work item dialog (js + css)':
+      sizeOf('dist/azure-devops/extension/work-item/dialog.js') + sizeOf('dist/azure-devops/extension/work-item/dialog.css'),
     'node server (main.js)': sizeOf('dist/node/main.js'),
     'node console (js + css)': sizeOf('dist/node/console.js') + sizeOf('dist/node/console.css'),
   };
-  for (const file of readdirSafe('dist/azure-devops').filter((name) => name.endsWith('.vsix'))) sizes[`azure-devops ${file}`] = sizeOf(join('dist/azure-devops', file));
+  for (const file of readdirSafe('dist/azure-devops').filter((name) => name.endsWith('.vsix')))
+    sizes[`azure-devops ${file}`] = sizeOf(join('dist/azure-devops', file));
   return sizes;
 }
 
@@ -174,7 +213,11 @@ function readdirSafe(directory: string): string[] {
 
 async function main(): Promise<void> {
   const configuration = deployConfigurationFromEnvironment();
-  await Promise.all([timed('jira-cloud (Forge app)', () => packageJiraCloud(undefined, configuration)), timed('azure-devops (vsix)', () => packageAzureDevOps(undefined, configuration)), timed('node (server)', () => packageNode())]);
+  await Promise.all([
+    timed('jira-cloud (Forge app)', () => packageJiraCloud(undefined, configuration)),
+    timed('azure-devops (vsix)', () => packageAzureDevOps(undefined, configuration)),
+    timed('node (server)', () => packageNode()),
+  ]);
   await timed('jira-server (plugin jar)', async () => packageJiraServer(join(root, 'dist/jira-server'), configuration, rootPackage.version));
   const sizes = bundleSizes();
   writeFileSync('dist/bundle-sizes.json', `${JSON.stringify(sizes, null, 2)}\n`);

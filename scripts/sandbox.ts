@@ -6,11 +6,12 @@ async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   const dataDirectory = process.env['DATA_DIR'] ?? '.data';
   const startedAt = performance.now();
-  const allowedHostNames = (process.env['SANDBOX_HOST_NAMES'] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const allowedHostNames = (process.env['SANDBOX_HOST_NAMES'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const sandbox = await createSandbox({ port, dataDirectory, allowedHostNames, verbose: process.env['LOG_LEVEL'] === 'info' });
-  const lines = sandbox.description.instances.map(
-    (instance) => `  ${instance.id.padEnd(22)} ${instance.public ? 'public ' : 'private'}  ${instance.console}`,
-  );
+  const lines = sandbox.description.instances.map((instance) => `  ${instance.id.padEnd(22)} ${instance.public ? 'public ' : 'private'}  ${instance.console}`);
   process.stdout.write(
     `Exalate sandbox ready in ${Math.round(performance.now() - startedAt)} ms at ${sandbox.baseUrl}/\n${lines.join('\n')}\n` +
       `Instances, URLs and admin tokens: ${sandbox.baseUrl}/sandbox.json · state in ${dataDirectory}\n`,
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`The sandbox could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') process.stderr.write('Another program uses that port; start with PORT=8081 npm start.\n');
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+    process.stderr.write('Another program uses that port; start with PORT=8081 npm start.\n');
   process.exit(1);
 });

@@ -14,7 +14,10 @@ const stalls: [string, string][] = [
   ['a long includes on a huge string', 'const text = "a".repeat(1 << 20);\nreplica.summary = String(text.includes("a".repeat(1 << 12) + "b"));'],
   // Each sort of these 300,000 values takes about a third of a second inside one built-in; a dozen
   // keeps the run well past the limit on a fast machine too.
-  ['sorting a huge array', 'const list = JSON.parse("[" + "9182736450".repeat(30000).split("").join(",") + "]");\nfor (let round = 0; round < 12; round++) {\n  list.sort();\n  list.reverse();\n}\nreplica.summary = String(list.length);'],
+  [
+    'sorting a huge array',
+    'const list = JSON.parse("[" + "9182736450".repeat(30000).split("").join(",") + "]");\nfor (let round = 0; round < 12; round++) {\n  list.sort();\n  list.reverse();\n}\nreplica.summary = String(list.length);',
+  ],
   ['a regular expression with catastrophic backtracking', 'const text = "a".repeat(40) + "!";\nreplica.summary = String(/^(a+)+$/.test(text));'],
 ];
 
@@ -49,7 +52,14 @@ describe('a script stuck inside a built-in is stopped at its time limit, and the
   let privateNode: TestNode;
 
   const connect = async (name: string): Promise<string> => {
-    const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name, projectKey: 'SUP' });
+    const initiated = await publicNode.admin('POST', '/connections/initiate', {
+      destinationUrl: null,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'ado',
+      name,
+      projectKey: 'SUP',
+    });
     await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
     return initiated.body.connection.id as string;
   };
@@ -81,7 +91,9 @@ describe('a script stuck inside a built-in is stopped at its time limit, and the
     const listMilliseconds = performance.now() - listSentAt;
     answered.push('connections');
     const stopped = await testRun;
-    console.log(`${name}: GET /connections answered in ${listMilliseconds.toFixed(1)} ms while the script ran; the test run answered after ${stopped.milliseconds.toFixed(0)} ms (limit ${timeLimitMilliseconds} ms)`);
+    console.log(
+      `${name}: GET /connections answered in ${listMilliseconds.toFixed(1)} ms while the script ran; the test run answered after ${stopped.milliseconds.toFixed(0)} ms (limit ${timeLimitMilliseconds} ms)`,
+    );
 
     expect(list.status).toBe(200);
     expect((list.body as { id: string }[]).map((connection) => connection.id)).toContain(id);
@@ -90,7 +102,10 @@ describe('a script stuck inside a built-in is stopped at its time limit, and the
     expect(stopped.answer.body.error.code).toBe('script_failed');
     expect(stopped.answer.body.error.message).toMatch(new RegExp(`ran past its time limit.*stopped after ${timeLimitMilliseconds} ms`));
 
-    const next = await publicNode.admin('POST', `/connections/${id}/test-run`, { issueKey: 'SUP-1', rules: { outgoing: 'replica.summary = issue.summary.toUpperCase();', incoming } });
+    const next = await publicNode.admin('POST', `/connections/${id}/test-run`, {
+      issueKey: 'SUP-1',
+      rules: { outgoing: 'replica.summary = issue.summary.toUpperCase();', incoming },
+    });
     expect(next.status).toBe(200);
     expect(next.body.replica).toMatchObject({ summary: 'PRINTER ON FIRE' });
   });
@@ -98,13 +113,22 @@ describe('a script stuck inside a built-in is stopped at its time limit, and the
   it('still stops an ordinary endless loop and a memory bomb with their own errors', async () => {
     const id = await connect('loop and memory');
     const incoming = (await publicNode.admin('GET', `/connections/${id}/rules`)).body.incoming as string;
-    const loop = await publicNode.admin('POST', `/connections/${id}/test-run`, { issueKey: 'SUP-1', rules: { outgoing: 'replica.summary = issue.summary;\nwhile (true) {}', incoming } });
+    const loop = await publicNode.admin('POST', `/connections/${id}/test-run`, {
+      issueKey: 'SUP-1',
+      rules: { outgoing: 'replica.summary = issue.summary;\nwhile (true) {}', incoming },
+    });
     expect(loop.status).toBe(422);
     expect(loop.body.error.message).toMatch(new RegExp(`ran past its time limit.*stopped after ${timeLimitMilliseconds} ms`));
-    const bomb = await publicNode.admin('POST', `/connections/${id}/test-run`, { issueKey: 'SUP-1', rules: { outgoing: 'const hoard = [];\nwhile (true) { hoard.push(new Array(100000).fill("x")); }', incoming } });
+    const bomb = await publicNode.admin('POST', `/connections/${id}/test-run`, {
+      issueKey: 'SUP-1',
+      rules: { outgoing: 'const hoard = [];\nwhile (true) { hoard.push(new Array(100000).fill("x")); }', incoming },
+    });
     expect(bomb.status).toBe(422);
     expect(bomb.body.error.message).toMatch(/ran out of memory/);
-    const next = await publicNode.admin('POST', `/connections/${id}/test-run`, { issueKey: 'SUP-1', rules: { outgoing: 'replica.summary = issue.summary;', incoming } });
+    const next = await publicNode.admin('POST', `/connections/${id}/test-run`, {
+      issueKey: 'SUP-1',
+      rules: { outgoing: 'replica.summary = issue.summary;', incoming },
+    });
     expect(next.body.replica).toMatchObject({ summary: 'Printer on fire' });
   });
 });

@@ -21,7 +21,14 @@ describe('hostile scripts are stopped, and everything else keeps working', () =>
   let publicNode: TestNode;
   let privateNode: TestNode;
   const connect = async (name: string) => {
-    const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name, projectKey: 'SUP' });
+    const initiated = await publicNode.admin('POST', '/connections/initiate', {
+      destinationUrl: null,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'ado',
+      name,
+      projectKey: 'SUP',
+    });
     await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
     return initiated.body.connection.id as string;
   };
@@ -43,7 +50,10 @@ describe('hostile scripts are stopped, and everything else keeps working', () =>
   it('refuses to save a script that does not compile, with its line', async () => {
     const id = await connect('syntax');
     const rules = (await publicNode.admin('GET', `/connections/${id}/rules`)).body;
-    const refused = await publicNode.admin('PUT', `/connections/${id}/rules`, { outgoing: 'replica.summary = issue.summary;\nreplica.status = ;', incoming: rules.incoming });
+    const refused = await publicNode.admin('PUT', `/connections/${id}/rules`, {
+      outgoing: 'replica.summary = issue.summary;\nreplica.status = ;',
+      incoming: rules.incoming,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/line 2/);
     expect((await publicNode.admin('GET', `/connections/${id}/rules`)).body.outgoing).toBe(rules.outgoing);

@@ -7,7 +7,14 @@ import { trackerItem } from './fakes/tracker-item';
 const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
 
 function newIssue(tracker: MemoryTracker, key: string, fields: Partial<TrackerItem> = {}): TrackerItem {
-  const item = trackerItem({ key, type: 'Bug', description: richTextFromPlain('Smoke from tray 2'), priority: 'High', url: `https://jira-cloud.example/browse/${key}`, ...fields });
+  const item = trackerItem({
+    key,
+    type: 'Bug',
+    description: richTextFromPlain('Smoke from tray 2'),
+    priority: 'High',
+    url: `https://jira-cloud.example/browse/${key}`,
+    ...fields,
+  });
   tracker.items.set(key, item);
   return item;
 }
@@ -27,7 +34,14 @@ describe('the item surface: GET /items/{issueKey}, connect, unexalate', () => {
     ado = new MemoryTracker('azure-devops');
     jiraNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, sync: fast });
     adoNode = await startTestNode({ name: 'ado', isPublic: true, tracker: ado, sync: fast });
-    const initiated = await jiraNode.admin('POST', '/connections/initiate', { destinationUrl: adoNode.nodeUrl, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'Support to Dev', projectKey: 'SUP' });
+    const initiated = await jiraNode.admin('POST', '/connections/initiate', {
+      destinationUrl: adoNode.nodeUrl,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'ado',
+      name: 'Support to Dev',
+      projectKey: 'SUP',
+    });
     expect(initiated.status).toBe(201);
     connectionId = initiated.body.connection.id;
     expect((await adoNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
@@ -38,11 +52,19 @@ describe('the item surface: GET /items/{issueKey}, connect, unexalate', () => {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const surfaceOf = async (node: TestNode, key: string) => (await node.admin('GET', `/items/${key}`)).body as { itemKey: string; twins: any[] };
-  const synchronized = (node: TestNode, key: string) => waitFor(`${key} to be synchronized`, async () => {
-    const twin = (await surfaceOf(node, key)).twins[0];
-    return twin?.status === 'synchronized' ? twin : undefined;
-  }, 45_000);
-  const waitingChanges = async (node: TestNode) => (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100 })).filter((entry) => entry.envelope.kind === 'change');
+  const synchronized = (node: TestNode, key: string) =>
+    waitFor(
+      `${key} to be synchronized`,
+      async () => {
+        const twin = (await surfaceOf(node, key)).twins[0];
+        return twin?.status === 'synchronized' ? twin : undefined;
+      },
+      45_000,
+    );
+  const waitingChanges = async (node: TestNode) =>
+    (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100 })).filter(
+      (entry) => entry.envelope.kind === 'change',
+    );
 
   it('answers 404 for an item the tracker does not have, and no twins for one that syncs nowhere', async () => {
     newIssue(jira, 'SUP-1');
@@ -57,28 +79,48 @@ describe('the item surface: GET /items/{issueKey}, connect, unexalate', () => {
 
   it('shows the twin on both sides: connection, remote key with a link to it, Synchronized and when', async () => {
     newIssue(jira, 'SUP-1');
-    expect((await jiraNode.admin('GET', '/items/SUP-1/exalate-options')).body).toEqual({ itemKey: 'SUP-1', connections: [{ connectionId, connectionName: 'Support to Dev' }], reason: null });
+    expect((await jiraNode.admin('GET', '/items/SUP-1/exalate-options')).body).toEqual({
+      itemKey: 'SUP-1',
+      connections: [{ connectionId, connectionName: 'Support to Dev' }],
+      reason: null,
+    });
     expect((await jiraNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' })).status).toBe(202);
 
     const twin = await synchronized(jiraNode, 'SUP-1');
     const remoteKey = twin.remoteKey as string;
     const onAdo = await synchronized(adoNode, remoteKey);
 
-    expect(twin).toEqual({ connectionId, connectionName: 'Support to Dev', remoteKey, remoteUrl: `https://azure-devops.example/_workitems/edit/${remoteKey}`, status: 'synchronized', lastSyncedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), error: null });
+    expect(twin).toEqual({
+      connectionId,
+      connectionName: 'Support to Dev',
+      remoteKey,
+      remoteUrl: `https://azure-devops.example/_workitems/edit/${remoteKey}`,
+      status: 'synchronized',
+      lastSyncedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      error: null,
+    });
     expect(onAdo).toMatchObject({ connectionId, remoteKey: 'SUP-1', remoteUrl: 'https://jira-cloud.example/browse/SUP-1', status: 'synchronized' });
     // Once it syncs on the only connection, "Exalate" has nothing more to offer, and says so.
-    expect((await jiraNode.admin('GET', '/items/SUP-1/exalate-options')).body).toEqual({ itemKey: 'SUP-1', connections: [], reason: 'SUP-1 already syncs on every active connection.' });
+    expect((await jiraNode.admin('GET', '/items/SUP-1/exalate-options')).body).toEqual({
+      itemKey: 'SUP-1',
+      connections: [],
+      reason: 'SUP-1 already syncs on every active connection.',
+    });
     const replicas = await jiraNode.admin('GET', `/connections/${connectionId}/replicas/SUP-1`);
     expect(replicas.status).toBe(200);
     expect(replicas.body.local).toMatchObject({ key: 'SUP-1', summary: 'Issue SUP-1' });
   });
 
-  it('offers no connection for an item outside every connection\'s project, and says why', async () => {
+  it("offers no connection for an item outside every connection's project, and says why", async () => {
     newIssue(jira, 'OPS-1', { projectKey: 'OPS' });
 
     const options = await jiraNode.admin('GET', '/items/OPS-1/exalate-options');
 
-    expect(options.body).toEqual({ itemKey: 'OPS-1', connections: [], reason: expect.stringContaining('No active connection covers project OPS, where OPS-1 is ("Support to Dev" syncs project SUP)') });
+    expect(options.body).toEqual({
+      itemKey: 'OPS-1',
+      connections: [],
+      reason: expect.stringContaining('No active connection covers project OPS, where OPS-1 is ("Support to Dev" syncs project SUP)'),
+    });
   });
 
   it('connects two existing items as twins on both sides, without creating a third', async () => {
@@ -100,15 +142,24 @@ describe('the item surface: GET /items/{issueKey}, connect, unexalate', () => {
     newIssue(jira, 'SUP-2');
     await jiraNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
     const twin = await synchronized(jiraNode, 'SUP-1');
-    const before = await jiraNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done', 'failed'], limit: 100 });
+    const before = await jiraNode.context.store.listQueue({
+      connectionId,
+      direction: 'outbound',
+      states: ['queued', 'in_flight', 'done', 'failed'],
+      limit: 100,
+    });
 
     const refused = await jiraNode.admin('POST', `/connections/${connectionId}/twins`, { localKey: 'SUP-2', remoteKey: twin.remoteKey });
 
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toBe(`"${twin.remoteKey}" is already connected to SUP-1 on the connection "Support to Dev". Unexalate SUP-1 first to connect it to SUP-2.`);
+    expect(refused.body.error.message).toBe(
+      `"${twin.remoteKey}" is already connected to SUP-1 on the connection "Support to Dev". Unexalate SUP-1 first to connect it to SUP-2.`,
+    );
     expect((await surfaceOf(jiraNode, 'SUP-2')).twins).toEqual([]);
     expect((await surfaceOf(jiraNode, 'SUP-1')).twins[0]).toMatchObject({ remoteKey: twin.remoteKey });
-    expect(await jiraNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done', 'failed'], limit: 100 })).toHaveLength(before.length);
+    expect(
+      await jiraNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done', 'failed'], limit: 100 }),
+    ).toHaveLength(before.length);
   });
 
   it('unexalates on both sides: later edits on either side no longer travel, and a second unexalate is harmless', async () => {

@@ -21,7 +21,11 @@ let initiator: TestNode;
 beforeAll(async () => {
   emulator = createJiraServerEmulator();
   jira = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
-  jiraNode = await startTestNode({ name: 'jira-dc-node', isPublic: true, tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization }) });
+  jiraNode = await startTestNode({
+    name: 'jira-dc-node',
+    isPublic: true,
+    tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization }),
+  });
   initiator = await startTestNode({ name: 'cloud-node', isPublic: true, tracker: new FakeTracker('jira-cloud') });
 });
 afterAll(async () => {
@@ -30,12 +34,19 @@ afterAll(async () => {
   await jira?.close();
 });
 
-describe('Destination Instance URL: a tracker\'s site rather than its node', () => {
+describe("Destination Instance URL: a tracker's site rather than its node", () => {
   it('finds the node behind a Jira Data Center site where the plugin is installed, and initiates with it', async () => {
     emulator.state.installPlugin(jiraNode.nodeUrl ?? '');
     const inspected = await initiator.admin('POST', '/destinations/inspect', { url: jira.mountUrl });
     expect(inspected).toMatchObject({ status: 200, body: { nodeUrl: jiraNode.nodeUrl, tracker: 'jira-server' } });
-    const initiated = await initiator.admin('POST', '/connections/initiate', { destinationUrl: jira.mountUrl, mode: 'script', localName: 'cloud', remoteName: 'dc', name: 'cloud_to_dc', projectKey: 'SUP' });
+    const initiated = await initiator.admin('POST', '/connections/initiate', {
+      destinationUrl: jira.mountUrl,
+      mode: 'script',
+      localName: 'cloud',
+      remoteName: 'dc',
+      name: 'cloud_to_dc',
+      projectKey: 'SUP',
+    });
     expect(initiated.status).toBe(201);
     expect(initiated.body.connection.destination).toBe(jiraNode.nodeUrl);
   });
@@ -65,7 +76,7 @@ describe('Destination Instance URL: a tracker\'s site rather than its node', () 
     expect(refusal.message).toContain(where);
   });
 
-  it('asks the site at the path the plugin\'s web-resource is served from', () => {
+  it("asks the site at the path the plugin's web-resource is served from", () => {
     expect(siteNodeLocationPaths).toContain(nodeLocationPath());
   });
 });

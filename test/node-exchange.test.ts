@@ -47,7 +47,13 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
 
     const accepted = await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
     expect(accepted.status).toBe(201);
-    expect(accepted.body.connection).toMatchObject({ status: 'active', name: 'acme_to_partner', localName: 'partner', remoteName: 'acme', destination: publicNode.nodeUrl });
+    expect(accepted.body.connection).toMatchObject({
+      status: 'active',
+      name: 'acme_to_partner',
+      localName: 'partner',
+      remoteName: 'acme',
+      destination: publicNode.nodeUrl,
+    });
 
     const initiatorView = await publicNode.admin('GET', `/connections/${initiated.body.connection.id}`);
     expect(initiatorView.body).toMatchObject({ status: 'active', destination: 'unknown', remoteTracker: 'azure-devops' });
@@ -101,7 +107,11 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
     const direct = await fetch(`${publicNode.nodeUrl}/exchange/v1/handshake`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ connectionId: payload.connectionId, token: payload.token, acceptor: { nodeId: 'node_slow_clock', publicKey: 'D'.repeat(43), tracker: 'asana', nodeUrl: null, name: 'p' } }),
+      body: JSON.stringify({
+        connectionId: payload.connectionId,
+        token: payload.token,
+        acceptor: { nodeId: 'node_slow_clock', publicKey: 'D'.repeat(43), tracker: 'asana', nodeUrl: null, name: 'p' },
+      }),
     });
     expect(direct.status).toBe(410);
     expect((await publicNode.admin('GET', `/connections/${initiated.body.connection.id}`)).body.status).toBe('pending');
@@ -114,7 +124,11 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
       fetch(`${publicNode.nodeUrl}/exchange/v1/handshake`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ connectionId: payload.connectionId, token: payload.token, acceptor: { nodeId, publicKey, tracker: 'asana', nodeUrl: null, name: 'partner' } }),
+        body: JSON.stringify({
+          connectionId: payload.connectionId,
+          token: payload.token,
+          acceptor: { nodeId, publicKey, tracker: 'asana', nodeUrl: null, name: 'partner' },
+        }),
       });
     const key = 'A'.repeat(43);
     expect((await handshake(key, 'node_first')).status).toBe(200);
@@ -129,7 +143,11 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
     const response = await fetch(`${publicNode.nodeUrl}/exchange/v1/handshake`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ connectionId: initiated.body.connection.id, token: 'x'.repeat(43), acceptor: { nodeId: 'node_guess', publicKey: 'C'.repeat(43), tracker: 'asana', nodeUrl: null, name: 'p' } }),
+      body: JSON.stringify({
+        connectionId: initiated.body.connection.id,
+        token: 'x'.repeat(43),
+        acceptor: { nodeId: 'node_guess', publicKey: 'C'.repeat(43), tracker: 'asana', nodeUrl: null, name: 'p' },
+      }),
     });
     expect(response.status).toBe(403);
     const accepted = await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
@@ -143,7 +161,8 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
     await privateNode.admin('POST', `/connections/${id}/check`);
     const signed = privateNode.outbound.sent.at(-1)!;
     expect(signed.url).toContain(`/connections/${id}/messages`);
-    const resend = (headers: Record<string, string>, body = signed.body) => fetch(signed.url, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
+    const resend = (headers: Record<string, string>, body = signed.body) =>
+      fetch(signed.url, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
     const before = await publicNode.admin('GET', '/connections');
 
     const replayed = await resend({ ...signed.headers });
@@ -155,11 +174,13 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
     await privateNode.admin('POST', `/connections/${id}/check`);
     const fresh = privateNode.outbound.sent.at(-1)!;
     clock.advance(10 * 60_000);
-    expect((await fetch(fresh.url, { method: 'POST', headers: { ...fresh.headers }, ...(fresh.body === undefined ? {} : { body: fresh.body }) })).status).toBe(401);
+    expect((await fetch(fresh.url, { method: 'POST', headers: { ...fresh.headers }, ...(fresh.body === undefined ? {} : { body: fresh.body }) })).status).toBe(
+      401,
+    );
     expect((await publicNode.admin('GET', '/connections')).body).toEqual(before.body);
   });
 
-  it('refuses connection information the wizard would refuse, in the wizard\'s words', async () => {
+  it("refuses connection information the wizard would refuse, in the wizard's words", async () => {
     const { wizardMessages } = await import('../core');
     const badName = await publicNode.admin('POST', '/connections/initiate', { ...initiateBody(null), localName: 'acme jira!' });
     expect(badName.status).toBe(400);
@@ -193,7 +214,11 @@ describe.each(stores)('Jira Server Script mode requirements (%s)', (_store, stor
     ['an evaluation licence', true, 'trial', 201, undefined],
     ['a paid licence', true, 'paid', 201, undefined],
   ] as const)('with %s', async (_name, isPublic, licence, status, code) => {
-    const node = await startTestNode({ ...(await storeFor(`jira-server-${licence}-${isPublic}`)), isPublic, tracker: new FakeTracker('jira-server', undefined, licence) });
+    const node = await startTestNode({
+      ...(await storeFor(`jira-server-${licence}-${isPublic}`)),
+      isPublic,
+      tracker: new FakeTracker('jira-server', undefined, licence),
+    });
     try {
       const answer = await node.admin('POST', '/connections/initiate', initiateBody(null));
       expect(answer.status).toBe(status);

@@ -18,13 +18,27 @@ describe('the sandbox: the four seeded connection flows', () => {
   afterAll(() => sandbox.close());
 
   it('publishes every tracker publicly and at least one private side, as ARCHITECTURE §8 says', () => {
-    const publicTrackers = description.instances.filter((instance) => instance.public).map((instance) => instance.tracker).sort();
+    const publicTrackers = description.instances
+      .filter((instance) => instance.public)
+      .map((instance) => instance.tracker)
+      .sort();
     expect(publicTrackers).toEqual(['asana', 'azure-devops', 'jira-cloud', 'jira-server']);
     const privateSides = description.instances.filter((instance) => !instance.public);
     expect(privateSides.length).toBeGreaterThanOrEqual(1);
     expect(privateSides.every((instance) => instance.url === null)).toBe(true);
     for (const instance of description.instances) {
-      expect(Object.keys(instance).sort()).toEqual(['adminApi', 'adminToken', 'console', 'id', 'itemPage', 'public', 'tracker', 'trackerApi', 'trackerAuth', 'url']);
+      expect(Object.keys(instance).sort()).toEqual([
+        'adminApi',
+        'adminToken',
+        'console',
+        'id',
+        'itemPage',
+        'public',
+        'tracker',
+        'trackerApi',
+        'trackerAuth',
+        'url',
+      ]);
     }
   });
 
@@ -156,7 +170,9 @@ describe('the sandbox: the four seeded connection flows', () => {
         expect(answer.status).toBe(401);
         expect(answer.body.error.code).toBe('unauthorized');
       }
-      expect((await privateSide('POST', '/connections/accept', { invitationCode: validCode, projectKey: 'Platform' }, { token: 'wrong-token' })).status).toBe(401);
+      expect((await privateSide('POST', '/connections/accept', { invitationCode: validCode, projectKey: 'Platform' }, { token: 'wrong-token' })).status).toBe(
+        401,
+      );
     });
 
     afterAll(async () => {

@@ -13,7 +13,14 @@ describe('the sandbox keeps its state under DATA_DIR', () => {
       const port = await freePort();
       const first = await createSandbox({ port, dataDirectory });
       const asana = adminClient(instanceOf(first.description, 'asana'));
-      const initiated = await asana('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'asana', remoteName: 'onprem', name: 'keep_me', projectKey: '1205000000000003' });
+      const initiated = await asana('POST', '/connections/initiate', {
+        destinationUrl: null,
+        mode: 'script',
+        localName: 'asana',
+        remoteName: 'onprem',
+        name: 'keep_me',
+        projectKey: '1205000000000003',
+      });
       expect(initiated.status).toBe(201);
       const instanceBefore = (await asana('GET', '/instance')).body;
       await first.close();
@@ -23,7 +30,9 @@ describe('the sandbox keeps its state under DATA_DIR', () => {
         expect(second.description.instances.map((instance) => instance.adminToken)).toEqual(first.description.instances.map((instance) => instance.adminToken));
         const asanaAgain = adminClient(instanceOf(second.description, 'asana'));
         expect((await asanaAgain('GET', '/instance')).body.nodeId).toBe(instanceBefore.nodeId);
-        expect((await asanaAgain('GET', '/connections')).body).toEqual([expect.objectContaining({ id: initiated.body.connection.id, name: 'keep_me', status: 'pending' })]);
+        expect((await asanaAgain('GET', '/connections')).body).toEqual([
+          expect.objectContaining({ id: initiated.body.connection.id, name: 'keep_me', status: 'pending' }),
+        ]);
         // The code issued before the restart still works after it.
         const privateSide = adminClient(second.description.instances.find((instance) => !instance.public)!);
         const accepted = await privateSide('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Platform' });

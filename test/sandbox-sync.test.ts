@@ -26,7 +26,14 @@ describe('the sandbox: Jira Cloud and a private Azure DevOps Server sync both wa
     adoUser = new AzureDevOpsAdapter({ baseUrl: ado.trackerApi, authorization: ado.trackerAuth });
     jiraAdmin = adminClient(jira);
     adoAdmin = adminClient(ado);
-    const initiated = await jiraAdmin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'acme-jira', remoteName: 'acme-ado', name: 'acme-jira_to_acme-ado', projectKey: 'SUP' });
+    const initiated = await jiraAdmin('POST', '/connections/initiate', {
+      destinationUrl: null,
+      mode: 'script',
+      localName: 'acme-jira',
+      remoteName: 'acme-ado',
+      name: 'acme-jira_to_acme-ado',
+      projectKey: 'SUP',
+    });
     connectionId = initiated.body.connection.id;
     expect((await adoAdmin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Fabrikam Fiber' })).status).toBe(201);
   });
@@ -39,7 +46,12 @@ describe('the sandbox: Jira Cloud and a private Azure DevOps Server sync both wa
     });
 
   it('syncs an issue by hand, then a rename and comments flow both ways exactly once', async () => {
-    const { key } = await jiraUser.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Checkout fails on Safari', description: richTextFromPlain('Steps: open the cart, press Pay.') });
+    const { key } = await jiraUser.createItem({
+      projectKey: 'SUP',
+      type: 'Bug',
+      summary: 'Checkout fails on Safari',
+      description: richTextFromPlain('Steps: open the cart, press Pay.'),
+    });
     await jiraUser.updateItem(key, { status: 'In Progress' });
     await jiraUser.addComment(key, richTextFromPlain('Seen by three customers'));
     expect((await jiraAdmin('POST', `/connections/${connectionId}/sync`, { issueKey: key })).status).toBe(202);

@@ -31,7 +31,11 @@ describe('showing a Pending connection’s invitation code again', () => {
   const initiate = async () => {
     const initiated = await initiator.admin('POST', '/connections/initiate', initiateBody);
     expect(initiated.status).toBe(201);
-    return { id: initiated.body.connection.id as string, code: initiated.body.invitationCode as string, expiresAt: initiated.body.connection.invitationExpiresAt as string };
+    return {
+      id: initiated.body.connection.id as string,
+      code: initiated.body.invitationCode as string,
+      expiresAt: initiated.body.connection.invitationExpiresAt as string,
+    };
   };
 
   it('answers the same code and its expiry while Pending, keeps it sealed at rest, and the shown code can be accepted', async () => {
@@ -53,7 +57,9 @@ describe('showing a Pending connection’s invitation code again', () => {
     expect((await acceptor.admin('POST', '/connections/accept', { invitationCode: code, projectKey: 'SUP' })).status).toBe(201);
     const refused = await initiator.admin('GET', `/connections/${id}/invitation`);
     expect(refused).toMatchObject({ status: 409, body: { error: { code: 'invitation_used' } } });
-    expect(refused.body.error.message).toBe('The invitation code of "acme_to_partner" was already used: the other side accepted it, and a code works once. No code is needed any more.');
+    expect(refused.body.error.message).toBe(
+      'The invitation code of "acme_to_partner" was already used: the other side accepted it, and a code works once. No code is needed any more.',
+    );
     expect((await initiator.context.store.getInvitation(id))?.sealedCode).toBeNull();
   });
 

@@ -7,7 +7,16 @@ import { trackerItem } from './fakes/tracker-item';
 const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
 
 function newIssue(tracker: MemoryTracker, key: string, fields: Partial<TrackerItem> = {}): TrackerItem {
-  const item = trackerItem({ key, type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), priority: 'High', labels: ['hardware'], url: `https://jira.example/browse/${key}`, ...fields });
+  const item = trackerItem({
+    key,
+    type: 'Bug',
+    summary: 'Printer on fire',
+    description: richTextFromPlain('Smoke from tray 2'),
+    priority: 'High',
+    labels: ['hardware'],
+    url: `https://jira.example/browse/${key}`,
+    ...fields,
+  });
   tracker.items.set(key, item);
   return item;
 }
@@ -27,7 +36,14 @@ describe('sync engine over a private connection', () => {
     ado = new MemoryTracker('azure-devops');
     publicNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, sync: fast });
     privateNode = await startTestNode({ name: 'ado', isPublic: false, tracker: ado, sync: fast });
-    const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'jira_to_ado', projectKey: 'SUP' });
+    const initiated = await publicNode.admin('POST', '/connections/initiate', {
+      destinationUrl: null,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'ado',
+      name: 'jira_to_ado',
+      projectKey: 'SUP',
+    });
     connectionId = initiated.body.connection.id;
     expect((await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
   });
@@ -37,7 +53,9 @@ describe('sync engine over a private connection', () => {
 
   /** Change envelopes a node still has to send: read from its outbox, not inferred from quiet. */
   const queuedChanges = async (node: TestNode) =>
-    (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100 })).filter((entry) => entry.envelope.kind === 'change');
+    (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100 })).filter(
+      (entry) => entry.envelope.kind === 'change',
+    );
   const twinOf = async (node: TestNode, key: string) => {
     const answer = await node.admin('GET', `/connections/${connectionId}/twins/${key}`);
     return answer.status === 200 ? (answer.body as { remoteKey: string | null; status: string }) : undefined;
@@ -46,10 +64,22 @@ describe('sync engine over a private connection', () => {
    * The twin once the private side's receipt is back. A lost long-poll answer leaves its changes
    * leased for 30 s before they are offered again, so a loaded machine may need that long.
    */
-  const synchronizedTwin = (key: string) => waitFor(`the twin of ${key}`, async () => ((await twinOf(publicNode, key))?.status === 'synchronized' ? twinOf(publicNode, key) : undefined), 45_000);
+  const synchronizedTwin = (key: string) =>
+    waitFor(`the twin of ${key}`, async () => ((await twinOf(publicNode, key))?.status === 'synchronized' ? twinOf(publicNode, key) : undefined), 45_000);
 
   it('syncs an issue by hand to the private side, with summary, description, mapped status and comments', async () => {
-    newIssue(jira, 'SUP-1', { status: 'In Progress', comments: [{ id: 'c1', author: { email: 'alice@example.com', displayName: 'Alice Example', id: 'u1' }, body: richTextFromPlain('Fire is spreading'), created: '', updated: '' }] });
+    newIssue(jira, 'SUP-1', {
+      status: 'In Progress',
+      comments: [
+        {
+          id: 'c1',
+          author: { email: 'alice@example.com', displayName: 'Alice Example', id: 'u1' },
+          body: richTextFromPlain('Fire is spreading'),
+          created: '',
+          updated: '',
+        },
+      ],
+    });
     expect((await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' })).status).toBe(202);
     const twin = await waitFor('the twin to be synchronized', async () => {
       const found = await twinOf(publicNode, 'SUP-1');
@@ -128,7 +158,11 @@ describe('sync engine over a private connection', () => {
     await waitFor('the change to be applied', () => ado.items.get(twin!.remoteKey!)!.summary === 'delivered thrice');
     // The first change again, as a peer that lost its receipt would resend it: recognised by its sequence.
     await receiveEnvelopes(privateNode.context, connection, [{ ...first, id: 'chg_first_again' }]);
-    await waitFor('the old change to be handled', async () => (await privateNode.context.store.listQueue({ connectionId, direction: 'inbound', states: ['done'], limit: 100 })).some((entry) => entry.envelope.id === 'chg_first_again'));
+    await waitFor('the old change to be handled', async () =>
+      (await privateNode.context.store.listQueue({ connectionId, direction: 'inbound', states: ['done'], limit: 100 })).some(
+        (entry) => entry.envelope.id === 'chg_first_again',
+      ),
+    );
     expect(ado.writes.filter((write) => write.includes(twin!.remoteKey!))).toEqual([`create ${twin!.remoteKey}`, `update ${twin!.remoteKey} summary`]);
     expect(ado.items.get(twin!.remoteKey!)!.summary).toBe('delivered thrice');
   });
@@ -136,7 +170,10 @@ describe('sync engine over a private connection', () => {
   it('test run shows the replica and the changes the scripts would make, and writes nothing', async () => {
     newIssue(jira, 'SUP-1', { status: 'Done' });
     const writesBefore = [...jira.writes, ...ado.writes];
-    const run = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1', replica: { key: 'ADO-9', summary: 'Renamed remotely', status: { name: 'Closed' } } });
+    const run = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, {
+      issueKey: 'SUP-1',
+      replica: { key: 'ADO-9', summary: 'Renamed remotely', status: { name: 'Closed' } },
+    });
     expect(run.status).toBe(200);
     expect(run.body.replica).toMatchObject({ key: 'SUP-1', summary: 'Printer on fire', status: { name: 'Done' } });
     expect(run.body.incoming.changes).toMatchObject({ summary: 'Renamed remotely' });
@@ -152,7 +189,10 @@ describe('sync engine over a private connection', () => {
     expect(run.status).toBe(200);
     expect(run.body.replica).toMatchObject({ summary: 'PRINTER ON FIRE' });
 
-    const broken = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1', rules: { ...trial, outgoing: 'replica.key = issue.key\nreplica.summary = issue.summary ]\nreplica.status = issue.status' } });
+    const broken = await publicNode.admin('POST', `/connections/${connectionId}/test-run`, {
+      issueKey: 'SUP-1',
+      rules: { ...trial, outgoing: 'replica.key = issue.key\nreplica.summary = issue.summary ]\nreplica.status = issue.status' },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error.message).toMatch(/line 2/i);
     expect((await publicNode.admin('GET', `/connections/${connectionId}/rules`)).body).toEqual(saved);
@@ -184,7 +224,10 @@ describe('sync engine over a private connection', () => {
     newIssue(jira, 'SUP-1');
     await publicNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
     const twin = await synchronizedTwin('SUP-1');
-    ado.failNextWrites(1, new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 1 } }));
+    ado.failNextWrites(
+      1,
+      new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 1 } }),
+    );
     jira.edit('SUP-1', { summary: 'first' });
     await noteLocalChange(publicNode.context, 'SUP-1');
     jira.edit('SUP-1', { summary: 'second' });

@@ -21,7 +21,11 @@ interface Browser {
 }
 
 async function follow(url: string, browser: Browser, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string> | undefined), ...(browser.cookie ? { cookie: browser.cookie } : {}) } });
+  const response = await fetch(url, {
+    ...init,
+    redirect: 'manual',
+    headers: { ...(init.headers as Record<string, string> | undefined), ...(browser.cookie ? { cookie: browser.cookie } : {}) },
+  });
   const setCookie = response.headers.get('set-cookie');
   if (setCookie) {
     const [pair] = setCookie.split(';');
@@ -34,9 +38,18 @@ async function follow(url: string, browser: Browser, init: RequestInit = {}): Pr
 async function submitConsent(consentPage: string, pageUrl: string, decision: 'allow' | 'deny'): Promise<Response> {
   const action = /<form method="post" action="([^"]+)"/.exec(consentPage)?.[1] ?? '';
   const fields = new URLSearchParams();
-  for (const match of consentPage.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.set(match[1] ?? '', (match[2] ?? '').replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code))));
+  for (const match of consentPage.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    fields.set(
+      match[1] ?? '',
+      (match[2] ?? '').replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code))),
+    );
   fields.set('decision', decision);
-  return fetch(new URL(action, pageUrl), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString(), redirect: 'manual' });
+  return fetch(new URL(action, pageUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: fields.toString(),
+    redirect: 'manual',
+  });
 }
 
 describe('Asana: signing the node in with OAuth, against the emulator', () => {
@@ -67,12 +80,15 @@ describe('Asana: signing the node in with OAuth, against the emulator', () => {
 
   beforeAll(async () => {
     emulator = createAsanaEmulator({ clock: emulatorClock });
-    server = await startEmulatorServer(async (app) => {
-      app.addHook('onResponse', async (request, reply) => {
-        if (request.url.includes('/api/1.0/')) apiStatuses.push(reply.statusCode);
-      });
-      await app.register(emulator.routes);
-    }, { prefix: '/asana' });
+    server = await startEmulatorServer(
+      async (app) => {
+        app.addHook('onResponse', async (request, reply) => {
+          if (request.url.includes('/api/1.0/')) apiStatuses.push(reply.statusCode);
+        });
+        await app.register(emulator.routes);
+      },
+      { prefix: '/asana' },
+    );
     const tracker = new SwitchableTracker({
       kind: 'asana',
       baseUrl: server.mountUrl,
@@ -109,7 +125,13 @@ describe('Asana: signing the node in with OAuth, against the emulator', () => {
     expect(returned.headers.get('location')).toBe(consolePage());
 
     const connection = await node.admin('GET', '/tracker-connection');
-    expect(connection.body).toEqual({ tracker: 'asana', baseUrl: server.mountUrl, signedIn: true, method: 'oauth', account: { name: 'Sam Asana', email: 'sam@acme.example' } });
+    expect(connection.body).toEqual({
+      tracker: 'asana',
+      baseUrl: server.mountUrl,
+      signedIn: true,
+      method: 'oauth',
+      account: { name: 'Sam Asana', email: 'sam@acme.example' },
+    });
 
     const workspaces = await node.admin('GET', '/tracker-connection/workspaces');
     expect(workspaces.body.map((workspace: { name: string }) => workspace.name)).toEqual(['Acme Corp', 'Partner Workspace']);
@@ -229,7 +251,10 @@ describe('Asana: signing the node in with OAuth, against the emulator', () => {
       (await node.admin('GET', '/tracker-connection/workspaces')).body,
       (await node.admin('GET', '/instance')).body,
     ]);
-    const secrets = [asanaSampleOAuthClient.clientSecret, ...emulator.state.oauthGrants.flatMap((grant) => [grant.accessToken, grant.refreshToken, grant.code])].filter((secret): secret is string => secret !== undefined);
+    const secrets = [
+      asanaSampleOAuthClient.clientSecret,
+      ...emulator.state.oauthGrants.flatMap((grant) => [grant.accessToken, grant.refreshToken, grant.code]),
+    ].filter((secret): secret is string => secret !== undefined);
     expect(secrets.length).toBeGreaterThan(3);
     const log = logLines.join('\n');
     expect(log).toContain('signed in to Asana');
@@ -267,7 +292,13 @@ describe('Jira Server: base URL and personal access token from the console', () 
     emulator = createJiraServerEmulator();
     server = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
     dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-jira-token-'));
-    node = await startTestNode({ name: 'jira', isPublic: true, tracker: new SwitchableTracker({ kind: 'jira-server' }), dataDirectory, logger: recordingLogger(logLines) });
+    node = await startTestNode({
+      name: 'jira',
+      isPublic: true,
+      tracker: new SwitchableTracker({ kind: 'jira-server' }),
+      dataDirectory,
+      logger: recordingLogger(logLines),
+    });
   });
   afterAll(async () => {
     await node.close();
@@ -297,7 +328,16 @@ describe('Jira Server: base URL and personal access token from the console', () 
 
   it('checks a good token with Jira, keeps it sealed, and switches the tracker at once', async () => {
     const saved = await node.admin('PUT', '/tracker-connection', { baseUrl: `${server.mountUrl}/`, token });
-    expect(saved).toMatchObject({ status: 200, body: { tracker: 'jira-server', baseUrl: server.mountUrl, signedIn: true, method: 'token', account: { name: 'Jira Administrator', email: 'admin@acme.example' } } });
+    expect(saved).toMatchObject({
+      status: 200,
+      body: {
+        tracker: 'jira-server',
+        baseUrl: server.mountUrl,
+        signedIn: true,
+        method: 'token',
+        account: { name: 'Jira Administrator', email: 'admin@acme.example' },
+      },
+    });
     expect((await node.admin('GET', '/projects')).body.map((project: { key: string }) => project.key)).toEqual(['ITSM', 'ENG', 'QA']);
     expect((await node.admin('GET', '/instance')).body).toMatchObject({ trackerVersion: '9.12.2', instanceUrl: server.mountUrl, licence: 'none' });
   });
@@ -328,7 +368,12 @@ describe('Jira Server: base URL and personal access token from the console', () 
   });
 
   it('refuses loopback and private addresses in production, as for Destination Instance URLs', async () => {
-    const production = await startTestNode({ name: 'jira-production', isPublic: true, tracker: new SwitchableTracker({ kind: 'jira-server' }), allowPrivateDestinations: false });
+    const production = await startTestNode({
+      name: 'jira-production',
+      isPublic: true,
+      tracker: new SwitchableTracker({ kind: 'jira-server' }),
+      allowPrivateDestinations: false,
+    });
     try {
       for (const baseUrl of [server.mountUrl, 'http://localhost:8080/jira', 'https://10.1.2.3', 'https://192.168.0.10/jira', 'http://[::1]:8080']) {
         const refused = await production.admin('PUT', '/tracker-connection', { baseUrl, token });
@@ -341,10 +386,15 @@ describe('Jira Server: base URL and personal access token from the console', () 
     }
   });
 
-  it('is described in the node\'s OpenAPI document, like every admin call', async () => {
+  it("is described in the node's OpenAPI document, like every admin call", async () => {
     const document = (await node.admin('GET', '/openapi.json')).body;
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/tracker-connection', '/tracker-connection/sign-in', '/tracker-connection/workspaces', '/tracker-connection/workspace']));
-    expect(document.paths['/tracker-connection'].put.requestBody.content['application/json'].schema).toMatchObject({ required: ['baseUrl', 'token'], additionalProperties: false });
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/tracker-connection', '/tracker-connection/sign-in', '/tracker-connection/workspaces', '/tracker-connection/workspace']),
+    );
+    expect(document.paths['/tracker-connection'].put.requestBody.content['application/json'].schema).toMatchObject({
+      required: ['baseUrl', 'token'],
+      additionalProperties: false,
+    });
   });
 
   it('is refused on trackers that do not connect this way', async () => {

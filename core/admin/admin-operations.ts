@@ -17,7 +17,13 @@ import { adminPage } from './admin-page';
 import { itemOperations } from './item-operations';
 import { syncOperations } from './sync-operations';
 import { trackerConnectionOperations } from './tracker-connection-operations';
-import { acceptRequestSchema, emptyRequestSchema, initiateRequestSchema, inspectDestinationRequestSchema, previewInvitationRequestSchema } from './admin-schemas';
+import {
+  acceptRequestSchema,
+  emptyRequestSchema,
+  initiateRequestSchema,
+  inspectDestinationRequestSchema,
+  previewInvitationRequestSchema,
+} from './admin-schemas';
 
 function idOf(params: Readonly<Record<string, string>>): string {
   return params['id'] ?? '';
@@ -66,7 +72,13 @@ export const connectionOperations: readonly AdminOperation[] = [
       if (!url.ok) return url;
       const info = await inspectDestination(context, url.value);
       if (!info.ok) return info;
-      return ok({ nodeUrl: info.value.nodeUrl, tracker: info.value.tracker, trackerName: trackerDisplayNames[info.value.tracker], isPublic: true, modes: info.value.modes });
+      return ok({
+        nodeUrl: info.value.nodeUrl,
+        tracker: info.value.tracker,
+        trackerName: trackerDisplayNames[info.value.tracker],
+        isPublic: true,
+        modes: info.value.modes,
+      });
     },
   }),
   defineOperation({

@@ -17,15 +17,17 @@ function checkedBy(validate: (value: string) => string | null) {
     .transform((value) => value.trim());
 }
 
-export const initiateRequestSchema = z.strictObject({
-  destinationUrl: z.string().max(2000).nullable(),
-  mode: z.enum(connectionModes),
-  localName: checkedBy((value) => validateShortName(value, messages.localNameRequired)),
-  remoteName: checkedBy((value) => validateShortName(value, messages.remoteNameRequired)),
-  name: checkedBy(validateConnectionName),
-  description: checkedBy(validateDescription).optional(),
-  projectKey: z.string().trim().min(1, messages.projectRequired).max(200),
-}).refine((request) => request.localName.toLowerCase() !== request.remoteName.toLowerCase(), { message: messages.shortNamesMustDiffer, path: ['remoteName'] });
+export const initiateRequestSchema = z
+  .strictObject({
+    destinationUrl: z.string().max(2000).nullable(),
+    mode: z.enum(connectionModes),
+    localName: checkedBy((value) => validateShortName(value, messages.localNameRequired)),
+    remoteName: checkedBy((value) => validateShortName(value, messages.remoteNameRequired)),
+    name: checkedBy(validateConnectionName),
+    description: checkedBy(validateDescription).optional(),
+    projectKey: z.string().trim().min(1, messages.projectRequired).max(200),
+  })
+  .refine((request) => request.localName.toLowerCase() !== request.remoteName.toLowerCase(), { message: messages.shortNamesMustDiffer, path: ['remoteName'] });
 
 export const acceptRequestSchema = z.strictObject({
   // Generous on purpose: an oversized code is refused by the code reader with its own message.

@@ -15,7 +15,8 @@ const maximumItemKeyLength = 200;
 /** The item named in the path, or 404 when the tracker does not have it (or this node may not read it). */
 async function findItem(context: NodeContext, params: Readonly<Record<string, string>>): Promise<Result<TrackerItem>> {
   const key = (params['issueKey'] ?? '').trim();
-  if (key === '' || key.length > maximumItemKeyLength) return err(new ExalateError('invalid_request', 'Name an item by its key, such as SUP-12, a work item id or a task gid.'));
+  if (key === '' || key.length > maximumItemKeyLength)
+    return err(new ExalateError('invalid_request', 'Name an item by its key, such as SUP-12, a work item id or a task gid.'));
   const item = await context.tracker.getItem(key);
   return item ? ok(item) : err(new ExalateError('not_found', `There is no item "${key}" in this tracker, or this node may not read it.`));
 }
@@ -27,7 +28,12 @@ async function findItem(context: NodeContext, params: Readonly<Record<string, st
  */
 export const itemOperations: readonly AdminOperation[] = [
   defineOperation({
-    method: 'GET', path: '/items/{issueKey}', summary: "The item's twins across connections: remote key and link, status (queued, in_progress, synchronized, error), when it last synced, and the error to retry. `twins: []` when it syncs nowhere; 404 when the tracker has no such item.", body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/items/{issueKey}',
+    summary:
+      "The item's twins across connections: remote key and link, status (queued, in_progress, synchronized, error), when it last synced, and the error to retry. `twins: []` when it syncs nowhere; 404 when the tracker has no such item.",
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: async (context, { params }) => {
       const item = await findItem(context, params);
       if (!item.ok) return item;
@@ -35,7 +41,11 @@ export const itemOperations: readonly AdminOperation[] = [
     },
   }),
   defineOperation({
-    method: 'GET', path: '/items/{issueKey}/exalate-options', summary: 'Exalate this item: the active connections whose scope it is in (project or trigger) and that do not sync it yet, or why there is none.', body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/items/{issueKey}/exalate-options',
+    summary: 'Exalate this item: the active connections whose scope it is in (project or trigger) and that do not sync it yet, or why there is none.',
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: async (context, { params }) => {
       const item = await findItem(context, params);
       if (!item.ok) return item;
@@ -43,7 +53,12 @@ export const itemOperations: readonly AdminOperation[] = [
     },
   }),
   defineOperation({
-    method: 'GET', path: '/connections/{id}/replicas/{issueKey}', summary: "Show local replica / Show remote replica: what this side's outgoing script sends of the item now, and the last replica the other side sent of its twin (null before one arrived).", body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/connections/{id}/replicas/{issueKey}',
+    summary:
+      "Show local replica / Show remote replica: what this side's outgoing script sends of the item now, and the last replica the other side sent of its twin (null before one arrived).",
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: async (context, { params }) => {
       const connection = await findConnection(context, params['id'] ?? '');
       if (!connection.ok) return connection;

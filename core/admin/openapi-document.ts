@@ -12,8 +12,9 @@ export function buildAdminOpenApiDocument(operations: readonly AdminOperation[],
       ...[...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } })),
       ...describeQuery(operation),
     ];
-    const requestSchema = operation.method === 'GET' || operation.method === 'DELETE' ? undefined : z.toJSONSchema(operation.body, { unrepresentable: 'any', io: 'input' });
-    const hasBody = requestSchema !== undefined && !(Array.isArray((requestSchema as { anyOf?: unknown[] }).anyOf));
+    const requestSchema =
+      operation.method === 'GET' || operation.method === 'DELETE' ? undefined : z.toJSONSchema(operation.body, { unrepresentable: 'any', io: 'input' });
+    const hasBody = requestSchema !== undefined && !Array.isArray((requestSchema as { anyOf?: unknown[] }).anyOf);
     paths[operation.path] = {
       ...paths[operation.path],
       [operation.method.toLowerCase()]: {
@@ -27,14 +28,21 @@ export function buildAdminOpenApiDocument(operations: readonly AdminOperation[],
             ...(operation.answersInPages ? { headers: { Link: nextPageHeader } } : {}),
             content: { 'application/json': { schema: {} } },
           },
-          default: { description: 'An error with a message a person can act on', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          default: {
+            description: 'An error with a message a person can act on',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Exalate node admin API', version: '1.0.0', description: 'Connections, invitation codes and sync administration of one node. Every call needs `Authorization: Bearer <admin token>`.' },
+    info: {
+      title: 'Exalate node admin API',
+      version: '1.0.0',
+      description: 'Connections, invitation codes and sync administration of one node. Every call needs `Authorization: Bearer <admin token>`.',
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     paths,
@@ -61,5 +69,10 @@ const nextPageHeader = {
 function describeQuery(operation: AdminOperation): readonly Record<string, unknown>[] {
   if (!operation.query) return [];
   const schema = z.toJSONSchema(operation.query, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: (schema.required ?? []).includes(name), schema: property }));
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: (schema.required ?? []).includes(name),
+    schema: property,
+  }));
 }

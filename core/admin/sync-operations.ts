@@ -14,10 +14,21 @@ import { outboundTopic, workTopic } from '../sync/sync-signals';
 import { parseTriggerQuery } from '../trackers/trigger-query';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { emptyRequestSchema } from './admin-schemas';
-import { bulkSyncRequestSchema, connectTwinsRequestSchema, rulesRequestSchema, syncRequestSchema, testRunRequestSchema, triggerRequestSchema } from './sync-schemas';
+import {
+  bulkSyncRequestSchema,
+  connectTwinsRequestSchema,
+  rulesRequestSchema,
+  syncRequestSchema,
+  testRunRequestSchema,
+  triggerRequestSchema,
+} from './sync-schemas';
 
 /** Runs `work` with the connection named in the path, or answers 404. */
-async function withConnection<T>(context: NodeContext, params: Readonly<Record<string, string>>, work: (connection: Connection) => Promise<Result<T>>): Promise<Result<T>> {
+async function withConnection<T>(
+  context: NodeContext,
+  params: Readonly<Record<string, string>>,
+  work: (connection: Connection) => Promise<Result<T>>,
+): Promise<Result<T>> {
   const found = await findConnection(context, params['id'] ?? '');
   return found.ok ? work(found.value) : found;
 }
@@ -30,11 +41,19 @@ async function findItem(context: NodeContext, key: string) {
 /** Sync administration: ARCHITECTURE §8's rules, triggers, sync and twins, and the Sync queue and Errors tabs. */
 export const syncOperations: readonly AdminOperation[] = [
   defineOperation({
-    method: 'GET', path: '/connections/{id}/rules', summary: "This side's outgoing and incoming scripts (the defaults until saved).", body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/connections/{id}/rules',
+    summary: "This side's outgoing and incoming scripts (the defaults until saved).",
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: (context, { params }) => withConnection(context, params, async (connection) => ok(await effectiveRules(context, connection))),
   }),
   defineOperation({
-    method: 'PUT', path: '/connections/{id}/rules', summary: 'Saves both scripts after checking that they compile; a script with an error is refused with its line.', body: rulesRequestSchema, successStatus: 200,
+    method: 'PUT',
+    path: '/connections/{id}/rules',
+    summary: 'Saves both scripts after checking that they compile; a script with an error is refused with its line.',
+    body: rulesRequestSchema,
+    successStatus: 200,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         const checked = await checkRules(context, body);
@@ -45,11 +64,19 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'GET', path: '/connections/{id}/triggers', summary: "The connection's triggers.", body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/connections/{id}/triggers',
+    summary: "The connection's triggers.",
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: (context, { params }) => withConnection(context, params, async (connection) => ok(await context.store.listTriggers(connection.id))),
   }),
   defineOperation({
-    method: 'POST', path: '/connections/{id}/triggers', summary: "Adds a trigger in the tracker's query language; matching items start syncing by themselves.", body: triggerRequestSchema, successStatus: 201,
+    method: 'POST',
+    path: '/connections/{id}/triggers',
+    summary: "Adds a trigger in the tracker's query language; matching items start syncing by themselves.",
+    body: triggerRequestSchema,
+    successStatus: 201,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         const parsed = parseTriggerQuery(body.query, context.tracker.kind);
@@ -61,14 +88,24 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'DELETE', path: '/connections/{id}/triggers/{triggerId}', summary: 'Removes a trigger; items already in sync stay in sync.', body: emptyRequestSchema, successStatus: 200,
+    method: 'DELETE',
+    path: '/connections/{id}/triggers/{triggerId}',
+    summary: 'Removes a trigger; items already in sync stay in sync.',
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: (context, { params }) =>
       withConnection(context, params, async (connection) =>
-        (await context.store.deleteTrigger(connection.id, params['triggerId'] ?? '')) ? ok({ deleted: true }) : err(new ExalateError('not_found', 'There is no such trigger on this connection.')),
+        (await context.store.deleteTrigger(connection.id, params['triggerId'] ?? ''))
+          ? ok({ deleted: true })
+          : err(new ExalateError('not_found', 'There is no such trigger on this connection.')),
       ),
   }),
   defineOperation({
-    method: 'POST', path: '/connections/{id}/bulk-sync', summary: 'Bulk sync: queues every item the query (or each active trigger) matches; progress at GET.', body: bulkSyncRequestSchema, successStatus: 202,
+    method: 'POST',
+    path: '/connections/{id}/bulk-sync',
+    summary: 'Bulk sync: queues every item the query (or each active trigger) matches; progress at GET.',
+    body: bulkSyncRequestSchema,
+    successStatus: 202,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         const queries = await bulkSyncQueries(context, connection, body?.query);
@@ -81,7 +118,11 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'GET', path: '/connections/{id}/bulk-sync', summary: 'Progress of the latest bulk sync.', body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/connections/{id}/bulk-sync',
+    summary: 'Progress of the latest bulk sync.',
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: (context, { params }) =>
       withConnection(context, params, async (connection) => {
         const progress = await readBulkSyncProgress(context, connection.id);
@@ -89,7 +130,11 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'POST', path: '/connections/{id}/sync', summary: 'Sync now: queues the item whether or not a trigger matches it.', body: syncRequestSchema, successStatus: 202,
+    method: 'POST',
+    path: '/connections/{id}/sync',
+    summary: 'Sync now: queues the item whether or not a trigger matches it.',
+    body: syncRequestSchema,
+    successStatus: 202,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         const item = await findItem(context, body.issueKey);
@@ -99,15 +144,26 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'GET', path: '/connections/{id}/twins/{issueKey}', summary: "The item's twin on the other side and the sync status.", body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/connections/{id}/twins/{issueKey}',
+    summary: "The item's twin on the other side and the sync status.",
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: (context, { params }) =>
       withConnection(context, params, async (connection) => {
         const twin = await context.store.getTwinByLocalKey(connection.id, params['issueKey'] ?? '');
-        return twin ? ok({ localKey: twin.localKey, remoteKey: twin.remoteKey, status: twin.status }) : err(new ExalateError('not_found', `"${params['issueKey']}" is not synced on this connection.`));
+        return twin
+          ? ok({ localKey: twin.localKey, remoteKey: twin.remoteKey, status: twin.status })
+          : err(new ExalateError('not_found', `"${params['issueKey']}" is not synced on this connection.`));
       }),
   }),
   defineOperation({
-    method: 'POST', path: '/connections/{id}/twins', summary: 'Connect two existing items: links them and syncs this side to the other. 409 when the remote key is already connected to another item here, or this item to another remote key; nothing changes then.', body: connectTwinsRequestSchema, successStatus: 201,
+    method: 'POST',
+    path: '/connections/{id}/twins',
+    summary:
+      'Connect two existing items: links them and syncs this side to the other. 409 when the remote key is already connected to another item here, or this item to another remote key; nothing changes then.',
+    body: connectTwinsRequestSchema,
+    successStatus: 201,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         const item = await findItem(context, body.localKey);
@@ -115,11 +171,21 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'DELETE', path: '/connections/{id}/twins/{issueKey}', summary: 'Unexalate: the two items stay, they no longer sync on this connection (the other side is told too). `unlinked: false` when the item did not sync here: unexalating twice is harmless.', body: emptyRequestSchema, successStatus: 200,
-    run: (context, { params }) => withConnection(context, params, async (connection) => ok({ unlinked: await unexalateItem(context, connection, params['issueKey'] ?? '') })),
+    method: 'DELETE',
+    path: '/connections/{id}/twins/{issueKey}',
+    summary:
+      'Unexalate: the two items stay, they no longer sync on this connection (the other side is told too). `unlinked: false` when the item did not sync here: unexalating twice is harmless.',
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: (context, { params }) =>
+      withConnection(context, params, async (connection) => ok({ unlinked: await unexalateItem(context, connection, params['issueKey'] ?? '') })),
   }),
   defineOperation({
-    method: 'POST', path: '/connections/{id}/test-run', summary: 'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing.', body: testRunRequestSchema, successStatus: 200,
+    method: 'POST',
+    path: '/connections/{id}/test-run',
+    summary: 'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing.',
+    body: testRunRequestSchema,
+    successStatus: 200,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         // Scripts from the editor are checked as a save would check them, so a mistake reads the same.
@@ -133,7 +199,11 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'GET', path: '/connections/{id}/queue', summary: 'The sync queue: counts per state and what waits, with why.', body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/connections/{id}/queue',
+    summary: 'The sync queue: counts per state and what waits, with why.',
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: (context, { params }) =>
       withConnection(context, params, async (connection) => {
         const waiting = async (direction: 'outbound' | 'inbound') =>
@@ -151,24 +221,43 @@ export const syncOperations: readonly AdminOperation[] = [
       }),
   }),
   defineOperation({
-    method: 'GET', path: '/script-api', summary: 'The typings of the script API (a .d.ts), for editors and for scripts kept in git as TypeScript.', body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/script-api',
+    summary: 'The typings of the script API (a .d.ts), for editors and for scripts kept in git as TypeScript.',
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: async () => ok({ typescript: scriptApiTypes }),
   }),
   defineOperation({
-    method: 'GET', path: '/errors', summary: 'Unresolved errors, scoped to an item, a connection or the node.', body: emptyRequestSchema, successStatus: 200,
+    method: 'GET',
+    path: '/errors',
+    summary: 'Unresolved errors, scoped to an item, a connection or the node.',
+    body: emptyRequestSchema,
+    successStatus: 200,
     run: async (context) => ok(await context.store.listErrors({ includeResolved: false })),
   }),
   defineOperation({
-    method: 'POST', path: '/errors/{errorId}/retry', summary: 'Retry: what the error held back is tried again now.', body: emptyRequestSchema, successStatus: 202,
+    method: 'POST',
+    path: '/errors/{errorId}/retry',
+    summary: 'Retry: what the error held back is tried again now.',
+    body: emptyRequestSchema,
+    successStatus: 202,
     run: async (context, { params }) => {
       const error = await context.store.getError(params['errorId'] ?? '');
       if (!error) return err(new ExalateError('not_found', 'There is no such error; it may have been resolved already.'));
       const now = context.clock.now();
       if (error.connectionId) {
         for (const direction of ['outbound', 'inbound'] as const) {
-          const pending = await context.store.listQueue({ connectionId: error.connectionId, direction, states: ['queued', 'in_flight'], limit: 10_000, ...(error.itemKey === null ? {} : { itemKey: error.itemKey }) });
+          const pending = await context.store.listQueue({
+            connectionId: error.connectionId,
+            direction,
+            states: ['queued', 'in_flight'],
+            limit: 10_000,
+            ...(error.itemKey === null ? {} : { itemKey: error.itemKey }),
+          });
           for (const entry of pending) {
-            if (error.itemKey === null || entry.itemKey === error.itemKey) await context.store.updateQueueEntry(error.connectionId, direction, entry.position, { nextAttemptAt: now, updatedAt: now });
+            if (error.itemKey === null || entry.itemKey === error.itemKey)
+              await context.store.updateQueueEntry(error.connectionId, direction, entry.position, { nextAttemptAt: now, updatedAt: now });
           }
         }
         context.signals.notify(outboundTopic(error.connectionId));

@@ -16,16 +16,33 @@ function consoleSignIn(context: NodeContext): 'token' | 'oauth' | null {
 function notHere(context: NodeContext, wanted: 'token' | 'oauth'): ExalateError {
   const name = trackerDisplayNames[context.tracker.kind];
   const how = consoleSignIn(context);
-  const instead = how === 'oauth' ? ' It signs in with Asana instead (General settings → Sign in with Asana).' : how === 'token' ? ' It takes a Jira base URL and personal access token instead (PUT /tracker-connection).' : ` Its credentials are set where the node is deployed (TRACKER_URL and TRACKER_AUTH, or the ${name} app itself).`;
-  const what = wanted === 'token' ? 'A base URL and personal access token apply to Jira Server / Data Center nodes only.' : 'Asana sign-in and workspaces apply to Asana nodes only.';
+  const instead =
+    how === 'oauth'
+      ? ' It signs in with Asana instead (General settings → Sign in with Asana).'
+      : how === 'token'
+        ? ' It takes a Jira base URL and personal access token instead (PUT /tracker-connection).'
+        : ` Its credentials are set where the node is deployed (TRACKER_URL and TRACKER_AUTH, or the ${name} app itself).`;
+  const what =
+    wanted === 'token'
+      ? 'A base URL and personal access token apply to Jira Server / Data Center nodes only.'
+      : 'Asana sign-in and workspaces apply to Asana nodes only.';
   return new ExalateError('invalid_request', `This node serves ${name}. ${what}${instead}`);
 }
 
 /** Runs `work` when this node connects its tracker from the console the way `wanted` says. */
-async function withConsoleSignIn<T>(context: NodeContext, wanted: 'token' | 'oauth', work: (connection: TrackerConnectionV1) => Promise<Result<T>>): Promise<Result<T>> {
+async function withConsoleSignIn<T>(
+  context: NodeContext,
+  wanted: 'token' | 'oauth',
+  work: (connection: TrackerConnectionV1) => Promise<Result<T>>,
+): Promise<Result<T>> {
   if (consoleSignIn(context) !== wanted) return err(notHere(context, wanted));
   if (context.trackerConnection === undefined) {
-    return err(new ExalateError('invalid_request', `This host sets ${trackerDisplayNames[context.tracker.kind]}'s credentials itself; they cannot be changed from the console here.`));
+    return err(
+      new ExalateError(
+        'invalid_request',
+        `This host sets ${trackerDisplayNames[context.tracker.kind]}'s credentials itself; they cannot be changed from the console here.`,
+      ),
+    );
   }
   return work(context.trackerConnection);
 }
@@ -49,7 +66,8 @@ export const trackerConnectionOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'PUT',
     path: '/tracker-connection',
-    summary: 'Jira Server/DC: checks the base URL and personal access token against Jira (myself, serverInfo), then keeps them sealed and uses them at once. A refused check changes nothing.',
+    summary:
+      'Jira Server/DC: checks the base URL and personal access token against Jira (myself, serverInfo), then keeps them sealed and uses them at once. A refused check changes nothing.',
     body: saveTrackerTokenRequestSchema,
     successStatus: 200,
     run: (context, { body }) =>

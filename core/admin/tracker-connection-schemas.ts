@@ -18,5 +18,8 @@ export const startSignInRequestSchema = z.union([
 ]);
 
 export const chooseWorkspaceRequestSchema = z.strictObject({
-  gid: z.string().trim().regex(/^\d{1,30}$/, 'Choose a workspace from the list (its gid is a number).'),
+  gid: z
+    .string()
+    .trim()
+    .regex(/^\d{1,30}$/, 'Choose a workspace from the list (its gid is a number).'),
 });

@@ -14,19 +14,33 @@ export function normalizeTrackerBaseUrl(text: string, allowPrivateAddresses: boo
   try {
     url = new URL(trimmed);
   } catch {
-    return err(new ExalateError('invalid_request', `"${trimmed.slice(0, 200)}" is not a web address. Enter the full Jira base URL, such as https://jira.example.com.`));
+    return err(
+      new ExalateError('invalid_request', `"${trimmed.slice(0, 200)}" is not a web address. Enter the full Jira base URL, such as https://jira.example.com.`),
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return err(new ExalateError('invalid_request', 'The Jira base URL must start with https:// (or http:// for a test instance).'));
   }
   if (url.username || url.password) {
-    return err(new ExalateError('invalid_request', 'Remove the user name and password from the Jira base URL; the node signs in with the personal access token.'));
+    return err(
+      new ExalateError('invalid_request', 'Remove the user name and password from the Jira base URL; the node signs in with the personal access token.'),
+    );
   }
   if (url.search || url.hash) {
-    return err(new ExalateError('invalid_request', 'Enter the Jira base URL without "?" or "#" parts: the address of Jira\'s home page, with any context path such as /jira.'));
+    return err(
+      new ExalateError(
+        'invalid_request',
+        'Enter the Jira base URL without "?" or "#" parts: the address of Jira\'s home page, with any context path such as /jira.',
+      ),
+    );
   }
   if (!allowPrivateAddresses && isPrivateHost(url.hostname)) {
-    return err(new ExalateError('invalid_request', `The Jira base URL points at a local or private network address (${url.hostname}), which this node does not call. Use Jira's address by its DNS name, as people open it.`));
+    return err(
+      new ExalateError(
+        'invalid_request',
+        `The Jira base URL points at a local or private network address (${url.hostname}), which this node does not call. Use Jira's address by its DNS name, as people open it.`,
+      ),
+    );
   }
   return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`);
 }

@@ -29,14 +29,23 @@ export async function acceptInvitation(context: NodeContext, input: AcceptInvita
   const invitation = decoded.value;
 
   if (invitation.initiator.nodeId === context.identity.nodeId) {
-    return err(new ExalateError('invitation_rejected', 'This invitation code was created on this instance. Paste it into Accept Invitation on the other side.'));
+    return err(
+      new ExalateError('invitation_rejected', 'This invitation code was created on this instance. Paste it into Accept Invitation on the other side.'),
+    );
   }
   const existing = await context.store.getConnection(invitation.connectionId);
   if (existing && existing.status !== 'deleted') {
-    return err(new ExalateError('invitation_used', `This invitation was already accepted here: the connection "${existing.name}" exists and is ${existing.status}.`));
+    return err(
+      new ExalateError('invitation_used', `This invitation was already accepted here: the connection "${existing.name}" exists and is ${existing.status}.`),
+    );
   }
   if (invitation.destinationIsPublic && context.settings.nodeUrl === null) {
-    return err(new ExalateError('invitation_rejected', 'This invitation expects this side to be reachable at a public URL, but this node has none. Ask the initiator to initiate again with "I don\'t have a URL".'));
+    return err(
+      new ExalateError(
+        'invitation_rejected',
+        'This invitation expects this side to be reachable at a public URL, but this node has none. Ask the initiator to initiate again with "I don\'t have a URL".',
+      ),
+    );
   }
   const instance = await context.tracker.describeInstance();
   const modeProblem = findModeProblem(context, instance, invitation.mode);
@@ -93,7 +102,12 @@ export async function acceptInvitation(context: NodeContext, input: AcceptInvita
     remoteTracker: invitation.initiator.tracker,
     remoteInstanceUrl: invitation.initiator.instanceUrl,
     localIsPrivate: !invitation.destinationIsPublic,
-    peer: { nodeId: invitation.initiator.nodeId, publicKey: invitation.initiator.publicKey, nodeUrl: initiatorUrl.value, tracker: invitation.initiator.tracker },
+    peer: {
+      nodeId: invitation.initiator.nodeId,
+      publicKey: invitation.initiator.publicKey,
+      nodeUrl: initiatorUrl.value,
+      tracker: invitation.initiator.tracker,
+    },
     invitationExpiresAt: null,
     createdAt: acceptedAt,
     updatedAt: acceptedAt,
@@ -101,12 +115,20 @@ export async function acceptInvitation(context: NodeContext, input: AcceptInvita
   // Parallel accepts of one code all get this far (the initiator answers a repeated handshake from
   // the same key, so that a lost answer can be retried): one of them stores the connection.
   if (!(await context.store.insertConnectionUnlessLive(connection))) {
-    return err(new ExalateError('invitation_used', `This invitation was already accepted here: the connection "${connection.name}" exists. Refresh the Connections list.`));
+    return err(
+      new ExalateError(
+        'invitation_used',
+        `This invitation was already accepted here: the connection "${connection.name}" exists. Refresh the Connections list.`,
+      ),
+    );
   }
   context.logger.info('invitation accepted', { connectionId: connection.id, initiator: initiatorUrl.value });
   return ok(connection);
 }
 
 function lyingPeer(): ExalateError {
-  return new ExalateError('peer_invalid_response', 'The node at the invitation\'s URL could not prove it created this invitation. Do not accept it; ask the initiator for a new invitation code.');
+  return new ExalateError(
+    'peer_invalid_response',
+    "The node at the invitation's URL could not prove it created this invitation. Do not accept it; ask the initiator for a new invitation code.",
+  );
 }

@@ -28,7 +28,10 @@ export const connectionPageQuerySchema = z.strictObject(
       .optional()
       .describe('The id of the last connection of the page before; the Link header of that page carries it.'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} is not a query parameter of this call; it reads limit and after` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} is not a query parameter of this call; it reads limit and after` : undefined,
+  },
 );
 export type ConnectionPageQuery = z.output<typeof connectionPageQuerySchema>;
 
@@ -49,7 +52,12 @@ export async function listConnectionPage(context: NodeContext, query: Connection
   if (query.after !== undefined) {
     const index = stored.findIndex((connection) => connection.id === query.after);
     if (index < 0) {
-      return err(new ExalateError('invalid_request', `after=${query.after.slice(0, 100)} is not a connection of this node, so no page starts after it. Ask for the first page (without after) and follow the Link header.`));
+      return err(
+        new ExalateError(
+          'invalid_request',
+          `after=${query.after.slice(0, 100)} is not a connection of this node, so no page starts after it. Ask for the first page (without after) and follow the Link header.`,
+        ),
+      );
     }
     start = index + 1;
   }

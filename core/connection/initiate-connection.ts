@@ -34,7 +34,12 @@ export interface InitiatedConnection {
 export async function initiateConnection(context: NodeContext, input: InitiateConnectionInput): Promise<Result<InitiatedConnection>> {
   const ownUrl = context.settings.nodeUrl;
   if (ownUrl === null) {
-    return err(new ExalateError('forbidden', 'This node has no public URL, so the other side could never reach it to accept. Accept an invitation from the other side instead (Accept Invitation), or give this node a public URL.'));
+    return err(
+      new ExalateError(
+        'forbidden',
+        'This node has no public URL, so the other side could never reach it to accept. Accept an invitation from the other side instead (Accept Invitation), or give this node a public URL.',
+      ),
+    );
   }
   // Said before anything else is checked, so the admin is not walked through a form in vain.
   const limitProblem = await findPendingLimitProblem(context.store, context.settings, context.clock.now());
@@ -54,7 +59,12 @@ export async function initiateConnection(context: NodeContext, input: InitiateCo
     const info = await inspectDestination(context, url.value);
     if (!info.ok) return info;
     if (!info.value.modes.includes(input.mode)) {
-      return err(new ExalateError('mode_unavailable', `The destination does not offer ${input.mode} mode (it offers: ${info.value.modes.join(', ') || 'none'}). Choose one of those.`));
+      return err(
+        new ExalateError(
+          'mode_unavailable',
+          `The destination does not offer ${input.mode} mode (it offers: ${info.value.modes.join(', ') || 'none'}). Choose one of those.`,
+        ),
+      );
     }
     destination = info.value.nodeUrl;
     remoteTracker = info.value.tracker;

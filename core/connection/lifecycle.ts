@@ -25,12 +25,7 @@ const describe: Readonly<Record<ConnectionStatus, string>> = {
   deleted: 'deleted',
 };
 
-export function applyLifecycleEvent(
-  connection: Connection,
-  event: LifecycleEvent,
-  now: number,
-  reason: string | null = null,
-): Result<Connection> {
+export function applyLifecycleEvent(connection: Connection, event: LifecycleEvent, now: number, reason: string | null = null): Result<Connection> {
   const rule = allowed[event];
   if (!rule.from.includes(connection.status)) {
     return err(

@@ -19,7 +19,11 @@ export async function findConnection(context: NodeContext, id: string): Promise<
 }
 
 /** Deactivate, activate or delete, by the lifecycle table; the mode is never touched. */
-export async function changeConnectionStatus(context: NodeContext, id: string, event: Extract<LifecycleEvent, 'deactivate' | 'activate' | 'delete'>): Promise<Result<Connection>> {
+export async function changeConnectionStatus(
+  context: NodeContext,
+  id: string,
+  event: Extract<LifecycleEvent, 'deactivate' | 'activate' | 'delete'>,
+): Promise<Result<Connection>> {
   return context.store.transaction(async (store) => {
     const found = await findConnection({ ...context, store }, id);
     if (!found.ok) return found;

@@ -17,11 +17,17 @@ export function findModeProblem(context: NodeContext, instance: TrackerInstance,
   const profile = trackerProfile(instance.tracker);
   if (mode === 'script' && profile.console.scriptModeNeedsPublicLicensedInstance) {
     if (context.settings.nodeUrl === null) {
-      return new ExalateError('licence_required', `Script mode on ${profile.displayName} needs a public instance. Give this node a public URL (NODE_URL) before you initiate or accept a Script connection.`);
+      return new ExalateError(
+        'licence_required',
+        `Script mode on ${profile.displayName} needs a public instance. Give this node a public URL (NODE_URL) before you initiate or accept a Script connection.`,
+      );
     }
     // Open edition: no licence is needed; only an expired one that Jira holds for the app stops Script.
     if (instance.licence === 'expired') {
-      return new ExalateError('licence_required', `Script mode on ${profile.displayName} needs an evaluation (trial) or paid licence, and the licence Jira holds for Exalate has expired${instance.licenceCheck === undefined ? '' : ` (${instance.licenceCheck})`}. Renew it, or remove it in Manage apps (this open edition needs none), then try again.`);
+      return new ExalateError(
+        'licence_required',
+        `Script mode on ${profile.displayName} needs an evaluation (trial) or paid licence, and the licence Jira holds for Exalate has expired${instance.licenceCheck === undefined ? '' : ` (${instance.licenceCheck})`}. Renew it, or remove it in Manage apps (this open edition needs none), then try again.`,
+      );
     }
   }
   return undefined;

@@ -20,21 +20,46 @@ const askForNewConnection = 'Delete this connection and initiate a new one to ge
 export async function readPendingInvitation(context: NodeContext, connectionId: string): Promise<Result<PendingInvitation>> {
   const connection = await context.store.getConnection(connectionId);
   if (!connection || connection.status === 'deleted') {
-    return err(new ExalateError('not_found', `There is no connection with id "${connectionId.slice(0, 100)}"; it may have been deleted, and its invitation code with it. Refresh the Connections list.`));
+    return err(
+      new ExalateError(
+        'not_found',
+        `There is no connection with id "${connectionId.slice(0, 100)}"; it may have been deleted, and its invitation code with it. Refresh the Connections list.`,
+      ),
+    );
   }
   if (connection.role !== 'initiator') {
-    return err(new ExalateError('connection_state', `"${connection.name}" was accepted on this side from an invitation code made on the other side; only the initiator's side can show it.`));
+    return err(
+      new ExalateError(
+        'connection_state',
+        `"${connection.name}" was accepted on this side from an invitation code made on the other side; only the initiator's side can show it.`,
+      ),
+    );
   }
   const invitation = await context.store.getInvitation(connection.id);
   if (connection.status !== 'pending' || !invitation || invitation.usedAt !== null) {
-    return err(new ExalateError('invitation_used', `The invitation code of "${connection.name}" was already used: the other side accepted it, and a code works once. No code is needed any more.`));
+    return err(
+      new ExalateError(
+        'invitation_used',
+        `The invitation code of "${connection.name}" was already used: the other side accepted it, and a code works once. No code is needed any more.`,
+      ),
+    );
   }
   if (invitation.expiresAt <= context.clock.now()) {
-    return err(new ExalateError('invitation_expired', `The invitation code of "${connection.name}" expired on ${formatInstant(invitation.expiresAt)}. ${askForNewConnection}`));
+    return err(
+      new ExalateError(
+        'invitation_expired',
+        `The invitation code of "${connection.name}" expired on ${formatInstant(invitation.expiresAt)}. ${askForNewConnection}`,
+      ),
+    );
   }
   if (invitation.sealedCode === null) {
     // Codes made before the node kept them sealed cannot be shown again.
-    return err(new ExalateError('not_found', `The invitation code of "${connection.name}" was not kept by this node (it was initiated with an earlier version). ${askForNewConnection}`));
+    return err(
+      new ExalateError(
+        'not_found',
+        `The invitation code of "${connection.name}" was not kept by this node (it was initiated with an earlier version). ${askForNewConnection}`,
+      ),
+    );
   }
   return ok({ invitationCode: await context.secrets.open(invitation.sealedCode), expiresAt: new Date(invitation.expiresAt).toISOString() });
 }

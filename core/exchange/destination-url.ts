@@ -12,19 +12,31 @@ export function normalizeNodeUrl(text: string, allowPrivateDestinations: boolean
   try {
     url = new URL(trimmed);
   } catch {
-    return err(new ExalateError('destination_invalid', `"${trimmed.slice(0, 200)}" is not a web address. Enter the full Destination Instance URL, starting with https://.`));
+    return err(
+      new ExalateError(
+        'destination_invalid',
+        `"${trimmed.slice(0, 200)}" is not a web address. Enter the full Destination Instance URL, starting with https://.`,
+      ),
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return err(new ExalateError('destination_invalid', 'The Destination Instance URL must start with https:// (or http:// for a test instance).'));
   }
   if (url.username || url.password) {
-    return err(new ExalateError('destination_invalid', 'Remove the user name and password from the Destination Instance URL; nodes authenticate each other with keys.'));
+    return err(
+      new ExalateError('destination_invalid', 'Remove the user name and password from the Destination Instance URL; nodes authenticate each other with keys.'),
+    );
   }
   if (url.search || url.hash) {
     return err(new ExalateError('destination_invalid', 'Enter the Destination Instance URL without "?" or "#" parts.'));
   }
   if (!allowPrivateDestinations && isPrivateHost(url.hostname)) {
-    return err(new ExalateError('destination_invalid', `The Destination Instance URL points at a local or private network address (${url.hostname}). Use the destination's public address; if the destination is in a private network, choose "I don't have a URL".`));
+    return err(
+      new ExalateError(
+        'destination_invalid',
+        `The Destination Instance URL points at a local or private network address (${url.hostname}). Use the destination's public address; if the destination is in a private network, choose "I don't have a URL".`,
+      ),
+    );
   }
   return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`);
 }

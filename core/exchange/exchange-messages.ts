@@ -63,7 +63,11 @@ export const peerMessageSchema = z.discriminatedUnion('type', [
    * A private side asking for what waits for it, and confirming what it stored from the last
    * answer. The public side holds the request until there is work or `waitMs` passed.
    */
-  z.strictObject({ type: z.literal('poll'), acknowledged: z.array(z.string().max(100)).max(maximumEnvelopesPerMessage), waitMs: z.number().int().min(0).max(maximumPollWaitMs) }),
+  z.strictObject({
+    type: z.literal('poll'),
+    acknowledged: z.array(z.string().max(100)).max(maximumEnvelopesPerMessage),
+    waitMs: z.number().int().min(0).max(maximumPollWaitMs),
+  }),
 ]);
 export type PeerMessage = z.infer<typeof peerMessageSchema>;
 

@@ -32,7 +32,12 @@ async function askNode(context: NodeContext, nodeUrl: string): Promise<Result<No
       peerDescription: 'the destination',
     });
     if (info.nodeId === context.identity.nodeId) {
-      return err(new ExalateError('destination_invalid', 'That Destination Instance URL is this instance itself. Enter the URL of the instance you want to connect with.'));
+      return err(
+        new ExalateError(
+          'destination_invalid',
+          'That Destination Instance URL is this instance itself. Enter the URL of the instance you want to connect with.',
+        ),
+      );
     }
     return ok(info);
   } catch (error) {

@@ -19,7 +19,12 @@ const nodeLocationSchema = z.looseObject({ product: z.literal('exalate-open'), n
 export async function findNodeBehindSite(context: NodeContext, siteUrl: string): Promise<string | undefined> {
   for (const path of siteNodeLocationPaths) {
     try {
-      const location = await callPeer(context.transport, { method: 'GET', url: `${siteUrl}${path}`, responseSchema: nodeLocationSchema, peerDescription: 'the site' });
+      const location = await callPeer(context.transport, {
+        method: 'GET',
+        url: `${siteUrl}${path}`,
+        responseSchema: nodeLocationSchema,
+        peerDescription: 'the site',
+      });
       const nodeUrl = normalizeNodeUrl(location.nodeUrl, context.settings.allowPrivateDestinations);
       if (nodeUrl.ok && nodeUrl.value !== siteUrl) return nodeUrl.value;
     } catch {
@@ -31,8 +36,12 @@ export async function findNodeBehindSite(context: NodeContext, siteUrl: string):
 
 const whereTheExalateUrlIs: readonly { readonly matches: (url: URL) => boolean; readonly site: string; readonly where: string }[] = [
   { matches: (url) => url.hostname.endsWith('.atlassian.net'), site: 'a Jira Cloud site', where: 'in that Jira, Settings → Apps → Exalate → General settings' },
-  { matches: (url) => url.hostname === 'dev.azure.com' || url.hostname.endsWith('.visualstudio.com'), site: 'an Azure DevOps organization', where: 'in that organization, Organization settings → Extensions → Exalate → General settings' },
-  { matches: (url) => url.hostname === 'app.asana.com', site: 'Asana', where: 'in the Asana side\'s Exalate console, General settings' },
+  {
+    matches: (url) => url.hostname === 'dev.azure.com' || url.hostname.endsWith('.visualstudio.com'),
+    site: 'an Azure DevOps organization',
+    where: 'in that organization, Organization settings → Extensions → Exalate → General settings',
+  },
+  { matches: (url) => url.hostname === 'app.asana.com', site: 'Asana', where: "in the Asana side's Exalate console, General settings" },
 ];
 
 /**
@@ -47,8 +56,9 @@ export function notANodeError(typed: string, cause: ExalateError): ExalateError 
     url = undefined;
   }
   const known = url === undefined ? undefined : whereTheExalateUrlIs.find((candidate) => candidate.matches(url));
-  const message = known !== undefined
-    ? `${typed} is ${known.site}'s address, not its Exalate node's. Enter the Exalate URL instead: ${known.where}, copy "Exalate node URL".`
-    : `${typed} does not answer as an Exalate node, and the site there does not say where its Exalate node is. Enter the Exalate URL instead: in the destination's Exalate console, General settings → "Exalate node URL" (on Jira Data Center: Administration → Manage apps → Exalate → General settings).`;
+  const message =
+    known !== undefined
+      ? `${typed} is ${known.site}'s address, not its Exalate node's. Enter the Exalate URL instead: ${known.where}, copy "Exalate node URL".`
+      : `${typed} does not answer as an Exalate node, and the site there does not say where its Exalate node is. Enter the Exalate URL instead: in the destination's Exalate console, General settings → "Exalate node URL" (on Jira Data Center: Administration → Manage apps → Exalate → General settings).`;
   return new ExalateError('destination_invalid', message, { cause });
 }

@@ -5,7 +5,14 @@ import type { TransportV1 } from '../ports/transport';
 import { exchangeErrorSchema } from './exchange-messages';
 
 /** A peer may pass on these codes to our admin unchanged: they are about the invitation it was given. */
-const relayedCodes = new Set<ErrorCode>(['invitation_expired', 'invitation_used', 'invitation_rejected', 'mode_unavailable', 'licence_required', 'connection_state']);
+const relayedCodes = new Set<ErrorCode>([
+  'invitation_expired',
+  'invitation_used',
+  'invitation_rejected',
+  'mode_unavailable',
+  'licence_required',
+  'connection_state',
+]);
 
 export interface PeerCall<T> {
   readonly method: 'GET' | 'POST';
@@ -32,9 +39,13 @@ export async function callPeer<T>(transport: TransportV1, call: PeerCall<T>): Pr
   if (response.status >= 200 && response.status < 300) {
     const parsed = parseJson(response.body, call.responseSchema);
     if (parsed.ok) return parsed.value;
-    throw new ExalateError('peer_invalid_response', `${capitalize(call.peerDescription)} at ${call.url} answered, but not as an Exalate node does. Check that the URL points at an Exalate node.`, {
-      details: { reason: parsed.reason.slice(0, 500) },
-    });
+    throw new ExalateError(
+      'peer_invalid_response',
+      `${capitalize(call.peerDescription)} at ${call.url} answered, but not as an Exalate node does. Check that the URL points at an Exalate node.`,
+      {
+        details: { reason: parsed.reason.slice(0, 500) },
+      },
+    );
   }
   const refusal = parseJson(response.body, exchangeErrorSchema);
   if (refusal.ok) {
@@ -47,10 +58,14 @@ export async function callPeer<T>(transport: TransportV1, call: PeerCall<T>): Pr
       details: { status: response.status, peerCode: code },
     });
   }
-  throw new ExalateError('peer_invalid_response', `${capitalize(call.peerDescription)} at ${call.url} answered HTTP ${response.status}, which is not an Exalate node's answer. Check the URL.`, {
-    isRetryable: response.status >= 500 || response.status === 429,
-    details: { status: response.status },
-  });
+  throw new ExalateError(
+    'peer_invalid_response',
+    `${capitalize(call.peerDescription)} at ${call.url} answered HTTP ${response.status}, which is not an Exalate node's answer. Check the URL.`,
+    {
+      isRetryable: response.status >= 500 || response.status === 429,
+      details: { status: response.status },
+    },
+  );
 }
 
 function capitalize(text: string): string {

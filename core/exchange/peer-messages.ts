@@ -4,12 +4,21 @@ import { err, ok, type Result } from '../result';
 import { messagesOperation, peerReplySchema, type PeerMessage, type PeerReply, exchangeBasePath } from './exchange-messages';
 import { callPeer } from './peer-client';
 import { answerPeerMessage } from '../sync/answer-peer-message';
-import { createSignedRequestToken, signatureHeader, verifySignedRequest, verifySignedRequestHeader, type SignedRequestHeaderCheck, type SignedRequestRejection } from './signed-request';
+import {
+  createSignedRequestToken,
+  signatureHeader,
+  verifySignedRequest,
+  verifySignedRequestHeader,
+  type SignedRequestHeaderCheck,
+  type SignedRequestRejection,
+} from './signed-request';
 
 /** Every refusal of a peer's request says the same, so a forger learns nothing from it. */
 function refusePeerRequest(context: NodeContext, connectionId: string, reason: SignedRequestRejection): ExalateError {
   context.logger.warn('signed request refused', { connectionId, reason });
-  return new ExalateError('unauthorized', 'The request is not signed by the peer of this connection, or its signature expired or was used before.', { details: { reason } });
+  return new ExalateError('unauthorized', 'The request is not signed by the peer of this connection, or its signature expired or was used before.', {
+    details: { reason },
+  });
 }
 
 function headerCheck(context: NodeContext, connectionId: string, token: string | undefined, now: number): SignedRequestHeaderCheck {
@@ -66,9 +75,12 @@ export async function receivePeerMessage(
 export async function sendPeerMessage(context: NodeContext, connectionId: string, message: PeerMessage): Promise<Result<PeerReply>> {
   const connection = await context.store.getConnection(connectionId);
   if (!connection || connection.status === 'deleted') return err(new ExalateError('not_found', `There is no connection with id ${connectionId}.`));
-  if (!connection.peer) return err(new ExalateError('connection_state', `The connection "${connection.name}" is still waiting for the other side to accept the invitation.`));
+  if (!connection.peer)
+    return err(new ExalateError('connection_state', `The connection "${connection.name}" is still waiting for the other side to accept the invitation.`));
   if (connection.peer.nodeUrl === null) {
-    return err(new ExalateError('connection_state', `The other side of "${connection.name}" is private: it starts every exchange itself, so this node never calls it.`));
+    return err(
+      new ExalateError('connection_state', `The other side of "${connection.name}" is private: it starts every exchange itself, so this node never calls it.`),
+    );
   }
   const body = JSON.stringify(message);
   const token = await createSignedRequestToken(

@@ -10,7 +10,15 @@ const now = Date.parse('2026-11-23T12:00:00Z');
 const payload: InvitationPayload = {
   connectionId: 'con_edges',
   token: 'tok_0123456789abcdefghijklmnopqrstuvwxyz',
-  initiator: { nodeId: 'node_jira', nodeUrl: 'https://exalate.acme.example/node', publicKey: 'pk_edges', tracker: 'jira-cloud', trackerVersion: '1', instanceUrl: 'https://acme.atlassian.net', name: 'acme-jira' },
+  initiator: {
+    nodeId: 'node_jira',
+    nodeUrl: 'https://exalate.acme.example/node',
+    publicKey: 'pk_edges',
+    tracker: 'jira-cloud',
+    trackerVersion: '1',
+    instanceUrl: 'https://acme.atlassian.net',
+    name: 'acme-jira',
+  },
   destinationName: 'partner-ado',
   destinationIsPublic: true,
   connectionName: 'acme_to_partner',
@@ -61,16 +69,22 @@ describe('invitation code edges', () => {
   it('says which way a code is damaged, and what to do, in sentences that read right', () => {
     const ask = 'ask the admin who initiated the connection for a new invitation code.';
     const incomplete = outcome(`${prefix}.${body}`);
-    expect(incomplete.message).toBe(`The invitation code is incomplete: its end is missing. Copy the whole code again (the "Copy invitation code" button copies all of it), or ${ask}`);
+    expect(incomplete.message).toBe(
+      `The invitation code is incomplete: its end is missing. Copy the whole code again (the "Copy invitation code" button copies all of it), or ${ask}`,
+    );
     const changed = outcome(`${prefix}.${body.slice(1)}.${checksum}`);
-    expect(changed.message).toBe(`The invitation code was changed or cut while it was copied: its checksum does not match. Copy the whole code again, or ${ask}`);
+    expect(changed.message).toBe(
+      `The invitation code was changed or cut while it was copied: its checksum does not match. Copy the whole code again, or ${ask}`,
+    );
     const future = outcome(`exa2.${body}.${checksum}`);
     expect(future.message).toBe(`This invitation code has format version 2, which this node does not read (it reads version 1). Update this node, or ${ask}`);
   });
 
   it('says the content is not an invitation when the checksum matches content that is not one', () => {
     const foreign = encodeInvitationCode({ ...payload, mode: 'everything' } as unknown as InvitationPayload);
-    expect(outcome(foreign).message).toBe('The invitation code passes its checksum but its content is not valid. Ask the admin who initiated the connection for a new invitation code.');
+    expect(outcome(foreign).message).toBe(
+      'The invitation code passes its checksum but its content is not valid. Ask the admin who initiated the connection for a new invitation code.',
+    );
   });
 
   it('gives the expiry instant in its details, for the console to show in local time', () => {

@@ -39,19 +39,37 @@ export function decodeInvitationCode(text: string, now: number): Result<Invitati
   const parts = compact.split('.');
   const version = /^exa(\d+)$/i.exec(parts[0] ?? '');
   if (!version) {
-    return err(new ExalateError('invitation_malformed', `This is not an invitation code: a code starts with "${prefix}.". Copy it again with "Copy invitation code" on the initiating side.`));
+    return err(
+      new ExalateError(
+        'invitation_malformed',
+        `This is not an invitation code: a code starts with "${prefix}.". Copy it again with "Copy invitation code" on the initiating side.`,
+      ),
+    );
   }
   if (Number(version[1]) !== invitationCodeVersion) {
     return err(
-      new ExalateError('invitation_unsupported_version', `This invitation code has format version ${version[1]}, which this node does not read (it reads version ${invitationCodeVersion}). Update this node, or ${askForNewCode.charAt(0).toLowerCase()}${askForNewCode.slice(1)}`),
+      new ExalateError(
+        'invitation_unsupported_version',
+        `This invitation code has format version ${version[1]}, which this node does not read (it reads version ${invitationCodeVersion}). Update this node, or ${askForNewCode.charAt(0).toLowerCase()}${askForNewCode.slice(1)}`,
+      ),
     );
   }
   const [, payloadText, checksum] = parts;
   if (parts.length !== 3 || !payloadText || !checksum || !/^[0-9a-f]{8}$/i.test(checksum)) {
-    return err(new ExalateError('invitation_damaged', `The invitation code is incomplete: its end is missing. Copy the whole code again (the "Copy invitation code" button copies all of it), or ${askForNewCode.toLowerCase()}`));
+    return err(
+      new ExalateError(
+        'invitation_damaged',
+        `The invitation code is incomplete: its end is missing. Copy the whole code again (the "Copy invitation code" button copies all of it), or ${askForNewCode.toLowerCase()}`,
+      ),
+    );
   }
   if (checksumOf(`${parts[0]}.${payloadText}`) !== checksum.toLowerCase()) {
-    return err(new ExalateError('invitation_damaged', `The invitation code was changed or cut while it was copied: its checksum does not match. Copy the whole code again, or ${askForNewCode.toLowerCase()}`));
+    return err(
+      new ExalateError(
+        'invitation_damaged',
+        `The invitation code was changed or cut while it was copied: its checksum does not match. Copy the whole code again, or ${askForNewCode.toLowerCase()}`,
+      ),
+    );
   }
 
   const payload = readPayload(payloadText);
@@ -86,7 +104,10 @@ function checksumOf(body: string): string {
 }
 
 function tooLarge(): ExalateError {
-  return new ExalateError('invitation_too_large', `That is far longer than an invitation code (at most ${maximumInvitationCodeLength} characters). Paste only the code from the initiating side.`);
+  return new ExalateError(
+    'invitation_too_large',
+    `That is far longer than an invitation code (at most ${maximumInvitationCodeLength} characters). Paste only the code from the initiating side.`,
+  );
 }
 
 /** "2026-11-25 19:00 UTC": unambiguous for two admins in different time zones. */

@@ -60,7 +60,13 @@ export interface SyncStoreV1 {
    * position first. Claimed entries become 'in_flight' with `nextAttemptAt = now + leaseMs` and
    * `attempts + 1`. Two concurrent calls never return the same entry or two entries of one item.
    */
-  claimDueEntries(claim: { readonly connectionId: string; readonly direction: QueueEntry['direction']; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]>;
+  claimDueEntries(claim: {
+    readonly connectionId: string;
+    readonly direction: QueueEntry['direction'];
+    readonly now: number;
+    readonly leaseMs: number;
+    readonly limit: number;
+  }): Promise<readonly QueueEntry[]>;
   updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): Promise<void>;
   /** Queue sizes per state, for the Sync queue tab and metrics. */
   countQueue(connectionId: string): Promise<Readonly<Record<QueueEntry['direction'], Readonly<Record<QueueState, number>>>>>;
@@ -80,7 +86,10 @@ export interface SyncStoreV1 {
   /** The sum of `bytes` kept for one connection. */
   measureAttachmentContent(connectionId: string): Promise<number>;
   /** Content received before the instant, oldest first, without the content itself. */
-  listAttachmentContentReceivedBefore(receivedBefore: number, limit: number): Promise<readonly (AttachmentContentKey & { readonly bytes: number; readonly receivedAt: number })[]>;
+  listAttachmentContentReceivedBefore(
+    receivedBefore: number,
+    limit: number,
+  ): Promise<readonly (AttachmentContentKey & { readonly bytes: number; readonly receivedAt: number })[]>;
 
   /** Records an error, or counts one more occurrence of the same unresolved error (same scope, connection, item and code). */
   recordError(error: SyncError): Promise<SyncError>;

@@ -15,8 +15,7 @@ export interface ItemPage {
  * null when it did not, and core reads it itself.
  */
 export type BatchCreateOutcome =
-  | { readonly ok: true; readonly key: string; readonly written: TrackerItem | null }
-  | { readonly ok: false; readonly error: ExalateError };
+  { readonly ok: true; readonly key: string; readonly written: TrackerItem | null } | { readonly ok: false; readonly error: ExalateError };
 
 /**
  * The optional batch half of the Tracker port: the same reads and writes as TrackerItemOperations,

@@ -21,7 +21,16 @@ const replicaArbitrary: fc.Arbitrary<Replica> = fc.record(
     priority: fc.option(fc.record({ name: fc.string() }), { nil: null }),
     labels: fc.array(fc.string(), { maxLength: 4 }),
     assignee: fc.option(user, { nil: null }),
-    comments: fc.array(fc.record({ id: fc.string({ minLength: 1 }), body: fc.string().map(richTextFromPlain), author: fc.option(user, { nil: null }), created: fc.constant(''), updated: fc.constant('') }), { maxLength: 3 }),
+    comments: fc.array(
+      fc.record({
+        id: fc.string({ minLength: 1 }),
+        body: fc.string().map(richTextFromPlain),
+        author: fc.option(user, { nil: null }),
+        created: fc.constant(''),
+        updated: fc.constant(''),
+      }),
+      { maxLength: 3 },
+    ),
     customFields: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })),
     parent: fc.option(fc.record({ key: fc.string({ minLength: 1 }) }), { nil: null }),
     updated: fc.constant('2026-11-23T12:00:00.000Z'),
@@ -33,7 +42,11 @@ const replicaArbitrary: fc.Arbitrary<Replica> = fc.record(
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, entry]) => [key, reverseKeys(entry)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, entry]) => [key, reverseKeys(entry)]),
+  );
 }
 
 /** Synced fields and a change to each that any reader would call a change. */
@@ -42,7 +55,13 @@ const edits: readonly (readonly [string, (replica: Replica) => Replica])[] = [
   ['status', (replica) => ({ ...replica, status: { name: `${replica.status?.name ?? ''}x` } })],
   ['labels', (replica) => ({ ...replica, labels: [...(replica.labels ?? []), 'added'] })],
   ['assignee', (replica) => ({ ...replica, assignee: replica.assignee ? null : { email: 'new@example.com', displayName: 'New' } })],
-  ['a comment', (replica) => ({ ...replica, comments: [...(replica.comments ?? []), { id: 'c-new', body: richTextFromPlain('new'), author: null, created: '', updated: '' }] })],
+  [
+    'a comment',
+    (replica) => ({
+      ...replica,
+      comments: [...(replica.comments ?? []), { id: 'c-new', body: richTextFromPlain('new'), author: null, created: '', updated: '' }],
+    }),
+  ],
   ['a custom field', (replica) => ({ ...replica, customFields: { ...replica.customFields, addedField: 1 } })],
   ['the parent', (replica) => ({ ...replica, parent: replica.parent ? null : { key: 'PARENT-1' } })],
   ['the key', (replica) => ({ ...replica, key: `${replica.key}x` })],
@@ -67,7 +86,7 @@ describe('replica hash properties', () => {
     );
   });
 
-  it('ignores the item\'s last-changed time, which moves on edits to fields that are not sent', async () => {
+  it("ignores the item's last-changed time, which moves on edits to fields that are not sent", async () => {
     await fc.assert(
       fc.asyncProperty(replicaArbitrary, async (replica) => {
         expect(await replicaContentHash({ ...replica, updated: '2030-01-01T00:00:00.000Z' })).toBe(await replicaContentHash(replica));

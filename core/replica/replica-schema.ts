@@ -84,7 +84,10 @@ export const replicaSchema = z.looseObject({
   attachments: z.array(replicaAttachmentSchema).exactOptional(),
   /** Raw values by field name; scripts see each as `{ value }`. */
   customFields: z.record(z.string(), z.unknown()).exactOptional(),
-  parent: z.looseObject({ key: z.string().min(1) }).nullable().exactOptional(),
+  parent: z
+    .looseObject({ key: z.string().min(1) })
+    .nullable()
+    .exactOptional(),
   /** ISO 8601, the sender's item's last change. */
   updated: z.string().nullable().exactOptional(),
 });

@@ -28,7 +28,13 @@ describe('replica', () => {
   });
 
   it('accepts the natural spellings scripts use: a bare status name, plain-text description and comment bodies', () => {
-    const parsed = parseReplica({ key: 'SUP-1', status: 'Done', priority: 'High', description: 'First line\n\nSecond', comments: [{ ...replica.comments![0], body: 'plain' }] });
+    const parsed = parseReplica({
+      key: 'SUP-1',
+      status: 'Done',
+      priority: 'High',
+      description: 'First line\n\nSecond',
+      comments: [{ ...replica.comments![0], body: 'plain' }],
+    });
     expect(parsed.ok && parsed.value).toMatchObject({
       status: { name: 'Done' },
       priority: { name: 'High' },
@@ -71,7 +77,13 @@ describe('replica', () => {
   });
 
   it('marks comments and attachments created here by sync as echoes, and drops the local-only annotation', () => {
-    const built = { ...replica, comments: [{ ...replica.comments![0]!, syncedFrom: 'remote-7' }, { ...replica.comments![0]!, id: 'c2', syncedFrom: null }] } as Replica;
+    const built = {
+      ...replica,
+      comments: [
+        { ...replica.comments![0]!, syncedFrom: 'remote-7' },
+        { ...replica.comments![0]!, id: 'c2', syncedFrom: null },
+      ],
+    } as Replica;
     const marked = markEchoes(built, {
       comments: [
         { id: 'c1', syncedFrom: 'remote-7' },

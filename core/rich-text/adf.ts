@@ -98,7 +98,7 @@ function readBlock(node: AdfNode, options: AdfReadOptions): RichBlock[] | 'inlin
     }
     case 'bulletList':
     case 'orderedList':
-      return [{ type: node.type, items: children.map((item) => readBlocks(item.type === 'listItem' ? item.content ?? [] : [item], options)) }];
+      return [{ type: node.type, items: children.map((item) => readBlocks(item.type === 'listItem' ? (item.content ?? []) : [item], options)) }];
     case 'taskList':
     case 'decisionList':
       return [{ type: 'bulletList', items: children.map((item) => readCheckItem(item, options)) }];
@@ -133,7 +133,10 @@ function readCheckItem(item: AdfNode, options: AdfReadOptions): RichBlock[] {
 
 function readRow(row: AdfNode, options: AdfReadOptions): { header: boolean; cells: RichBlock[][] } {
   const cells = row.content ?? [];
-  return { header: cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader'), cells: cells.map((cell) => readBlocks(cell.content ?? [], options)) };
+  return {
+    header: cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader'),
+    cells: cells.map((cell) => readBlocks(cell.content ?? [], options)),
+  };
 }
 
 function isInlineType(type: string): boolean {
@@ -197,10 +200,17 @@ function writeBlock(block: RichBlock, options: AdfWriteOptions): AdfNode {
         type: block.type,
         ...(block.type === 'orderedList' ? { attrs: { order: 1 } } : {}),
         // A listItem must start with a paragraph (or list) in ADF; an empty item gets an empty paragraph.
-        content: block.items.map((item) => ({ type: 'listItem', content: item.length === 0 ? [{ type: 'paragraph', content: [] }] : item.map((child) => writeBlock(child, options)) })),
+        content: block.items.map((item) => ({
+          type: 'listItem',
+          content: item.length === 0 ? [{ type: 'paragraph', content: [] }] : item.map((child) => writeBlock(child, options)),
+        })),
       };
     case 'codeBlock':
-      return { type: 'codeBlock', ...(block.language === undefined ? {} : { attrs: { language: block.language } }), content: block.text === '' ? [] : [{ type: 'text', text: block.text }] };
+      return {
+        type: 'codeBlock',
+        ...(block.language === undefined ? {} : { attrs: { language: block.language } }),
+        content: block.text === '' ? [] : [{ type: 'text', text: block.text }],
+      };
     case 'blockquote':
       return { type: 'blockquote', content: block.content.map((child) => writeBlock(child, options)) };
     case 'table':
@@ -209,7 +219,11 @@ function writeBlock(block: RichBlock, options: AdfWriteOptions): AdfNode {
         attrs: { isNumberColumnEnabled: false, layout: 'default' },
         content: block.rows.map((row) => ({
           type: 'tableRow',
-          content: row.cells.map((cell) => ({ type: row.header ? 'tableHeader' : 'tableCell', attrs: {}, content: cell.length === 0 ? [{ type: 'paragraph', content: [] }] : cell.map((child) => writeBlock(child, options)) })),
+          content: row.cells.map((cell) => ({
+            type: row.header ? 'tableHeader' : 'tableCell',
+            attrs: {},
+            content: cell.length === 0 ? [{ type: 'paragraph', content: [] }] : cell.map((child) => writeBlock(child, options)),
+          })),
         })),
       };
     case 'rule':
@@ -229,7 +243,7 @@ function writeInlines(inlines: readonly RichInline[], options: AdfWriteOptions):
       case 'text': {
         if (inline.text === '') return [];
         // ADF lets `code` combine with `link` only (Jira answers 400 INVALID_INPUT otherwise), so code wins.
-        const kept = inline.marks?.includes('code') === true ? (['code'] as const) : inline.marks ?? [];
+        const kept = inline.marks?.includes('code') === true ? (['code'] as const) : (inline.marks ?? []);
         // A replica comes from another node and its scripts, so the link is checked again here.
         const href = inline.link === undefined ? undefined : safeLinkTarget(inline.link);
         const marks = [...kept.map((mark) => ({ type: markToAdf[mark] })), ...(href === undefined ? [] : [{ type: 'link', attrs: { href } }])];

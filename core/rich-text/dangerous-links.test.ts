@@ -32,7 +32,8 @@ const hostileTargets: readonly (readonly [string, string])[] = [
 ];
 
 /** How an attacker would write each target inside the format itself (HTML decodes entities once). */
-const asHtmlAttribute = (target: string): string => target.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\t/g, '&#x09;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+const asHtmlAttribute = (target: string): string =>
+  target.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\t/g, '&#x09;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 const htmlWithEncodedTargets: readonly (readonly [string, string])[] = [
   ['an entity-encoded tab', 'jav&#x09;ascript:alert(1)'],
   ['an entity-encoded newline', 'java&#10;script:alert(1)'],
@@ -68,7 +69,11 @@ function expectWordsWithoutLink(document: RichText, words: string): void {
 
 describe('a dangerous link never crosses: read from Jira Cloud ADF', () => {
   it.each(hostileTargets)('%s in a link mark', (_name, href) => {
-    const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click me', marks: [{ type: 'link', attrs: { href } }] }] }] };
+    const adf = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click me', marks: [{ type: 'link', attrs: { href } }] }] }],
+    };
 
     expectWordsWithoutLink(adfToRichText(adf), 'click me');
   });
@@ -80,7 +85,11 @@ describe('a dangerous link never crosses: read from Jira Cloud ADF', () => {
   });
 
   it.each(safeTargets)('keeps %s', (href) => {
-    const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'docs', marks: [{ type: 'link', attrs: { href } }] }] }] };
+    const adf = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'docs', marks: [{ type: 'link', attrs: { href } }] }] }],
+    };
 
     expect(adfToRichText(adf)).toEqual(linked('docs', href));
   });

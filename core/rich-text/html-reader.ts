@@ -11,14 +11,67 @@ export type HtmlFlavour = 'html' | 'asana';
 
 const headingLevels: Readonly<Record<string, 1 | 2 | 3 | 4 | 5 | 6>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const markOfElement: Readonly<Record<string, TextMark>> = {
-  strong: 'bold', b: 'bold', em: 'italic', i: 'italic', u: 'underline', ins: 'underline',
-  s: 'strike', strike: 'strike', del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strike',
+  strike: 'strike',
+  del: 'strike',
+  code: 'code',
+  tt: 'code',
+  kbd: 'code',
+  samp: 'code',
 };
 /** One fixed order, so that reading what the writer wrote gives back equal marks. */
 export const markOrder: readonly TextMark[] = ['bold', 'italic', 'underline', 'strike', 'code'];
 /** Containers whose children are blocks; read through as if they were not there. */
-const transparentBlocks = new Set(['#root', 'html', 'body', 'div', 'p', 'section', 'article', 'header', 'footer', 'main', 'center', 'address', 'figure', 'form', 'fieldset', 'dl', 'dt', 'dd', 'details', 'summary']);
-const blockElements = new Set([...transparentBlocks, 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'hr']);
+const transparentBlocks = new Set([
+  '#root',
+  'html',
+  'body',
+  'div',
+  'p',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'center',
+  'address',
+  'figure',
+  'form',
+  'fieldset',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+]);
+const blockElements = new Set([
+  ...transparentBlocks,
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'blockquote',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'hr',
+]);
 
 interface InlineContext {
   readonly marks: readonly TextMark[];
@@ -93,7 +146,11 @@ function readCodeBlock(pre: HtmlElement): RichBlock {
   const languageSource = `${code?.attributes['class'] ?? ''} ${pre.attributes['class'] ?? ''}`;
   const language = /(?:^|\s)(?:language|lang)-([\w+#.-]+)/.exec(languageSource)?.[1] ?? pre.attributes['data-language'];
   // The HTML parser drops one newline right after <pre>; so do we.
-  const text = textContentOf(pre).replace(/^\r?\n/, '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/\n$/, '');
+  const text = textContentOf(pre)
+    .replace(/^\r?\n/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n$/, '');
   return language === undefined || language === '' ? { type: 'codeBlock', text } : { type: 'codeBlock', text, language };
 }
 
@@ -127,7 +184,8 @@ function readInline(node: HtmlNode, context: InlineContext): RichInline[] {
   if (mention !== undefined) return [mention];
   const mark = markOfElement[node.name];
   let next = context;
-  if (mark !== undefined && !context.marks.includes(mark)) next = { ...context, marks: markOrder.filter((known) => known === mark || context.marks.includes(known)) };
+  if (mark !== undefined && !context.marks.includes(mark))
+    next = { ...context, marks: markOrder.filter((known) => known === mark || context.marks.includes(known)) };
   if (node.name === 'a') {
     // The tokenizer decoded the attribute's character references, as a browser does before it reads the URL.
     const link = safeLinkTarget(node.attributes['href'] ?? '');
@@ -154,7 +212,11 @@ function readMention(element: HtmlElement): RichInline | undefined {
   const text = textContentOf(element).trim();
   const href = attributes['href'] ?? '';
   const email = href.toLowerCase().startsWith('mailto:') ? decodeAddress(href.slice(7)) : attributes['data-mention'] || undefined;
-  const isMention = 'data-vss-mention' in attributes || attributes['data-asana-type'] === 'user' || 'data-mention' in attributes || (email !== undefined && text.startsWith('@'));
+  const isMention =
+    'data-vss-mention' in attributes ||
+    attributes['data-asana-type'] === 'user' ||
+    'data-mention' in attributes ||
+    (email !== undefined && text.startsWith('@'));
   if (!isMention) return undefined;
   const displayName = text.replace(/^@/, '') || email || attributes['data-asana-gid'] || 'someone';
   return email === undefined || email === '' ? { type: 'mention', displayName } : { type: 'mention', displayName, email };
@@ -206,13 +268,15 @@ export function tidyInlines(inlines: readonly RichInline[]): RichInline[] {
     else merged.push({ ...inline, text });
   }
   // A space next to a break or at an edge is not shown by a browser.
-  const cleaned = merged.map((inline, index) => {
-    if (inline.type !== 'text') return inline;
-    let text = inline.text;
-    if (index === 0 || merged[index - 1]?.type === 'hardBreak') text = text.replace(/^ +/, '');
-    if (index === merged.length - 1 || merged[index + 1]?.type === 'hardBreak') text = text.replace(/ +$/, '');
-    return { ...inline, text };
-  }).filter((inline) => inline.type !== 'text' || inline.text !== '');
+  const cleaned = merged
+    .map((inline, index) => {
+      if (inline.type !== 'text') return inline;
+      let text = inline.text;
+      if (index === 0 || merged[index - 1]?.type === 'hardBreak') text = text.replace(/^ +/, '');
+      if (index === merged.length - 1 || merged[index + 1]?.type === 'hardBreak') text = text.replace(/ +$/, '');
+      return { ...inline, text };
+    })
+    .filter((inline) => inline.type !== 'text' || inline.text !== '');
   while (cleaned[0]?.type === 'hardBreak') cleaned.shift();
   while (cleaned[cleaned.length - 1]?.type === 'hardBreak') cleaned.pop();
   return cleaned;

@@ -72,7 +72,7 @@ function readTag(html: string, start: number): { token: HtmlToken; end: number }
   while (position < html.length) {
     const character = html[position] ?? '';
     if (character === '>') return { token: isEnd ? { kind: 'end', name } : { kind: 'start', name, attributes, selfClosing }, end: position + 1 };
-    if (character === '/' ) {
+    if (character === '/') {
       selfClosing = html[position + 1] === '>';
       position += 1;
       continue;
@@ -95,9 +95,31 @@ function readTag(html: string, start: number): { token: HtmlToken; end: number }
 }
 
 const namedEntities: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©', reg: '®', trade: '™',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bull: '•',
-  middot: '·', euro: '€', pound: '£', times: '×', divide: '÷', deg: '°', laquo: '«', raquo: '»',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  euro: '€',
+  pound: '£',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  laquo: '«',
+  raquo: '»',
 };
 
 export function decodeHtmlEntities(text: string): string {

@@ -20,7 +20,14 @@ interface ParsedHtml {
 }
 
 const runs = { numRuns: 150 };
-const asanaShape: DocumentShape = { ...everyShape, headingLevels: [1, 2], codeLanguages: false, tableHeaders: false, hardBreaks: false, mentionsWithoutEmail: false };
+const asanaShape: DocumentShape = {
+  ...everyShape,
+  headingLevels: [1, 2],
+  codeLanguages: false,
+  tableHeaders: false,
+  hardBreaks: false,
+  mentionsWithoutEmail: false,
+};
 /** Elements parse5 adds around any document; not written by us. */
 const documentFrame = new Set(['html', 'head', 'body']);
 
@@ -48,16 +55,17 @@ function parseLikeBrowser(html: string): ParsedHtml {
 function expectedElements(document: RichText, flavour: HtmlFlavour): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (name: string): void => void counts.set(name, (counts.get(name) ?? 0) + 1);
-  const inlines = (content: readonly RichInline[]): void => content.forEach((inline) => {
-    if (inline.type === 'hardBreak' && flavour === 'html') add('br');
-    if (inline.type === 'mention' && inline.email !== undefined) add('a');
-    if (inline.type === 'mention' && inline.email === undefined && flavour === 'html') add('span');
-    if (inline.type === 'text') {
-      const tags = { bold: 'strong', italic: 'em', underline: 'u', strike: 's', code: 'code' } as const;
-      (inline.marks ?? []).forEach((mark) => add(tags[mark]));
-      if (inline.link !== undefined && safeLinkTarget(inline.link) !== undefined) add('a');
-    }
-  });
+  const inlines = (content: readonly RichInline[]): void =>
+    content.forEach((inline) => {
+      if (inline.type === 'hardBreak' && flavour === 'html') add('br');
+      if (inline.type === 'mention' && inline.email !== undefined) add('a');
+      if (inline.type === 'mention' && inline.email === undefined && flavour === 'html') add('span');
+      if (inline.type === 'text') {
+        const tags = { bold: 'strong', italic: 'em', underline: 'u', strike: 's', code: 'code' } as const;
+        (inline.marks ?? []).forEach((mark) => add(tags[mark]));
+        if (inline.link !== undefined && safeLinkTarget(inline.link) !== undefined) add('a');
+      }
+    });
   const container = (blocks: readonly RichBlock[]): void => {
     const only = blocks[0];
     if (flavour === 'html' && blocks.length === 1 && only?.type === 'paragraph') inlines(only.content);
@@ -126,51 +134,80 @@ describe.each([
   ['Asana html_notes', 'asana' as const, richTextToAsanaHtml, richTextFromAsanaHtml, asanaShape],
 ])('%s, for any document', (_name, flavour, write, read, shape) => {
   it('survives a round trip (writer, then reader) unchanged', () => {
-    fc.assert(fc.property(documentArbitrary(shape), (document) => {
-      expect(read(write(document))).toEqual(document);
-    }), runs);
+    fc.assert(
+      fc.property(documentArbitrary(shape), (document) => {
+        expect(read(write(document))).toEqual(document);
+      }),
+      runs,
+    );
   });
 
   it('becomes, in a browser, exactly the elements and attributes the document asks for, and its words', () => {
-    fc.assert(fc.property(documentArbitrary(shape), (document) => {
-      const parsed = parseLikeBrowser(write(document));
+    fc.assert(
+      fc.property(documentArbitrary(shape), (document) => {
+        const parsed = parseLikeBrowser(write(document));
 
-      expect(parsed.elements).toEqual(expectedElements(document, flavour));
-      expect(parsed.attributes.filter((attribute) => !allowedAttributes.has(attribute))).toEqual([]);
-      expect(parsed.hrefs.filter((href) => safeLinkTarget(href) !== href)).toEqual([]);
-      expect(withoutWhitespace(parsed.text)).toBe(withoutWhitespace(wordsOf(document)));
-    }), runs);
+        expect(parsed.elements).toEqual(expectedElements(document, flavour));
+        expect(parsed.attributes.filter((attribute) => !allowedAttributes.has(attribute))).toEqual([]);
+        expect(parsed.hrefs.filter((href) => safeLinkTarget(href) !== href)).toEqual([]);
+        expect(withoutWhitespace(parsed.text)).toBe(withoutWhitespace(wordsOf(document)));
+      }),
+      runs,
+    );
   });
 
   it('writes any link target, however hostile, only when it is on the allow-list', () => {
-    const anyTarget = fc.oneof(safeLinkArbitrary, hostileSafeLinkArbitrary, textArbitrary(everyShape), fc.string(), fc.constantFrom('javascript:alert(1)', ' java\tscript:x', '\u0001data:x'));
-    fc.assert(fc.property(textArbitrary(everyShape), anyTarget, (words, target) => {
-      const parsed = parseLikeBrowser(write({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words, link: target }] }] }));
+    const anyTarget = fc.oneof(
+      safeLinkArbitrary,
+      hostileSafeLinkArbitrary,
+      textArbitrary(everyShape),
+      fc.string(),
+      fc.constantFrom('javascript:alert(1)', ' java\tscript:x', '\u0001data:x'),
+    );
+    fc.assert(
+      fc.property(textArbitrary(everyShape), anyTarget, (words, target) => {
+        const parsed = parseLikeBrowser(write({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words, link: target }] }] }));
 
-      expect(parsed.hrefs).toEqual(safeLinkTarget(target) === undefined ? [] : [safeLinkTarget(target)]);
-      expect(parsed.text).toBe(words);
-    }), runs);
+        expect(parsed.hrefs).toEqual(safeLinkTarget(target) === undefined ? [] : [safeLinkTarget(target)]);
+        expect(parsed.text).toBe(words);
+      }),
+      runs,
+    );
   });
 
   it('never throws on any input, and reads nothing but allowed links from it', () => {
-    const hostileHtml = fc.array(fc.oneof(textArbitrary(everyShape), fc.constantFrom('<a href="', '">', '<a href=', '>', '</a>', '&#x09;', '&#106;', 'javascript:', '<pre><code>', '<table><tr><td>', '<li>', '<br>')), { maxLength: 12 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.oneof(hostileHtml, fc.string()), (html) => {
-      const links = JSON.stringify(read(html)).match(/"link":"(?:[^"\\]|\\.)*"/g) ?? [];
+    const hostileHtml = fc
+      .array(
+        fc.oneof(
+          textArbitrary(everyShape),
+          fc.constantFrom('<a href="', '">', '<a href=', '>', '</a>', '&#x09;', '&#106;', 'javascript:', '<pre><code>', '<table><tr><td>', '<li>', '<br>'),
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(hostileHtml, fc.string()), (html) => {
+        const links = JSON.stringify(read(html)).match(/"link":"(?:[^"\\]|\\.)*"/g) ?? [];
 
-      expect(links.map((entry) => JSON.parse(entry.slice(7)) as string).filter((link) => safeLinkTarget(link) !== link)).toEqual([]);
-    }), runs);
+        expect(links.map((entry) => JSON.parse(entry.slice(7)) as string).filter((link) => safeLinkTarget(link) !== link)).toEqual([]);
+      }),
+      runs,
+    );
   });
 });
 
 describe('HTML for a code block', () => {
   it('keeps every character of the code as text, whatever markup it holds', () => {
-    fc.assert(fc.property(fc.string(), fc.constantFrom('html' as const, 'asana' as const), (text, flavour) => {
-      const code = text.replace(/\r/g, '');
-      const html = (flavour === 'html' ? richTextToHtml : richTextToAsanaHtml)({ type: 'doc', content: [{ type: 'codeBlock', text: `x${code}x` }] });
-      const parsed = parseLikeBrowser(html);
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('html' as const, 'asana' as const), (text, flavour) => {
+        const code = text.replace(/\r/g, '');
+        const html = (flavour === 'html' ? richTextToHtml : richTextToAsanaHtml)({ type: 'doc', content: [{ type: 'codeBlock', text: `x${code}x` }] });
+        const parsed = parseLikeBrowser(html);
 
-      expect([...parsed.elements.keys()]).toEqual(flavour === 'html' ? ['pre', 'code'] : ['pre']);
-      expect(parsed.text.replace(/\r\n?/g, '\n')).toBe(`x${code}x`.replace(/\u0000/g, '\ufffd'));
-    }), runs);
+        expect([...parsed.elements.keys()]).toEqual(flavour === 'html' ? ['pre', 'code'] : ['pre']);
+        expect(parsed.text.replace(/\r\n?/g, '\n')).toBe(`x${code}x`.replace(/\u0000/g, '\ufffd'));
+      }),
+      runs,
+    );
   });
 });

@@ -5,8 +5,30 @@ import { hostileFragments, safeLinkArbitrary } from './rich-text-arbitraries';
 const runs = { numRuns: 200 };
 /** What the WHATWG URL parser skips or drops before the scheme, and scheme-like words to build from. */
 const ignoredByUrlParsers = ['\t', '\n', '\r', ' ', '\u0000', '\u0001', '\u001f', '\u000c'];
-const schemeWords = ['javascript', 'JavaScript', 'vbscript', 'data', 'http', 'https', 'mailto', 'file', 'ftp', 'java', 'script', 'jav', 'ascript', '&#106;', '%6a', ':', '//', '/', '#'];
-const schemeLikeTarget = fc.array(fc.oneof(fc.constantFrom(...schemeWords), fc.constantFrom(...ignoredByUrlParsers), fc.constantFrom(...hostileFragments)), { maxLength: 8 }).map((parts) => parts.join(''));
+const schemeWords = [
+  'javascript',
+  'JavaScript',
+  'vbscript',
+  'data',
+  'http',
+  'https',
+  'mailto',
+  'file',
+  'ftp',
+  'java',
+  'script',
+  'jav',
+  'ascript',
+  '&#106;',
+  '%6a',
+  ':',
+  '//',
+  '/',
+  '#',
+];
+const schemeLikeTarget = fc
+  .array(fc.oneof(fc.constantFrom(...schemeWords), fc.constantFrom(...ignoredByUrlParsers), fc.constantFrom(...hostileFragments)), { maxLength: 8 })
+  .map((parts) => parts.join(''));
 
 /** The protocol a browser gives the link, by the WHATWG URL parser itself; undefined for a relative or broken one. */
 function protocolInBrowser(target: string): string | undefined {
@@ -19,30 +41,39 @@ function protocolInBrowser(target: string): string | undefined {
 
 describe('the link allow-list', () => {
   it('keeps a link only when a browser would read an allowed scheme from it', () => {
-    fc.assert(fc.property(fc.oneof(schemeLikeTarget, fc.string(), safeLinkArbitrary), (target) => {
-      const kept = safeLinkTarget(target);
-      const protocol = protocolInBrowser(target);
+    fc.assert(
+      fc.property(fc.oneof(schemeLikeTarget, fc.string(), safeLinkArbitrary), (target) => {
+        const kept = safeLinkTarget(target);
+        const protocol = protocolInBrowser(target);
 
-      if (kept !== undefined) expect(allowedLinkSchemes.map((scheme) => `${scheme}:`)).toContain(protocol);
-      if (protocol === 'javascript:' || protocol === 'data:' || protocol === 'vbscript:') expect(kept).toBeUndefined();
-    }), runs);
+        if (kept !== undefined) expect(allowedLinkSchemes.map((scheme) => `${scheme}:`)).toContain(protocol);
+        if (protocol === 'javascript:' || protocol === 'data:' || protocol === 'vbscript:') expect(kept).toBeUndefined();
+      }),
+      runs,
+    );
   });
 
   it('keeps what it keeps unchanged on a second pass, and to a browser the same address', () => {
-    fc.assert(fc.property(fc.oneof(schemeLikeTarget, safeLinkArbitrary), (target) => {
-      const kept = safeLinkTarget(target);
-      if (kept === undefined) return;
+    fc.assert(
+      fc.property(fc.oneof(schemeLikeTarget, safeLinkArbitrary), (target) => {
+        const kept = safeLinkTarget(target);
+        if (kept === undefined) return;
 
-      expect(safeLinkTarget(kept)).toBe(kept);
-      // A kept link the URL parser cannot read (`https://` without a host) is one no browser follows.
-      if (protocolInBrowser(target) !== undefined) expect(new URL(kept).href).toBe(new URL(target).href);
-    }), runs);
+        expect(safeLinkTarget(kept)).toBe(kept);
+        // A kept link the URL parser cannot read (`https://` without a host) is one no browser follows.
+        if (protocolInBrowser(target) !== undefined) expect(new URL(kept).href).toBe(new URL(target).href);
+      }),
+      runs,
+    );
   });
 
   it('keeps every http, https and mailto link as it is', () => {
-    fc.assert(fc.property(safeLinkArbitrary, (target) => {
-      expect(safeLinkTarget(target)).toBe(target);
-    }), runs);
+    fc.assert(
+      fc.property(safeLinkArbitrary, (target) => {
+        expect(safeLinkTarget(target)).toBe(target);
+      }),
+      runs,
+    );
   });
 
   it('reads the scheme in ASCII letters, in any case', () => {

@@ -33,7 +33,9 @@ export function richTextFromPlain(text: string): RichText {
     type: 'doc',
     content: paragraphs.map((paragraph) => ({
       type: 'paragraph',
-      content: paragraph.split('\n').flatMap((line, index): RichInline[] => (index === 0 ? [{ type: 'text', text: line }] : [{ type: 'hardBreak' }, { type: 'text', text: line }])),
+      content: paragraph
+        .split('\n')
+        .flatMap((line, index): RichInline[] => (index === 0 ? [{ type: 'text', text: line }] : [{ type: 'hardBreak' }, { type: 'text', text: line }])),
     })),
   };
 }

@@ -22,7 +22,15 @@ export interface WikiInlineWriteOptions {
   readonly usernameOf?: (mention: WikiUser) => string | undefined;
 }
 
-const markOfDelimiter: Readonly<Record<string, TextMark | null>> = { '*': 'bold', _: 'italic', '+': 'underline', '-': 'strike', '^': null, '~': null, '??': 'italic' };
+const markOfDelimiter: Readonly<Record<string, TextMark | null>> = {
+  '*': 'bold',
+  _: 'italic',
+  '+': 'underline',
+  '-': 'strike',
+  '^': null,
+  '~': null,
+  '??': 'italic',
+};
 const delimiterOfMark: Readonly<Record<Exclude<TextMark, 'code'>, string>> = { bold: '*', italic: '_', underline: '+', strike: '-' };
 const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 const isSpace = (character: string | undefined): boolean => character === undefined || /\s/.test(character);
@@ -122,7 +130,9 @@ function parseBracket(inner: string, marks: readonly TextMark[], link: string | 
     const username = inner.slice(1);
     const user = options.userOfMention?.(username);
     if (user === undefined) return [{ type: 'mention', displayName: username }];
-    return [user.email === undefined ? { type: 'mention', displayName: user.displayName } : { type: 'mention', displayName: user.displayName, email: user.email }];
+    return [
+      user.email === undefined ? { type: 'mention', displayName: user.displayName } : { type: 'mention', displayName: user.displayName, email: user.email },
+    ];
   }
   const bar = findUnescaped(inner, '|', 0);
   // A refused target keeps the words and whatever link surrounds them (none, in practice).
@@ -145,7 +155,8 @@ function canOpen(text: string, index: number, delimiter: string): boolean {
 function findClosing(text: string, from: number, delimiter: string): number | undefined {
   for (let index = from + 1; index < text.length; index += 1) {
     if (text[index] === '\n' && text[index + 1] === '\n') return undefined;
-    if (text.startsWith(delimiter, index) && text[index - 1] !== '\\' && !isSpace(text[index - 1]) && !isWordCharacter(text[index + delimiter.length])) return index;
+    if (text.startsWith(delimiter, index) && text[index - 1] !== '\\' && !isSpace(text[index - 1]) && !isWordCharacter(text[index + delimiter.length]))
+      return index;
   }
   return undefined;
 }
@@ -208,7 +219,7 @@ function writeOne(inline: RichInline, before: string | undefined, after: string 
   const marks = inline.marks ?? [];
   // Marks cannot open or close next to a space, so surrounding spaces stay outside them.
   const leading = /^\s*/.exec(inline.text)?.[0] ?? '';
-  const trailing = inline.text.length > leading.length ? /\s*$/.exec(inline.text)?.[0] ?? '' : '';
+  const trailing = inline.text.length > leading.length ? (/\s*$/.exec(inline.text)?.[0] ?? '') : '';
   const core = inline.text.slice(leading.length, inline.text.length - trailing.length);
   if (core === '') return inline.text;
   let body = marks.includes('code') ? writeWikiMonospace(core) : escapeText(core);

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { safeLinkTarget } from './link-target';
 import type { RichText } from './rich-text';
-import { codeTextArbitrary, documentArbitrary, everyShape, hostileFragments, hostileSafeLinkArbitrary, safeLinkArbitrary, textArbitrary, type DocumentShape } from './rich-text-arbitraries';
+import {
+  codeTextArbitrary,
+  documentArbitrary,
+  everyShape,
+  hostileFragments,
+  hostileSafeLinkArbitrary,
+  safeLinkArbitrary,
+  textArbitrary,
+  type DocumentShape,
+} from './rich-text-arbitraries';
 import { richTextToWikiMarkup, wikiMarkupToRichText } from './wiki-markup';
 import type { WikiUser } from './wiki-inline';
 
@@ -11,7 +20,16 @@ const runs = { numRuns: 150 };
  * nest, a backslash before a markup character reads as a line break, and a link target's brackets,
  * bars, braces and spaces are percent-encoded (so generated targets have none).
  */
-const wikiShape: DocumentShape = { ...everyShape, codeCombinesWithMarks: false, hardBreaks: false, mentionsWithoutEmail: false, richContainers: false, nestedQuotes: false, links: safeLinkArbitrary.filter((link) => !/[[\]{}|\\\s]/.test(link)), excludedCharacters: /\\/g };
+const wikiShape: DocumentShape = {
+  ...everyShape,
+  codeCombinesWithMarks: false,
+  hardBreaks: false,
+  mentionsWithoutEmail: false,
+  richContainers: false,
+  nestedQuotes: false,
+  links: safeLinkArbitrary.filter((link) => !/[[\]{}|\\\s]/.test(link)),
+  excludedCharacters: /\\/g,
+};
 
 /** Usernames handed out while writing and looked up while reading, as Jira Server's user directory would. */
 function userDirectory(): { usernameOf: (user: WikiUser) => string; userOfMention: (username: string) => WikiUser | undefined } {
@@ -32,42 +50,72 @@ function linksOf(document: RichText): string[] {
 
 describe('Jira wiki markup, for any document', () => {
   it('survives a round trip (writer, then reader) unchanged, so no word of it was read as markup', () => {
-    fc.assert(fc.property(documentArbitrary(wikiShape), (document) => {
-      const directory = userDirectory();
+    fc.assert(
+      fc.property(documentArbitrary(wikiShape), (document) => {
+        const directory = userDirectory();
 
-      expect(wikiMarkupToRichText(richTextToWikiMarkup(document, directory), directory)).toEqual(document);
-    }), runs);
+        expect(wikiMarkupToRichText(richTextToWikiMarkup(document, directory), directory)).toEqual(document);
+      }),
+      runs,
+    );
   });
 
-  it('keeps a code block\'s text, whatever wiki markup it holds, in a code block of its own, also inside a quote', () => {
-    fc.assert(fc.property(codeTextArbitrary(), fc.constantFrom('java', undefined, 'x}[click|javascript:alert(1)]{code'), fc.boolean(), (text, language, quoted) => {
-      const code = language === undefined ? { type: 'codeBlock' as const, text } : { type: 'codeBlock' as const, text, language };
-      const read = wikiMarkupToRichText(richTextToWikiMarkup({ type: 'doc', content: [quoted ? { type: 'blockquote', content: [code] } : code] }));
-      const expected = language === undefined || language.includes('}') ? { type: 'codeBlock', text } : code;
+  it("keeps a code block's text, whatever wiki markup it holds, in a code block of its own, also inside a quote", () => {
+    fc.assert(
+      fc.property(codeTextArbitrary(), fc.constantFrom('java', undefined, 'x}[click|javascript:alert(1)]{code'), fc.boolean(), (text, language, quoted) => {
+        const code = language === undefined ? { type: 'codeBlock' as const, text } : { type: 'codeBlock' as const, text, language };
+        const read = wikiMarkupToRichText(richTextToWikiMarkup({ type: 'doc', content: [quoted ? { type: 'blockquote', content: [code] } : code] }));
+        const expected = language === undefined || language.includes('}') ? { type: 'codeBlock', text } : code;
 
-      expect(read.content).toEqual([quoted ? { type: 'blockquote', content: [expected] } : expected]);
-    }), runs);
+        expect(read.content).toEqual([quoted ? { type: 'blockquote', content: [expected] } : expected]);
+      }),
+      runs,
+    );
   });
 
   it('writes a link only for a target on the allow-list, and hostile targets cannot end it early', () => {
-    const anyTarget = fc.oneof(safeLinkArbitrary, hostileSafeLinkArbitrary, textArbitrary(everyShape), fc.string(), fc.constantFrom('javascript:alert(1)', ' java\tscript:x'));
-    fc.assert(fc.property(fc.constantFrom(...hostileFragments.filter((fragment) => !fragment.includes('\\'))), anyTarget, (words, target) => {
-      const markup = richTextToWikiMarkup({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words, link: target }] }] });
-      const read = wikiMarkupToRichText(markup);
-      const kept = safeLinkTarget(target);
+    const anyTarget = fc.oneof(
+      safeLinkArbitrary,
+      hostileSafeLinkArbitrary,
+      textArbitrary(everyShape),
+      fc.string(),
+      fc.constantFrom('javascript:alert(1)', ' java\tscript:x'),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...hostileFragments.filter((fragment) => !fragment.includes('\\'))), anyTarget, (words, target) => {
+        const markup = richTextToWikiMarkup({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: words, link: target }] }] });
+        const read = wikiMarkupToRichText(markup);
+        const kept = safeLinkTarget(target);
 
-      expect(linksOf(read)).toHaveLength(kept === undefined ? 0 : 1);
-      expect(linksOf(read).filter((link) => safeLinkTarget(link) !== link)).toEqual([]);
-      // Jira's notation has no escape inside a target: these characters are percent-encoded instead.
-      if (kept !== undefined) expect(linksOf(read)).toEqual([kept.replace(/[[\]{}|\\\s]/g, (character) => encodeURIComponent(character))]);
-      expect(JSON.stringify(read.content.flatMap((block) => (block.type === 'paragraph' ? block.content : [])).map((inline) => (inline.type === 'text' ? inline.text : '')).join(''))).toBe(JSON.stringify(words));
-    }), runs);
+        expect(linksOf(read)).toHaveLength(kept === undefined ? 0 : 1);
+        expect(linksOf(read).filter((link) => safeLinkTarget(link) !== link)).toEqual([]);
+        // Jira's notation has no escape inside a target: these characters are percent-encoded instead.
+        if (kept !== undefined) expect(linksOf(read)).toEqual([kept.replace(/[[\]{}|\\\s]/g, (character) => encodeURIComponent(character))]);
+        expect(
+          JSON.stringify(
+            read.content
+              .flatMap((block) => (block.type === 'paragraph' ? block.content : []))
+              .map((inline) => (inline.type === 'text' ? inline.text : ''))
+              .join(''),
+          ),
+        ).toBe(JSON.stringify(words));
+      }),
+      runs,
+    );
   });
 
   it('reads nothing but allowed links from any markup', () => {
-    const hostileMarkup = fc.array(fc.oneof(fc.constantFrom(...hostileFragments), fc.constantFrom('[', '|', ']', 'javascript:', ' ', '\n', '\t', 'https://a.example', '{code}', '{{')), { maxLength: 16 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.oneof(hostileMarkup, fc.string()), (markup) => {
-      expect(linksOf(wikiMarkupToRichText(markup)).filter((link) => safeLinkTarget(link) !== link)).toEqual([]);
-    }), runs);
+    const hostileMarkup = fc
+      .array(
+        fc.oneof(fc.constantFrom(...hostileFragments), fc.constantFrom('[', '|', ']', 'javascript:', ' ', '\n', '\t', 'https://a.example', '{code}', '{{')),
+        { maxLength: 16 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(hostileMarkup, fc.string()), (markup) => {
+        expect(linksOf(wikiMarkupToRichText(markup)).filter((link) => safeLinkTarget(link) !== link)).toEqual([]);
+      }),
+      runs,
+    );
   });
 });

@@ -15,14 +15,28 @@ describe('Jira wiki markup', () => {
   it('writes the notation Jira renders', () => {
     expect(richTextToWikiMarkup(roundTripSamples['headings']!)).toBe('h1. Release notes\n\nh3. Fixed in 2.4\n\nBody text.');
     expect(richTextToWikiMarkup(roundTripSamples['lists']!)).toBe('* Visa\n* Amex\n*# Gold\n*# Platinum\n\n# First step\n# Second step');
-    expect(richTextToWikiMarkup(roundTripSamples['links']!)).toBe('See [the runbook|https://wiki.acme.example/runbook?step=2] or [*this*|https://acme.example/].');
+    expect(richTextToWikiMarkup(roundTripSamples['links']!)).toBe(
+      'See [the runbook|https://wiki.acme.example/runbook?step=2] or [*this*|https://acme.example/].',
+    );
     expect(richTextToWikiMarkup(roundTripSamples['tables']!)).toBe('||Card||Status||\n|Visa|*broken*|');
     expect(richTextToWikiMarkup(roundTripSamples['mentions']!, writeOptions)).toBe('Thanks [~aadmin] for the fix.');
     expect(richTextToWikiMarkup(roundTripSamples['code']!)).toContain('{code:java}\nif (a < b) {\n  return "x";\n}\n{code}');
   });
 
   it('uses the brace form for marks inside a word, and reads it back', () => {
-    const document = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'over' }, { type: 'text' as const, text: 'load', marks: ['bold' as const] }, { type: 'text' as const, text: 'ed' }] }] };
+    const document = {
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'paragraph' as const,
+          content: [
+            { type: 'text' as const, text: 'over' },
+            { type: 'text' as const, text: 'load', marks: ['bold' as const] },
+            { type: 'text' as const, text: 'ed' },
+          ],
+        },
+      ],
+    };
 
     expect(richTextToWikiMarkup(document)).toBe('over{*}load{*}ed');
     expect(wikiMarkupToRichText('over{*}load{*}ed')).toEqual(document);
@@ -31,7 +45,10 @@ describe('Jira wiki markup', () => {
   it('keeps words that look like markup as words', () => {
     const text = 'snake_case 2026-11-23 C++ a-b *not closed and h1. in the middle';
 
-    expect(wikiMarkupToRichText(richTextToWikiMarkup({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }))).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    expect(wikiMarkupToRichText(richTextToWikiMarkup({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }))).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
     for (const line of ['# not a list', 'h2. not a heading', '* not a bullet', '| not a table', '---- not a rule', 'bq. not a quote']) {
       const document = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: line }] }] };
       expect(wikiMarkupToRichText(richTextToWikiMarkup(document))).toEqual(document);
@@ -58,23 +75,89 @@ describe('Jira wiki markup', () => {
 
     expect(wikiMarkupToRichText(markup).content).toEqual([
       { type: 'heading', level: 2, content: [{ type: 'text', text: 'Steps' }] },
-      { type: 'orderedList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'Open ' }, { type: 'text', text: '/checkout', marks: ['code'] }] }], [{ type: 'paragraph', content: [{ type: 'text', text: 'Pay with ' }, { type: 'text', text: 'Visa', marks: ['bold'] }] }]] },
+      {
+        type: 'orderedList',
+        items: [
+          [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'Open ' },
+                { type: 'text', text: '/checkout', marks: ['code'] },
+              ],
+            },
+          ],
+          [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'Pay with ' },
+                { type: 'text', text: 'Visa', marks: ['bold'] },
+              ],
+            },
+          ],
+        ],
+      },
       { type: 'codeBlock', text: 'raw *text*' },
-      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Mind the superscript and red and ' }, { type: 'text', text: 'cited', marks: ['italic'] }, { type: 'text', text: '.' }] }] },
+      {
+        type: 'blockquote',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Mind the superscript and red and ' },
+              { type: 'text', text: 'cited', marks: ['italic'] },
+              { type: 'text', text: '.' },
+            ],
+          },
+        ],
+      },
       { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted' }] }] },
-      { type: 'paragraph', content: [{ type: 'text', text: '[screenshot.png] by ' }, { type: 'mention', displayName: 'jdoe' }, { type: 'text', text: ' see log.txt' }, { type: 'hardBreak' }, { type: 'text', text: 'line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '[screenshot.png] by ' },
+          { type: 'mention', displayName: 'jdoe' },
+          { type: 'text', text: ' see log.txt' },
+          { type: 'hardBreak' },
+          { type: 'text', text: 'line one' },
+          { type: 'hardBreak' },
+          { type: 'text', text: 'line two' },
+        ],
+      },
     ]);
   });
 
-  it('joins a list item\'s later paragraphs with line breaks, as wiki items are one line', () => {
-    const document = { type: 'doc' as const, content: [{ type: 'bulletList' as const, items: [[{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'One' }] }, { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Two' }] }]] }] };
+  it("joins a list item's later paragraphs with line breaks, as wiki items are one line", () => {
+    const document = {
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'bulletList' as const,
+          items: [
+            [
+              { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'One' }] },
+              { type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Two' }] },
+            ],
+          ],
+        },
+      ],
+    };
 
     expect(richTextToWikiMarkup(document)).toBe('* One \\\\ Two');
-    expect(wikiMarkupToRichText('* One \\\\ Two').content).toEqual([{ type: 'bulletList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'One ' }, { type: 'hardBreak' }, { type: 'text', text: ' Two' }] }]] }]);
+    expect(wikiMarkupToRichText('* One \\\\ Two').content).toEqual([
+      {
+        type: 'bulletList',
+        items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'One ' }, { type: 'hardBreak' }, { type: 'text', text: ' Two' }] }]],
+      },
+    ]);
   });
 
   describe('writes what a document says as words, never as markup Jira would act on', () => {
-    const paragraphOf = (text: string, marks?: ('code' | 'bold')[]) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text, ...(marks === undefined ? {} : { marks }) }] }] });
+    const paragraphOf = (text: string, marks?: ('code' | 'bold')[]) => ({
+      type: 'doc' as const,
+      content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text, ...(marks === undefined ? {} : { marks }) }] }],
+    });
 
     it('a code block holding {code} and a link after it stays one code block', () => {
       const text = 'before\n{code}\n[click|https://evil.example]\n{quote}';

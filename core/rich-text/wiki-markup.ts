@@ -74,7 +74,13 @@ function parseBlocks(lines: readonly string[], options: WikiReadOptions): RichBl
     } else if (listLine.test(trimmed)) {
       flush();
       const end = scan(lines, index, (candidate) => listLine.test(candidate.trim()));
-      blocks.push(...buildLists(lines.slice(index, end).map((entry) => listLine.exec(entry.trim())!), 0, options));
+      blocks.push(
+        ...buildLists(
+          lines.slice(index, end).map((entry) => listLine.exec(entry.trim())!),
+          0,
+          options,
+        ),
+      );
       index = end;
       continue;
     } else if (trimmed.startsWith('|')) {
@@ -118,7 +124,13 @@ function readContainer(lines: readonly string[], start: number, kind: string, pa
   if (body[0] === '') body.shift();
   if (body.length > 0 && body[body.length - 1] === '') body.pop();
   if (kind === 'code' || kind === 'noformat') {
-    const language = kind === 'code' ? parameters?.slice(1).split('|').find((part) => !part.includes('=')) : undefined;
+    const language =
+      kind === 'code'
+        ? parameters
+            ?.slice(1)
+            .split('|')
+            .find((part) => !part.includes('='))
+        : undefined;
     const text = body.join('\n').replace(brokenContainerTag, '{');
     return [language === undefined || language === '' ? { type: 'codeBlock', text } : { type: 'codeBlock', text, language }, index + 1];
   }
@@ -193,7 +205,10 @@ function splitCells(line: string): string[] {
 }
 
 function writeBlocks(blocks: readonly RichBlock[], options: WikiWriteOptions): string {
-  return blocks.map((block) => writeBlock(block, options)).filter((text) => text !== '').join('\n\n');
+  return blocks
+    .map((block) => writeBlock(block, options))
+    .filter((text) => text !== '')
+    .join('\n\n');
 }
 
 function writeBlock(block: RichBlock, options: WikiWriteOptions): string {
@@ -210,10 +225,12 @@ function writeBlock(block: RichBlock, options: WikiWriteOptions): string {
     case 'blockquote':
       return `{quote}\n${writeBlocks(block.content, options)}\n{quote}`;
     case 'table':
-      return block.rows.map((row) => {
-        const separator = row.header ? '||' : '|';
-        return `${separator}${row.cells.map((cell) => writeOneLine(cell, options) || ' ').join(separator)}${separator}`;
-      }).join('\n');
+      return block.rows
+        .map((row) => {
+          const separator = row.header ? '||' : '|';
+          return `${separator}${row.cells.map((cell) => writeOneLine(cell, options) || ' ').join(separator)}${separator}`;
+        })
+        .join('\n');
     case 'rule':
       return '----';
   }
@@ -234,15 +251,23 @@ function writeCodeBlock(block: Extract<RichBlock, { type: 'codeBlock' }>): strin
 function writeList(list: Extract<RichBlock, { type: 'bulletList' | 'orderedList' }>, prefix: string, options: WikiWriteOptions): string[] {
   const markers = `${prefix}${list.type === 'orderedList' ? '#' : '*'}`;
   return list.items.flatMap((item) => {
-    const nested = item.filter((block): block is Extract<RichBlock, { type: 'bulletList' | 'orderedList' }> => block.type === 'bulletList' || block.type === 'orderedList');
-    const text = writeOneLine(item.filter((block) => block.type !== 'bulletList' && block.type !== 'orderedList'), options);
+    const nested = item.filter(
+      (block): block is Extract<RichBlock, { type: 'bulletList' | 'orderedList' }> => block.type === 'bulletList' || block.type === 'orderedList',
+    );
+    const text = writeOneLine(
+      item.filter((block) => block.type !== 'bulletList' && block.type !== 'orderedList'),
+      options,
+    );
     return [`${markers} ${text}`, ...nested.flatMap((child) => writeList(child, markers, options))];
   });
 }
 
 /** Blocks where wiki allows one line (list items, table cells): joined with forced line breaks. */
 function writeOneLine(blocks: readonly RichBlock[], options: WikiWriteOptions): string {
-  return blocks.map((block) => inlineOf(block, options)).filter((text) => text !== '').join(' \\\\ ');
+  return blocks
+    .map((block) => inlineOf(block, options))
+    .filter((text) => text !== '')
+    .join(' \\\\ ');
 }
 
 function inlineOf(block: RichBlock, options: WikiWriteOptions): string {
@@ -258,8 +283,11 @@ function inlineOf(block: RichBlock, options: WikiWriteOptions): string {
  * escapeText), so what is left is `#` lists and the `h1.` and `bq.` prefixes.
  */
 function guardLineStarts(text: string): string {
-  return text.split('\n').map((line) => {
-    if (line.startsWith('#')) return `\\${line}`;
-    return /^(h[1-6]|bq)\.\s/.test(line) ? line.replace('.', '\\.') : line;
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('#')) return `\\${line}`;
+      return /^(h[1-6]|bq)\.\s/.test(line) ? line.replace('.', '\\.') : line;
+    })
+    .join('\n');
 }

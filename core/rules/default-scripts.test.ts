@@ -48,7 +48,11 @@ const statusChange: Readonly<Record<TrackerKind, Readonly<Record<TrackerKind, st
 };
 
 async function replicaFrom(remote: TrackerKind, local: TrackerKind) {
-  const outgoing = await runOutgoingScript(sandbox, { script: defaultScripts(remote, local).outgoing, issue: outgoingItemOf(sampleItems[remote]), connection: connectionBetween(remote, local) });
+  const outgoing = await runOutgoingScript(sandbox, {
+    script: defaultScripts(remote, local).outgoing,
+    issue: outgoingItemOf(sampleItems[remote]),
+    connection: connectionBetween(remote, local),
+  });
   if (!outgoing.ok) throw outgoing.error;
   if (outgoing.value === null) throw new Error('the default outgoing script sent nothing');
   return outgoing.value;
@@ -56,7 +60,14 @@ async function replicaFrom(remote: TrackerKind, local: TrackerKind) {
 
 describe.each(pairs)('default scripts, %s receiving from %s', (local, remote) => {
   const scripts = defaultScripts(local, remote);
-  const base = { script: scripts.incoming, connection: connectionBetween(local, remote), commentLinks: [], attachmentLinks: [], syncedKeys: [], defaultProjectKey: 'TARGET' };
+  const base = {
+    script: scripts.incoming,
+    connection: connectionBetween(local, remote),
+    commentLinks: [],
+    attachmentLinks: [],
+    syncedKeys: [],
+    defaultProjectKey: 'TARGET',
+  };
 
   it('creates the item on first sync with summary, description, mapped status, type and priority, labels, comments and attachments', async () => {
     const replica = await replicaFrom(remote, local);
@@ -96,7 +107,11 @@ describe.each(pairs)('default scripts, %s receiving from %s', (local, remote) =>
 describe('default scripts', () => {
   it('echo nothing back: a comment this side created by sync is marked, and the other side skips it', async () => {
     const jiraItem = outgoingItemOf(sampleItems['jira-cloud'], { '10001': '501' });
-    const outgoing = await runOutgoingScript(sandbox, { script: defaultScripts('jira-cloud', 'azure-devops').outgoing, issue: jiraItem, connection: connectionBetween('jira-cloud', 'azure-devops') });
+    const outgoing = await runOutgoingScript(sandbox, {
+      script: defaultScripts('jira-cloud', 'azure-devops').outgoing,
+      issue: jiraItem,
+      connection: connectionBetween('jira-cloud', 'azure-devops'),
+    });
     if (!outgoing.ok || outgoing.value === null) throw new Error('no replica');
     const incoming = await runIncomingScript(sandbox, {
       script: defaultScripts('azure-devops', 'jira-cloud').incoming,
@@ -115,7 +130,18 @@ describe('default scripts', () => {
 
   it('keeps an Asana task open when the other side only moves between unfinished statuses', async () => {
     const replica = { ...(await replicaFrom('jira-cloud', 'asana')), status: { name: 'In Review' } };
-    const result = await runIncomingScript(sandbox, { script: defaultScripts('asana', 'jira-cloud').incoming, issue: sampleItems.asana, replica, previous: null, firstSync: false, connection: connectionBetween('asana', 'jira-cloud'), commentLinks: [], attachmentLinks: [], syncedKeys: [], defaultProjectKey: 'P' });
+    const result = await runIncomingScript(sandbox, {
+      script: defaultScripts('asana', 'jira-cloud').incoming,
+      issue: sampleItems.asana,
+      replica,
+      previous: null,
+      firstSync: false,
+      connection: connectionBetween('asana', 'jira-cloud'),
+      commentLinks: [],
+      attachmentLinks: [],
+      syncedKeys: [],
+      defaultProjectKey: 'P',
+    });
     expect(result.ok && result.value.changes.status).toBeUndefined();
   });
 });

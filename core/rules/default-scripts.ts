@@ -67,7 +67,12 @@ function creation(item: string, local: TrackerKind, remote: TrackerKind): string
   const typeMap = typeMapBetween(local, remote);
   const onlyType = trackerProfile(local).vocabulary.onlyItemType;
   if (onlyType !== null) {
-    return ['if (firstSync) {', `  // New ${trackerProfile(local).words.item}s go to the connection's project (${item}.projectKey is already set to it).`, `  ${item}.type = ${quote(onlyType)};`, '}'];
+    return [
+      'if (firstSync) {',
+      `  // New ${trackerProfile(local).words.item}s go to the connection's project (${item}.projectKey is already set to it).`,
+      `  ${item}.type = ${quote(onlyType)};`,
+      '}',
+    ];
   }
   const comment = `  // New items go to the connection's project (${item}.projectKey is already set to it); the type follows the remote type.`;
   if (Object.keys(typeMap).length === 0) return ['if (firstSync) {', comment, `  ${item}.type = nodeHelper.getIssueType(replica.type) ?? 'Task';`, '}'];
@@ -106,18 +111,19 @@ function status(item: string, local: TrackerKind, remote: TrackerKind): string[]
 }
 
 function priority(item: string, local: TrackerKind, remote: TrackerKind): string[] {
-  if (!trackerProfile(local).vocabulary.hasPriority) return [`// ${trackerProfile(local).words.brand} has no built-in priority; map replica.priority to a custom field here if your project has one.`];
+  if (!trackerProfile(local).vocabulary.hasPriority)
+    return [`// ${trackerProfile(local).words.brand} has no built-in priority; map replica.priority to a custom field here if your project has one.`];
   const map = priorityMapBetween(local, remote);
   if (map === undefined) return [`if (replica.priority) ${item}.priority = replica.priority.name;`];
-  return [
-    ...objectLiteral('const priorityMap', map),
-    `if (replica.priority) ${item}.priority = priorityMap[replica.priority.name] ?? ${item}.priority;`,
-  ];
+  return [...objectLiteral('const priorityMap', map), `if (replica.priority) ${item}.priority = priorityMap[replica.priority.name] ?? ${item}.priority;`];
 }
 
 function labels(item: string, local: TrackerKind): string[] {
   if (!trackerProfile(local).vocabulary.labelsMayHaveSpaces) {
-    return [`// ${trackerProfile(local).words.brand} labels cannot contain spaces.`, `if (replica.labels) ${item}.labels = replica.labels.map((label) => label.trim().replace(/\\s+/g, '_'));`];
+    return [
+      `// ${trackerProfile(local).words.brand} labels cannot contain spaces.`,
+      `if (replica.labels) ${item}.labels = replica.labels.map((label) => label.trim().replace(/\\s+/g, '_'));`,
+    ];
   }
   return [`if (replica.labels) ${item}.labels = replica.labels;`];
 }

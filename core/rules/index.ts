@@ -1,6 +1,13 @@
 // Script mode: the sandbox port and its QuickJS implementation, the script runners, the default
 // scripts, test runs and the published typings. The sync engine and the admin API use these.
-export { type ScriptSandboxV1, type ScriptProgramV1, type ScriptRunLimits, defaultScriptRunLimits, defaultScriptMemoryBytes, maximumScriptCharacters } from './script-sandbox';
+export {
+  type ScriptSandboxV1,
+  type ScriptProgramV1,
+  type ScriptRunLimits,
+  defaultScriptRunLimits,
+  defaultScriptMemoryBytes,
+  maximumScriptCharacters,
+} from './script-sandbox';
 export { ScriptError, scriptErrorKinds, scriptTimeLimitError, type ScriptErrorKind } from './script-error';
 export { createQuickJsSandbox, type QuickJsSandboxOptions } from './quickjs-sandbox';
 export { createQuickJsRunner, type QuickJsRunner, type QuickJsRunnerOptions } from './quickjs-runner';

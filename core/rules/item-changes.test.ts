@@ -30,7 +30,9 @@ describe('diffItem', () => {
   });
 
   it('lists only the fields that differ', () => {
-    expect(diffItem(current, { ...untouched, summary: 'New summary', status: 'Done', labels: ['export'], customFields: { 'Story Points': 8, Team: null } })).toEqual({
+    expect(
+      diffItem(current, { ...untouched, summary: 'New summary', status: 'Done', labels: ['export'], customFields: { 'Story Points': 8, Team: null } }),
+    ).toEqual({
       summary: 'New summary',
       status: 'Done',
       labels: ['export'],
@@ -58,14 +60,30 @@ describe('diffItem', () => {
 });
 
 describe('newItemFrom', () => {
-  const blank: ScriptedItem = { projectKey: null, type: null, summary: 'Created', description: { type: 'doc', content: [] }, status: null, priority: null, labels: [], assignee: null, customFields: {}, parentKey: null };
+  const blank: ScriptedItem = {
+    projectKey: null,
+    type: null,
+    summary: 'Created',
+    description: { type: 'doc', content: [] },
+    status: null,
+    priority: null,
+    labels: [],
+    assignee: null,
+    customFields: {},
+    parentKey: null,
+  };
 
   it('defaults the project to the connection project and the type to Task', () => {
     expect(newItemFrom(blank, 'SUP')).toEqual({ projectKey: 'SUP', type: 'Task', summary: 'Created' });
   });
 
   it('takes what the script set, leaving out what is empty', () => {
-    expect(newItemFrom({ ...blank, projectKey: 'OPS', type: 'Bug', status: 'To Do', labels: ['a'], assignee: { email: 'a@x' }, customFields: { A: 1, B: null } }, 'SUP')).toEqual({
+    expect(
+      newItemFrom(
+        { ...blank, projectKey: 'OPS', type: 'Bug', status: 'To Do', labels: ['a'], assignee: { email: 'a@x' }, customFields: { A: 1, B: null } },
+        'SUP',
+      ),
+    ).toEqual({
       projectKey: 'OPS',
       type: 'Bug',
       summary: 'Created',

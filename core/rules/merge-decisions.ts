@@ -48,7 +48,10 @@ export function commentDecisions(offered: readonly ShapedComment[], context: Mer
     if (local === undefined) continue;
     const remote = remoteComments.get(comment.remoteId);
     const before = previousComments.get(comment.remoteId);
-    const changed = remote !== undefined && before !== undefined ? canonicalJson(before.body) !== canonicalJson(remote.body) : comparableText(comment.body) !== comparableText(local.body);
+    const changed =
+      remote !== undefined && before !== undefined
+        ? canonicalJson(before.body) !== canonicalJson(remote.body)
+        : comparableText(comment.body) !== comparableText(local.body);
     if (changed) commentsToUpdate.push({ localId, remoteId: comment.remoteId, body: comment.body });
   }
   return { commentsToAdd, commentsToUpdate };
@@ -58,7 +61,8 @@ export function commentDecisions(offered: readonly ShapedComment[], context: Mer
 export function withAuthorPrefix(body: RichText, author: string): RichText {
   const prefix = `[${author}]: `;
   const [first, ...rest] = body.content;
-  if (first?.type === 'paragraph') return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: prefix }, ...first.content] }, ...rest] };
+  if (first?.type === 'paragraph')
+    return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: prefix }, ...first.content] }, ...rest] };
   return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: prefix.trim() }] }, ...body.content] };
 }
 

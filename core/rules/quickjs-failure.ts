@@ -79,7 +79,13 @@ export interface FailureContext {
 export function scriptErrorFromThrown(thrown: ThrownValue, failure: FailureContext): ScriptError {
   const kind = kindOf(thrown, failure.phase, failure.stopReason, failure.atMemoryCeiling);
   const position = scriptPositionFromStack(thrown.stack, failure.headerLines);
-  return new ScriptError({ kind, scriptName: failure.scriptName, detail: detailFor(kind, thrown, failure), line: position?.line ?? null, column: position?.column ?? null });
+  return new ScriptError({
+    kind,
+    scriptName: failure.scriptName,
+    detail: detailFor(kind, thrown, failure),
+    line: position?.line ?? null,
+    column: position?.column ?? null,
+  });
 }
 
 function detailFor(kind: ScriptErrorKind, thrown: ThrownValue, failure: FailureContext): string {
@@ -101,7 +107,12 @@ function detailFor(kind: ScriptErrorKind, thrown: ThrownValue, failure: FailureC
  */
 export function scriptErrorFromHostFailure(error: unknown, scriptName: string, atMemoryCeiling: boolean): ScriptError {
   if (error instanceof RangeError) {
-    return new ScriptError({ kind: 'stack_overflow', scriptName, detail: 'it was stopped when code or data nested too deep for the interpreter; look for deeply nested brackets or a value that contains itself.', cause: error });
+    return new ScriptError({
+      kind: 'stack_overflow',
+      scriptName,
+      detail: 'it was stopped when code or data nested too deep for the interpreter; look for deeply nested brackets or a value that contains itself.',
+      cause: error,
+    });
   }
   if (atMemoryCeiling) return new ScriptError({ kind: 'memory', scriptName, detail: 'it was stopped when it ran out of memory.', cause: error });
   const message = error instanceof Error ? error.message : String(error);

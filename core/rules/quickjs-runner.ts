@@ -162,11 +162,26 @@ function disposeAll(disposables: readonly { readonly alive: boolean; dispose(): 
 }
 
 /** Compiles and calls; every handle it makes goes into `handles` for the caller to dispose. */
-function runInContext(context: QuickJSContext, engine: QuickJsEngine, request: ScriptRunRequest, handles: QuickJSHandle[], stopReason: () => StopReason): ScriptRunAnswer {
+function runInContext(
+  context: QuickJSContext,
+  engine: QuickJsEngine,
+  request: ScriptRunRequest,
+  handles: QuickJSHandle[],
+  stopReason: () => StopReason,
+): ScriptRunAnswer {
   const failure = (phase: 'compile' | 'run', handle: QuickJSHandle): ScriptRunAnswer => {
     const thrown = readThrownValue(context, handle);
     const atMemoryCeiling = isAtMemoryCeiling(engine);
-    return failed(scriptErrorFromThrown(thrown, { scriptName: request.scriptName, phase, headerLines, stopReason: stopReason(), atMemoryCeiling, timeoutMilliseconds: request.limits.timeoutMilliseconds }));
+    return failed(
+      scriptErrorFromThrown(thrown, {
+        scriptName: request.scriptName,
+        phase,
+        headerLines,
+        stopReason: stopReason(),
+        atMemoryCeiling,
+        timeoutMilliseconds: request.limits.timeoutMilliseconds,
+      }),
+    );
   };
   const harness = context.evalCode(request.harness, '<harness>', { type: 'global', strict: true });
   if (harness.error) {
@@ -187,7 +202,9 @@ function runInContext(context: QuickJSContext, engine: QuickJsEngine, request: S
   }
   handles.push(compiled.value);
   if (context.typeof(compiled.value) !== 'function') {
-    return failed(new ScriptError({ kind: 'syntax', scriptName: request.scriptName, detail: 'it closes the function it runs in; remove the unmatched closing bracket.' }));
+    return failed(
+      new ScriptError({ kind: 'syntax', scriptName: request.scriptName, detail: 'it closes the function it runs in; remove the unmatched closing bracket.' }),
+    );
   }
 
   const input = context.newString(request.inputJson);
@@ -206,7 +223,8 @@ class HarnessDefect extends Error {}
 
 /** The harness's JSON text, refused before it is copied out when it is over the output limit. */
 function readOutput(context: QuickJSContext, handle: QuickJSHandle, request: ScriptRunRequest): ScriptRunAnswer {
-  if (context.typeof(handle) !== 'string') return failed(new ScriptError({ kind: 'invalid_output', scriptName: request.scriptName, detail: 'the harness returned no result.' }));
+  if (context.typeof(handle) !== 'string')
+    return failed(new ScriptError({ kind: 'invalid_output', scriptName: request.scriptName, detail: 'the harness returned no result.' }));
   const length = context.getProp(handle, 'length');
   const characters = context.getNumber(length);
   length.dispose();

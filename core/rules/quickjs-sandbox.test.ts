@@ -35,7 +35,9 @@ describe('QuickJS sandbox', () => {
 
     it('names what was missing when a script reaches for host objects', async () => {
       expect((await echoScriptFailure(sandbox, 'return process.env;')).message).toContain("ReferenceError: 'process' is not defined");
-      expect((await echoScriptFailure(sandbox, 'return globalThis.constructor.constructor("return process")().env;')).message).toContain("'process' is not defined");
+      expect((await echoScriptFailure(sandbox, 'return globalThis.constructor.constructor("return process")().env;')).message).toContain(
+        "'process' is not defined",
+      );
     });
 
     it('stops a tight endless loop even though QuickJS cannot name its line', async () => {
@@ -49,14 +51,19 @@ describe('QuickJS sandbox', () => {
     });
 
     it('stops data nested too deep for JSON and code nested too deep to parse', async () => {
-      await expect(echoScriptFailure(sandbox, 'let value = {};\nfor (let i = 0; i < 100000; i++) value = { value };\nreturn value;')).resolves.toMatchObject({ kind: 'stack_overflow' });
+      await expect(echoScriptFailure(sandbox, 'let value = {};\nfor (let i = 0; i < 100000; i++) value = { value };\nreturn value;')).resolves.toMatchObject({
+        kind: 'stack_overflow',
+      });
       await expect(echoScriptFailure(sandbox, `return ${'('.repeat(100_000)}1${')'.repeat(100_000)};`)).resolves.toMatchObject({ kind: 'stack_overflow' });
       await expect(echoScriptFailure(sandbox, `return eval("${'['.repeat(100_000)}");`)).resolves.toMatchObject({ kind: 'stack_overflow' });
       await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     });
 
     it('reports a thrown non-Error value', async () => {
-      await expect(echoScriptFailure(sandbox, 'throw "plain text";')).resolves.toMatchObject({ kind: 'thrown', message: 'The test script threw an error: plain text' });
+      await expect(echoScriptFailure(sandbox, 'throw "plain text";')).resolves.toMatchObject({
+        kind: 'thrown',
+        message: 'The test script threw an error: plain text',
+      });
     });
 
     it('survives an exception whose getters loop forever', async () => {
@@ -70,7 +77,10 @@ describe('QuickJS sandbox', () => {
     });
 
     it('has no promises or binary buffers, so nothing a script starts can outlive its run', async () => {
-      await expect(runEchoScript(sandbox, 'return [typeof Promise, typeof ArrayBuffer, typeof SharedArrayBuffer, typeof Atomics];')).resolves.toEqual({ ok: true, value: { result: ['undefined', 'undefined', 'undefined', 'undefined'] } });
+      await expect(runEchoScript(sandbox, 'return [typeof Promise, typeof ArrayBuffer, typeof SharedArrayBuffer, typeof Atomics];')).resolves.toEqual({
+        ok: true,
+        value: { result: ['undefined', 'undefined', 'undefined', 'undefined'] },
+      });
       await expect(echoScriptFailure(sandbox, 'const later = async () => 1;\nreturn later();')).resolves.toMatchObject({ kind: 'thrown', line: 2 });
     });
   });
@@ -80,14 +90,34 @@ describe('QuickJS sandbox', () => {
       const result = await runEchoScript(sandbox, 'return Object.getOwnPropertyNames(globalThis);');
       if (!result.ok) throw result.error;
       const globals = result.value.result as string[];
-      for (const hostObject of ['process', 'require', 'module', 'exports', 'Buffer', 'fetch', 'XMLHttpRequest', 'WebAssembly', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'console', 'std', 'os', '__dirname']) {
+      for (const hostObject of [
+        'process',
+        'require',
+        'module',
+        'exports',
+        'Buffer',
+        'fetch',
+        'XMLHttpRequest',
+        'WebAssembly',
+        'setTimeout',
+        'setInterval',
+        'setImmediate',
+        'queueMicrotask',
+        'console',
+        'std',
+        'os',
+        '__dirname',
+      ]) {
         expect(globals).not.toContain(hostObject);
       }
       expect(globals).toContain('JSON');
     });
 
     it('keeps prototype pollution inside the run that did it', async () => {
-      const polluted = await runEchoScript(sandbox, 'Object.prototype.polluted = "yes";\nArray.prototype.push = function () { return -1; };\nglobalThis.leftover = true;\nreturn ({}).polluted;');
+      const polluted = await runEchoScript(
+        sandbox,
+        'Object.prototype.polluted = "yes";\nArray.prototype.push = function () { return -1; };\nglobalThis.leftover = true;\nreturn ({}).polluted;',
+      );
       expect(polluted).toEqual({ ok: true, value: { result: 'yes' } });
       const next = await runEchoScript(sandbox, 'const list = [];\nlist.push(1);\nreturn [({}).polluted === undefined, list.length, typeof leftover];');
       expect(next).toEqual({ ok: true, value: { result: [true, 1, 'undefined'] } });
@@ -103,12 +133,23 @@ describe('QuickJS sandbox', () => {
 
   describe('limits', () => {
     it('takes a time limit per run', async () => {
-      await expect(echoScriptFailure(sandbox, 'const end = Date.now() + 300;\nwhile (Date.now() < end) {}', { timeoutMilliseconds: 30 })).resolves.toMatchObject({ kind: 'timeout' });
-      await expect(runEchoScript(sandbox, 'const end = Date.now() + 30;\nwhile (Date.now() < end) {}\nreturn "finished";', { timeoutMilliseconds: 5000 })).resolves.toMatchObject({ ok: true });
+      await expect(
+        echoScriptFailure(sandbox, 'const end = Date.now() + 300;\nwhile (Date.now() < end) {}', { timeoutMilliseconds: 30 }),
+      ).resolves.toMatchObject({ kind: 'timeout' });
+      await expect(
+        runEchoScript(sandbox, 'const end = Date.now() + 30;\nwhile (Date.now() < end) {}\nreturn "finished";', { timeoutMilliseconds: 5000 }),
+      ).resolves.toMatchObject({ ok: true });
     });
 
     it('checks what the harness hands back against the output schema', async () => {
-      const result = await sandbox.run({ scriptName: 'test script', harness: echoHarness, script: 'return 1;', parameters: ['input'], input: {}, output: z.object({ result: z.string() }) });
+      const result = await sandbox.run({
+        scriptName: 'test script',
+        harness: echoHarness,
+        script: 'return 1;',
+        parameters: ['input'],
+        input: {},
+        output: z.object({ result: z.string() }),
+      });
       expect(result.ok ? null : result.error.kind).toBe('invalid_output');
     });
   });
@@ -132,8 +173,12 @@ describe('QuickJS sandbox memory limit', () => {
 
   it('holds the default 32 MB limit while letting a script use a few megabytes', async () => {
     const sandbox = createQuickJsSandbox();
-    await expect(runEchoScript(sandbox, 'const kept = [];\nfor (let i = 0; i < 8; i++) kept.push("y".repeat(1024 * 1024) + i);\nreturn kept.length;', limits)).resolves.toEqual({ ok: true, value: { result: 8 } });
-    await expect(echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) kept.push("y".repeat(1024 * 1024) + kept.length);', limits)).resolves.toMatchObject({ kind: 'memory', line: 2 });
+    await expect(
+      runEchoScript(sandbox, 'const kept = [];\nfor (let i = 0; i < 8; i++) kept.push("y".repeat(1024 * 1024) + i);\nreturn kept.length;', limits),
+    ).resolves.toEqual({ ok: true, value: { result: 8 } });
+    await expect(echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) kept.push("y".repeat(1024 * 1024) + kept.length);', limits)).resolves.toMatchObject(
+      { kind: 'memory', line: 2 },
+    );
     await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
   });

@@ -54,12 +54,16 @@ async function planOf(script: string, overrides: Partial<IncomingScriptInput> = 
 describe('incoming script', () => {
   describe('computes a diff, never a blind overwrite', () => {
     it('changes nothing when the script sets fields to the values they have', async () => {
-      const plan = await planOf('issue.summary = replica.summary;\nissue.description = replica.description;\nissue.status = "In Progress";\nissue.labels = ["customer", "export"];');
+      const plan = await planOf(
+        'issue.summary = replica.summary;\nissue.description = replica.description;\nissue.status = "In Progress";\nissue.labels = ["customer", "export"];',
+      );
       expect(plan.changes).toEqual({});
     });
 
     it('changes only what the script changed', async () => {
-      const plan = await planOf("issue.summary = 'Renamed';\nissue.priority = 'Highest';\nissue.customFields['Story Points'].value = replica.customFields['Microsoft.VSTS.Scheduling.StoryPoints'].value;");
+      const plan = await planOf(
+        "issue.summary = 'Renamed';\nissue.priority = 'Highest';\nissue.customFields['Story Points'].value = replica.customFields['Microsoft.VSTS.Scheduling.StoryPoints'].value;",
+      );
       expect(plan.changes).toEqual({ summary: 'Renamed', priority: 'Highest', customFields: { 'Story Points': 8 } });
     });
 
@@ -92,18 +96,39 @@ describe('incoming script', () => {
 
     it('adds new remote comments, prefixed with the remote author', async () => {
       const plan = await planOf(merge, { replica: { ...replica, comments: [remoteComment('r1', 'Hello from ADO')] } });
-      expect(plan.commentsToAdd).toEqual([{ remoteId: 'r1', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '[Carol Remote]: ' }, { type: 'text', text: 'Hello from ADO' }] }] } }]);
+      expect(plan.commentsToAdd).toEqual([
+        {
+          remoteId: 'r1',
+          body: {
+            type: 'doc',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  { type: 'text', text: '[Carol Remote]: ' },
+                  { type: 'text', text: 'Hello from ADO' },
+                ],
+              },
+            ],
+          },
+        },
+      ]);
       expect(plan.commentsToUpdate).toEqual([]);
     });
 
-    it('skips comments that are copies of this side\'s own (echoOf), so nothing echoes back', async () => {
+    it("skips comments that are copies of this side's own (echoOf), so nothing echoes back", async () => {
       const plan = await planOf(merge, { replica: { ...replica, comments: [remoteComment('r2', 'I can reproduce it.', { echoOf: '10001' })] } });
       expect(plan.commentsToAdd).toEqual([]);
       expect(plan.commentsToUpdate).toEqual([]);
     });
 
     it('updates a linked comment edited remotely since the last replica, and leaves unchanged ones alone', async () => {
-      const links = { commentLinks: [{ remoteId: 'r1', localId: '10001' }, { remoteId: 'r3', localId: '10001' }] };
+      const links = {
+        commentLinks: [
+          { remoteId: 'r1', localId: '10001' },
+          { remoteId: 'r3', localId: '10001' },
+        ],
+      };
       const previous: Replica = { ...replica, comments: [remoteComment('r1', 'First words'), remoteComment('r3', 'Same')] };
       const edited: Replica = { ...replica, comments: [remoteComment('r1', 'Edited words', { updated: '2026-11-23T11:00:00Z' }), remoteComment('r3', 'Same')] };
       const plan = await planOf(merge, { ...links, previous, replica: edited });
@@ -113,14 +138,23 @@ describe('incoming script', () => {
 
     it('without a previous replica, compares the text it would write with the local comment', async () => {
       const links = { commentLinks: [{ remoteId: 'r1', localId: '10001' }] };
-      const same = await planOf('commentHelper.mergeComments(issue, replica, (comment) => comment);', { ...links, replica: { ...replica, comments: [remoteComment('r1', 'I can reproduce it.')] } });
+      const same = await planOf('commentHelper.mergeComments(issue, replica, (comment) => comment);', {
+        ...links,
+        replica: { ...replica, comments: [remoteComment('r1', 'I can reproduce it.')] },
+      });
       expect(same.commentsToUpdate).toEqual([]);
-      const different = await planOf('commentHelper.mergeComments(issue, replica, (comment) => comment);', { ...links, replica: { ...replica, comments: [remoteComment('r1', 'Cannot reproduce.')] } });
+      const different = await planOf('commentHelper.mergeComments(issue, replica, (comment) => comment);', {
+        ...links,
+        replica: { ...replica, comments: [remoteComment('r1', 'Cannot reproduce.')] },
+      });
       expect(different.commentsToUpdate).toEqual([{ localId: '10001', remoteId: 'r1', body: richTextFromPlain('Cannot reproduce.') }]);
     });
 
     it('does not bring back a linked comment that was deleted here', async () => {
-      const plan = await planOf(merge, { commentLinks: [{ remoteId: 'r1', localId: 'gone' }], replica: { ...replica, comments: [remoteComment('r1', 'Edited')] } });
+      const plan = await planOf(merge, {
+        commentLinks: [{ remoteId: 'r1', localId: 'gone' }],
+        replica: { ...replica, comments: [remoteComment('r1', 'Edited')] },
+      });
       expect(plan.commentsToAdd).toEqual([]);
       expect(plan.commentsToUpdate).toEqual([]);
     });
@@ -128,12 +162,16 @@ describe('incoming script', () => {
     it('lets a transform change the body, keep the prefix, or skip a comment', async () => {
       const script = [
         'commentHelper.mergeComments(issue, replica, (comment) => {',
-        "  if (comment.body.content.length === 0) return null;",
+        '  if (comment.body.content.length === 0) return null;',
         "  if (comment.id === 'r2') return 'Internal note: ' + nodeHelper.stripHtml(comment.body);",
         '  comment.body = commentHelper.withAuthorPrefix(comment);',
         '});',
       ].join('\n');
-      const comments = [remoteComment('r1', 'Kept'), remoteComment('r2', 'Rewritten'), { ...remoteComment('r3', ''), body: { type: 'doc' as const, content: [] } }];
+      const comments = [
+        remoteComment('r1', 'Kept'),
+        remoteComment('r2', 'Rewritten'),
+        { ...remoteComment('r3', ''), body: { type: 'doc' as const, content: [] } },
+      ];
       const plan = await planOf(script, { replica: { ...replica, comments } });
       expect(plan.commentsToAdd).toEqual([
         { remoteId: 'r1', body: richTextFromPlainWithPrefix('[Carol Remote]: ', 'Kept') },
@@ -141,9 +179,18 @@ describe('incoming script', () => {
       ]);
     });
 
-    it('says so at the script\'s line when a transform returns something unusable', async () => {
-      const result = await runIncomingScript(sandbox, input('commentHelper.mergeComments(issue, replica, (comment) => {\n  return 42;\n});', { replica: { ...replica, comments: [remoteComment('r1', 'x')] } }));
-      expect(result.ok ? null : [result.error.kind, result.error.line, result.error.detail]).toEqual(['thrown', 1, 'TypeError: commentHelper.mergeComments: the transform must return the comment, a new body, or null to skip the comment.']);
+    it("says so at the script's line when a transform returns something unusable", async () => {
+      const result = await runIncomingScript(
+        sandbox,
+        input('commentHelper.mergeComments(issue, replica, (comment) => {\n  return 42;\n});', {
+          replica: { ...replica, comments: [remoteComment('r1', 'x')] },
+        }),
+      );
+      expect(result.ok ? null : [result.error.kind, result.error.line, result.error.detail]).toEqual([
+        'thrown',
+        1,
+        'TypeError: commentHelper.mergeComments: the transform must return the comment, a new body, or null to skip the comment.',
+      ]);
     });
 
     it('adds each comment once when called twice', async () => {
@@ -159,7 +206,10 @@ describe('incoming script', () => {
         { id: 'x2', filename: 'linked.png', mimeType: 'image/png', size: 10 },
         { id: 'x3', filename: 'ours.png', mimeType: 'image/png', size: 10, echoOf: '20001' },
       ];
-      const plan = await planOf('attachmentHelper.mergeAttachments(issue, replica);', { replica: { ...replica, attachments }, attachmentLinks: [{ remoteId: 'x2', localId: '20002' }] });
+      const plan = await planOf('attachmentHelper.mergeAttachments(issue, replica);', {
+        replica: { ...replica, attachments },
+        attachmentLinks: [{ remoteId: 'x2', localId: '20002' }],
+      });
       expect(plan.attachmentsToAdd).toEqual([{ remoteId: 'x1', filename: 'new.png', mimeType: 'image/png' }]);
     });
   });
@@ -169,27 +219,41 @@ describe('incoming script', () => {
       { id: 'x1', filename: 'small.png', mimeType: 'image/png', size: 10 },
       { id: 'x2', filename: 'huge.iso', mimeType: 'application/octet-stream', size: 5_000_000_000 },
     ];
-    const plan = await planOf('attachmentHelper.mergeAttachments(issue, { ...replica, attachments: replica.attachments.filter((attachment) => attachment.size < 10_000_000) });', { replica: { ...replica, attachments } });
+    const plan = await planOf(
+      'attachmentHelper.mergeAttachments(issue, { ...replica, attachments: replica.attachments.filter((attachment) => attachment.size < 10_000_000) });',
+      { replica: { ...replica, attachments } },
+    );
     expect(plan.attachmentsToAdd.map((attachment) => attachment.remoteId)).toEqual(['x1']);
   });
 
   describe('tracker words', () => {
     it('writes Azure DevOps areaPath, iterationPath and raw reference names to their fields', async () => {
-      const script = "workItem.areaPath = 'Platform\\\\Support';\nworkItem['Microsoft.VSTS.Common.AcceptanceCriteria'] = 'Export works for 5 GB';\nworkItem.iterationPath = workItem.iterationPath;";
+      const script =
+        "workItem.areaPath = 'Platform\\\\Support';\nworkItem['Microsoft.VSTS.Common.AcceptanceCriteria'] = 'Export works for 5 GB';\nworkItem.iterationPath = workItem.iterationPath;";
       const plan = await planOf(script, { issue: sampleItems['azure-devops'], connection: connectionBetween('azure-devops', 'jira-cloud') });
-      expect(plan.changes).toEqual({ customFields: { 'System.AreaPath': 'Platform\\Support', 'Microsoft.VSTS.Common.AcceptanceCriteria': 'Export works for 5 GB' } });
+      expect(plan.changes).toEqual({
+        customFields: { 'System.AreaPath': 'Platform\\Support', 'Microsoft.VSTS.Common.AcceptanceCriteria': 'Export works for 5 GB' },
+      });
     });
 
     it('reads and writes Asana completed and due', async () => {
       const script = "if (!entity.completed && replica.status?.name === 'Closed') entity.completed = true;\nentity.due = '2026-12-24';";
-      const plan = await planOf(script, { issue: sampleItems.asana, connection: connectionBetween('asana', 'azure-devops'), replica: { ...replica, status: { name: 'Closed' } } });
+      const plan = await planOf(script, {
+        issue: sampleItems.asana,
+        connection: connectionBetween('asana', 'azure-devops'),
+        replica: { ...replica, status: { name: 'Closed' } },
+      });
       expect(plan.changes).toEqual({ status: 'completed', customFields: { due_on: '2026-12-24' } });
     });
   });
 
   describe('first sync', () => {
     it('creates the item in the connection project, with Task when the script names no type', async () => {
-      const plan = await planOf('issue.summary = replica.summary;\ncommentHelper.mergeComments(issue, replica);', { issue: null, firstSync: true, replica: { ...replica, comments: [remoteComment('r1', 'Hi')] } });
+      const plan = await planOf('issue.summary = replica.summary;\ncommentHelper.mergeComments(issue, replica);', {
+        issue: null,
+        firstSync: true,
+        replica: { ...replica, comments: [remoteComment('r1', 'Hi')] },
+      });
       expect(plan.create).toEqual({ projectKey: 'SUP', type: 'Task', summary: local.summary });
       expect(plan.changes).toEqual({});
       expect(plan.commentsToAdd).toHaveLength(1);
@@ -205,19 +269,30 @@ describe('incoming script', () => {
         'issue.summary = replica.summary;',
         'issue.status = statusHelper.map(replica.status, { Active: "In Progress" });',
       ].join('\n');
-      const plan = await planOf(script, { issue: null, firstSync: true, replica: { ...replica, projectKey: 'Platform' }, issueTypes: ['Bug', 'Story', 'Task'] });
+      const plan = await planOf(script, {
+        issue: null,
+        firstSync: true,
+        replica: { ...replica, projectKey: 'Platform' },
+        issueTypes: ['Bug', 'Story', 'Task'],
+      });
       expect(plan.create).toEqual({ projectKey: 'PLAT', type: 'Story', summary: local.summary, status: 'In Progress' });
     });
 
     it('creates nothing when the script returns before setting a summary', async () => {
-      const plan = await planOf("if (replica.type !== 'Bug') return;\nissue.summary = replica.summary;\ncommentHelper.mergeComments(issue, replica);", { issue: null, firstSync: true, replica: { ...replica, comments: [remoteComment('r1', 'Hi')] } });
+      const plan = await planOf("if (replica.type !== 'Bug') return;\nissue.summary = replica.summary;\ncommentHelper.mergeComments(issue, replica);", {
+        issue: null,
+        firstSync: true,
+        replica: { ...replica, comments: [remoteComment('r1', 'Hi')] },
+      });
       expect(plan).toMatchObject({ create: null, changes: {}, commentsToAdd: [] });
     });
   });
 
   describe('other helpers', () => {
     it('collects users to look up by email and assigns by email', async () => {
-      const plan = await planOf(`issue.assignee = nodeHelper.getUserByEmail('${bob.email}');\nnodeHelper.getUserByEmail('');\nnodeHelper.getUserByEmail('Someone@Example.com');`);
+      const plan = await planOf(
+        `issue.assignee = nodeHelper.getUserByEmail('${bob.email}');\nnodeHelper.getUserByEmail('');\nnodeHelper.getUserByEmail('Someone@Example.com');`,
+      );
       expect(plan.changes).toEqual({ assigneeEmail: bob.email });
       expect(plan.userLookups).toEqual([bob.email, 'someone@example.com']);
     });
@@ -234,22 +309,43 @@ describe('incoming script', () => {
     });
 
     it('finds the local twin of a remote parent', async () => {
-      const plan = await planOf('issue.parentKey = syncHelper.getLocalKey(replica.parent?.key);', { replica: { ...replica, parent: { key: '40' } }, twinKeys: [{ remoteKey: '40', localKey: 'SUP-1' }] });
+      const plan = await planOf('issue.parentKey = syncHelper.getLocalKey(replica.parent?.key);', {
+        replica: { ...replica, parent: { key: '40' } },
+        twinKeys: [{ remoteKey: '40', localKey: 'SUP-1' }],
+      });
       expect(plan.changes).toEqual({ parentKey: 'SUP-1' });
     });
 
     it('reports a helper misuse at the line of the script that called it', async () => {
-      const result = await runIncomingScript(sandbox, input("const name = 42;\n\nworkflowHelper.transition(issue, name);"));
-      expect(result.ok ? null : [result.error.kind, result.error.line, result.error.message]).toEqual(['thrown', 3, 'The incoming script threw an error at line 3: TypeError: workflowHelper.transition: give the name of the transition, for example "Start Progress".']);
+      const result = await runIncomingScript(sandbox, input('const name = 42;\n\nworkflowHelper.transition(issue, name);'));
+      expect(result.ok ? null : [result.error.kind, result.error.line, result.error.message]).toEqual([
+        'thrown',
+        3,
+        'The incoming script threw an error at line 3: TypeError: workflowHelper.transition: give the name of the transition, for example "Start Progress".',
+      ]);
     });
 
     it('names the field when the script sets something unusable', async () => {
       const result = await runIncomingScript(sandbox, input('issue.summary = 42;'));
-      expect(result.ok ? null : [result.error.kind, result.error.message]).toEqual(['invalid_output', 'The incoming script produced a value the sync cannot use: issue.summary: must be text.']);
+      expect(result.ok ? null : [result.error.kind, result.error.message]).toEqual([
+        'invalid_output',
+        'The incoming script produced a value the sync cannot use: issue.summary: must be text.',
+      ]);
     });
   });
 });
 
 function richTextFromPlainWithPrefix(prefix: string, text: string) {
-  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: prefix }, { type: 'text', text }] }] };
+  return {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: prefix },
+          { type: 'text', text },
+        ],
+      },
+    ],
+  };
 }

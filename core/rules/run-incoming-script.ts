@@ -84,7 +84,17 @@ function planFrom(output: IncomingOutput, input: IncomingScriptInput): IncomingP
   if (input.issue === null) {
     const create = newItemFrom(output.issue, input.defaultProjectKey);
     // No summary on first sync: the script chose not to create (an early return), so nothing follows.
-    if (create === undefined) return { create: null, changes: {}, commentsToAdd: [], commentsToUpdate: [], attachmentsToAdd: [], transitions: [], userLookups: [], unlinkAfterProcessing: false };
+    if (create === undefined)
+      return {
+        create: null,
+        changes: {},
+        commentsToAdd: [],
+        commentsToUpdate: [],
+        attachmentsToAdd: [],
+        transitions: [],
+        userLookups: [],
+        unlinkAfterProcessing: false,
+      };
     return { create, changes: {}, ...followUps, userLookups: withEmail(output.userLookups, create.assigneeEmail) };
   }
   const changes = diffItem(input.issue, output.issue);

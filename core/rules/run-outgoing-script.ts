@@ -44,7 +44,12 @@ export async function executeOutgoingScript(sandbox: ScriptSandboxV1, input: Out
     script: input.script,
     parameters: scriptParameters,
     output: outgoingOutputSchema,
-    input: harnessInput({ direction: 'outgoing', connection: input.connection, issue: scriptIssueData(input.connection.localTracker, input.issue, null), syncedKeys: input.syncedKeys ?? [] }),
+    input: harnessInput({
+      direction: 'outgoing',
+      connection: input.connection,
+      issue: scriptIssueData(input.connection.localTracker, input.issue, null),
+      syncedKeys: input.syncedKeys ?? [],
+    }),
     ...(input.limits === undefined ? {} : { limits: input.limits }),
   });
   if (!output.ok) return err(output.error);

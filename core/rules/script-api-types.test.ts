@@ -5,9 +5,20 @@ import { scriptApiTypes } from './script-api-types';
 
 /** Type-checks scripts against the published typings, the way an admin's editor would. */
 function typeErrorsOf(scripts: Readonly<Record<string, string>>): string[] {
-  const options: ts.CompilerOptions = { strict: true, noImplicitAny: false, target: ts.ScriptTarget.ES2022, lib: ['lib.es2023.d.ts'], types: [], noEmit: true, skipLibCheck: true };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noImplicitAny: false,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts'],
+    types: [],
+    noEmit: true,
+    skipLibCheck: true,
+  };
   // A script is a function body: wrapped in one, `return` is allowed as it is at run time.
-  const files = new Map<string, string>([['/scripts/script-api.d.ts', scriptApiTypes], ...Object.entries(scripts).map(([name, script]): [string, string] => [`/scripts/${name}.ts`, `(function () {\n${script}\n})();\nexport {};\n`])]);
+  const files = new Map<string, string>([
+    ['/scripts/script-api.d.ts', scriptApiTypes],
+    ...Object.entries(scripts).map(([name, script]): [string, string] => [`/scripts/${name}.ts`, `(function () {\n${script}\n})();\nexport {};\n`]),
+  ]);
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -19,7 +30,10 @@ function typeErrorsOf(scripts: Readonly<Record<string, string>>): string[] {
   };
   const program = ts.createProgram([...files.keys()], options, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file && diagnostic.start !== undefined ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line}` : '';
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line}`
+        : '';
     return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
 }

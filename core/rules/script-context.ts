@@ -79,7 +79,24 @@ export interface ScriptIssueData {
  */
 export function scriptIssueData(tracker: TrackerKind, item: TrackerItem | OutgoingItem | null, defaultProjectKey: string | null): ScriptIssueData {
   if (item === null) {
-    const blank = { key: null, url: null, projectKey: defaultProjectKey, type: null, summary: '', description: emptyRichText, status: null, priority: null, labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: null };
+    const blank = {
+      key: null,
+      url: null,
+      projectKey: defaultProjectKey,
+      type: null,
+      summary: '',
+      description: emptyRichText,
+      status: null,
+      priority: null,
+      labels: [],
+      assignee: null,
+      reporter: null,
+      comments: [],
+      attachments: [],
+      customFields: {},
+      parentKey: null,
+      updated: null,
+    };
     return { ...aliasProperties(tracker, {}, null), ...blank };
   }
   return {
@@ -95,7 +112,11 @@ export function scriptIssueData(tracker: TrackerKind, item: TrackerItem | Outgoi
     labels: item.labels,
     assignee: userData(item.assignee),
     reporter: userData(item.reporter),
-    comments: item.comments.map((comment) => ({ ...comment, author: userData(comment.author), syncedFrom: 'syncedFrom' in comment ? comment.syncedFrom : null })),
+    comments: item.comments.map((comment) => ({
+      ...comment,
+      author: userData(comment.author),
+      syncedFrom: 'syncedFrom' in comment ? comment.syncedFrom : null,
+    })),
     attachments: item.attachments.map((attachment) => ({ ...attachment, syncedFrom: 'syncedFrom' in attachment ? (attachment.syncedFrom ?? null) : null })),
     customFields: item.customFields,
     parentKey: item.parentKey,

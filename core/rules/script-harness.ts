@@ -3,7 +3,16 @@ import { harnessBaseSource } from './harness-views';
 import { outputErrorName } from './quickjs-failure';
 
 /** What a script sees, in this order: the function the script body becomes takes these parameters. */
-export const scriptParameters: readonly string[] = ['issue', 'workItem', 'entity', 'replica', 'previous', 'firstSync', 'connection', ...harnessHelpers.map((helper) => helper.name)];
+export const scriptParameters: readonly string[] = [
+  'issue',
+  'workItem',
+  'entity',
+  'replica',
+  'previous',
+  'firstSync',
+  'connection',
+  ...harnessHelpers.map((helper) => helper.name),
+];
 
 export interface HarnessRequest {
   readonly script: string;

@@ -16,7 +16,10 @@ const nameSchema = z.union([z.string(), z.looseObject({ name: z.string() }).tran
 
 /** A person the script assigned: an email reference, a user object, or a bare email. */
 const userReferenceSchema = z.union(
-  [z.string().transform((email) => ({ email: email as string | null })), z.looseObject({ email: z.string().nullable().optional() }).transform((user) => ({ email: user.email ?? null }))],
+  [
+    z.string().transform((email) => ({ email: email as string | null })),
+    z.looseObject({ email: z.string().nullable().optional() }).transform((user) => ({ email: user.email ?? null })),
+  ],
   { error: 'must be a user from nodeHelper.getUserByEmail(…), an email, or null' },
 );
 

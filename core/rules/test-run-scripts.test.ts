@@ -13,14 +13,21 @@ const scripts = defaultScripts('jira-cloud', 'azure-devops');
 describe('test run', () => {
   it('shows the replica the outgoing script would send', async () => {
     const result = await testRunScripts(sandbox, { outgoing: scripts.outgoing, issue: sampleItems['jira-cloud'], connection });
-    expect(result.ok && result.value).toMatchObject({ replica: { key: 'SUP-12', summary: 'Export fails for large files', status: { name: 'In Progress' } }, plan: null });
+    expect(result.ok && result.value).toMatchObject({
+      replica: { key: 'SUP-12', summary: 'Export fails for large files', status: { name: 'In Progress' } },
+      plan: null,
+    });
   });
 
   it('shows what the incoming script would change for a given replica, with its console output', async () => {
     const replica = { key: '42', summary: 'Renamed in Azure DevOps', status: { name: 'Closed' } };
     const incoming = `console.log('status', replica.status?.name);\n${scripts.incoming}`;
     const result = await testRunScripts(sandbox, { incoming, issue: sampleItems['jira-cloud'], connection, replica });
-    expect(result.ok && result.value).toEqual({ replica: null, plan: expect.objectContaining({ create: null, changes: { summary: 'Renamed in Azure DevOps', status: 'Done' } }), logs: { outgoing: [], incoming: ['status Closed'] } });
+    expect(result.ok && result.value).toEqual({
+      replica: null,
+      plan: expect.objectContaining({ create: null, changes: { summary: 'Renamed in Azure DevOps', status: 'Done' } }),
+      logs: { outgoing: [], incoming: ['status Closed'] },
+    });
   });
 
   it('shows what a first sync would create', async () => {
@@ -34,9 +41,17 @@ describe('test run', () => {
     expect(result.ok && result.value.plan?.changes).toEqual({});
   });
 
-  it('returns the failing script\'s error with its line', async () => {
-    const result = await testRunScripts(sandbox, { outgoing: scripts.outgoing, incoming: 'const x = 1;\nissue.summary = replica.nope.summary;', issue: sampleItems['jira-cloud'], connection });
-    expect(result.ok ? null : [result.error.code, result.error.details]).toEqual(['script_failed', { kind: 'thrown', script: 'incoming script', line: 2, column: expect.any(Number) }]);
+  it("returns the failing script's error with its line", async () => {
+    const result = await testRunScripts(sandbox, {
+      outgoing: scripts.outgoing,
+      incoming: 'const x = 1;\nissue.summary = replica.nope.summary;',
+      issue: sampleItems['jira-cloud'],
+      connection,
+    });
+    expect(result.ok ? null : [result.error.code, result.error.details]).toEqual([
+      'script_failed',
+      { kind: 'thrown', script: 'incoming script', line: 2, column: expect.any(Number) },
+    ]);
   });
 
   it('checks a script for syntax before it is saved, without running it', async () => {

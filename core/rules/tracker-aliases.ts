@@ -31,7 +31,8 @@ export function foldAliases(tracker: TrackerKind, wanted: ScriptedItem, shown: R
   if (fields.dottedCustomFields) for (const name of Object.keys(wanted)) if (name.includes('.') && changed(name)) customFields[name] = wanted[name] ?? null;
   let status = wanted.status;
   const shownStatus = (shown['status'] as { readonly name: string } | null | undefined)?.name ?? null;
-  if (fields.completedFlag && changed('completed') && status === shownStatus) status = wanted['completed'] === true ? completedStatus(tracker) : trackerProfile(tracker).vocabulary.statuses.target.todo;
+  if (fields.completedFlag && changed('completed') && status === shownStatus)
+    status = wanted['completed'] === true ? completedStatus(tracker) : trackerProfile(tracker).vocabulary.statuses.target.todo;
   return { ...wanted, customFields, status };
 }
 

@@ -43,7 +43,13 @@ async function markAcknowledged(context: NodeContext, connectionId: string, ackn
   const wanted = new Set(acknowledged);
   const now = context.clock.now();
   await context.store.transaction(async (store) => {
-    const inFlight = await store.listQueue({ connectionId, direction: 'outbound', states: ['in_flight', 'queued'], limit: acknowledged.length, envelopeIds: acknowledged });
+    const inFlight = await store.listQueue({
+      connectionId,
+      direction: 'outbound',
+      states: ['in_flight', 'queued'],
+      limit: acknowledged.length,
+      envelopeIds: acknowledged,
+    });
     for (const entry of inFlight) {
       if (wanted.has(entry.envelope.id)) await store.updateQueueEntry(connectionId, 'outbound', entry.position, { state: 'done', updatedAt: now });
     }
@@ -55,6 +61,12 @@ async function leaseDueEnvelopes(context: NodeContext, connectionId: string) {
   // connection keeps its queue and hands out nothing until it is activated again.
   const connection = await context.store.getConnection(connectionId);
   if (connection?.status !== 'active') return [];
-  const claimed = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: pollLeaseMs, limit: maximumEnvelopesPerMessage });
+  const claimed = await context.store.claimDueEntries({
+    connectionId: connection.id,
+    direction: 'outbound',
+    now: context.clock.now(),
+    leaseMs: pollLeaseMs,
+    limit: maximumEnvelopesPerMessage,
+  });
   return (await fitMessageSize(context, claimed)).map((entry) => entry.envelope);
 }

@@ -38,7 +38,13 @@ const applyLeaseMs = 60_000;
 export async function applyInbound(context: NodeContext, connection: Connection): Promise<number> {
   // A deactivated connection keeps what arrived and applies it, in order, once activated.
   if (connection.status !== 'active') return 0;
-  const due = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'inbound', now: context.clock.now(), leaseMs: applyLeaseMs, limit: batchSize });
+  const due = await context.store.claimDueEntries({
+    connectionId: connection.id,
+    direction: 'inbound',
+    now: context.clock.now(),
+    leaseMs: applyLeaseMs,
+    limit: batchSize,
+  });
   let failure: unknown;
   let handled = 0;
   const handle = async (entry: QueueEntry): Promise<'stop' | void> => {
@@ -74,7 +80,12 @@ export async function applyInbound(context: NodeContext, connection: Connection)
  * A change to an item that has a twin holds that item's lock; one that creates the item holds
  * the creation lock of the peer's key (see item-locks.ts for why both are enough).
  */
-async function applyChangeExclusively(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>): Promise<void> {
+async function applyChangeExclusively(
+  context: NodeContext,
+  connection: Connection,
+  entry: QueueEntry,
+  change: Extract<Envelope, { kind: 'change' }>,
+): Promise<void> {
   const twin = await context.store.getTwinByRemoteKey(connection.id, change.sourceKey);
   const key = twin ? itemLockKey(connection.id, twin.localKey) : creationLockKey(connection.id, change.sourceKey);
   await context.store.runExclusive(key, () => applyChange(context, connection, entry, change));
@@ -85,13 +96,20 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
   await context.store.transaction(async (store) => {
     const twin = await store.getTwinByLocalKey(connection.id, receipt.sourceKey);
     if (twin) {
-      const pending = await store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100, itemKey: receipt.sourceKey });
+      const pending = await store.listQueue({
+        connectionId: connection.id,
+        direction: 'outbound',
+        states: ['queued', 'in_flight'],
+        limit: 100,
+        itemKey: receipt.sourceKey,
+      });
       // The change this receipt acknowledges is applied over there, whatever its entry here says:
       // a process that died after the peer stored it leaves it in flight until its lease ends, and
       // the peer answers the resend as a repeat, with no second receipt. Done now, so the twin
       // does not wait for a receipt that never comes.
       const acknowledged = pending.filter((queued) => queued.envelope.id === receipt.changeId);
-      for (const queued of acknowledged) await store.updateQueueEntry(connection.id, 'outbound', queued.position, { state: 'done', lastError: null, updatedAt: now });
+      for (const queued of acknowledged)
+        await store.updateQueueEntry(connection.id, 'outbound', queued.position, { state: 'done', lastError: null, updatedAt: now });
       const stillSending = pending.some((queued) => queued.envelope.kind === 'change' && queued.envelope.id !== receipt.changeId);
       await store.putTwin({ ...twin, remoteKey: receipt.targetKey, ...(stillSending ? {} : { status: 'synchronized', lastSyncedAt: now }), updatedAt: now });
     }
@@ -100,15 +118,25 @@ async function linkTwin(context: NodeContext, connection: Connection, entry: Que
 }
 
 /** Where content received by an older version of the node waits: a setting keyed by the sender's ids. */
-const legacyAttachmentSetting = (connectionId: string, sourceKey: string, attachmentId: string) => `attachment-content:${connectionId}:${sourceKey}:${attachmentId}`;
+const legacyAttachmentSetting = (connectionId: string, sourceKey: string, attachmentId: string) =>
+  `attachment-content:${connectionId}:${sourceKey}:${attachmentId}`;
 
 /**
  * Attachment content now bypasses the inbox (receive-envelopes.ts); an entry that still carries it
  * was received by an older version of the node, and is kept the same way, within the same limit.
  */
-async function keepAttachment(context: NodeContext, connection: Connection, entry: QueueEntry, attachment: Extract<Envelope, { kind: 'attachment' }>): Promise<void> {
+async function keepAttachment(
+  context: NodeContext,
+  connection: Connection,
+  entry: QueueEntry,
+  attachment: Extract<Envelope, { kind: 'attachment' }>,
+): Promise<void> {
   if ((await keepAttachmentContent(context, connection, attachment)) === 'refused') {
-    throw new ExalateError('payload_too_large', `The attachment "${attachment.filename}" waits until this connection's attachment content is under its limit again.`, { isRetryable: true });
+    throw new ExalateError(
+      'payload_too_large',
+      `The attachment "${attachment.filename}" waits until this connection's attachment content is under its limit again.`,
+      { isRetryable: true },
+    );
   }
   await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: context.clock.now() });
 }
@@ -139,11 +167,24 @@ async function applyChange(context: NodeContext, connection: Connection, entry: 
   const { localKey, createdComments, createdAttachments, writtenByCreate } = await writeToTracker(context, connection, change, current, plan.value);
   // The item as written: the create's own answer when the tracker gave it and nothing was added
   // since, else one read.
-  const written = writtenByCreate !== null && createdComments.length === 0 && createdAttachments.length === 0 && plan.value.commentsToUpdate.length === 0 ? writtenByCreate : await context.tracker.getItem(localKey);
+  const written =
+    writtenByCreate !== null && createdComments.length === 0 && createdAttachments.length === 0 && plan.value.commentsToUpdate.length === 0
+      ? writtenByCreate
+      : await context.tracker.getItem(localKey);
   const commentLinks = mergeLinks(twin?.commentLinks ?? [], createdComments);
   const attachmentLinks = mergeLinks(twin?.attachmentLinks ?? [], createdAttachments);
   const base: Twin = twin ?? { ...newTwin(connection.id, localKey, context.clock.now()), status: 'synchronized' };
-  let updated: Twin = { ...base, localKey, remoteKey: change.sourceKey, status: 'synchronized', lastSyncedAt: context.clock.now(), lastAppliedInboundSequence: change.sequence, previousReplica: change.replica, commentLinks, attachmentLinks };
+  let updated: Twin = {
+    ...base,
+    localKey,
+    remoteKey: change.sourceKey,
+    status: 'synchronized',
+    lastSyncedAt: context.clock.now(),
+    lastAppliedInboundSequence: change.sequence,
+    previousReplica: change.replica,
+    commentLinks,
+    attachmentLinks,
+  };
   // Its tracker time marks the event of this write as an echo (queue-local-change.ts); without a
   // read of it, events of the item are judged the old way.
   const { lastWrittenUpdated: _unknown, ...withoutWrittenTime } = updated;
@@ -196,7 +237,9 @@ async function writeToTracker(
     const content = decodeBase64Url(kept ?? '');
     if (!content || content.length === 0) {
       // The content envelope travels ahead of the change; without it, wait and try again.
-      throw new ExalateError('conflict', `The content of the attachment "${attachment.filename}" has not arrived yet; the change will be retried.`, { isRetryable: true });
+      throw new ExalateError('conflict', `The content of the attachment "${attachment.filename}" has not arrived yet; the change will be retried.`, {
+        isRetryable: true,
+      });
     }
     const uploaded = await context.tracker.uploadAttachment(localKey, { filename: attachment.filename, mimeType: attachment.mimeType, content });
     createdAttachments.push({ remoteId: attachment.remoteId, localId: uploaded.id });
@@ -216,12 +259,22 @@ async function createItem(context: NodeContext, item: NewItem): Promise<{ readon
   const batch = context.tracker.batch;
   if (batch === undefined) return { ...(await context.tracker.createItem(item)), written: null };
   const [outcome] = await batch.createItems([item]);
-  if (outcome === undefined) throw new ExalateError('internal', `The ${context.tracker.kind} adapter answered a batch create of one item with no outcome; report this with the node's log.`);
+  if (outcome === undefined)
+    throw new ExalateError(
+      'internal',
+      `The ${context.tracker.kind} adapter answered a batch create of one item with no outcome; report this with the node's log.`,
+    );
   if (!outcome.ok) throw outcome.error;
   return { key: outcome.key, written: outcome.written };
 }
 
-async function finish(context: NodeContext, connection: Connection, entry: QueueEntry, change: Extract<Envelope, { kind: 'change' }>, twin: Twin): Promise<void> {
+async function finish(
+  context: NodeContext,
+  connection: Connection,
+  entry: QueueEntry,
+  change: Extract<Envelope, { kind: 'change' }>,
+  twin: Twin,
+): Promise<void> {
   const now = context.clock.now();
   await context.store.transaction(async (store) => {
     await store.putTwin({ ...twin, updatedAt: now });
@@ -277,8 +330,16 @@ async function postpone(context: NodeContext, connection: Connection, entry: Que
   const parked = error instanceof ParkedError;
   const failure = parked ? error.cause : ExalateError.from(error);
   // The admin's message for an unexpected failure says "the details are in its log": put them there.
-  if (!parked && !ExalateError.isInstance(error)) context.logger.error('applying a change failed unexpectedly', { connectionId: connection.id, itemKey: entry.itemKey, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  if (!parked) await bestEffort(context, 'record a sync error', () => recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure }));
+  if (!parked && !ExalateError.isInstance(error))
+    context.logger.error('applying a change failed unexpectedly', {
+      connectionId: connection.id,
+      itemKey: entry.itemKey,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  if (!parked)
+    await bestEffort(context, 'record a sync error', () =>
+      recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure }),
+    );
   await bestEffort(context, 'postpone a queue entry', () =>
     context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
       state: 'queued',
@@ -301,7 +362,12 @@ async function postpone(context: NodeContext, connection: Connection, entry: Que
 /** A claimed entry not tried in this pass goes back to the queue as it was, due after the backoff of `reason`. */
 async function requeue(context: NodeContext, connection: Connection, entry: QueueEntry, reason: unknown): Promise<void> {
   const now = context.clock.now();
-  await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'queued', attempts: entry.attempts - 1, nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, reason), updatedAt: now });
+  await context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
+    state: 'queued',
+    attempts: entry.attempts - 1,
+    nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, reason),
+    updatedAt: now,
+  });
 }
 
 async function bestEffort(context: NodeContext, what: string, work: () => Promise<unknown>): Promise<void> {

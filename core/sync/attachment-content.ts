@@ -78,7 +78,13 @@ export async function expireAttachmentContent(context: NodeContext): Promise<num
 const namedAttachments = z.looseObject({ attachments: z.array(z.looseObject({ id: z.string() })).optional() });
 
 async function isNamedByWaitingChange(context: NodeContext, content: AttachmentContentKey): Promise<boolean> {
-  const waiting = await context.store.listQueue({ connectionId: content.connectionId, direction: 'inbound', states: ['queued', 'in_flight'], limit: 100, itemKey: content.sourceKey });
+  const waiting = await context.store.listQueue({
+    connectionId: content.connectionId,
+    direction: 'inbound',
+    states: ['queued', 'in_flight'],
+    limit: 100,
+    itemKey: content.sourceKey,
+  });
   return waiting.some((entry) => {
     if (entry.envelope.kind !== 'change') return false;
     const replica = namedAttachments.safeParse(entry.envelope.replica);

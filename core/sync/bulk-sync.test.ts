@@ -63,10 +63,14 @@ describe('bulk sync, a page at a time', () => {
     expect(searched).toEqual([null, 'page-2']);
   });
 
-  it('refuses a query the trigger grammar cannot read with the grammar\'s reason, without searching the tracker', async () => {
+  it("refuses a query the trigger grammar cannot read with the grammar's reason, without searching the tracker", async () => {
     const { context, searched } = pagedContext({ first: { keys: ['SUP-1'], nextCursor: null } });
     const progress = await runBulkSync(context, { id: 'con_1' } as Connection, 'project = SUP OR project = OPS');
-    expect(progress).toMatchObject({ state: 'failed', found: 0, message: expect.stringMatching(/^The trigger "project = SUP OR project = OPS" cannot be used: OR is not supported/) });
+    expect(progress).toMatchObject({
+      state: 'failed',
+      found: 0,
+      message: expect.stringMatching(/^The trigger "project = SUP OR project = OPS" cannot be used: OR is not supported/),
+    });
     expect(searched).toEqual([]);
     expect(await readBulkSyncProgress(context, 'con_1')).toEqual(progress);
   });

@@ -40,7 +40,8 @@ const pageSize = 100;
  */
 export async function bulkSyncQueries(context: NodeContext, connection: Connection, query: string | undefined): Promise<Result<readonly string[]>> {
   const queries = query ? [query] : (await context.store.listTriggers(connection.id)).filter((trigger) => trigger.active).map((trigger) => trigger.query);
-  if (queries.length === 0) return err(new ExalateError('invalid_request', 'Give a query, or add an active trigger first: bulk sync syncs what the triggers match.'));
+  if (queries.length === 0)
+    return err(new ExalateError('invalid_request', 'Give a query, or add an active trigger first: bulk sync syncs what the triggers match.'));
   return ok(queries);
 }
 
@@ -118,7 +119,11 @@ export async function readBulkSyncProgress(context: NodeContext, connectionId: s
   return parsed.ok ? parsed.value : undefined;
 }
 
-async function readPage(context: NodeContext, trigger: TriggerConditions, cursor: string | null): Promise<{ readonly items: readonly { readonly key: string; readonly item: TrackerItem | undefined }[]; readonly nextCursor: string | null }> {
+async function readPage(
+  context: NodeContext,
+  trigger: TriggerConditions,
+  cursor: string | null,
+): Promise<{ readonly items: readonly { readonly key: string; readonly item: TrackerItem | undefined }[]; readonly nextCursor: string | null }> {
   const batch = context.tracker.batch;
   if (batch !== undefined) {
     const page = await batch.searchItemsWithFields(trigger, { cursor, limit: pageSize });
@@ -133,13 +138,21 @@ function saveProgress(context: NodeContext, progress: BulkSyncProgress): Promise
 }
 
 async function endAsFailed(context: NodeContext, progress: BulkSyncProgress, error: unknown): Promise<BulkSyncProgress> {
-  const failed: BulkSyncProgress = { ...progress, state: 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: context.clock.now() };
+  const failed: BulkSyncProgress = {
+    ...progress,
+    state: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    finishedAt: context.clock.now(),
+  };
   try {
     await saveProgress(context, failed);
   } catch (saveError) {
     // The store refuses the write (a full disk): the run ends all the same; the caller gets its
     // outcome, and no rejection is left for a fire-and-forget caller to leave unhandled.
-    context.logger.error('could not save bulk sync progress', { connectionId: progress.connectionId, message: saveError instanceof Error ? saveError.message : String(saveError) });
+    context.logger.error('could not save bulk sync progress', {
+      connectionId: progress.connectionId,
+      message: saveError instanceof Error ? saveError.message : String(saveError),
+    });
   }
   return failed;
 }

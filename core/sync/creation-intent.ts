@@ -31,7 +31,11 @@ export async function noteItemCreated(context: NodeContext, connectionId: string
       await store.putSetting(createdSetting(connectionId, localKey), changeId);
     });
   } catch (error) {
-    context.logger.warn('could not note an item created by sync; this process remembers it', { connectionId, localKey, message: error instanceof Error ? error.message : String(error) });
+    context.logger.warn('could not note an item created by sync; this process remembers it', {
+      connectionId,
+      localKey,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

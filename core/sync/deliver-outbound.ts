@@ -17,13 +17,21 @@ const deliveryLeaseMs = 60_000;
  */
 export async function deliverOutbound(context: NodeContext, connection: Connection): Promise<number> {
   if (connection.status !== 'active' || connection.peer?.nodeUrl == null) return 0;
-  const claimed = await context.store.claimDueEntries({ connectionId: connection.id, direction: 'outbound', now: context.clock.now(), leaseMs: deliveryLeaseMs, limit: maximumEnvelopesPerMessage });
+  const claimed = await context.store.claimDueEntries({
+    connectionId: connection.id,
+    direction: 'outbound',
+    now: context.clock.now(),
+    leaseMs: deliveryLeaseMs,
+    limit: maximumEnvelopesPerMessage,
+  });
   const due = await fitMessageSize(context, claimed);
   if (due.length === 0) return 0;
   const reply = await sendPeerMessage(context, connection.id, { type: 'deliver', envelopes: due.map((entry) => entry.envelope) });
   const now = context.clock.now();
   if (!reply.ok || reply.value.type !== 'delivered') {
-    const failure = reply.ok ? new ExalateError('peer_invalid_response', 'The other side answered a delivery with something else than a receipt.') : reply.error;
+    const failure = reply.ok
+      ? new ExalateError('peer_invalid_response', 'The other side answered a delivery with something else than a receipt.')
+      : reply.error;
     await context.store.transaction(async (store) => {
       for (const entry of due) {
         await store.updateQueueEntry(connection.id, 'outbound', entry.position, {
@@ -40,7 +48,9 @@ export async function deliverOutbound(context: NodeContext, connection: Connecti
   const stored = new Set(reply.value.ids);
   await context.store.transaction(async (store) => {
     for (const entry of due) {
-      const patch = stored.has(entry.envelope.id) ? { state: 'done' as const, lastError: null } : { state: 'queued' as const, nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, undefined) };
+      const patch = stored.has(entry.envelope.id)
+        ? { state: 'done' as const, lastError: null }
+        : { state: 'queued' as const, nextAttemptAt: nextAttemptAt(now, entry.attempts - 1, undefined) };
       await store.updateQueueEntry(connection.id, 'outbound', entry.position, { ...patch, updatedAt: now });
     }
   });

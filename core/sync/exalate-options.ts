@@ -17,7 +17,11 @@ export interface ExalateOptions {
  */
 export async function findExalateOptions(context: NodeContext, item: TrackerItem): Promise<ExalateOptions> {
   const active = (await context.store.listConnections()).filter((connection) => connection.status === 'active' && isSyncing(connection));
-  if (active.length === 0) return { connections: [], reason: 'No connection is active on this instance yet. An administrator initiates one in the Exalate console, and the other side accepts it.' };
+  if (active.length === 0)
+    return {
+      connections: [],
+      reason: 'No connection is active on this instance yet. An administrator initiates one in the Exalate console, and the other side accepts it.',
+    };
   const free = [];
   for (const connection of active) {
     if (!(await context.store.getTwinByLocalKey(connection.id, item.key))) free.push(connection);
@@ -34,4 +38,3 @@ export async function findExalateOptions(context: NodeContext, item: TrackerItem
     reason: `No active connection covers project ${item.projectKey}, where ${item.key} is (${scopes}). An administrator can add a trigger that matches it to a connection, or initiate a connection for this project.`,
   };
 }
-

@@ -30,12 +30,21 @@ export async function fitMessageSize(context: NodeContext, claimed: readonly Que
   }
   const now = context.clock.now();
   for (const entry of returned) {
-    await context.store.updateQueueEntry(entry.connectionId, entry.direction, entry.position, { state: 'queued', attempts: entry.attempts - 1, nextAttemptAt: now, updatedAt: now });
+    await context.store.updateQueueEntry(entry.connectionId, entry.direction, entry.position, {
+      state: 'queued',
+      attempts: entry.attempts - 1,
+      nextAttemptAt: now,
+      updatedAt: now,
+    });
   }
   for (const { entry, size } of oversized) {
-    const error = new ExalateError('payload_too_large', `${describe(entry)} is ${megabytes(size)} as a message, and one message between the nodes carries at most ${megabytes(limit)} here; it was not sent.`, {
-      details: { bytes: size, limitBytes: limit },
-    });
+    const error = new ExalateError(
+      'payload_too_large',
+      `${describe(entry)} is ${megabytes(size)} as a message, and one message between the nodes carries at most ${megabytes(limit)} here; it was not sent.`,
+      {
+        details: { bytes: size, limitBytes: limit },
+      },
+    );
     await context.store.updateQueueEntry(entry.connectionId, entry.direction, entry.position, { state: 'failed', lastError: error.message, updatedAt: now });
     await recordSyncError(context, { scope: 'item', connectionId: entry.connectionId, itemKey: entry.itemKey, error });
   }

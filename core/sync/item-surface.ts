@@ -34,13 +34,20 @@ export async function describeItemTwins(context: NodeContext, itemKey: string): 
 async function describeTwin(context: NodeContext, connection: Connection, twin: Twin, errors: readonly SyncError[]): Promise<ItemTwinView> {
   // Errors of an incoming change are recorded under the other side's key; a broken script (connection scope) stops every item.
   const error = errors
-    .filter((candidate) => candidate.connectionId === connection.id && (candidate.scope === 'connection' || candidate.itemKey === twin.localKey || (twin.remoteKey !== null && candidate.itemKey === twin.remoteKey)))
+    .filter(
+      (candidate) =>
+        candidate.connectionId === connection.id &&
+        (candidate.scope === 'connection' || candidate.itemKey === twin.localKey || (twin.remoteKey !== null && candidate.itemKey === twin.remoteKey)),
+    )
     .sort((first, second) => second.updatedAt - first.updatedAt)[0];
   return {
     connectionId: connection.id,
     connectionName: connection.name,
     remoteKey: twin.remoteKey,
-    remoteUrl: twin.remoteKey === null ? null : (remoteItemUrl(connection.remoteTracker, connection.remoteInstanceUrl, twin.remoteKey) ?? urlFromReplica(twin.previousReplica)),
+    remoteUrl:
+      twin.remoteKey === null
+        ? null
+        : (remoteItemUrl(connection.remoteTracker, connection.remoteInstanceUrl, twin.remoteKey) ?? urlFromReplica(twin.previousReplica)),
     status: error || twin.status === 'error' ? 'error' : await statusOf(context, connection, twin),
     lastSyncedAt: typeof twin.lastSyncedAt === 'number' ? new Date(twin.lastSyncedAt).toISOString() : null,
     error: error ? { message: error.message, errorId: error.id } : null,
@@ -52,11 +59,23 @@ async function describeTwin(context: NodeContext, connection: Connection, twin: 
  * sent and its receipt is not back, or the other side's change waits to be applied here.
  */
 async function statusOf(context: NodeContext, connection: Connection, twin: Twin): Promise<ItemTwinStatus> {
-  const outbound = await context.store.listQueue({ connectionId: connection.id, direction: 'outbound', states: ['queued', 'in_flight'], limit: 100, itemKey: twin.localKey });
+  const outbound = await context.store.listQueue({
+    connectionId: connection.id,
+    direction: 'outbound',
+    states: ['queued', 'in_flight'],
+    limit: 100,
+    itemKey: twin.localKey,
+  });
   if (outbound.some((entry) => entry.state === 'queued' && entry.attempts === 0)) return 'queued';
   if (outbound.length > 0) return 'in_progress';
   if (twin.remoteKey !== null) {
-    const inbound = await context.store.listQueue({ connectionId: connection.id, direction: 'inbound', states: ['queued', 'in_flight'], limit: 1, itemKey: twin.remoteKey });
+    const inbound = await context.store.listQueue({
+      connectionId: connection.id,
+      direction: 'inbound',
+      states: ['queued', 'in_flight'],
+      limit: 1,
+      itemKey: twin.remoteKey,
+    });
     if (inbound.length > 0) return 'in_progress';
   }
   return twin.status === 'synchronized' ? 'synchronized' : 'in_progress';

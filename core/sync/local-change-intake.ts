@@ -39,7 +39,10 @@ export class LocalChangeIntake {
       try {
         if ((await noteLocalChanges(this.#context, group)) > 0) this.#context.signals.notify(workTopic);
       } catch (error) {
-        this.#context.logger.warn('tracker events could not be handled; the reconciler will retry', { itemKeys: group.slice(0, 10).join(', '), message: error instanceof Error ? error.message : String(error) });
+        this.#context.logger.warn('tracker events could not be handled; the reconciler will retry', {
+          itemKeys: group.slice(0, 10).join(', '),
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
   }

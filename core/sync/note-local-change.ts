@@ -40,14 +40,20 @@ export async function noteLocalChanges(context: NodeContext, itemKeys: readonly 
   const mayMatter = (key: string, index: number) => twinsOf.get(key)?.[index] !== undefined || (triggers.get(connections[index]!.id)?.length ?? 0) > 0;
   const watched = keys.filter((key) => connections.some((_connection, index) => mayMatter(key, index)));
   // Keys where every connection that may care holds a twin this node wrote: their times decide.
-  const echoCandidates = watched.filter((key) => connections.every((_connection, index) => !mayMatter(key, index) || typeof twinsOf.get(key)?.[index]?.lastWrittenUpdated === 'string'));
+  const echoCandidates = watched.filter((key) =>
+    connections.every((_connection, index) => !mayMatter(key, index) || typeof twinsOf.get(key)?.[index]?.lastWrittenUpdated === 'string'),
+  );
   const times = echoCandidates.length > 0 && context.tracker.batch ? await context.tracker.batch.readUpdatedTimes(echoCandidates) : undefined;
-  const echoes = new Set(times === undefined ? [] : echoCandidates.filter((key) => {
-    const time = times.get(key);
-    // Gone from the tracker: nothing to send, as a read finding nothing would have decided.
-    if (time === undefined) return true;
-    return connections.every((_connection, index) => !mayMatter(key, index) || notPast(time, twinsOf.get(key)?.[index]?.lastWrittenUpdated));
-  }));
+  const echoes = new Set(
+    times === undefined
+      ? []
+      : echoCandidates.filter((key) => {
+          const time = times.get(key);
+          // Gone from the tracker: nothing to send, as a read finding nothing would have decided.
+          if (time === undefined) return true;
+          return connections.every((_connection, index) => !mayMatter(key, index) || notPast(time, twinsOf.get(key)?.[index]?.lastWrittenUpdated));
+        }),
+  );
 
   let queued = 0;
   for (const key of watched) {
@@ -56,7 +62,11 @@ export async function noteLocalChanges(context: NodeContext, itemKeys: readonly 
     if (!item) continue;
     for (const connection of connections) {
       // Decided under the item's lock, after any incoming write in progress has stored its twin.
-      const outcome = await queueLocalChange(context, connection, item, { force: false, justRead: true, onlyIf: () => isUnderSyncOrTriggered(context, connection, item, triggers.get(connection.id) ?? []) });
+      const outcome = await queueLocalChange(context, connection, item, {
+        force: false,
+        justRead: true,
+        onlyIf: () => isUnderSyncOrTriggered(context, connection, item, triggers.get(connection.id) ?? []),
+      });
       if (outcome.ok && outcome.value === 'queued') queued += 1;
     }
   }
@@ -71,7 +81,12 @@ function notPast(time: string, written: string | null | undefined): boolean {
 }
 
 /** `triggers`: the connection's active trigger conditions, read once for the whole batch. */
-async function isUnderSyncOrTriggered(context: NodeContext, connection: Connection, item: TrackerItem, triggers: readonly (readonly TriggerCondition[])[]): Promise<boolean> {
+async function isUnderSyncOrTriggered(
+  context: NodeContext,
+  connection: Connection,
+  item: TrackerItem,
+  triggers: readonly (readonly TriggerCondition[])[],
+): Promise<boolean> {
   if (await context.store.getTwinByLocalKey(connection.id, item.key)) return true;
   return triggers.some((conditions) => itemMatchesTrigger(item, conditions));
 }

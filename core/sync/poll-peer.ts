@@ -20,7 +20,12 @@ export interface PollOutcome {
  * it, stores it, and confirms it in the next poll. One call is one round; the host runs rounds in
  * a loop. Returns the ids to confirm next time (empty when the poll failed: nothing was stored).
  */
-export async function pollPeerOnce(context: NodeContext, connection: Connection, acknowledged: readonly string[], waitMs = maximumPollWaitMs): Promise<PollOutcome> {
+export async function pollPeerOnce(
+  context: NodeContext,
+  connection: Connection,
+  acknowledged: readonly string[],
+  waitMs = maximumPollWaitMs,
+): Promise<PollOutcome> {
   const reply = await sendPeerMessage(context, connection.id, { type: 'poll', acknowledged: [...acknowledged], waitMs });
   if (!reply.ok || reply.value.type !== 'envelopes') {
     if (!reply.ok) await recordSyncError(context, { scope: 'connection', connectionId: connection.id, itemKey: null, error: reply.error });

@@ -40,7 +40,8 @@ export async function queueLocalChange(
   // An item without a twin that would now be sent as new may be one an incoming change is
   // creating right now: its twin comes at the end of that apply. Wait for those before judging it
   // (holding no lock: item-locks.ts). Items that would not be sent need no wait.
-  if (!(await context.store.getTwinByLocalKey(connection.id, item.key)) && (!options.onlyIf || (await options.onlyIf()))) await waitForIncomingCreations(context, connection.id);
+  if (!(await context.store.getTwinByLocalKey(connection.id, item.key)) && (!options.onlyIf || (await options.onlyIf())))
+    await waitForIncomingCreations(context, connection.id);
   return context.store.runExclusive(itemLockKey(connection.id, item.key), async () => {
     if (options.onlyIf && !(await options.onlyIf())) return ok('not_sent');
     const known = await context.store.getTwinByLocalKey(connection.id, item.key);
@@ -166,7 +167,9 @@ export function newTwin(connectionId: string, localKey: string, now: number): Tw
 async function readNewAttachments(context: NodeContext, connection: Connection, item: TrackerItem, replica: Replica, twin: Twin | undefined) {
   const sent = new Set(twin?.sentAttachmentIds ?? []);
   const received = new Set((twin?.attachmentLinks ?? []).map((link) => link.localId));
-  const wanted = (replica.attachments ?? []).filter((attachment) => attachment.echoOf === undefined && !sent.has(attachment.id) && !received.has(attachment.id));
+  const wanted = (replica.attachments ?? []).filter(
+    (attachment) => attachment.echoOf === undefined && !sent.has(attachment.id) && !received.has(attachment.id),
+  );
   const contents: { attachmentId: string; filename: string; mimeType: string; contentBase64: string }[] = [];
   // The content travels as one envelope, so one message must hold it: 10 MiB on a node, less on
   // a host whose platform carries less (the Jira Cloud app: about 3 MiB, within Forge's 5 MB).
@@ -179,9 +182,13 @@ async function readNewAttachments(context: NodeContext, connection: Connection, 
         scope: 'item',
         connectionId: connection.id,
         itemKey: item.key,
-        error: new ExalateError('payload_too_large', `The attachment "${attachment.filename}" is ${megabytes(attachment.size)}; attachments over ${megabytes(largest)} are not synced from this side${reason}. Share it by a link in a comment instead.`, {
-          details: { filename: attachment.filename, bytes: attachment.size, limitBytes: largest },
-        }),
+        error: new ExalateError(
+          'payload_too_large',
+          `The attachment "${attachment.filename}" is ${megabytes(attachment.size)}; attachments over ${megabytes(largest)} are not synced from this side${reason}. Share it by a link in a comment instead.`,
+          {
+            details: { filename: attachment.filename, bytes: attachment.size, limitBytes: largest },
+          },
+        ),
       });
       continue;
     }

@@ -48,6 +48,12 @@ export async function receiveEnvelopes(context: NodeContext, connection: Connect
 
 /** A redelivered attachment is acknowledged again and not kept twice: its content may be applied and gone already. */
 async function isInInbox(context: NodeContext, connection: Connection, envelope: Envelope): Promise<boolean> {
-  const found = await context.store.listQueue({ connectionId: connection.id, direction: 'inbound', states: ['queued', 'in_flight', 'done', 'failed'], limit: 1, envelopeIds: [envelope.id] });
+  const found = await context.store.listQueue({
+    connectionId: connection.id,
+    direction: 'inbound',
+    states: ['queued', 'in_flight', 'done', 'failed'],
+    limit: 1,
+    envelopeIds: [envelope.id],
+  });
   return found.length > 0;
 }

@@ -17,10 +17,12 @@ export async function reconcileOnce(context: NodeContext): Promise<number> {
   const projects = new Set<string>();
   for (const connection of (await context.store.listConnections()).filter(isSyncing)) {
     const triggers = await context.store.listTriggers(connection.id);
-    const watched = triggers.filter((trigger) => trigger.active).flatMap((trigger) => {
-      const conditions = parseTriggerQuery(trigger.query, context.tracker.kind);
-      return conditions.ok ? projectsOfTrigger(conditions.value) : [];
-    });
+    const watched = triggers
+      .filter((trigger) => trigger.active)
+      .flatMap((trigger) => {
+        const conditions = parseTriggerQuery(trigger.query, context.tracker.kind);
+        return conditions.ok ? projectsOfTrigger(conditions.value) : [];
+      });
     if (watched.length > 0 || (await context.store.listTwins(connection.id)).length > 0) {
       for (const project of [...watched, connection.projectKey]) projects.add(project);
     }

@@ -6,7 +6,13 @@ import type { ErrorScope, SyncError } from './sync-records';
 /** Lists a failure where the admin looks (Errors tab), counted once per scope, item and cause. */
 export async function recordSyncError(
   context: NodeContext,
-  failure: { readonly scope: ErrorScope; readonly connectionId: string | null; readonly itemKey: string | null; readonly error: unknown; readonly line?: number | null },
+  failure: {
+    readonly scope: ErrorScope;
+    readonly connectionId: string | null;
+    readonly itemKey: string | null;
+    readonly error: unknown;
+    readonly line?: number | null;
+  },
 ): Promise<SyncError> {
   const error = ExalateError.from(failure.error);
   const now = context.clock.now();

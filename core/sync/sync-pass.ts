@@ -21,7 +21,10 @@ export async function runSyncPass(context: NodeContext): Promise<number> {
       moved += await deliverOutbound(context, connection);
       moved += await applyInbound(context, connection);
     } catch (error) {
-      context.logger.error('sync pass failed for a connection', { connectionId: connection.id, message: error instanceof Error ? error.message : String(error) });
+      context.logger.error('sync pass failed for a connection', {
+        connectionId: connection.id,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return moved;

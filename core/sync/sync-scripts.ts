@@ -47,7 +47,13 @@ export async function effectiveRules(context: NodeContext, connection: Connectio
 
 async function scriptConnection(context: NodeContext, connection: Connection) {
   const localTracker = context.tracker.kind;
-  return { name: connection.name, localName: connection.localName, remoteName: connection.remoteName, localTracker, remoteTracker: connection.remoteTracker === 'unknown' ? localTracker : connection.remoteTracker };
+  return {
+    name: connection.name,
+    localName: connection.localName,
+    remoteName: connection.remoteName,
+    localTracker,
+    remoteTracker: connection.remoteTracker === 'unknown' ? localTracker : connection.remoteTracker,
+  };
 }
 
 function scopeOf(error: ExalateError): ScopedFailure {
@@ -121,7 +127,9 @@ export async function planIncoming(
  */
 async function syncedKeysNear(context: NodeContext, connection: Connection, item: TrackerItem | null, replica: Replica): Promise<string[]> {
   const parent = (replica as { parent?: { key?: unknown } | null }).parent?.key;
-  const candidates = [item?.key, item?.parentKey, typeof parent === 'string' ? parent : undefined].filter((key): key is string => typeof key === 'string' && key.length > 0);
+  const candidates = [item?.key, item?.parentKey, typeof parent === 'string' ? parent : undefined].filter(
+    (key): key is string => typeof key === 'string' && key.length > 0,
+  );
   const synced: string[] = [];
   for (const key of new Set(candidates)) {
     if ((await context.store.getTwinByLocalKey(connection.id, key)) || (await context.store.getTwinByRemoteKey(connection.id, key))) synced.push(key);
@@ -139,7 +147,13 @@ export async function checkRules(context: NodeContext, rules: { readonly outgoin
 }
 
 /** Test run: the replica this item would send and, for a replica (given or last received), the changes the incoming script would make. Writes nothing. */
-export async function testRunRules(context: NodeContext, connection: Connection, item: TrackerItem, replica: Record<string, unknown> | undefined, trial?: ScriptsOnTrial): Promise<Result<unknown>> {
+export async function testRunRules(
+  context: NodeContext,
+  connection: Connection,
+  item: TrackerItem,
+  replica: Record<string, unknown> | undefined,
+  trial?: ScriptsOnTrial,
+): Promise<Result<unknown>> {
   const twin = (await context.store.getTwinByLocalKey(connection.id, item.key)) ?? null;
   const outgoing = await buildOutgoingReplica(context, connection, item, twin, trial);
   if (!outgoing.ok) return err(outgoing.error.error);

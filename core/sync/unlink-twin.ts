@@ -50,9 +50,15 @@ export async function unexalateItem(context: NodeContext, connection: Connection
 }
 
 /** The other side unexalated its item: unlink the twin of it here, and drop what still waits to go there. */
-export async function applyPeerUnlink(context: NodeContext, connection: Connection, entry: QueueEntry, unlinked: Extract<Envelope, { kind: 'unlinked' }>): Promise<void> {
+export async function applyPeerUnlink(
+  context: NodeContext,
+  connection: Connection,
+  entry: QueueEntry,
+  unlinked: Extract<Envelope, { kind: 'unlinked' }>,
+): Promise<void> {
   const twin = await context.store.getTwinByRemoteKey(connection.id, unlinked.sourceKey);
-  const finish = (store: StoreV1, now: number) => store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
+  const finish = (store: StoreV1, now: number) =>
+    store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   if (!twin) {
     await context.store.transaction((store) => finish(store, context.clock.now()));
     return;

@@ -2,7 +2,12 @@ import type { TrackerProfile } from './tracker-profile';
 
 export const asana: TrackerProfile = {
   displayName: 'Asana',
-  words: { brand: 'Asana', item: 'task', scriptItem: 'entity', projectAdvice: 'Create a project in your Asana workspace, or check that the Asana account Exalate uses is a member of it' },
+  words: {
+    brand: 'Asana',
+    item: 'task',
+    scriptItem: 'entity',
+    projectAdvice: 'Create a project in your Asana workspace, or check that the Asana account Exalate uses is a member of it',
+  },
   vocabulary: {
     family: 'asana',
     // Asana tasks are only completed or not.

@@ -2,14 +2,30 @@ import type { TrackerProfile } from './tracker-profile';
 
 export const azureDevOps: TrackerProfile = {
   displayName: 'Azure DevOps',
-  words: { brand: 'Azure DevOps', item: 'work item', scriptItem: 'workItem', projectAdvice: 'Create a project in your Azure DevOps organization, or check that Exalate is allowed to read its projects' },
+  words: {
+    brand: 'Azure DevOps',
+    item: 'work item',
+    scriptItem: 'workItem',
+    projectAdvice: 'Create a project in your Azure DevOps organization, or check that Exalate is allowed to read its projects',
+  },
   vocabulary: {
     family: 'azure-devops',
     // Azure DevOps processes: Agile (New, Active, Resolved, Closed, Removed), Scrum (Approved,
     // Committed, Done) and Basic (To Do, Doing, Done).
     statuses: {
       target: { todo: 'New', doing: 'Active', done: 'Closed' },
-      known: { New: 'todo', Approved: 'todo', 'To Do': 'todo', Active: 'doing', Committed: 'doing', Doing: 'doing', Resolved: 'done', Closed: 'done', Done: 'done', Removed: 'done' },
+      known: {
+        New: 'todo',
+        Approved: 'todo',
+        'To Do': 'todo',
+        Active: 'doing',
+        Committed: 'doing',
+        Doing: 'doing',
+        Resolved: 'done',
+        Closed: 'done',
+        Done: 'done',
+        Removed: 'done',
+      },
     },
     typeNamesFrom: { jira: { Story: 'User Story', 'Sub-task': 'Task', Subtask: 'Task' } },
     // Microsoft.VSTS.Common.Priority runs from 1 (highest) to 4.

@@ -23,7 +23,9 @@ export function trackerProfile(tracker: TrackerKind): TrackerProfile {
   return trackerProfiles[tracker];
 }
 
-export const trackerDisplayNames: Readonly<Record<TrackerKind, string>> = Object.fromEntries(trackerKinds.map((kind) => [kind, trackerProfiles[kind].displayName])) as Record<TrackerKind, string>;
+export const trackerDisplayNames: Readonly<Record<TrackerKind, string>> = Object.fromEntries(
+  trackerKinds.map((kind) => [kind, trackerProfiles[kind].displayName]),
+) as Record<TrackerKind, string>;
 
 export type * from './tracker-profile';
 export type * from './trigger-condition';

@@ -3,7 +3,12 @@ import type { TrackerProfile } from './tracker-profile';
 
 export const jiraCloud: TrackerProfile = {
   displayName: 'Jira Cloud',
-  words: { brand: 'Jira', item: 'issue', scriptItem: 'issue', projectAdvice: 'Create a project in Jira, or check that Exalate has the Browse projects permission' },
+  words: {
+    brand: 'Jira',
+    item: 'issue',
+    scriptItem: 'issue',
+    projectAdvice: 'Create a project in Jira, or check that Exalate has the Browse projects permission',
+  },
   vocabulary: jiraVocabulary,
   scriptFields: { aliases: {}, dottedCustomFields: false, completedFlag: false },
   trigger: jiraTriggerLanguage,

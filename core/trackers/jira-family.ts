@@ -7,7 +7,17 @@ export const jiraVocabulary: TrackerVocabulary = {
   family: 'jira',
   statuses: {
     target: { todo: 'To Do', doing: 'In Progress', done: 'Done' },
-    known: { 'To Do': 'todo', Open: 'todo', Backlog: 'todo', 'Selected for Development': 'todo', 'In Progress': 'doing', 'In Review': 'doing', Done: 'done', Resolved: 'done', Closed: 'done' },
+    known: {
+      'To Do': 'todo',
+      Open: 'todo',
+      Backlog: 'todo',
+      'Selected for Development': 'todo',
+      'In Progress': 'doing',
+      'In Review': 'doing',
+      Done: 'done',
+      Resolved: 'done',
+      Closed: 'done',
+    },
   },
   typeNamesFrom: {
     jira: { 'Sub-task': 'Task', Subtask: 'Task' },

@@ -3,7 +3,12 @@ import type { TrackerProfile } from './tracker-profile';
 
 export const jiraServer: TrackerProfile = {
   displayName: 'Jira Server / Data Center',
-  words: { brand: 'Jira', item: 'issue', scriptItem: 'issue', projectAdvice: 'Create a project in Jira, or check that the user Exalate signs in as has the Browse projects permission' },
+  words: {
+    brand: 'Jira',
+    item: 'issue',
+    scriptItem: 'issue',
+    projectAdvice: 'Create a project in Jira, or check that the user Exalate signs in as has the Browse projects permission',
+  },
   vocabulary: jiraVocabulary,
   scriptFields: { aliases: {}, dottedCustomFields: false, completedFlag: false },
   trigger: jiraTriggerLanguage,

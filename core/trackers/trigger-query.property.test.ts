@@ -26,16 +26,20 @@ const quote: Readonly<Record<TrackerKind, string>> = { 'jira-cloud': '"', 'jira-
  */
 const value = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,14}[A-Za-z0-9]$|^[A-Za-z0-9]$/),
-  fc.tuple(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), fc.constantFrom(' and ', ' AND ', ' And '), fc.stringMatching(/^[A-Za-z0-9]{1,8}$/)).map((parts) => parts.join('')),
+  fc
+    .tuple(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), fc.constantFrom(' and ', ' AND ', ' And '), fc.stringMatching(/^[A-Za-z0-9]{1,8}$/))
+    .map((parts) => parts.join('')),
 );
 
 function conditionsFor(tracker: TrackerKind): fc.Arbitrary<TriggerCondition[]> {
   const fields = Object.keys(fieldWords[tracker]) as TriggerField[];
-  const condition = fc.record({
-    field: fc.constantFrom(...fields),
-    operator: fc.constantFrom('=' as const, '!=' as const, 'in' as const),
-    values: fc.array(value, { minLength: 1, maxLength: 3 }),
-  }).map((each): TriggerCondition => (each.operator === 'in' ? each : { ...each, values: each.values.slice(0, 1) }));
+  const condition = fc
+    .record({
+      field: fc.constantFrom(...fields),
+      operator: fc.constantFrom('=' as const, '!=' as const, 'in' as const),
+      values: fc.array(value, { minLength: 1, maxLength: 3 }),
+    })
+    .map((each): TriggerCondition => (each.operator === 'in' ? each : { ...each, values: each.values.slice(0, 1) }));
   const project = fc.record({ field: fc.constant('project' as const), operator: fc.constant('=' as const), values: value.map((each) => [each]) });
   return fc.tuple(project, fc.array(condition, { maxLength: 3 })).map(([first, rest]) => [first, ...rest]);
 }
@@ -65,10 +69,17 @@ describe.each(trackers)('trigger grammar of %s', (tracker) => {
 
   it('answers any text with a result and a reason, never a throw', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('project =', 'AND', 'project = (', 'project in ()', 'project = "a', 'select from workitems where')), (text) => {
-        const parsed = parseTriggerQuery(text, tracker);
-        if (!parsed.ok) expect(parsed.error.message).toMatch(/cannot be used: .+\. Example: project = SUP/s);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.constantFrom('project =', 'AND', 'project = (', 'project in ()', 'project = "a', 'select from workitems where'),
+        ),
+        (text) => {
+          const parsed = parseTriggerQuery(text, tracker);
+          if (!parsed.ok) expect(parsed.error.message).toMatch(/cannot be used: .+\. Example: project = SUP/s);
+        },
+      ),
       runs,
     );
   });

@@ -3,8 +3,22 @@ import { emptyRichText } from '../rich-text/rich-text';
 import { itemMatchesTrigger, parseTriggerQuery, projectsOfTrigger } from './trigger-query';
 
 const item: TrackerItem = {
-  key: 'SUP-1', projectKey: 'SUP', type: 'Bug', summary: 's', description: emptyRichText, status: 'In Progress', priority: null,
-  labels: ['customer', 'sync'], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: '', url: '',
+  key: 'SUP-1',
+  projectKey: 'SUP',
+  type: 'Bug',
+  summary: 's',
+  description: emptyRichText,
+  status: 'In Progress',
+  priority: null,
+  labels: ['customer', 'sync'],
+  assignee: null,
+  reporter: null,
+  comments: [],
+  attachments: [],
+  customFields: {},
+  parentKey: null,
+  updated: '',
+  url: '',
 };
 
 describe('trigger queries', () => {

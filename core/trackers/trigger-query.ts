@@ -36,7 +36,14 @@ export function parseTriggerText(query: string, language: TriggerLanguage): Resu
     const operatorText = match[2]!.toLowerCase();
     const operator = operatorText === 'in' ? 'in' : operatorText === '=' || operatorText === 'contains' ? '=' : '!=';
     if (operator !== 'in' && !isReadableValue(match[3]!)) {
-      return err(invalid(query, /\sor\s/i.test(match[3]!) ? 'OR is not supported; add one trigger per alternative' : `the value in "${part.trim()}" is not readable (quote values with spaces)`));
+      return err(
+        invalid(
+          query,
+          /\sor\s/i.test(match[3]!)
+            ? 'OR is not supported; add one trigger per alternative'
+            : `the value in "${part.trim()}" is not readable (quote values with spaces)`,
+        ),
+      );
     }
     const values = operator === 'in' ? parseList(match[3]!) : [unquote(match[3]!)];
     if (!values || values.some((value) => value === '')) return err(invalid(query, `the value in "${part.trim()}" is not readable`));

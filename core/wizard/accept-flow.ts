@@ -7,14 +7,7 @@ import { loadingProjects, refuseProjectSubmission, updateProjectPicker } from '.
 import { closeAccept, stay, type Transition } from './transition-result';
 import type { WizardContext } from './wizard-context';
 import type { WizardInvitationPreview, WizardEvent } from './wizard-event';
-import type {
-  AcceptDraft,
-  AcceptProjectStepState,
-  AcceptState,
-  AcceptedStepState,
-  CodeStepState,
-  PreviewStepState,
-} from './wizard-state';
+import type { AcceptDraft, AcceptProjectStepState, AcceptState, AcceptedStepState, CodeStepState, PreviewStepState } from './wizard-state';
 
 /** Opens Accept Invitation. Any instance can accept, a private one included. */
 export function startAcceptWizard(context: WizardContext): AcceptState {

@@ -31,9 +31,7 @@ export function editInformation(draft: InitiateDraft, field: InformationField, v
         : field === 'remoteName'
           ? { ...draft, remoteName: value }
           : { ...draft, description: value };
-  return edited.connectionNameEdited
-    ? edited
-    : { ...edited, connectionName: deriveConnectionName(edited.localName, edited.remoteName) };
+  return edited.connectionNameEdited ? edited : { ...edited, connectionName: deriveConnectionName(edited.localName, edited.remoteName) };
 }
 
 /** One message per field in trouble; an empty object means the step may be left with Next. */

@@ -22,7 +22,10 @@ describe('Destination Instance URL', () => {
     ['mailto:admin@acme.example', { ok: false, error: wrongScheme }],
     ['javascript:alert(1)', { ok: false, error: wrongScheme }],
     ['ftp://partner.example', { ok: false, error: wrongScheme }],
-    ['https://user@acme.example', { ok: false, error: 'Remove the user name and password from the Destination Instance URL; nodes authenticate each other with keys.' }],
+    [
+      'https://user@acme.example',
+      { ok: false, error: 'Remove the user name and password from the Destination Instance URL; nodes authenticate each other with keys.' },
+    ],
     ['https://acme.example/?tab=general', { ok: false, error: 'Enter the Destination Instance URL without "?" or "#" parts.' }],
   ] as const)('%j', (input, expected) => {
     expect(normaliseDestinationUrl(input)).toEqual(expected);

@@ -27,11 +27,5 @@ export { formatExpiry as formatInvitationExpiry } from './invitation-summary';
 export { messages as wizardMessages, shortNameMaxLength, connectionNameMaxLength, descriptionMaxLength } from './messages';
 // Exported so the admin API and the nodes can check the same input by the same rules, in the same
 // words, as the wizard does (today core/admin has its own schema messages).
-export {
-  normaliseDestinationUrl,
-  normaliseInvitationCode,
-  validateConnectionName,
-  validateDescription,
-  validateShortName,
-} from './field-validation';
+export { normaliseDestinationUrl, normaliseInvitationCode, validateConnectionName, validateDescription, validateShortName } from './field-validation';
 export { localModeRefusal, listModeNotices, listModeOptions } from './mode-options';

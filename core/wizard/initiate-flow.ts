@@ -113,7 +113,12 @@ function invitationNotices(draft: InitiateDraft): readonly string[] {
     : [onOtherSide, notices.sendToDestinationAdmin, notices.partnerMustAccept, notices.refreshAfterAcceptance, notices.whatsNext];
 }
 
-function enterInvitation(state: InitiateProjectStepState, invitationCode: string, connectionId: string, expiresAt: number | string | null | undefined): InvitationStepState {
+function enterInvitation(
+  state: InitiateProjectStepState,
+  invitationCode: string,
+  connectionId: string,
+  expiresAt: number | string | null | undefined,
+): InvitationStepState {
   return {
     flow: 'initiate',
     step: 'invitation',

@@ -3,42 +3,189 @@ import { messages } from './messages';
 import { at, checkTransitions, draftOf, events, walk } from './test-fixtures';
 import type { WizardEvent } from './wizard-event';
 
-const typed = (...edits: WizardEvent[]) => () => walk(at.information(), edits);
-const filled = (...edits: WizardEvent[]) => () => walk(at.filledInformation(), edits);
+const typed =
+  (...edits: WizardEvent[]) =>
+  () =>
+    walk(at.information(), edits);
+const filled =
+  (...edits: WizardEvent[]) =>
+  () =>
+    walk(at.filledInformation(), edits);
 const information = draftOf(at.information());
 
 describe('connection information: typing', () => {
   checkTransitions([
-    { name: 'the local short name starts the proposed connection name', start: at.information, event: events.edit('localName', 'acme-jira'), state: { draft: { ...information, localName: 'acme-jira', connectionName: 'acme-jira_to_' } }, effects: [] },
-    { name: 'the remote short name completes it', start: typed(events.edit('localName', 'acme-jira')), event: events.edit('remoteName', 'partner-ado'), state: { draft: { ...information, localName: 'acme-jira', remoteName: 'partner-ado', connectionName: 'acme-jira_to_partner-ado' } }, effects: [] },
-    { name: 'the proposed name uses the short names without surrounding spaces', start: typed(events.edit('localName', ' acme ')), event: events.edit('remoteName', ' partner '), state: { draft: { ...information, localName: ' acme ', remoteName: ' partner ', connectionName: 'acme_to_partner' } }, effects: [] },
-    { name: 'emptying both short names empties the proposed name', start: typed(events.edit('localName', 'a')), event: events.edit('localName', ''), state: { draft: { ...information, connectionName: '' } }, effects: [] },
-    { name: 'typing a connection name makes it the admin’s own', start: filled(), event: events.edit('connectionName', 'Support escalations'), state: { draft: { ...draftOf(at.filledInformation()), connectionName: 'Support escalations', connectionNameEdited: true } }, effects: [] },
-    { name: 'after that, the short names no longer change it', start: filled(events.edit('connectionName', 'Support escalations')), event: events.edit('localName', 'acme-cloud'), state: { draft: { ...draftOf(at.filledInformation()), localName: 'acme-cloud', connectionName: 'Support escalations', connectionNameEdited: true } }, effects: [] },
-    { name: 'even when the admin emptied it', start: filled(events.edit('connectionName', '')), event: events.edit('remoteName', 'partner-asana'), state: { draft: { ...draftOf(at.filledInformation()), remoteName: 'partner-asana', connectionName: '', connectionNameEdited: true } }, effects: [] },
-    { name: 'the description is kept as typed', start: filled(), event: events.edit('description', 'Escalations from support'), state: { draft: { ...draftOf(at.filledInformation()), description: 'Escalations from support' } }, effects: [] },
+    {
+      name: 'the local short name starts the proposed connection name',
+      start: at.information,
+      event: events.edit('localName', 'acme-jira'),
+      state: { draft: { ...information, localName: 'acme-jira', connectionName: 'acme-jira_to_' } },
+      effects: [],
+    },
+    {
+      name: 'the remote short name completes it',
+      start: typed(events.edit('localName', 'acme-jira')),
+      event: events.edit('remoteName', 'partner-ado'),
+      state: { draft: { ...information, localName: 'acme-jira', remoteName: 'partner-ado', connectionName: 'acme-jira_to_partner-ado' } },
+      effects: [],
+    },
+    {
+      name: 'the proposed name uses the short names without surrounding spaces',
+      start: typed(events.edit('localName', ' acme ')),
+      event: events.edit('remoteName', ' partner '),
+      state: { draft: { ...information, localName: ' acme ', remoteName: ' partner ', connectionName: 'acme_to_partner' } },
+      effects: [],
+    },
+    {
+      name: 'emptying both short names empties the proposed name',
+      start: typed(events.edit('localName', 'a')),
+      event: events.edit('localName', ''),
+      state: { draft: { ...information, connectionName: '' } },
+      effects: [],
+    },
+    {
+      name: 'typing a connection name makes it the admin’s own',
+      start: filled(),
+      event: events.edit('connectionName', 'Support escalations'),
+      state: { draft: { ...draftOf(at.filledInformation()), connectionName: 'Support escalations', connectionNameEdited: true } },
+      effects: [],
+    },
+    {
+      name: 'after that, the short names no longer change it',
+      start: filled(events.edit('connectionName', 'Support escalations')),
+      event: events.edit('localName', 'acme-cloud'),
+      state: { draft: { ...draftOf(at.filledInformation()), localName: 'acme-cloud', connectionName: 'Support escalations', connectionNameEdited: true } },
+      effects: [],
+    },
+    {
+      name: 'even when the admin emptied it',
+      start: filled(events.edit('connectionName', '')),
+      event: events.edit('remoteName', 'partner-asana'),
+      state: { draft: { ...draftOf(at.filledInformation()), remoteName: 'partner-asana', connectionName: '', connectionNameEdited: true } },
+      effects: [],
+    },
+    {
+      name: 'the description is kept as typed',
+      start: filled(),
+      event: events.edit('description', 'Escalations from support'),
+      state: { draft: { ...draftOf(at.filledInformation()), description: 'Escalations from support' } },
+      effects: [],
+    },
     { name: 'a field of another step is ignored', start: filled(), event: events.edit('destinationUrl', 'https://x.example'), unchanged: true, effects: [] },
-    { name: 'typing clears only the message of that field', start: typed(events.next), event: events.edit('remoteName', 'p'), state: { fieldErrors: { localName: messages.localNameRequired } }, effects: [] },
-    { name: 'a short name that changes the proposed name clears its message too', start: typed(events.next), event: events.edit('localName', 'a'), state: { fieldErrors: { remoteName: messages.remoteNameRequired } }, effects: [] },
-    { name: 'an own connection name is not cleared by a short name', start: typed(events.edit('connectionName', ''), events.next), event: events.edit('localName', 'a'), state: { fieldErrors: { remoteName: messages.remoteNameRequired, connectionName: messages.connectionNameRequired } }, effects: [] },
+    {
+      name: 'typing clears only the message of that field',
+      start: typed(events.next),
+      event: events.edit('remoteName', 'p'),
+      state: { fieldErrors: { localName: messages.localNameRequired } },
+      effects: [],
+    },
+    {
+      name: 'a short name that changes the proposed name clears its message too',
+      start: typed(events.next),
+      event: events.edit('localName', 'a'),
+      state: { fieldErrors: { remoteName: messages.remoteNameRequired } },
+      effects: [],
+    },
+    {
+      name: 'an own connection name is not cleared by a short name',
+      start: typed(events.edit('connectionName', ''), events.next),
+      event: events.edit('localName', 'a'),
+      state: { fieldErrors: { remoteName: messages.remoteNameRequired, connectionName: messages.connectionNameRequired } },
+      effects: [],
+    },
   ]);
 });
 
 describe('connection information: Next', () => {
   const longName = 'n'.repeat(101);
   checkTransitions([
-    { name: 'nothing typed: one message per required field', start: at.information, event: events.next, state: { step: 'information', fieldErrors: { localName: messages.localNameRequired, remoteName: messages.remoteNameRequired, connectionName: messages.connectionNameRequired } }, effects: [] },
-    { name: 'a short name with a space', start: filled(events.edit('localName', 'acme jira')), event: events.next, state: { fieldErrors: { localName: messages.shortNameInvalid } }, effects: [] },
-    { name: 'a short name with a dot', start: filled(events.edit('remoteName', 'partner.ado')), event: events.next, state: { fieldErrors: { remoteName: messages.shortNameInvalid } }, effects: [] },
-    { name: 'a short name of 41 characters', start: filled(events.edit('localName', 'a'.repeat(41))), event: events.next, state: { fieldErrors: { localName: messages.shortNameInvalid } }, effects: [] },
-    { name: 'two equal short names (any case)', start: filled(events.edit('remoteName', 'ACME-JIRA')), event: events.next, state: { fieldErrors: { remoteName: messages.shortNamesMustDiffer } }, effects: [] },
-    { name: 'a connection name of 101 characters', start: filled(events.edit('connectionName', longName)), event: events.next, state: { fieldErrors: { connectionName: messages.connectionNameTooLong(101) } }, effects: [] },
-    { name: 'a connection name on two lines', start: filled(events.edit('connectionName', 'Support\nescalations')), event: events.next, state: { fieldErrors: { connectionName: messages.connectionNameLineBreak } }, effects: [] },
-    { name: 'a connection name of spaces only', start: filled(events.edit('connectionName', '   ')), event: events.next, state: { fieldErrors: { connectionName: messages.connectionNameRequired } }, effects: [] },
-    { name: 'a description of 1001 characters', start: filled(events.edit('description', 'd'.repeat(1001))), event: events.next, state: { fieldErrors: { description: messages.descriptionTooLong(1001) } }, effects: [] },
-    { name: 'valid information opens the project step and loads projects', start: filled(), event: events.next, state: { step: 'project', busy: false, projects: { status: 'loading' }, notices: [notices.publicPrivateNote], draft: draftOf(at.filledInformation()) }, effects: [{ type: 'load_projects' }] },
-    { name: 'the longest allowed values pass', start: filled(events.edit('localName', 'a'.repeat(40)), events.edit('connectionName', 'n'.repeat(100)), events.edit('description', 'd'.repeat(1000))), event: events.next, state: { step: 'project' }, effects: [{ type: 'load_projects' }] },
-    { name: 'previous goes back to the mode step with the mode kept', start: filled(), event: events.previous, state: { step: 'mode', draft: { ...draftOf(at.filledInformation()), mode: 'script' } }, effects: [] },
+    {
+      name: 'nothing typed: one message per required field',
+      start: at.information,
+      event: events.next,
+      state: {
+        step: 'information',
+        fieldErrors: { localName: messages.localNameRequired, remoteName: messages.remoteNameRequired, connectionName: messages.connectionNameRequired },
+      },
+      effects: [],
+    },
+    {
+      name: 'a short name with a space',
+      start: filled(events.edit('localName', 'acme jira')),
+      event: events.next,
+      state: { fieldErrors: { localName: messages.shortNameInvalid } },
+      effects: [],
+    },
+    {
+      name: 'a short name with a dot',
+      start: filled(events.edit('remoteName', 'partner.ado')),
+      event: events.next,
+      state: { fieldErrors: { remoteName: messages.shortNameInvalid } },
+      effects: [],
+    },
+    {
+      name: 'a short name of 41 characters',
+      start: filled(events.edit('localName', 'a'.repeat(41))),
+      event: events.next,
+      state: { fieldErrors: { localName: messages.shortNameInvalid } },
+      effects: [],
+    },
+    {
+      name: 'two equal short names (any case)',
+      start: filled(events.edit('remoteName', 'ACME-JIRA')),
+      event: events.next,
+      state: { fieldErrors: { remoteName: messages.shortNamesMustDiffer } },
+      effects: [],
+    },
+    {
+      name: 'a connection name of 101 characters',
+      start: filled(events.edit('connectionName', longName)),
+      event: events.next,
+      state: { fieldErrors: { connectionName: messages.connectionNameTooLong(101) } },
+      effects: [],
+    },
+    {
+      name: 'a connection name on two lines',
+      start: filled(events.edit('connectionName', 'Support\nescalations')),
+      event: events.next,
+      state: { fieldErrors: { connectionName: messages.connectionNameLineBreak } },
+      effects: [],
+    },
+    {
+      name: 'a connection name of spaces only',
+      start: filled(events.edit('connectionName', '   ')),
+      event: events.next,
+      state: { fieldErrors: { connectionName: messages.connectionNameRequired } },
+      effects: [],
+    },
+    {
+      name: 'a description of 1001 characters',
+      start: filled(events.edit('description', 'd'.repeat(1001))),
+      event: events.next,
+      state: { fieldErrors: { description: messages.descriptionTooLong(1001) } },
+      effects: [],
+    },
+    {
+      name: 'valid information opens the project step and loads projects',
+      start: filled(),
+      event: events.next,
+      state: { step: 'project', busy: false, projects: { status: 'loading' }, notices: [notices.publicPrivateNote], draft: draftOf(at.filledInformation()) },
+      effects: [{ type: 'load_projects' }],
+    },
+    {
+      name: 'the longest allowed values pass',
+      start: filled(events.edit('localName', 'a'.repeat(40)), events.edit('connectionName', 'n'.repeat(100)), events.edit('description', 'd'.repeat(1000))),
+      event: events.next,
+      state: { step: 'project' },
+      effects: [{ type: 'load_projects' }],
+    },
+    {
+      name: 'previous goes back to the mode step with the mode kept',
+      start: filled(),
+      event: events.previous,
+      state: { step: 'mode', draft: { ...draftOf(at.filledInformation()), mode: 'script' } },
+      effects: [],
+    },
     { name: 'cancel closes', start: filled(), event: events.cancel, state: { step: 'closed' }, effects: [{ type: 'close' }] },
     { name: 'initiate is ignored here', start: filled(), event: events.initiate, unchanged: true, effects: [] },
   ]);

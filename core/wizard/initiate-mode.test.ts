@@ -19,13 +19,53 @@ describe('mode step of a private connection', () => {
   });
 
   checkTransitions([
-    { name: 'choosing Script selects it', start: at.privateMode, event: events.chooseMode('script'), state: { draft: { ...draftOf(at.privateMode()), mode: 'script' }, error: null }, effects: [] },
-    { name: 'choosing Visual is refused with the reason', start: at.privateMode, event: events.chooseMode('visual'), state: { draft: draftOf(at.privateMode()), error: messages.visualNeedsPublicDestination }, effects: [] },
-    { name: 'a refused choice keeps the earlier one', start: () => walk(at.privateMode(), [events.chooseMode('basic')]), event: events.chooseMode('visual'), state: { draft: { ...draftOf(at.privateMode()), mode: 'basic' } }, effects: [] },
-    { name: 'a valid choice clears the refusal message', start: () => walk(at.privateMode(), [events.chooseMode('visual')]), event: events.chooseMode('basic'), state: { error: null }, effects: [] },
+    {
+      name: 'choosing Script selects it',
+      start: at.privateMode,
+      event: events.chooseMode('script'),
+      state: { draft: { ...draftOf(at.privateMode()), mode: 'script' }, error: null },
+      effects: [],
+    },
+    {
+      name: 'choosing Visual is refused with the reason',
+      start: at.privateMode,
+      event: events.chooseMode('visual'),
+      state: { draft: draftOf(at.privateMode()), error: messages.visualNeedsPublicDestination },
+      effects: [],
+    },
+    {
+      name: 'a refused choice keeps the earlier one',
+      start: () => walk(at.privateMode(), [events.chooseMode('basic')]),
+      event: events.chooseMode('visual'),
+      state: { draft: { ...draftOf(at.privateMode()), mode: 'basic' } },
+      effects: [],
+    },
+    {
+      name: 'a valid choice clears the refusal message',
+      start: () => walk(at.privateMode(), [events.chooseMode('visual')]),
+      event: events.chooseMode('basic'),
+      state: { error: null },
+      effects: [],
+    },
     { name: 'next without a mode asks for one', start: at.privateMode, event: events.next, state: { step: 'mode', error: messages.modeRequired }, effects: [] },
-    { name: 'next with a mode goes to connection information, with the Public-Private note', start: () => walk(at.privateMode(), [events.chooseMode('script')]), event: events.next, state: { step: 'information', notices: [notices.publicPrivateNote], fieldErrors: {}, error: null }, effects: [] },
-    { name: 'previous goes back to the destination, keeping the toggle and the mode', start: () => walk(at.privateMode(), [events.chooseMode('script')]), event: events.previous, state: { step: 'destination', notices: [notices.publicAndPrivateSides, notices.privateConnectionExplained], draft: { ...draftOf(at.privateMode()), mode: 'script' } }, effects: [] },
+    {
+      name: 'next with a mode goes to connection information, with the Public-Private note',
+      start: () => walk(at.privateMode(), [events.chooseMode('script')]),
+      event: events.next,
+      state: { step: 'information', notices: [notices.publicPrivateNote], fieldErrors: {}, error: null },
+      effects: [],
+    },
+    {
+      name: 'previous goes back to the destination, keeping the toggle and the mode',
+      start: () => walk(at.privateMode(), [events.chooseMode('script')]),
+      event: events.previous,
+      state: {
+        step: 'destination',
+        notices: [notices.publicAndPrivateSides, notices.privateConnectionExplained],
+        draft: { ...draftOf(at.privateMode()), mode: 'script' },
+      },
+      effects: [],
+    },
     { name: 'typing is ignored on the mode step', start: at.privateMode, event: events.edit('localName', 'x'), unchanged: true, effects: [] },
     { name: 'initiate is ignored on the mode step', start: at.privateMode, event: events.initiate, unchanged: true, effects: [] },
     { name: 'cancel closes', start: at.privateMode, event: events.cancel, state: { step: 'closed' }, effects: [{ type: 'close' }] },
@@ -64,10 +104,34 @@ describe('mode step of a public connection', () => {
   });
 
   checkTransitions([
-    { name: 'choosing a mode the destination does not offer is refused', start: () => at.publicMode(onlyScript), event: events.chooseMode('basic'), state: { error: 'The destination instance (Azure DevOps) does not offer Basic mode.', draft: draftOf(at.publicMode(onlyScript)) }, effects: [] },
-    { name: 'choosing Visual on a public connection selects it', start: () => at.publicMode(), event: events.chooseMode('visual'), state: { draft: { ...draftOf(at.publicMode()), mode: 'visual' } }, effects: [] },
-    { name: 'next goes to connection information without the Public-Private note', start: () => walk(at.publicMode(), [events.chooseMode('visual')]), event: events.next, state: { step: 'information', notices: [] }, effects: [] },
-    { name: 'previous goes back to the URL as typed, not busy', start: () => at.publicMode(), event: events.previous, state: { step: 'destination', busy: false, draft: draftOf(at.publicMode()) }, effects: [] },
+    {
+      name: 'choosing a mode the destination does not offer is refused',
+      start: () => at.publicMode(onlyScript),
+      event: events.chooseMode('basic'),
+      state: { error: 'The destination instance (Azure DevOps) does not offer Basic mode.', draft: draftOf(at.publicMode(onlyScript)) },
+      effects: [],
+    },
+    {
+      name: 'choosing Visual on a public connection selects it',
+      start: () => at.publicMode(),
+      event: events.chooseMode('visual'),
+      state: { draft: { ...draftOf(at.publicMode()), mode: 'visual' } },
+      effects: [],
+    },
+    {
+      name: 'next goes to connection information without the Public-Private note',
+      start: () => walk(at.publicMode(), [events.chooseMode('visual')]),
+      event: events.next,
+      state: { step: 'information', notices: [] },
+      effects: [],
+    },
+    {
+      name: 'previous goes back to the URL as typed, not busy',
+      start: () => at.publicMode(),
+      event: events.previous,
+      state: { step: 'destination', busy: false, draft: draftOf(at.publicMode()) },
+      effects: [],
+    },
   ]);
 
   test('a mode chosen earlier is dropped when the new destination does not offer it', () => {
@@ -97,7 +161,11 @@ describe('mode step on Jira Server / Data Center', () => {
   test.each([
     ['an evaluation (trial) licence allows Script', contexts.jiraServerTrial, { mode: 'script', label: 'Script', available: true }],
     ['a paid licence allows Script', contexts.jiraServerPaid, { mode: 'script', label: 'Script', available: true }],
-    ['an expired licence refuses Script', contexts.jiraServerExpired, { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceExpired }],
+    [
+      'an expired licence refuses Script',
+      contexts.jiraServerExpired,
+      { mode: 'script', label: 'Script', available: false, reason: messages.scriptNeedsLicenceExpired },
+    ],
     ['no licence of any kind allows Script (this open edition needs none)', contexts.jiraServerNone, { mode: 'script', label: 'Script', available: true }],
     ['an unread licence allows Script (only an expired one stops it)', contexts.jiraServerUnknownLicence, { mode: 'script', label: 'Script', available: true }],
   ] as const)('%s', (_name, context, scriptOption) => {
@@ -111,13 +179,23 @@ describe('mode step on Jira Server / Data Center', () => {
 
   test('an expired licence still leaves Basic and Visual', () => {
     expect(at.publicMode(undefined, contexts.jiraServerExpired)).toMatchObject({
-      options: [{ mode: 'basic', available: true }, { mode: 'visual', available: true }, { mode: 'script', available: false }],
+      options: [
+        { mode: 'basic', available: true },
+        { mode: 'visual', available: true },
+        { mode: 'script', available: false },
+      ],
     });
   });
 
   test('no mode at all says so first', () => {
     const state = at.publicMode(onlyScript, contexts.jiraServerExpired);
-    expect(state.notices).toEqual([messages.noModeAvailable, notices.suggestedModes, notices.jiraServerScriptPrerequisites, notices.jiraServerLicenceUnread, notices.modeIsFinal]);
+    expect(state.notices).toEqual([
+      messages.noModeAvailable,
+      notices.suggestedModes,
+      notices.jiraServerScriptPrerequisites,
+      notices.jiraServerLicenceUnread,
+      notices.modeIsFinal,
+    ]);
     expect(walk(state, [events.next]).error).toBe(messages.modeRequired);
   });
 });

@@ -7,19 +7,80 @@ import type { WizardEvent } from './wizard-event';
 
 const loaded = { status: 'loaded', projects };
 const chosen = draftOf(at.projectChosen());
-const privateRequest: InitiateRequest = { destinationUrl: null, mode: 'script', localName: 'acme-jira', remoteName: 'partner-ado', name: 'acme-jira_to_partner-ado', projectKey: 'SUP' };
+const privateRequest: InitiateRequest = {
+  destinationUrl: null,
+  mode: 'script',
+  localName: 'acme-jira',
+  remoteName: 'partner-ado',
+  name: 'acme-jira_to_partner-ado',
+  projectKey: 'SUP',
+};
 const initiated: WizardEvent = { type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1', expiresAt: '2026-11-25T14:00:00.000Z' };
 
 describe('project step: the project list', () => {
   checkTransitions([
-    { name: 'the list arrives', start: at.projectLoading, event: events.projectsLoaded, state: { projects: loaded, draft: { ...chosen, projectKey: null }, error: null }, effects: [] },
-    { name: 'an empty list tells the admin what to do (Jira)', start: at.projectLoading, event: { type: 'projects_loaded', projects: [] }, state: { projects: { status: 'empty', message: messages.noProjects('jira-cloud') } }, effects: [] },
-    { name: 'an empty list tells the admin what to do (Asana)', start: () => at.projectLoading(contexts.asana), event: { type: 'projects_loaded', projects: [] }, state: { projects: { status: 'empty', message: 'There is no project to receive the incoming sync. Create a project in your Asana workspace, or check that the Asana account Exalate uses is a member of it, then click Reload projects.' } }, effects: [] },
-    { name: 'a failure shows its message', start: at.projectLoading, event: { type: 'projects_failed', message: 'Jira answered 403.' }, state: { projects: { status: 'failed', message: 'Jira answered 403.' } }, effects: [] },
-    { name: 'a failure without a message says how to retry', start: at.projectLoading, event: { type: 'projects_failed', message: '' }, state: { projects: { status: 'failed', message: messages.projectsFailed } }, effects: [] },
-    { name: 'a late list is ignored once one arrived', start: at.projectLoaded, event: { type: 'projects_loaded', projects: [{ key: 'X', name: 'X' }] }, unchanged: true, effects: [] },
-    { name: 'a late failure is ignored once a list arrived', start: at.projectLoaded, event: { type: 'projects_failed', message: 'x' }, unchanged: true, effects: [] },
-    { name: 'reload after a failure loads again', start: () => walk(at.projectLoading(), [{ type: 'projects_failed', message: 'x' }]), event: events.reload, state: { projects: { status: 'loading' } }, effects: [{ type: 'load_projects' }] },
+    {
+      name: 'the list arrives',
+      start: at.projectLoading,
+      event: events.projectsLoaded,
+      state: { projects: loaded, draft: { ...chosen, projectKey: null }, error: null },
+      effects: [],
+    },
+    {
+      name: 'an empty list tells the admin what to do (Jira)',
+      start: at.projectLoading,
+      event: { type: 'projects_loaded', projects: [] },
+      state: { projects: { status: 'empty', message: messages.noProjects('jira-cloud') } },
+      effects: [],
+    },
+    {
+      name: 'an empty list tells the admin what to do (Asana)',
+      start: () => at.projectLoading(contexts.asana),
+      event: { type: 'projects_loaded', projects: [] },
+      state: {
+        projects: {
+          status: 'empty',
+          message:
+            'There is no project to receive the incoming sync. Create a project in your Asana workspace, or check that the Asana account Exalate uses is a member of it, then click Reload projects.',
+        },
+      },
+      effects: [],
+    },
+    {
+      name: 'a failure shows its message',
+      start: at.projectLoading,
+      event: { type: 'projects_failed', message: 'Jira answered 403.' },
+      state: { projects: { status: 'failed', message: 'Jira answered 403.' } },
+      effects: [],
+    },
+    {
+      name: 'a failure without a message says how to retry',
+      start: at.projectLoading,
+      event: { type: 'projects_failed', message: '' },
+      state: { projects: { status: 'failed', message: messages.projectsFailed } },
+      effects: [],
+    },
+    {
+      name: 'a late list is ignored once one arrived',
+      start: at.projectLoaded,
+      event: { type: 'projects_loaded', projects: [{ key: 'X', name: 'X' }] },
+      unchanged: true,
+      effects: [],
+    },
+    {
+      name: 'a late failure is ignored once a list arrived',
+      start: at.projectLoaded,
+      event: { type: 'projects_failed', message: 'x' },
+      unchanged: true,
+      effects: [],
+    },
+    {
+      name: 'reload after a failure loads again',
+      start: () => walk(at.projectLoading(), [{ type: 'projects_failed', message: 'x' }]),
+      event: events.reload,
+      state: { projects: { status: 'loading' } },
+      effects: [{ type: 'load_projects' }],
+    },
     { name: 'reload while loading is ignored (no second request)', start: at.projectLoading, event: events.reload, unchanged: true, effects: [] },
     { name: 'choosing a listed project', start: at.projectLoaded, event: events.chooseProject('SUP'), state: { draft: chosen, error: null }, effects: [] },
     { name: 'choosing a key the tracker did not list is ignored', start: at.projectLoaded, event: events.chooseProject('NOPE'), unchanged: true, effects: [] },
@@ -36,25 +97,90 @@ describe('project step: the project list', () => {
 
 describe('project step: Initiate', () => {
   checkTransitions([
-    { name: 'initiate while the list loads asks to wait', start: at.projectLoading, event: events.initiate, state: { busy: false, error: messages.projectsStillLoading }, effects: [] },
-    { name: 'initiate without a project asks for one', start: at.projectLoaded, event: events.initiate, state: { busy: false, error: messages.projectRequired }, effects: [] },
-    { name: 'initiate on an empty list asks for a project', start: () => walk(at.projectLoading(), [{ type: 'projects_loaded', projects: [] }]), event: events.initiate, state: { error: messages.projectRequired }, effects: [] },
-    { name: 'initiate sends the admin API body of a private connection, without an empty description', start: at.projectChosen, event: events.initiate, state: { step: 'project', busy: true, error: null }, effects: [{ type: 'initiate', request: privateRequest }] },
+    {
+      name: 'initiate while the list loads asks to wait',
+      start: at.projectLoading,
+      event: events.initiate,
+      state: { busy: false, error: messages.projectsStillLoading },
+      effects: [],
+    },
+    {
+      name: 'initiate without a project asks for one',
+      start: at.projectLoaded,
+      event: events.initiate,
+      state: { busy: false, error: messages.projectRequired },
+      effects: [],
+    },
+    {
+      name: 'initiate on an empty list asks for a project',
+      start: () => walk(at.projectLoading(), [{ type: 'projects_loaded', projects: [] }]),
+      event: events.initiate,
+      state: { error: messages.projectRequired },
+      effects: [],
+    },
+    {
+      name: 'initiate sends the admin API body of a private connection, without an empty description',
+      start: at.projectChosen,
+      event: events.initiate,
+      state: { step: 'project', busy: true, error: null },
+      effects: [{ type: 'initiate', request: privateRequest }],
+    },
     {
       name: 'initiate trims what was typed and sends the description',
-      start: () => walk(at.information(), [events.edit('localName', ' acme '), events.edit('remoteName', 'partner '), events.edit('description', '  Escalations  '), events.next, events.projectsLoaded, events.chooseProject('ENG')]),
+      start: () =>
+        walk(at.information(), [
+          events.edit('localName', ' acme '),
+          events.edit('remoteName', 'partner '),
+          events.edit('description', '  Escalations  '),
+          events.next,
+          events.projectsLoaded,
+          events.chooseProject('ENG'),
+        ]),
       event: events.initiate,
       state: { busy: true },
-      effects: [{ type: 'initiate', request: { destinationUrl: null, mode: 'script', localName: 'acme', remoteName: 'partner', name: 'acme_to_partner', description: 'Escalations', projectKey: 'ENG' } }],
+      effects: [
+        {
+          type: 'initiate',
+          request: {
+            destinationUrl: null,
+            mode: 'script',
+            localName: 'acme',
+            remoteName: 'partner',
+            name: 'acme_to_partner',
+            description: 'Escalations',
+            projectKey: 'ENG',
+          },
+        },
+      ],
     },
     {
       name: 'initiate of a public connection sends the normalised Destination Instance URL',
-      start: () => walk(at.publicMode(), [events.chooseMode('visual'), events.next, events.edit('localName', 'a'), events.edit('remoteName', 'b'), events.next, events.projectsLoaded, events.chooseProject('SUP')]),
+      start: () =>
+        walk(at.publicMode(), [
+          events.chooseMode('visual'),
+          events.next,
+          events.edit('localName', 'a'),
+          events.edit('remoteName', 'b'),
+          events.next,
+          events.projectsLoaded,
+          events.chooseProject('SUP'),
+        ]),
       event: events.initiate,
       state: { busy: true },
-      effects: [{ type: 'initiate', request: { destinationUrl: 'https://partner.visualstudio.com', mode: 'visual', localName: 'a', remoteName: 'b', name: 'a_to_b', projectKey: 'SUP' } }],
+      effects: [
+        {
+          type: 'initiate',
+          request: { destinationUrl: 'https://partner.visualstudio.com', mode: 'visual', localName: 'a', remoteName: 'b', name: 'a_to_b', projectKey: 'SUP' },
+        },
+      ],
     },
-    { name: 'previous goes back to connection information, keeping the project', start: at.projectChosen, event: events.previous, state: { step: 'information', draft: chosen, fieldErrors: {} }, effects: [] },
+    {
+      name: 'previous goes back to connection information, keeping the project',
+      start: at.projectChosen,
+      event: events.previous,
+      state: { step: 'information', draft: chosen, fieldErrors: {} },
+      effects: [],
+    },
     { name: 'cancel closes', start: at.projectChosen, event: events.cancel, state: { step: 'closed' }, effects: [{ type: 'close' }] },
     { name: 'next is not Initiate', start: at.projectChosen, event: events.next, unchanged: true, effects: [] },
   ]);
@@ -66,9 +192,27 @@ describe('project step while initiating', () => {
     { name: 'previous is ignored', start: at.initiating, event: events.previous, unchanged: true, effects: [] },
     { name: 'choosing another project is ignored', start: at.initiating, event: events.chooseProject('ENG'), unchanged: true, effects: [] },
     { name: 'reload is ignored', start: at.initiating, event: events.reload, unchanged: true, effects: [] },
-    { name: 'a failure shows its message and allows another try', start: at.initiating, event: { type: 'initiate_failed', message: 'The node is not reachable.' }, state: { step: 'project', busy: false, error: 'The node is not reachable.', draft: chosen }, effects: [] },
-    { name: 'a failure without a message says what to do', start: at.initiating, event: { type: 'initiate_failed', message: '' }, state: { busy: false, error: messages.initiateFailed }, effects: [] },
-    { name: 'cancel closes and refreshes, since the connection may exist', start: at.initiating, event: events.cancel, state: { step: 'closed' }, effects: [{ type: 'close' }, { type: 'refresh_connections' }] },
+    {
+      name: 'a failure shows its message and allows another try',
+      start: at.initiating,
+      event: { type: 'initiate_failed', message: 'The node is not reachable.' },
+      state: { step: 'project', busy: false, error: 'The node is not reachable.', draft: chosen },
+      effects: [],
+    },
+    {
+      name: 'a failure without a message says what to do',
+      start: at.initiating,
+      event: { type: 'initiate_failed', message: '' },
+      state: { busy: false, error: messages.initiateFailed },
+      effects: [],
+    },
+    {
+      name: 'cancel closes and refreshes, since the connection may exist',
+      start: at.initiating,
+      event: events.cancel,
+      state: { step: 'closed' },
+      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
+    },
     {
       name: 'success shows the invitation code, the destination "unknown" and the private wording',
       start: at.initiating,
@@ -90,8 +234,13 @@ describe('project step while initiating', () => {
   ]);
 
   test('an answer without an expiry says "unknown" rather than inventing one', () => {
-    expect(walk(at.initiating(), [{ type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1' }])).toMatchObject({ step: 'invitation', expires: 'unknown' });
-    expect(walk(at.initiating(), [{ type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1', expiresAt: Date.UTC(2026, 0, 2, 3, 4) }])).toMatchObject({ expires: '2026-01-02 03:04 UTC' });
+    expect(walk(at.initiating(), [{ type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1' }])).toMatchObject({
+      step: 'invitation',
+      expires: 'unknown',
+    });
+    expect(
+      walk(at.initiating(), [{ type: 'initiated', invitationCode: sampleCode, connectionId: 'connection-1', expiresAt: Date.UTC(2026, 0, 2, 3, 4) }]),
+    ).toMatchObject({ expires: '2026-01-02 03:04 UTC' });
   });
 
   test('Asana says why it asks for a project, which its guide does not show', () => {
@@ -107,11 +256,41 @@ describe('project step while initiating', () => {
 
 describe('invitation step', () => {
   checkTransitions([
-    { name: 'copy puts the code on the clipboard', start: at.invitation, event: events.copy, state: { copied: true, error: null }, effects: [{ type: 'copy_to_clipboard', text: sampleCode }] },
-    { name: 'copy again copies again', start: () => walk(at.invitation(), [events.copy]), event: events.copy, state: { copied: true }, effects: [{ type: 'copy_to_clipboard', text: sampleCode }] },
-    { name: 'a refused copy says how to copy by hand', start: () => walk(at.invitation(), [events.copy]), event: { type: 'copy_failed' }, state: { copied: false, error: messages.copyFailed }, effects: [] },
-    { name: 'done closes and refreshes the connection list', start: at.invitation, event: events.done, state: { step: 'closed' }, effects: [{ type: 'close' }, { type: 'refresh_connections' }] },
-    { name: 'cancel (the x) does the same as Done', start: at.invitation, event: events.cancel, state: { step: 'closed' }, effects: [{ type: 'close' }, { type: 'refresh_connections' }] },
+    {
+      name: 'copy puts the code on the clipboard',
+      start: at.invitation,
+      event: events.copy,
+      state: { copied: true, error: null },
+      effects: [{ type: 'copy_to_clipboard', text: sampleCode }],
+    },
+    {
+      name: 'copy again copies again',
+      start: () => walk(at.invitation(), [events.copy]),
+      event: events.copy,
+      state: { copied: true },
+      effects: [{ type: 'copy_to_clipboard', text: sampleCode }],
+    },
+    {
+      name: 'a refused copy says how to copy by hand',
+      start: () => walk(at.invitation(), [events.copy]),
+      event: { type: 'copy_failed' },
+      state: { copied: false, error: messages.copyFailed },
+      effects: [],
+    },
+    {
+      name: 'done closes and refreshes the connection list',
+      start: at.invitation,
+      event: events.done,
+      state: { step: 'closed' },
+      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
+    },
+    {
+      name: 'cancel (the x) does the same as Done',
+      start: at.invitation,
+      event: events.cancel,
+      state: { step: 'closed' },
+      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
+    },
     { name: 'previous is impossible after Initiate succeeded', start: at.invitation, event: events.previous, unchanged: true, effects: [] },
     { name: 'a late second success is ignored', start: at.invitation, event: initiated, unchanged: true, effects: [] },
   ]);

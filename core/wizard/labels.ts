@@ -98,15 +98,13 @@ export const notices = {
   privateConnectionExplained:
     "The main difference between private and public connection types is whether the HTTP/HTTPS requests are initiated from one side or from both sides. In this case, HTTP/HTTPS requests are initiated from the destination's private side only.",
   suggestedModes: 'Exalate will suggest available Configuration Modes based on the destination instance.',
-  privateModes:
-    'The destination instance is in a private network, so only the modes that work without requests into it are offered.',
-  modeIsFinal:
-    'You cannot toggle between the different modes. To do so, you need to create a new Connection in Visual mode, Script mode, or Basic mode.',
+  privateModes: 'The destination instance is in a private network, so only the modes that work without requests into it are offered.',
+  modeIsFinal: 'You cannot toggle between the different modes. To do so, you need to create a new Connection in Visual mode, Script mode, or Basic mode.',
   jiraServerScriptPrerequisites:
     'Before you set up a Connection in Script mode ensure that your instance is public, and that you are either in the Evaluation (trial) period or have a Paid license.',
   /** Said when the node could not tell what Jira's app manager holds; Script is offered all the same. */
   jiraServerLicenceUnread:
-    'Licence: not checked (the node did not report what Jira\'s Manage apps holds for Exalate). This open edition needs no licence, so Script mode is offered; only an expired licence would stop it.',
+    "Licence: not checked (the node did not report what Jira's Manage apps holds for Exalate). This open edition needs no licence, so Script mode is offered; only an expired licence would stop it.",
   publicPrivateNote:
     "As this is a Public-Private connection and you don't have admin access to the other side, you can continue to configure on your end and then send an invitation to your partner.",
   sendToPartner: 'Here you can copy the invitation code and send it over to your partner.',
@@ -121,8 +119,7 @@ export const notices = {
   copiedToClipboard: 'The invitation code is copied. Send it to your partner.',
   privateSideAccepts:
     'When the connection is set up on the Public source side, the Private side administrator should accept the invitation in the Private-Public connection.',
-  acceptOnOtherSide: (remoteName: string): string =>
-    `On the "${remoteName}" side, you (or their application administrator) need to accept the invitation.`,
+  acceptOnOtherSide: (remoteName: string): string => `On the "${remoteName}" side, you (or their application administrator) need to accept the invitation.`,
   connectionActive: (connectionName: string): string =>
     `The connection "${connectionName}" is active. The other side sees it after refreshing their Connections page, and you can start synchronization.`,
 } as const;

@@ -15,8 +15,7 @@ export const messages = {
   localInstancePrivate:
     'This instance is in a private network, so it cannot initiate a connection: the other side would have no address to reach it. Ask the admin of the other (public) side to initiate the connection and send you the invitation code, then click Accept Invitation here.',
 
-  destinationUrlRequired:
-    'Enter the Destination Instance URL, or turn on "I don\'t have a URL" if the destination instance is in a private network.',
+  destinationUrlRequired: 'Enter the Destination Instance URL, or turn on "I don\'t have a URL" if the destination instance is in a private network.',
   destinationUnreachable: (url: string): string =>
     `Exalate could not reach ${url}. Check the address, or turn on "I don't have a URL" if the destination instance is in a private network.`,
   destinationOffersNoMode: (url: string): string =>
@@ -43,11 +42,9 @@ export const messages = {
   shortNameInvalid: `Use letters, digits, '-' or '_' (up to ${shortNameMaxLength} characters).`,
   shortNamesMustDiffer: 'Give the destination instance a short name different from yours, so each side can tell the two apart.',
   connectionNameRequired: 'Enter a name for the connection, such as acme-jira_to_partner-ado.',
-  connectionNameTooLong: (length: number): string =>
-    `Shorten the connection name to ${connectionNameMaxLength} characters or fewer (it has ${length}).`,
+  connectionNameTooLong: (length: number): string => `Shorten the connection name to ${connectionNameMaxLength} characters or fewer (it has ${length}).`,
   connectionNameLineBreak: 'Write the connection name on one line, without line breaks.',
-  descriptionTooLong: (length: number): string =>
-    `Shorten the description to ${descriptionMaxLength} characters or fewer (it has ${length}).`,
+  descriptionTooLong: (length: number): string => `Shorten the description to ${descriptionMaxLength} characters or fewer (it has ${length}).`,
 
   projectRequired: 'Select a project for the incoming sync.',
   projectsStillLoading: 'Wait for the projects to load, then select one.',

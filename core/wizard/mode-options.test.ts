@@ -9,7 +9,12 @@ describe('what the local instance itself can run', () => {
     ['Jira Server, public, trial: Script', { tracker: 'jira-server', isPublic: true, licence: 'trial' }, 'script', null],
     ['Jira Server, public, paid: Script', { tracker: 'jira-server', isPublic: true, licence: 'paid' }, 'script', null],
     ['Jira Server, public, expired: no Script', { tracker: 'jira-server', isPublic: true, licence: 'expired' }, 'script', messages.scriptNeedsLicenceExpired],
-    ['Jira Server, public, no licence of any kind: Script (this open edition needs none)', { tracker: 'jira-server', isPublic: true, licence: 'none' }, 'script', null],
+    [
+      'Jira Server, public, no licence of any kind: Script (this open edition needs none)',
+      { tracker: 'jira-server', isPublic: true, licence: 'none' },
+      'script',
+      null,
+    ],
     ['Jira Server, public, licence unread: Script (only an expired licence stops it)', { tracker: 'jira-server', isPublic: true }, 'script', null],
     ['Jira Server, private, paid: no Script', { tracker: 'jira-server', isPublic: false, licence: 'paid' }, 'script', messages.scriptNeedsPublicJiraServer],
     ['Jira Server, private, trial: no Script', { tracker: 'jira-server', isPublic: false, licence: 'trial' }, 'script', messages.scriptNeedsPublicJiraServer],
@@ -19,10 +24,25 @@ describe('what the local instance itself can run', () => {
     ['Azure DevOps, private: no Visual', { tracker: 'azure-devops', isPublic: false }, 'visual', messages.visualNeedsPublicLocal],
     ['Asana, public: Visual', { tracker: 'asana', isPublic: true }, 'visual', null],
     ['Jira Server, licence reported as null: Script', { tracker: 'jira-server', isPublic: true, licence: null }, 'script', null],
-    ['Jira Server, private, no licence: the public instance is still needed', { tracker: 'jira-server', isPublic: false, licence: 'none' }, 'script', messages.scriptNeedsPublicJiraServer],
-    ['a node that runs only Script: no Basic', { tracker: 'asana', isPublic: true, modes: ['script'] }, 'basic', 'Basic mode is not available on this instance yet.'],
+    [
+      'Jira Server, private, no licence: the public instance is still needed',
+      { tracker: 'jira-server', isPublic: false, licence: 'none' },
+      'script',
+      messages.scriptNeedsPublicJiraServer,
+    ],
+    [
+      'a node that runs only Script: no Basic',
+      { tracker: 'asana', isPublic: true, modes: ['script'] },
+      'basic',
+      'Basic mode is not available on this instance yet.',
+    ],
     ['a node that runs only Script: Script', { tracker: 'asana', isPublic: true, modes: ['script'] }, 'script', null],
-    ['a node that runs only Script on an expired Jira Server: the licence is the problem', { tracker: 'jira-server', isPublic: true, licence: 'expired', modes: ['script'] }, 'script', messages.scriptNeedsLicenceExpired],
+    [
+      'a node that runs only Script on an expired Jira Server: the licence is the problem',
+      { tracker: 'jira-server', isPublic: true, licence: 'expired', modes: ['script'] },
+      'script',
+      messages.scriptNeedsLicenceExpired,
+    ],
   ];
   test.each(rows)('%s', (_name, local, mode, expected) => {
     expect(localModeRefusal(local, mode)).toBe(expected);
@@ -52,9 +72,14 @@ describe('options and notices together', () => {
   });
 
   test('on Jira Server the mode step says what was checked for the licence and what was found', () => {
-    const checked = 'Licence: asked Jira\'s Manage apps about org.exalate.open.jira; it is installed with no licence.';
+    const checked = "Licence: asked Jira's Manage apps about org.exalate.open.jira; it is installed with no licence.";
     const local = { tracker: 'jira-server', isPublic: true, licence: 'none', licenceCheck: checked } as const;
-    expect(listModeNotices(local, null, listModeOptions(local, null))).toEqual([notices.privateModes, notices.jiraServerScriptPrerequisites, checked, notices.modeIsFinal]);
+    expect(listModeNotices(local, null, listModeOptions(local, null))).toEqual([
+      notices.privateModes,
+      notices.jiraServerScriptPrerequisites,
+      checked,
+      notices.modeIsFinal,
+    ]);
     const unread = { tracker: 'jira-server', isPublic: true } as const;
     expect(listModeNotices(unread, null, listModeOptions(unread, null))).toContain(notices.jiraServerLicenceUnread);
   });

@@ -53,16 +53,14 @@ export function listModeOptions(local: LocalInstance, destination: DestinationDe
   });
 }
 
-export function listModeNotices(
-  local: LocalInstance,
-  destination: DestinationDescription | null,
-  options: readonly ModeOption[],
-): readonly string[] {
+export function listModeNotices(local: LocalInstance, destination: DestinationDescription | null, options: readonly ModeOption[]): readonly string[] {
   const isPrivate = destination === null || !destination.isPublic;
   return [
     ...(options.some((option) => option.available) ? [] : [messages.noModeAvailable]),
     isPrivate ? notices.privateModes : notices.suggestedModes,
-    ...(trackerProfile(local.tracker).console.scriptModeNeedsPublicLicensedInstance ? [notices.jiraServerScriptPrerequisites, local.licenceCheck ?? notices.jiraServerLicenceUnread] : []),
+    ...(trackerProfile(local.tracker).console.scriptModeNeedsPublicLicensedInstance
+      ? [notices.jiraServerScriptPrerequisites, local.licenceCheck ?? notices.jiraServerLicenceUnread]
+      : []),
     notices.modeIsFinal,
   ];
 }

@@ -64,8 +64,15 @@ function walkPrivateSeed(context: WizardContext, localName: string, remoteName: 
 
   // 4. Choose a Script connection mode. 5. Click Next.
   session.click('Next');
-  expect(session.state).toMatchObject({ step: 'mode', notices: [notices.privateModes, ...(context.local.tracker === 'jira-server' ? [notices.jiraServerScriptPrerequisites] : []), notices.modeIsFinal] });
-  expect('options' in session.state && session.state.options.map((option) => [option.label, option.available])).toEqual([['Basic', true], ['Visual', false], ['Script', true]]);
+  expect(session.state).toMatchObject({
+    step: 'mode',
+    notices: [notices.privateModes, ...(context.local.tracker === 'jira-server' ? [notices.jiraServerScriptPrerequisites] : []), notices.modeIsFinal],
+  });
+  expect('options' in session.state && session.state.options.map((option) => [option.label, option.available])).toEqual([
+    ['Basic', true],
+    ['Visual', false],
+    ['Script', true],
+  ]);
   session.send({ type: 'choose_mode', mode: 'script' }).click('Next');
 
   // 6. Enter Connection information & click Next.
@@ -78,7 +85,10 @@ function walkPrivateSeed(context: WizardContext, localName: string, remoteName: 
   // 7. Select a project for the incoming sync. The Public-Private note is shown (Asana, whose guide
   // has no project step, says why it asks). 8. Click Initiate (or Next, as the guide says).
   expect(session.title).toBe('Select a project for the incoming sync');
-  expect(session.state.notices).toEqual([...(trackerProfiles[context.local.tracker].console.projectStepNotice === null ? [] : [trackerProfiles[context.local.tracker].console.projectStepNotice]), notices.publicPrivateNote]);
+  expect(session.state.notices).toEqual([
+    ...(trackerProfiles[context.local.tracker].console.projectStepNotice === null ? [] : [trackerProfiles[context.local.tracker].console.projectStepNotice]),
+    notices.publicPrivateNote,
+  ]);
   session.send({ type: 'projects_loaded', projects }).send({ type: 'choose_project', key: projectKey }).click(initiateButton);
   expect(session.effects).toEqual([
     {
@@ -124,7 +134,7 @@ describe('the four connection guides, end to end', () => {
 
   test('Jira on-premise: connection in Script mode through the Destination Instance URL', () => {
     // A Jira DC where Exalate's app is installed with no licence of any kind: this open edition needs none.
-    const licenceCheck = 'Licence: asked Jira\'s Manage apps about org.exalate.open.jira; it is installed with no licence, and this open edition needs none.';
+    const licenceCheck = "Licence: asked Jira's Manage apps about org.exalate.open.jira; it is installed with no licence, and this open edition needs none.";
     const session = new Session(startInitiateWizard({ local: { ...contexts.jiraServerNone.local, licenceCheck } }));
     // The guide's opening note: it doesn't matter which side initiates; the initiator becomes the source.
     expect(session.state.notices).toEqual([
@@ -141,7 +151,11 @@ describe('the four connection guides, end to end', () => {
     session.send({ type: 'choose_mode', mode: 'script' }).click('Next');
 
     // 6. Enter the Connection Information. 7. Click Next.
-    session.type('Local instance short name', 'acme-dc').type('Remote instance short name', 'partner-cloud').type('Connection name', 'DC to Cloud').click('Next');
+    session
+      .type('Local instance short name', 'acme-dc')
+      .type('Remote instance short name', 'partner-cloud')
+      .type('Connection name', 'DC to Cloud')
+      .click('Next');
     expect(session.state.notices).toEqual([]);
 
     // 8. Select a project. 9. Click Initiate.
@@ -149,7 +163,14 @@ describe('the four connection guides, end to end', () => {
     expect(session.effects).toEqual([
       {
         type: 'initiate',
-        request: { destinationUrl: 'https://partner.atlassian.net', mode: 'script', localName: 'acme-dc', remoteName: 'partner-cloud', name: 'DC to Cloud', projectKey: 'ENG' },
+        request: {
+          destinationUrl: 'https://partner.atlassian.net',
+          mode: 'script',
+          localName: 'acme-dc',
+          remoteName: 'partner-cloud',
+          name: 'DC to Cloud',
+          projectKey: 'ENG',
+        },
       },
     ]);
 

@@ -82,8 +82,7 @@ export const at = {
   privateMode: (context: WizardContext = contexts.jiraCloud): WizardState => walk(startInitiateWizard(context), [events.noUrl, events.next]),
   publicMode: (destination: DestinationDescription = publicDestination, context: WizardContext = contexts.jiraCloud): WizardState =>
     walk(at.inspecting('https://partner.visualstudio.com', context), [{ type: 'destination_inspected', destination }]),
-  information: (context: WizardContext = contexts.jiraCloud): WizardState =>
-    walk(at.privateMode(context), [events.chooseMode('script'), events.next]),
+  information: (context: WizardContext = contexts.jiraCloud): WizardState => walk(at.privateMode(context), [events.chooseMode('script'), events.next]),
   filledInformation: (context: WizardContext = contexts.jiraCloud): WizardState =>
     walk(at.information(context), [edit('localName', 'acme-jira'), edit('remoteName', 'partner-ado')]),
   projectLoading: (context: WizardContext = contexts.jiraCloud): WizardState => walk(at.filledInformation(context), [events.next]),
@@ -99,8 +98,7 @@ export const at = {
     walk(at.previewing(context), [{ type: 'invitation_previewed', preview }]),
   acceptProjectLoading: (context: WizardContext = contexts.azureDevOps): WizardState => walk(at.preview(samplePreview, context), [events.next]),
   acceptProjectLoaded: (context: WizardContext = contexts.azureDevOps): WizardState => walk(at.acceptProjectLoading(context), [events.projectsLoaded]),
-  acceptProjectChosen: (context: WizardContext = contexts.azureDevOps): WizardState =>
-    walk(at.acceptProjectLoaded(context), [events.chooseProject('ENG')]),
+  acceptProjectChosen: (context: WizardContext = contexts.azureDevOps): WizardState => walk(at.acceptProjectLoaded(context), [events.chooseProject('ENG')]),
   accepting: (context: WizardContext = contexts.azureDevOps): WizardState => walk(at.acceptProjectChosen(context), [events.accept]),
   accepted: (context: WizardContext = contexts.azureDevOps): WizardState => walk(at.accepting(context), [{ type: 'accepted', connectionId: 'connection-9' }]),
 };

@@ -77,13 +77,7 @@ export interface InvitationStepState extends InitiateStep<'invitation'> {
 export type InitiateClosedState = InitiateStep<'closed'>;
 
 export type InitiateState =
-  | InitiateUnavailableState
-  | DestinationStepState
-  | ModeStepState
-  | InformationStepState
-  | InitiateProjectStepState
-  | InvitationStepState
-  | InitiateClosedState;
+  InitiateUnavailableState | DestinationStepState | ModeStepState | InformationStepState | InitiateProjectStepState | InvitationStepState | InitiateClosedState;
 
 export interface AcceptDraft {
   /** As pasted; whitespace is removed when the code is sent. */

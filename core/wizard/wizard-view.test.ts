@@ -26,24 +26,157 @@ describe('titles', () => {
 describe('buttons', () => {
   test.each([
     ['unavailable: only Cancel', () => at.destination(contexts.privateAzureDevOps), [['Cancel', true, false]]],
-    ['destination', () => at.destination(), [['Cancel', true, false], ['Next', true, true]]],
-    ['destination while asking: only Cancel works', () => at.inspecting(), [['Cancel', true, false], ['Next', false, true]]],
-    ['mode', () => at.privateMode(), [['Cancel', true, false], ['Previous', true, false], ['Next', true, true]]],
-    ['information', () => at.information(), [['Cancel', true, false], ['Previous', true, false], ['Next', true, true]]],
+    [
+      'destination',
+      () => at.destination(),
+      [
+        ['Cancel', true, false],
+        ['Next', true, true],
+      ],
+    ],
+    [
+      'destination while asking: only Cancel works',
+      () => at.inspecting(),
+      [
+        ['Cancel', true, false],
+        ['Next', false, true],
+      ],
+    ],
+    [
+      'mode',
+      () => at.privateMode(),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Next', true, true],
+      ],
+    ],
+    [
+      'information',
+      () => at.information(),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Next', true, true],
+      ],
+    ],
     // Azure DevOps' and Jira on-premise's guides: "Click Initiate."; Jira Cloud's and Asana's: "Click Next." (below).
-    ['project', () => at.projectLoaded(contexts.azureDevOps), [['Cancel', true, false], ['Previous', true, false], ['Initiate', true, true]]],
-    ['project with an empty list offers Reload', () => walk(at.projectLoading(contexts.azureDevOps), [{ type: 'projects_loaded', projects: [] }]), [['Cancel', true, false], ['Previous', true, false], ['Reload projects', true, false], ['Initiate', true, true]]],
-    ['project after a failure offers Reload', () => walk(at.projectLoading(contexts.azureDevOps), [{ type: 'projects_failed', message: 'x' }]), [['Cancel', true, false], ['Previous', true, false], ['Reload projects', true, false], ['Initiate', true, true]]],
-    ['project while initiating', () => at.initiating(contexts.azureDevOps), [['Cancel', true, false], ['Previous', false, false], ['Initiate', false, true]]],
-    ['project on Jira Cloud, whose guide says "Click Next."', () => at.projectLoaded(contexts.jiraCloud), [['Cancel', true, false], ['Previous', true, false], ['Next', true, true]]],
-    ['project on Asana, whose guide says "Click Next."', () => at.projectLoaded(contexts.asana), [['Cancel', true, false], ['Previous', true, false], ['Next', true, true]]],
-    ['project on Jira on-premise, whose guide says "Click Initiate."', () => at.projectLoaded(contexts.jiraServerTrial), [['Cancel', true, false], ['Previous', true, false], ['Initiate', true, true]]],
-    ['invitation', () => at.invitation(), [['Copy invitation code', true, false], ['Done', true, true]]],
-    ['invitation once copied', () => walk(at.invitation(), [events.copy]), [['Copied', true, false], ['Done', true, true]]],
-    ['code', () => at.code(), [['Cancel', true, false], ['Next', true, true]]],
-    ['preview', () => at.preview(), [['Cancel', true, false], ['Previous', true, false], ['Next', true, true]]],
-    ['accept project', () => at.acceptProjectLoaded(), [['Cancel', true, false], ['Previous', true, false], ['Accept', true, true]]],
-    ['while accepting', () => at.accepting(), [['Cancel', true, false], ['Previous', false, false], ['Accept', false, true]]],
+    [
+      'project',
+      () => at.projectLoaded(contexts.azureDevOps),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Initiate', true, true],
+      ],
+    ],
+    [
+      'project with an empty list offers Reload',
+      () => walk(at.projectLoading(contexts.azureDevOps), [{ type: 'projects_loaded', projects: [] }]),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Reload projects', true, false],
+        ['Initiate', true, true],
+      ],
+    ],
+    [
+      'project after a failure offers Reload',
+      () => walk(at.projectLoading(contexts.azureDevOps), [{ type: 'projects_failed', message: 'x' }]),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Reload projects', true, false],
+        ['Initiate', true, true],
+      ],
+    ],
+    [
+      'project while initiating',
+      () => at.initiating(contexts.azureDevOps),
+      [
+        ['Cancel', true, false],
+        ['Previous', false, false],
+        ['Initiate', false, true],
+      ],
+    ],
+    [
+      'project on Jira Cloud, whose guide says "Click Next."',
+      () => at.projectLoaded(contexts.jiraCloud),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Next', true, true],
+      ],
+    ],
+    [
+      'project on Asana, whose guide says "Click Next."',
+      () => at.projectLoaded(contexts.asana),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Next', true, true],
+      ],
+    ],
+    [
+      'project on Jira on-premise, whose guide says "Click Initiate."',
+      () => at.projectLoaded(contexts.jiraServerTrial),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Initiate', true, true],
+      ],
+    ],
+    [
+      'invitation',
+      () => at.invitation(),
+      [
+        ['Copy invitation code', true, false],
+        ['Done', true, true],
+      ],
+    ],
+    [
+      'invitation once copied',
+      () => walk(at.invitation(), [events.copy]),
+      [
+        ['Copied', true, false],
+        ['Done', true, true],
+      ],
+    ],
+    [
+      'code',
+      () => at.code(),
+      [
+        ['Cancel', true, false],
+        ['Next', true, true],
+      ],
+    ],
+    [
+      'preview',
+      () => at.preview(),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Next', true, true],
+      ],
+    ],
+    [
+      'accept project',
+      () => at.acceptProjectLoaded(),
+      [
+        ['Cancel', true, false],
+        ['Previous', true, false],
+        ['Accept', true, true],
+      ],
+    ],
+    [
+      'while accepting',
+      () => at.accepting(),
+      [
+        ['Cancel', true, false],
+        ['Previous', false, false],
+        ['Accept', false, true],
+      ],
+    ],
     ['accepted', () => at.accepted(), [['Done', true, true]]],
     ['closed', () => walk(at.accepted(), [events.done]), []],
   ] as const)('%s', (_name, start, expected) => {
@@ -60,7 +193,16 @@ describe('fields', () => {
   test('destination: the toggle, then the URL with its message', () => {
     expect(viewWizard(walk(at.destination(), [events.next])).fields).toEqual([
       { kind: 'toggle', field: 'noUrl', label: "I don't have a URL", help: fieldHelp.noUrl, value: false, disabled: false },
-      { kind: 'text', field: 'destinationUrl', label: 'Destination Instance URL', help: fieldHelp.destinationUrl, required: true, value: '', error: messages.destinationUrlRequired, disabled: false },
+      {
+        kind: 'text',
+        field: 'destinationUrl',
+        label: 'Destination Instance URL',
+        help: fieldHelp.destinationUrl,
+        required: true,
+        value: '',
+        error: messages.destinationUrlRequired,
+        disabled: false,
+      },
     ]);
   });
 
@@ -81,11 +223,26 @@ describe('fields', () => {
 
   test('fields are disabled while a request runs', () => {
     expect(viewWizard(at.previewing()).fields).toEqual([
-      { kind: 'textarea', field: 'invitationCode', label: 'Invitation code', help: fieldHelp.invitationCode, required: true, value: 'EXA1.abcdefghijklmnop.checksum', error: null, disabled: true },
+      {
+        kind: 'textarea',
+        field: 'invitationCode',
+        label: 'Invitation code',
+        help: fieldHelp.invitationCode,
+        required: true,
+        value: 'EXA1.abcdefghijklmnop.checksum',
+        error: null,
+        disabled: true,
+      },
     ]);
   });
 
   test('steps without typing have no fields', () => {
-    expect([at.privateMode(), at.projectLoaded(), at.invitation(), at.preview(), at.accepted()].map((state) => viewWizard(state).fields)).toEqual([[], [], [], [], []]);
+    expect([at.privateMode(), at.projectLoaded(), at.invitation(), at.preview(), at.accepted()].map((state) => viewWizard(state).fields)).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 });

@@ -63,7 +63,16 @@ function listFields(state: WizardState): readonly FieldView[] {
       return [
         { kind: 'toggle', field: 'noUrl', label: labels.noUrl, help: fieldHelp.noUrl, value: state.draft.noUrl, disabled: busy },
         // Disabled rather than cleared while "I don't have a URL" is on, so turning it off restores the URL.
-        textField('text', 'destinationUrl', labels.destinationInstanceUrl, fieldHelp.destinationUrl, !state.draft.noUrl, state.draft.destinationUrl, state.fieldErrors, busy || state.draft.noUrl),
+        textField(
+          'text',
+          'destinationUrl',
+          labels.destinationInstanceUrl,
+          fieldHelp.destinationUrl,
+          !state.draft.noUrl,
+          state.draft.destinationUrl,
+          state.fieldErrors,
+          busy || state.draft.noUrl,
+        ),
       ];
     case 'information':
       return [
@@ -73,7 +82,9 @@ function listFields(state: WizardState): readonly FieldView[] {
         textField('textarea', 'description', labels.description, fieldHelp.description, false, state.draft.description, state.fieldErrors, busy),
       ];
     case 'code':
-      return [textField('textarea', 'invitationCode', labels.invitationCode, fieldHelp.invitationCode, true, state.draft.invitationCode, state.fieldErrors, busy)];
+      return [
+        textField('textarea', 'invitationCode', labels.invitationCode, fieldHelp.invitationCode, true, state.draft.invitationCode, state.fieldErrors, busy),
+      ];
     default:
       return [];
   }

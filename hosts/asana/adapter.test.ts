@@ -53,7 +53,14 @@ describe('AsanaAdapter against the Asana emulator', () => {
 
   it('follows next_page offsets through every page of every workspace', async () => {
     const projects = (count: number, label: string) => Array.from({ length: count }, (_, index) => ({ name: `${label} ${index}` }));
-    const large = createAsanaEmulator({ seed: { workspaces: [{ name: 'Big', projects: projects(150, 'B') }, { name: 'Small', projects: projects(60, 'S') }] } });
+    const large = createAsanaEmulator({
+      seed: {
+        workspaces: [
+          { name: 'Big', projects: projects(150, 'B') },
+          { name: 'Small', projects: projects(60, 'S') },
+        ],
+      },
+    });
     const largeServer = await startEmulatorServer(large.routes, { prefix });
     try {
       const { adapter, specCheck } = checkedAdapter(largeServer, large.authorization);
@@ -87,10 +94,16 @@ describe('AsanaAdapter against the Asana emulator', () => {
   it('answers missing input, a bad limit and a forged offset with 400s in the documented error shape', async () => {
     const workspace = emulator.state.workspaces[0]?.gid ?? '';
 
-    await expect(getChecked('/projects')).resolves.toEqual({ status: 400, body: { errors: [{ message: 'workspace: Missing input', help: expect.any(String) }] } });
+    await expect(getChecked('/projects')).resolves.toEqual({
+      status: 400,
+      body: { errors: [{ message: 'workspace: Missing input', help: expect.any(String) }] },
+    });
     await expect(getChecked(`/projects?workspace=${workspace}&limit=500`)).resolves.toMatchObject({ status: 400 });
     await expect(getChecked(`/projects?workspace=${workspace}&limit=10&offset=made-up`)).resolves.toMatchObject({ status: 400 });
-    await expect(getChecked('/projects?workspace=999')).resolves.toMatchObject({ status: 400, body: { errors: [{ message: 'workspace: Not a recognized ID: 999' }] } });
+    await expect(getChecked('/projects?workspace=999')).resolves.toMatchObject({
+      status: 400,
+      body: { errors: [{ message: 'workspace: Not a recognized ID: 999' }] },
+    });
   });
 
   it('returns compact records by default, only gid and the asked fields with opt_fields, and all without limit', async () => {
@@ -99,11 +112,13 @@ describe('AsanaAdapter against the Asana emulator', () => {
     const compact = await getChecked(`/projects?workspace=${workspace?.gid ?? ''}`);
     const selected = await getChecked(`/projects?workspace=${workspace?.gid ?? ''}&opt_fields=name,workspace.name&archived=true`);
 
-    expect(compact.body).toEqual({ data: [
-      { gid: expect.any(String), resource_type: 'project', name: 'Roadmap' },
-      { gid: expect.any(String), resource_type: 'project', name: 'Bugs' },
-      { gid: expect.any(String), resource_type: 'project', name: 'Old launch plan' },
-    ] });
+    expect(compact.body).toEqual({
+      data: [
+        { gid: expect.any(String), resource_type: 'project', name: 'Roadmap' },
+        { gid: expect.any(String), resource_type: 'project', name: 'Bugs' },
+        { gid: expect.any(String), resource_type: 'project', name: 'Old launch plan' },
+      ],
+    });
     expect(selected.body).toEqual({ data: [{ gid: expect.any(String), name: 'Old launch plan', workspace: { gid: workspace?.gid, name: 'Acme Corp' } }] });
   });
 

@@ -17,8 +17,21 @@ import { richTextToAsanaHtml } from '../../core/rich-text/html';
 import { AsanaClient, type AsanaClientOptions, type QueryValues } from './asana-client';
 import { asanaFilterOf } from './asana-filter';
 import {
-  attachmentEnvelopeSchema, attachmentPageSchema, currentUserSchema, gidEnvelopeSchema, gidPageSchema, namedResourcePageSchema,
-  storyEnvelopeSchema, storyPageSchema, taskEnvelopeSchema, userEnvelopeSchema, webhookCreatedSchema, emptyEnvelopeSchema, type AttachmentResponse, type NamedResource, type StoryResponse,
+  attachmentEnvelopeSchema,
+  attachmentPageSchema,
+  currentUserSchema,
+  gidEnvelopeSchema,
+  gidPageSchema,
+  namedResourcePageSchema,
+  storyEnvelopeSchema,
+  storyPageSchema,
+  taskEnvelopeSchema,
+  userEnvelopeSchema,
+  webhookCreatedSchema,
+  emptyEnvelopeSchema,
+  type AttachmentResponse,
+  type NamedResource,
+  type StoryResponse,
 } from './asana-responses';
 import { pollEvents, type EventsPoll } from './events-poller';
 import { taskOptFields, taskTypes, toTrackerItem } from './task-mapping';
@@ -88,10 +101,18 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
 
   async getItem(key: string): Promise<TrackerItem | undefined> {
     if (!/^\d+$/.test(key)) return undefined;
-    const task = await this.#client.jsonIfFound({ path: `/tasks/${key}`, query: { opt_fields: taskOptFields }, action: `read task ${key}` }, taskEnvelopeSchema);
+    const task = await this.#client.jsonIfFound(
+      { path: `/tasks/${key}`, query: { opt_fields: taskOptFields }, action: `read task ${key}` },
+      taskEnvelopeSchema,
+    );
     if (task === undefined) return undefined;
     const stories: StoryResponse[] = [];
-    await this.#pages(`/tasks/${key}/stories`, { opt_fields: 'type,resource_subtype,text,html_text,created_at,created_by,created_by.name' }, storyPageSchema, (page) => stories.push(...page));
+    await this.#pages(
+      `/tasks/${key}/stories`,
+      { opt_fields: 'type,resource_subtype,text,html_text,created_at,created_by,created_by.name' },
+      storyPageSchema,
+      (page) => stories.push(...page),
+    );
     const attachments: AttachmentResponse[] = [];
     await this.#pages('/attachments', { parent: key, opt_fields: 'name,size,created_at' }, attachmentPageSchema, (page) => attachments.push(...page));
     const people = new Map<string, TrackerUser | null>();
@@ -104,21 +125,38 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   async searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
     const filter = asanaFilterOf(trigger);
     // `completed_since=now` is Asana's way to list only incomplete tasks; completed ones are filtered here.
-    const answer = await this.#client.json({
-      path: `/projects/${filter.projectGid}/tasks`,
-      query: { opt_fields: 'completed', limit: clampLimit(page.limit), offset: page.cursor ?? undefined, completed_since: filter.completed === false ? 'now' : undefined },
-      action: `list the tasks of project ${filter.projectGid}`,
-    }, gidPageSchema);
+    const answer = await this.#client.json(
+      {
+        path: `/projects/${filter.projectGid}/tasks`,
+        query: {
+          opt_fields: 'completed',
+          limit: clampLimit(page.limit),
+          offset: page.cursor ?? undefined,
+          completed_since: filter.completed === false ? 'now' : undefined,
+        },
+        action: `list the tasks of project ${filter.projectGid}`,
+      },
+      gidPageSchema,
+    );
     const tasks = filter.completed === true ? answer.data.filter((task) => task.completed === true) : answer.data;
     return { keys: tasks.map((task) => task.gid), nextCursor: answer.next_page?.offset ?? null };
   }
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    const answer = await this.#client.json({
-      path: '/tasks',
-      query: { project: projectKey, modified_since: new Date(since).toISOString(), opt_fields: 'modified_at', limit: clampLimit(page.limit), offset: page.cursor ?? undefined },
-      action: `list the tasks of project ${projectKey} changed since ${since}`,
-    }, gidPageSchema);
+    const answer = await this.#client.json(
+      {
+        path: '/tasks',
+        query: {
+          project: projectKey,
+          modified_since: new Date(since).toISOString(),
+          opt_fields: 'modified_at',
+          limit: clampLimit(page.limit),
+          offset: page.cursor ?? undefined,
+        },
+        action: `list the tasks of project ${projectKey} changed since ${since}`,
+      },
+      gidPageSchema,
+    );
     return { keys: answer.data.map((task) => task.gid), nextCursor: answer.next_page?.offset ?? null };
   }
 
@@ -128,14 +166,20 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
    */
   async createItem(item: NewItem): Promise<{ readonly key: string }> {
     const subtype = Object.entries(taskTypes).find(([, name]) => name.toLowerCase() === item.type.toLowerCase())?.[0];
-    if (subtype === undefined) throw new ExalateError('invalid_request', `Asana has no task type "${item.type}"; use ${Object.values(taskTypes).join(', ')}.`, { details: { tracker: 'asana' } });
+    if (subtype === undefined)
+      throw new ExalateError('invalid_request', `Asana has no task type "${item.type}"; use ${Object.values(taskTypes).join(', ')}.`, {
+        details: { tracker: 'asana' },
+      });
     const status = item.status?.trim().toLowerCase();
     const data: Record<string, unknown> = { name: item.summary, projects: [item.projectKey], resource_subtype: subtype };
     if (item.description !== undefined) data['html_notes'] = richTextToAsanaHtml(item.description);
     if (status === 'completed' || status === 'incomplete') data['completed'] = status === 'completed';
     if (item.assigneeEmail !== undefined) data['assignee'] = item.assigneeEmail;
     if (item.parentKey !== undefined && item.parentKey !== null) data['parent'] = item.parentKey;
-    const created = await this.#client.json({ method: 'POST', path: '/tasks', json: { data }, query: { opt_fields: taskOptFields }, action: `create a task in project ${item.projectKey}` }, taskEnvelopeSchema);
+    const created = await this.#client.json(
+      { method: 'POST', path: '/tasks', json: { data }, query: { opt_fields: taskOptFields }, action: `create a task in project ${item.projectKey}` },
+      taskEnvelopeSchema,
+    );
     const rest: ItemChanges = {
       ...(item.labels !== undefined && item.labels.length > 0 ? { labels: item.labels } : {}),
       ...(item.priority !== undefined && item.priority !== null ? { priority: item.priority } : {}),
@@ -152,34 +196,69 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
 
   /** Comments are stories; `html_text` keeps their formatting (`<body>` root, as html_notes). */
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
-    const story = await this.#client.json({ method: 'POST', path: `/tasks/${key}/stories`, json: { data: { html_text: richTextToAsanaHtml(body) } }, query: { opt_fields: 'created_at' }, action: `comment on task ${key}` }, storyEnvelopeSchema);
+    const story = await this.#client.json(
+      {
+        method: 'POST',
+        path: `/tasks/${key}/stories`,
+        json: { data: { html_text: richTextToAsanaHtml(body) } },
+        query: { opt_fields: 'created_at' },
+        action: `comment on task ${key}`,
+      },
+      storyEnvelopeSchema,
+    );
     return { id: story.data.gid };
   }
 
   async updateComment(_key: string, commentId: string, body: RichText): Promise<void> {
-    await this.#client.json({ method: 'PUT', path: `/stories/${commentId}`, json: { data: { html_text: richTextToAsanaHtml(body) } }, query: { opt_fields: 'created_at' }, action: `edit comment ${commentId}` }, storyEnvelopeSchema);
+    await this.#client.json(
+      {
+        method: 'PUT',
+        path: `/stories/${commentId}`,
+        json: { data: { html_text: richTextToAsanaHtml(body) } },
+        query: { opt_fields: 'created_at' },
+        action: `edit comment ${commentId}`,
+      },
+      storyEnvelopeSchema,
+    );
   }
 
   /** `GET /users/{email}`: Asana takes an email wherever it takes a user id. */
   async findUserByEmail(email: string): Promise<TrackerUser | undefined> {
-    const answer = await this.#client.jsonIfFound({ path: `/users/${encodeURIComponent(email.trim())}`, query: { opt_fields: 'name,email' }, action: 'look up a user by email' }, userEnvelopeSchema);
+    const answer = await this.#client.jsonIfFound(
+      { path: `/users/${encodeURIComponent(email.trim())}`, query: { opt_fields: 'name,email' }, action: 'look up a user by email' },
+      userEnvelopeSchema,
+    );
     if (answer === undefined) return undefined;
     return { email: answer.data.email ?? email.trim().toLowerCase(), displayName: answer.data.name ?? '', id: answer.data.gid };
   }
 
   async downloadAttachment(_key: string, attachmentId: string): Promise<Uint8Array> {
-    const attachment = await this.#client.json({ path: `/attachments/${attachmentId}`, query: { opt_fields: 'name,download_url' }, action: `read attachment ${attachmentId}` }, attachmentEnvelopeSchema);
+    const attachment = await this.#client.json(
+      { path: `/attachments/${attachmentId}`, query: { opt_fields: 'name,download_url' }, action: `read attachment ${attachmentId}` },
+      attachmentEnvelopeSchema,
+    );
     const url = attachment.data.download_url;
-    if (url === null || url === undefined) throw new ExalateError('invalid_request', `Attachment ${attachment.data.name ?? attachmentId} is a link to another service (Dropbox, Google Drive…), not a file Asana holds, so it cannot be copied.`, { details: { tracker: 'asana' } });
+    if (url === null || url === undefined)
+      throw new ExalateError(
+        'invalid_request',
+        `Attachment ${attachment.data.name ?? attachmentId} is a link to another service (Dropbox, Google Drive…), not a file Asana holds, so it cannot be copied.`,
+        { details: { tracker: 'asana' } },
+      );
     return this.#client.download(url, attachment.data.name ?? attachmentId);
   }
 
   /** `POST /attachments` as multipart/form-data with `parent` and `file` (asana.yaml, AttachmentRequest). */
-  async uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
+  async uploadAttachment(
+    key: string,
+    file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array },
+  ): Promise<{ readonly id: string }> {
     const form = new FormData();
     form.append('parent', key);
     form.append('file', new Blob([file.content.slice()], { type: file.mimeType }), file.filename);
-    const answer = await this.#client.json({ method: 'POST', path: '/attachments', body: form, query: { opt_fields: 'name' }, action: `attach ${file.filename} to task ${key}` }, gidEnvelopeSchema);
+    const answer = await this.#client.json(
+      { method: 'POST', path: '/attachments', body: form, query: { opt_fields: 'name' }, action: `attach ${file.filename} to task ${key}` },
+      gidEnvelopeSchema,
+    );
     return { id: answer.data.gid };
   }
 
@@ -187,18 +266,40 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
    * A webhook on a project (or task): Asana first POSTs `X-Hook-Secret` to `callbackUrl`, which must
    * echo it (change-intake.ts `answerHookHandshake`); the secret also comes back here, for signing checks.
    */
-  async registerChangeHook(callbackUrl: string, options: { readonly resource: string }): Promise<{ readonly webhookId: string; readonly secret: string | undefined }> {
-    const answer = await this.#client.json({
-      method: 'POST', path: '/webhooks', query: { opt_fields: 'target' },
-      json: { data: { resource: options.resource, target: callbackUrl, filters: [{ resource_type: 'task' }, { resource_type: 'story', action: 'added' }, { resource_type: 'story', action: 'changed' }, { resource_type: 'attachment', action: 'added' }] } },
-      action: `register a webhook for ${options.resource}`,
-    }, webhookCreatedSchema);
+  async registerChangeHook(
+    callbackUrl: string,
+    options: { readonly resource: string },
+  ): Promise<{ readonly webhookId: string; readonly secret: string | undefined }> {
+    const answer = await this.#client.json(
+      {
+        method: 'POST',
+        path: '/webhooks',
+        query: { opt_fields: 'target' },
+        json: {
+          data: {
+            resource: options.resource,
+            target: callbackUrl,
+            filters: [
+              { resource_type: 'task' },
+              { resource_type: 'story', action: 'added' },
+              { resource_type: 'story', action: 'changed' },
+              { resource_type: 'attachment', action: 'added' },
+            ],
+          },
+        },
+        action: `register a webhook for ${options.resource}`,
+      },
+      webhookCreatedSchema,
+    );
     return { webhookId: answer.data.gid, secret: answer['X-Hook-Secret'] ?? undefined };
   }
 
   /** `DELETE /webhooks/{gid}`: Asana stops sending to that webhook. One already gone (404) is fine. */
   async deleteChangeHook(webhookId: string): Promise<void> {
-    await this.#client.jsonIfFound({ method: 'DELETE', path: `/webhooks/${encodeURIComponent(webhookId)}`, action: `delete webhook ${webhookId}` }, emptyEnvelopeSchema);
+    await this.#client.jsonIfFound(
+      { method: 'DELETE', path: `/webhooks/${encodeURIComponent(webhookId)}`, action: `delete webhook ${webhookId}` },
+      emptyEnvelopeSchema,
+    );
   }
 
   /** One call of the Events API for `resource` (see events-poller.ts): the repair for missed webhooks. */
@@ -209,14 +310,22 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   async #person(gid: string): Promise<TrackerUser | null> {
     const known = this.#people.get(gid);
     if (known !== undefined) return known;
-    const answer = await this.#client.jsonIfFound({ path: `/users/${gid}`, query: { opt_fields: 'name,email' }, action: 'read the creator of a task' }, userEnvelopeSchema);
+    const answer = await this.#client.jsonIfFound(
+      { path: `/users/${gid}`, query: { opt_fields: 'name,email' }, action: 'read the creator of a task' },
+      userEnvelopeSchema,
+    );
     const person = answer === undefined ? null : { email: answer.data.email ?? null, displayName: answer.data.name ?? '', id: gid };
     if (this.#people.size >= rememberedPeople) this.#people.delete(this.#people.keys().next().value ?? '');
     this.#people.set(gid, person);
     return person;
   }
 
-  async #pages<Item>(path: string, query: QueryValues, schema: z.ZodType<{ data: Item[]; next_page?: { offset: string } | null | undefined }>, take: (items: readonly Item[]) => void): Promise<void> {
+  async #pages<Item>(
+    path: string,
+    query: QueryValues,
+    schema: z.ZodType<{ data: Item[]; next_page?: { offset: string } | null | undefined }>,
+    take: (items: readonly Item[]) => void,
+  ): Promise<void> {
     let offset: string | undefined;
     for (let pageNumber = 0; pageNumber < maximumPages; pageNumber += 1) {
       const page = await this.#client.json({ path, query: { ...query, limit: pageSize, offset } }, schema);
@@ -236,7 +345,11 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
       if (page.next_page === null || page.next_page === undefined) return items;
       offset = page.next_page.offset;
     }
-    throw new ExalateError('internal', `Asana kept returning more pages of ${path} after ${maximumPages}; the node stopped listing. Report this with the workspace.`, { details: { tracker: 'asana', path } });
+    throw new ExalateError(
+      'internal',
+      `Asana kept returning more pages of ${path} after ${maximumPages}; the node stopped listing. Report this with the workspace.`,
+      { details: { tracker: 'asana', path } },
+    );
   }
 }
 

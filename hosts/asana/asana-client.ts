@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { ExalateError, parseJson, type ClockV1 } from '../../core';
-import { TrackerHttpClient, type FetchFunction, type HostBudgets, type RetryNotice, type RetryPolicy, type TrackerMessages, type TrackerRequest } from '../tracker-http';
+import {
+  TrackerHttpClient,
+  type FetchFunction,
+  type HostBudgets,
+  type RetryNotice,
+  type RetryPolicy,
+  type TrackerMessages,
+  type TrackerRequest,
+} from '../tracker-http';
 import { errorResponseSchema } from './asana-responses';
 
 export interface AsanaClientOptions {
@@ -24,12 +32,17 @@ export type QueryValues = Readonly<Record<string, string | number | boolean | un
 
 const messages: TrackerMessages = {
   trackerName: 'Asana',
-  unauthorized: "Create a new personal access token in Asana (profile picture → My settings → Apps → Manage developer apps → Create new token) and save it in this node's Asana settings.",
+  unauthorized:
+    "Create a new personal access token in Asana (profile picture → My settings → Apps → Manage developer apps → Create new token) and save it in this node's Asana settings.",
   forbiddenAdvice: "Make sure the token's user is a member of the workspaces and projects to sync.",
   checkAddress: 'Check that the Asana address is https://app.asana.com.',
   outageAdvice: 'If it keeps happening, check https://status.asana.com.',
   rateLimitAdvice: 'Asana allows 150 to 1,500 requests a minute depending on the plan.',
-  readErrorBody: (body) => (errorResponseSchema.safeParse(body).data?.errors ?? []).map((error) => error.message ?? '').filter((message) => message !== '').join(' '),
+  readErrorBody: (body) =>
+    (errorResponseSchema.safeParse(body).data?.errors ?? [])
+      .map((error) => error.message ?? '')
+      .filter((message) => message !== '')
+      .join(' '),
 };
 
 /**
@@ -70,10 +83,17 @@ export class AsanaClient {
   }
 
   /** The answer for the statuses given, read through the schema; others throw as usual. */
-  async jsonWithStatus<Schema extends z.ZodType>(request: TrackerRequest & { readonly expectedStatuses: readonly number[] }, schema: Schema): Promise<{ status: number; body: z.output<Schema> }> {
+  async jsonWithStatus<Schema extends z.ZodType>(
+    request: TrackerRequest & { readonly expectedStatuses: readonly number[] },
+    schema: Schema,
+  ): Promise<{ status: number; body: z.output<Schema> }> {
     const response = await this.#http.send({ ...request, path: `/api/1.0${request.path}` });
     const parsed = parseJson(await response.text(), schema as z.ZodType<z.output<Schema>>);
-    if (!parsed.ok) throw new ExalateError('internal', `Asana at ${this.host} answered ${request.path} with something that is not its REST API. ${messages.checkAddress}`, { cause: new Error(parsed.reason), details: { tracker: 'asana', path: request.path } });
+    if (!parsed.ok)
+      throw new ExalateError('internal', `Asana at ${this.host} answered ${request.path} with something that is not its REST API. ${messages.checkAddress}`, {
+        cause: new Error(parsed.reason),
+        details: { tracker: 'asana', path: request.path },
+      });
     return { status: response.status, body: parsed.value };
   }
 
@@ -86,12 +106,20 @@ export class AsanaClient {
     try {
       response = await this.#fetch(url, { method: 'GET' });
     } catch (cause) {
-      throw new ExalateError('tracker_unavailable', `The node could not download ${name} from Asana's file storage. It tries again later.`, { cause, isRetryable: true, details: { tracker: 'asana' } });
+      throw new ExalateError('tracker_unavailable', `The node could not download ${name} from Asana's file storage. It tries again later.`, {
+        cause,
+        isRetryable: true,
+        details: { tracker: 'asana' },
+      });
     }
     if (!response.ok) {
       await response.body?.cancel();
       // An expired link is refused (403); a fresh one comes with the next read of the attachment.
-      throw new ExalateError('tracker_unavailable', `Asana's file storage refused the download of ${name} (HTTP ${response.status}); the node asks Asana for a fresh link and tries again.`, { isRetryable: true, details: { tracker: 'asana', status: response.status } });
+      throw new ExalateError(
+        'tracker_unavailable',
+        `Asana's file storage refused the download of ${name} (HTTP ${response.status}); the node asks Asana for a fresh link and tries again.`,
+        { isRetryable: true, details: { tracker: 'asana', status: response.status } },
+      );
     }
     return new Uint8Array(await response.arrayBuffer());
   }

@@ -25,5 +25,8 @@ export function asanaFilterOf(trigger: TriggerConditions): AsanaFilter {
 }
 
 function invalid(reason: string): ExalateError {
-  return new ExalateError('invalid_request', `The Asana trigger cannot be used: ${reason}. Example: project = 1205000000000003 AND completed = false (the gid is in the project's URL).`);
+  return new ExalateError(
+    'invalid_request',
+    `The Asana trigger cannot be used: ${reason}. Example: project = 1205000000000003 AND completed = false (the gid is in the project's URL).`,
+  );
 }

@@ -41,17 +41,21 @@ export const taskSchema = z.looseObject({
   created_by: z.looseObject({ gid: z.string() }).nullish(),
   tags: z.array(reference).nullish(),
   memberships: z.array(z.looseObject({ project: reference.nullish(), section: reference.nullish() })).nullish(),
-  custom_fields: z.array(z.looseObject({
-    gid: z.string(),
-    name: z.string().nullish(),
-    type: z.string().nullish(),
-    resource_subtype: z.string().nullish(),
-    display_value: z.string().nullish(),
-    enum_value: reference.nullish(),
-    number_value: z.number().nullish(),
-    text_value: z.string().nullish(),
-    enum_options: z.array(z.looseObject({ gid: z.string(), name: z.string(), enabled: z.boolean().nullish() })).nullish(),
-  })).nullish(),
+  custom_fields: z
+    .array(
+      z.looseObject({
+        gid: z.string(),
+        name: z.string().nullish(),
+        type: z.string().nullish(),
+        resource_subtype: z.string().nullish(),
+        display_value: z.string().nullish(),
+        enum_value: reference.nullish(),
+        number_value: z.number().nullish(),
+        text_value: z.string().nullish(),
+        enum_options: z.array(z.looseObject({ gid: z.string(), name: z.string(), enabled: z.boolean().nullish() })).nullish(),
+      }),
+    )
+    .nullish(),
   parent: z.looseObject({ gid: z.string() }).nullish(),
   workspace: z.looseObject({ gid: z.string() }).nullish(),
   modified_at: z.string().nullish(),

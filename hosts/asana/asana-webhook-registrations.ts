@@ -41,7 +41,8 @@ async function readRegistrations(context: RegistrationsContext): Promise<Registr
   const stored = await readSecretSetting(context.store, context.secrets, registrationsSetting);
   if (stored === undefined) return { pending: [], webhooks: [] };
   const parsed = parseJson(stored, registrationsSchema);
-  if (!parsed.ok) throw new ExalateError('internal', `The node's record of its Asana webhooks is unreadable (${parsed.reason}); restart the node to register them again.`);
+  if (!parsed.ok)
+    throw new ExalateError('internal', `The node's record of its Asana webhooks is unreadable (${parsed.reason}); restart the node to register them again.`);
   return parsed.value;
 }
 
@@ -66,7 +67,10 @@ export async function registerAsanaWebhook(context: RegistrationsContext, webhoo
   const target = new URL(callbackUrl);
   target.searchParams.set(registrationParameter, registration);
   const before = await readRegistrations(context);
-  await writeRegistrations(context, { ...before, pending: [...before.pending, { registration, resource, expiresAt: context.clock.now() + registrationWindowMs, secret: null }] });
+  await writeRegistrations(context, {
+    ...before,
+    pending: [...before.pending, { registration, resource, expiresAt: context.clock.now() + registrationWindowMs, secret: null }],
+  });
 
   let answer: { readonly webhookId: string; readonly secret: string | undefined };
   try {
@@ -83,7 +87,11 @@ export async function registerAsanaWebhook(context: RegistrationsContext, webhoo
   const secret = answer.secret ?? pending?.secret ?? undefined;
   if (secret === undefined || (answer.secret !== undefined && pending?.secret != null && pending.secret !== answer.secret)) {
     await writeRegistrations(context, { ...current, pending: current.pending.filter((candidate) => candidate.registration !== registration) });
-    throw new ExalateError('invalid_request', `Asana created webhook ${answer.webhookId} for ${resource}, but the node did not receive a matching X-Hook-Secret for it; delete that webhook in Asana and restart the node.`, { details: { tracker: 'asana' } });
+    throw new ExalateError(
+      'invalid_request',
+      `Asana created webhook ${answer.webhookId} for ${resource}, but the node did not receive a matching X-Hook-Secret for it; delete that webhook in Asana and restart the node.`,
+      { details: { tracker: 'asana' } },
+    );
   }
   const replaced = current.webhooks.filter((webhook) => webhook.resource === resource);
   await writeRegistrations(context, {
@@ -95,7 +103,10 @@ export async function registerAsanaWebhook(context: RegistrationsContext, webhoo
     try {
       await webhooks.delete(old.webhookId);
     } catch (error) {
-      context.logger.warn('could not delete a replaced Asana webhook; its deliveries are refused', { webhookId: old.webhookId, message: error instanceof Error ? error.message : String(error) });
+      context.logger.warn('could not delete a replaced Asana webhook; its deliveries are refused', {
+        webhookId: old.webhookId,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }
@@ -114,7 +125,10 @@ export async function decideAsanaHandshake(context: RegistrationsContext, regist
   if (pending.expiresAt <= context.clock.now()) return { accepted: false, reason: 'the registration window had closed' };
   if (pending.secret !== null) return { accepted: false, reason: 'the registration already had its handshake' };
   const answered: PendingRegistration = { ...pending, secret };
-  await writeRegistrations(context, { ...registrations, pending: registrations.pending.map((candidate) => (candidate.registration === registration ? answered : candidate)) });
+  await writeRegistrations(context, {
+    ...registrations,
+    pending: registrations.pending.map((candidate) => (candidate.registration === registration ? answered : candidate)),
+  });
   return { accepted: true, resource: pending.resource };
 }
 

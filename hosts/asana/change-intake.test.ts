@@ -44,7 +44,10 @@ describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Eve
 
   it('refuses to create a webhook whose target does not echo X-Hook-Secret', async () => {
     answerHandshake = false;
-    await expect(harness.adapter.registerChangeHook(target, { resource: roadmap })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('handshake') });
+    await expect(harness.adapter.registerChangeHook(target, { resource: roadmap })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('handshake'),
+    });
     answerHandshake = true;
     expect(harness.emulator.state.list('webhooks')).toEqual([]);
   });
@@ -61,7 +64,9 @@ describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Eve
     expect(deliveries.length).toBeGreaterThanOrEqual(2);
     const read = await Promise.all(deliveries.map((delivery) => readChangeEvent(delivery, storedSecret)));
     expect(read.every((result) => result.ok && result.value.itemKeys.length === 1 && result.value.itemKeys[0] === key)).toBe(true);
-    const signature = createHmac('sha256', storedSecret).update(deliveries[0]?.rawBody ?? '').digest('hex');
+    const signature = createHmac('sha256', storedSecret)
+      .update(deliveries[0]?.rawBody ?? '')
+      .digest('hex');
     expect(deliveries[0]?.headers['x-hook-signature']).toBe(signature);
   });
 
@@ -69,10 +74,19 @@ describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Eve
     const body = JSON.stringify({ events: [{ action: 'changed', resource: { gid: '42', resource_type: 'task' } }] });
     const signed = (secret: string, text: string) => ({ 'X-Hook-Signature': createHmac('sha256', secret).update(text).digest('hex') });
 
-    await expect(readChangeEvent({ headers: signed('other', body), rawBody: body }, 'mine')).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await expect(readChangeEvent({ headers: signed('other', body), rawBody: body }, 'mine')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     await expect(readChangeEvent({ headers: {}, rawBody: body }, 'mine')).resolves.toMatchObject({ ok: false });
-    await expect(readChangeEvent({ headers: signed('mine', body), rawBody: new TextEncoder().encode(body) }, 'mine')).resolves.toEqual({ ok: true, value: { itemKeys: ['42'] } });
-    await expect(readChangeEvent({ headers: signed('mine', '{"events":[]}'), rawBody: '{"events":[]}' }, 'mine')).resolves.toEqual({ ok: true, value: { itemKeys: [] } });
+    await expect(readChangeEvent({ headers: signed('mine', body), rawBody: new TextEncoder().encode(body) }, 'mine')).resolves.toEqual({
+      ok: true,
+      value: { itemKeys: ['42'] },
+    });
+    await expect(readChangeEvent({ headers: signed('mine', '{"events":[]}'), rawBody: '{"events":[]}' }, 'mine')).resolves.toEqual({
+      ok: true,
+      value: { itemKeys: [] },
+    });
     expect(answerHookHandshake({ headers: { 'content-type': 'application/json' }, rawBody: body })).toBeUndefined();
   });
 

@@ -15,14 +15,17 @@ export type EventsPoll =
   | { readonly kind: 'resync'; readonly sync: string };
 
 export async function pollEvents(client: AsanaClient, resource: string, sync: string | null): Promise<EventsPoll> {
-  const answer = await client.jsonWithStatus({
-    path: '/events',
-    query: { resource, ...(sync === null ? {} : { sync }) },
-    expectedStatuses: [412],
-    // Reading events changes nothing; a lost answer can be asked again.
-    idempotent: true,
-    action: `read the events of ${resource}`,
-  }, eventsAnswerSchema);
+  const answer = await client.jsonWithStatus(
+    {
+      path: '/events',
+      query: { resource, ...(sync === null ? {} : { sync }) },
+      expectedStatuses: [412],
+      // Reading events changes nothing; a lost answer can be asked again.
+      idempotent: true,
+      action: `read the events of ${resource}`,
+    },
+    eventsAnswerSchema,
+  );
   const next = answer.body.sync ?? sync ?? '';
   if (answer.status === 412) return { kind: 'resync', sync: next };
   return { kind: 'events', itemKeys: taskKeysOfEvents(answer.body.data ?? []), sync: next, hasMore: answer.body.has_more === true };

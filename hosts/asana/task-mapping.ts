@@ -13,19 +13,43 @@ export const taskTypes: Readonly<Record<string, string>> = { default_task: 'Task
 
 /** The opt_fields that give `toTrackerItem` all it reads, in one request. */
 export const taskOptFields = [
-  'name', 'html_notes', 'completed', 'resource_subtype', 'assignee', 'assignee.name', 'created_by', 'tags.name',
-  'memberships.project.name', 'memberships.section.name', 'custom_fields.name', 'custom_fields.type', 'custom_fields.resource_subtype',
-  'custom_fields.display_value', 'custom_fields.enum_value.name', 'custom_fields.number_value', 'custom_fields.text_value',
-  'custom_fields.enum_options.name', 'custom_fields.enum_options.enabled', 'parent', 'workspace', 'modified_at', 'permalink_url',
+  'name',
+  'html_notes',
+  'completed',
+  'resource_subtype',
+  'assignee',
+  'assignee.name',
+  'created_by',
+  'tags.name',
+  'memberships.project.name',
+  'memberships.section.name',
+  'custom_fields.name',
+  'custom_fields.type',
+  'custom_fields.resource_subtype',
+  'custom_fields.display_value',
+  'custom_fields.enum_value.name',
+  'custom_fields.number_value',
+  'custom_fields.text_value',
+  'custom_fields.enum_options.name',
+  'custom_fields.enum_options.enabled',
+  'parent',
+  'workspace',
+  'modified_at',
+  'permalink_url',
 ].join(',');
 
 /**
  * `people` names the users the task mentions (assignee, creator, comment authors) by gid: Asana
  * gives a user's email only on the user resource, not through a task's or story's opt_fields.
  */
-export function toTrackerItem(task: TaskResponse, people: ReadonlyMap<string, TrackerUser | null>, stories: readonly StoryResponse[], attachments: readonly AttachmentResponse[]): TrackerItem {
+export function toTrackerItem(
+  task: TaskResponse,
+  people: ReadonlyMap<string, TrackerUser | null>,
+  stories: readonly StoryResponse[],
+  attachments: readonly AttachmentResponse[],
+): TrackerItem {
   const person = (reference: { readonly gid: string; readonly name?: string | null | undefined } | null | undefined): TrackerUser | null =>
-    reference === null || reference === undefined ? null : people.get(reference.gid) ?? { email: null, displayName: reference.name ?? '', id: reference.gid };
+    reference === null || reference === undefined ? null : (people.get(reference.gid) ?? { email: null, displayName: reference.name ?? '', id: reference.gid });
   const membership = task.memberships?.[0];
   const customFields: Record<string, unknown> = {};
   let priority: string | null = null;

@@ -24,8 +24,11 @@ export class TaskWriter {
   }
 
   async read(key: string): Promise<TaskResponse> {
-    const task = /^\d+$/.test(key) ? await this.#client.jsonIfFound({ path: `/tasks/${key}`, query: { opt_fields: taskOptFields }, action: `read task ${key}` }, taskEnvelopeSchema) : undefined;
-    if (task === undefined) throw new ExalateError('not_found', `Asana has no task ${key} (or the node's user cannot see it).`, { details: { tracker: 'asana', key } });
+    const task = /^\d+$/.test(key)
+      ? await this.#client.jsonIfFound({ path: `/tasks/${key}`, query: { opt_fields: taskOptFields }, action: `read task ${key}` }, taskEnvelopeSchema)
+      : undefined;
+    if (task === undefined)
+      throw new ExalateError('not_found', `Asana has no task ${key} (or the node's user cannot see it).`, { details: { tracker: 'asana', key } });
     return task.data;
   }
 
@@ -33,11 +36,24 @@ export class TaskWriter {
     const task = current ?? (await this.read(key));
     const data = this.#fieldData(task, changes);
     if (Object.keys(data).length > 0) {
-      await this.#client.json({ method: 'PUT', path: `/tasks/${key}`, json: { data }, query: { opt_fields: 'modified_at' }, action: `update task ${key}` }, gidEnvelopeSchema);
+      await this.#client.json(
+        { method: 'PUT', path: `/tasks/${key}`, json: { data }, query: { opt_fields: 'modified_at' }, action: `update task ${key}` },
+        gidEnvelopeSchema,
+      );
     }
     if (changes.parentKey !== undefined && changes.parentKey !== (task.parent?.gid ?? null)) {
       // Asana moves subtasks only through setParent (a PUT may not change `parent`).
-      await this.#client.json({ method: 'POST', path: `/tasks/${key}/setParent`, json: { data: { parent: changes.parentKey } }, idempotent: true, query: { opt_fields: 'parent' }, action: `move task ${key} under ${changes.parentKey ?? 'no parent'}` }, gidEnvelopeSchema);
+      await this.#client.json(
+        {
+          method: 'POST',
+          path: `/tasks/${key}/setParent`,
+          json: { data: { parent: changes.parentKey } },
+          idempotent: true,
+          query: { opt_fields: 'parent' },
+          action: `move task ${key} under ${changes.parentKey ?? 'no parent'}`,
+        },
+        gidEnvelopeSchema,
+      );
     }
     if (changes.labels !== undefined) await this.#setTags(key, task, changes.labels);
     const section = changes.customFields?.[sectionFieldName];
@@ -52,7 +68,11 @@ export class TaskWriter {
     if (changes.status !== undefined) {
       const status = changes.status.trim().toLowerCase();
       if (status !== 'completed' && status !== 'incomplete') {
-        throw new ExalateError('invalid_request', `Asana cannot set task ${task.gid} to the status "${changes.status}": an Asana task is only "completed" or "incomplete". Map the remote status to one of the two in the incoming script (and, if you want columns, set customFields['${sectionFieldName}'] to a section name).`, { details: { tracker: 'asana', status: changes.status } });
+        throw new ExalateError(
+          'invalid_request',
+          `Asana cannot set task ${task.gid} to the status "${changes.status}": an Asana task is only "completed" or "incomplete". Map the remote status to one of the two in the incoming script (and, if you want columns, set customFields['${sectionFieldName}'] to a section name).`,
+          { details: { tracker: 'asana', status: changes.status } },
+        );
       }
       data['completed'] = status === 'completed';
     }
@@ -71,14 +91,24 @@ export class TaskWriter {
   #customFieldValue(task: TaskResponse, name: string, value: unknown): Record<string, unknown> {
     const field = (task.custom_fields ?? []).find((candidate) => (candidate.name ?? '').toLowerCase() === name.toLowerCase());
     if (field === undefined) {
-      throw new ExalateError('invalid_request', `Task ${task.gid} has no custom field "${name}". Add the field to the task's project in Asana, or leave it out of the incoming script.`, { details: { tracker: 'asana', field: name } });
+      throw new ExalateError(
+        'invalid_request',
+        `Task ${task.gid} has no custom field "${name}". Add the field to the task's project in Asana, or leave it out of the incoming script.`,
+        { details: { tracker: 'asana', field: name } },
+      );
     }
     if (value === null || value === undefined) return { [field.gid]: null };
     const type = field.resource_subtype ?? field.type;
     if (type === 'enum') {
-      const option = (field.enum_options ?? []).find((candidate) => candidate.name.toLowerCase() === String(value).toLowerCase() && candidate.enabled !== false);
+      const option = (field.enum_options ?? []).find(
+        (candidate) => candidate.name.toLowerCase() === String(value).toLowerCase() && candidate.enabled !== false,
+      );
       if (option === undefined) {
-        throw new ExalateError('invalid_request', `The Asana field "${field.name ?? name}" has no option "${String(value)}"; it offers ${(field.enum_options ?? []).map((candidate) => `"${candidate.name}"`).join(', ')}. Map the value in the incoming script.`, { details: { tracker: 'asana', field: name } });
+        throw new ExalateError(
+          'invalid_request',
+          `The Asana field "${field.name ?? name}" has no option "${String(value)}"; it offers ${(field.enum_options ?? []).map((candidate) => `"${candidate.name}"`).join(', ')}. Map the value in the incoming script.`,
+          { details: { tracker: 'asana', field: name } },
+        );
       }
       return { [field.gid]: option.gid };
     }
@@ -89,25 +119,45 @@ export class TaskWriter {
   async #setTags(key: string, task: TaskResponse, labels: readonly string[]): Promise<void> {
     const current = new Map((task.tags ?? []).map((tag) => [(tag.name ?? '').toLowerCase(), tag.gid]));
     const wanted = new Set(labels.map((label) => label.toLowerCase()));
-    const toAdd = labels.filter((label, index) => !current.has(label.toLowerCase()) && labels.findIndex((other) => other.toLowerCase() === label.toLowerCase()) === index);
+    const toAdd = labels.filter(
+      (label, index) => !current.has(label.toLowerCase()) && labels.findIndex((other) => other.toLowerCase() === label.toLowerCase()) === index,
+    );
     const toRemove = [...current].filter(([name]) => !wanted.has(name)).map(([, gid]) => gid);
     if (toAdd.length > 0) {
       const workspace = task.workspace?.gid ?? (await this.read(key)).workspace?.gid ?? '';
       const known = await this.#workspaceTags(workspace);
       for (const label of toAdd) {
-        const gid = known.get(label.toLowerCase()) ?? (await this.#client.json({ method: 'POST', path: '/tags', json: { data: { name: label, workspace } }, query: { opt_fields: 'name' }, action: `create the tag ${label}` }, gidEnvelopeSchema)).data.gid;
-        await this.#client.json({ method: 'POST', path: `/tasks/${key}/addTag`, json: { data: { tag: gid } }, idempotent: true, action: `tag task ${key} with ${label}` }, emptyAnswerSchema);
+        const gid =
+          known.get(label.toLowerCase()) ??
+          (
+            await this.#client.json(
+              { method: 'POST', path: '/tags', json: { data: { name: label, workspace } }, query: { opt_fields: 'name' }, action: `create the tag ${label}` },
+              gidEnvelopeSchema,
+            )
+          ).data.gid;
+        await this.#client.json(
+          { method: 'POST', path: `/tasks/${key}/addTag`, json: { data: { tag: gid } }, idempotent: true, action: `tag task ${key} with ${label}` },
+          emptyAnswerSchema,
+        );
       }
     }
-    for (const gid of toRemove) await this.#client.json({ method: 'POST', path: `/tasks/${key}/removeTag`, json: { data: { tag: gid } }, idempotent: true, action: `remove a tag from task ${key}` }, emptyAnswerSchema);
+    for (const gid of toRemove)
+      await this.#client.json(
+        { method: 'POST', path: `/tasks/${key}/removeTag`, json: { data: { tag: gid } }, idempotent: true, action: `remove a tag from task ${key}` },
+        emptyAnswerSchema,
+      );
   }
 
   async #workspaceTags(workspace: string): Promise<Map<string, string>> {
     const tags = new Map<string, string>();
     let offset: string | undefined;
     for (let pageNumber = 0; pageNumber < 100; pageNumber += 1) {
-      const page = await this.#client.json({ path: `/workspaces/${workspace}/tags`, query: { opt_fields: 'name', limit: pageSize, offset }, action: 'list the workspace tags' }, namedPageSchema);
-      for (const tag of page.data) if (tag.name !== null && tag.name !== undefined && !tags.has(tag.name.toLowerCase())) tags.set(tag.name.toLowerCase(), tag.gid);
+      const page = await this.#client.json(
+        { path: `/workspaces/${workspace}/tags`, query: { opt_fields: 'name', limit: pageSize, offset }, action: 'list the workspace tags' },
+        namedPageSchema,
+      );
+      for (const tag of page.data)
+        if (tag.name !== null && tag.name !== undefined && !tags.has(tag.name.toLowerCase())) tags.set(tag.name.toLowerCase(), tag.gid);
       offset = page.next_page?.offset;
       if (offset === undefined) break;
     }
@@ -116,12 +166,29 @@ export class TaskWriter {
 
   async #moveToSection(key: string, task: TaskResponse, sectionName: string): Promise<void> {
     const project = task.memberships?.[0]?.project?.gid;
-    if (project === undefined) throw new ExalateError('invalid_request', `Task ${key} is in no project, so it has no sections to move between.`, { details: { tracker: 'asana' } });
-    const sections = await this.#client.json({ path: `/projects/${project}/sections`, query: { opt_fields: 'name' }, action: `list the sections of project ${project}` }, namedPageSchema);
+    if (project === undefined)
+      throw new ExalateError('invalid_request', `Task ${key} is in no project, so it has no sections to move between.`, { details: { tracker: 'asana' } });
+    const sections = await this.#client.json(
+      { path: `/projects/${project}/sections`, query: { opt_fields: 'name' }, action: `list the sections of project ${project}` },
+      namedPageSchema,
+    );
     const section = sections.data.find((candidate) => (candidate.name ?? '').toLowerCase() === sectionName.toLowerCase());
     if (section === undefined) {
-      throw new ExalateError('invalid_request', `The Asana project has no section "${sectionName}"; it has ${sections.data.map((candidate) => `"${candidate.name ?? ''}"`).join(', ')}. Map the value of customFields['${sectionFieldName}'] in the incoming script.`, { details: { tracker: 'asana' } });
+      throw new ExalateError(
+        'invalid_request',
+        `The Asana project has no section "${sectionName}"; it has ${sections.data.map((candidate) => `"${candidate.name ?? ''}"`).join(', ')}. Map the value of customFields['${sectionFieldName}'] in the incoming script.`,
+        { details: { tracker: 'asana' } },
+      );
     }
-    await this.#client.json({ method: 'POST', path: `/sections/${section.gid}/addTask`, json: { data: { task: key } }, idempotent: true, action: `move task ${key} to the section ${sectionName}` }, emptyAnswerSchema);
+    await this.#client.json(
+      {
+        method: 'POST',
+        path: `/sections/${section.gid}/addTask`,
+        json: { data: { task: key } },
+        idempotent: true,
+        action: `move task ${key} to the section ${sectionName}`,
+      },
+      emptyAnswerSchema,
+    );
   }
 }

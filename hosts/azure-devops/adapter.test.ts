@@ -69,7 +69,8 @@ describe('AzureDevOpsAdapter against the Azure DevOps emulator', () => {
   });
 
   it('treats the 203 sign-in page Azure DevOps serves to unauthenticated calls as a refused token', async () => {
-    const signInPage: typeof fetch = async () => new Response('<html>Sign in to your account</html>', { status: 203, headers: { 'Content-Type': 'text/html' } });
+    const signInPage: typeof fetch = async () =>
+      new Response('<html>Sign in to your account</html>', { status: 203, headers: { 'Content-Type': 'text/html' } });
     const adapter = new AzureDevOpsAdapter({ baseUrl: organizationUrl, authorization: harness.emulator.authorization, fetch: signInPage });
 
     await expect(adapter.listProjects()).rejects.toMatchObject({ code: 'unauthorized' });
@@ -96,7 +97,9 @@ describe('AzureDevOpsAdapter against the Azure DevOps emulator', () => {
   });
 
   it('takes the api-version from the Accept header too, and echoes it in the Content-Type', async () => {
-    const response = await fetch(`${organizationUrl}/_apis/projects`, { headers: { Authorization: harness.emulator.authorization, Accept: 'application/json; api-version=7.1' } });
+    const response = await fetch(`${organizationUrl}/_apis/projects`, {
+      headers: { Authorization: harness.emulator.authorization, Accept: 'application/json; api-version=7.1' },
+    });
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8; api-version=7.1');

@@ -15,7 +15,18 @@ import {
 } from '../../core';
 import { richTextToHtml } from '../../core/rich-text/html';
 import { AzureDevOpsClient, type AzureDevOpsClientOptions } from './azure-devops-client';
-import { attachmentReferenceSchema, commentListSchema, commentSchema, connectionDataSchema, identityListSchema, projectListSchema, wiqlResultSchema, workItemSchema, type CommentResponse, type WorkItemResponse } from './azure-devops-responses';
+import {
+  attachmentReferenceSchema,
+  commentListSchema,
+  commentSchema,
+  connectionDataSchema,
+  identityListSchema,
+  projectListSchema,
+  wiqlResultSchema,
+  workItemSchema,
+  type CommentResponse,
+  type WorkItemResponse,
+} from './azure-devops-responses';
 import { readCollectionAdministratorMembership } from './collection-administrators';
 import { registerServiceHooks, type ServiceHookRegistration } from './service-hook-registration';
 import { WorkItemBatchOperations } from './work-item-batch';
@@ -75,12 +86,19 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
       if (answer.continuationToken === undefined || answer.continuationToken === '') return projects;
       continuationToken = answer.continuationToken;
     }
-    throw new ExalateError('internal', `Azure DevOps at ${this.#client.organizationUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the organization URL.`, { details: { tracker: 'azure-devops' } });
+    throw new ExalateError(
+      'internal',
+      `Azure DevOps at ${this.#client.organizationUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the organization URL.`,
+      { details: { tracker: 'azure-devops' } },
+    );
   }
 
   async getItem(key: string): Promise<TrackerItem | undefined> {
     if (!/^\d+$/.test(key)) return undefined;
-    const answer = await this.#client.jsonIfFound({ path: `/_apis/wit/workitems/${key}`, apiVersion, query: { $expand: 'all' }, action: `read work item ${key}` }, workItemSchema);
+    const answer = await this.#client.jsonIfFound(
+      { path: `/_apis/wit/workitems/${key}`, apiVersion, query: { $expand: 'all' }, action: `read work item ${key}` },
+      workItemSchema,
+    );
     if (answer === undefined) return undefined;
     const project = String(answer.value.fields['System.TeamProject'] ?? '');
     this.#writer.rememberProject(key, project);
@@ -92,7 +110,15 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
     const comments: CommentResponse[] = [];
     let continuationToken: string | undefined;
     for (let pageNumber = 0; pageNumber < maximumPages; pageNumber += 1) {
-      const answer = await this.#client.json({ path: `/${encodeURIComponent(project)}/_apis/wit/workItems/${key}/comments`, apiVersion: commentsApiVersion, query: { continuationToken }, action: `read the comments of work item ${key}` }, commentListSchema);
+      const answer = await this.#client.json(
+        {
+          path: `/${encodeURIComponent(project)}/_apis/wit/workItems/${key}/comments`,
+          apiVersion: commentsApiVersion,
+          query: { continuationToken },
+          action: `read the comments of work item ${key}`,
+        },
+        commentListSchema,
+      );
       comments.push(...answer.value.comments);
       continuationToken = answer.value.continuationToken ?? undefined;
       if (continuationToken === undefined || continuationToken === '') return comments;
@@ -119,14 +145,21 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
     const where = [conditions, ...after].filter((part) => part !== '').join(' AND ');
     const query = `SELECT [System.Id] FROM WorkItems${where === '' ? '' : ` WHERE ${where}`} ORDER BY [System.Id] ASC`;
     const limit = Math.max(1, page.limit);
-    const answer = await this.#client.json({
-      method: 'POST', path: '/_apis/wit/wiql', apiVersion, idempotent: true, json: { query },
-      query: { $top: limit + 1, ...(timePrecision ? { timePrecision: true } : {}) },
-      action: 'query work items with WIQL',
-    }, wiqlResultSchema);
+    const answer = await this.#client.json(
+      {
+        method: 'POST',
+        path: '/_apis/wit/wiql',
+        apiVersion,
+        idempotent: true,
+        json: { query },
+        query: { $top: limit + 1, ...(timePrecision ? { timePrecision: true } : {}) },
+        action: 'query work items with WIQL',
+      },
+      wiqlResultSchema,
+    );
     const ids = answer.value.workItems.map((item) => item.id);
     const keys = ids.slice(0, limit).map(String);
-    return { keys, nextCursor: ids.length > limit ? keys[keys.length - 1] ?? null : null };
+    return { keys, nextCursor: ids.length > limit ? (keys[keys.length - 1] ?? null) : null };
   }
 
   async createItem(item: NewItem): Promise<{ readonly key: string }> {
@@ -135,14 +168,17 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
 
   /** The work item as the service answers the creation: every field as written. */
   async #create(item: NewItem): Promise<WorkItemResponse> {
-    const answer = await this.#client.json({
-      method: 'POST',
-      path: `/${encodeURIComponent(item.projectKey)}/_apis/wit/workitems/$${encodeURIComponent(item.type)}`,
-      apiVersion,
-      body: JSON.stringify(patchForNewItem(this.#client.organizationUrl, item)),
-      headers: { 'Content-Type': 'application/json-patch+json' },
-      action: `create a ${item.type} in ${item.projectKey}`,
-    }, workItemSchema);
+    const answer = await this.#client.json(
+      {
+        method: 'POST',
+        path: `/${encodeURIComponent(item.projectKey)}/_apis/wit/workitems/$${encodeURIComponent(item.type)}`,
+        apiVersion,
+        body: JSON.stringify(patchForNewItem(this.#client.organizationUrl, item)),
+        headers: { 'Content-Type': 'application/json-patch+json' },
+        action: `create a ${item.type} in ${item.projectKey}`,
+      },
+      workItemSchema,
+    );
     this.#writer.rememberProject(String(answer.value.id), item.projectKey);
     return answer.value;
   }
@@ -152,27 +188,54 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
   }
 
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
-    const comment = await this.#writer.inProject(key, (project) => this.#client.json({
-      method: 'POST', path: `/${encodeURIComponent(project)}/_apis/wit/workItems/${key}/comments`, apiVersion: commentsApiVersion,
-      json: { text: richTextToHtml(body) }, action: `comment on work item ${key}`,
-    }, commentSchema));
+    const comment = await this.#writer.inProject(key, (project) =>
+      this.#client.json(
+        {
+          method: 'POST',
+          path: `/${encodeURIComponent(project)}/_apis/wit/workItems/${key}/comments`,
+          apiVersion: commentsApiVersion,
+          json: { text: richTextToHtml(body) },
+          action: `comment on work item ${key}`,
+        },
+        commentSchema,
+      ),
+    );
     return { id: String(comment.value.id) };
   }
 
   async updateComment(key: string, commentId: string, body: RichText): Promise<void> {
-    await this.#writer.inProject(key, (project) => this.#client.json({
-      method: 'PATCH', path: `/${encodeURIComponent(project)}/_apis/wit/workItems/${key}/comments/${encodeURIComponent(commentId)}`, apiVersion: commentsApiVersion,
-      // Setting the same text twice leaves the same comment: repeating this PATCH is harmless.
-      json: { text: richTextToHtml(body) }, idempotent: true, action: `edit comment ${commentId} of work item ${key}`,
-    }, commentSchema));
+    await this.#writer.inProject(key, (project) =>
+      this.#client.json(
+        {
+          method: 'PATCH',
+          path: `/${encodeURIComponent(project)}/_apis/wit/workItems/${key}/comments/${encodeURIComponent(commentId)}`,
+          apiVersion: commentsApiVersion,
+          // Setting the same text twice leaves the same comment: repeating this PATCH is harmless.
+          json: { text: richTextToHtml(body) },
+          idempotent: true,
+          action: `edit comment ${commentId} of work item ${key}`,
+        },
+        commentSchema,
+      ),
+    );
   }
 
   /** Identities searched by email (`searchFilter=General` matches sign-in address and mail). */
   async findUserByEmail(email: string): Promise<TrackerUser | undefined> {
     const wanted = email.trim().toLowerCase();
-    const answer = await this.#client.identities({ path: '/_apis/identities', apiVersion, query: { searchFilter: 'General', filterValue: wanted, queryMembership: 'None' }, action: 'look up a user by email' }, identityListSchema);
+    const answer = await this.#client.identities(
+      {
+        path: '/_apis/identities',
+        apiVersion,
+        query: { searchFilter: 'General', filterValue: wanted, queryMembership: 'None' },
+        action: 'look up a user by email',
+      },
+      identityListSchema,
+    );
     for (const identity of answer.value) {
-      const address = [identity.properties?.Mail?.$value, identity.properties?.Account?.$value].find((value): value is string => typeof value === 'string' && value.toLowerCase() === wanted);
+      const address = [identity.properties?.Mail?.$value, identity.properties?.Account?.$value].find(
+        (value): value is string => typeof value === 'string' && value.toLowerCase() === wanted,
+      );
       if (address === undefined || identity.isContainer === true) continue;
       return { email: address, displayName: identity.customDisplayName ?? identity.providerDisplayName ?? address, id: identity.id };
     }
@@ -185,16 +248,33 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
   }
 
   async downloadAttachment(_key: string, attachmentId: string): Promise<Uint8Array> {
-    return this.#client.bytes({ path: `/_apis/wit/attachments/${encodeURIComponent(attachmentId)}`, apiVersion, action: `download attachment ${attachmentId}` });
+    return this.#client.bytes({
+      path: `/_apis/wit/attachments/${encodeURIComponent(attachmentId)}`,
+      apiVersion,
+      action: `download attachment ${attachmentId}`,
+    });
   }
 
   /** Upload the bytes (an AttachmentReference comes back), then link them with an AttachedFile relation. */
-  async uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
-    const reference = await this.#writer.inProject(key, (project) => this.#client.json({
-      method: 'POST', path: `/${encodeURIComponent(project)}/_apis/wit/attachments`, apiVersion, query: { fileName: file.filename },
-      // A copy typed as ArrayBuffer-backed, which BodyInit requires.
-      body: file.content.slice(), headers: { 'Content-Type': 'application/octet-stream' }, action: `upload ${file.filename} to work item ${key}`,
-    }, attachmentReferenceSchema));
+  async uploadAttachment(
+    key: string,
+    file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array },
+  ): Promise<{ readonly id: string }> {
+    const reference = await this.#writer.inProject(key, (project) =>
+      this.#client.json(
+        {
+          method: 'POST',
+          path: `/${encodeURIComponent(project)}/_apis/wit/attachments`,
+          apiVersion,
+          query: { fileName: file.filename },
+          // A copy typed as ArrayBuffer-backed, which BodyInit requires.
+          body: file.content.slice(),
+          headers: { 'Content-Type': 'application/octet-stream' },
+          action: `upload ${file.filename} to work item ${key}`,
+        },
+        attachmentReferenceSchema,
+      ),
+    );
     await this.#writer.link(key, { rel: attachmentRelation, url: reference.value.url, attributes: { comment: '' } });
     return { id: reference.value.id };
   }

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { ExalateError, parseJson, type ClockV1 } from '../../core';
-import { TrackerHttpClient, type FetchFunction, type HostBudgets, type RetryNotice, type RetryPolicy, type TrackerMessages, type TrackerRequest } from '../tracker-http';
+import {
+  TrackerHttpClient,
+  type FetchFunction,
+  type HostBudgets,
+  type RetryNotice,
+  type RetryPolicy,
+  type TrackerMessages,
+  type TrackerRequest,
+} from '../tracker-http';
 import { vssErrorSchema } from './azure-devops-responses';
 
 export interface AzureDevOpsClientOptions {
@@ -35,9 +43,11 @@ export interface AzureDevOpsAnswer<T> {
 
 const messages: TrackerMessages = {
   trackerName: 'Azure DevOps',
-  unauthorized: "Create a new personal access token (User settings → Personal access tokens) with the Work Items (Read & write), Project and Team (Read), Identity (Read) and Service Hooks (Read & write) scopes for this organization, and save it in this node's Azure DevOps settings.",
+  unauthorized:
+    "Create a new personal access token (User settings → Personal access tokens) with the Work Items (Read & write), Project and Team (Read), Identity (Read) and Service Hooks (Read & write) scopes for this organization, and save it in this node's Azure DevOps settings.",
   forbiddenAdvice: "Give the token's user access to the projects to sync, and the token the Work Items (Read & write) and Project and Team (Read) scopes.",
-  checkAddress: 'Check that the organization URL looks like https://dev.azure.com/your-organization (or https://server/tfs/YourCollection for Azure DevOps Server).',
+  checkAddress:
+    'Check that the organization URL looks like https://dev.azure.com/your-organization (or https://server/tfs/YourCollection for Azure DevOps Server).',
   outageAdvice: 'If it keeps happening, check https://status.dev.azure.com.',
   rateLimitAdvice: "Azure DevOps limits each user's load over five minutes; a dedicated user for the node keeps people's own work unaffected.",
   readErrorBody: (body) => vssErrorSchema.safeParse(body).data?.message ?? '',
@@ -94,7 +104,12 @@ export class AzureDevOpsClient {
     return new Uint8Array(await response.arrayBuffer());
   }
 
-  async #read<Schema extends z.ZodType>(http: TrackerHttpClient, request: AzureDevOpsRequest, schema: Schema, notFoundIsAnswer: boolean): Promise<AzureDevOpsAnswer<z.output<Schema>> | undefined> {
+  async #read<Schema extends z.ZodType>(
+    http: TrackerHttpClient,
+    request: AzureDevOpsRequest,
+    schema: Schema,
+    notFoundIsAnswer: boolean,
+  ): Promise<AzureDevOpsAnswer<z.output<Schema>> | undefined> {
     const response = await this.#send(http, request, notFoundIsAnswer);
     if (response.status === 404) {
       await response.body?.cancel();
@@ -102,7 +117,11 @@ export class AzureDevOpsClient {
     }
     const parsed = parseJson(await response.text(), schema as z.ZodType<z.output<Schema>>);
     if (!parsed.ok) {
-      throw new ExalateError('internal', `Azure DevOps at ${this.organizationUrl} answered ${request.path} with something that is not its REST API. ${messages.checkAddress}`, { cause: new Error(parsed.reason), details: { tracker: 'azure-devops', path: request.path } });
+      throw new ExalateError(
+        'internal',
+        `Azure DevOps at ${this.organizationUrl} answered ${request.path} with something that is not its REST API. ${messages.checkAddress}`,
+        { cause: new Error(parsed.reason), details: { tracker: 'azure-devops', path: request.path } },
+      );
     }
     return { value: parsed.value, continuationToken: response.headers.get('x-ms-continuationtoken') ?? undefined };
   }
@@ -119,7 +138,9 @@ export class AzureDevOpsClient {
     // and its HTML sign-in page instead of a 401, so a 203 is a refused token too.
     if (response.status === 203) {
       await response.body?.cancel();
-      throw new ExalateError('unauthorized', `Azure DevOps at ${this.organizationUrl} refused the node's credentials. ${messages.unauthorized}`, { details: { tracker: 'azure-devops', status: 203, path: request.path } });
+      throw new ExalateError('unauthorized', `Azure DevOps at ${this.organizationUrl} refused the node's credentials. ${messages.unauthorized}`, {
+        details: { tracker: 'azure-devops', status: 203, path: request.path },
+      });
     }
     return response;
   }
@@ -139,5 +160,9 @@ function explainVersionRefusal(error: unknown, organizationUrl: string): unknown
   if (!ExalateError.isInstance(error) || error.code !== 'invalid_request') return error;
   const said = String(error.details?.['trackerMessage'] ?? '');
   if (!/out of range for this server/i.test(said)) return error;
-  return new ExalateError('invalid_request', `Azure DevOps at ${organizationUrl} does not speak REST API 7.1, which the node needs: use Azure DevOps Services, or Azure DevOps Server 2022.1 or later. Azure DevOps said: "${said}"`, { cause: error, details: error.details ?? {} });
+  return new ExalateError(
+    'invalid_request',
+    `Azure DevOps at ${organizationUrl} does not speak REST API 7.1, which the node needs: use Azure DevOps Services, or Azure DevOps Server 2022.1 or later. Azure DevOps said: "${said}"`,
+    { cause: error, details: error.details ?? {} },
+  );
 }

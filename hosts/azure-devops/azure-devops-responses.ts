@@ -73,14 +73,16 @@ export const attachmentReferenceSchema = z.looseObject({ id: z.string(), url: z.
 /** An Identity as `_apis/identities` answers it; the email sits in `properties.Mail` or `properties.Account`. */
 const propertyValue = z.looseObject({ $value: z.unknown() }).optional();
 export const identityListSchema = z.looseObject({
-  value: z.array(z.looseObject({
-    id: z.string(),
-    providerDisplayName: z.string().nullish(),
-    customDisplayName: z.string().nullish(),
-    isActive: z.boolean().nullish(),
-    isContainer: z.boolean().nullish(),
-    properties: z.looseObject({ Mail: propertyValue, Account: propertyValue }).nullish(),
-  })),
+  value: z.array(
+    z.looseObject({
+      id: z.string(),
+      providerDisplayName: z.string().nullish(),
+      customDisplayName: z.string().nullish(),
+      isActive: z.boolean().nullish(),
+      isContainer: z.boolean().nullish(),
+      properties: z.looseObject({ Mail: propertyValue, Account: propertyValue }).nullish(),
+    }),
+  ),
 });
 
 /** Subscription (serviceHooks 7.1). */

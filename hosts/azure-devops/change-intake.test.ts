@@ -38,30 +38,63 @@ describe('Azure DevOps service hooks: registration, delivery and readChangeEvent
     await harness.emulator.hookDeliveries.settled();
 
     const events = received.map((delivery) => readChangeEvent(delivery, 'hook-secret-1'));
-    expect(events).toEqual([{ ok: true, value: { itemKeys: [key] } }, { ok: true, value: { itemKeys: [key] } }, { ok: true, value: { itemKeys: [key] } }]);
-    expect(received.map((delivery) => (JSON.parse(delivery.rawBody) as { eventType: string }).eventType)).toEqual(['workitem.created', 'workitem.updated', 'workitem.commented']);
+    expect(events).toEqual([
+      { ok: true, value: { itemKeys: [key] } },
+      { ok: true, value: { itemKeys: [key] } },
+      { ok: true, value: { itemKeys: [key] } },
+    ]);
+    expect(received.map((delivery) => (JSON.parse(delivery.rawBody) as { eventType: string }).eventType)).toEqual([
+      'workitem.created',
+      'workitem.updated',
+      'workitem.commented',
+    ]);
     expect(received[0]?.headers['authorization']).toBe(basic('exalate', 'hook-secret-1'));
   });
 
   it('keeps every event it sent, in the Notification shape of the service hooks document', async () => {
-    const list = await fetch(`${harness.organizationUrl}/_apis/hooks/subscriptions?api-version=7.1`, { headers: { Authorization: harness.emulator.authorization } });
+    const list = await fetch(`${harness.organizationUrl}/_apis/hooks/subscriptions?api-version=7.1`, {
+      headers: { Authorization: harness.emulator.authorization },
+    });
     const subscriptions = (await list.json()) as { value: { id: string; eventType: string; consumerInputs: Record<string, string> }[] };
     const updated = subscriptions.value.find((subscription) => subscription.eventType === 'workitem.updated');
     expect(updated?.consumerInputs['basicAuthPassword']).toBe('********');
 
-    const response = await fetch(`${harness.organizationUrl}/_apis/hooks/subscriptions/${updated?.id ?? ''}/notifications?api-version=7.1`, { headers: { Authorization: harness.emulator.authorization } });
+    const response = await fetch(`${harness.organizationUrl}/_apis/hooks/subscriptions/${updated?.id ?? ''}/notifications?api-version=7.1`, {
+      headers: { Authorization: harness.emulator.authorization },
+    });
     const body: unknown = await response.json();
 
-    expect(checkResponseAgainstSpec('azure-devops-serviceHooks.7.1', { method: 'GET', path: `/acme/_apis/hooks/subscriptions/${updated?.id ?? ''}/notifications`, status: response.status, body })).toMatchObject({ outcome: 'valid' });
-    expect(body).toMatchObject({ count: 1, value: [{ eventType: 'workitem.updated', details: { event: { resource: { workItemId: expect.any(Number), fields: { 'System.Title': { oldValue: 'Hooked', newValue: 'Hooked, edited' } } } } } }] });
+    expect(
+      checkResponseAgainstSpec('azure-devops-serviceHooks.7.1', {
+        method: 'GET',
+        path: `/acme/_apis/hooks/subscriptions/${updated?.id ?? ''}/notifications`,
+        status: response.status,
+        body,
+      }),
+    ).toMatchObject({ outcome: 'valid' });
+    expect(body).toMatchObject({
+      count: 1,
+      value: [
+        {
+          eventType: 'workitem.updated',
+          details: { event: { resource: { workItemId: expect.any(Number), fields: { 'System.Title': { oldValue: 'Hooked', newValue: 'Hooked, edited' } } } } },
+        },
+      ],
+    });
   });
 
   it('refuses a delivery without the secret, or with another one', () => {
     const body = JSON.stringify({ eventType: 'workitem.created', resource: { id: 7 } });
 
     expect(readChangeEvent({ headers: {}, rawBody: body }, 'secret')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(readChangeEvent({ headers: { Authorization: basic('exalate', 'guess') }, rawBody: body }, 'secret')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(readChangeEvent({ headers: { Authorization: basic('anyone', 'secret') }, rawBody: new TextEncoder().encode(body) }, 'secret')).toEqual({ ok: true, value: { itemKeys: ['7'] } });
+    expect(readChangeEvent({ headers: { Authorization: basic('exalate', 'guess') }, rawBody: body }, 'secret')).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    expect(readChangeEvent({ headers: { Authorization: basic('anyone', 'secret') }, rawBody: new TextEncoder().encode(body) }, 'secret')).toEqual({
+      ok: true,
+      value: { itemKeys: ['7'] },
+    });
   });
 
   it('reads the work item of an update from workItemId (the update has its own id), and ignores other events', () => {
@@ -77,7 +110,9 @@ describe('Azure DevOps service hooks: registration, delivery and readChangeEvent
   it('never holds up the API call that caused an event: a dead receiver costs nothing', async () => {
     await harness.adapter.registerChangeHook('http://127.0.0.1:9/nobody-listens', 'x');
 
-    await expect(harness.adapter.createItem({ projectKey: 'Platform', type: 'Task', summary: 'Fire and forget' })).resolves.toMatchObject({ key: expect.any(String) });
+    await expect(harness.adapter.createItem({ projectKey: 'Platform', type: 'Task', summary: 'Fire and forget' })).resolves.toMatchObject({
+      key: expect.any(String),
+    });
     await harness.emulator.hookDeliveries.settled();
     expect(harness.emulator.hookDeliveries.attempts.some((attempt) => attempt.url.includes(':9/') && typeof attempt.outcome === 'string')).toBe(true);
   });

@@ -20,11 +20,13 @@ export const createAzureDevOpsChangeIntake: CreateChangeIntake = (context) =>
 const serviceHookEventSchema = z.looseObject({
   eventType: z.string(),
   publisherId: z.string().optional(),
-  resource: z.looseObject({
-    id: z.union([z.number(), z.string()]).nullish(),
-    workItemId: z.number().nullish(),
-    revision: z.looseObject({ id: z.number().nullish() }).nullish(),
-  }).nullish(),
+  resource: z
+    .looseObject({
+      id: z.union([z.number(), z.string()]).nullish(),
+      workItemId: z.number().nullish(),
+      revision: z.looseObject({ id: z.number().nullish() }).nullish(),
+    })
+    .nullish(),
 });
 
 const workItemEvents = new Set(['workitem.created', 'workitem.updated', 'workitem.commented', 'workitem.deleted', 'workitem.restored']);
@@ -37,15 +39,26 @@ const workItemEvents = new Set(['workitem.created', 'workitem.updated', 'workite
 export function readChangeEvent(request: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[] }> {
   const password = basicPassword(headerValue(request.headers, 'authorization'));
   if (password === undefined || !sameSecret(password, secret)) {
-    return err(new ExalateError('unauthorized', 'An Azure DevOps service hook call came without the secret this node registered. If the service hook was edited or copied by hand, delete it in Project settings → Service hooks and let the node register it again.', { details: { tracker: 'azure-devops' } }));
+    return err(
+      new ExalateError(
+        'unauthorized',
+        'An Azure DevOps service hook call came without the secret this node registered. If the service hook was edited or copied by hand, delete it in Project settings → Service hooks and let the node register it again.',
+        { details: { tracker: 'azure-devops' } },
+      ),
+    );
   }
   const text = typeof request.rawBody === 'string' ? request.rawBody : new TextDecoder().decode(request.rawBody);
   const parsed = parseJson(text, serviceHookEventSchema);
-  if (!parsed.ok) return err(new ExalateError('invalid_request', `An Azure DevOps service hook call did not carry an event the node can read (${parsed.reason}).`, { details: { tracker: 'azure-devops' } }));
+  if (!parsed.ok)
+    return err(
+      new ExalateError('invalid_request', `An Azure DevOps service hook call did not carry an event the node can read (${parsed.reason}).`, {
+        details: { tracker: 'azure-devops' },
+      }),
+    );
   const event = parsed.value;
   if (!workItemEvents.has(event.eventType)) return ok({ itemKeys: [] });
   const resource = event.resource;
-  const id = event.eventType === 'workitem.updated' ? resource?.workItemId ?? resource?.revision?.id : resource?.id;
+  const id = event.eventType === 'workitem.updated' ? (resource?.workItemId ?? resource?.revision?.id) : resource?.id;
   const key = id === undefined || id === null ? '' : String(id);
   return ok({ itemKeys: /^\d+$/.test(key) ? [key] : [] });
 }

@@ -23,14 +23,18 @@ const descriptorSchema = z.union([z.string(), z.looseObject({ identityType: z.st
  * deleted one) comes back as null in its place.
  */
 const identitiesSchema = z.looseObject({
-  value: z.array(z.looseObject({
-    id: z.string(),
-    descriptor: descriptorSchema.nullish(),
-    providerDisplayName: z.string().nullish(),
-    isContainer: z.boolean().nullish(),
-    isActive: z.boolean().nullish(),
-    memberOf: z.array(descriptorSchema).nullish(),
-  }).nullable()),
+  value: z.array(
+    z
+      .looseObject({
+        id: z.string(),
+        descriptor: descriptorSchema.nullish(),
+        providerDisplayName: z.string().nullish(),
+        isContainer: z.boolean().nullish(),
+        isActive: z.boolean().nullish(),
+        memberOf: z.array(descriptorSchema).nullish(),
+      })
+      .nullable(),
+  ),
 });
 
 function descriptorText(descriptor: z.infer<typeof descriptorSchema>): string {
@@ -50,19 +54,32 @@ export const azureDevOpsUserIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  */
 export async function readCollectionAdministratorMembership(client: AzureDevOpsClient, userId: string): Promise<boolean> {
   if (!azureDevOpsUserIdPattern.test(userId)) return false;
-  const groups = await client.identities({
-    path: '/_apis/identities', apiVersion: identitiesApiVersion,
-    query: { searchFilter: 'General', filterValue: collectionAdministratorsGroup, queryMembership: 'None' },
-    action: `look up the ${collectionAdministratorsGroup} group`,
-  }, identitiesSchema);
-  const group = groups.value.find((identity) => identity !== null && identity.isContainer === true && (identity.providerDisplayName ?? '').toLowerCase().endsWith(`\\${collectionAdministratorsGroup.toLowerCase()}`));
+  const groups = await client.identities(
+    {
+      path: '/_apis/identities',
+      apiVersion: identitiesApiVersion,
+      query: { searchFilter: 'General', filterValue: collectionAdministratorsGroup, queryMembership: 'None' },
+      action: `look up the ${collectionAdministratorsGroup} group`,
+    },
+    identitiesSchema,
+  );
+  const group = groups.value.find(
+    (identity) =>
+      identity !== null &&
+      identity.isContainer === true &&
+      (identity.providerDisplayName ?? '').toLowerCase().endsWith(`\\${collectionAdministratorsGroup.toLowerCase()}`),
+  );
   if (group?.descriptor === undefined || group.descriptor === null) return false;
   const groupDescriptor = descriptorText(group.descriptor);
-  const users = await client.identities({
-    path: '/_apis/identities', apiVersion: identitiesApiVersion,
-    query: { identityIds: userId, queryMembership: 'Expanded' },
-    action: 'read the groups of the user of an app token',
-  }, identitiesSchema);
+  const users = await client.identities(
+    {
+      path: '/_apis/identities',
+      apiVersion: identitiesApiVersion,
+      query: { identityIds: userId, queryMembership: 'Expanded' },
+      action: 'read the groups of the user of an app token',
+    },
+    identitiesSchema,
+  );
   const user = users.value.find((identity) => identity !== null && identity.id.toLowerCase() === userId.toLowerCase());
   if (user === undefined || user === null || user.isContainer === true || user.isActive === false) return false;
   return (user.memberOf ?? []).some((descriptor) => descriptorText(descriptor) === groupDescriptor);

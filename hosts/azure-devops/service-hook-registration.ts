@@ -20,24 +20,32 @@ export interface ServiceHookRegistration {
  * `url` with HTTP basic authentication (learn.microsoft.com, "Create a service hook for Azure
  * DevOps with Web Hooks"). Without a `projectId` the subscription covers every project.
  */
-export async function registerServiceHooks(client: AzureDevOpsClient, callbackUrl: string, secret: string, options: { readonly projectId?: string }): Promise<ServiceHookRegistration> {
+export async function registerServiceHooks(
+  client: AzureDevOpsClient,
+  callbackUrl: string,
+  secret: string,
+  options: { readonly projectId?: string },
+): Promise<ServiceHookRegistration> {
   const subscriptionIds: string[] = [];
   for (const eventType of watchedEventTypes) {
-    const answer = await client.json({
-      method: 'POST',
-      path: '/_apis/hooks/subscriptions',
-      apiVersion: '7.1',
-      json: {
-        publisherId: 'tfs',
-        eventType,
-        resourceVersion: '1.0',
-        consumerId: 'webHooks',
-        consumerActionId: 'httpRequest',
-        publisherInputs: options.projectId === undefined ? {} : { projectId: options.projectId },
-        consumerInputs: { url: callbackUrl, basicAuthUsername: serviceHookUserName, basicAuthPassword: secret },
+    const answer = await client.json(
+      {
+        method: 'POST',
+        path: '/_apis/hooks/subscriptions',
+        apiVersion: '7.1',
+        json: {
+          publisherId: 'tfs',
+          eventType,
+          resourceVersion: '1.0',
+          consumerId: 'webHooks',
+          consumerActionId: 'httpRequest',
+          publisherInputs: options.projectId === undefined ? {} : { projectId: options.projectId },
+          consumerInputs: { url: callbackUrl, basicAuthUsername: serviceHookUserName, basicAuthPassword: secret },
+        },
+        action: `subscribe the node to ${eventType} events`,
       },
-      action: `subscribe the node to ${eventType} events`,
-    }, subscriptionSchema);
+      subscriptionSchema,
+    );
     subscriptionIds.push(answer.value.id);
   }
   return { subscriptionIds };

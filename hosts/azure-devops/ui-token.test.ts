@@ -11,7 +11,14 @@ function sign(claims: Record<string, unknown>, header: Record<string, unknown> =
   return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
 }
 
-const claims = { nameid: '84ea4845-57ba-4096-909f-28f23ce54fe5', tid: 'Windows Live ID', iss: 'app.vssps.visualstudio.com', aud: 'fb398e92-f689-4029-9d8a-d06b6c7c876c', nbf: seconds(now - 60_000), exp: seconds(now + 3_600_000) };
+const claims = {
+  nameid: '84ea4845-57ba-4096-909f-28f23ce54fe5',
+  tid: 'Windows Live ID',
+  iss: 'app.vssps.visualstudio.com',
+  aud: 'fb398e92-f689-4029-9d8a-d06b6c7c876c',
+  nbf: seconds(now - 60_000),
+  exp: seconds(now + 3_600_000),
+};
 
 describe('the Azure DevOps app token a node accepts from the hub', () => {
   it('accepts a token signed with the extension’s certificate, and names the user', () => {
@@ -23,7 +30,15 @@ describe('the Azure DevOps app token a node accepts from the hub', () => {
 
   it.each([
     ['signed with another secret', () => sign(claims, undefined, 'someone-else')],
-    ['with the algorithm "none"', () => `${sign(claims).split('.').slice(0, 2).join('.').replace(/^[^.]+/, Buffer.from('{"alg":"none"}').toString('base64url'))}.`],
+    [
+      'with the algorithm "none"',
+      () =>
+        `${sign(claims)
+          .split('.')
+          .slice(0, 2)
+          .join('.')
+          .replace(/^[^.]+/, Buffer.from('{"alg":"none"}').toString('base64url'))}.`,
+    ],
     ['expired', () => sign({ ...claims, exp: seconds(now - 10 * 60_000) })],
     ['not valid yet', () => sign({ ...claims, nbf: seconds(now + 10 * 60_000) })],
     ['from another issuer', () => sign({ ...claims, iss: 'evil.example' })],
@@ -33,14 +48,17 @@ describe('the Azure DevOps app token a node accepts from the hub', () => {
   ])('refuses a token %s, saying to reload the page', (_case, token) => {
     const verdict = verifyAzureDevOpsAppToken(token(), { secret, now, audience: claims.aud });
     expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.error).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/app token was refused.*Reload the Exalate page/) });
+    if (!verdict.ok)
+      expect(verdict.error).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/app token was refused.*Reload the Exalate page/) });
   });
 
   it('gives one message for every token whose signature fails, so a forger learns nothing', () => {
-    const messages = [sign(claims, undefined, 'someone-else'), sign({ ...claims, exp: seconds(now - 600_000) }, undefined, 'someone-else'), 'a.b.c'].map((token) => {
-      const verdict = verifyAzureDevOpsAppToken(token, { secret, now });
-      return verdict.ok ? '' : verdict.error.message;
-    });
+    const messages = [sign(claims, undefined, 'someone-else'), sign({ ...claims, exp: seconds(now - 600_000) }, undefined, 'someone-else'), 'a.b.c'].map(
+      (token) => {
+        const verdict = verifyAzureDevOpsAppToken(token, { secret, now });
+        return verdict.ok ? '' : verdict.error.message;
+      },
+    );
     expect(new Set(messages).size).toBe(1);
   });
 

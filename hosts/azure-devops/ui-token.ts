@@ -66,26 +66,35 @@ const reloadAdvice = 'Reload the Exalate page in Azure DevOps (Organization sett
  * that is expired or odd is told what is wrong with it.
  */
 export function verifyAzureDevOpsAppToken(token: string | undefined, check: AppTokenCheck): Result<AppTokenClaims> {
-  const refuse = (reason: string, message = `The Azure DevOps app token was refused. ${reloadAdvice} If it keeps failing, the node may hold an old extension certificate.`) => err(new ExalateError('unauthorized', message, { details: { reason } }));
+  const refuse = (
+    reason: string,
+    message = `The Azure DevOps app token was refused. ${reloadAdvice} If it keeps failing, the node may hold an old extension certificate.`,
+  ) => err(new ExalateError('unauthorized', message, { details: { reason } }));
   const refuseGenuine = (reason: string, what: string) => refuse(reason, `The Azure DevOps app token was refused: ${what}. ${reloadAdvice}`);
   const verified = verifyHs256Jwt((token ?? '').replace(/^Bearer\s+/i, ''), check.secret, claimsSchema);
   if (!verified.ok) return refuse(verified.reason);
   const claims = verified.claims;
   const missing = requiredClaims.filter((name) => claims[name] === undefined || claims[name] === '');
-  if (missing.length > 0) return refuseGenuine(`missing claims: ${missing.join(', ')}`, `it lacks the claims ${missing.join(', ')} that Azure DevOps puts in every app token`);
+  if (missing.length > 0)
+    return refuseGenuine(`missing claims: ${missing.join(', ')}`, `it lacks the claims ${missing.join(', ')} that Azure DevOps puts in every app token`);
   const { nameid = '', tid, iss = '', aud = [], nbf = 0, exp = 0 } = claims;
   if (!azureDevOpsUserIdPattern.test(nameid)) return refuseGenuine('nameid is not a user id', 'its user (nameid) is not an Azure DevOps user id');
   const issuers = check.issuers ?? azureDevOpsTokenIssuers;
   if (!issuers.includes(iss)) return refuseGenuine(`issuer ${iss}`, `it was issued by ${iss}, not by Azure DevOps (${issuers.join(' or ')})`);
   const audience = Array.isArray(aud) ? aud : [aud];
-  if (audience.length === 0 || (check.audience !== undefined && !audience.includes(check.audience))) return refuseGenuine('audience', 'it is meant for another audience');
+  if (audience.length === 0 || (check.audience !== undefined && !audience.includes(check.audience)))
+    return refuseGenuine('audience', 'it is meant for another audience');
   if (exp <= nbf) return refuseGenuine('ends before it starts', 'its validity ends before it starts');
   if ((exp - nbf) * 1000 > maximumAppTokenLifetimeMs) {
-    return refuseGenuine(`lifetime ${exp - nbf} s`, `it claims to be valid for ${describeDuration((exp - nbf) * 1000)}, and Azure DevOps issues app tokens for about 70 minutes (at most ${maximumAppTokenLifetimeMs / 60_000} minutes are accepted)`);
+    return refuseGenuine(
+      `lifetime ${exp - nbf} s`,
+      `it claims to be valid for ${describeDuration((exp - nbf) * 1000)}, and Azure DevOps issues app tokens for about 70 minutes (at most ${maximumAppTokenLifetimeMs / 60_000} minutes are accepted)`,
+    );
   }
   const skew = check.clockSkewMs ?? 5 * 60_000;
   if (exp * 1000 + skew <= check.now) return refuseGenuine('expired', `it expired at ${new Date(exp * 1000).toISOString()}`);
-  if (nbf * 1000 - skew > check.now) return refuseGenuine('not valid yet', `it is valid only from ${new Date(nbf * 1000).toISOString()}; check the node's clock`);
+  if (nbf * 1000 - skew > check.now)
+    return refuseGenuine('not valid yet', `it is valid only from ${new Date(nbf * 1000).toISOString()}; check the node's clock`);
   return ok({ userId: nameid, tenant: tid, issuer: iss, audience, expiresAt: exp * 1000 });
 }
 

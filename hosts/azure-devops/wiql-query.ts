@@ -19,10 +19,15 @@ export function wiqlOfTrigger(trigger: TriggerConditions): string {
 
 function wiqlCondition(condition: TriggerCondition): string {
   const field = wiqlFields[condition.field];
-  if (field === undefined) throw new ExalateError('invalid_request', `Azure DevOps triggers cannot test "${condition.field}"; use project, type, status or labels (or their [System.…] names).`);
+  if (field === undefined)
+    throw new ExalateError(
+      'invalid_request',
+      `Azure DevOps triggers cannot test "${condition.field}"; use project, type, status or labels (or their [System.…] names).`,
+    );
   const quoted = condition.values.map(wiqlValue);
   // Tags hold several values in one field: equality on a tag is CONTAINS in WIQL.
-  if (field === '[System.Tags]' && condition.operator !== 'in') return `${field} ${condition.operator === '=' ? 'CONTAINS' : 'NOT CONTAINS'} ${quoted[0] ?? "''"}`;
+  if (field === '[System.Tags]' && condition.operator !== 'in')
+    return `${field} ${condition.operator === '=' ? 'CONTAINS' : 'NOT CONTAINS'} ${quoted[0] ?? "''"}`;
   if (condition.operator === 'in') return `${field} IN (${quoted.join(', ')})`;
   return `${field} ${condition.operator === '!=' ? '<>' : '='} ${quoted[0] ?? "''"}`;
 }

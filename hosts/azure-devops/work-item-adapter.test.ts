@@ -8,7 +8,20 @@ const formatted: RichText = {
   type: 'doc',
   content: [
     { type: 'heading', level: 2, content: [{ type: 'text', text: 'Steps' }] },
-    { type: 'orderedList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'Open ' }, { type: 'text', text: 'checkout', marks: ['bold'] }] }]] },
+    {
+      type: 'orderedList',
+      items: [
+        [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Open ' },
+              { type: 'text', text: 'checkout', marks: ['bold'] },
+            ],
+          },
+        ],
+      ],
+    },
   ],
 };
 
@@ -29,26 +42,57 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
   it('creates a work item through JSON Patch and reads every field back', async () => {
     const { key: parent } = await adapter.createItem({ projectKey: project, type: 'Epic', summary: 'Checkout 2.0' });
     const { key } = await adapter.createItem({
-      projectKey: project, type: 'Bug', summary: 'Card declined', description: formatted, priority: '1', labels: ['sync', 'checkout'],
-      assigneeEmail: 'ADA@acme.example', parentKey: parent, customFields: { 'System.AreaPath': project, 'Custom.Severity': '2 - High' },
+      projectKey: project,
+      type: 'Bug',
+      summary: 'Card declined',
+      description: formatted,
+      priority: '1',
+      labels: ['sync', 'checkout'],
+      assigneeEmail: 'ADA@acme.example',
+      parentKey: parent,
+      customFields: { 'System.AreaPath': project, 'Custom.Severity': '2 - High' },
     });
 
     const item = await adapter.getItem(key);
 
     expect(item).toMatchObject({
-      key, projectKey: project, type: 'Bug', summary: 'Card declined', status: 'New', priority: '1', labels: ['checkout', 'sync'],
-      assignee: { email: 'ada@acme.example', displayName: 'Ada Lovelace' }, reporter: { email: 'dana@acme.example' },
-      parentKey: parent, comments: [], attachments: [], updated: harness.emulator.state.findWorkItem(Number(key))?.fields['System.ChangedDate'],
+      key,
+      projectKey: project,
+      type: 'Bug',
+      summary: 'Card declined',
+      status: 'New',
+      priority: '1',
+      labels: ['checkout', 'sync'],
+      assignee: { email: 'ada@acme.example', displayName: 'Ada Lovelace' },
+      reporter: { email: 'dana@acme.example' },
+      parentKey: parent,
+      comments: [],
+      attachments: [],
+      updated: harness.emulator.state.findWorkItem(Number(key))?.fields['System.ChangedDate'],
       url: `${harness.organizationUrl}/Fabrikam%20Fiber/_workitems/edit/${key}`,
     });
     expect(item?.description).toEqual(formatted);
-    expect(item?.customFields).toMatchObject({ 'System.AreaPath': project, 'System.IterationPath': project, 'Custom.Severity': '2 - High', 'System.ChangedBy': 'dana@acme.example' });
+    expect(item?.customFields).toMatchObject({
+      'System.AreaPath': project,
+      'System.IterationPath': project,
+      'Custom.Severity': '2 - High',
+      'System.ChangedBy': 'dana@acme.example',
+    });
     expect(item?.customFields).not.toHaveProperty('System.Title');
-    expect(harness.emulator.state.findWorkItem(Number(parent))?.relations).toEqual([expect.objectContaining({ rel: 'System.LinkTypes.Hierarchy-Forward', target: { workItemId: Number(key) } })]);
+    expect(harness.emulator.state.findWorkItem(Number(parent))?.relations).toEqual([
+      expect.objectContaining({ rel: 'System.LinkTypes.Hierarchy-Forward', target: { workItemId: Number(key) } }),
+    ]);
   });
 
   it('updates with a test on /rev first, touching only the fields asked for', async () => {
-    const { key } = await adapter.createItem({ projectKey: project, type: 'Bug', summary: 'Before', labels: ['old'], assigneeEmail: 'ada@acme.example', priority: '3' });
+    const { key } = await adapter.createItem({
+      projectKey: project,
+      type: 'Bug',
+      summary: 'Before',
+      labels: ['old'],
+      assigneeEmail: 'ada@acme.example',
+      priority: '3',
+    });
     harness.checks.clear();
 
     await adapter.updateItem(key, { summary: 'After', labels: [], assigneeEmail: null, priority: '2', status: 'Active' });
@@ -73,7 +117,9 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
     let interfered = false;
     // A person edits the work item right after the node read it.
     const interfering = new AzureDevOpsAdapter({
-      baseUrl: harness.organizationUrl, authorization: harness.emulator.authorization, identityUrl: harness.organizationUrl,
+      baseUrl: harness.organizationUrl,
+      authorization: harness.emulator.authorization,
+      identityUrl: harness.organizationUrl,
       fetch: async (url, init) => {
         if (init.method === 'PATCH' && !interfered) {
           interfered = true;
@@ -93,7 +139,8 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
     const { key } = await adapter.createItem({ projectKey: project, type: 'Bug', summary: 'Busy' });
     let edits = 0;
     const alwaysLate = new AzureDevOpsAdapter({
-      baseUrl: harness.organizationUrl, authorization: harness.emulator.authorization,
+      baseUrl: harness.organizationUrl,
+      authorization: harness.emulator.authorization,
       fetch: async (url, init) => {
         if (init.method === 'PATCH') await harness.adapterWith({}).updateItem(key, { summary: `Automation edit ${(edits += 1)}` });
         return fetch(url, init);
@@ -149,12 +196,18 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
     const { id } = await adapter.uploadAttachment(key, { filename: 'screen shot.png', mimeType: 'image/png', content });
     const item = await adapter.getItem(key);
 
-    expect(item?.attachments).toEqual([{ id, filename: 'screen shot.png', mimeType: 'image/png', size: 2048, created: harness.emulator.state.findAttachment(id)?.createdDate }]);
+    expect(item?.attachments).toEqual([
+      { id, filename: 'screen shot.png', mimeType: 'image/png', size: 2048, created: harness.emulator.state.findAttachment(id)?.createdDate },
+    ]);
     expect(Array.from(await adapter.downloadAttachment(key, id))).toEqual(Array.from(content));
   });
 
   it('finds people by email in any case, and nobody for an unknown address', async () => {
-    await expect(adapter.findUserByEmail('Grace@ACME.example')).resolves.toEqual({ email: 'grace@acme.example', displayName: 'Grace Hopper', id: expect.any(String) });
+    await expect(adapter.findUserByEmail('Grace@ACME.example')).resolves.toEqual({
+      email: 'grace@acme.example',
+      displayName: 'Grace Hopper',
+      id: expect.any(String),
+    });
     await expect(adapter.findUserByEmail('nobody@acme.example')).resolves.toBeUndefined();
   });
 

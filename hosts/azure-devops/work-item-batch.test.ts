@@ -18,14 +18,21 @@ describe('AzureDevOpsAdapter batch operations', () => {
   it('reads a page of whole work items with one WIQL query and one batch read, the same items one read each would give', async () => {
     const adapter = harness.adapterWith({});
     const keys: string[] = [];
-    for (let index = 0; index < 3; index += 1) keys.push((await adapter.createItem({ projectKey: 'Fabrikam Fiber', type: 'Task', summary: `Batch page ${index}`, labels: ['batch-page'] })).key);
+    for (let index = 0; index < 3; index += 1)
+      keys.push((await adapter.createItem({ projectKey: 'Fabrikam Fiber', type: 'Task', summary: `Batch page ${index}`, labels: ['batch-page'] })).key);
     await adapter.addComment(keys[0]!, richTextFromPlain('Only this one has a comment'));
     harness.checks.clear();
 
-    const page = await adapter.batch!.searchItemsWithFields(readTrigger("[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] = 'batch-page'", 'azure-devops'), { cursor: null, limit: 200 });
+    const page = await adapter.batch!.searchItemsWithFields(
+      readTrigger("[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] = 'batch-page'", 'azure-devops'),
+      { cursor: null, limit: 200 },
+    );
 
     // The comments of the one work item that has some; none for the others (System.CommentCount 0).
-    expect(calls().filter((call) => !call.endsWith('/comments'))).toEqual([expect.stringMatching(/POST .*\/_apis\/wit\/wiql$/), expect.stringMatching(/POST .*\/_apis\/wit\/workitemsbatch$/)]);
+    expect(calls().filter((call) => !call.endsWith('/comments'))).toEqual([
+      expect.stringMatching(/POST .*\/_apis\/wit\/wiql$/),
+      expect.stringMatching(/POST .*\/_apis\/wit\/workitemsbatch$/),
+    ]);
     expect(calls().filter((call) => call.endsWith('/comments'))).toHaveLength(1);
     expect(page.items.map((item) => item.key)).toEqual(keys);
     for (const item of page.items) expect(item).toEqual(await adapter.getItem(item.key));

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ExalateError, type BatchCreateOutcome, type ItemPage, type ItemSearchPage, type NewItem, type TrackerBatchV1, type TrackerItem, type TriggerConditions } from '../../core';
+import {
+  ExalateError,
+  type BatchCreateOutcome,
+  type ItemPage,
+  type ItemSearchPage,
+  type NewItem,
+  type TrackerBatchV1,
+  type TrackerItem,
+  type TriggerConditions,
+} from '../../core';
 import type { AzureDevOpsClient } from './azure-devops-client';
 import { workItemSchema, type CommentResponse, type WorkItemResponse } from './azure-devops-responses';
 import { toTrackerItem } from './work-item-mapping';
@@ -86,11 +95,17 @@ export class WorkItemBatchOperations implements TrackerBatchV1 {
     const found: WorkItemResponse[] = [];
     for (let start = 0; start < keys.length; start += batchReadLimit) {
       const ids = keys.slice(start, start + batchReadLimit).map(Number);
-      const answer = await this.#client.json({
-        method: 'POST', path: '/_apis/wit/workitemsbatch', apiVersion: this.#apiVersion, idempotent: true,
-        json: { ids, errorPolicy: 'omit', ...shape },
-        action: `read ${ids.length} work items`,
-      }, workItemBatchSchema);
+      const answer = await this.#client.json(
+        {
+          method: 'POST',
+          path: '/_apis/wit/workitemsbatch',
+          apiVersion: this.#apiVersion,
+          idempotent: true,
+          json: { ids, errorPolicy: 'omit', ...shape },
+          action: `read ${ids.length} work items`,
+        },
+        workItemBatchSchema,
+      );
       for (const workItem of answer.value.value) if (workItem !== null) found.push(workItem);
     }
     return found;

@@ -5,11 +5,27 @@ import type { CommentResponse, WorkItemResponse } from './azure-devops-responses
 
 /** Fields the item carries in its own properties, so they are not repeated in customFields. */
 const mappedFields = new Set([
-  'System.Id', 'System.Rev', 'System.Title', 'System.Description', 'System.State', 'System.Tags',
-  'System.AssignedTo', 'System.CreatedBy', 'System.WorkItemType', 'System.TeamProject', 'System.ChangedDate',
-  'Microsoft.VSTS.Common.Priority', 'System.Parent', 'System.CommentCount', 'System.History',
+  'System.Id',
+  'System.Rev',
+  'System.Title',
+  'System.Description',
+  'System.State',
+  'System.Tags',
+  'System.AssignedTo',
+  'System.CreatedBy',
+  'System.WorkItemType',
+  'System.TeamProject',
+  'System.ChangedDate',
+  'Microsoft.VSTS.Common.Priority',
+  'System.Parent',
+  'System.CommentCount',
+  'System.History',
   // Bookkeeping of the service that changes with every revision and means nothing to a script.
-  'System.Watermark', 'System.AuthorizedAs', 'System.AuthorizedDate', 'System.RevisedDate', 'System.PersonId',
+  'System.Watermark',
+  'System.AuthorizedAs',
+  'System.AuthorizedDate',
+  'System.RevisedDate',
+  'System.PersonId',
 ]);
 
 export const parentRelation = 'System.LinkTypes.Hierarchy-Reverse';
@@ -26,7 +42,7 @@ export function toTrackerItem(organizationUrl: string, workItem: WorkItemRespons
     if (mappedFields.has(name)) continue;
     const identity = identityOf(value);
     // Identity-valued fields (ChangedBy, ResolvedBy, custom people pickers) read as emails.
-    customFields[name] = identity !== null && typeof value === 'object' ? identity.email ?? identity.displayName : value;
+    customFields[name] = identity !== null && typeof value === 'object' ? (identity.email ?? identity.displayName) : value;
   }
   return {
     key: String(workItem.id),
@@ -37,10 +53,16 @@ export function toTrackerItem(organizationUrl: string, workItem: WorkItemRespons
     status: text('System.State'),
     priority: typeof priority === 'number' || typeof priority === 'string' ? String(priority) : null,
     // System.Tags is one string, "; "-separated (learn.microsoft.com, "Add work item tags").
-    labels: text('System.Tags').split(';').map((tag) => tag.trim()).filter((tag) => tag !== ''),
+    labels: text('System.Tags')
+      .split(';')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ''),
     assignee: identityOf(fields['System.AssignedTo']),
     reporter: identityOf(fields['System.CreatedBy']),
-    comments: [...comments].filter((comment) => comment.isDeleted !== true).sort((left, right) => left.id - right.id).map(toTrackerComment),
+    comments: [...comments]
+      .filter((comment) => comment.isDeleted !== true)
+      .sort((left, right) => left.id - right.id)
+      .map(toTrackerComment),
     attachments: (workItem.relations ?? []).filter((relation) => relation.rel === attachmentRelation).map(toTrackerAttachment),
     customFields,
     parentKey: parentKeyOf(workItem),
@@ -61,7 +83,11 @@ export function identityOf(value: unknown): TrackerUser | null {
   const uniqueName = typeof identity.uniqueName === 'string' ? identity.uniqueName : undefined;
   const displayName = typeof identity.displayName === 'string' ? identity.displayName : uniqueName;
   if (displayName === undefined) return null;
-  return { displayName, email: uniqueName?.includes('@') === true ? uniqueName : null, id: typeof identity.id === 'string' ? identity.id : uniqueName ?? displayName };
+  return {
+    displayName,
+    email: uniqueName?.includes('@') === true ? uniqueName : null,
+    id: typeof identity.id === 'string' ? identity.id : (uniqueName ?? displayName),
+  };
 }
 
 function toTrackerComment(comment: CommentResponse): TrackerComment {
@@ -79,7 +105,10 @@ export function attachmentIdOf(url: string): string {
   return /\/_apis\/wit\/attachments\/([^/?]+)/i.exec(url)?.[1] ?? url;
 }
 
-function toTrackerAttachment(relation: { readonly url: string; readonly attributes?: Readonly<Record<string, unknown>> | null | undefined }): TrackerAttachment {
+function toTrackerAttachment(relation: {
+  readonly url: string;
+  readonly attributes?: Readonly<Record<string, unknown>> | null | undefined;
+}): TrackerAttachment {
   const attributes = relation.attributes ?? {};
   const filename = typeof attributes['name'] === 'string' ? attributes['name'] : 'attachment';
   const created = attributes['resourceCreatedDate'] ?? attributes['authorizedDate'];

@@ -62,6 +62,11 @@ function parentOperations(organizationUrl: string, current: WorkItemResponse | u
   const existing = index < 0 ? undefined : /\/workItems\/(\d+)\/?$/i.exec(relations[index]?.url ?? '')?.[1];
   if (existing === (parentKey ?? undefined)) return [];
   const operations: PatchOperation[] = index < 0 ? [] : [{ op: 'remove', path: `/relations/${index}` }];
-  if (parentKey !== null) operations.push({ op: 'add', path: '/relations/-', value: { rel: parentRelation, url: `${organizationUrl}/_apis/wit/workItems/${parentKey}`, attributes: { comment: 'Linked by the Exalate sync node' } } });
+  if (parentKey !== null)
+    operations.push({
+      op: 'add',
+      path: '/relations/-',
+      value: { rel: parentRelation, url: `${organizationUrl}/_apis/wit/workItems/${parentKey}`, attributes: { comment: 'Linked by the Exalate sync node' } },
+    });
   return operations;
 }

@@ -57,7 +57,8 @@ export class WorkItemWriter {
   }
 
   async #read(key: string, query: Readonly<Record<string, string>>): Promise<WorkItemResponse> {
-    if (!/^\d+$/.test(key)) throw new ExalateError('not_found', `Azure DevOps has no work item "${key}": work item keys are numbers.`, { details: { tracker: 'azure-devops', key } });
+    if (!/^\d+$/.test(key))
+      throw new ExalateError('not_found', `Azure DevOps has no work item "${key}": work item keys are numbers.`, { details: { tracker: 'azure-devops', key } });
     const answer = await this.#client.json({ path: `/_apis/wit/workitems/${key}`, apiVersion, query, action: `read work item ${key}` }, workItemSchema);
     return answer.value;
   }
@@ -74,7 +75,11 @@ export class WorkItemWriter {
         if (!ExalateError.isInstance(error)) throw error;
         if (error.code === 'conflict' && attempt < 2) continue;
         if (error.code === 'conflict') {
-          throw new ExalateError('conflict', `Work item ${key} kept changing while the node wrote to it (Azure DevOps refused revision ${current.rev} twice). The node tries again later; if it keeps happening, look for an automation that edits the item continuously.`, { cause: error, isRetryable: true, details: { tracker: 'azure-devops', key, revision: current.rev } });
+          throw new ExalateError(
+            'conflict',
+            `Work item ${key} kept changing while the node wrote to it (Azure DevOps refused revision ${current.rev} twice). The node tries again later; if it keeps happening, look for an automation that edits the item continuously.`,
+            { cause: error, isRetryable: true, details: { tracker: 'azure-devops', key, revision: current.rev } },
+          );
         }
         throw explainStateRefusal(error, key, status, String(current.fields['System.WorkItemType'] ?? 'work item'));
       }
@@ -82,14 +87,17 @@ export class WorkItemWriter {
   }
 
   async #send(key: string, operations: readonly PatchOperation[]): Promise<AzureDevOpsAnswer<WorkItemResponse>> {
-    return this.#client.json({
-      method: 'PATCH',
-      path: `/_apis/wit/workitems/${key}`,
-      apiVersion,
-      body: JSON.stringify(operations),
-      headers: { 'Content-Type': 'application/json-patch+json' },
-      action: `update work item ${key}`,
-    }, workItemSchema);
+    return this.#client.json(
+      {
+        method: 'PATCH',
+        path: `/_apis/wit/workitems/${key}`,
+        apiVersion,
+        body: JSON.stringify(operations),
+        headers: { 'Content-Type': 'application/json-patch+json' },
+        action: `update work item ${key}`,
+      },
+      workItemSchema,
+    );
   }
 }
 
@@ -97,5 +105,9 @@ export class WorkItemWriter {
 function explainStateRefusal(error: ExalateError, key: string, status: string | undefined, type: string): ExalateError {
   const said = String(error.details?.['trackerMessage'] ?? '');
   if (status === undefined || error.code !== 'invalid_request' || !/field State\b/i.test(said)) return error;
-  return new ExalateError('invalid_request', `Azure DevOps refused to move ${type} ${key} to the state "${status}", which its process does not allow. Map the status to one of the ${type}'s states in the incoming script (for example a status map with a fallback). Azure DevOps said: "${said}"`, { cause: error, details: { ...error.details, status } });
+  return new ExalateError(
+    'invalid_request',
+    `Azure DevOps refused to move ${type} ${key} to the state "${status}", which its process does not allow. Map the status to one of the ${type}'s states in the incoming script (for example a status map with a fallback). Azure DevOps said: "${said}"`,
+    { cause: error, details: { ...error.details, status } },
+  );
 }

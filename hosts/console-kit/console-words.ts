@@ -3,7 +3,15 @@ import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels
 
 /** What the wizards know about this instance when they open (core's LocalInstance). */
 export function wizardContextOf(instance: InstanceAnswer): WizardContext {
-  return { local: { tracker: instance.tracker, isPublic: instance.isPublic, licence: instance.licence, licenceCheck: instance.licenceCheck ?? null, modes: instance.modes } };
+  return {
+    local: {
+      tracker: instance.tracker,
+      isPublic: instance.isPublic,
+      licence: instance.licence,
+      licenceCheck: instance.licenceCheck ?? null,
+      modes: instance.modes,
+    },
+  };
 }
 
 export const statusWords: Readonly<Record<ConsoleConnection['status'], string>> = {

@@ -31,7 +31,16 @@ export function createFakeWizardClient(overrides: Partial<WizardClient> = {}): W
     listProjects: async () => ok([{ key: 'SUP', name: 'Customer Support' }]),
     inspectDestination: async () => ok({ tracker: 'azure-devops', isPublic: true, modes: ['script'] }),
     previewInvitation: async () =>
-      ok({ inviterName: 'acme-jira', destinationName: 'partner-ado', tracker: 'jira-cloud', instanceUrl: 'https://acme.atlassian.net', mode: 'script', connectionName: 'acme-jira_to_partner-ado', description: '', expiresAt: '2026-11-26T20:00:00.000Z' }),
+      ok({
+        inviterName: 'acme-jira',
+        destinationName: 'partner-ado',
+        tracker: 'jira-cloud',
+        instanceUrl: 'https://acme.atlassian.net',
+        mode: 'script',
+        connectionName: 'acme-jira_to_partner-ado',
+        description: '',
+        expiresAt: '2026-11-26T20:00:00.000Z',
+      }),
     initiateConnection: async () => ok({ connection: sampleConnection(), invitationCode: 'exa1.code.crc' }),
     acceptInvitation: async () => ok({ connection: sampleConnection({ status: 'active', role: 'acceptor' }) }),
     ...overrides,

@@ -14,7 +14,9 @@ describe('the hub’s admin client over the node’s HTTP API', () => {
   it('sends every call with a fresh app token, to the operation’s path with its parameters filled in', async () => {
     const { calls, fetch } = recordingFetch(200, { retried: true });
     let issued = 0;
-    const client = createConsoleClient(createHttpTransport({ adminApi: 'https://exalate.example.com/api/v1/', authorization: async () => `Bearer app-token-${++issued}`, fetch }));
+    const client = createConsoleClient(
+      createHttpTransport({ adminApi: 'https://exalate.example.com/api/v1/', authorization: async () => `Bearer app-token-${++issued}`, fetch }),
+    );
     await client.retryError('err/1');
     await client.retryError('err 2');
     expect(calls.map((call) => [call.init.method, call.url, (call.init.headers as Record<string, string>)['authorization']])).toEqual([
@@ -26,14 +28,19 @@ describe('the hub’s admin client over the node’s HTTP API', () => {
   it('passes on the node’s refusal in its words, with the status', async () => {
     const { fetch } = recordingFetch(401, { error: { code: 'unauthorized', message: 'The Azure DevOps app token was refused.' } });
     const client = createConsoleClient(createHttpTransport({ adminApi: 'https://exalate.example.com/api/v1', authorization: async () => 'Bearer x', fetch }));
-    expect(await client.listConnections()).toEqual({ ok: false, error: { status: 401, code: 'unauthorized', message: 'The Azure DevOps app token was refused.' } });
+    expect(await client.listConnections()).toEqual({
+      ok: false,
+      error: { status: 401, code: 'unauthorized', message: 'The Azure DevOps app token was refused.' },
+    });
   });
 
   it('says where it looked when the node does not answer at all', async () => {
     const fetch = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
-    const answer = await createConsoleClient(createHttpTransport({ adminApi: 'https://exalate.example.com/api/v1', authorization: async () => 'Bearer x', fetch })).describeInstance();
+    const answer = await createConsoleClient(
+      createHttpTransport({ adminApi: 'https://exalate.example.com/api/v1', authorization: async () => 'Bearer x', fetch }),
+    ).describeInstance();
     expect(answer.ok).toBe(false);
     if (!answer.ok) expect(answer.error.message).toContain('https://exalate.example.com/api/v1');
   });

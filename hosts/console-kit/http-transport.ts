@@ -23,11 +23,21 @@ export function createHttpTransport(options: HttpTransportOptions): OperationTra
     try {
       response = await send(`${base}${path}`, {
         method,
-        headers: { authorization: await options.authorization(), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: await options.authorization(),
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
-      return err(failure(0, 'unreachable', `The Exalate node did not answer at ${base}. Check the node URL in General settings, that the node is running, and that it allows this page's origin (CORS).`));
+      return err(
+        failure(
+          0,
+          'unreachable',
+          `The Exalate node did not answer at ${base}. Check the node URL in General settings, that the node is running, and that it allows this page's origin (CORS).`,
+        ),
+      );
     }
     const text = await response.text();
     let answer: unknown;
@@ -38,7 +48,15 @@ export function createHttpTransport(options: HttpTransportOptions): OperationTra
     }
     if (response.ok) return ok(answer);
     const described = errorAnswerSchema.safeParse(answer);
-    return err(described.success ? { status: response.status, ...described.data.error } : failure(response.status, 'http_error', `The Exalate node answered ${response.status} ${response.statusText}. Try again; if it keeps failing, look at the node's log.`));
+    return err(
+      described.success
+        ? { status: response.status, ...described.data.error }
+        : failure(
+            response.status,
+            'http_error',
+            `The Exalate node answered ${response.status} ${response.statusText}. Try again; if it keeps failing, look at the node's log.`,
+          ),
+    );
   };
 }
 

@@ -27,7 +27,8 @@ export function itemSurfaceWords(tracker: TrackerKind) {
     unexalate: 'Unexalate',
     unexalateHelp: `Stops syncing this ${words.item} on the connection; both ${words.items} stay as they are.`,
     replicaTitle: (side: 'local' | 'remote', connectionName: string) => `${side === 'local' ? 'Local' : 'Remote'} replica: ${connectionName}`,
-    replicaEmpty: (side: 'local' | 'remote') => (side === 'local' ? `The outgoing script sends nothing for this ${words.item}.` : `The other side has not sent a replica of its ${words.item} yet.`),
+    replicaEmpty: (side: 'local' | 'remote') =>
+      side === 'local' ? `The outgoing script sends nothing for this ${words.item}.` : `The other side has not sent a replica of its ${words.item} yet.`,
     close: 'Close',
     dialogTitle: `Exalate this ${words.item}`,
     exalateHeading: 'Sync through a connection',

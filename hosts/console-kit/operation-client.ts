@@ -13,7 +13,16 @@ import {
 } from './admin-answers';
 import type { ConsoleConnection, CheckAnswer, InstanceAnswer, InvitationAnswer } from './admin-answers';
 import type { AdminFailure } from './admin-failure';
-import { err, ok, type AcceptRequest, type DestinationDescription, type InitiateRequest, type Result, type TrackerProject, type WizardInvitationPreview } from './browser-core';
+import {
+  err,
+  ok,
+  type AcceptRequest,
+  type DestinationDescription,
+  type InitiateRequest,
+  type Result,
+  type TrackerProject,
+  type WizardInvitationPreview,
+} from './browser-core';
 import {
   bulkSyncProgressAnswerSchema,
   bulkSyncStartAnswerSchema,
@@ -100,7 +109,11 @@ export interface ConsoleClient {
   /** Show local replica / Show remote replica. */
   readReplicas(connectionId: string, itemKey: string): Promise<Result<ReplicasAnswer, AdminFailure>>;
   /** Connect: the item and an existing remote item become twins (409 when the remote key is taken). */
-  connectItems(connectionId: string, localKey: string, remoteKey: string): Promise<Result<{ readonly localKey: string; readonly remoteKey: string }, AdminFailure>>;
+  connectItems(
+    connectionId: string,
+    localKey: string,
+    remoteKey: string,
+  ): Promise<Result<{ readonly localKey: string; readonly remoteKey: string }, AdminFailure>>;
   /** Unexalate: both items stay and no longer sync; `unlinked: false` when it did not sync. */
   unexalate(connectionId: string, itemKey: string): Promise<Result<{ readonly unlinked: boolean }, AdminFailure>>;
 }
@@ -123,13 +136,23 @@ export async function callOperation<S extends z.ZodType>(
   const answer = await transport({ key, params, ...(body === undefined ? {} : { body }), ...(query === undefined ? {} : { query }) });
   if (!answer.ok) return answer;
   const parsed = schema.safeParse(answer.value);
-  if (!parsed.success) return err({ status: 200, code: 'unexpected_answer', message: `The Exalate node sent an answer this console cannot read (${key}). Check that the console and the node are the same version.` });
+  if (!parsed.success)
+    return err({
+      status: 200,
+      code: 'unexpected_answer',
+      message: `The Exalate node sent an answer this console cannot read (${key}). Check that the console and the node are the same version.`,
+    });
   return ok(parsed.data);
 }
 
 export function createConsoleClient(transport: OperationTransport): ConsoleClient {
-  const call = <S extends z.ZodType>(key: string, schema: S, params: Readonly<Record<string, string>> = {}, body?: unknown, query?: Readonly<Record<string, string>>) =>
-    callOperation(transport, key, schema, params, body, query);
+  const call = <S extends z.ZodType>(
+    key: string,
+    schema: S,
+    params: Readonly<Record<string, string>> = {},
+    body?: unknown,
+    query?: Readonly<Record<string, string>>,
+  ) => callOperation(transport, key, schema, params, body, query);
   const id = (connectionId: string) => ({ id: connectionId });
   return {
     describeInstance: () => call('GET /instance', instanceAnswerSchema),
@@ -152,8 +175,13 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     listErrors: () => call('GET /errors', syncErrorListAnswerSchema),
     retryError: (errorId) => call('POST /errors/{errorId}/retry', retryAnswerSchema, { errorId }, {}),
     readRules: (connectionId) => call('GET /connections/{id}/rules', rulesAnswerSchema, id(connectionId)),
-    saveRules: (connectionId, rules) => call('PUT /connections/{id}/rules', rulesAnswerSchema, id(connectionId), { outgoing: rules.outgoing, incoming: rules.incoming }),
-    testRun: (connectionId, issueKey, rules) => call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), { issueKey, ...(rules ? { rules: { outgoing: rules.outgoing, incoming: rules.incoming } } : {}) }),
+    saveRules: (connectionId, rules) =>
+      call('PUT /connections/{id}/rules', rulesAnswerSchema, id(connectionId), { outgoing: rules.outgoing, incoming: rules.incoming }),
+    testRun: (connectionId, issueKey, rules) =>
+      call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), {
+        issueKey,
+        ...(rules ? { rules: { outgoing: rules.outgoing, incoming: rules.incoming } } : {}),
+      }),
     syncNow: (connectionId, issueKey) => call('POST /connections/{id}/sync', syncNowAnswerSchema, id(connectionId), { issueKey }),
     readScriptApi: () => call('GET /script-api', scriptApiAnswerSchema),
     readItem: (itemKey) => call('GET /items/{issueKey}', itemSurfaceAnswerSchema, { issueKey: itemKey }),
@@ -166,17 +194,41 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
 
 /** The keys an item surface calls (the Exalate panel and action on an item): the only ones its resolvers answer. */
 export const itemSurfaceOperationKeys = [
-  'GET /items/{issueKey}', 'GET /items/{issueKey}/exalate-options', 'GET /connections/{id}/replicas/{issueKey}', 'POST /connections/{id}/twins',
-  'DELETE /connections/{id}/twins/{issueKey}', 'POST /connections/{id}/sync', 'POST /errors/{errorId}/retry',
+  'GET /items/{issueKey}',
+  'GET /items/{issueKey}/exalate-options',
+  'GET /connections/{id}/replicas/{issueKey}',
+  'POST /connections/{id}/twins',
+  'DELETE /connections/{id}/twins/{issueKey}',
+  'POST /connections/{id}/sync',
+  'POST /errors/{errorId}/retry',
 ] as const;
 
 /** Every key a console calls: a test holds them against core's table, so a renamed operation is caught. */
 export const consoleOperationKeys = [
-  'GET /instance', 'GET /projects', 'POST /destinations/inspect', 'POST /invitations/preview', 'POST /connections/initiate', 'POST /connections/accept',
-  'GET /connections', 'POST /connections/{id}/deactivate', 'POST /connections/{id}/activate', 'DELETE /connections/{id}', 'POST /connections/{id}/check',
+  'GET /instance',
+  'GET /projects',
+  'POST /destinations/inspect',
+  'POST /invitations/preview',
+  'POST /connections/initiate',
+  'POST /connections/accept',
+  'GET /connections',
+  'POST /connections/{id}/deactivate',
+  'POST /connections/{id}/activate',
+  'DELETE /connections/{id}',
+  'POST /connections/{id}/check',
   'GET /connections/{id}/invitation',
-  'GET /connections/{id}/triggers', 'POST /connections/{id}/triggers', 'DELETE /connections/{id}/triggers/{triggerId}', 'POST /connections/{id}/bulk-sync',
-  'GET /connections/{id}/bulk-sync', 'GET /connections/{id}/queue', 'GET /errors', 'POST /errors/{errorId}/retry', 'GET /connections/{id}/rules',
-  'PUT /connections/{id}/rules', 'POST /connections/{id}/test-run', 'POST /connections/{id}/sync', 'GET /script-api',
+  'GET /connections/{id}/triggers',
+  'POST /connections/{id}/triggers',
+  'DELETE /connections/{id}/triggers/{triggerId}',
+  'POST /connections/{id}/bulk-sync',
+  'GET /connections/{id}/bulk-sync',
+  'GET /connections/{id}/queue',
+  'GET /errors',
+  'POST /errors/{errorId}/retry',
+  'GET /connections/{id}/rules',
+  'PUT /connections/{id}/rules',
+  'POST /connections/{id}/test-run',
+  'POST /connections/{id}/sync',
+  'GET /script-api',
   ...itemSurfaceOperationKeys,
 ] as const;

@@ -6,7 +6,20 @@ const api = readScriptApi(scriptApiTypes);
 const labels = (textBefore: string, explicit = false) => completeScriptApi(api, textBefore, explicit)?.options.map((option) => option.label) ?? null;
 
 test('a name being typed is completed from the globals a script sees', () => {
-  expect(labels('rep')).toEqual(expect.arrayContaining(['replica', 'issue', 'previous', 'commentHelper', 'attachmentHelper', 'workflowHelper', 'nodeHelper', 'syncHelper', 'statusHelper', 'console']));
+  expect(labels('rep')).toEqual(
+    expect.arrayContaining([
+      'replica',
+      'issue',
+      'previous',
+      'commentHelper',
+      'attachmentHelper',
+      'workflowHelper',
+      'nodeHelper',
+      'syncHelper',
+      'statusHelper',
+      'console',
+    ]),
+  );
   expect(completeScriptApi(api, 'const x = rep')?.from).toBe('const x = '.length);
   // Names inside the ExalateScript namespace are types, not values a script can use.
   expect(labels('Iss')).not.toContain('Issue');
@@ -14,7 +27,12 @@ test('a name being typed is completed from the globals a script sees', () => {
 
 test('globals carry their type and doc comment', () => {
   const previous = completeScriptApi(api, 'p')?.options.find((option) => option.label === 'previous');
-  expect(previous).toEqual({ label: 'previous', type: 'variable', detail: 'Replica | null', info: 'The last replica applied for this item (incoming), or null.' });
+  expect(previous).toEqual({
+    label: 'previous',
+    type: 'variable',
+    detail: 'Replica | null',
+    info: 'The last replica applied for this item (incoming), or null.',
+  });
 });
 
 test("after a dot, the members of the global's interface", () => {
@@ -28,9 +46,18 @@ test("after a dot, the members of the global's interface", () => {
 
 test('methods show their parameters; accessors their type; members their doc comment', () => {
   const options = completeScriptApi(api, 'commentHelper.')?.options ?? [];
-  expect(options[0]).toEqual(expect.objectContaining({ label: 'mergeComments', type: 'method', detail: '(issue, replica, transform?)', info: expect.stringContaining('Adds remote comments') }));
+  expect(options[0]).toEqual(
+    expect.objectContaining({
+      label: 'mergeComments',
+      type: 'method',
+      detail: '(issue, replica, transform?)',
+      info: expect.stringContaining('Adds remote comments'),
+    }),
+  );
   expect(completeScriptApi(api, 'statusHelper.')?.options[0]?.detail).toBe('(name, map, fallback?)');
-  expect(completeScriptApi(api, 'issue.')?.options.find((option) => option.label === 'status')).toEqual(expect.objectContaining({ type: 'property', detail: 'Named | null' }));
+  expect(completeScriptApi(api, 'issue.')?.options.find((option) => option.label === 'status')).toEqual(
+    expect.objectContaining({ type: 'property', detail: 'Named | null' }),
+  );
 });
 
 test('chains follow the property types, unions merged, optional chaining too', () => {

@@ -153,10 +153,18 @@ export function readScriptApi(typings: string): ScriptApi {
     interfaces.set(name, [...(interfaces.get(name) ?? []), ...readMembers(blockBody(typings, open))]);
   }
   const globals: ScriptSymbol[] = [];
-  for (const found of typings.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?(?:\/\/[^\n]*\n\s*)*declare\s+(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*([^;]+);/g)) {
+  for (const found of typings.matchAll(
+    /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?(?:\/\/[^\n]*\n\s*)*declare\s+(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*([^;]+);/g,
+  )) {
     const [, doc, name = '', typeText = ''] = found;
     const info = docText(doc?.trim());
-    globals.push({ label: name, type: 'variable', detail: squeeze(typeText).replace(/ExalateScript\./g, ''), typeText: squeeze(typeText), ...(info === undefined ? {} : { info }) });
+    globals.push({
+      label: name,
+      type: 'variable',
+      detail: squeeze(typeText).replace(/ExalateScript\./g, ''),
+      typeText: squeeze(typeText),
+      ...(info === undefined ? {} : { info }),
+    });
   }
   return { globals, interfaces };
 }
@@ -214,7 +222,10 @@ export function completeScriptApi(api: ScriptApi, textBefore: string, explicit =
   // `foo().ba`, `x['y'].ba`: the member of something the API cannot name.
   if (/[.)\]]\s*$/.test(textBefore.slice(0, start))) return null;
   const from = textBefore.length - word.length;
-  const path = pathText.split(/\??\./).map((part) => part.trim()).filter((part) => part !== '');
+  const path = pathText
+    .split(/\??\./)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (path.length === 0) {
     if (word === '' && !explicit) return null;
     return { from, options: api.globals.map(strip) };

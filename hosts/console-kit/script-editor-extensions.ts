@@ -39,7 +39,9 @@ const errorLineNumber = new ErrorLineNumber();
 function markLine(state: EditorState, lineNumber: number | null): DecorationSet {
   if (lineNumber === null || lineNumber < 1 || lineNumber > state.doc.lines) return Decoration.none;
   const line = state.doc.line(lineNumber);
-  return Decoration.set([Decoration.line({ class: 'cm-script-error-line', attributes: { title: `The node reported an error on line ${lineNumber}` } }).range(line.from)]);
+  return Decoration.set([
+    Decoration.line({ class: 'cm-script-error-line', attributes: { title: `The node reported an error on line ${lineNumber}` } }).range(line.from),
+  ]);
 }
 
 /** The marked line follows the admin's edits (lines added above move it down) until the next answer. */
@@ -77,7 +79,13 @@ export const scriptEditorTheme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid var(--script-editor-focus, #388bff)', outlineOffset: '1px' },
   '.cm-scroller': { overflow: 'auto', fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace', lineHeight: '1.5' },
   '.cm-content': { minHeight: 'var(--script-editor-min-height, 10rem)', caretColor: '#172b4d' },
-  '.cm-gutters': { minHeight: 'var(--script-editor-min-height, 10rem)', backgroundColor: '#f7f8f9', color: '#626f86', borderRight: '1px solid #dcdfe4', borderRadius: 'var(--script-editor-radius, 3px) 0 0 var(--script-editor-radius, 3px)' },
+  '.cm-gutters': {
+    minHeight: 'var(--script-editor-min-height, 10rem)',
+    backgroundColor: '#f7f8f9',
+    color: '#626f86',
+    borderRight: '1px solid #dcdfe4',
+    borderRadius: 'var(--script-editor-radius, 3px) 0 0 var(--script-editor-radius, 3px)',
+  },
   '.cm-script-error-line': { backgroundColor: '#ffeceb' },
   '.cm-gutterElement.cm-script-error-gutter': { backgroundColor: '#ffd5d2', color: '#ae2e24', fontWeight: '700' },
   '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', maxHeight: '14em' },

@@ -102,7 +102,10 @@ export function useScriptSession(client: ConsoleClient, connectionId: string): S
     setBusy(null);
     setTestResult(answer.ok ? JSON.stringify(answer.value, null, 2) : null);
     setProblems(answer.ok ? noProblems : problemsOf(answer.error.message));
-    const success = { kind: 'success', text: `Test run on ${key}: the result shows the replica and the changes these scripts would make. Nothing was written${unsaved ? ' and nothing is saved yet' : ''}.` } as const;
+    const success = {
+      kind: 'success',
+      text: `Test run on ${key}: the result shows the replica and the changes these scripts would make. Nothing was written${unsaved ? ' and nothing is saved yet' : ''}.`,
+    } as const;
     setNotice(answer.ok ? success : noticeOf(answer.error.message));
   };
 

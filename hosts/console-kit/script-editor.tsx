@@ -32,7 +32,12 @@ function contentAttributes(label: string, describedBy: string | undefined, id: s
   // CodeMirror already gives the content role="textbox" and aria-multiline; the name is ours. An
   // explicit tabindex tells assistive checks what the browser already does (a contenteditable is a
   // Tab stop), so the scrolling area around it counts as reachable by keyboard.
-  return EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0', ...(describedBy === undefined ? {} : { 'aria-describedby': describedBy }), ...(id === undefined ? {} : { id }) });
+  return EditorView.contentAttributes.of({
+    'aria-label': label,
+    tabindex: '0',
+    ...(describedBy === undefined ? {} : { 'aria-describedby': describedBy }),
+    ...(id === undefined ? {} : { id }),
+  });
 }
 
 function editability(readOnly: boolean) {
@@ -81,7 +86,8 @@ export function ScriptEditor({ label, value, onChange, scriptApi, errorLine = nu
           attributes.of(contentAttributes(label, describedBy, id)),
           editable.of(editability(readOnly)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromProps))) latest.current.onChange(update.state.doc.toString());
+            if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromProps)))
+              latest.current.onChange(update.state.doc.toString());
           }),
         ],
       }),
@@ -98,7 +104,10 @@ export function ScriptEditor({ label, value, onChange, scriptApi, errorLine = nu
     const editor = view.current;
     if (!editor || editor.state.doc.toString() === value) return;
     // A new value from outside (the saved script arriving): not an edit the admin can undo.
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, annotations: [fromProps.of(true), Transaction.addToHistory.of(false)] });
+    editor.dispatch({
+      changes: { from: 0, to: editor.state.doc.length, insert: value },
+      annotations: [fromProps.of(true), Transaction.addToHistory.of(false)],
+    });
   }, [value]);
 
   useEffect(() => {

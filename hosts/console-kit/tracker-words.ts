@@ -16,7 +16,16 @@ export interface TrackerWords {
   readonly queryExample: string;
 }
 
-const jira: TrackerWords = { item: 'issue', items: 'issues', itemHeading: 'Issue', itemsHeading: 'Issues', itemKeyLabel: 'Issue key', itemKeyExample: 'SUP-12', queryLabel: 'Query (JQL)', queryExample: 'project = SUP AND labels = customer' };
+const jira: TrackerWords = {
+  item: 'issue',
+  items: 'issues',
+  itemHeading: 'Issue',
+  itemsHeading: 'Issues',
+  itemKeyLabel: 'Issue key',
+  itemKeyExample: 'SUP-12',
+  queryLabel: 'Query (JQL)',
+  queryExample: 'project = SUP AND labels = customer',
+};
 
 export const trackerWords: Readonly<Record<TrackerKind, TrackerWords>> = {
   'jira-cloud': jira,
@@ -32,5 +41,14 @@ export const trackerWords: Readonly<Record<TrackerKind, TrackerWords>> = {
     queryExample: "[System.TeamProject] = 'Support' AND [System.Tags] CONTAINS 'customer'",
   },
   // Asana has no query language of its own: triggers name a project (its gid) and the completed flag.
-  asana: { item: 'task', items: 'tasks', itemHeading: 'Task', itemsHeading: 'Tasks', itemKeyLabel: 'Task id', itemKeyExample: '1205000000000101', queryLabel: 'Query', queryExample: 'project = 1205000000000003 AND completed = false' },
+  asana: {
+    item: 'task',
+    items: 'tasks',
+    itemHeading: 'Task',
+    itemsHeading: 'Tasks',
+    itemKeyLabel: 'Task id',
+    itemKeyExample: '1205000000000101',
+    queryLabel: 'Query',
+    queryExample: 'project = 1205000000000003 AND completed = false',
+  },
 };

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminFailure } from './admin-failure';
 import type { Result } from './browser-core';
 
-export type AnswerView<T> = { readonly status: 'loading' } | { readonly status: 'loaded'; readonly value: T } | { readonly status: 'failed'; readonly message: string };
+export type AnswerView<T> =
+  { readonly status: 'loading' } | { readonly status: 'loaded'; readonly value: T } | { readonly status: 'failed'; readonly message: string };
 
 /**
  * One admin API read held by a component: loading, the answer, or the node's message; reloads

@@ -48,7 +48,9 @@ export function useConnectionActions(client: ConsoleClient, refresh: () => Promi
     check: (connection) =>
       run(connection, async () => {
         const answer = await client.checkConnection(connection.id);
-        return answer.ok ? { kind: 'success', text: describeCheck(connection, answer.value.roundTripMs, answer.value.remoteStatus) } : { kind: 'error', text: answer.error.message };
+        return answer.ok
+          ? { kind: 'success', text: describeCheck(connection, answer.value.roundTripMs, answer.value.remoteStatus) }
+          : { kind: 'error', text: answer.error.message };
       }),
     remove: (connection, onAnswered) =>
       run(connection, async () => {

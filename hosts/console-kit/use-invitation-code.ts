@@ -37,7 +37,11 @@ export function useInvitationCode(client: ConsoleClient, connection: ConsoleConn
     let current = true;
     void client.readInvitation(connection.id).then((answer) => {
       if (!current) return;
-      setView(answer.ok ? { status: 'loaded', invitationCode: answer.value.invitationCode, expires: formatInvitationExpiry(answer.value.expiresAt) } : { status: 'failed', message: answer.error.message });
+      setView(
+        answer.ok
+          ? { status: 'loaded', invitationCode: answer.value.invitationCode, expires: formatInvitationExpiry(answer.value.expiresAt) }
+          : { status: 'failed', message: answer.error.message },
+      );
     });
     return () => {
       current = false;

@@ -52,7 +52,10 @@ export function useItemSurface(client: ConsoleClient, itemKey: string, tracker: 
   const [replica, setReplica] = useState<ReplicaView | null>(null);
   const [options, setOptions] = useState<AnswerView<ExalateOptionsAnswer> | null>(null);
 
-  const run = async (next: NonNullable<ItemSurfaceBusy>, request: () => Promise<{ ok: true; text: string | null } | { ok: false; text: string }>): Promise<boolean> => {
+  const run = async (
+    next: NonNullable<ItemSurfaceBusy>,
+    request: () => Promise<{ ok: true; text: string | null } | { ok: false; text: string }>,
+  ): Promise<boolean> => {
     setBusy(next);
     setNotice(null);
     try {
@@ -83,7 +86,10 @@ export function useItemSurface(client: ConsoleClient, itemKey: string, tracker: 
       run({ action: 'unexalate', connectionId: twin.connectionId }, async () => {
         const answer = await client.unexalate(twin.connectionId, itemKey);
         if (!answer.ok) return { ok: false, text: answer.error.message };
-        return { ok: true, text: answer.value.unlinked ? words.notices.unexalated(itemKey, twin.connectionName) : words.notices.alreadyUnexalated(itemKey, twin.connectionName) };
+        return {
+          ok: true,
+          text: answer.value.unlinked ? words.notices.unexalated(itemKey, twin.connectionName) : words.notices.alreadyUnexalated(itemKey, twin.connectionName),
+        };
       }),
     retry: (twin) =>
       run({ action: 'retry', connectionId: twin.connectionId }, async () => {
@@ -102,13 +108,18 @@ export function useItemSurface(client: ConsoleClient, itemKey: string, tracker: 
     options,
     loadOptions: () => {
       setOptions({ status: 'loading' });
-      void client.readExalateOptions(itemKey).then((answer) => setOptions(answer.ok ? { status: 'loaded', value: answer.value } : { status: 'failed', message: answer.error.message }));
+      void client
+        .readExalateOptions(itemKey)
+        .then((answer) => setOptions(answer.ok ? { status: 'loaded', value: answer.value } : { status: 'failed', message: answer.error.message }));
     },
     exalate: (connectionId) =>
       run({ action: 'exalate', connectionId }, async () => {
         if (connectionId === '') return { ok: false, text: words.notices.connectionRequired };
         const answer = await client.syncNow(connectionId, itemKey);
-        const name = options?.status === 'loaded' ? (options.value.connections.find((connection) => connection.connectionId === connectionId)?.connectionName ?? connectionId) : connectionId;
+        const name =
+          options?.status === 'loaded'
+            ? (options.value.connections.find((connection) => connection.connectionId === connectionId)?.connectionName ?? connectionId)
+            : connectionId;
         return answer.ok ? { ok: true, text: words.notices.exalated(itemKey, name) } : { ok: false, text: answer.error.message };
       }),
     connect: (connectionId, remoteKey) =>

@@ -124,18 +124,24 @@ export function useStartSync(client: ConsoleClient, connection: ConsoleConnectio
     addTrigger: (query) =>
       run('trigger', async () => {
         const answer = await client.addTrigger(connection.id, query.trim(), true);
-        return answer.ok ? { ok: true, text: `${words.itemsHeading} matching "${answer.value.query}" now sync by themselves. Bulk sync syncs those that match today.` } : { ok: false, text: answer.error.message };
+        return answer.ok
+          ? { ok: true, text: `${words.itemsHeading} matching "${answer.value.query}" now sync by themselves. Bulk sync syncs those that match today.` }
+          : { ok: false, text: answer.error.message };
       }),
     bulkSync: () =>
       run('bulk', async () => {
         const answer = await client.startBulkSync(connection.id);
-        return answer.ok ? { ok: true, text: `Bulk sync started for ${answer.value.queries.map((query) => `"${query}"`).join(', ')}. Follow it in the Sync queue.` } : { ok: false, text: answer.error.message };
+        return answer.ok
+          ? { ok: true, text: `Bulk sync started for ${answer.value.queries.map((query) => `"${query}"`).join(', ')}. Follow it in the Sync queue.` }
+          : { ok: false, text: answer.error.message };
       }),
     syncItem: (itemKey) =>
       run('item', async () => {
         const key = itemKey.trim();
         const answer = await client.syncNow(connection.id, key);
-        return answer.ok ? { ok: true, text: `${words.itemHeading} ${key} is queued to sync. Follow it in the Sync queue.` } : { ok: false, text: answer.error.message };
+        return answer.ok
+          ? { ok: true, text: `${words.itemHeading} ${key} is queued to sync. Follow it in the Sync queue.` }
+          : { ok: false, text: answer.error.message };
       }),
   };
 }

@@ -21,25 +21,42 @@ export function useTriggers(client: ConsoleClient, tracker: TrackerKind) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(true);
   const [notice, setNotice] = useState<ScriptNotice>(null);
-  const triggers = useAnswer(useCallback(() => (connection ? client.listTriggers(connection.id) : Promise.resolve(ok<readonly TriggerAnswer[]>([]))), [client, connection]));
-  const bulk = useAnswer(useCallback(() => (connection ? client.readBulkSync(connection.id) : Promise.resolve(err({ status: 404, code: 'not_found', message: '' }))), [client, connection]));
+  const triggers = useAnswer(
+    useCallback(() => (connection ? client.listTriggers(connection.id) : Promise.resolve(ok<readonly TriggerAnswer[]>([]))), [client, connection]),
+  );
+  const bulk = useAnswer(
+    useCallback(
+      () => (connection ? client.readBulkSync(connection.id) : Promise.resolve(err({ status: 404, code: 'not_found', message: '' }))),
+      [client, connection],
+    ),
+  );
 
   const add = async () => {
     if (!connection) return;
     const answer = await client.addTrigger(connection.id, query, active);
-    setNotice(answer.ok ? { kind: 'success', text: `${words.itemsHeading} matching "${answer.value.query}" now sync by themselves.` } : { kind: 'error', text: answer.error.message });
+    setNotice(
+      answer.ok
+        ? { kind: 'success', text: `${words.itemsHeading} matching "${answer.value.query}" now sync by themselves.` }
+        : { kind: 'error', text: answer.error.message },
+    );
     if (answer.ok) setQuery('');
     triggers.reload();
   };
   const remove = async (trigger: TriggerAnswer) => {
     const answer = await client.deleteTrigger(trigger.connectionId, trigger.id);
-    setNotice(answer.ok ? { kind: 'success', text: `The trigger is removed; ${words.items} already in sync stay in sync.` } : { kind: 'error', text: answer.error.message });
+    setNotice(
+      answer.ok
+        ? { kind: 'success', text: `The trigger is removed; ${words.items} already in sync stay in sync.` }
+        : { kind: 'error', text: answer.error.message },
+    );
     triggers.reload();
   };
   const bulkSync = async () => {
     if (!connection) return;
     const answer = await client.startBulkSync(connection.id);
-    setNotice(answer.ok ? { kind: 'success', text: `Bulk sync started for ${answer.value.queries.join(', ')}.` } : { kind: 'error', text: answer.error.message });
+    setNotice(
+      answer.ok ? { kind: 'success', text: `Bulk sync started for ${answer.value.queries.join(', ')}.` } : { kind: 'error', text: answer.error.message },
+    );
     setTimeout(bulk.reload, bulkProgressDelayMs);
   };
 

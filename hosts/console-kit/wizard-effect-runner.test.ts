@@ -18,15 +18,34 @@ function hostWith(overrides: Partial<WizardEffectHost> = {}): WizardEffectHost &
   return host;
 }
 
-const initiateRequest = { destinationUrl: null, mode: 'script', localName: 'acme-jira', remoteName: 'partner-ado', name: 'acme-jira_to_partner-ado', projectKey: 'SUP' } as const;
+const initiateRequest = {
+  destinationUrl: null,
+  mode: 'script',
+  localName: 'acme-jira',
+  remoteName: 'partner-ado',
+  name: 'acme-jira_to_partner-ado',
+  projectKey: 'SUP',
+} as const;
 const acceptRequest = { invitationCode: 'exa1.code.crc', projectKey: 'SUP' } as const;
 
 describe('each effect answers with the event the wizard expects', () => {
   test.each<[string, WizardEffect, unknown]>([
-    ['inspect_destination', { type: 'inspect_destination', url: 'https://partner.test' }, { type: 'destination_inspected', destination: { tracker: 'azure-devops', isPublic: true, modes: ['script'] } }],
+    [
+      'inspect_destination',
+      { type: 'inspect_destination', url: 'https://partner.test' },
+      { type: 'destination_inspected', destination: { tracker: 'azure-devops', isPublic: true, modes: ['script'] } },
+    ],
     ['load_projects', { type: 'load_projects' }, { type: 'projects_loaded', projects: [{ key: 'SUP', name: 'Customer Support' }] }],
-    ['initiate', { type: 'initiate', request: initiateRequest }, { type: 'initiated', invitationCode: 'exa1.code.crc', connectionId: 'connection-1', expiresAt: '2026-11-26T20:00:00.000Z' }],
-    ['preview_invitation', { type: 'preview_invitation', invitationCode: 'exa1.code.crc' }, { type: 'invitation_previewed', preview: expect.objectContaining({ inviterName: 'acme-jira', mode: 'script' }) }],
+    [
+      'initiate',
+      { type: 'initiate', request: initiateRequest },
+      { type: 'initiated', invitationCode: 'exa1.code.crc', connectionId: 'connection-1', expiresAt: '2026-11-26T20:00:00.000Z' },
+    ],
+    [
+      'preview_invitation',
+      { type: 'preview_invitation', invitationCode: 'exa1.code.crc' },
+      { type: 'invitation_previewed', preview: expect.objectContaining({ inviterName: 'acme-jira', mode: 'script' }) },
+    ],
     ['accept', { type: 'accept', request: acceptRequest }, { type: 'accepted', connectionId: 'connection-1' }],
     ['copy_to_clipboard', { type: 'copy_to_clipboard', text: 'exa1.code.crc' }, null],
   ])('%s', async (_name, effect, expected) => {
@@ -37,7 +56,12 @@ describe('each effect answers with the event the wizard expects', () => {
 describe("a refusal carries the node's message, for the wizard to show", () => {
   const message = 'The invitation code expired on 2026-11-25; ask the initiator for a new one.';
   test.each<[string, WizardEffect, Parameters<typeof createFakeWizardClient>[0], string]>([
-    ['inspect_destination', { type: 'inspect_destination', url: 'https://partner.test' }, { inspectDestination: refused(message) }, 'destination_inspection_failed'],
+    [
+      'inspect_destination',
+      { type: 'inspect_destination', url: 'https://partner.test' },
+      { inspectDestination: refused(message) },
+      'destination_inspection_failed',
+    ],
     ['load_projects', { type: 'load_projects' }, { listProjects: refused(message) }, 'projects_failed'],
     ['initiate', { type: 'initiate', request: initiateRequest }, { initiateConnection: refused(message) }, 'initiate_failed'],
     ['preview_invitation', { type: 'preview_invitation', invitationCode: 'x' }, { previewInvitation: refused(message) }, 'invitation_invalid'],
@@ -50,7 +74,10 @@ describe("a refusal carries the node's message, for the wizard to show", () => {
 describe('copy_to_clipboard', () => {
   test('writes the invitation code', async () => {
     const written: string[] = [];
-    await runWizardEffect({ type: 'copy_to_clipboard', text: 'exa1.code.crc' }, hostWith({ clipboard: { writeText: async (text) => void written.push(text) } }));
+    await runWizardEffect(
+      { type: 'copy_to_clipboard', text: 'exa1.code.crc' },
+      hostWith({ clipboard: { writeText: async (text) => void written.push(text) } }),
+    );
     expect(written).toEqual(['exa1.code.crc']);
   });
 

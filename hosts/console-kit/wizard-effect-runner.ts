@@ -36,7 +36,12 @@ export async function runWizardEffect(effect: WizardEffect, host: WizardEffectHo
     case 'initiate': {
       const answer = await host.client.initiateConnection(effect.request);
       return answer.ok
-        ? { type: 'initiated', invitationCode: answer.value.invitationCode, connectionId: answer.value.connection.id, expiresAt: answer.value.connection.invitationExpiresAt }
+        ? {
+            type: 'initiated',
+            invitationCode: answer.value.invitationCode,
+            connectionId: answer.value.connection.id,
+            expiresAt: answer.value.connection.invitationExpiresAt,
+          }
         : { type: 'initiate_failed', message: answer.error.message };
     }
     case 'preview_invitation': {

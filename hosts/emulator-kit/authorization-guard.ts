@@ -32,7 +32,8 @@ export function isAnonymousRequest(request: FastifyRequest): boolean {
 }
 
 export function createAuthorizationGuard(options: AuthorizationGuardOptions): AuthorizationGuard {
-  const guard = (allowAnonymous: boolean): onRequestAsyncHookHandler =>
+  const guard =
+    (allowAnonymous: boolean): onRequestAsyncHookHandler =>
     async (request, reply) => {
       const outcome = judgeAuthorization(request.headers.authorization, options.accepts);
       if (outcome === 'accepted' || (outcome === 'missing' && allowAnonymous)) return;

@@ -11,7 +11,10 @@ describe('multipart/form-data', () => {
 
     const parts = parseMultipart(body, boundaryOf(request.headers.get('content-type') ?? '')!);
 
-    expect(parts?.map((part) => [part.name, part.filename, part.contentType])).toEqual([['file', 'all.bin', 'application/octet-stream'], ['comment', undefined, 'application/octet-stream']]);
+    expect(parts?.map((part) => [part.name, part.filename, part.contentType])).toEqual([
+      ['file', 'all.bin', 'application/octet-stream'],
+      ['comment', undefined, 'application/octet-stream'],
+    ]);
     expect([...parts![0]!.content]).toEqual([...bytes]);
     expect(parts![1]!.content.toString()).toBe('hello');
   });

@@ -19,7 +19,10 @@ export function readQueryList(request: FastifyRequest, name: string): readonly s
   if (typeof query !== 'object' || query === null) return [];
   const value: unknown = (query as Record<string, unknown>)[name];
   const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  return values.flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  return values
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 export type IntegerParameter = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly offered: string };

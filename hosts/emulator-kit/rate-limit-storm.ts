@@ -57,6 +57,9 @@ export function refuseDuringStorm(storm: RateLimitStorm, answer: RateLimitAnswer
   return async (_request: FastifyRequest, reply: FastifyReply) => {
     const retryAfterSeconds = storm.take();
     if (retryAfterSeconds === undefined) return;
-    return reply.code(429).headers({ 'Retry-After': String(retryAfterSeconds), ...answer.headers?.(retryAfterSeconds) }).send(answer.body());
+    return reply
+      .code(429)
+      .headers({ 'Retry-After': String(retryAfterSeconds), ...answer.headers?.(retryAfterSeconds) })
+      .send(answer.body());
   };
 }

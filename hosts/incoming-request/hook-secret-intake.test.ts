@@ -30,7 +30,7 @@ function intakeOver(tracker: TrackerV1 & TrackerItemOperations, hookSecret: Hook
   return { intake, reads };
 }
 
-describe('the change intake of trackers that send the node\'s hook secret back', () => {
+describe("the change intake of trackers that send the node's hook secret back", () => {
   it('subscribes through the signed-in adapter with the kept secret', async () => {
     const tracker = new HookedTracker('jira-server');
     await intakeOver(tracker, keptSecret('kept')).intake.register('https://node.example/hooks/change');
@@ -41,7 +41,10 @@ describe('the change intake of trackers that send the node\'s hook secret back',
   it('says the tracker has no change hooks when the node is served by another kind of adapter', async () => {
     const { intake } = intakeOver(new MemoryTracker('jira-server'), keptSecret('kept'));
 
-    await expect(intake.register('https://node.example/hooks/change')).rejects.toMatchObject({ code: 'invalid_request', message: 'Example here has no change hooks; the reconciler finds changes instead.' });
+    await expect(intake.register('https://node.example/hooks/change')).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: 'Example here has no change hooks; the reconciler finds changes instead.',
+    });
   });
 
   it('refuses every delivery before any registration, without reading it', async () => {
@@ -51,7 +54,7 @@ describe('the change intake of trackers that send the node\'s hook secret back',
     expect(reads).toEqual([]);
   });
 
-  it('reads a delivery with the kept secret: its items, or the tracker\'s refusal', async () => {
+  it("reads a delivery with the kept secret: its items, or the tracker's refusal", async () => {
     const { intake, reads } = intakeOver(new HookedTracker('jira-server'), keptSecret('kept'));
 
     await expect(intake.receive({ headers: {}, rawBody: 'genuine' })).resolves.toEqual({ ok: true, value: { kind: 'changes', itemKeys: ['EX-1'] } });

@@ -27,7 +27,10 @@ export interface HookSecretTracker<Adapter> {
  * chose and handed over when subscribing (Jira's webhook secret, an Azure DevOps service hook's
  * password): one secret for every subscription, kept by the host, nothing else to remember.
  */
-export function hookSecretChangeIntake<Adapter>(context: Pick<ChangeIntakeContext, 'hookSecret' | 'withTracker'>, tracker: HookSecretTracker<Adapter>): ChangeIntakeV1 {
+export function hookSecretChangeIntake<Adapter>(
+  context: Pick<ChangeIntakeContext, 'hookSecret' | 'withTracker'>,
+  tracker: HookSecretTracker<Adapter>,
+): ChangeIntakeV1 {
   return {
     version: 1,
     register: async (callbackUrl) => {

@@ -26,7 +26,8 @@ export function verifyHs256Jwt<Claims>(token: string, secret: string | Uint8Arra
   const [encodedHeader = '', encodedClaims = '', signature = ''] = parts;
   const header = parseJson(Buffer.from(encodedHeader, 'base64url').toString('utf8'), headerSchema);
   if (!header.ok || header.value.alg !== 'HS256') return { ok: false, failure: 'algorithm', reason: 'not signed HS256' };
-  if (!sameBytes(Buffer.from(signature, 'base64url'), hmacSha256(secret, `${encodedHeader}.${encodedClaims}`))) return { ok: false, failure: 'signature', reason: 'bad signature' };
+  if (!sameBytes(Buffer.from(signature, 'base64url'), hmacSha256(secret, `${encodedHeader}.${encodedClaims}`)))
+    return { ok: false, failure: 'signature', reason: 'bad signature' };
   const claims = parseJson(Buffer.from(encodedClaims, 'base64url').toString('utf8'), claimsSchema);
   if (!claims.ok) return { ok: false, failure: 'claims', reason: `claims unreadable: ${claims.reason}` };
   return { ok: true, claims: claims.value };

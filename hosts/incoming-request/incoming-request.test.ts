@@ -29,7 +29,7 @@ describe('incoming requests', () => {
     expect(sameSecret('', 'hook-secret')).toBe(false);
   });
 
-  it('verifies an HS256 token and reads its claims with the caller\'s schema', () => {
+  it("verifies an HS256 token and reads its claims with the caller's schema", () => {
     expect(verifyHs256Jwt(jwt({ sub: 'someone' }, 'k'), 'k', claimsSchema)).toEqual({ ok: true, claims: { sub: 'someone' } });
   });
 

@@ -16,6 +16,11 @@ export function readJsonBody<T>(raw: unknown, schema: z.ZodType<T>): Result<T> {
   if (parsed.ok) return ok(parsed.value);
   const notJson = parsed.reason.includes('JSON') || !raw.trim().startsWith('{');
   return err(
-    new ExalateError('invalid_request', notJson && !/^\S+: /.test(parsed.reason) ? 'The request body is not valid JSON. Check quotes, commas and brackets.' : `The request is not valid: ${parsed.reason}`),
+    new ExalateError(
+      'invalid_request',
+      notJson && !/^\S+: /.test(parsed.reason)
+        ? 'The request body is not valid JSON. Check quotes, commas and brackets.'
+        : `The request is not valid: ${parsed.reason}`,
+    ),
   );
 }

@@ -60,19 +60,42 @@ describe('JiraCloudAdapter against the Jira Cloud emulator', () => {
 
   it('reports rate limiting and outages as retryable, keeping the Retry-After the site asked for', async () => {
     const timers = createTestTimers();
-    const answering = (make: () => Response): typeof fetch => async () => make();
-    const adapterAnswering = (fetchImplementation: typeof fetch) => new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: fetchImplementation, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+    const answering =
+      (make: () => Response): typeof fetch =>
+      async () =>
+        make();
+    const adapterAnswering = (fetchImplementation: typeof fetch) =>
+      new JiraCloudAdapter({
+        baseUrl: server.mountUrl,
+        authorization: emulator.authorization,
+        fetch: fetchImplementation,
+        clock: timers.clock,
+        sleep: timers.sleep,
+        random: timers.random,
+      });
     const unreachable: typeof fetch = async () => {
       throw new TypeError('fetch failed');
     };
 
-    await expect(adapterAnswering(answering(() => new Response('', { status: 429, headers: { 'Retry-After': '7' } }))).listProjects())
-      .rejects.toMatchObject({ code: 'tracker_unavailable', isRetryable: true, details: { retryAfterSeconds: 7, attempts: 4 } });
+    await expect(adapterAnswering(answering(() => new Response('', { status: 429, headers: { 'Retry-After': '7' } }))).listProjects()).rejects.toMatchObject({
+      code: 'tracker_unavailable',
+      isRetryable: true,
+      details: { retryAfterSeconds: 7, attempts: 4 },
+    });
     expect(timers.waits.filter((wait) => wait >= 7000)).toHaveLength(3);
-    await expect(adapterAnswering(answering(() => new Response('', { status: 503 }))).listProjects()).rejects.toMatchObject({ code: 'tracker_unavailable', isRetryable: true });
-    await expect(adapterAnswering(unreachable).describeInstance()).rejects.toMatchObject({ isRetryable: true, message: expect.stringContaining('could not reach Jira Cloud') });
-    await expect(adapterAnswering(answering(() => new Response('<html>login</html>', { status: 200 }))).describeInstance())
-      .rejects.toMatchObject({ code: 'internal', isRetryable: false, message: expect.stringContaining('not Jira Cloud') });
+    await expect(adapterAnswering(answering(() => new Response('', { status: 503 }))).listProjects()).rejects.toMatchObject({
+      code: 'tracker_unavailable',
+      isRetryable: true,
+    });
+    await expect(adapterAnswering(unreachable).describeInstance()).rejects.toMatchObject({
+      isRetryable: true,
+      message: expect.stringContaining('could not reach Jira Cloud'),
+    });
+    await expect(adapterAnswering(answering(() => new Response('<html>login</html>', { status: 200 }))).describeInstance()).rejects.toMatchObject({
+      code: 'internal',
+      isRetryable: false,
+      message: expect.stringContaining('not Jira Cloud'),
+    });
   });
 
   it('answers an anonymous project search with no projects, as Jira does without Browse Projects for anyone', async () => {

@@ -1,10 +1,4 @@
-import {
-  ExalateError,
-  type TrackerInstance,
-  type TrackerItemOperations,
-  type TrackerProject,
-  type TrackerV1,
-} from '../../core';
+import { ExalateError, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerV1 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import { JiraItemOperations, jiraRegisteredWebhooksSchema, projectsJql } from '../jira-rest';
 import { createJiraCloudHttpClient, type JiraCloudClientOptions } from './jira-cloud-client';
@@ -27,7 +21,7 @@ const changeEvents = ['jira:issue_created', 'jira:issue_updated', 'comment_creat
 export class JiraCloudAdapter extends JiraItemOperations implements TrackerV1, TrackerItemOperations {
   readonly kind = 'jira-cloud' as const;
   readonly #client: TrackerHttpClient;
-  
+
   constructor(options: JiraCloudAdapterOptions) {
     // The item operations are Jira's shared REST code (hosts/jira-rest) in the Cloud dialect.
     const client = createJiraCloudHttpClient(options);
@@ -49,16 +43,22 @@ export class JiraCloudAdapter extends JiraItemOperations implements TrackerV1, T
     const projects: TrackerProject[] = [];
     let startAt = 0;
     for (let pageNumber = 0; pageNumber < maximumPages; pageNumber += 1) {
-      const page = await this.#client.json({ path: '/rest/api/3/project/search', query: { startAt, maxResults: pageSize, orderBy: 'key' }, action: 'list projects' }, projectPageSchema);
+      const page = await this.#client.json(
+        { path: '/rest/api/3/project/search', query: { startAt, maxResults: pageSize, orderBy: 'key' }, action: 'list projects' },
+        projectPageSchema,
+      );
       projects.push(...page.values.map((project) => ({ key: project.key, name: project.name })));
       // isLast is optional in PageBeanProject; without it, an empty page or reaching total ends the list.
       const finished = page.isLast ?? (page.values.length === 0 || (page.total !== undefined && projects.length >= page.total));
       if (finished || page.values.length === 0) return projects;
       startAt = page.startAt + page.values.length;
     }
-    throw new ExalateError('internal', `Jira Cloud at ${this.#client.baseUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the site URL.`, { details: { tracker: 'jira-cloud' } });
+    throw new ExalateError(
+      'internal',
+      `Jira Cloud at ${this.#client.baseUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the site URL.`,
+      { details: { tracker: 'jira-cloud' } },
+    );
   }
-
 
   /**
    * Asks Jira to POST item changes of the given projects (all the account can browse by default)
@@ -69,19 +69,35 @@ export class JiraCloudAdapter extends JiraItemOperations implements TrackerV1, T
    * Connect and OAuth 2.0 apps do this; with an API token it answers 403, and the message says to
    * register an admin webhook in Jira settings instead.
    */
-  async registerChangeHook(callbackUrl: string, secret: string, options: { readonly projectKeys?: readonly string[] } = {}): Promise<{ readonly webhookIds: readonly number[] }> {
+  async registerChangeHook(
+    callbackUrl: string,
+    secret: string,
+    options: { readonly projectKeys?: readonly string[] } = {},
+  ): Promise<{ readonly webhookIds: readonly number[] }> {
     void secret; // Jira Cloud signs with the OAuth app's client secret it already knows; see readChangeEvent.
     const projectKeys = options.projectKeys ?? (await this.listProjects()).map((project) => project.key);
-    if (projectKeys.length === 0) throw new ExalateError('invalid_request', `Jira Cloud at ${this.#client.baseUrl} shows the node's account no projects, so there is nothing to watch. Give it the Browse projects permission first.`);
-    const registered = await this.#client.json({
-      method: 'POST',
-      path: '/rest/api/3/webhook',
-      json: { url: callbackUrl, webhooks: [{ events: changeEvents, jqlFilter: projectsJql(projectKeys) }] },
-      action: 'register a webhook',
-      messages: { 403: `Jira Cloud at ${this.#client.baseUrl} lets only Connect and OAuth 2.0 apps register webhooks through the API. Register one in Jira (Settings → System → WebHooks) for ${callbackUrl} with a secret, for the events issue created, issue updated, comment created and comment updated.` },
-    }, jiraRegisteredWebhooksSchema);
+    if (projectKeys.length === 0)
+      throw new ExalateError(
+        'invalid_request',
+        `Jira Cloud at ${this.#client.baseUrl} shows the node's account no projects, so there is nothing to watch. Give it the Browse projects permission first.`,
+      );
+    const registered = await this.#client.json(
+      {
+        method: 'POST',
+        path: '/rest/api/3/webhook',
+        json: { url: callbackUrl, webhooks: [{ events: changeEvents, jqlFilter: projectsJql(projectKeys) }] },
+        action: 'register a webhook',
+        messages: {
+          403: `Jira Cloud at ${this.#client.baseUrl} lets only Connect and OAuth 2.0 apps register webhooks through the API. Register one in Jira (Settings → System → WebHooks) for ${callbackUrl} with a secret, for the events issue created, issue updated, comment created and comment updated.`,
+        },
+      },
+      jiraRegisteredWebhooksSchema,
+    );
     const problems = registered.webhookRegistrationResult.flatMap((result) => result.errors ?? []);
-    if (problems.length > 0) throw new ExalateError('invalid_request', `Jira Cloud at ${this.#client.baseUrl} refused the webhook: ${problems.join(' ')}`, { details: { tracker: 'jira-cloud' } });
+    if (problems.length > 0)
+      throw new ExalateError('invalid_request', `Jira Cloud at ${this.#client.baseUrl} refused the webhook: ${problems.join(' ')}`, {
+        details: { tracker: 'jira-cloud' },
+      });
     return { webhookIds: registered.webhookRegistrationResult.flatMap((result) => (result.createdWebhookId === undefined ? [] : [result.createdWebhookId])) };
   }
 

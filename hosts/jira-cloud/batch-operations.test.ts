@@ -52,7 +52,10 @@ describe('JiraCloudAdapter batch operations', () => {
 
   it('reads a page of whole issues in one search, the same items one read each would give', async () => {
     for (let index = 0; index < 3; index += 1) await adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: `Paged ${index}` });
-    await adapter.addComment((await adapter.searchItems(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 1 })).keys[0]!, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A comment' }] }] } as never);
+    await adapter.addComment((await adapter.searchItems(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 1 })).keys[0]!, {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A comment' }] }],
+    } as never);
     const start = specCheck.exchanges.length;
 
     const page = await adapter.batch.searchItemsWithFields(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 100 });

@@ -33,12 +33,22 @@ describe('Jira Cloud change events', () => {
       expect(webhookIds).toEqual([1]);
       const events = receiver.received.map((delivery) => (JSON.parse(delivery.rawBody) as { webhookEvent: string }).webhookEvent);
       // Deliveries run side by side, so their order of arrival is not asserted.
-      expect([...events].sort()).toEqual(['comment_created', 'comment_updated', 'jira:issue_created', 'jira:issue_updated', 'jira:issue_updated', 'jira:issue_updated']);
+      expect([...events].sort()).toEqual([
+        'comment_created',
+        'comment_updated',
+        'jira:issue_created',
+        'jira:issue_updated',
+        'jira:issue_updated',
+        'jira:issue_updated',
+      ]);
       for (const delivery of receiver.received) {
         expect(readChangeEvent(delivery, secret, time)).toEqual({ ok: true, value: { itemKeys: [key] } });
       }
       expect(readChangeEvent(receiver.received[0]!, 'another-secret', time)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-      expect(readChangeEvent(receiver.received[0]!, secret, time + 10 * 60_000)).toMatchObject({ ok: false, error: { message: expect.stringContaining('expired') } });
+      expect(readChangeEvent(receiver.received[0]!, secret, time + 10 * 60_000)).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('expired') },
+      });
     } finally {
       await receiver.close();
       await server.close();
@@ -61,36 +71,75 @@ describe('Jira Cloud change events', () => {
   });
 
   it('accepts an admin webhook signed with X-Hub-Signature, and refuses unsigned or tampered deliveries', () => {
-    const rawBody = JSON.stringify({ timestamp: now, webhookEvent: 'comment_created', comment: { id: '1', self: 'https://acme.atlassian.net/rest/api/2/issue/10010/comment/1' }, issue: { id: '10010', key: 'SUP-7' } });
+    const rawBody = JSON.stringify({
+      timestamp: now,
+      webhookEvent: 'comment_created',
+      comment: { id: '1', self: 'https://acme.atlassian.net/rest/api/2/issue/10010/comment/1' },
+      issue: { id: '10010', key: 'SUP-7' },
+    });
     const signature = `sha256=${createHmac('sha256', 's3cret').update(rawBody).digest('hex')}`;
 
     expect(readChangeEvent({ headers: { 'x-hub-signature': signature }, rawBody }, 's3cret', now)).toEqual({ ok: true, value: { itemKeys: ['SUP-7'] } });
-    expect(readChangeEvent({ headers: { 'X-Hub-Signature': signature }, rawBody: rawBody.replace('SUP-7', 'SUP-8') }, 's3cret', now)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(readChangeEvent({ headers: {}, rawBody }, 's3cret', now)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('no bearer token') } });
+    expect(readChangeEvent({ headers: { 'X-Hub-Signature': signature }, rawBody: rawBody.replace('SUP-7', 'SUP-8') }, 's3cret', now)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    expect(readChangeEvent({ headers: {}, rawBody }, 's3cret', now)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringContaining('no bearer token') },
+    });
   });
 
   it('reads other events as naming no item, and a body that is not a Jira payload as invalid', () => {
     const sign = (body: string) => ({ headers: { authorization: `Bearer ${jwt('k', { iat: now / 1000, exp: now / 1000 + 60 })}` }, rawBody: body });
 
-    expect(readChangeEvent(sign(JSON.stringify({ webhookEvent: 'jira:issue_deleted', issue: { key: 'SUP-1' } })), 'k', now)).toEqual({ ok: true, value: { itemKeys: [] } });
+    expect(readChangeEvent(sign(JSON.stringify({ webhookEvent: 'jira:issue_deleted', issue: { key: 'SUP-1' } })), 'k', now)).toEqual({
+      ok: true,
+      value: { itemKeys: [] },
+    });
     expect(readChangeEvent(sign('<html>'), 'k', now)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(readChangeEvent(sign(JSON.stringify({ webhookEvent: 'comment_created', comment: { self: 'https://x/rest/api/3/issue/10042/comment/9' } })), 'k', now)).toEqual({ ok: true, value: { itemKeys: ['10042'] } });
+    expect(
+      readChangeEvent(sign(JSON.stringify({ webhookEvent: 'comment_created', comment: { self: 'https://x/rest/api/3/issue/10042/comment/9' } })), 'k', now),
+    ).toEqual({ ok: true, value: { itemKeys: ['10042'] } });
   });
 });
 
 describe('Forge product events', () => {
   // The examples of developer.atlassian.com/platform/forge/events-reference/jira, trimmed.
-  const issue = { id: '10073', key: 'SP-10', fields: { summary: 'A descriptive title', issuetype: { id: '10001', name: 'Story' }, creator: { accountId: '4ad9aa0c52dc1b420a791d12' }, created: '2021-01-20T15:58:12.797+1100', project: { id: '10000', key: 'SP' } } };
+  const issue = {
+    id: '10073',
+    key: 'SP-10',
+    fields: {
+      summary: 'A descriptive title',
+      issuetype: { id: '10001', name: 'Story' },
+      creator: { accountId: '4ad9aa0c52dc1b420a791d12' },
+      created: '2021-01-20T15:58:12.797+1100',
+      project: { id: '10000', key: 'SP' },
+    },
+  };
 
   it.each(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue'])('reads %s as the issue to look at', (eventType) => {
-    const event = { eventType, issue, atlassianId: '4ad9aa0c52dc1b420a791d12', associatedUsers: [{ accountId: '4ad9aa0c52dc1b420a791d12' }], ...(eventType.includes('commented') ? { comment: { id: '10020', body: { type: 'doc', version: 1, content: [] } } } : {}), ...(eventType.includes('updated') ? { changelog: { items: [{ field: 'summary' }] } } : {}) };
+    const event = {
+      eventType,
+      issue,
+      atlassianId: '4ad9aa0c52dc1b420a791d12',
+      associatedUsers: [{ accountId: '4ad9aa0c52dc1b420a791d12' }],
+      ...(eventType.includes('commented') ? { comment: { id: '10020', body: { type: 'doc', version: 1, content: [] } } } : {}),
+      ...(eventType.includes('updated') ? { changelog: { items: [{ field: 'summary' }] } } : {}),
+    };
 
     expect(readForgeProductEvent(event)).toEqual({ ok: true, value: { itemKeys: ['SP-10'], selfGenerated: false } });
   });
 
   it('says when the app caused the event itself, and refuses what is not an issue event', () => {
-    expect(readForgeProductEvent({ eventType: 'avi:jira:updated:issue', issue, selfGenerated: true })).toEqual({ ok: true, value: { itemKeys: ['SP-10'], selfGenerated: true } });
-    expect(readForgeProductEvent({ eventType: 'avi:jira:created:sprint', sprint: {} })).toMatchObject({ ok: false, error: { message: expect.stringContaining('avi:jira:created:sprint') } });
+    expect(readForgeProductEvent({ eventType: 'avi:jira:updated:issue', issue, selfGenerated: true })).toEqual({
+      ok: true,
+      value: { itemKeys: ['SP-10'], selfGenerated: true },
+    });
+    expect(readForgeProductEvent({ eventType: 'avi:jira:created:sprint', sprint: {} })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('avi:jira:created:sprint') },
+    });
     expect(readForgeProductEvent('nonsense')).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(readForgeProductEvent({ eventType: 'avi:jira:created:issue' })).toMatchObject({ ok: false });
   });

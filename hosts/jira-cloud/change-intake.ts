@@ -37,7 +37,10 @@ export function readChangeEvent(delivery: ChangeDelivery, secret: string, now: n
 }
 
 function refused(reason: string): ExalateError {
-  return new ExalateError('unauthorized', `A Jira Cloud webhook delivery was refused: ${reason}. If the secret changed, register the webhook again from the node's Jira Cloud settings.`);
+  return new ExalateError(
+    'unauthorized',
+    `A Jira Cloud webhook delivery was refused: ${reason}. If the secret changed, register the webhook again from the node's Jira Cloud settings.`,
+  );
 }
 
 /**
@@ -59,7 +62,13 @@ export function readForgeProductEvent(event: unknown): Result<{ itemKeys: string
   const parsed = forgeIssueEventSchema.safeParse(event);
   if (!parsed.success) return err(new ExalateError('invalid_request', 'The Forge trigger received something that is not a Jira product event (no eventType).'));
   const { eventType, issue, selfGenerated } = parsed.data;
-  if (!forgeItemEvents.has(eventType)) return err(new ExalateError('invalid_request', `The Forge trigger received ${eventType}; the manifest should subscribe it to avi:jira:created:issue, avi:jira:updated:issue and avi:jira:commented:issue only.`));
+  if (!forgeItemEvents.has(eventType))
+    return err(
+      new ExalateError(
+        'invalid_request',
+        `The Forge trigger received ${eventType}; the manifest should subscribe it to avi:jira:created:issue, avi:jira:updated:issue and avi:jira:commented:issue only.`,
+      ),
+    );
   const key = issue?.key ?? issue?.id;
   if (key === undefined) return err(new ExalateError('invalid_request', `The Forge ${eventType} event names no issue.`));
   return ok({ itemKeys: [key], selfGenerated: selfGenerated ?? false });

@@ -29,16 +29,31 @@ describe('JiraCloudAdapter items', () => {
     const failure = await adapter.updateItem(key, { status: 'Blocked' }).catch((error: unknown) => error);
 
     expect(ExalateError.isInstance(failure)).toBe(true);
-    expect((failure as ExalateError).message).toBe(`Jira Cloud at ${harness.server.mountUrl} cannot move ${key} from "Done" to "Blocked": its workflow has no transition from "Done" to "Blocked"; from "Done" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`);
+    expect((failure as ExalateError).message).toBe(
+      `Jira Cloud at ${harness.server.mountUrl} cannot move ${key} from "Done" to "Blocked": its workflow has no transition from "Done" to "Blocked"; from "Done" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`,
+    );
     await expect(adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
   });
 
   it('creates in a status, assigns by email, and reads custom fields by the names admins see', async () => {
-    const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Full', status: 'In Progress', assigneeEmail: 'Dana@Acme.example', customFields: { 'Customer Tier': 'gold', 'Story Points': 3 }, parentKey: null });
+    const { key } = await adapter.createItem({
+      projectKey: 'SUP',
+      type: 'Bug',
+      summary: 'Full',
+      status: 'In Progress',
+      assigneeEmail: 'Dana@Acme.example',
+      customFields: { 'Customer Tier': 'gold', 'Story Points': 3 },
+      parentKey: null,
+    });
 
     const item = await adapter.getItem(key);
 
-    expect(item).toMatchObject({ status: 'In Progress', assignee: { email: 'dana@acme.example', displayName: 'Dana Developer' }, reporter: { email: 'admin@acme.example' }, customFields: { 'Customer Tier': 'gold', 'Story Points': 3 } });
+    expect(item).toMatchObject({
+      status: 'In Progress',
+      assignee: { email: 'dana@acme.example', displayName: 'Dana Developer' },
+      reporter: { email: 'admin@acme.example' },
+      customFields: { 'Customer Tier': 'gold', 'Story Points': 3 },
+    });
     await adapter.updateItem(key, { assigneeEmail: null });
     await expect(adapter.getItem(key)).resolves.toMatchObject({ assignee: null });
   });
@@ -46,14 +61,25 @@ describe('JiraCloudAdapter items', () => {
   it('refuses an unknown assignee or custom field with what to do, before writing anything', async () => {
     const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Guarded' });
 
-    await expect(adapter.updateItem(key, { summary: 'changed', assigneeEmail: 'ghost@nowhere.example' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('has no user with the email ghost@nowhere.example') });
-    await expect(adapter.updateItem(key, { customFields: { 'Favourite Colour': 'blue' } })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('has no field named "Favourite Colour"') });
+    await expect(adapter.updateItem(key, { summary: 'changed', assigneeEmail: 'ghost@nowhere.example' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('has no user with the email ghost@nowhere.example'),
+    });
+    await expect(adapter.updateItem(key, { customFields: { 'Favourite Colour': 'blue' } })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('has no field named "Favourite Colour"'),
+    });
     await expect(adapter.getItem(key)).resolves.toMatchObject({ summary: 'Guarded' });
   });
 
-  it('turns Jira\'s field errors into a message naming the field', async () => {
-    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Bad priority', priority: 'Urgent!' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining("priority: Priority name 'Urgent!' is not valid") });
-    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Spaceship', summary: 'Bad type' })).rejects.toMatchObject({ message: expect.stringContaining('issuetype: Specify a valid issue type') });
+  it("turns Jira's field errors into a message naming the field", async () => {
+    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Bad priority', priority: 'Urgent!' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining("priority: Priority name 'Urgent!' is not valid"),
+    });
+    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Spaceship', summary: 'Bad type' })).rejects.toMatchObject({
+      message: expect.stringContaining('issuetype: Specify a valid issue type'),
+    });
   });
 
   it('pages enhanced search with nextPageToken, oldest first, and refuses a condition JQL cannot write', async () => {
@@ -66,10 +92,18 @@ describe('JiraCloudAdapter items', () => {
     expect([first.keys, second.keys, third.keys]).toEqual([['DEV-1', 'DEV-2'], ['DEV-3', 'DEV-4'], ['DEV-5']]);
     expect(third.nextCursor).toBeNull();
     // Jira has no completed flag: the grammar never reads one from JQL, and the adapter refuses one handed to it.
-    await expect(adapter.searchItems([{ field: 'project', operator: '=', values: ['DEV'] }, { field: 'completed', operator: '=', values: ['true'] }], { cursor: null, limit: 2 })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('cannot test "completed"') });
+    await expect(
+      adapter.searchItems(
+        [
+          { field: 'project', operator: '=', values: ['DEV'] },
+          { field: 'completed', operator: '=', values: ['true'] },
+        ],
+        { cursor: null, limit: 2 },
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringContaining('cannot test "completed"') });
   });
 
-  it('reads changes since a moment in the account\'s time zone, to the minute', async () => {
+  it("reads changes since a moment in the account's time zone, to the minute", async () => {
     const { key } = await adapter.createItem({ projectKey: 'OPS', type: 'Task', summary: 'Zoned' });
     const updated = Date.parse((await adapter.getItem(key))!.updated);
 
@@ -90,15 +124,26 @@ describe('the Jira Cloud emulator refuses what Jira refuses', () => {
     const server = await startEmulatorServer(emulator.routes, { prefix: '/j' });
     try {
       const headers = { Authorization: emulator.authorization, 'Content-Type': 'application/json' };
-      const plainDescription = await fetch(`${server.mountUrl}/rest/api/3/issue`, { method: 'POST', headers, body: JSON.stringify({ fields: { project: { key: 'SUP' }, issuetype: { name: 'Bug' }, summary: 'x', description: 'plain text' } }) });
+      const plainDescription = await fetch(`${server.mountUrl}/rest/api/3/issue`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ fields: { project: { key: 'SUP' }, issuetype: { name: 'Bug' }, summary: 'x', description: 'plain text' } }),
+      });
       const form = new FormData();
       form.append('file', new Blob(['x']), 'x.txt');
       emulator.state.work.createIssue({ projectKey: 'SUP', issueTypeId: '10004', summary: 'Target' }, '5b10a2844c20165700ede21g');
-      const withoutToken = await fetch(`${server.mountUrl}/rest/api/3/issue/SUP-1/attachments`, { method: 'POST', headers: { Authorization: emulator.authorization }, body: form });
+      const withoutToken = await fetch(`${server.mountUrl}/rest/api/3/issue/SUP-1/attachments`, {
+        method: 'POST',
+        headers: { Authorization: emulator.authorization },
+        body: form,
+      });
       const missing = await fetch(`${server.mountUrl}/rest/api/3/issue/SUP-404`, { headers });
 
       expect(plainDescription.status).toBe(400);
-      await expect(plainDescription.json()).resolves.toEqual({ errorMessages: [], errors: { description: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' } });
+      await expect(plainDescription.json()).resolves.toEqual({
+        errorMessages: [],
+        errors: { description: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' },
+      });
       expect(withoutToken.status).toBe(403);
       expect(missing.status).toBe(404);
       await expect(missing.json()).resolves.toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });

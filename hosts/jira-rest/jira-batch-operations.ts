@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ExalateError, type BatchCreateOutcome, type ItemChanges, type ItemPage, type NewItem, type TrackerBatchV1, type TrackerItem, type TriggerConditions } from '../../core';
+import {
+  ExalateError,
+  type BatchCreateOutcome,
+  type ItemChanges,
+  type ItemPage,
+  type NewItem,
+  type TrackerBatchV1,
+  type TrackerItem,
+  type TriggerConditions,
+} from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect } from './jira-dialect';
 import { readTrackerItem } from './jira-item-reader';
@@ -26,11 +35,15 @@ const issueSearchPageSchema = z.looseObject({
 /** CreatedIssues: what was created, and an error per refused element (its index in the request). */
 const createdIssuesSchema = z.looseObject({
   issues: z.array(z.looseObject({ id: z.string(), key: z.string() })).default([]),
-  errors: z.array(z.looseObject({
-    status: z.number().int().optional(),
-    elementErrors: z.unknown().optional(),
-    failedElementNumber: z.number().int().optional(),
-  })).default([]),
+  errors: z
+    .array(
+      z.looseObject({
+        status: z.number().int().optional(),
+        elementErrors: z.unknown().optional(),
+        failedElementNumber: z.number().int().optional(),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -46,7 +59,14 @@ export class JiraBatchOperations implements TrackerBatchV1 {
   readonly #fieldsFor: (changes: ItemChanges) => Promise<Record<string, unknown>>;
   readonly #readOne: (key: string) => Promise<TrackerItem | undefined>;
 
-  constructor(client: TrackerHttpClient, dialect: JiraDialect, helpers: { readonly fieldsFor: (changes: ItemChanges) => Promise<Record<string, unknown>>; readonly readOne: (key: string) => Promise<TrackerItem | undefined> }) {
+  constructor(
+    client: TrackerHttpClient,
+    dialect: JiraDialect,
+    helpers: {
+      readonly fieldsFor: (changes: ItemChanges) => Promise<Record<string, unknown>>;
+      readonly readOne: (key: string) => Promise<TrackerItem | undefined>;
+    },
+  ) {
     this.#client = client;
     this.#dialect = dialect;
     this.#fieldsFor = helpers.fieldsFor;
@@ -65,7 +85,10 @@ export class JiraBatchOperations implements TrackerBatchV1 {
       // ago): a stale time would pass a person's edit for this node's own write. Each issue's
       // time is read from the issue itself instead, the smallest read there is.
       for (const key of keys) {
-        const issue = await this.#client.jsonIfFound({ path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}`, query: { fields: 'updated' }, action: `read when ${key} changed` }, jiraIssueSchema);
+        const issue = await this.#client.jsonIfFound(
+          { path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}`, query: { fields: 'updated' }, action: `read when ${key} changed` },
+          jiraIssueSchema,
+        );
         if (issue !== undefined) times.set(key, readTrackerItem(this.#dialect, this.#client.baseUrl, issue, []).updated);
       }
       return times;
@@ -95,7 +118,8 @@ export class JiraBatchOperations implements TrackerBatchV1 {
 
   async createItems(items: readonly NewItem[]): Promise<readonly BatchCreateOutcome[]> {
     const outcomes: BatchCreateOutcome[] = [];
-    for (let start = 0; start < items.length; start += bulkCreateLimit) outcomes.push(...(await this.#createGroup(items.slice(start, start + bulkCreateLimit))));
+    for (let start = 0; start < items.length; start += bulkCreateLimit)
+      outcomes.push(...(await this.#createGroup(items.slice(start, start + bulkCreateLimit))));
     return outcomes;
   }
 
@@ -113,14 +137,17 @@ export class JiraBatchOperations implements TrackerBatchV1 {
       }
     }
     if (elements.length > 0) {
-      const answer = await this.#client.json({
-        method: 'POST',
-        path: `${this.#dialect.api}/issue/bulk`,
-        json: { issueUpdates: elements.map((element) => element.update) },
-        // Jira answers 400 with the same CreatedIssues body when every element was refused.
-        expectedStatuses: [400],
-        action: `create ${elements.length} issues`,
-      }, createdIssuesSchema);
+      const answer = await this.#client.json(
+        {
+          method: 'POST',
+          path: `${this.#dialect.api}/issue/bulk`,
+          json: { issueUpdates: elements.map((element) => element.update) },
+          // Jira answers 400 with the same CreatedIssues body when every element was refused.
+          expectedStatuses: [400],
+          action: `create ${elements.length} issues`,
+        },
+        createdIssuesSchema,
+      );
       const refused = new Map(answer.errors.map((error) => [error.failedElementNumber, error]));
       // Created issues are listed in request order, refused elements left out.
       let created = 0;
@@ -128,13 +155,27 @@ export class JiraBatchOperations implements TrackerBatchV1 {
         const error = refused.get(position);
         if (error !== undefined) {
           const words = readJiraErrorBody(error.elementErrors) || `status ${error.status ?? 400}`;
-          outcomes[element.index] = { ok: false, error: new ExalateError('invalid_request', `${this.#dialect.trackerName} at ${this.#client.baseUrl} refused to create "${items[element.index]!.summary}": ${words}. Change the incoming script or the project's required fields.`, { details: { tracker: this.#dialect.tracker } }) };
+          outcomes[element.index] = {
+            ok: false,
+            error: new ExalateError(
+              'invalid_request',
+              `${this.#dialect.trackerName} at ${this.#client.baseUrl} refused to create "${items[element.index]!.summary}": ${words}. Change the incoming script or the project's required fields.`,
+              { details: { tracker: this.#dialect.tracker } },
+            ),
+          };
           continue;
         }
         const issue = answer.issues[created];
         created += 1;
         if (issue === undefined) {
-          outcomes[element.index] = { ok: false, error: new ExalateError('internal', `${this.#dialect.trackerName} at ${this.#client.baseUrl} reported fewer created issues than it accepted; the missing one is found by the next retry.`, { isRetryable: true }) };
+          outcomes[element.index] = {
+            ok: false,
+            error: new ExalateError(
+              'internal',
+              `${this.#dialect.trackerName} at ${this.#client.baseUrl} reported fewer created issues than it accepted; the missing one is found by the next retry.`,
+              { isRetryable: true },
+            ),
+          };
         } else {
           outcomes[element.index] = { ok: true, key: issue.key, written: null };
           createdIds.set(issue.key, issue.id);
@@ -146,7 +187,10 @@ export class JiraBatchOperations implements TrackerBatchV1 {
       const outcome = outcomes[index];
       if (outcome?.ok && item.status !== undefined) await moveToStatus(this.#client, this.#dialect, outcome.key, item.status);
     }
-    return this.#withWrittenState(outcomes.map((outcome) => outcome ?? { ok: false, error: new ExalateError('internal', 'A batch create left an item without an outcome.') }), createdIds);
+    return this.#withWrittenState(
+      outcomes.map((outcome) => outcome ?? { ok: false, error: new ExalateError('internal', 'A batch create left an item without an outcome.') }),
+      createdIds,
+    );
   }
 
   /**
@@ -178,18 +222,52 @@ export class JiraBatchOperations implements TrackerBatchV1 {
    * One search page of whole issues. Cloud's enhanced search pages by token (the old
    * `/rest/api/3/search` was removed in 2025); Server/DC's search pages by offset with a total.
    */
-  async #search(jql: string, cursor: string | null, limit: number, fields: readonly string[], names: boolean, reconcileIssues: readonly number[] = []): Promise<{ issues: JiraIssue[]; nextCursor: string | null }> {
+  async #search(
+    jql: string,
+    cursor: string | null,
+    limit: number,
+    fields: readonly string[],
+    names: boolean,
+    reconcileIssues: readonly number[] = [],
+  ): Promise<{ issues: JiraIssue[]; nextCursor: string | null }> {
     const expand = names ? 'names' : undefined;
     if (this.#dialect.jqlSearch === 'enhanced') {
-      const page = reconcileIssues.length > 0
-        ? await this.#client.json({ method: 'POST', path: `${this.#dialect.api}/search/jql`, idempotent: true, json: { jql, maxResults: limit, fields, ...(expand ? { expand } : {}), reconcileIssues }, action: 'search issues with JQL' }, issueSearchPageSchema)
-        : await this.#client.json({ path: `${this.#dialect.api}/search/jql`, query: { jql, maxResults: limit, fields: fields.join(','), expand, nextPageToken: cursor ?? undefined }, action: 'search issues with JQL' }, issueSearchPageSchema);
-      return { issues: page.issues.map((issue) => ({ ...issue, names: issue.names ?? page.names })), nextCursor: page.isLast === true ? null : (page.nextPageToken ?? null) };
+      const page =
+        reconcileIssues.length > 0
+          ? await this.#client.json(
+              {
+                method: 'POST',
+                path: `${this.#dialect.api}/search/jql`,
+                idempotent: true,
+                json: { jql, maxResults: limit, fields, ...(expand ? { expand } : {}), reconcileIssues },
+                action: 'search issues with JQL',
+              },
+              issueSearchPageSchema,
+            )
+          : await this.#client.json(
+              {
+                path: `${this.#dialect.api}/search/jql`,
+                query: { jql, maxResults: limit, fields: fields.join(','), expand, nextPageToken: cursor ?? undefined },
+                action: 'search issues with JQL',
+              },
+              issueSearchPageSchema,
+            );
+      return {
+        issues: page.issues.map((issue) => ({ ...issue, names: issue.names ?? page.names })),
+        nextCursor: page.isLast === true ? null : (page.nextPageToken ?? null),
+      };
     }
     const startAt = cursor === null ? 0 : Number(cursor);
-    if (!Number.isInteger(startAt) || startAt < 0) throw new ExalateError('invalid_request', `"${cursor}" is not a Jira search cursor; pass back the nextCursor of the previous page.`);
-    const page = await this.#client.json({ path: `${this.#dialect.api}/search`, query: { jql, startAt, maxResults: limit, fields: fields.join(','), expand }, action: 'search issues with JQL' }, issueSearchPageSchema);
+    if (!Number.isInteger(startAt) || startAt < 0)
+      throw new ExalateError('invalid_request', `"${cursor}" is not a Jira search cursor; pass back the nextCursor of the previous page.`);
+    const page = await this.#client.json(
+      { path: `${this.#dialect.api}/search`, query: { jql, startAt, maxResults: limit, fields: fields.join(','), expand }, action: 'search issues with JQL' },
+      issueSearchPageSchema,
+    );
     const next = startAt + page.issues.length;
-    return { issues: page.issues.map((issue) => ({ ...issue, names: issue.names ?? page.names })), nextCursor: page.issues.length > 0 && next < (page.total ?? 0) ? String(next) : null };
+    return {
+      issues: page.issues.map((issue) => ({ ...issue, names: issue.names ?? page.names })),
+      nextCursor: page.issues.length > 0 && next < (page.total ?? 0) ? String(next) : null,
+    };
   }
 }

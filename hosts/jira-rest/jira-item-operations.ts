@@ -52,13 +52,23 @@ export class JiraItemOperations implements TrackerItemOperations {
 
   async getItem(key: string): Promise<TrackerItem | undefined> {
     const api = this.#dialect.api;
-    const issue = await this.#client.jsonIfFound({ path: `${api}/issue/${encodeURIComponent(key)}`, query: { expand: 'names' }, action: `read ${key}` }, jiraIssueSchema);
+    const issue = await this.#client.jsonIfFound(
+      { path: `${api}/issue/${encodeURIComponent(key)}`, query: { expand: 'names' }, action: `read ${key}` },
+      jiraIssueSchema,
+    );
     if (issue === undefined) return undefined;
     // The issue carries its first page of comments; the rest are read page by page.
     let comments = issue.fields.comment?.comments ?? [];
     const total = issue.fields.comment?.total ?? comments.length;
     while (comments.length < total) {
-      const page = await this.#client.json({ path: `${api}/issue/${encodeURIComponent(key)}/comment`, query: { startAt: comments.length, maxResults: commentPageSize }, action: `read the comments of ${key}` }, jiraCommentPageSchema);
+      const page = await this.#client.json(
+        {
+          path: `${api}/issue/${encodeURIComponent(key)}/comment`,
+          query: { startAt: comments.length, maxResults: commentPageSize },
+          action: `read the comments of ${key}`,
+        },
+        jiraCommentPageSchema,
+      );
       if (page.comments.length === 0) break;
       comments = [...comments, ...page.comments];
     }
@@ -71,7 +81,8 @@ export class JiraItemOperations implements TrackerItemOperations {
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
     const instant = Date.parse(since);
-    if (Number.isNaN(instant)) throw new ExalateError('invalid_request', `"${since}" is not an ISO 8601 time; the reconciler asks for changes since such a time.`);
+    if (Number.isNaN(instant))
+      throw new ExalateError('invalid_request', `"${since}" is not an ISO 8601 time; the reconciler asks for changes since such a time.`);
     // JQL reads dates in the searching user's time zone and to the minute: rounding down includes
     // the whole minute, so nothing changed at or after `since` is missed.
     const jql = `project = ${quoteJql(projectKey)} AND updated >= ${quoteJql(formatJqlInstant(instant, await this.#userTimeZone()))} ORDER BY updated ASC`;
@@ -80,12 +91,15 @@ export class JiraItemOperations implements TrackerItemOperations {
 
   async createItem(item: NewItem): Promise<{ readonly key: string }> {
     const fields = await this.#fieldsFor(item);
-    const created = await this.#client.json({
-      method: 'POST',
-      path: `${this.#dialect.api}/issue`,
-      json: { fields: { ...fields, project: { key: item.projectKey }, issuetype: { name: item.type } } },
-      action: `create a ${item.type} in ${item.projectKey}`,
-    }, jiraCreatedIssueSchema);
+    const created = await this.#client.json(
+      {
+        method: 'POST',
+        path: `${this.#dialect.api}/issue`,
+        json: { fields: { ...fields, project: { key: item.projectKey }, issuetype: { name: item.type } } },
+        action: `create a ${item.type} in ${item.projectKey}`,
+      },
+      jiraCreatedIssueSchema,
+    );
     if (item.status !== undefined) await moveToStatus(this.#client, this.#dialect, created.key, item.status);
     return { key: created.key };
   }
@@ -93,23 +107,53 @@ export class JiraItemOperations implements TrackerItemOperations {
   async updateItem(key: string, changes: ItemChanges): Promise<void> {
     const fields = await this.#fieldsFor(changes);
     if (Object.keys(fields).length > 0) {
-      await this.#client.empty({ method: 'PUT', path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}`, json: { fields }, action: `update ${key}`, messages: { 404: this.#missing(key) } });
+      await this.#client.empty({
+        method: 'PUT',
+        path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}`,
+        json: { fields },
+        action: `update ${key}`,
+        messages: { 404: this.#missing(key) },
+      });
     }
     if (changes.status !== undefined) await moveToStatus(this.#client, this.#dialect, key, changes.status);
   }
 
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
-    const comment = await this.#client.json({ method: 'POST', path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}/comment`, json: { body: await this.#text(body) }, action: `comment on ${key}`, messages: { 404: this.#missing(key) } }, jiraCommentSchema);
+    const comment = await this.#client.json(
+      {
+        method: 'POST',
+        path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}/comment`,
+        json: { body: await this.#text(body) },
+        action: `comment on ${key}`,
+        messages: { 404: this.#missing(key) },
+      },
+      jiraCommentSchema,
+    );
     return { id: comment.id };
   }
 
   async updateComment(key: string, commentId: string, body: RichText): Promise<void> {
-    await this.#client.json({ method: 'PUT', path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}/comment/${encodeURIComponent(commentId)}`, json: { body: await this.#text(body) }, action: `edit comment ${commentId} of ${key}` }, jiraCommentSchema);
+    await this.#client.json(
+      {
+        method: 'PUT',
+        path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}/comment/${encodeURIComponent(commentId)}`,
+        json: { body: await this.#text(body) },
+        action: `edit comment ${commentId} of ${key}`,
+      },
+      jiraCommentSchema,
+    );
   }
 
   async findUserByEmail(email: string): Promise<TrackerUser | undefined> {
     const wanted = email.trim().toLowerCase();
-    const users = await this.#client.json({ path: `${this.#dialect.api}/user/search`, query: { ...this.#dialect.userSearchQuery(wanted), maxResults: 10 }, action: `look up the user with email ${email}` }, jiraUserListSchema);
+    const users = await this.#client.json(
+      {
+        path: `${this.#dialect.api}/user/search`,
+        query: { ...this.#dialect.userSearchQuery(wanted), maxResults: 10 },
+        action: `look up the user with email ${email}`,
+      },
+      jiraUserListSchema,
+    );
     const exact = users.find((user) => user.emailAddress?.toLowerCase() === wanted);
     if (exact !== undefined) return this.#dialect.readUser(exact);
     // Cloud hides emails by privacy setting but still matches on them: one match with a hidden email is that person.
@@ -121,13 +165,30 @@ export class JiraItemOperations implements TrackerItemOperations {
     return this.#dialect.downloadAttachment(this.#client, attachmentId);
   }
 
-  async uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
+  async uploadAttachment(
+    key: string,
+    file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array },
+  ): Promise<{ readonly id: string }> {
     const form = new FormData();
     form.append('file', new Blob([file.content as BlobPart], { type: file.mimeType }), file.filename);
     // Jira refuses multipart uploads without this header (its XSRF protection: "XSRF check failed").
-    const attachments = await this.#client.json({ method: 'POST', path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}/attachments`, body: form, headers: { 'X-Atlassian-Token': 'no-check' }, action: `attach ${file.filename} to ${key}`, messages: { 404: this.#missing(key) } }, jiraAttachmentListSchema);
+    const attachments = await this.#client.json(
+      {
+        method: 'POST',
+        path: `${this.#dialect.api}/issue/${encodeURIComponent(key)}/attachments`,
+        body: form,
+        headers: { 'X-Atlassian-Token': 'no-check' },
+        action: `attach ${file.filename} to ${key}`,
+        messages: { 404: this.#missing(key) },
+      },
+      jiraAttachmentListSchema,
+    );
     const attachment = attachments[0];
-    if (attachment === undefined) throw new ExalateError('internal', `${this.#dialect.trackerName} at ${this.#client.baseUrl} accepted ${file.filename} for ${key} but reported no attachment.`);
+    if (attachment === undefined)
+      throw new ExalateError(
+        'internal',
+        `${this.#dialect.trackerName} at ${this.#client.baseUrl} accepted ${file.filename} for ${key} but reported no attachment.`,
+      );
     return { id: attachment.id };
   }
 
@@ -139,12 +200,18 @@ export class JiraItemOperations implements TrackerItemOperations {
     if (changes.priority !== undefined) fields['priority'] = changes.priority === null ? null : { name: changes.priority };
     if (changes.labels !== undefined) fields['labels'] = changes.labels.map((label) => label.replace(/\s+/g, '_'));
     if (changes.parentKey !== undefined) fields['parent'] = changes.parentKey === null ? null : { key: changes.parentKey };
-    if (changes.assigneeEmail !== undefined) fields['assignee'] = changes.assigneeEmail === null ? null : this.#dialect.userReference(await this.#requireUser(changes.assigneeEmail));
+    if (changes.assigneeEmail !== undefined)
+      fields['assignee'] = changes.assigneeEmail === null ? null : this.#dialect.userReference(await this.#requireUser(changes.assigneeEmail));
     if (changes.customFields !== undefined) {
       const ids = await this.#customFieldIds();
       for (const [name, value] of Object.entries(changes.customFields)) {
         const id = ids.get(name.toLowerCase()) ?? (name.startsWith('customfield_') ? name : undefined);
-        if (id === undefined) throw new ExalateError('invalid_request', `${this.#dialect.trackerName} at ${this.#client.baseUrl} has no field named "${name}". Create it in Jira, or change the incoming script to use one of its fields.`, { details: { tracker: this.#dialect.tracker, field: name } });
+        if (id === undefined)
+          throw new ExalateError(
+            'invalid_request',
+            `${this.#dialect.trackerName} at ${this.#client.baseUrl} has no field named "${name}". Create it in Jira, or change the incoming script to use one of its fields.`,
+            { details: { tracker: this.#dialect.tracker, field: name } },
+          );
         fields[id] = value;
       }
     }
@@ -153,7 +220,12 @@ export class JiraItemOperations implements TrackerItemOperations {
 
   async #requireUser(email: string): Promise<TrackerUser> {
     const user = await this.findUserByEmail(email);
-    if (user === undefined) throw new ExalateError('invalid_request', `${this.#dialect.trackerName} at ${this.#client.baseUrl} has no user with the email ${email} (or cannot show it to the node's account). Invite the person, or change the incoming script to assign someone who exists.`, { details: { tracker: this.#dialect.tracker, email } });
+    if (user === undefined)
+      throw new ExalateError(
+        'invalid_request',
+        `${this.#dialect.trackerName} at ${this.#client.baseUrl} has no user with the email ${email} (or cannot show it to the node's account). Invite the person, or change the incoming script to assign someone who exists.`,
+        { details: { tracker: this.#dialect.tracker, email } },
+      );
     return user;
   }
 
@@ -180,7 +252,7 @@ export class JiraItemOperations implements TrackerItemOperations {
 
   #userTimeZone(): Promise<string> {
     this.#timeZone ??= this.#client
-      .json({ path: `${this.#dialect.api}/myself`, action: 'read the time zone of the node\'s account' }, jiraMyselfSchema)
+      .json({ path: `${this.#dialect.api}/myself`, action: "read the time zone of the node's account" }, jiraMyselfSchema)
       .then((myself) => myself.timeZone ?? 'UTC')
       .catch((error: unknown) => {
         this.#timeZone = undefined;

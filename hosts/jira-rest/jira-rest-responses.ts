@@ -74,7 +74,15 @@ export const jiraCreatedIssueSchema = z.looseObject({ id: z.string(), key: z.str
 
 /** Transitions. */
 export const jiraTransitionsSchema = z.looseObject({
-  transitions: z.array(z.looseObject({ id: z.string(), name: z.string().optional(), to: z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }).optional() }) })).default([]),
+  transitions: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        name: z.string().optional(),
+        to: z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }).optional() }),
+      }),
+    )
+    .default([]),
 });
 
 /** Enhanced search (Cloud `GET /rest/api/3/search/jql`): pages by token; no total. */

@@ -22,6 +22,7 @@ export function readJiraWebhookPayload(rawBody: string | Uint8Array): Result<{ i
   const payload = parsed.value;
   if (!itemEvents.has(payload.webhookEvent)) return ok({ itemKeys: [] });
   const key = payload.issue?.key ?? payload.issue?.id ?? /\/issue\/([^/]+)\/comment\//.exec(payload.comment?.self ?? '')?.[1];
-  if (key === undefined) return err(new ExalateError('invalid_request', `The Jira ${payload.webhookEvent} delivery names no issue; the node cannot tell what changed.`));
+  if (key === undefined)
+    return err(new ExalateError('invalid_request', `The Jira ${payload.webhookEvent} delivery names no issue; the node cannot tell what changed.`));
   return ok({ itemKeys: [key] });
 }

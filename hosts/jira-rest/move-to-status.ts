@@ -19,13 +19,17 @@ export async function moveToStatus(client: TrackerHttpClient, dialect: JiraDiale
   const path = `${dialect.api}/issue/${encodeURIComponent(key)}/transitions`;
   const missing = { 404: `${dialect.trackerName} at ${client.baseUrl} has no issue ${key}, or the node's account cannot see it.` };
   const wanted = status.trim().toLowerCase();
-  const readTransitions = async () => (await client.json({ path, action: `read the transitions of ${key}`, messages: missing }, jiraTransitionsSchema)).transitions;
+  const readTransitions = async () =>
+    (await client.json({ path, action: `read the transitions of ${key}`, messages: missing }, jiraTransitionsSchema)).transitions;
   const perform = (id: string, to: string) => client.empty({ method: 'POST', path, json: { transition: { id } }, action: `move ${key} to "${to}"` });
   const firstTransitions = await readTransitions();
   const direct = firstTransitions.find((candidate) => candidate.to.name.toLowerCase() === wanted);
   if (direct !== undefined) return perform(direct.id, direct.to.name);
 
-  const issue = await client.json({ path: `${dialect.api}/issue/${encodeURIComponent(key)}`, query: { fields: 'status' }, action: `read the status of ${key}`, messages: missing }, jiraIssueSchema);
+  const issue = await client.json(
+    { path: `${dialect.api}/issue/${encodeURIComponent(key)}`, query: { fields: 'status' }, action: `read the status of ${key}`, messages: missing },
+    jiraIssueSchema,
+  );
   const current = issue.fields.status?.name ?? '';
   if (current.toLowerCase() === wanted) return;
 

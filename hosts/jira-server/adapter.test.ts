@@ -28,7 +28,7 @@ describe('JiraServerAdapter against the Jira Server/DC emulator', () => {
   afterAll(() => server.close());
   afterEach(() => emulator.state.setLicence('none'));
 
-  it('describes the instance with its Jira version, and this product\'s plugin installed with no licence, as the sample has it', async () => {
+  it("describes the instance with its Jira version, and this product's plugin installed with no licence, as the sample has it", async () => {
     const { adapter, specCheck } = checkedAdapter(server, emulator.authorization);
 
     await expect(adapter.describeInstance()).resolves.toEqual({
@@ -36,7 +36,8 @@ describe('JiraServerAdapter against the Jira Server/DC emulator', () => {
       version: '9.12.2',
       url: server.mountUrl,
       licence: 'none',
-      licenceCheck: "Licence: asked Jira's Manage apps (UPM) about org.exalate.open.jira; the app is installed with no licence. This open edition needs none, so Script mode is offered.",
+      licenceCheck:
+        "Licence: asked Jira's Manage apps (UPM) about org.exalate.open.jira; the app is installed with no licence. This open edition needs none, so Script mode is offered.",
     });
     expect(specCheck.exchanges.map((exchange) => exchange.check.outcome)).toEqual(['valid', 'undescribed']);
     specCheck.assertResponsesMatchSpec();
@@ -49,12 +50,16 @@ describe('JiraServerAdapter against the Jira Server/DC emulator', () => {
     await expect(adapter.describeInstance()).resolves.toMatchObject({ licence });
   });
 
-  it('asks UPM about this product\'s own plugin key, never another vendor\'s', async () => {
+  it("asks UPM about this product's own plugin key, never another vendor's", async () => {
     const asked: string[] = [];
-    const adapter = new JiraServerAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: async (input, init) => {
-      asked.push(new URL(input).pathname);
-      return fetch(input, init);
-    } });
+    const adapter = new JiraServerAdapter({
+      baseUrl: server.mountUrl,
+      authorization: emulator.authorization,
+      fetch: async (input, init) => {
+        asked.push(new URL(input).pathname);
+        return fetch(input, init);
+      },
+    });
     await adapter.describeInstance();
     expect(asked).toContain(`${prefix}/rest/plugins/1.0/org.exalate.open.jira-key/license`);
     expect(asked.join(' ')).not.toContain('com.exalate');
@@ -64,13 +69,18 @@ describe('JiraServerAdapter against the Jira Server/DC emulator', () => {
     emulator.state.setLicence('expired');
     const adapter = new JiraServerAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization });
     const { licenceCheck } = await adapter.describeInstance();
-    expect(licenceCheck).toMatch(/^Licence: asked Jira's Manage apps \(UPM\) about org\.exalate\.open\.jira; it holds a licence that expired on \d{2}\/[A-Z][a-z]{2}\/\d{2}\.$/);
+    expect(licenceCheck).toMatch(
+      /^Licence: asked Jira's Manage apps \(UPM\) about org\.exalate\.open\.jira; it holds a licence that expired on \d{2}\/[A-Z][a-z]{2}\/\d{2}\.$/,
+    );
   });
 
   it('reports no licence when UPM does not know the app at all, and says it is not installed', async () => {
     const adapter = new JiraServerAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, appKey: 'com.example.not-installed' });
 
-    await expect(adapter.describeInstance()).resolves.toMatchObject({ licence: 'none', licenceCheck: expect.stringContaining('the app is not installed there, so no licence applies') });
+    await expect(adapter.describeInstance()).resolves.toMatchObject({
+      licence: 'none',
+      licenceCheck: expect.stringContaining('the app is not installed there, so no licence applies'),
+    });
   });
 
   it('lists the sample projects, checked against the v3 Project schema', async () => {

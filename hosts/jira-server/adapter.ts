@@ -1,11 +1,4 @@
-import {
-  ExalateError,
-  type LicenceState,
-  type TrackerInstance,
-  type TrackerItemOperations,
-  type TrackerProject,
-  type TrackerV1,
-} from '../../core';
+import { ExalateError, type LicenceState, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerV1 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import { jiraAdminWebhookSchema, JiraItemOperations, jiraUserSchema, projectsJql } from '../jira-rest';
 import { exalateJiraServerAppKey, upmLicencePath } from './app-key';
@@ -58,34 +51,58 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
     return projects.map((project) => ({ key: project.key, name: project.name }));
   }
 
-
   /**
    * Registers a Jira DC webhook (`POST /rest/webhooks/1.0/webhook`, Jira administrators only) that
    * POSTs item changes of the given projects (all the token's user can browse by default) to
    * `callbackUrl`, signed with `secret` (`X-Hub-Signature: sha256=…`; see change-intake.ts).
    */
-  async registerChangeHook(callbackUrl: string, secret: string, options: { readonly projectKeys?: readonly string[] } = {}): Promise<{ readonly webhookId: string }> {
+  async registerChangeHook(
+    callbackUrl: string,
+    secret: string,
+    options: { readonly projectKeys?: readonly string[] } = {},
+  ): Promise<{ readonly webhookId: string }> {
     const projectKeys = options.projectKeys ?? (await this.listProjects()).map((project) => project.key);
-    if (projectKeys.length === 0) throw new ExalateError('invalid_request', `Jira at ${this.#client.baseUrl} shows the token's user no projects, so there is nothing to watch. Give it the Browse projects permission first.`);
-    const webhook = await this.#client.json({
-      method: 'POST',
-      path: '/rest/webhooks/1.0/webhook',
-      json: { name: 'Exalate sync node', url: callbackUrl, events: changeEvents, filters: { 'issue-related-events-section': projectsJql(projectKeys) }, excludeBody: false, secret },
-      action: 'register a webhook',
-      messages: { 403: `Jira at ${this.#client.baseUrl} lets only Jira administrators register webhooks. Create the personal access token as a Jira administrator, or have one register a webhook (System → WebHooks) for ${callbackUrl} with the connection's secret.` },
-    }, jiraAdminWebhookSchema);
+    if (projectKeys.length === 0)
+      throw new ExalateError(
+        'invalid_request',
+        `Jira at ${this.#client.baseUrl} shows the token's user no projects, so there is nothing to watch. Give it the Browse projects permission first.`,
+      );
+    const webhook = await this.#client.json(
+      {
+        method: 'POST',
+        path: '/rest/webhooks/1.0/webhook',
+        json: {
+          name: 'Exalate sync node',
+          url: callbackUrl,
+          events: changeEvents,
+          filters: { 'issue-related-events-section': projectsJql(projectKeys) },
+          excludeBody: false,
+          secret,
+        },
+        action: 'register a webhook',
+        messages: {
+          403: `Jira at ${this.#client.baseUrl} lets only Jira administrators register webhooks. Create the personal access token as a Jira administrator, or have one register a webhook (System → WebHooks) for ${callbackUrl} with the connection's secret.`,
+        },
+      },
+      jiraAdminWebhookSchema,
+    );
     return { webhookId: webhook.self.replace(/\/+$/, '').split('/').pop() ?? webhook.self };
   }
 
   /** UPM answers 404 when the app is not installed: that is no licence, not a failure. */
   async #readLicence(): Promise<{ readonly licence: LicenceState; readonly licenceCheck: string }> {
-    const found = await this.#client.jsonIfFound({
-      path: upmLicencePath(this.#appKey),
-      accept: 'application/vnd.atl.plugins+json',
-      action: 'read the app licence',
-      // UPM's licence resources are for administrators only.
-      messages: { 403: `Jira at ${this.#client.baseUrl} shows app licences to Jira administrators only, and the personal access token belongs to a user who is not one. Create the token as a Jira administrator and save it in this node's Jira Server settings.` },
-    }, upmLicenceSchema);
+    const found = await this.#client.jsonIfFound(
+      {
+        path: upmLicencePath(this.#appKey),
+        accept: 'application/vnd.atl.plugins+json',
+        action: 'read the app licence',
+        // UPM's licence resources are for administrators only.
+        messages: {
+          403: `Jira at ${this.#client.baseUrl} shows app licences to Jira administrators only, and the personal access token belongs to a user who is not one. Create the token as a Jira administrator and save it in this node's Jira Server settings.`,
+        },
+      },
+      upmLicenceSchema,
+    );
     const licence = found === undefined ? 'none' : licenceStateOf(found);
     return { licence, licenceCheck: describeLicenceCheck(this.#appKey, found, licence) };
   }

@@ -21,10 +21,20 @@ export const createJiraServerChangeIntake: CreateChangeIntake = (context) =>
 export function readChangeEvent(delivery: ChangeDelivery, secret: string): Result<{ itemKeys: string[] }> {
   const signature = headerValue(delivery.headers, 'x-hub-signature');
   if (signature === undefined) {
-    return err(new ExalateError('unauthorized', 'A Jira webhook delivery arrived without X-Hub-Signature. Register the webhook from the node\'s Jira Server settings so that it carries the connection\'s secret (Jira versions without webhook secrets cannot be verified).'));
+    return err(
+      new ExalateError(
+        'unauthorized',
+        "A Jira webhook delivery arrived without X-Hub-Signature. Register the webhook from the node's Jira Server settings so that it carries the connection's secret (Jira versions without webhook secrets cannot be verified).",
+      ),
+    );
   }
   if (!verifyHubSignature(signature, delivery.rawBody, secret)) {
-    return err(new ExalateError('unauthorized', 'A Jira webhook delivery was refused: its X-Hub-Signature does not match the secret. If the secret changed, register the webhook again from the node\'s Jira Server settings.'));
+    return err(
+      new ExalateError(
+        'unauthorized',
+        "A Jira webhook delivery was refused: its X-Hub-Signature does not match the secret. If the secret changed, register the webhook again from the node's Jira Server settings.",
+      ),
+    );
   }
   return readJiraWebhookPayload(delivery.rawBody);
 }

@@ -11,8 +11,27 @@ const described: RichText = {
   type: 'doc',
   content: [
     { type: 'heading', level: 2, content: [{ type: 'text', text: 'Steps' }] },
-    { type: 'orderedList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'Open ' }, { type: 'text', text: '/checkout', marks: ['code'] }] }]] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'Ask ' }, { type: 'mention', displayName: 'Sam Support', email: 'sam@acme.example' }] },
+    {
+      type: 'orderedList',
+      items: [
+        [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Open ' },
+              { type: 'text', text: '/checkout', marks: ['code'] },
+            ],
+          },
+        ],
+      ],
+    },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Ask ' },
+        { type: 'mention', displayName: 'Sam Support', email: 'sam@acme.example' },
+      ],
+    },
   ],
 };
 
@@ -26,7 +45,13 @@ describe('JiraServerAdapter items', () => {
     emulator = createJiraServerEmulator({ now: () => (time += 1000) });
     server = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
     const timers = createTestTimers();
-    adapter = new JiraServerAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+    adapter = new JiraServerAdapter({
+      baseUrl: server.mountUrl,
+      authorization: emulator.authorization,
+      clock: timers.clock,
+      sleep: timers.sleep,
+      random: timers.random,
+    });
   });
   afterEach(() => server.close());
 
@@ -37,7 +62,13 @@ describe('JiraServerAdapter items', () => {
     const item = await adapter.getItem(key);
     // Wiki markup names people by username only: the mention comes back as the username.
     expect(item?.description.content.slice(0, 2)).toEqual(described.content.slice(0, 2));
-    expect(item?.description.content[2]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Ask ' }, { type: 'mention', displayName: 'ssupport' }] });
+    expect(item?.description.content[2]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Ask ' },
+        { type: 'mention', displayName: 'ssupport' },
+      ],
+    });
   });
 
   it('assigns by username found through the email, and pages search by startAt', async () => {
@@ -49,8 +80,13 @@ describe('JiraServerAdapter items', () => {
     expect(emulator.state.work.issue(key)?.assigneeId).toBe('JIRAUSER10101');
     const first = await adapter.searchItems(readTrigger('project = QA ORDER BY created', 'jira-server'), { cursor: null, limit: 2 });
     const second = await adapter.searchItems(readTrigger('project = QA ORDER BY created', 'jira-server'), { cursor: first.nextCursor, limit: 2 });
-    expect([first, second]).toEqual([{ keys: ['QA-1', 'QA-2'], nextCursor: '2' }, { keys: ['QA-3'], nextCursor: null }]);
-    await expect(adapter.searchItems(readTrigger('project = QA', 'jira-server'), { cursor: 'token?', limit: 2 })).rejects.toMatchObject({ code: 'invalid_request' });
+    expect([first, second]).toEqual([
+      { keys: ['QA-1', 'QA-2'], nextCursor: '2' },
+      { keys: ['QA-3'], nextCursor: null },
+    ]);
+    await expect(adapter.searchItems(readTrigger('project = QA', 'jira-server'), { cursor: 'token?', limit: 2 })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
   });
 
   it('registers an admin webhook whose deliveries carry X-Hub-Signature, which readChangeEvent checks', async () => {
@@ -66,7 +102,10 @@ describe('JiraServerAdapter items', () => {
       for (const delivery of receiver.received) expect(readChangeEvent(delivery, 'connection-secret')).toEqual({ ok: true, value: { itemKeys: [key] } });
       const first = receiver.received[0]!;
       expect(first.headers['x-hub-signature']).toBe(`sha256=${createHmac('sha256', 'connection-secret').update(first.rawBody).digest('hex')}`);
-      expect(readChangeEvent({ headers: {}, rawBody: first.rawBody }, 'connection-secret')).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('without X-Hub-Signature') } });
+      expect(readChangeEvent({ headers: {}, rawBody: first.rawBody }, 'connection-secret')).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized', message: expect.stringContaining('without X-Hub-Signature') },
+      });
       expect(readChangeEvent(first, 'old-secret')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     } finally {
       await receiver.close();

@@ -14,7 +14,8 @@ export const jiraServerDialect: JiraDialect = {
   trackerName: 'Jira',
   api: '/rest/api/2',
   readText: (value) => wikiMarkupToRichText(typeof value === 'string' ? value : ''),
-  writeText: (document, mentions) => richTextToWikiMarkup(document, { usernameOf: (mention) => (mention.email === undefined ? undefined : mentions.get(mention.email.toLowerCase())?.id) }),
+  writeText: (document, mentions) =>
+    richTextToWikiMarkup(document, { usernameOf: (mention) => (mention.email === undefined ? undefined : mentions.get(mention.email.toLowerCase())?.id) }),
   readUser: (user) => ({ id: user.name ?? user.key ?? '', email: user.emailAddress ?? null, displayName: user.displayName ?? user.name ?? '' }),
   userReference: (user) => ({ name: user.id }),
   // Server/DC's `username` matches usernames, display names and email addresses.
@@ -22,17 +23,29 @@ export const jiraServerDialect: JiraDialect = {
   jqlSearch: 'offset',
   async searchPage(client: TrackerHttpClient, jql, cursor, limit) {
     const startAt = cursor === null ? 0 : Number(cursor);
-    if (!Number.isInteger(startAt) || startAt < 0) throw new ExalateError('invalid_request', `"${cursor}" is not a Jira search cursor; pass back the nextCursor of the previous page.`);
-    const page = await client.json({ path: '/rest/api/2/search', query: { jql, startAt, maxResults: Math.min(Math.max(limit, 1), 100), fields: 'created' }, action: 'search issues with JQL' }, jiraOffsetSearchPageSchema);
+    if (!Number.isInteger(startAt) || startAt < 0)
+      throw new ExalateError('invalid_request', `"${cursor}" is not a Jira search cursor; pass back the nextCursor of the previous page.`);
+    const page = await client.json(
+      {
+        path: '/rest/api/2/search',
+        query: { jql, startAt, maxResults: Math.min(Math.max(limit, 1), 100), fields: 'created' },
+        action: 'search issues with JQL',
+      },
+      jiraOffsetSearchPageSchema,
+    );
     const next = page.startAt + page.issues.length;
     return { keys: page.issues.map((issue) => issue.key), nextCursor: page.issues.length > 0 && next < page.total ? String(next) : null };
   },
   async downloadAttachment(client, attachmentId) {
-    const attachment = await client.json({ path: `/rest/api/2/attachment/${encodeURIComponent(attachmentId)}`, action: `read attachment ${attachmentId}` }, jiraAttachmentSchema);
+    const attachment = await client.json(
+      { path: `/rest/api/2/attachment/${encodeURIComponent(attachmentId)}`, action: `read attachment ${attachmentId}` },
+      jiraAttachmentSchema,
+    );
     // `content` is absolute and built from Jira's configured base URL, which may not be the address
     // the node uses: only its path is kept.
     const servlet = `/secure/attachment/${encodeURIComponent(attachmentId)}/${encodeURIComponent(attachment.filename)}`;
-    const contentPath = attachment.content === undefined ? servlet : new URL(attachment.content).pathname.replace(new URL(client.baseUrl).pathname.replace(/\/+$/, ''), '');
+    const contentPath =
+      attachment.content === undefined ? servlet : new URL(attachment.content).pathname.replace(new URL(client.baseUrl).pathname.replace(/\/+$/, ''), '');
     return client.bytes({ path: contentPath.startsWith('/secure/attachment/') ? contentPath : servlet, action: `download attachment ${attachmentId}` });
   },
 };

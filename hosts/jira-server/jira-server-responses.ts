@@ -14,11 +14,13 @@ export const serverInformationSchema = z.looseObject({
 });
 
 /** `GET /rest/api/2/project`: every visible project, unpaginated. */
-export const projectListSchema = z.array(z.looseObject({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-}));
+export const projectListSchema = z.array(
+  z.looseObject({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+  }),
+);
 
 export const upmLicenceSchema = z.looseObject({
   valid: z.boolean().optional(),

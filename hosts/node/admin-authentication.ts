@@ -30,7 +30,10 @@ export interface AdminAuthentication {
   readonly now: () => number;
 }
 
-export type AdminCaller = { readonly kind: 'admin-token' } | { readonly kind: 'azure-devops-app'; readonly userId: string } | { readonly kind: 'jira-administrator'; readonly user: string };
+export type AdminCaller =
+  | { readonly kind: 'admin-token' }
+  | { readonly kind: 'azure-devops-app'; readonly userId: string }
+  | { readonly kind: 'jira-administrator'; readonly user: string };
 
 export type AdminAuthenticationResult =
   | { readonly caller: AdminCaller }
@@ -57,13 +60,22 @@ export async function authenticateAdmin(header: string | undefined, authenticati
   const userId = claims.value.userId;
   if (access.userIds !== undefined && !access.userIds.some((allowed) => allowed.toLowerCase() === userId.toLowerCase())) {
     return {
-      refused: new ExalateError('forbidden', `This node lets only the Azure DevOps users listed in its AZURE_DEVOPS_ADMIN_IDS in, and your user id ${userId} is not one of them. Ask whoever runs the node to add it.`),
+      refused: new ExalateError(
+        'forbidden',
+        `This node lets only the Azure DevOps users listed in its AZURE_DEVOPS_ADMIN_IDS in, and your user id ${userId} is not one of them. Ask whoever runs the node to add it.`,
+      ),
       reason: `app token of user ${userId}, who is not in AZURE_DEVOPS_ADMIN_IDS`,
     };
   }
   const administrators = authentication.azureDevOpsAdministrators;
   if (administrators === undefined) {
-    return { refused: new ExalateError('forbidden', `This node does not serve an Azure DevOps organization, so it lets no Azure DevOps app token in. ${adminTokenAdvice}`), reason: 'app token on a node of another tracker' };
+    return {
+      refused: new ExalateError(
+        'forbidden',
+        `This node does not serve an Azure DevOps organization, so it lets no Azure DevOps app token in. ${adminTokenAdvice}`,
+      ),
+      reason: 'app token on a node of another tracker',
+    };
   }
   let isAdministrator: boolean;
   try {
@@ -71,13 +83,20 @@ export async function authenticateAdmin(header: string | undefined, authenticati
   } catch (error) {
     const said = error instanceof Error ? error.message : String(error);
     return {
-      refused: new ExalateError('tracker_unavailable', `The node could not ask Azure DevOps whether you (user ${userId}) are an administrator of its organization: ${said} Try again in a minute; if it keeps failing, give the node's personal access token the Identity (Read) scope.`, { isRetryable: true, cause: error }),
+      refused: new ExalateError(
+        'tracker_unavailable',
+        `The node could not ask Azure DevOps whether you (user ${userId}) are an administrator of its organization: ${said} Try again in a minute; if it keeps failing, give the node's personal access token the Identity (Read) scope.`,
+        { isRetryable: true, cause: error },
+      ),
       reason: `app token of user ${userId}: the administrator check failed (${said})`,
     };
   }
   if (!isAdministrator) {
     return {
-      refused: new ExalateError('forbidden', `Azure DevOps says your account (user ${userId}) is not in Project Collection Administrators of the organization this node syncs, so Exalate's settings are closed to it. Ask an administrator of that organization to add you to Project Collection Administrators (Organization settings → Permissions), then reload this page.`),
+      refused: new ExalateError(
+        'forbidden',
+        `Azure DevOps says your account (user ${userId}) is not in Project Collection Administrators of the organization this node syncs, so Exalate's settings are closed to it. Ask an administrator of that organization to add you to Project Collection Administrators (Organization settings → Permissions), then reload this page.`,
+      ),
       reason: `app token of user ${userId}, who is not a Project Collection Administrator of the node's organization`,
     };
   }

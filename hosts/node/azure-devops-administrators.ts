@@ -14,7 +14,11 @@ export interface AdministratorCheck {
 export const administratorAnswerLifetimeMs = 60_000;
 const maximumUsers = 1000;
 
-export function cachedAdministratorCheck(lookup: (userId: string) => Promise<boolean>, clock: ClockV1, lifetimeMs = administratorAnswerLifetimeMs): AdministratorCheck {
+export function cachedAdministratorCheck(
+  lookup: (userId: string) => Promise<boolean>,
+  clock: ClockV1,
+  lifetimeMs = administratorAnswerLifetimeMs,
+): AdministratorCheck {
   const answers = new Map<string, { readonly isAdministrator: boolean; readonly until: number }>();
   const asking = new Map<string, Promise<boolean>>();
   return {

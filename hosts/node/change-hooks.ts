@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { err, ExalateError, LocalChangeIntake, ok, readSecretSetting, writeSecretSetting, type ChangeIntakeV1, type HookSecretV1, type NodeContext } from '../../core';
+import {
+  err,
+  ExalateError,
+  LocalChangeIntake,
+  ok,
+  readSecretSetting,
+  writeSecretSetting,
+  type ChangeIntakeV1,
+  type HookSecretV1,
+  type NodeContext,
+} from '../../core';
 import { sendError } from './errors';
 
 export const changeHookPath = '/hooks/change';
@@ -33,7 +43,9 @@ export async function registerChangeHooks({ context, changeIntake }: ChangeHookN
     await changeIntake.register(callbackUrl);
     await context.store.putSetting(registeredSetting, callbackUrl);
   } catch (error) {
-    context.logger.warn('could not subscribe to tracker events; the reconciler will find changes instead', { message: error instanceof Error ? error.message : String(error) });
+    context.logger.warn('could not subscribe to tracker events; the reconciler will find changes instead', {
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -50,7 +62,12 @@ export function nodeHookSecret(context: Pick<NodeContext, 'store' | 'secrets'>):
     forDelivery: async () => {
       const stored = await readSecretSetting(context.store, context.secrets, secretSetting);
       return stored === undefined
-        ? err(new ExalateError('unauthorized', 'This delivery came through no webhook the node registered. If the webhook was created elsewhere, delete it and restart the node to register its own.'))
+        ? err(
+            new ExalateError(
+              'unauthorized',
+              'This delivery came through no webhook the node registered. If the webhook was created elsewhere, delete it and restart the node to register its own.',
+            ),
+          )
         : ok(stored);
     },
   };
@@ -61,7 +78,12 @@ export function registerChangeHookRoute(app: FastifyInstance, { context, changeI
   // Events that arrive while others are judged are judged together (core/sync/local-change-intake.ts).
   const noted = new LocalChangeIntake(context, { maximumGroup: 200 });
   app.post(changeHookPath, async (request, reply) => {
-    const answer = await changeIntake.receive({ headers: request.headers, rawBody: typeof request.body === 'string' ? request.body : '', query: queryOf(request.query), sender: request.ip });
+    const answer = await changeIntake.receive({
+      headers: request.headers,
+      rawBody: typeof request.body === 'string' ? request.body : '',
+      query: queryOf(request.query),
+      sender: request.ip,
+    });
     if (!answer.ok) {
       context.logger.warn('a tracker event was refused', { code: answer.error.code, message: answer.error.message });
       return sendError(reply, answer.error);
@@ -82,6 +104,9 @@ function noteChanges(context: NodeContext, intake: LocalChangeIntake, itemKeys: 
   const distinct = [...new Set(itemKeys)];
   intake.note(distinct.slice(0, maximumItemsPerEvent));
   if (distinct.length > maximumItemsPerEvent) {
-    context.logger.warn('a tracker event named more items than the node reads for one event; it read the first ones and leaves the rest to the reconciler', { named: distinct.length, read: maximumItemsPerEvent });
+    context.logger.warn('a tracker event named more items than the node reads for one event; it read the first ones and leaves the rest to the reconciler', {
+      named: distinct.length,
+      read: maximumItemsPerEvent,
+    });
   }
 }

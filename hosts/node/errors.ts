@@ -3,7 +3,10 @@ import { ExalateError, type LoggerV1 } from '../../core';
 
 /** The one place where a core error becomes an HTTP answer: `{ "error": { "code", "message" } }`. */
 export function sendError(reply: FastifyReply, error: ExalateError): FastifyReply {
-  return reply.code(error.httpStatus).type('application/json').send({ error: { code: error.code, message: error.message } });
+  return reply
+    .code(error.httpStatus)
+    .type('application/json')
+    .send({ error: { code: error.code, message: error.message } });
 }
 
 /** Failures Fastify detects before a handler runs, in words an admin or integrator can act on. */
@@ -12,7 +15,10 @@ export function toExalateError(error: FastifyError | Error, logger: LoggerV1): E
   const code = (error as FastifyError).code;
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ExalateError('payload_too_large', 'The request body is too large (the limit is 256 KB). An invitation code is about 1 KB: send only the code.');
+      return new ExalateError(
+        'payload_too_large',
+        'The request body is too large (the limit is 256 KB). An invitation code is about 1 KB: send only the code.',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ExalateError('invalid_request', 'Send the request body as JSON with "Content-Type: application/json".');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -3,7 +3,16 @@ import { lookup } from 'node:dns/promises';
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { ExalateError, isPrivateAddress, isPrivateHost, maximumPeerMessageBytes, parseIpAddress, type TransportRequest, type TransportResponse, type TransportV1 } from '../../core';
+import {
+  ExalateError,
+  isPrivateAddress,
+  isPrivateHost,
+  maximumPeerMessageBytes,
+  parseIpAddress,
+  type TransportRequest,
+  type TransportResponse,
+  type TransportV1,
+} from '../../core';
 
 /** Longer than the longest held poll (25 s, maximumPollWaitMs), so a quiet poll is not an error. */
 const timeoutMs = 40_000;
@@ -67,9 +76,13 @@ export class FetchTransport implements TransportV1 {
   private readAnswer(url: URL, response: IncomingMessage, outgoing: ClientRequest): Promise<TransportResponse> {
     return new Promise((resolve, reject) => {
       const tooLarge = () =>
-        new ExalateError('peer_invalid_response', `${url.origin} sent an answer larger than ${this.maximumResponseBytes} bytes; an Exalate node never does, so the connection was closed.`, {
-          details: { maximumResponseBytes: this.maximumResponseBytes },
-        });
+        new ExalateError(
+          'peer_invalid_response',
+          `${url.origin} sent an answer larger than ${this.maximumResponseBytes} bytes; an Exalate node never does, so the connection was closed.`,
+          {
+            details: { maximumResponseBytes: this.maximumResponseBytes },
+          },
+        );
       // A declared length over the cap is refused before a byte of the body is read.
       if (Number(response.headers['content-length'] ?? 0) > this.maximumResponseBytes) {
         outgoing.destroy();
@@ -102,7 +115,12 @@ export class FetchTransport implements TransportV1 {
     return (hostname, options, callback) => {
       this.resolveHostName(hostname).then(
         (addresses) => {
-          const refused = this.allowPrivateAddresses ? undefined : addresses.find((entry) => { const address = parseIpAddress(entry.address); return address === undefined || isPrivateAddress(address); });
+          const refused = this.allowPrivateAddresses
+            ? undefined
+            : addresses.find((entry) => {
+                const address = parseIpAddress(entry.address);
+                return address === undefined || isPrivateAddress(address);
+              });
           if (refused) return callback(privateAddressRefused(url, refused.address), '', 0);
           const usable = addresses.filter((entry) => !options.family || entry.family === options.family);
           const first = usable[0];
@@ -132,10 +150,14 @@ function privateAddressRefused(url: URL, address: string): ExalateError {
 }
 
 function unreachable(url: URL, error: unknown): ExalateError {
-  return new ExalateError('destination_unreachable', `Could not reach ${url.origin}: ${describeNetworkFailure(error)}. Check the URL and that the other node is running and reachable from this one.`, {
-    cause: error,
-    isRetryable: true,
-  });
+  return new ExalateError(
+    'destination_unreachable',
+    `Could not reach ${url.origin}: ${describeNetworkFailure(error)}. Check the URL and that the other node is running and reachable from this one.`,
+    {
+      cause: error,
+      isRetryable: true,
+    },
+  );
 }
 
 function describeNetworkFailure(error: unknown): string {

@@ -15,13 +15,18 @@ const addressGroups = new Set(['loopback', 'linklocal', 'uniquelocal']);
  * of accepting and handshaking count against.
  */
 export function readTrustedProxies(value: string | undefined): readonly string[] {
-  const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   for (const entry of entries) {
     const [address = '', prefix, ...rest] = entry.split('/');
     const maximumPrefix = isIP(address) === 6 ? 128 : 32;
     const prefixValid = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maximumPrefix);
     if (addressGroups.has(entry) || (isIP(address) !== 0 && prefixValid && rest.length === 0)) continue;
-    throw new Error(`TRUST_PROXY has "${entry}", which is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal. List the addresses of the reverse proxies in front of the node, separated by commas, or leave TRUST_PROXY unset when there is none.`);
+    throw new Error(
+      `TRUST_PROXY has "${entry}", which is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal. List the addresses of the reverse proxies in front of the node, separated by commas, or leave TRUST_PROXY unset when there is none.`,
+    );
   }
   return entries;
 }

@@ -28,7 +28,9 @@ export function keyFileSecrets(keyFile: string, environmentKey: string | undefin
       try {
         return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
       } catch (error) {
-        throw new ExalateError('internal', 'A stored secret could not be opened: the key file or NODE_SECRET_KEY is not the one it was sealed with.', { cause: error });
+        throw new ExalateError('internal', 'A stored secret could not be opened: the key file or NODE_SECRET_KEY is not the one it was sealed with.', {
+          cause: error,
+        });
       }
     },
   };

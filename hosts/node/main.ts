@@ -106,7 +106,11 @@ function azureDevOpsHubOrigins(publisher: string): string[] {
  * served from your own host.
  */
 function azureDevOpsHubAccess(environment: NodeJS.ProcessEnv): Pick<NodeOptions, 'azureDevOpsAppTokens' | 'consoleOrigins'> {
-  const list = (name: string) => environment[name]?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const list = (name: string) =>
+    environment[name]
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   const secret = environment['AZURE_DEVOPS_EXTENSION_SECRET'];
   const userIds = list('AZURE_DEVOPS_ADMIN_IDS');
   const origins = list('CONSOLE_ORIGINS') ?? (secret ? azureDevOpsHubOrigins(environment['AZURE_DEVOPS_PUBLISHER'] ?? 'idalko-tools') : []);
@@ -121,8 +125,11 @@ function jiraServerEntryFromEnvironment(environment: NodeJS.ProcessEnv, nodeUrl:
   const clientId = environment['JIRA_SERVER_OAUTH_CLIENT_ID'] || undefined;
   const clientSecret = environment['JIRA_SERVER_OAUTH_CLIENT_SECRET'] || undefined;
   if (clientId === undefined && clientSecret === undefined) return undefined;
-  if (clientId === undefined || clientSecret === undefined) throw new Error('Set both JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET (Jira: Administration → Applications → Application links → your incoming link), or neither.');
-  if (nodeUrl === null) throw new Error('JIRA_SERVER_OAUTH_CLIENT_ID needs NODE_URL: Jira sends administrators back to the node\'s public address.');
+  if (clientId === undefined || clientSecret === undefined)
+    throw new Error(
+      'Set both JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET (Jira: Administration → Applications → Application links → your incoming link), or neither.',
+    );
+  if (nodeUrl === null) throw new Error("JIRA_SERVER_OAUTH_CLIENT_ID needs NODE_URL: Jira sends administrators back to the node's public address.");
   return { clientId, clientSecret, consoleUrl: `${nodeUrl}/console/` };
 }
 

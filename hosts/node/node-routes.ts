@@ -70,7 +70,9 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     // No limit here: each route sets its own (admin calls are small, peer messages may carry files).
     app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error, _request, reply) => sendError(reply, toExalateError(error as Error, context.logger)));
-    app.setNotFoundHandler((request, reply) => sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)));
+    app.setNotFoundHandler((request, reply) =>
+      sendError(reply, new ExalateError('not_found', `There is no ${request.method} ${request.url.split('?')[0]} on this node.`)),
+    );
     registerAdminCors(app, adminBasePath, options.consoleOrigins ?? []);
     const jiraServerSessions = options.jiraServerEntry === undefined ? undefined : new EntrySessions(context.store, context.secrets, context.clock);
     registerAdminApi(app, options, jiraServerSessions);
@@ -80,7 +82,8 @@ export function nodeRoutes(options: NodeRouteOptions): FastifyPluginAsync {
     // Asana's OAuth sign-in comes back to the node through the admin's browser.
     registerTrackerSignInRoutes(app, context);
     // A Jira administrator opening Exalate from Jira's Manage apps: Jira says who it is.
-    if (options.jiraServerEntry !== undefined && jiraServerSessions !== undefined) registerJiraServerEntryRoutes(app, context, options.jiraServerEntry, jiraServerSessions);
+    if (options.jiraServerEntry !== undefined && jiraServerSessions !== undefined)
+      registerJiraServerEntryRoutes(app, context, options.jiraServerEntry, jiraServerSessions);
     // The page the Jira DC plugin's issue panel frames: the issue's Exalate surface.
     registerJiraServerItemSurfaceRoutes(app, context, jiraServerSessions !== undefined);
     // Asana's app components (the task widget, the modal form, the rule action) call the node as their app server.
@@ -100,14 +103,27 @@ function rateLimited(limiter: RateLimiter, key: string, reply: FastifyReply): Fa
   const waitSeconds = limiter.waitFor(key);
   if (waitSeconds === 0) return undefined;
   reply.header('retry-after', String(waitSeconds));
-  return sendError(reply, new ExalateError('rate_limited', `Too many attempts from this address. Wait ${waitSeconds} seconds, then try again with the invitation code exactly as the initiator sent it.`, { isRetryable: true }));
+  return sendError(
+    reply,
+    new ExalateError(
+      'rate_limited',
+      `Too many attempts from this address. Wait ${waitSeconds} seconds, then try again with the invitation code exactly as the initiator sent it.`,
+      { isRetryable: true },
+    ),
+  );
 }
 
-function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevOpsAppTokens }: NodeRouteOptions, jiraServerSessions: EntrySessions | undefined): void {
+function registerAdminApi(
+  app: FastifyInstance,
+  { context, adminToken, azureDevOpsAppTokens }: NodeRouteOptions,
+  jiraServerSessions: EntrySessions | undefined,
+): void {
   const limiter = new RateLimiter(10, 10);
   // The hub's app tokens are let in only for administrators of the node's own organization.
   const azureDevOpsAdministrators = azureDevOpsAppTokens === undefined ? undefined : azureDevOpsAdministratorCheck(context);
-  app.get(`${adminBasePath}/openapi.json`, async (request) => buildAdminOpenApiDocument(adminOperations, `${request.protocol}://${request.host}${request.url.replace(/\/openapi\.json$/, '')}`));
+  app.get(`${adminBasePath}/openapi.json`, async (request) =>
+    buildAdminOpenApiDocument(adminOperations, `${request.protocol}://${request.host}${request.url.replace(/\/openapi\.json$/, '')}`),
+  );
   for (const operation of adminOperations) {
     app.route({
       method: operation.method,
@@ -118,7 +134,13 @@ function registerAdminApi(app: FastifyInstance, { context, adminToken, azureDevO
           const limited = rateLimited(limiter, `${request.ip} ${operation.path}`, reply);
           if (limited) return limited;
         }
-        const authenticated = await authenticateAdmin(request.headers.authorization, { adminToken, azureDevOpsAppTokens, azureDevOpsAdministrators, jiraServerSessions, now: () => context.clock.now() });
+        const authenticated = await authenticateAdmin(request.headers.authorization, {
+          adminToken,
+          azureDevOpsAppTokens,
+          azureDevOpsAdministrators,
+          jiraServerSessions,
+          now: () => context.clock.now(),
+        });
         if ('refused' in authenticated) {
           context.logger.warn('admin call refused', { path: operation.path, reason: authenticated.reason });
           if (authenticated.refused.httpStatus === 401) reply.header('www-authenticate', 'Bearer');
@@ -157,20 +179,26 @@ function registerExchangeApi(app: FastifyInstance, context: NodeContext): void {
     limiter.take(`${request.ip} handshake`);
     return sendError(reply, answer.error);
   });
-  app.post<{ Params: { id: string } }>(`${exchangeBasePath}/connections/:id/messages`, {
-    bodyLimit: peerMessageLimitBytes,
-    // Runs before the body is read: a request without a valid signature from this connection's
-    // peer is answered 401 while its body is still on the wire, so strangers cannot make the node
-    // hold megabytes each. A too-large body from the peer is then refused by its Content-Length (413).
-    onRequest: async (request, reply) => {
-      const token = request.headers[signatureHeader];
-      const header = await checkPeerMessageHeader(context, request.params.id, typeof token === 'string' ? token : undefined);
-      if (!header.ok) return sendError(reply.header('connection', 'close'), header.error);
+  app.post<{ Params: { id: string } }>(
+    `${exchangeBasePath}/connections/:id/messages`,
+    {
+      bodyLimit: peerMessageLimitBytes,
+      // Runs before the body is read: a request without a valid signature from this connection's
+      // peer is answered 401 while its body is still on the wire, so strangers cannot make the node
+      // hold megabytes each. A too-large body from the peer is then refused by its Content-Length (413).
+      onRequest: async (request, reply) => {
+        const token = request.headers[signatureHeader];
+        const header = await checkPeerMessageHeader(context, request.params.id, typeof token === 'string' ? token : undefined);
+        if (!header.ok) return sendError(reply.header('connection', 'close'), header.error);
+      },
     },
-  }, async (request, reply) => {
-    const token = request.headers[signatureHeader];
-    const raw = typeof request.body === 'string' ? request.body : '';
-    const answer = await receivePeerMessage(context, request.params.id, typeof token === 'string' ? token : undefined, raw, (text) => readJsonBody(text, peerMessageSchema));
-    return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
-  });
+    async (request, reply) => {
+      const token = request.headers[signatureHeader];
+      const raw = typeof request.body === 'string' ? request.body : '';
+      const answer = await receivePeerMessage(context, request.params.id, typeof token === 'string' ? token : undefined, raw, (text) =>
+        readJsonBody(text, peerMessageSchema),
+      );
+      return answer.ok ? reply.code(200).send(answer.value) : sendError(reply, answer.error);
+    },
+  );
 }

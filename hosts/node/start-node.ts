@@ -115,7 +115,11 @@ const adminTokenSetting = 'admin_token';
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const clock = options.clock ?? systemClock;
   const baseStore: StoreV1 = options.databaseUrl
-    ? await PostgresStore.open({ url: options.databaseUrl, schema: schemaForNode(options.name), onConnectionError: (error) => options.logger.warn('a database connection broke; it is replaced', { message: error.message }) })
+    ? await PostgresStore.open({
+        url: options.databaseUrl,
+        schema: schemaForNode(options.name),
+        onConnectionError: (error) => options.logger.warn('a database connection broke; it is replaced', { message: error.message }),
+      })
     : SqliteStore.open(join(options.dataDirectory, options.name, 'node.sqlite'));
   const ledger = new ClaimLedger();
   const metrics = new NodeMetrics({ queueDepth: () => readQueueDepth(baseStore), processMetrics: options.processMetrics ?? false });
@@ -165,14 +169,26 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     // Counted and timed per adapter call, like every other tracker call.
     withTracker: (work) => tracker.withSignedInAdapter((adapter) => work(observeTracker(adapter, metrics))),
   });
-  const runner = new SyncRunner(context, { reconcileIntervalMs: options.reconcileIntervalMs ?? 30_000, ...(options.pollWaitMs ? { pollWaitMs: options.pollWaitMs } : {}) });
+  const runner = new SyncRunner(context, {
+    reconcileIntervalMs: options.reconcileIntervalMs ?? 30_000,
+    ...(options.pollWaitMs ? { pollWaitMs: options.pollWaitMs } : {}),
+  });
   if (options.runSync !== false) runner.start();
   return {
     context,
     changeIntake,
     adminToken,
     adminTokenIsNew,
-    routes: nodeRoutes({ context, changeIntake, adminToken, servesPeers: options.nodeUrl !== null, operations, azureDevOpsAppTokens: options.azureDevOpsAppTokens, consoleOrigins: options.consoleOrigins ?? [], jiraServerEntry: options.jiraServerEntry }),
+    routes: nodeRoutes({
+      context,
+      changeIntake,
+      adminToken,
+      servesPeers: options.nodeUrl !== null,
+      operations,
+      azureDevOpsAppTokens: options.azureDevOpsAppTokens,
+      consoleOrigins: options.consoleOrigins ?? [],
+      jiraServerEntry: options.jiraServerEntry,
+    }),
     operations,
     stopClaiming: () => ledger.startDraining(),
     close: async (closeOptions = {}) => {

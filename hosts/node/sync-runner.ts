@@ -1,4 +1,14 @@
-import { isSyncing, maximumPollWaitMs, nextIdlePollPauseMs, pollPeerOnce, pollsPeer, reconcileOnce, runSyncPass, workTopic, type NodeContext } from '../../core';
+import {
+  isSyncing,
+  maximumPollWaitMs,
+  nextIdlePollPauseMs,
+  pollPeerOnce,
+  pollsPeer,
+  reconcileOnce,
+  runSyncPass,
+  workTopic,
+  type NodeContext,
+} from '../../core';
 
 export interface SyncRunnerOptions {
   /** How often the reconciler asks the tracker what changed (the safety net for missed events). */

@@ -47,7 +47,10 @@ export function trackerFromEnvironment(environment: NodeJS.ProcessEnv): Switchab
   const connectedFromConsole = trackerProfile(tracker).console.signIn !== null;
   const incomplete = connectedFromConsole ? authorization !== undefined && !url : !url || !authorization;
   if (incomplete) {
-    throw new ExalateError('invalid_request', 'Set TRACKER_URL (the tracker\'s base URL) and TRACKER_AUTH (the Authorization header value, e.g. "Bearer <token>").');
+    throw new ExalateError(
+      'invalid_request',
+      'Set TRACKER_URL (the tracker\'s base URL) and TRACKER_AUTH (the Authorization header value, e.g. "Bearer <token>").',
+    );
   }
   return new SwitchableTracker({
     kind: tracker,
@@ -62,7 +65,10 @@ function asanaOAuthFromEnvironment(environment: NodeJS.ProcessEnv): AsanaOAuthAp
   const clientSecret = environment['ASANA_CLIENT_SECRET'] || undefined;
   if (clientId === undefined && clientSecret === undefined) return undefined;
   if (clientId === undefined || clientSecret === undefined) {
-    throw new ExalateError('invalid_request', 'Set both ASANA_CLIENT_ID and ASANA_CLIENT_SECRET (Asana developer console → My apps → your app → OAuth), or neither.');
+    throw new ExalateError(
+      'invalid_request',
+      'Set both ASANA_CLIENT_ID and ASANA_CLIENT_SECRET (Asana developer console → My apps → your app → OAuth), or neither.',
+    );
   }
   return { clientId, clientSecret, oauthUrl: environment['ASANA_OAUTH_URL'] || defaultAsanaOAuthUrl };
 }

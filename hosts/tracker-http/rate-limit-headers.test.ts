@@ -20,15 +20,32 @@ describe('rate-limit headers', () => {
   });
 
   it('prefers Retry-After, falls back to the reset, and reports near-limit, exhaustion and the reason', () => {
-    const headers = new Headers({ 'X-RateLimit-Reset': '2026-11-23T12:01Z', 'X-RateLimit-Remaining': '0', 'X-RateLimit-NearLimit': 'true', 'RateLimit-Reason': 'jira-burst-based' });
+    const headers = new Headers({
+      'X-RateLimit-Reset': '2026-11-23T12:01Z',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-NearLimit': 'true',
+      'RateLimit-Reason': 'jira-burst-based',
+    });
 
-    expect(readRateLimitSignal(headers, now)).toEqual({ waitMilliseconds: 60_000, resetAt: now + 60_000, exhausted: true, nearLimit: true, reason: 'jira-burst-based' });
+    expect(readRateLimitSignal(headers, now)).toEqual({
+      waitMilliseconds: 60_000,
+      resetAt: now + 60_000,
+      exhausted: true,
+      nearLimit: true,
+      reason: 'jira-burst-based',
+    });
     headers.set('Retry-After', '5');
     expect(readRateLimitSignal(headers, now).waitMilliseconds).toBe(5000);
-    expect(readRateLimitSignal(new Headers(), now)).toEqual({ waitMilliseconds: undefined, resetAt: undefined, exhausted: false, nearLimit: false, reason: undefined });
+    expect(readRateLimitSignal(new Headers(), now)).toEqual({
+      waitMilliseconds: undefined,
+      resetAt: undefined,
+      exhausted: false,
+      nearLimit: false,
+      reason: undefined,
+    });
   });
 
-  it("counts Azure DevOps holding a request back (X-RateLimit-Delay) as near the limit, and a delay of zero or nonsense as not", () => {
+  it('counts Azure DevOps holding a request back (X-RateLimit-Delay) as near the limit, and a delay of zero or nonsense as not', () => {
     expect(readRateLimitSignal(new Headers({ 'X-RateLimit-Delay': '0.250', 'X-RateLimit-Resource': 'ATCPU' }), now).nearLimit).toBe(true);
     expect(readRateLimitSignal(new Headers({ 'X-RateLimit-Delay': '0' }), now).nearLimit).toBe(false);
     expect(readRateLimitSignal(new Headers({ 'X-RateLimit-Delay': 'soon' }), now).nearLimit).toBe(false);

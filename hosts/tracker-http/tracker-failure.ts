@@ -66,27 +66,55 @@ export function errorForStatus(context: FailureContext, failure: StatusFailure):
     const waitMilliseconds = failure.rateLimit.waitMilliseconds;
     const retryAfterSeconds = waitMilliseconds === undefined ? undefined : Math.max(1, Math.ceil(waitMilliseconds / 1000));
     const when = retryAfterSeconds === undefined ? 'shortly' : `in ${retryAfterSeconds} seconds`;
-    const retryDetails = { ...details, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), ...(failure.rateLimit.reason === undefined ? {} : { rateLimitReason: failure.rateLimit.reason }) };
+    const retryDetails = {
+      ...details,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      ...(failure.rateLimit.reason === undefined ? {} : { rateLimitReason: failure.rateLimit.reason }),
+    };
     if (failure.status === 429) {
       const advice = context.messages.rateLimitAdvice === undefined ? '' : ` ${context.messages.rateLimitAdvice}`;
-      return new ExalateError('tracker_unavailable', override ?? `${site} is limiting how fast the node may call it${describeRateLimitReason(failure.rateLimit.reason)}; the node tries to ${action} again ${when}.${advice}`, { isRetryable: true, details: retryDetails });
+      return new ExalateError(
+        'tracker_unavailable',
+        override ??
+          `${site} is limiting how fast the node may call it${describeRateLimitReason(failure.rateLimit.reason)}; the node tries to ${action} again ${when}.${advice}`,
+        { isRetryable: true, details: retryDetails },
+      );
     }
     const advice = context.messages.outageAdvice === undefined ? '' : ` ${context.messages.outageAdvice}`;
-    return new ExalateError('tracker_unavailable', override ?? `${site} could not ${action} (HTTP ${failure.status}); the node tries again ${when}.${saying}${advice}`, { isRetryable: true, details: retryDetails });
+    return new ExalateError(
+      'tracker_unavailable',
+      override ?? `${site} could not ${action} (HTTP ${failure.status}); the node tries again ${when}.${saying}${advice}`,
+      { isRetryable: true, details: retryDetails },
+    );
   }
 
   switch (failure.status) {
     case 401:
       return new ExalateError('unauthorized', override ?? `${site} refused the node's credentials. ${context.messages.unauthorized}`, { details });
     case 403:
-      return new ExalateError('forbidden', override ?? `${site} let the node in but refused to ${action}.${saying} ${context.messages.forbiddenAdvice}`, { details });
+      return new ExalateError('forbidden', override ?? `${site} let the node in but refused to ${action}.${saying} ${context.messages.forbiddenAdvice}`, {
+        details,
+      });
     case 404:
-      return new ExalateError('not_found', override ?? `${site} has nothing at ${context.path} (while trying to ${action}).${saying} ${context.messages.checkAddress}`, { details });
+      return new ExalateError(
+        'not_found',
+        override ?? `${site} has nothing at ${context.path} (while trying to ${action}).${saying} ${context.messages.checkAddress}`,
+        { details },
+      );
     case 409:
     case 412:
-      return new ExalateError('conflict', override ?? `${site} refused to ${action} because the item changed meanwhile (HTTP ${failure.status}).${saying} The node reads it again and retries.`, { isRetryable: true, details });
+      return new ExalateError(
+        'conflict',
+        override ?? `${site} refused to ${action} because the item changed meanwhile (HTTP ${failure.status}).${saying} The node reads it again and retries.`,
+        { isRetryable: true, details },
+      );
     case 413:
-      return new ExalateError('payload_too_large', override ?? `${site} refused to ${action}: it is larger than the site accepts.${saying} Raise the site's size limit (attachments) or leave the item out of the sync.`, { details });
+      return new ExalateError(
+        'payload_too_large',
+        override ??
+          `${site} refused to ${action}: it is larger than the site accepts.${saying} Raise the site's size limit (attachments) or leave the item out of the sync.`,
+        { details },
+      );
     default:
       return new ExalateError('invalid_request', override ?? `${site} rejected the request to ${action} (HTTP ${failure.status}).${saying}`, { details });
   }
@@ -97,14 +125,26 @@ export function errorForNetworkFailure(context: FailureContext, cause: unknown, 
   const site = where(context);
   const action = doing(context);
   if (idempotent) {
-    return new ExalateError('tracker_unavailable', `The node could not reach ${site} to ${action}. ${context.messages.checkAddress}`, { cause, isRetryable: true, details: baseDetails(context) });
+    return new ExalateError('tracker_unavailable', `The node could not reach ${site} to ${action}. ${context.messages.checkAddress}`, {
+      cause,
+      isRetryable: true,
+      details: baseDetails(context),
+    });
   }
   // A write whose answer never arrived may or may not have been applied; saying so lets the caller
   // check before it repeats the write (the HTTP layer never repeats it itself).
-  return new ExalateError('tracker_unavailable', `The connection to ${site} broke while the node tried to ${action}, so it is not known whether ${context.messages.trackerName} applied it. ${context.messages.checkAddress}`, { cause, isRetryable: true, details: { ...baseDetails(context), writeOutcomeUnknown: true } });
+  return new ExalateError(
+    'tracker_unavailable',
+    `The connection to ${site} broke while the node tried to ${action}, so it is not known whether ${context.messages.trackerName} applied it. ${context.messages.checkAddress}`,
+    { cause, isRetryable: true, details: { ...baseDetails(context), writeOutcomeUnknown: true } },
+  );
 }
 
 /** The tracker answered 2xx with something that is not its API (a login page, a proxy's HTML). */
 export function errorForUnreadableAnswer(context: FailureContext, cause: unknown): ExalateError {
-  return new ExalateError('internal', `${where(context)} answered the request to ${doing(context)} with something that is not ${context.messages.trackerName}'s REST API. ${context.messages.checkAddress}`, { cause, details: baseDetails(context) });
+  return new ExalateError(
+    'internal',
+    `${where(context)} answered the request to ${doing(context)} with something that is not ${context.messages.trackerName}'s REST API. ${context.messages.checkAddress}`,
+    { cause, details: baseDetails(context) },
+  );
 }

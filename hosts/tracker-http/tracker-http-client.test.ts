@@ -17,7 +17,8 @@ function scriptedFetch(answers: Answer[]) {
   return { fetch: fetchFunction, sent };
 }
 
-const ok = (body: unknown = { fine: true }, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', ...headers } });
+const ok = (body: unknown = { fine: true }, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', ...headers } });
 const status = (code: number, headers: Record<string, string> = {}, body = '') => new Response(body, { status: code, headers });
 const fine = z.object({ fine: z.boolean() });
 
@@ -34,7 +35,10 @@ function client(answers: Answer[], options: Partial<TrackerHttpClientOptions> = 
       forbiddenAdvice: 'Grant Browse projects.',
       checkAddress: 'Check the site URL.',
       rateLimitAdvice: 'Ask less often.',
-      readErrorBody: (body) => (typeof body === 'object' && body !== null && Array.isArray((body as { errorMessages?: unknown }).errorMessages) ? (body as { errorMessages: string[] }).errorMessages.join(' ') : ''),
+      readErrorBody: (body) =>
+        typeof body === 'object' && body !== null && Array.isArray((body as { errorMessages?: unknown }).errorMessages)
+          ? (body as { errorMessages: string[] }).errorMessages.join(' ')
+          : '',
     },
     fetch: scripted.fetch,
     clock: timers.clock,
@@ -49,10 +53,22 @@ describe('TrackerHttpClient', () => {
   it('sends the Authorization header, JSON bodies and repeated query parameters', async () => {
     const { http, sent } = client([ok()]);
 
-    await http.json({ method: 'PUT', path: '/rest/api/3/issue/SUP-1', query: { expand: ['names', 'renderedFields'], notifyUsers: false, skipped: undefined }, json: { fields: { summary: 'x' } } }, fine);
+    await http.json(
+      {
+        method: 'PUT',
+        path: '/rest/api/3/issue/SUP-1',
+        query: { expand: ['names', 'renderedFields'], notifyUsers: false, skipped: undefined },
+        json: { fields: { summary: 'x' } },
+      },
+      fine,
+    );
 
     expect(sent[0]?.url).toBe('https://acme.atlassian.net/rest/api/3/issue/SUP-1?expand=names&expand=renderedFields&notifyUsers=false');
-    expect(sent[0]?.init).toMatchObject({ method: 'PUT', body: '{"fields":{"summary":"x"}}', headers: { Authorization: 'Basic abc', Accept: 'application/json', 'Content-Type': 'application/json' } });
+    expect(sent[0]?.init).toMatchObject({
+      method: 'PUT',
+      body: '{"fields":{"summary":"x"}}',
+      headers: { Authorization: 'Basic abc', Accept: 'application/json', 'Content-Type': 'application/json' },
+    });
   });
 
   it('waits as long as Retry-After asks (seconds), then repeats a GET', async () => {
@@ -83,14 +99,19 @@ describe('TrackerHttpClient', () => {
   it.each([[500], [502], [504]])('never repeats a POST answered %s: the tracker may have applied it', async (code) => {
     const { http, sent } = client([status(code), ok()]);
 
-    await expect(http.json({ method: 'POST', path: '/rest/api/3/issue', json: {} }, fine)).rejects.toMatchObject({ code: 'tracker_unavailable', isRetryable: true });
+    await expect(http.json({ method: 'POST', path: '/rest/api/3/issue', json: {} }, fine)).rejects.toMatchObject({
+      code: 'tracker_unavailable',
+      isRetryable: true,
+    });
     expect(sent).toHaveLength(1);
   });
 
   it('never repeats a POST whose connection broke, and says the outcome is unknown', async () => {
     const { http, sent } = client([new TypeError('fetch failed'), ok()]);
 
-    const failure = await http.json({ method: 'POST', path: '/rest/api/3/issue/SUP-1/comment', json: {}, action: 'comment on SUP-1' }, fine).catch((error: unknown) => error);
+    const failure = await http
+      .json({ method: 'POST', path: '/rest/api/3/issue/SUP-1/comment', json: {}, action: 'comment on SUP-1' }, fine)
+      .catch((error: unknown) => error);
 
     expect(sent).toHaveLength(1);
     expect(failure).toMatchObject({ code: 'tracker_unavailable', isRetryable: true, details: { writeOutcomeUnknown: true } });
@@ -109,11 +130,20 @@ describe('TrackerHttpClient', () => {
     const storm = () => status(429, { 'Retry-After': '2', 'RateLimit-Reason': 'jira-per-issue-on-write' });
     const { http, sent } = client([storm, storm, storm, storm, storm]);
 
-    const failure = await http.json({ method: 'POST', path: '/rest/api/3/issue/SUP-1/comment', json: {}, action: 'comment on SUP-1' }, fine).catch((error: unknown) => error);
+    const failure = await http
+      .json({ method: 'POST', path: '/rest/api/3/issue/SUP-1/comment', json: {}, action: 'comment on SUP-1' }, fine)
+      .catch((error: unknown) => error);
 
     expect(sent).toHaveLength(4);
-    expect(failure).toMatchObject({ code: 'tracker_unavailable', isRetryable: true, httpStatus: 503, details: { retryAfterSeconds: 2, rateLimitReason: 'jira-per-issue-on-write', attempts: 4 } });
-    expect((failure as ExalateError).message).toBe('Jira Cloud at https://acme.atlassian.net is limiting how fast the node may call it (too many writes to the same issue in a short time); the node tries to comment on SUP-1 again in 2 seconds. Ask less often.');
+    expect(failure).toMatchObject({
+      code: 'tracker_unavailable',
+      isRetryable: true,
+      httpStatus: 503,
+      details: { retryAfterSeconds: 2, rateLimitReason: 'jira-per-issue-on-write', attempts: 4 },
+    });
+    expect((failure as ExalateError).message).toBe(
+      'Jira Cloud at https://acme.atlassian.net is limiting how fast the node may call it (too many writes to the same issue in a short time); the node tries to comment on SUP-1 again in 2 seconds. Ask less often.',
+    );
   });
 
   it('hands a wait longer than it may sleep to the caller instead of sleeping', async () => {
@@ -133,7 +163,7 @@ describe('TrackerHttpClient', () => {
   });
 
   it.each<[number, string, string]>([
-    [401, 'unauthorized', 'refused the node\'s credentials. Create a new API token.'],
+    [401, 'unauthorized', "refused the node's credentials. Create a new API token."],
     [403, 'forbidden', 'refused to read SUP-1. Jira Cloud said: "No permission" Grant Browse projects.'],
     [404, 'not_found', 'has nothing at /rest/api/3/issue/SUP-1'],
     [409, 'conflict', 'changed meanwhile'],
@@ -153,7 +183,11 @@ describe('TrackerHttpClient', () => {
     const { http } = client([status(404), new Response('<html>login</html>', { status: 200 })]);
 
     await expect(http.jsonIfFound({ path: '/rest/api/3/issue/SUP-9' }, fine)).resolves.toBeUndefined();
-    await expect(http.json({ path: '/rest/api/3/myself' }, fine)).rejects.toMatchObject({ code: 'internal', isRetryable: false, message: expect.stringContaining("not Jira Cloud's REST API. Check the site URL.") });
+    await expect(http.json({ path: '/rest/api/3/myself' }, fine)).rejects.toMatchObject({
+      code: 'internal',
+      isRetryable: false,
+      message: expect.stringContaining("not Jira Cloud's REST API. Check the site URL."),
+    });
   });
 
   it('holds the whole host back until X-RateLimit-Reset once the budget is used up', async () => {

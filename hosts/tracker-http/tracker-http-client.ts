@@ -182,7 +182,12 @@ export class TrackerHttpClient {
 
   async #init(request: TrackerRequest, method: HttpMethod): Promise<RequestInit> {
     const authorization = typeof this.#options.authorization === 'string' ? this.#options.authorization : await this.#options.authorization();
-    const headers: Record<string, string> = { ...this.#options.headers, Authorization: authorization, Accept: request.accept ?? 'application/json', ...request.headers };
+    const headers: Record<string, string> = {
+      ...this.#options.headers,
+      Authorization: authorization,
+      Accept: request.accept ?? 'application/json',
+      ...request.headers,
+    };
     if (request.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       return { method, headers, body: JSON.stringify(request.json) };
@@ -191,7 +196,15 @@ export class TrackerHttpClient {
   }
 
   #context(request: TrackerRequest, method: HttpMethod, attempts: number): FailureContext {
-    return { tracker: this.#options.tracker, baseUrl: this.baseUrl, method, path: request.path, action: request.action, messages: this.#options.messages, attempts };
+    return {
+      tracker: this.#options.tracker,
+      baseUrl: this.baseUrl,
+      method,
+      path: request.path,
+      action: request.action,
+      messages: this.#options.messages,
+      attempts,
+    };
   }
 
   /** Slows the whole host down when it says its budget is nearly or fully used. */
@@ -209,12 +222,26 @@ export class TrackerHttpClient {
   }
 
   /** Sleeps before the next attempt and says true, or says false when the request must not or cannot be repeated. */
-  async #waitToRepeat(request: TrackerRequest, method: HttpMethod, attempt: number, outcome: AttemptOutcome, idempotent: boolean, rateLimit: RateLimitSignal | undefined): Promise<boolean> {
+  async #waitToRepeat(
+    request: TrackerRequest,
+    method: HttpMethod,
+    attempt: number,
+    outcome: AttemptOutcome,
+    idempotent: boolean,
+    rateLimit: RateLimitSignal | undefined,
+  ): Promise<boolean> {
     if (attempt >= this.#policy.maximumAttempts || !mayRepeat(outcome, idempotent)) return false;
     const asked = rateLimit?.waitMilliseconds;
     if (asked !== undefined && asked > this.#policy.maximumWaitMilliseconds) return false;
     const waitMilliseconds = backoffDelay(this.#policy, attempt, asked, this.#random);
-    this.#options.onRetry?.({ method, path: request.path, attempt, waitMilliseconds, status: outcome.kind === 'status' ? outcome.status : undefined, rateLimit });
+    this.#options.onRetry?.({
+      method,
+      path: request.path,
+      attempt,
+      waitMilliseconds,
+      status: outcome.kind === 'status' ? outcome.status : undefined,
+      rateLimit,
+    });
     await this.#sleep(waitMilliseconds);
     return true;
   }

@@ -49,11 +49,16 @@ export function adminSectionLinks(nodeUrl: string): readonly AdminSectionLink[] 
 
 export function renderPluginDescriptor({ nodeUrl, version }: PluginDescriptorOptions): string {
   const items = adminSectionLinks(nodeUrl)
-    .map((link, index) => `  <web-item key="${link.key}" name="Exalate: ${xml(link.label)}" section="${adminMenuLocation}/${adminSectionKey}" weight="${(index + 1) * 10}">
+    .map(
+      (
+        link,
+        index,
+      ) => `  <web-item key="${link.key}" name="Exalate: ${xml(link.label)}" section="${adminMenuLocation}/${adminSectionKey}" weight="${(index + 1) * 10}">
     <label>${xml(link.label)}</label>
     <link linkId="${link.key}">${xml(link.url)}</link>
     <condition class="${administratorsOnlyCondition}"/>
-  </web-item>`)
+  </web-item>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by npm run package from manifests/jira-server/plugin-descriptor.ts; edit that, not this file. -->

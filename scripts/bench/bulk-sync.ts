@@ -40,7 +40,13 @@ async function main(): Promise<void> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-bulk-'));
   try {
     if (mode === 'sandbox') {
-      const sandbox = await createSandbox({ port: await freePort(), dataDirectory, reconcileIntervalMs: 3_600_000, persistEveryWrite: false, onTrackerRequest: countTrackerCall });
+      const sandbox = await createSandbox({
+        port: await freePort(),
+        dataDirectory,
+        reconcileIntervalMs: 3_600_000,
+        persistEveryWrite: false,
+        onTrackerRequest: countTrackerCall,
+      });
       try {
         const seconds = await runBulkSync(items, sandbox.description.instances);
         const rss = process.memoryUsage().rss / 1024 / 1024;
@@ -49,10 +55,14 @@ async function main(): Promise<void> {
         await sandbox.close();
       }
     } else {
-      const nodes = await startSeparateNodes(dataDirectory, [
-        { id: 'jira-cloud', tracker: 'jira-cloud', public: true },
-        { id: 'azure-devops-private', tracker: 'azure-devops', public: false },
-      ], { onTrackerRequest: countTrackerCall });
+      const nodes = await startSeparateNodes(
+        dataDirectory,
+        [
+          { id: 'jira-cloud', tracker: 'jira-cloud', public: true },
+          { id: 'azure-devops-private', tracker: 'azure-devops', public: false },
+        ],
+        { onTrackerRequest: countTrackerCall },
+      );
       try {
         const ids = ['azure-devops-private', 'jira-cloud'];
         const cpuAtStart = new Map<string, NodeJS.CpuUsage>();
@@ -84,12 +94,26 @@ async function main(): Promise<void> {
 }
 
 /** Creates the issues, starts the bulk sync, and returns the seconds until every receipt is in. */
-async function runBulkSync(items: number, instances: readonly SandboxInstanceDescription[], beforeStart: () => Promise<void> = async () => undefined): Promise<number> {
+async function runBulkSync(
+  items: number,
+  instances: readonly SandboxInstanceDescription[],
+  beforeStart: () => Promise<void> = async () => undefined,
+): Promise<number> {
   const instance = (id: string) => instances.find((each) => each.id === id) ?? fail(`no instance ${id}`);
   const jira = instance('jira-cloud');
   const jiraAdmin = adminClient(jira);
-  const initiated = await jiraAdmin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'bulk', projectKey: 'OPS' });
-  const accepted = await adminClient(instance('azure-devops-private'))('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Platform' });
+  const initiated = await jiraAdmin('POST', '/connections/initiate', {
+    destinationUrl: null,
+    mode: 'script',
+    localName: 'jira',
+    remoteName: 'ado',
+    name: 'bulk',
+    projectKey: 'OPS',
+  });
+  const accepted = await adminClient(instance('azure-devops-private'))('POST', '/connections/accept', {
+    invitationCode: initiated.body.invitationCode,
+    projectKey: 'Platform',
+  });
   if (accepted.status !== 201) fail(`accept failed: ${JSON.stringify(accepted.body)}`);
   const connectionId = initiated.body.connection.id as string;
   const jiraUser = new JiraCloudAdapter({ baseUrl: jira.trackerApi, authorization: jira.trackerAuth, budgets: emulatorBudgets() });
@@ -120,7 +144,9 @@ async function runBulkSync(items: number, instances: readonly SandboxInstanceDes
 function report(items: number, seconds: number, setUp: string): void {
   const perItem = (id: string) => ((trackerCalls.get(id) ?? 0) / items).toFixed(2);
   process.stdout.write(`bulk sync of ${items} items: ${seconds.toFixed(1)} s, ${(items / seconds).toFixed(1)} items/s end to end; ${setUp}\n`);
-  process.stdout.write(`tracker calls per item during the bulk sync: sending (jira-cloud) ${perItem('jira-cloud')}, receiving (azure-devops-private) ${perItem('azure-devops-private')}\n`);
+  process.stdout.write(
+    `tracker calls per item during the bulk sync: sending (jira-cloud) ${perItem('jira-cloud')}, receiving (azure-devops-private) ${perItem('azure-devops-private')}\n`,
+  );
 }
 
 function fail(message: string): never {

@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     secrets,
     signals: new SyncSignals(),
     identity: await loadNodeIdentity(store, secrets, Date.now()),
-    settings: { nodeUrl: 'https://app.example/x1/trigger', invitationLifetimeMs: defaultInvitationLifetimeMs, allowPrivateDestinations: false, maximumMessageBytes: forgeMessageBytes },
+    settings: {
+      nodeUrl: 'https://app.example/x1/trigger',
+      invitationLifetimeMs: defaultInvitationLifetimeMs,
+      allowPrivateDestinations: false,
+      maximumMessageBytes: forgeMessageBytes,
+    },
   };
   const peer = await connectPrivatePeer(context);
   await store.insertTrigger({ id: 'trigger_1', connectionId: peer.connection.id, query: 'project = SUP', active: true, createdAt: Date.now() });
@@ -92,7 +97,10 @@ async function main(): Promise<void> {
 
   const pollsPerHour = 3_600_000 / idlePollPause.maximumPauseMs;
   const scheduledPerHour = 12;
-  const idleHour = { read: idlePoll.read * pollsPerHour + idleRun.read * scheduledPerHour, write: idlePoll.write * pollsPerHour + idleRun.write * scheduledPerHour };
+  const idleHour = {
+    read: idlePoll.read * pollsPerHour + idleRun.read * scheduledPerHour,
+    write: idlePoll.write * pollsPerHour + idleRun.write * scheduledPerHour,
+  };
   const lines = [
     `KVS units (10 KB each) the Jira Cloud app uses, ${items} items; quota per installation: 4,000 read and 4,000 write units a minute`,
     `idle poll (web trigger, nothing waiting):           ${idlePoll.read} read, ${idlePoll.write} write`,
@@ -119,9 +127,23 @@ async function connectPrivatePeer(context: NodeContext): Promise<Peer> {
   const identity = await generateNodeIdentity(Date.now());
   const now = Date.now();
   const connection: Connection = {
-    id: 'con_bench', name: 'jira_to_ado', description: '', mode: 'script', status: 'active', statusReason: null, role: 'initiator', localName: 'jira', remoteName: 'ado',
-    projectKey: 'SUP', destination: 'unknown', remoteTracker: 'azure-devops', localIsPrivate: false,
-    peer: { nodeId: identity.nodeId, publicKey: identity.publicKey, nodeUrl: null, tracker: 'azure-devops' }, invitationExpiresAt: null, createdAt: now, updatedAt: now,
+    id: 'con_bench',
+    name: 'jira_to_ado',
+    description: '',
+    mode: 'script',
+    status: 'active',
+    statusReason: null,
+    role: 'initiator',
+    localName: 'jira',
+    remoteName: 'ado',
+    projectKey: 'SUP',
+    destination: 'unknown',
+    remoteTracker: 'azure-devops',
+    localIsPrivate: false,
+    peer: { nodeId: identity.nodeId, publicKey: identity.publicKey, nodeUrl: null, tracker: 'azure-devops' },
+    invitationExpiresAt: null,
+    createdAt: now,
+    updatedAt: now,
   };
   await context.store.insertConnection(connection);
   return { identity, connection };
@@ -130,8 +152,17 @@ async function connectPrivatePeer(context: NodeContext): Promise<Peer> {
 /** One signed poll through the web trigger; returns the ids handed out (to confirm next time). */
 async function poll(context: NodeContext, peer: Peer, acknowledged: readonly string[]): Promise<string[]> {
   const body = JSON.stringify({ type: 'poll', acknowledged, waitMs: 25_000 });
-  const token = await createSignedRequestToken(peer.identity, { audienceNodeId: context.identity.nodeId, connectionId: peer.connection.id, operation: messagesOperation(peer.connection.id), body }, Date.now());
-  const outcome = await answerExchangeRequest(context, { method: 'POST', userPath: `/exchange/v1/connections/${peer.connection.id}/messages`, headers: { [signatureHeader]: [token] }, body });
+  const token = await createSignedRequestToken(
+    peer.identity,
+    { audienceNodeId: context.identity.nodeId, connectionId: peer.connection.id, operation: messagesOperation(peer.connection.id), body },
+    Date.now(),
+  );
+  const outcome = await answerExchangeRequest(context, {
+    method: 'POST',
+    userPath: `/exchange/v1/connections/${peer.connection.id}/messages`,
+    headers: { [signatureHeader]: [token] },
+    body,
+  });
   if (outcome.response.statusCode !== 200) throw new Error(`The poll was answered ${outcome.response.statusCode}: ${outcome.response.body}`);
   return (JSON.parse(outcome.response.body) as { envelopes: { id: string }[] }).envelopes.map((envelope) => envelope.id);
 }

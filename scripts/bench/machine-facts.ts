@@ -9,6 +9,8 @@ export function machineFacts(): string {
     `${gib(totalmem())} memory`,
     `${platform()} ${release()}`,
     `Node.js ${process.versions.node}`,
-    `load average ${loadavg().map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`,
+    `load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' / ')} (1 / 5 / 15 min)`,
   ].join(', ');
 }

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     const latencies = await measure(kind, changes);
     latencies.sort((left, right) => left - right);
     const at = (quantile: number) => latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))]!.toFixed(1);
-    process.stdout.write(`${kind} connection change latency over ${changes} changes: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms\n`);
+    process.stdout.write(
+      `${kind} connection change latency over ${changes} changes: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms\n`,
+    );
   }
 }
 
@@ -34,14 +36,23 @@ async function measure(kind: 'private' | 'public', changes: number): Promise<num
   let receiver: TestNode | undefined;
   try {
     receiver = await startTestNode({ name: 'ado', isPublic: kind === 'public', tracker: other, sync: timing });
-    const initiated = await sender.admin('POST', '/connections/initiate', { destinationUrl: receiver.nodeUrl, mode: 'script', localName: 'jira', remoteName: 'other', name: `bench_${kind}`, projectKey: 'SUP' });
+    const initiated = await sender.admin('POST', '/connections/initiate', {
+      destinationUrl: receiver.nodeUrl,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'other',
+      name: `bench_${kind}`,
+      projectKey: 'SUP',
+    });
     const accepted = await receiver.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
     if (accepted.status !== 201) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
     const connectionId = initiated.body.connection.id as string;
     jira.items.set('SUP-1', trackerItem({ key: 'SUP-1', type: 'Bug', summary: 'start', description: richTextFromPlain('bench') }));
     await sender.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' });
     sender.context.signals.notify(workTopic);
-    const remoteKey = await until(async () => ((await sender.admin('GET', `/connections/${connectionId}/twins/SUP-1`)).body?.remoteKey as string | null) ?? undefined);
+    const remoteKey = await until(
+      async () => ((await sender.admin('GET', `/connections/${connectionId}/twins/SUP-1`)).body?.remoteKey as string | null) ?? undefined,
+    );
 
     const latencies: number[] = [];
     for (let index = 0; index < changes; index++) {

@@ -60,7 +60,8 @@ ${endMarker}`;
   const document = readFileSync(documentPath, 'utf8');
   const start = document.indexOf(startMarker);
   const end = document.indexOf(endMarker);
-  const updated = start >= 0 && end > start ? `${document.slice(0, start)}${section}${document.slice(end + endMarker.length)}` : `${document.trimEnd()}\n\n${section}\n`;
+  const updated =
+    start >= 0 && end > start ? `${document.slice(0, start)}${section}${document.slice(end + endMarker.length)}` : `${document.trimEnd()}\n\n${section}\n`;
   writeFileSync(documentPath, updated);
 }
 

@@ -30,14 +30,24 @@ async function measure(name: string, run: () => Promise<unknown>): Promise<void>
     const cpu = process.cpuUsage(cpuBefore);
     timings.push({ wall, cpu: (cpu.user + cpu.system) / 1000 });
   }
-  const percentile = (values: number[], share: number): string => (values.sort((left, right) => left - right)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? Number.NaN).toFixed(3);
+  const percentile = (values: number[], share: number): string =>
+    (values.sort((left, right) => left - right)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? Number.NaN).toFixed(3);
   const wall = timings.map((timing) => timing.wall);
   const cpu = timings.map((timing) => timing.cpu);
-  process.stdout.write(`${name.padEnd(40)} wall median ${percentile(wall, 0.5)} ms, p95 ${percentile(wall, 0.95)} ms   cpu median ${percentile(cpu, 0.5)} ms, p95 ${percentile(cpu, 0.95)} ms\n`);
+  process.stdout.write(
+    `${name.padEnd(40)} wall median ${percentile(wall, 0.5)} ms, p95 ${percentile(wall, 0.95)} ms   cpu median ${percentile(cpu, 0.5)} ms, p95 ${percentile(cpu, 0.95)} ms\n`,
+  );
 }
 
 function emptyRun(sandbox: ScriptSandboxV1): Promise<unknown> {
-  return sandbox.run({ scriptName: 'empty', harness: '(function () { return function () { return "{}"; }; })()', script: '', parameters: [], input: null, output: z.object({}) });
+  return sandbox.run({
+    scriptName: 'empty',
+    harness: '(function () { return function () { return "{}"; }; })()',
+    script: '',
+    parameters: [],
+    input: null,
+    output: z.object({}),
+  });
 }
 
 async function main(): Promise<void> {
@@ -50,7 +60,11 @@ async function measureSandbox(title: string, sandbox: ScriptSandboxV1): Promise<
   await emptyRun(sandbox);
   process.stdout.write(`${title}: interpreter load, once per sandbox: ${(performance.now() - loadStartedAt).toFixed(1)} ms; ${runs} warm runs each\n`);
 
-  const outgoing = { script: defaultScripts('jira-cloud', 'azure-devops').outgoing, issue: outgoingItemOf(sampleItems['jira-cloud']), connection: connectionBetween('jira-cloud', 'azure-devops') };
+  const outgoing = {
+    script: defaultScripts('jira-cloud', 'azure-devops').outgoing,
+    issue: outgoingItemOf(sampleItems['jira-cloud']),
+    connection: connectionBetween('jira-cloud', 'azure-devops'),
+  };
   const built = await runOutgoingScript(sandbox, outgoing);
   if (!built.ok || built.value === null) throw new Error('the default outgoing script failed');
   const incoming = {

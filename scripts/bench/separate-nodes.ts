@@ -27,18 +27,28 @@ export interface SeparateNodes {
  * webhook, as a deployed node does. The benchmark driver (this process) competes for the same
  * cores as the nodes: the emulators are part of the cost of every change.
  */
-export async function startSeparateNodes(dataDirectory: string, definitions: readonly SeparateNodeDefinition[], options: { readonly onTrackerRequest?: (instanceId: string) => void } = {}): Promise<SeparateNodes> {
+export async function startSeparateNodes(
+  dataDirectory: string,
+  definitions: readonly SeparateNodeDefinition[],
+  options: { readonly onTrackerRequest?: (instanceId: string) => void } = {},
+): Promise<SeparateNodes> {
   const trackerPort = await freePort();
   const trackerBase = `http://127.0.0.1:${trackerPort}`;
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 64 * 1024 * 1024 });
-  const trackers = definitions.map((definition) => ({ definition, tracker: createSandboxTracker(definition.tracker, `${trackerBase}/${definition.id}/tracker`, undefined) }));
+  const trackers = definitions.map((definition) => ({
+    definition,
+    tracker: createSandboxTracker(definition.tracker, `${trackerBase}/${definition.id}/tracker`, undefined),
+  }));
   for (const { definition, tracker } of trackers) {
     const onTrackerRequest = options.onTrackerRequest;
-    await app.register(async (scope) => {
-      // Counted before routing, so a refused request counts as the call it was.
-      if (onTrackerRequest) scope.addHook('onRequest', async () => onTrackerRequest(definition.id));
-      await scope.register(tracker.routes);
-    }, { prefix: `/${definition.id}/tracker` });
+    await app.register(
+      async (scope) => {
+        // Counted before routing, so a refused request counts as the call it was.
+        if (onTrackerRequest) scope.addHook('onRequest', async () => onTrackerRequest(definition.id));
+        await scope.register(tracker.routes);
+      },
+      { prefix: `/${definition.id}/tracker` },
+    );
   }
   await app.listen({ port: trackerPort, host: '127.0.0.1' });
 
@@ -49,7 +59,12 @@ export async function startSeparateNodes(dataDirectory: string, definitions: rea
       const port = await freePort();
       const adminToken = randomBytes(18).toString('base64url');
       const child = fork(join(__dirname, 'node-process.ts'), [], {
-        execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_NODE_CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_NODE_CPU_PROFILE_DIR']}`] : [])],
+        execArgv: [
+          '--import',
+          'tsx',
+          '--expose-gc',
+          ...(process.env['BENCH_NODE_CPU_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_NODE_CPU_PROFILE_DIR']}`] : []),
+        ],
         env: {
           ...process.env,
           NODE_ID: definition.id,
@@ -67,8 +82,16 @@ export async function startSeparateNodes(dataDirectory: string, definitions: rea
       children.set(definition.id, child);
       const ready = await nextMessage<{ nodeUrl: string | null; adminApi: string }>(child, 'ready', 60_000);
       instances.push({
-        id: definition.id, tracker: definition.tracker, public: definition.public, url: ready.nodeUrl, console: '', adminApi: ready.adminApi, adminToken,
-        trackerApi: tracker.trackerApi, trackerAuth: tracker.trackerAuth, itemPage: '',
+        id: definition.id,
+        tracker: definition.tracker,
+        public: definition.public,
+        url: ready.nodeUrl,
+        console: '',
+        adminApi: ready.adminApi,
+        adminToken,
+        trackerApi: tracker.trackerApi,
+        trackerAuth: tracker.trackerAuth,
+        itemPage: '',
       });
     }
   } catch (error) {

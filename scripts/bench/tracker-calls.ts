@@ -23,33 +23,59 @@ async function main(): Promise<void> {
   const changes = Number(process.argv[2] ?? 20);
   const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-bench-'));
   const counts = new Map<string, number>();
-  const sandbox = await createSandbox({ port: await freePort(), dataDirectory, reconcileIntervalMs: 3_600_000, onTrackerRequest: (id, request) => {
-    // The benchmark's own reads (as a user, marked) are not the product's calls.
-    if (request.headers['x-benchmark-user'] === undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-  } });
+  const sandbox = await createSandbox({
+    port: await freePort(),
+    dataDirectory,
+    reconcileIntervalMs: 3_600_000,
+    onTrackerRequest: (id, request) => {
+      // The benchmark's own reads (as a user, marked) are not the product's calls.
+      if (request.headers['x-benchmark-user'] === undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    },
+  });
   const rows: string[] = [];
   try {
     for (const sender of ['jira-cloud', 'jira-server', 'azure-devops', 'asana'] as const) {
       const receiver: TrackerKind = sender === 'jira-cloud' ? 'jira-server' : 'jira-cloud';
       const senderAdmin = adminClient(instanceOf(sandbox.description, sender));
-      const initiated = await senderAdmin('POST', '/connections/initiate', { destinationUrl: instanceOf(sandbox.description, receiver).url, mode: 'script', localName: `${sender}-b`, remoteName: `${receiver}-b`, name: `bench_${sender}`, projectKey: projects[sender] });
-      await adminClient(instanceOf(sandbox.description, receiver))('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: projects[receiver] });
+      const initiated = await senderAdmin('POST', '/connections/initiate', {
+        destinationUrl: instanceOf(sandbox.description, receiver).url,
+        mode: 'script',
+        localName: `${sender}-b`,
+        remoteName: `${receiver}-b`,
+        name: `bench_${sender}`,
+        projectKey: projects[sender],
+      });
+      await adminClient(instanceOf(sandbox.description, receiver))('POST', '/connections/accept', {
+        invitationCode: initiated.body.invitationCode,
+        projectKey: projects[receiver],
+      });
       const id = initiated.body.connection.id as string;
       const user = userOf(sandbox.description, sender);
       process.stderr.write(`measuring ${sender}\n`);
-      const { key } = await user.createItem({ projectKey: projects[sender], type: 'Task', summary: 'bench 0', description: richTextFromPlain('calls per change') });
+      const { key } = await user.createItem({
+        projectKey: projects[sender],
+        type: 'Task',
+        summary: 'bench 0',
+        description: richTextFromPlain('calls per change'),
+      });
       await senderAdmin('POST', `/connections/${id}/sync`, { issueKey: key });
       await until(async () => (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body?.status === 'synchronized');
       counts.clear();
       for (let index = 1; index <= changes; index++) {
         await user.updateItem(key, { summary: `bench ${index}` });
-        await until(async () => (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body?.status === 'synchronized' && (await peerSummary(sandbox.description, receiver, senderAdmin, id, key)) === `bench ${index}`);
+        await until(
+          async () =>
+            (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body?.status === 'synchronized' &&
+            (await peerSummary(sandbox.description, receiver, senderAdmin, id, key)) === `bench ${index}`,
+        );
       }
       const sent = (counts.get(sender) ?? 0) / changes;
       const received = (counts.get(receiver) ?? 0) / changes;
       rows.push(`| ${sender} → ${receiver} | ${sent.toFixed(1)} | ${received.toFixed(1)} |`);
     }
-    process.stdout.write(`Tracker API calls per synced summary change (${changes} changes each, webhooks on):\n| direction | calls on the sending tracker | calls on the receiving tracker |\n|---|---|---|\n${rows.join('\n')}\n`);
+    process.stdout.write(
+      `Tracker API calls per synced summary change (${changes} changes each, webhooks on):\n| direction | calls on the sending tracker | calls on the receiving tracker |\n|---|---|---|\n${rows.join('\n')}\n`,
+    );
   } finally {
     await sandbox.close();
     rmSync(dataDirectory, { recursive: true, force: true });
@@ -64,10 +90,22 @@ function userOf(description: Parameters<typeof instanceOf>[0], kind: TrackerKind
     return fetch(input, { ...init, headers });
   };
   const options = { baseUrl: instance.trackerApi, authorization: instance.trackerAuth, fetch: marked };
-  return kind === 'jira-cloud' ? new JiraCloudAdapter(options) : kind === 'jira-server' ? new JiraServerAdapter(options) : kind === 'azure-devops' ? new AzureDevOpsAdapter(options) : new AsanaAdapter(options);
+  return kind === 'jira-cloud'
+    ? new JiraCloudAdapter(options)
+    : kind === 'jira-server'
+      ? new JiraServerAdapter(options)
+      : kind === 'azure-devops'
+        ? new AzureDevOpsAdapter(options)
+        : new AsanaAdapter(options);
 }
 
-async function peerSummary(description: Parameters<typeof instanceOf>[0], receiver: TrackerKind, admin: ReturnType<typeof adminClient>, id: string, key: string): Promise<string | undefined> {
+async function peerSummary(
+  description: Parameters<typeof instanceOf>[0],
+  receiver: TrackerKind,
+  admin: ReturnType<typeof adminClient>,
+  id: string,
+  key: string,
+): Promise<string | undefined> {
   const remoteKey = (await admin('GET', `/connections/${id}/twins/${key}`)).body?.remoteKey as string | undefined;
   return remoteKey ? (await userOf(description, receiver).getItem(remoteKey))?.summary : undefined;
 }

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   let server: PostgresServer | undefined;
   const url = process.env['DATABASE_URL'] || (server = await startPostgresServer()).url;
   try {
-    process.stdout.write(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB; PostgreSQL ${server ? 'throwaway, fsync off' : 'from DATABASE_URL'}\n`);
+    process.stdout.write(
+      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB; PostgreSQL ${server ? 'throwaway, fsync off' : 'from DATABASE_URL'}\n`,
+    );
     for (const scenario of scenarios) {
       const total = scenario.shape.connections * scenario.shape.itemsPerConnection * scenario.shape.changesPerItem;
       for (const workers of workerCounts) {
@@ -114,7 +116,9 @@ function machineTicks(): { busy: number; total: number } {
 /** User and system time of the given processes, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
 function processTicks(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return sum + Number(fields[11]) + Number(fields[12]);
   }, 0);
 }

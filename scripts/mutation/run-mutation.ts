@@ -31,7 +31,11 @@ function defaultBase(): string {
 
 /** A test glob of the table as a regular expression over repository paths (`*` stays inside one folder). */
 function globPattern(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*');
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*/g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '.*');
   return new RegExp(`^${escaped}$`);
 }
 
@@ -62,7 +66,11 @@ const failed: string[] = [];
 for (const module of selected) {
   console.log(`\nMutation testing: ${module.name}`);
   const started = Date.now();
-  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATION_MODULES: module.name } });
+  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_MODULES: module.name },
+  });
   console.log(`${module.name}: ${Math.round((Date.now() - started) / 1000)} s, report in reports/mutation/${module.name}.html`);
   if (run.status !== 0) failed.push(module.name);
 }

@@ -35,7 +35,10 @@ export interface SandboxOptions {
   /** Write each emulated tracker's state to disk on every write (default), or only on close (benchmarks). */
   readonly persistEveryWrite?: boolean;
   /** Called for every request an emulated tracker receives: benchmarks count tracker calls with it. */
-  readonly onTrackerRequest?: (instanceId: string, request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, unknown>> }) => void;
+  readonly onTrackerRequest?: (
+    instanceId: string,
+    request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, unknown>> },
+  ) => void;
   /**
    * Keep every node's state in this PostgreSQL database, one schema per node, instead of SQLite
    * files under the data directory (ARCHITECTURE §8). Defaults to DATABASE_URL; tests pass their
@@ -67,7 +70,12 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   for (const definition of sandboxInstances) {
     const instanceDirectory = join(options.dataDirectory, definition.id);
     const nodeUrl = definition.public ? `${baseUrl}/${definition.id}/node` : null;
-    const tracker = createSandboxTracker(definition.tracker, `${baseUrl}/${definition.id}/tracker`, readSnapshot(join(instanceDirectory, 'tracker.json')), nodeUrl);
+    const tracker = createSandboxTracker(
+      definition.tracker,
+      `${baseUrl}/${definition.id}/tracker`,
+      readSnapshot(join(instanceDirectory, 'tracker.json')),
+      nodeUrl,
+    );
     const logger: LoggerV1 = options.verbose ? createConsoleLogger(definition.id) : silentLogger;
     const node = await startNode({
       name: definition.id,
@@ -83,13 +91,24 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
       // The Azure DevOps hub calls its node with the app token the sandbox's Azure DevOps signs.
       ...(definition.tracker === 'azure-devops' ? { azureDevOpsAppTokens: { secret: sandboxExtensionSecret } } : {}),
       // Jira administrators enter from the sandbox's Jira DC through its OAuth 2.0 provider.
-      ...(tracker.jiraServerEntry === undefined ? {} : { jiraServerEntry: { clientId: tracker.jiraServerEntry.clientId, clientSecret: tracker.jiraServerEntry.clientSecret, consoleUrl: `${baseUrl}/${definition.id}/console/` } }),
+      ...(tracker.jiraServerEntry === undefined
+        ? {}
+        : {
+            jiraServerEntry: {
+              clientId: tracker.jiraServerEntry.clientId,
+              clientSecret: tracker.jiraServerEntry.clientSecret,
+              consoleUrl: `${baseUrl}/${definition.id}/console/`,
+            },
+          }),
     });
     const onTrackerRequest = options.onTrackerRequest;
     const snapshotFile = join(instanceDirectory, 'tracker.json');
     await app.register(
       async (scope) => {
-        if (onTrackerRequest) scope.addHook('onRequest', async (request) => onTrackerRequest(definition.id, { method: request.method, url: request.url, headers: request.headers }));
+        if (onTrackerRequest)
+          scope.addHook('onRequest', async (request) =>
+            onTrackerRequest(definition.id, { method: request.method, url: request.url, headers: request.headers }),
+          );
         // An emulated tracker is durable like a real one: a write is on disk before it is answered,
         // so a sandbox killed at any moment restarts with every write a node saw succeed.
         if (options.persistEveryWrite !== false) {
@@ -104,10 +123,16 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
     );
     await app.register(node.routes, { prefix: `/${definition.id}/node` });
     const adminApi = `${baseUrl}/${definition.id}/node${adminBasePath}`;
-    await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}/console` });
-    const hostPages = jiraDataCenterPages(definition.id, definition.title, nodeUrl, tracker) ?? instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
+    await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), {
+      prefix: `/${definition.id}/console`,
+    });
+    const hostPages =
+      jiraDataCenterPages(definition.id, definition.title, nodeUrl, tracker) ??
+      instanceHostPages({ definition, baseUrl, adminApi, adminToken: node.adminToken, trackerApi: tracker.trackerApi, tracker: tracker.adapter });
     if (hostPages) await app.register(hostPages.routes, { prefix: hostPages.prefix });
-    await app.register(projectPages({ definition, baseUrl, tracker: tracker.adapter, trackerApi: tracker.trackerApi, adminApi, adminToken: node.adminToken }), { prefix: `/${definition.id}` });
+    await app.register(projectPages({ definition, baseUrl, tracker: tracker.adapter, trackerApi: tracker.trackerApi, adminApi, adminToken: node.adminToken }), {
+      prefix: `/${definition.id}`,
+    });
     started.push({
       id: definition.id,
       node,
@@ -130,10 +155,18 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   const description: SandboxDescription = { instances: started.map((instance) => instance.description) };
   const titles = new Map(sandboxInstances.map((definition) => [definition.id, definition.title]));
   app.get('/sandbox.json', async () => description);
-  app.get('/', async (_request, reply) => reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(renderHomePage(description, titles)));
+  app.get('/', async (_request, reply) =>
+    reply
+      .header('content-security-policy', "frame-ancestors 'none'")
+      .header('x-frame-options', 'DENY')
+      .type('text/html; charset=utf-8')
+      .send(renderHomePage(description, titles)),
+  );
   await app.listen({ port: options.port, host: '127.0.0.1' });
   // Subscriptions need the routes listening: Asana's handshake calls back during registration.
-  await Promise.all(started.map((instance) => registerChangeHooks(instance.node, `${baseUrl}/${instance.id}/node${changeHookPath}`, instance.tracker.changeHookSecret)));
+  await Promise.all(
+    started.map((instance) => registerChangeHooks(instance.node, `${baseUrl}/${instance.id}/node${changeHookPath}`, instance.tracker.changeHookSecret)),
+  );
 
   return {
     baseUrl,
@@ -152,12 +185,21 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
  * Jira Server/DC's own administration around Exalate (Manage apps with the plugin's section): the
  * instance's `console` is that page, as Jira Cloud's is its Settings → Apps page.
  */
-function jiraDataCenterPages(id: string, title: string, nodeUrl: string | null, tracker: SandboxTracker): { prefix: string; routes: FastifyPluginAsync; consolePath: string } | null {
+function jiraDataCenterPages(
+  id: string,
+  title: string,
+  nodeUrl: string | null,
+  tracker: SandboxTracker,
+): { prefix: string; routes: FastifyPluginAsync; consolePath: string } | null {
   if (tracker.jiraServerEntry === undefined || nodeUrl === null) return null;
   const base = `/${id}/jira`;
   return {
     prefix: base,
-    routes: jiraServerHostRoutes({ site: { base, title, userName: 'Jira Administrator' }, nodeUrl, session: { value: tracker.jiraServerEntry.administratorSession, cookiePath: `/${id}/` } }),
+    routes: jiraServerHostRoutes({
+      site: { base, title, userName: 'Jira Administrator' },
+      nodeUrl,
+      session: { value: tracker.jiraServerEntry.administratorSession, cookiePath: `/${id}/` },
+    }),
     consolePath: `${base}/plugins/servlet/upm`,
   };
 }

@@ -20,7 +20,12 @@ export interface ProjectPagesOptions {
  * Where each tracker opens an item, after its base URL: the same addresses the item surface links
  * a remote item to (core/sync/remote-item-url.ts).
  */
-const itemAddresses: Readonly<Record<SandboxInstanceDefinition['tracker'], string>> = { 'jira-cloud': '/browse/:key', 'jira-server': '/browse/:key', 'azure-devops': '/_workitems/edit/:key', asana: '/0/0/:key' };
+const itemAddresses: Readonly<Record<SandboxInstanceDefinition['tracker'], string>> = {
+  'jira-cloud': '/browse/:key',
+  'jira-server': '/browse/:key',
+  'azure-devops': '/_workitems/edit/:key',
+  asana: '/0/0/:key',
+};
 
 /** Items listed on a project page: the newest this many. */
 const listedItems = 50;
@@ -42,28 +47,53 @@ export function projectPages(options: ProjectPagesOptions): FastifyPluginAsync {
   const projectPage = (projectKey: string) => `${baseUrl}/${definition.id}/projects/${encodeURIComponent(projectKey)}`;
   const itemPage = (key: string) => `${baseUrl}/${definition.id}/items/${encodeURIComponent(key)}`;
   return async (app) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
     app.addHook('preHandler', async (request, reply) => {
-      if (request.method === 'POST' && !isSameOrigin(request, baseUrl)) return reply.code(403).type('text/plain').send('Forms of the sandbox are accepted from its own pages only.');
+      if (request.method === 'POST' && !isSameOrigin(request, baseUrl))
+        return reply.code(403).type('text/plain').send('Forms of the sandbox are accepted from its own pages only.');
       return undefined;
     });
 
     // The emulator serves the tracker's API only; a person following an item's address lands on its item page.
     const trackerPath = new URL(options.trackerApi).pathname.slice(`/${definition.id}`.length);
-    app.get<{ Params: { key: string } }>(`${trackerPath}${itemAddresses[definition.tracker]}`, async (request, reply) => reply.redirect(itemPage(request.params.key)));
+    app.get<{ Params: { key: string } }>(`${trackerPath}${itemAddresses[definition.tracker]}`, async (request, reply) =>
+      reply.redirect(itemPage(request.params.key)),
+    );
 
     app.get('/projects', async (_request, reply) => {
       const projects = await tracker.listProjects();
-      const rows = projects.map((project) => `<li><a href="${escapeHtml(projectPage(project.key))}">${escapeHtml(project.name)}</a> <code>${escapeHtml(project.key)}</code></li>`).join('');
-      return html(reply, sandboxPage(`${definition.title}: projects`, `<p><a href="/">← Exalate sandbox</a></p><h1>${escapeHtml(definition.title)}: projects</h1><ul>${rows}</ul>`));
+      const rows = projects
+        .map((project) => `<li><a href="${escapeHtml(projectPage(project.key))}">${escapeHtml(project.name)}</a> <code>${escapeHtml(project.key)}</code></li>`)
+        .join('');
+      return html(
+        reply,
+        sandboxPage(
+          `${definition.title}: projects`,
+          `<p><a href="/">← Exalate sandbox</a></p><h1>${escapeHtml(definition.title)}: projects</h1><ul>${rows}</ul>`,
+        ),
+      );
     });
 
     app.get<{ Params: { projectKey: string }; Querystring: { notice?: string } }>('/projects/:projectKey', async (request, reply) => {
       const { projectKey } = request.params;
       const project = (await tracker.listProjects()).find((candidate) => candidate.key === projectKey);
-      if (!project) return html(reply.code(404), sandboxPage('No such project', `<h1>No project ${escapeHtml(projectKey)}</h1><p><a href="${escapeHtml(projectsPage(baseUrl, definition.id))}">See the projects</a>.</p>`));
+      if (!project)
+        return html(
+          reply.code(404),
+          sandboxPage(
+            'No such project',
+            `<h1>No project ${escapeHtml(projectKey)}</h1><p><a href="${escapeHtml(projectsPage(baseUrl, definition.id))}">See the projects</a>.</p>`,
+          ),
+        );
       const items = await newestItems(tracker, projectKey);
-      const rows = items.map((item) => `<tr><td><a href="${escapeHtml(itemPage(item.key))}">${escapeHtml(item.key)}</a></td><td>${escapeHtml(item.summary)}</td><td>${escapeHtml(item.status)}</td></tr>`).join('');
+      const rows = items
+        .map(
+          (item) =>
+            `<tr><td><a href="${escapeHtml(itemPage(item.key))}">${escapeHtml(item.key)}</a></td><td>${escapeHtml(item.summary)}</td><td>${escapeHtml(item.status)}</td></tr>`,
+        )
+        .join('');
       return html(
         reply,
         sandboxPage(
@@ -78,14 +108,24 @@ export function projectPages(options: ProjectPagesOptions): FastifyPluginAsync {
 
     app.post<{ Params: { projectKey: string }; Body: Record<string, string> | undefined }>('/projects/:projectKey/items', async (request, reply) => {
       const summary = (request.body?.['summary'] ?? '').trim();
-      if (summary === '') return reply.redirect(`${projectPage(request.params.projectKey)}?notice=${encodeURIComponent('Enter a summary to create an item.')}`, 303);
+      if (summary === '')
+        return reply.redirect(`${projectPage(request.params.projectKey)}?notice=${encodeURIComponent('Enter a summary to create an item.')}`, 303);
       const created = await attempt(() => tracker.createItem({ projectKey: request.params.projectKey, type: defaultItemType[definition.tracker], summary }));
-      return created.ok ? reply.redirect(itemPage(created.value.key), 303) : reply.redirect(`${projectPage(request.params.projectKey)}?notice=${encodeURIComponent(created.message)}`, 303);
+      return created.ok
+        ? reply.redirect(itemPage(created.value.key), 303)
+        : reply.redirect(`${projectPage(request.params.projectKey)}?notice=${encodeURIComponent(created.message)}`, 303);
     });
 
     app.get<{ Params: { key: string }; Querystring: { notice?: string } }>('/items/:key', async (request, reply) => {
       const item = await tracker.getItem(request.params.key);
-      if (!item) return html(reply.code(404), sandboxPage('No such item', `<h1>No item ${escapeHtml(request.params.key)}</h1><p><a href="${escapeHtml(projectsPage(baseUrl, definition.id))}">See the projects</a>.</p>`));
+      if (!item)
+        return html(
+          reply.code(404),
+          sandboxPage(
+            'No such item',
+            `<h1>No item ${escapeHtml(request.params.key)}</h1><p><a href="${escapeHtml(projectsPage(baseUrl, definition.id))}">See the projects</a>.</p>`,
+          ),
+        );
       return html(
         reply,
         renderItemPage({
@@ -116,7 +156,12 @@ export function projectPages(options: ProjectPagesOptions): FastifyPluginAsync {
 }
 
 /** What a new item is, by tracker: what each emulator's sample projects offer. */
-const defaultItemType: Readonly<Record<SandboxInstanceDefinition['tracker'], string>> = { 'jira-cloud': 'Task', 'jira-server': 'Task', 'azure-devops': 'Task', asana: 'Task' };
+const defaultItemType: Readonly<Record<SandboxInstanceDefinition['tracker'], string>> = {
+  'jira-cloud': 'Task',
+  'jira-server': 'Task',
+  'azure-devops': 'Task',
+  asana: 'Task',
+};
 
 async function newestItems(tracker: TrackerItemOperations, projectKey: string): Promise<readonly TrackerItem[]> {
   const keys: string[] = [];
@@ -151,7 +196,8 @@ function noticeLine(notice: string | undefined): string {
   return notice ? `<p role="status">${escapeHtml(notice)}</p>` : '';
 }
 
-const html = (reply: FastifyReply, page: string) => reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(page);
+const html = (reply: FastifyReply, page: string) =>
+  reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(page);
 
 function sandboxPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>

@@ -41,7 +41,10 @@ export const azureDevOpsOrganization = 'acme';
  * product rather than a politeness delay. The budget mechanism itself stays in the path.
  */
 export function emulatorBudgets(): HostBudgets {
-  return new HostBudgets({ concurrency: 16, burst: 2000, requestsPerSecond: 2000 }, { clock: systemClock, sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)) });
+  return new HostBudgets(
+    { concurrency: 16, burst: 2000, requestsPerSecond: 2000 },
+    { clock: systemClock, sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)) },
+  );
 }
 
 /** How each tracker is emulated in the sandbox: one row per tracker, the same shape for all. */
@@ -49,37 +52,65 @@ const factories: Readonly<Record<TrackerKind, (mountedAt: MountedAt, saved: unkn
   'jira-cloud': (mountedAt, saved) => {
     const emulator = createJiraCloudEmulator();
     // Jira Cloud signs dynamic webhook deliveries with the OAuth app's client secret.
-    return { ...tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization, budgets: emulatorBudgets() })), changeHookSecret: emulator.state.oauthClientSecret };
+    return {
+      ...tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new JiraCloudAdapter({ baseUrl, authorization, budgets: emulatorBudgets() })),
+      changeHookSecret: emulator.state.oauthClientSecret,
+    };
   },
   'jira-server': (mountedAt, saved, nodeUrl) => {
     const emulator = createJiraServerEmulator();
     // Signed in with the emulator's token; an admin may save another base URL and token in the console.
-    const made = tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new SwitchableTracker({
-      kind: 'jira-server',
-      environment: { baseUrl, authorization },
-      createAdapter: (credentials) => new JiraServerAdapter({ baseUrl: credentials.baseUrl, authorization: credentials.authorization, budgets: emulatorBudgets() }),
-    }));
+    const made = tracker(
+      emulator,
+      mountedAt,
+      saved,
+      (baseUrl, authorization) =>
+        new SwitchableTracker({
+          kind: 'jira-server',
+          environment: { baseUrl, authorization },
+          createAdapter: (credentials) =>
+            new JiraServerAdapter({ baseUrl: credentials.baseUrl, authorization: credentials.authorization, budgets: emulatorBudgets() }),
+        }),
+    );
     if (nodeUrl === null) return made;
     // What a Jira administrator does once: upload the plugin packaged for this node, and link the node
     // as an OAuth 2.0 application (see hosts/node/jira-server-entry/).
     emulator.state.installPlugin(nodeUrl);
     const link = emulator.state.oauth.createIncomingLink(`${nodeUrl}${jiraServerEntryCallbackPath}`);
-    return { ...made, jiraServerEntry: { clientId: link.clientId, clientSecret: link.clientSecret, administratorSession: emulator.state.oauth.signIn(emulator.state.account.name) } };
+    return {
+      ...made,
+      jiraServerEntry: {
+        clientId: link.clientId,
+        clientSecret: link.clientSecret,
+        administratorSession: emulator.state.oauth.signIn(emulator.state.account.name),
+      },
+    };
   },
   'azure-devops': (mountedAt, saved) => {
     const emulator = createAzureDevOpsEmulator();
-    return tracker(emulator, `${mountedAt}/${azureDevOpsOrganization}`, saved, (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }));
+    return tracker(
+      emulator,
+      `${mountedAt}/${azureDevOpsOrganization}`,
+      saved,
+      (baseUrl, authorization) => new AzureDevOpsAdapter({ baseUrl, authorization, budgets: emulatorBudgets() }),
+    );
   },
   asana: (mountedAt, saved) => {
     const emulator = createAsanaEmulator();
     // Signed in with the emulator's personal access token, and able to sign in again with OAuth
     // (ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_OAUTH_URL of a real node) against the emulator.
-    return tracker(emulator, mountedAt, saved, (baseUrl, authorization) => new SwitchableTracker({
-      kind: 'asana',
-      environment: { baseUrl, authorization },
-      asanaOAuth: { clientId: asanaSampleOAuthClient.clientId, clientSecret: asanaSampleOAuthClient.clientSecret, oauthUrl: baseUrl },
-      createAdapter: (credentials) => new AsanaAdapter({ ...credentials, budgets: emulatorBudgets() }),
-    }));
+    return tracker(
+      emulator,
+      mountedAt,
+      saved,
+      (baseUrl, authorization) =>
+        new SwitchableTracker({
+          kind: 'asana',
+          environment: { baseUrl, authorization },
+          asanaOAuth: { clientId: asanaSampleOAuthClient.clientId, clientSecret: asanaSampleOAuthClient.clientSecret, oauthUrl: baseUrl },
+          createAdapter: (credentials) => new AsanaAdapter({ ...credentials, budgets: emulatorBudgets() }),
+        }),
+    );
   },
 };
 
@@ -89,7 +120,12 @@ interface AnyEmulator {
   readonly state: { toJSON(): unknown; restore(snapshot: unknown): void };
 }
 
-function tracker(emulator: AnyEmulator, trackerApi: string, saved: unknown, makeAdapter: (baseUrl: string, authorization: string) => TrackerV1 & TrackerItemOperations): SandboxTracker {
+function tracker(
+  emulator: AnyEmulator,
+  trackerApi: string,
+  saved: unknown,
+  makeAdapter: (baseUrl: string, authorization: string) => TrackerV1 & TrackerItemOperations,
+): SandboxTracker {
   // Restored before the adapter is built, so the adapter uses the credentials of the saved state.
   if (saved !== undefined) emulator.state.restore(saved);
   return {

@@ -35,7 +35,10 @@ const example: TrackerProfile = {
 function exampleSearchOf(trigger: TriggerConditions): string {
   const names: Readonly<Record<TriggerCondition['field'], string>> = { project: 'board', type: 'kind', status: 'stage', label: 'tag', completed: 'done' };
   return trigger
-    .map((condition) => `${condition.operator === '!=' ? '-' : ''}${names[condition.field]}:${condition.operator === 'in' ? `(${condition.values.join('|')})` : condition.values[0]}`)
+    .map(
+      (condition) =>
+        `${condition.operator === '!=' ? '-' : ''}${names[condition.field]}:${condition.operator === 'in' ? `(${condition.values.join('|')})` : condition.values[0]}`,
+    )
     .join(' ');
 }
 
@@ -44,11 +47,14 @@ const ticket: TrackerItem = trackerItem({ key: 'T-1', projectKey: 'OPS', type: '
 describe('a fifth tracker, added by following docs/adding-a-tracker.md', () => {
   it('reads its trigger language with the one grammar, in its own field names', () => {
     const parsed = parseTriggerText('FIND TICKETS WHERE board = OPS AND stage != Shipped AND tag in (sync, urgent)', example.trigger);
-    expect(parsed).toEqual({ ok: true, value: [
-      { field: 'project', operator: '=', values: ['OPS'] },
-      { field: 'status', operator: '!=', values: ['Shipped'] },
-      { field: 'label', operator: 'in', values: ['sync', 'urgent'] },
-    ] });
+    expect(parsed).toEqual({
+      ok: true,
+      value: [
+        { field: 'project', operator: '=', values: ['OPS'] },
+        { field: 'status', operator: '!=', values: ['Shipped'] },
+        { field: 'label', operator: 'in', values: ['sync', 'urgent'] },
+      ],
+    });
     expect(parsed.ok && itemMatchesTrigger(ticket, parsed.value)).toBe(true);
   });
 
@@ -57,7 +63,7 @@ describe('a fifth tracker, added by following docs/adding-a-tracker.md', () => {
     expect(parsed.ok && exampleSearchOf(parsed.value)).toBe('board:OPS -stage:Shipped tag:(sync|urgent)');
   });
 
-  it('refuses another tracker\'s field names in its triggers', () => {
+  it("refuses another tracker's field names in its triggers", () => {
     const parsed = parseTriggerText('project = OPS', example.trigger);
     expect(parsed.ok).toBe(false);
   });

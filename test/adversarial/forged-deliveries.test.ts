@@ -50,7 +50,10 @@ const cases: readonly TrackerCase[] = [
       ['an X-Hub-Signature cut short', (body) => ({ 'x-hub-signature': hubSignature(body).slice(0, -2) })],
       ['a JWT signed with a same-length wrong secret', () => ({ authorization: `Bearer ${jwt({ exp: nowSeconds() + 60 }, nearMiss)}` })],
       ['a JWT that expired', () => ({ authorization: `Bearer ${jwt({ exp: nowSeconds() - 60 })}` })],
-      ['a JWT that says it needs no signature', () => ({ authorization: `Bearer ${jwt({ exp: nowSeconds() + 60 }, secret, { alg: 'none' }).replace(/\.[^.]*$/, '.')}` })],
+      [
+        'a JWT that says it needs no signature',
+        () => ({ authorization: `Bearer ${jwt({ exp: nowSeconds() + 60 }, secret, { alg: 'none' }).replace(/\.[^.]*$/, '.')}` }),
+      ],
     ],
   },
   {
@@ -102,17 +105,23 @@ describe.each(cases)('forged change deliveries: $kind', (tracker) => {
   const deliver = (body: string, headers: Record<string, string>) =>
     fetch(`${node.nodeUrl}/hooks/change`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const queuedKeys = async () =>
-    (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100 })).filter((entry) => entry.envelope.kind === 'change').map((entry) => entry.itemKey);
+    (await node.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100 }))
+      .filter((entry) => entry.envelope.kind === 'change')
+      .map((entry) => entry.itemKey);
 
   it('queues the item named by a genuine delivery (the route works, so a refusal below means something)', async () => {
     const [, genuineKey] = tracker.keys;
     const body = tracker.body(genuineKey);
-    await waitFor(`${genuineKey} queued`, async () => {
-      if ((await queuedKeys()).includes(genuineKey)) return true;
-      expect((await deliver(body, tracker.genuine(body))).status).toBe(204);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return false;
-    }, 30_000);
+    await waitFor(
+      `${genuineKey} queued`,
+      async () => {
+        if ((await queuedKeys()).includes(genuineKey)) return true;
+        expect((await deliver(body, tracker.genuine(body))).status).toBe(204);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return false;
+      },
+      30_000,
+    );
   });
 
   it.each(tracker.forgeries)('refuses %s with 401 and queues nothing for it', async (_name, forge) => {
@@ -127,12 +136,16 @@ describe.each(cases)('forged change deliveries: $kind', (tracker) => {
     const queuedBefore = (await queuedKeys()).filter((key) => key === barrierKey).length;
     // Delivered again while not queued: on a loaded machine the outgoing script can hit its time
     // limit, which the node records as an item error instead of queueing.
-    await waitFor(`${barrierKey} queued again`, async () => {
-      if ((await queuedKeys()).filter((key) => key === barrierKey).length > queuedBefore) return true;
-      expect((await deliver(barrierBody, tracker.genuine(barrierBody))).status).toBe(204);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return false;
-    }, 30_000);
+    await waitFor(
+      `${barrierKey} queued again`,
+      async () => {
+        if ((await queuedKeys()).filter((key) => key === barrierKey).length > queuedBefore) return true;
+        expect((await deliver(barrierBody, tracker.genuine(barrierBody))).status).toBe(204);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return false;
+      },
+      30_000,
+    );
     expect(await queuedKeys()).not.toContain(targetKey);
     expect(await node.context.store.getTwinByLocalKey(connectionId, targetKey)).toBeUndefined();
   });
@@ -140,16 +153,44 @@ describe.each(cases)('forged change deliveries: $kind', (tracker) => {
 
 function issue(key: string): TrackerItem {
   return {
-    key, projectKey: 'SUP', type: 'Bug', summary: `Item ${key}`, description: richTextFromPlain('From a tracker'), status: 'To Do', priority: null,
-    labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: '2026-11-23T12:00:00.000Z', url: `https://tracker.example/${key}`,
+    key,
+    projectKey: 'SUP',
+    type: 'Bug',
+    summary: `Item ${key}`,
+    description: richTextFromPlain('From a tracker'),
+    status: 'To Do',
+    priority: null,
+    labels: [],
+    assignee: null,
+    reporter: null,
+    comments: [],
+    attachments: [],
+    customFields: {},
+    parentKey: null,
+    updated: '2026-11-23T12:00:00.000Z',
+    url: `https://tracker.example/${key}`,
   };
 }
 
 /** An active connection whose peer is private (never called), so queued changes stay in the outbox to be read. */
 function syncingConnection(id: string): Connection {
   return {
-    id, name: 'hooks', description: '', mode: 'script', status: 'active', statusReason: null, role: 'initiator', localName: 'here', remoteName: 'there',
-    projectKey: 'SUP', destination: 'unknown', remoteTracker: 'jira-cloud', localIsPrivate: false,
-    peer: { nodeId: 'node_peer', publicKey: 'A'.repeat(43), nodeUrl: null, tracker: 'jira-cloud' }, invitationExpiresAt: null, createdAt: 1, updatedAt: 1,
+    id,
+    name: 'hooks',
+    description: '',
+    mode: 'script',
+    status: 'active',
+    statusReason: null,
+    role: 'initiator',
+    localName: 'here',
+    remoteName: 'there',
+    projectKey: 'SUP',
+    destination: 'unknown',
+    remoteTracker: 'jira-cloud',
+    localIsPrivate: false,
+    peer: { nodeId: 'node_peer', publicKey: 'A'.repeat(43), nodeUrl: null, tracker: 'jira-cloud' },
+    invitationExpiresAt: null,
+    createdAt: 1,
+    updatedAt: 1,
   };
 }

@@ -8,7 +8,14 @@ import { startTestNode, type TestNode } from '../support/test-node';
  * life and the one after, and a second acceptor racing the first. Every refusal leaves the
  * invitation as it was, so the rightful destination can still accept.
  */
-const initiateBody = (destinationUrl: string | null) => ({ destinationUrl, mode: 'script', localName: 'acme', remoteName: 'partner', name: 'acme_to_partner', projectKey: 'SUP' });
+const initiateBody = (destinationUrl: string | null) => ({
+  destinationUrl,
+  mode: 'script',
+  localName: 'acme',
+  remoteName: 'partner',
+  name: 'acme_to_partner',
+  projectKey: 'SUP',
+});
 const invitationLifetimeMs = 72 * 3600_000;
 
 interface InvitationContent {
@@ -43,11 +50,19 @@ describe('handshake refusals on the initiating node', () => {
 
   const statusOnInitiator = async (connectionId: string) => (await initiator.admin('GET', `/connections/${connectionId}`)).body.status as string;
   const handshake = (body: unknown) =>
-    fetch(`${initiator.nodeUrl}/exchange/v1/handshake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (response) => ({
-      status: response.status,
-      body: (await response.json()) as { error?: { code: string; message: string } },
-    }));
-  const acceptor = (nodeUrl: string | null, nodeId = 'node_acceptor', publicKey = 'A'.repeat(43)) => ({ nodeId, publicKey, tracker: 'asana', nodeUrl, name: 'partner' });
+    fetch(`${initiator.nodeUrl}/exchange/v1/handshake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { error?: { code: string; message: string } },
+      }),
+    );
+  const acceptor = (nodeUrl: string | null, nodeId = 'node_acceptor', publicKey = 'A'.repeat(43)) => ({
+    nodeId,
+    publicKey,
+    tracker: 'asana',
+    nodeUrl,
+    name: 'partner',
+  });
 
   it('refuses a public code accepted at a node other than the one it names, and the named node can still accept', async () => {
     const initiated = await initiator.admin('POST', '/connections/initiate', initiateBody(destination.nodeUrl));
@@ -97,14 +112,24 @@ describe('handshake refusals on the initiating node', () => {
   it('refuses an invitation of another connection, and one this node accepted rather than initiated', async () => {
     const first = contentOf((await initiator.admin('POST', '/connections/initiate', initiateBody(null))).body.invitationCode);
     const second = contentOf((await initiator.admin('POST', '/connections/initiate', initiateBody(null))).body.invitationCode);
-    expect(await handshake({ connectionId: second.connectionId, token: first.token, acceptor: acceptor(null) })).toMatchObject({ status: 403, body: { error: { code: 'invitation_rejected' } } });
-    expect(await handshake({ connectionId: 'con_unknown', token: first.token, acceptor: acceptor(null) })).toMatchObject({ status: 403, body: { error: { code: 'invitation_rejected' } } });
+    expect(await handshake({ connectionId: second.connectionId, token: first.token, acceptor: acceptor(null) })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'invitation_rejected' } },
+    });
+    expect(await handshake({ connectionId: 'con_unknown', token: first.token, acceptor: acceptor(null) })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'invitation_rejected' } },
+    });
 
     // The destination holds the accepted side of a connection: its handshake route must not take it again.
     const other = await initiator.admin('POST', '/connections/initiate', initiateBody(destination.nodeUrl));
     expect((await destination.admin('POST', '/connections/accept', { invitationCode: other.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
     const { connectionId, token } = contentOf(other.body.invitationCode);
-    const atAcceptor = await fetch(`${destination.nodeUrl}/exchange/v1/handshake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ connectionId, token, acceptor: acceptor(null) }) });
+    const atAcceptor = await fetch(`${destination.nodeUrl}/exchange/v1/handshake`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ connectionId, token, acceptor: acceptor(null) }),
+    });
     expect(atAcceptor.status).toBe(403);
     expect((await destination.admin('GET', `/connections/${connectionId}`)).body.role).toBe('acceptor');
   });
@@ -132,8 +157,14 @@ describe('handshake refusals on the initiating node', () => {
     const { connectionId, token } = contentOf((await initiator.admin('POST', '/connections/initiate', initiateBody(null))).body.invitationCode);
     const key = 'K'.repeat(43);
     expect((await handshake({ connectionId, token, acceptor: acceptor(null, 'node_first', key) })).status).toBe(200);
-    expect(await handshake({ connectionId, token, acceptor: acceptor(null, 'node_other', key) })).toMatchObject({ status: 409, body: { error: { code: 'invitation_used' } } });
-    expect(await handshake({ connectionId, token, acceptor: acceptor(null, 'node_first', 'L'.repeat(43)) })).toMatchObject({ status: 409, body: { error: { code: 'invitation_used' } } });
+    expect(await handshake({ connectionId, token, acceptor: acceptor(null, 'node_other', key) })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'invitation_used' } },
+    });
+    expect(await handshake({ connectionId, token, acceptor: acceptor(null, 'node_first', 'L'.repeat(43)) })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'invitation_used' } },
+    });
     const stored = await initiator.context.store.getConnection(connectionId);
     expect(stored?.peer).toMatchObject({ nodeId: 'node_first', publicKey: key, nodeUrl: null, tracker: 'asana' });
     expect(stored).toMatchObject({ status: 'active', remoteTracker: 'asana', invitationExpiresAt: null });

@@ -35,13 +35,16 @@ describe.each(writers)('%s writer', (_name, write, read) => {
 
   it('writes any code block text as text: it reads back unchanged and opens no element', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'<>&"\'/ab =\n'), minLength: 1, maxLength: 40 }).filter((text) => text.trim() !== ''), (text) => {
-        const html = write({ type: 'doc', content: [{ type: 'codeBlock', text }] });
-        expect(elementNames(html).filter((name) => !['pre', 'code', 'body'].includes(name))).toEqual([]);
-        const back = read(html).content[0];
-        expect(back).toMatchObject({ type: 'codeBlock' });
-        expect((back as { text: string }).text.trim()).toBe(text.trim());
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'<>&"\'/ab =\n'), minLength: 1, maxLength: 40 }).filter((text) => text.trim() !== ''),
+        (text) => {
+          const html = write({ type: 'doc', content: [{ type: 'codeBlock', text }] });
+          expect(elementNames(html).filter((name) => !['pre', 'code', 'body'].includes(name))).toEqual([]);
+          const back = read(html).content[0];
+          expect(back).toMatchObject({ type: 'codeBlock' });
+          expect((back as { text: string }).text.trim()).toBe(text.trim());
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -107,9 +107,16 @@ describe.each(stores)('accept and claim rules: %s store', (_name, openStore) => 
 
 function change(id: string, itemKey: string): Omit<QueueEntry, 'position'> {
   return {
-    connectionId: 'con_1', direction: 'inbound', itemKey,
+    connectionId: 'con_1',
+    direction: 'inbound',
+    itemKey,
     envelope: { kind: 'change', id, sourceKey: itemKey, sequence: 0, replica: {}, createdAt: 1 },
-    state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, createdAt: 1, updatedAt: 1,
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    createdAt: 1,
+    updatedAt: 1,
   };
 }
 

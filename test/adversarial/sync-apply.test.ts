@@ -1,4 +1,14 @@
-import { ExalateError, noteLocalChange, queueLocalChange, receiveEnvelopes, richTextFromPlain, type Connection, type Envelope, type QueueEntry, type TrackerItem } from '../../core';
+import {
+  ExalateError,
+  noteLocalChange,
+  queueLocalChange,
+  receiveEnvelopes,
+  richTextFromPlain,
+  type Connection,
+  type Envelope,
+  type QueueEntry,
+  type TrackerItem,
+} from '../../core';
 import { applyInbound } from '../../core/sync/apply-inbound';
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../support/test-node';
@@ -23,7 +33,14 @@ describe('applying changes from the peer', () => {
     ado = new MemoryTracker('azure-devops');
     jiraNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira });
     adoNode = await startTestNode({ name: 'ado', isPublic: false, tracker: ado });
-    const initiated = await jiraNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'jira_to_ado', projectKey: 'SUP' });
+    const initiated = await jiraNode.admin('POST', '/connections/initiate', {
+      destinationUrl: null,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'ado',
+      name: 'jira_to_ado',
+      projectKey: 'SUP',
+    });
     connectionId = initiated.body.connection.id;
     expect((await adoNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
   });
@@ -55,7 +72,16 @@ describe('applying changes from the peer', () => {
   const twinOnAdo = async () => (await adoNode.context.store.listTwins(connectionId))[0]!;
 
   function newIssue(key: string, fields: Partial<TrackerItem> = {}): TrackerItem {
-    const item = trackerItem({ key, type: 'Bug', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2'), priority: 'High', updated: '2026-11-23T12:00:00.000Z', url: `https://jira.example/browse/${key}`, ...fields });
+    const item = trackerItem({
+      key,
+      type: 'Bug',
+      summary: 'Printer on fire',
+      description: richTextFromPlain('Smoke from tray 2'),
+      priority: 'High',
+      updated: '2026-11-23T12:00:00.000Z',
+      url: `https://jira.example/browse/${key}`,
+      ...fields,
+    });
     jira.items.set(key, item);
     return item;
   }
@@ -83,7 +109,13 @@ describe('applying changes from the peer', () => {
       [expect.any(String), 'done', null],
       [renamed.id, 'done', null],
     ]);
-    expect(await twinOnAdo()).toMatchObject({ localKey: adoKey, remoteKey: 'SUP-1', status: 'synchronized', lastAppliedInboundSequence: 1, previousReplica: renamed.replica });
+    expect(await twinOnAdo()).toMatchObject({
+      localKey: adoKey,
+      remoteKey: 'SUP-1',
+      status: 'synchronized',
+      lastAppliedInboundSequence: 1,
+      previousReplica: renamed.replica,
+    });
     const receipts = (await queueOf(adoNode, 'outbound')).map((entry) => entry.envelope).filter((envelope) => envelope.kind === 'applied');
     expect(receipts).toEqual([
       expect.objectContaining({ sourceKey: 'SUP-1', targetKey: adoKey }),
@@ -93,8 +125,14 @@ describe('applying changes from the peer', () => {
   });
 
   it.each([
-    ['the latest change again under a new envelope id (equal sequence)', (sent: { created: ChangeEnvelope; renamed: ChangeEnvelope }) => ({ ...sent.renamed, id: 'chg_resent_latest' })],
-    ['an older change again under a new envelope id', (sent: { created: ChangeEnvelope; renamed: ChangeEnvelope }) => ({ ...sent.created, id: 'chg_resent_older' })],
+    [
+      'the latest change again under a new envelope id (equal sequence)',
+      (sent: { created: ChangeEnvelope; renamed: ChangeEnvelope }) => ({ ...sent.renamed, id: 'chg_resent_latest' }),
+    ],
+    [
+      'an older change again under a new envelope id',
+      (sent: { created: ChangeEnvelope; renamed: ChangeEnvelope }) => ({ ...sent.created, id: 'chg_resent_older' }),
+    ],
   ])('acknowledges %s and writes nothing, so a newer edit made here survives', async (_name, resend) => {
     const sent = await syncedTwiceToAdo();
     ado.edit(sent.adoKey, { summary: 'Edited on Azure DevOps afterwards' });
@@ -165,9 +203,12 @@ describe('applying changes from the peer', () => {
     });
   });
 
-  it('keeps a change the tracker refused in the queue, due after the tracker\'s Retry-After, with the reason', async () => {
+  it("keeps a change the tracker refused in the queue, due after the tracker's Retry-After, with the reason", async () => {
     const { adoKey, renamed } = await syncedTwiceToAdo();
-    ado.failNextWrites(1, new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 120 } }));
+    ado.failNextWrites(
+      1,
+      new ExalateError('tracker_unavailable' as never, 'Azure DevOps asked to slow down', { isRetryable: true, details: { retryAfterSeconds: 120 } }),
+    );
     const next: ChangeEnvelope = { ...renamed, id: 'chg_throttled', sequence: 2, replica: { ...(renamed.replica as object), summary: 'after the throttle' } };
     await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [next]);
     const before = adoNode.context.clock.now();
@@ -175,7 +216,7 @@ describe('applying changes from the peer', () => {
     const waiting = (await queueOf(adoNode, 'inbound')).find((entry) => entry.envelope.id === 'chg_throttled')!;
     expect(waiting).toMatchObject({ state: 'queued', attempts: 1, lastError: expect.stringContaining('slow down') });
     expect(waiting.nextAttemptAt - before).toBeGreaterThanOrEqual(120_000);
-    expect((await twinOnAdo())).toMatchObject({ status: 'error', lastAppliedInboundSequence: 1 });
+    expect(await twinOnAdo()).toMatchObject({ status: 'error', lastAppliedInboundSequence: 1 });
     expect(ado.items.get(adoKey)!.summary).toBe('Printer on fire (tray 2)');
   });
   it('tries a change whose incoming script ran out of time again after a backoff, and parks it for the admin only after the third time', async () => {
@@ -185,7 +226,8 @@ describe('applying changes from the peer', () => {
     const next: ChangeEnvelope = { ...renamed, id: 'chg_slow', sequence: 2, replica: { ...(renamed.replica as object), summary: 'after a slow script' } };
     await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [next]);
     const entry = async () => (await queueOf(adoNode, 'inbound')).find((queued) => queued.envelope.id === 'chg_slow')!;
-    const dueNow = async () => adoNode.context.store.updateQueueEntry(connectionId, 'inbound', (await entry()).position, { nextAttemptAt: adoNode.context.clock.now() });
+    const dueNow = async () =>
+      adoNode.context.store.updateQueueEntry(connectionId, 'inbound', (await entry()).position, { nextAttemptAt: adoNode.context.clock.now() });
     const fifteenMinutes = 15 * 60_000;
     for (const attempt of [1, 2]) {
       const before = adoNode.context.clock.now();
@@ -201,13 +243,21 @@ describe('applying changes from the peer', () => {
     const parked = await entry();
     expect(parked).toMatchObject({ state: 'queued', attempts: 3, lastError: expect.stringContaining('stopped after') });
     expect(parked.nextAttemptAt - before).toBeGreaterThan(300 * 24 * 3600_000);
-    expect((await adoNode.admin('GET', '/errors')).body).toEqual(expect.arrayContaining([expect.objectContaining({ connectionId, message: expect.stringContaining('stopped after') })]));
+    expect((await adoNode.admin('GET', '/errors')).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ connectionId, message: expect.stringContaining('stopped after') })]),
+    );
   });
   it('marks the twin synchronized when the receipt comes back while the change it acknowledges is still in flight here, as after a sender died once the peer had stored it', async () => {
     const issue = newIssue('SUP-1');
     expect(await queueLocalChange(jiraNode.context, await connectionOn(jiraNode), issue, { force: true })).toEqual({ ok: true, value: 'queued' });
     // Claimed for delivery, delivered, and then the sender died: its entry stays in flight.
-    const [claimed] = await jiraNode.context.store.claimDueEntries({ connectionId, direction: 'outbound', now: jiraNode.context.clock.now(), leaseMs: 60_000, limit: 10 });
+    const [claimed] = await jiraNode.context.store.claimDueEntries({
+      connectionId,
+      direction: 'outbound',
+      now: jiraNode.context.clock.now(),
+      leaseMs: 60_000,
+      limit: 10,
+    });
     await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [claimed!.envelope]);
     expect(await apply(adoNode)).toBe(1);
     const [receipt] = await carry(adoNode, jiraNode);
@@ -221,11 +271,20 @@ describe('applying changes from the peer', () => {
     ado.items.set('OPS-1', outside);
     const inScope: TrackerItem = { ...newIssue('SUP-8'), key: 'SUP-77', projectKey: 'SUP' };
     ado.items.set('SUP-77', inScope);
-    const linked = (id: string, sourceKey: string, targetKey: string): Envelope => ({ kind: 'linked', id, sourceKey, targetKey, createdAt: adoNode.context.clock.now() });
+    const linked = (id: string, sourceKey: string, targetKey: string): Envelope => ({
+      kind: 'linked',
+      id,
+      sourceKey,
+      targetKey,
+      createdAt: adoNode.context.clock.now(),
+    });
     await receiveEnvelopes(adoNode.context, await connectionOn(adoNode), [linked('lnk_outside', 'SUP-9', 'OPS-1'), linked('lnk_inside', 'SUP-8', 'SUP-77')]);
     await apply(adoNode);
     const twins = await adoNode.context.store.listTwins(connectionId);
     expect(twins.map((twin) => [twin.localKey, twin.remoteKey])).toEqual([['SUP-77', 'SUP-8']]);
-    expect((await queueOf(adoNode, 'inbound')).find((entry) => entry.envelope.id === 'lnk_outside')).toMatchObject({ state: 'queued', lastError: expect.stringContaining('outside this connection') });
+    expect((await queueOf(adoNode, 'inbound')).find((entry) => entry.envelope.id === 'lnk_outside')).toMatchObject({
+      state: 'queued',
+      lastError: expect.stringContaining('outside this connection'),
+    });
   });
 });

@@ -28,7 +28,8 @@ describeTrackerContract('asana (emulator)', async () => {
       startRateLimitStorm: (options) => emulator.rateLimit.start(options),
       stopRateLimitStorm: () => emulator.rateLimit.stop(),
       waits: harness.timers.waits,
-      countItems: (projectKey) => emulator.state.list('tasks').filter((task) => task.memberships.some((membership) => membership.projectGid === projectKey)).length,
+      countItems: (projectKey) =>
+        emulator.state.list('tasks').filter((task) => task.memberships.some((membership) => membership.projectGid === projectKey)).length,
       countComments: (itemKey) => emulator.state.list('stories').filter((story) => story.taskGid === itemKey && story.type === 'comment').length,
     },
     assertExchangesMatchSpec: () => {
@@ -47,7 +48,10 @@ describeTrackerContract('asana (emulator)', async () => {
  * or set ASANA_PRIORITIES=none). ASANA_USER_EMAIL names a member to look up (default: the token's user).
  */
 describeLiveTrackerContract('asana', ['ASANA_TOKEN', 'ASANA_PROJECT'], async (environment) => {
-  const adapter = new AsanaAdapter({ baseUrl: process.env['ASANA_URL'] ?? 'https://app.asana.com', authorization: `Bearer ${environment['ASANA_TOKEN'] ?? ''}` });
+  const adapter = new AsanaAdapter({
+    baseUrl: process.env['ASANA_URL'] ?? 'https://app.asana.com',
+    authorization: `Bearer ${environment['ASANA_TOKEN'] ?? ''}`,
+  });
   const email = process.env['ASANA_USER_EMAIL'] ?? '';
   return {
     tracker: adapter,
@@ -55,7 +59,10 @@ describeLiveTrackerContract('asana', ['ASANA_TOKEN', 'ASANA_PROJECT'], async (en
     vocabulary: vocabulary(email),
     close: async () => undefined,
     deleteItem: async (key) => {
-      await fetch(`${process.env['ASANA_URL'] ?? 'https://app.asana.com'}/api/1.0/tasks/${key}`, { method: 'DELETE', headers: { Authorization: `Bearer ${environment['ASANA_TOKEN'] ?? ''}` } });
+      await fetch(`${process.env['ASANA_URL'] ?? 'https://app.asana.com'}/api/1.0/tasks/${key}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${environment['ASANA_TOKEN'] ?? ''}` },
+      });
     },
   };
 });

@@ -31,7 +31,8 @@ describeTrackerContract('azure-devops (emulator)', async () => {
       startRateLimitStorm: (options) => emulator.rateLimit.start(options),
       stopRateLimitStorm: () => emulator.rateLimit.stop(),
       waits: harness.timers.waits,
-      countItems: (projectKey) => emulator.state.workItems.filter((item) => String(item.fields['System.TeamProject']).toLowerCase() === projectKey.toLowerCase()).length,
+      countItems: (projectKey) =>
+        emulator.state.workItems.filter((item) => String(item.fields['System.TeamProject']).toLowerCase() === projectKey.toLowerCase()).length,
       countComments: (itemKey) => emulator.state.commentsOf(Number(itemKey)).filter((comment) => !comment.isDeleted).length,
     },
     assertExchangesMatchSpec: () => {
@@ -44,7 +45,9 @@ describeTrackerContract('azure-devops (emulator)', async () => {
   };
 });
 
-const connectionDataSchema = z.looseObject({ authenticatedUser: z.looseObject({ properties: z.looseObject({ Account: z.looseObject({ $value: z.string() }).optional() }).optional() }) });
+const connectionDataSchema = z.looseObject({
+  authenticatedUser: z.looseObject({ properties: z.looseObject({ Account: z.looseObject({ $value: z.string() }).optional() }).optional() }),
+});
 
 /**
  * Against a real organization: AZURE_DEVOPS_URL (https://dev.azure.com/your-organization) and
@@ -59,7 +62,7 @@ describeLiveTrackerContract('azure-devops', ['AZURE_DEVOPS_URL', 'AZURE_DEVOPS_T
   const projectKey = process.env['AZURE_DEVOPS_PROJECT'] ?? (await adapter.listProjects())[0]?.key ?? '';
   const answer = await fetch(`${baseUrl}/_apis/connectionData?api-version=7.1-preview`, { headers: { Authorization: authorization } });
   const me = parseJson(await answer.text(), connectionDataSchema);
-  const email = me.ok ? me.value.authenticatedUser.properties?.Account?.$value ?? '' : '';
+  const email = me.ok ? (me.value.authenticatedUser.properties?.Account?.$value ?? '') : '';
   return {
     tracker: adapter,
     projectKey,

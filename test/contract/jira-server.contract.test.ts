@@ -17,7 +17,9 @@ const vocabulary = (userEmail: string, projectKey: string): TrackerContractVocab
   queryForProject: (key) => `project = "${key}" ORDER BY created ASC`,
 });
 
-describeTrackerContract('jira-server (emulator)', async () => jiraEmulatorFixture(await startJiraServerHarness(), 'ENG', vocabulary('sam@acme.example', 'ENG')));
+describeTrackerContract('jira-server (emulator)', async () =>
+  jiraEmulatorFixture(await startJiraServerHarness(), 'ENG', vocabulary('sam@acme.example', 'ENG')),
+);
 
 /**
  * `npm run test:live` with JIRA_SERVER_URL (the base URL, with any context path) and

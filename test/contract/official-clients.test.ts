@@ -61,7 +61,9 @@ describe('jira.js Version3Client against the Jira Cloud emulator', () => {
   });
 
   it('creates an issue, reads it, updates it, comments on it, and moves it through a transition', async () => {
-    const created = await client.issues.createIssue({ fields: { project: { key: 'SUP' }, issuetype: { name: 'Bug' }, summary: 'Printer on fire', description: plainDocument('Smoke on floor 3.') } });
+    const created = await client.issues.createIssue({
+      fields: { project: { key: 'SUP' }, issuetype: { name: 'Bug' }, summary: 'Printer on fire', description: plainDocument('Smoke on floor 3.') },
+    });
     expect(created.key).toMatch(/^SUP-\d+$/);
 
     await client.issues.editIssue({ issueIdOrKey: created.key, fields: { summary: 'Printer on fire, again' } });
@@ -82,7 +84,11 @@ describe('jira.js Version3Client against the Jira Cloud emulator', () => {
 
   it('finds issues by JQL with the enhanced search, GET and POST', async () => {
     const created = await client.issues.createIssue({ fields: { project: { key: 'SUP' }, issuetype: { name: 'Bug' }, summary: 'Found by JQL' } });
-    const byGet = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql: 'project = SUP ORDER BY created DESC', fields: ['summary'], maxResults: 50 });
+    const byGet = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
+      jql: 'project = SUP ORDER BY created DESC',
+      fields: ['summary'],
+      maxResults: 50,
+    });
     expect(byGet.issues?.map((issue) => issue.key)).toContain(created.key);
     const byPost = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: `key = ${created.key}`, fields: ['summary'] });
     expect(byPost.issues?.[0]?.fields.summary).toBe('Found by JQL');
@@ -101,7 +107,10 @@ describe('jira.js Version2Client against the Jira Server/DC emulator', () => {
     specCheck = createSpecCheckingFetch(jiraServerSpecOptions(server.mountUrl));
     proxy = await startCheckingProxy(server.origin, specCheck.fetch);
     // A personal access token is a Bearer token (Jira 8.14+), which jira.js sends for oauth2.
-    client = new Version2Client({ host: `${proxy.origin}/jira-server/tracker`, authentication: { oauth2: { accessToken: credentialsOf(emulator.authorization).secret } } });
+    client = new Version2Client({
+      host: `${proxy.origin}/jira-server/tracker`,
+      authentication: { oauth2: { accessToken: credentialsOf(emulator.authorization).secret } },
+    });
   });
   afterEach(() => {
     specCheck.assertExchangesMatchSpec();
@@ -121,7 +130,9 @@ describe('jira.js Version2Client against the Jira Server/DC emulator', () => {
   });
 
   it('creates an issue, reads it, updates it, comments on it, and moves it through a transition', async () => {
-    const created = await client.issues.createIssue({ fields: { project: { key: 'ENG' }, issuetype: { name: 'Bug' }, summary: 'Build is red', description: 'Since *Tuesday*.' } });
+    const created = await client.issues.createIssue({
+      fields: { project: { key: 'ENG' }, issuetype: { name: 'Bug' }, summary: 'Build is red', description: 'Since *Tuesday*.' },
+    });
     expect(created.key).toMatch(/^ENG-\d+$/);
 
     await client.issues.editIssue({ issueIdOrKey: created.key, fields: { summary: 'Build is red on main' } });
@@ -201,7 +212,10 @@ describe('azure-devops-node-api against the Azure DevOps emulator', () => {
     const read = await workItems.getWorkItem(created.id!);
     expect(read.fields?.['System.Title']).toBe('Checkout times out at peak');
 
-    const found = await workItems.queryByWiql({ query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = 'Fabrikam Fiber' AND [System.Title] CONTAINS 'Checkout'` }, { project: 'Fabrikam Fiber' });
+    const found = await workItems.queryByWiql(
+      { query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = 'Fabrikam Fiber' AND [System.Title] CONTAINS 'Checkout'` },
+      { project: 'Fabrikam Fiber' },
+    );
     expect(found.workItems?.map((reference) => reference.id)).toContain(created.id);
     const batch = await workItems.getWorkItems([created.id!], ['System.Title', 'System.State']);
     expect(batch[0]?.fields?.['System.State']).toBe('New');
@@ -262,7 +276,10 @@ describe('asana (v3) against the Asana emulator', () => {
   it('creates a task in a project, reads it, updates it, and finds it among the project’s tasks', async () => {
     const tasks = new asana.TasksApi(apiClient);
     const project = await projectNamed('Bugs');
-    const created = await tasks.createTask({ data: { name: 'Login button misaligned', notes: 'On Safari only.', projects: [project] } }, { opt_fields: 'name,notes,projects' });
+    const created = await tasks.createTask(
+      { data: { name: 'Login button misaligned', notes: 'On Safari only.', projects: [project] } },
+      { opt_fields: 'name,notes,projects' },
+    );
     expect(created.data.name).toBe('Login button misaligned');
 
     await tasks.updateTask({ data: { name: 'Login button misaligned on Safari', completed: true } }, created.data.gid, {});

@@ -32,7 +32,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     });
 
     it('stores a connection once when many callers race with one id, and lets a deleted one be replaced', async () => {
-      const racers = await Promise.all(Array.from({ length: 8 }, (_unused, index) => store.insertConnectionUnlessLive({ ...connection('con_1'), name: `racer ${index}`, status: 'active' })));
+      const racers = await Promise.all(
+        Array.from({ length: 8 }, (_unused, index) => store.insertConnectionUnlessLive({ ...connection('con_1'), name: `racer ${index}`, status: 'active' })),
+      );
       expect(racers.filter((won) => won)).toHaveLength(1);
       const winner = `racer ${racers.indexOf(true)}`;
       expect((await store.getConnection('con_1'))?.name).toBe(winner);
@@ -42,7 +44,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect((await store.getConnection('con_1'))?.name).toBe(winner);
       // Deleted on this side: accepting again replaces it, once.
       await store.updateConnection({ ...connection('con_1'), status: 'deleted', updatedAt: 2 });
-      const again = await Promise.all([1, 2, 3].map((attempt) => store.insertConnectionUnlessLive({ ...connection('con_1'), name: `again ${attempt}`, status: 'active', updatedAt: 3 })));
+      const again = await Promise.all(
+        [1, 2, 3].map((attempt) => store.insertConnectionUnlessLive({ ...connection('con_1'), name: `again ${attempt}`, status: 'active', updatedAt: 3 })),
+      );
       expect(again.filter((won) => won)).toHaveLength(1);
       expect(await store.getConnection('con_1')).toMatchObject({ status: 'active', name: `again ${again.indexOf(true) + 1}` });
       expect(await store.listConnections()).toHaveLength(1);
@@ -50,19 +54,29 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
     it('keeps attachment content per connection, measures it, and lists the oldest without the content', async () => {
       const content = (connectionId: string, attachmentId: string, bytes: number, receivedAt: number) => ({
-        connectionId, sourceKey: 'SUP:1', attachmentId, contentBase64: 'x'.repeat(Math.ceil((bytes * 4) / 3)), bytes, receivedAt,
+        connectionId,
+        sourceKey: 'SUP:1',
+        attachmentId,
+        contentBase64: 'x'.repeat(Math.ceil((bytes * 4) / 3)),
+        bytes,
+        receivedAt,
       });
       await store.putAttachmentContent(content('con_1', 'att-1', 300_000, 10));
       await store.putAttachmentContent(content('con_1', 'att-2', 5, 30));
       await store.putAttachmentContent(content('con_2', 'att-1', 7, 20));
       expect(await store.measureAttachmentContent('con_1')).toBe(300_005);
       expect(await store.measureAttachmentContent('con_none')).toBe(0);
-      expect(await store.getAttachmentContent({ connectionId: 'con_1', sourceKey: 'SUP:1', attachmentId: 'att-1' })).toEqual(content('con_1', 'att-1', 300_000, 10));
+      expect(await store.getAttachmentContent({ connectionId: 'con_1', sourceKey: 'SUP:1', attachmentId: 'att-1' })).toEqual(
+        content('con_1', 'att-1', 300_000, 10),
+      );
       // The same attachment again replaces what was kept, and is measured once.
       await store.putAttachmentContent(content('con_1', 'att-2', 9, 40));
       expect(await store.measureAttachmentContent('con_1')).toBe(300_009);
       const old = await store.listAttachmentContentReceivedBefore(40, 10);
-      expect(old.map((each) => [each.connectionId, each.attachmentId, each.bytes, each.receivedAt])).toEqual([['con_1', 'att-1', 300_000, 10], ['con_2', 'att-1', 7, 20]]);
+      expect(old.map((each) => [each.connectionId, each.attachmentId, each.bytes, each.receivedAt])).toEqual([
+        ['con_1', 'att-1', 300_000, 10],
+        ['con_2', 'att-1', 7, 20],
+      ]);
       expect(old.some((each) => 'contentBase64' in each)).toBe(false);
       expect(await store.listAttachmentContentReceivedBefore(40, 1)).toHaveLength(1);
       await store.deleteAttachmentContent({ connectionId: 'con_1', sourceKey: 'SUP:1', attachmentId: 'att-1' });
@@ -87,7 +101,13 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     it('keeps the sealed invitation code until the invitation is used', async () => {
       await store.insertConnection(connection('con_1'));
       await store.insertInvitation({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: 'sealed1:code' });
-      expect(await store.getInvitation('con_1')).toEqual({ connectionId: 'con_1', tokenHash: 'hash', expiresAt: 100, usedAt: null, sealedCode: 'sealed1:code' });
+      expect(await store.getInvitation('con_1')).toEqual({
+        connectionId: 'con_1',
+        tokenHash: 'hash',
+        expiresAt: 100,
+        usedAt: null,
+        sealedCode: 'sealed1:code',
+      });
       expect(await store.getInvitation('con_missing')).toBeUndefined();
       // A refused token leaves the code in place; the accepted one drops it.
       expect(await store.consumeInvitation('con_1', 'other-hash', 10)).toBe('unknown');
@@ -154,19 +174,37 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       const queued = await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10 });
       expect(queued.map((each) => each.envelope.id)).toEqual(['change-2']);
       const all = await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued', 'done'], limit: 10 });
-      expect(all.map((each) => [each.envelope.id, each.state, each.attempts])).toEqual([['change-1', 'done', 1], ['change-2', 'queued', 0]]);
+      expect(all.map((each) => [each.envelope.id, each.state, each.attempts])).toEqual([
+        ['change-1', 'done', 1],
+        ['change-2', 'queued', 0],
+      ]);
       expect((await store.countQueue('con_1')).outbound).toMatchObject({ queued: 1, done: 1 });
     });
 
     it('lists a queue by item and by envelope ids', async () => {
       const entry = (id: string, itemKey: string) => ({
-        connectionId: 'con_1', direction: 'outbound' as const, itemKey,
+        connectionId: 'con_1',
+        direction: 'outbound' as const,
+        itemKey,
         envelope: { kind: 'change' as const, id, sourceKey: itemKey, sequence: 0, replica: {}, createdAt: 1 },
-        state: 'queued' as const, attempts: 0, nextAttemptAt: 0, lastError: null, createdAt: 1, updatedAt: 1,
+        state: 'queued' as const,
+        attempts: 0,
+        nextAttemptAt: 0,
+        lastError: null,
+        createdAt: 1,
+        updatedAt: 1,
       });
-      for (const [id, item] of [['a1', 'A'], ['b1', 'B'], ['a2', 'A'], ['c1', 'C']] as const) await store.enqueue(entry(id, item));
+      for (const [id, item] of [
+        ['a1', 'A'],
+        ['b1', 'B'],
+        ['a2', 'A'],
+        ['c1', 'C'],
+      ] as const)
+        await store.enqueue(entry(id, item));
       const list = (filter: { itemKey?: string; envelopeIds?: readonly string[] }) =>
-        store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10, ...filter }).then((entries) => entries.map((each) => each.envelope.id));
+        store
+          .listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10, ...filter })
+          .then((entries) => entries.map((each) => each.envelope.id));
       expect(await list({ itemKey: 'A' })).toEqual(['a1', 'a2']);
       expect(await list({ envelopeIds: ['c1', 'a1', 'missing'] })).toEqual(['a1', 'c1']);
       expect(await list({ itemKey: 'A', envelopeIds: ['c1', 'a2'] })).toEqual(['a2']);
@@ -175,9 +213,16 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
     it('claims only due heads of items, once, and gives a dead claim back after its lease', async () => {
       const entry = (id: string, itemKey: string, nextAttemptAt = 0) => ({
-        connectionId: 'con_1', direction: 'inbound' as const, itemKey,
+        connectionId: 'con_1',
+        direction: 'inbound' as const,
+        itemKey,
         envelope: { kind: 'change' as const, id, sourceKey: itemKey, sequence: 0, replica: {}, createdAt: 1 },
-        state: 'queued' as const, attempts: 0, nextAttemptAt, lastError: null, createdAt: 1, updatedAt: 1,
+        state: 'queued' as const,
+        attempts: 0,
+        nextAttemptAt,
+        lastError: null,
+        createdAt: 1,
+        updatedAt: 1,
       });
       await store.enqueue(entry('a1', 'A'));
       await store.enqueue(entry('a2', 'A'));
@@ -196,7 +241,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(a2?.envelope.id).toBe('a2');
       await store.updateQueueEntry('con_1', 'inbound', a2!.position, { state: 'done' });
       // c1's worker died: after its lease, c1 is claimable again; b1 is now due too.
-      expect((await claim(600)).map((each) => [each.envelope.id, each.attempts])).toEqual([['b1', 1], ['c1', 2]]);
+      expect((await claim(600)).map((each) => [each.envelope.id, each.attempts])).toEqual([
+        ['b1', 1],
+        ['c1', 2],
+      ]);
     });
 
     it('runs work under one key one holder at a time', async () => {
@@ -227,19 +275,45 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
     it('finds twins by either key and replaces them by local key', async () => {
       const twin = {
-        connectionId: 'con_1', localKey: 'SUP-1', remoteKey: null, status: 'queued' as const, lastSentHash: 'h1', nextOutboundSequence: 1,
-        lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], sentAttachmentIds: [], updatedAt: 1,
+        connectionId: 'con_1',
+        localKey: 'SUP-1',
+        remoteKey: null,
+        status: 'queued' as const,
+        lastSentHash: 'h1',
+        nextOutboundSequence: 1,
+        lastAppliedInboundSequence: -1,
+        previousReplica: null,
+        commentLinks: [],
+        attachmentLinks: [],
+        sentAttachmentIds: [],
+        updatedAt: 1,
       };
       await store.putTwin(twin);
       await store.putTwin({ ...twin, remoteKey: '42', status: 'synchronized', commentLinks: [{ remoteId: 'c9', localId: 'c1' }] });
-      expect(await store.getTwinByRemoteKey('con_1', '42')).toMatchObject({ localKey: 'SUP-1', status: 'synchronized', commentLinks: [{ remoteId: 'c9', localId: 'c1' }] });
+      expect(await store.getTwinByRemoteKey('con_1', '42')).toMatchObject({
+        localKey: 'SUP-1',
+        status: 'synchronized',
+        commentLinks: [{ remoteId: 'c9', localId: 'c1' }],
+      });
       expect(await store.listTwins('con_1')).toHaveLength(1);
       await store.deleteTwin('con_1', 'SUP-1');
       expect(await store.getTwinByLocalKey('con_1', 'SUP-1')).toBeUndefined();
     });
 
     it('counts a repeated error instead of listing it twice, until it is resolved', async () => {
-      const error = { id: 'err_1', scope: 'item' as const, connectionId: 'con_1', itemKey: 'SUP-1', code: 'script_failed', message: 'boom', line: 3, occurrences: 1, createdAt: 1, updatedAt: 1, resolvedAt: null };
+      const error = {
+        id: 'err_1',
+        scope: 'item' as const,
+        connectionId: 'con_1',
+        itemKey: 'SUP-1',
+        code: 'script_failed',
+        message: 'boom',
+        line: 3,
+        occurrences: 1,
+        createdAt: 1,
+        updatedAt: 1,
+        resolvedAt: null,
+      };
       await store.recordError(error);
       const again = await store.recordError({ ...error, id: 'err_2', message: 'boom again', updatedAt: 2 });
       expect(again).toMatchObject({ id: 'err_1', occurrences: 2, message: 'boom again' });

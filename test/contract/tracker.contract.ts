@@ -74,8 +74,18 @@ export interface TrackerContractFixture {
 const formatted: RichText = {
   type: 'doc',
   content: [
-    { type: 'paragraph', content: [{ type: 'text', text: 'Checkout fails for ' }, { type: 'text', text: 'every', marks: ['bold'] }, { type: 'text', text: ' card.' }] },
-    { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'Visa' }] }], [{ type: 'paragraph', content: [{ type: 'text', text: 'Amex' }] }]] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Checkout fails for ' },
+        { type: 'text', text: 'every', marks: ['bold'] },
+        { type: 'text', text: ' card.' },
+      ],
+    },
+    {
+      type: 'bulletList',
+      items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'Visa' }] }], [{ type: 'paragraph', content: [{ type: 'text', text: 'Amex' }] }]],
+    },
   ],
 };
 
@@ -115,17 +125,33 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
     });
 
     async function createItem(summary: string, extra: Partial<Parameters<TrackerItemOperations['createItem']>[0]> = {}): Promise<string> {
-      const { key } = await fixture.tracker.createItem({ projectKey: fixture.projectKey, type: fixture.vocabulary.itemType, summary: `${summary} [${stamp}]`, ...extra });
+      const { key } = await fixture.tracker.createItem({
+        projectKey: fixture.projectKey,
+        type: fixture.vocabulary.itemType,
+        summary: `${summary} [${stamp}]`,
+        ...extra,
+      });
       created.push(key);
       return key;
     }
 
     it('creates an item and reads it back with its fields', async () => {
-      const key = await createItem('Created by the contract', { description: formatted, ...(fixture.vocabulary.supportsLabels ? { labels: ['contract'] } : {}) });
+      const key = await createItem('Created by the contract', {
+        description: formatted,
+        ...(fixture.vocabulary.supportsLabels ? { labels: ['contract'] } : {}),
+      });
 
       const item = await fixture.tracker.getItem(key);
 
-      expect(item).toMatchObject({ key, projectKey: fixture.projectKey, type: fixture.vocabulary.itemType, summary: `Created by the contract [${stamp}]`, status: fixture.vocabulary.initialStatus, comments: [], attachments: [] });
+      expect(item).toMatchObject({
+        key,
+        projectKey: fixture.projectKey,
+        type: fixture.vocabulary.itemType,
+        summary: `Created by the contract [${stamp}]`,
+        status: fixture.vocabulary.initialStatus,
+        comments: [],
+        attachments: [],
+      });
       expect(plainTextOf(item!.description)).toBe(plainTextOf(formatted));
       expect(hasBold(item!.description)).toBe(true);
       expect(item!.description.content.some((block) => block.type === 'bulletList')).toBe(true);
@@ -244,7 +270,8 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
     });
 
     function requireFaults(): TrackerFaults {
-      if (fixture.faults === undefined) throw new Error(`The ${name} fixture has no faults; pass { faults: false } to describeTrackerContract to skip these cases.`);
+      if (fixture.faults === undefined)
+        throw new Error(`The ${name} fixture has no faults; pass { faults: false } to describeTrackerContract to skip these cases.`);
       return fixture.faults;
     }
 
@@ -270,7 +297,9 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
       const itemsBefore = faults.countItems(fixture.projectKey);
 
       faults.startRateLimitStorm({ requests: 1000, retryAfterSeconds: 1 });
-      const failure = await fixture.tracker.createItem({ projectKey: fixture.projectKey, type: fixture.vocabulary.itemType, summary: 'Never' }).catch((error: unknown) => error);
+      const failure = await fixture.tracker
+        .createItem({ projectKey: fixture.projectKey, type: fixture.vocabulary.itemType, summary: 'Never' })
+        .catch((error: unknown) => error);
       faults.stopRateLimitStorm();
 
       expect(failure).toMatchObject({ code: 'tracker_unavailable', isRetryable: true, details: expect.objectContaining({ retryAfterSeconds: 1 }) });
@@ -283,7 +312,11 @@ export function describeTrackerContract(name: string, setUp: () => Promise<Track
  * The contract against a real instance, run when every variable in `required` is set (`npm run
  * test:live`); otherwise one skipped case whose name, and a printed line, say what to set.
  */
-export function describeLiveTrackerContract(name: string, required: readonly string[], setUp: (environment: Readonly<Record<string, string>>) => Promise<TrackerContractFixture>): void {
+export function describeLiveTrackerContract(
+  name: string,
+  required: readonly string[],
+  setUp: (environment: Readonly<Record<string, string>>) => Promise<TrackerContractFixture>,
+): void {
   const missing = required.filter((variable) => (process.env[variable] ?? '') === '');
   if (missing.length > 0) {
     const reason = `${name} against a real instance skipped: set ${missing.join(', ')} to run it`;

@@ -36,8 +36,11 @@ async function expectAccessible(page: Page): Promise<void> {
 
 /** The row of a connection in a console's list, once it shows the status. */
 const connectionRow = (scope: FrameLocator | Page, name: string, status: string): Locator =>
-  scope.getByRole('row').filter({ hasText: name }).filter({ hasText: new RegExp(status) }).first();
-
+  scope
+    .getByRole('row')
+    .filter({ hasText: name })
+    .filter({ hasText: new RegExp(status) })
+    .first();
 
 async function clipboardText(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
@@ -69,14 +72,29 @@ interface PrivateInitiation {
  * Initiate Connection to a private side ("I don't have a URL"), Script mode, the connection
  * information and a project, by keyboard alone; copies the invitation code and answers it.
  */
-async function initiatePrivateConnectionByKeyboard({ console, page, wizard, localName, remoteName, description, chooseProject, initiateButton }: PrivateInitiation): Promise<string> {
+async function initiatePrivateConnectionByKeyboard({
+  console,
+  page,
+  wizard,
+  localName,
+  remoteName,
+  description,
+  chooseProject,
+  initiateButton,
+}: PrivateInitiation): Promise<string> {
   await wizard.getByText('Destination Instance URL').first().waitFor();
   await session.shoot(page, `${console}-initiate-destination`);
   await expectAccessible(page);
   // The public guide's opening note, then the private guides' note once the destination is private.
-  await wizard.getByText(/It doesn't matter which side you start initiating/).first().waitFor();
+  await wizard
+    .getByText(/It doesn't matter which side you start initiating/)
+    .first()
+    .waitFor();
   await pressWithKeyboard(page, wizard.getByLabel("I don't have a URL"), 'Space');
-  await wizard.getByText(/an instance you have access to is considered a public side/).first().waitFor();
+  await wizard
+    .getByText(/an instance you have access to is considered a public side/)
+    .first()
+    .waitFor();
   await session.shoot(page, `${console}-initiate-no-url`);
   await pressWithKeyboard(page, wizard.getByRole('button', { name: 'Next' }));
 
@@ -105,7 +123,10 @@ async function initiatePrivateConnectionByKeyboard({ console, page, wizard, loca
   await copy.waitFor();
   // A private destination has no URL to show; the initiator sees when the code expires.
   await wizard.getByText('unknown').first().waitFor();
-  await wizard.getByText(/Invitation expires/).first().waitFor();
+  await wizard
+    .getByText(/Invitation expires/)
+    .first()
+    .waitFor();
   await pressWithKeyboard(page, copy);
   const code = await wizard.getByLabel('Invitation code').inputValue();
   await expectCopied(page, code);
@@ -123,7 +144,10 @@ async function showInvitationAgainByKeyboard(page: Page, scope: FrameLocator | P
   await pressWithKeyboard(page, row.getByRole('button', { name: /^Show invitation code/ }));
   const shown = scope.getByRole('textbox', { name: 'Invitation code' });
   await waitFor('the invitation code shown again', async () => (await shown.inputValue().catch(() => '')) === code);
-  await scope.getByText(/Invitation expires/).first().waitFor();
+  await scope
+    .getByText(/Invitation expires/)
+    .first()
+    .waitFor();
   await pressWithKeyboard(page, scope.getByRole('button', { name: 'Copy invitation code' }));
   await expectCopied(page, code);
   await session.shoot(page, `${console}-connections-pending-invitation-code`);
@@ -133,19 +157,33 @@ async function showInvitationAgainByKeyboard(page: Page, scope: FrameLocator | P
 }
 
 /** Active row → Start synchronization: the three ways, each used by keyboard alone. */
-async function startSynchronizationByKeyboard(page: Page, scope: FrameLocator | Page, connectionName: string, start: { readonly query: string; readonly itemKey: string; readonly console: string }): Promise<void> {
+async function startSynchronizationByKeyboard(
+  page: Page,
+  scope: FrameLocator | Page,
+  connectionName: string,
+  start: { readonly query: string; readonly itemKey: string; readonly console: string },
+): Promise<void> {
   const row = scope.getByRole('row').filter({ hasText: connectionName }).first();
   await pressWithKeyboard(page, row.getByRole('button', { name: /^Start synchronization/ }));
   const ways = scope.getByRole('dialog').filter({ hasText: 'Sync now' }).last();
   await ways.getByText('Add a trigger').first().waitFor();
   await typeWithKeyboard(page, ways.getByRole('textbox', { name: /^Query/ }), start.query);
   await pressWithKeyboard(page, ways.getByRole('button', { name: 'Add trigger' }));
-  await ways.getByText(/now sync by themselves/).first().waitFor();
+  await ways
+    .getByText(/now sync by themselves/)
+    .first()
+    .waitFor();
   await pressWithKeyboard(page, ways.getByRole('button', { name: 'Bulk sync', exact: true }));
-  await ways.getByText(/^Bulk sync started/).first().waitFor();
+  await ways
+    .getByText(/^Bulk sync started/)
+    .first()
+    .waitFor();
   await typeWithKeyboard(page, ways.getByRole('textbox', { name: /(key|id)$/ }), start.itemKey);
   await pressWithKeyboard(page, ways.getByRole('button', { name: 'Sync now' }));
-  await ways.getByText(new RegExp(`${start.itemKey} is queued to sync`)).first().waitFor();
+  await ways
+    .getByText(new RegExp(`${start.itemKey} is queued to sync`))
+    .first()
+    .waitFor();
   await session.shoot(page, `${start.console}-connections-start-synchronization`);
   await expectAccessible(page);
   await pressWithKeyboard(page, ways.getByRole('button', { name: 'Close', exact: true }).last());
@@ -332,10 +370,22 @@ describe('Azure DevOps: Organization settings → Extensions → Exalate, and it
   it('starts synchronization from the Active row: a trigger, bulk sync and one work item, by keyboard alone', async () => {
     const instance = session.instance('azure-devops');
     const user = new AzureDevOpsAdapter({ baseUrl: instance.trackerApi, authorization: instance.trackerAuth });
-    const workItem = await user.createItem({ projectKey: 'Fabrikam Fiber', type: 'Task', summary: 'Badge reader offline', description: richTextFromPlain('Building B.'), labels: ['badge-reader'] });
-    await startSynchronizationByKeyboard(page, exalateFrame(page), 'acme-ado_to_partner-server', { query: `[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] CONTAINS 'badge-reader'`, itemKey: workItem.key, console: 'azure-devops' });
+    const workItem = await user.createItem({
+      projectKey: 'Fabrikam Fiber',
+      type: 'Task',
+      summary: 'Badge reader offline',
+      description: richTextFromPlain('Building B.'),
+      labels: ['badge-reader'],
+    });
+    await startSynchronizationByKeyboard(page, exalateFrame(page), 'acme-ado_to_partner-server', {
+      query: `[System.TeamProject] = 'Fabrikam Fiber' AND [System.Tags] CONTAINS 'badge-reader'`,
+      itemKey: workItem.key,
+      console: 'azure-devops',
+    });
     const admin = adminClient(instance);
-    const connectionId = ((await admin('GET', '/connections')).body as { id: string; name: string }[]).find((connection) => connection.name === 'acme-ado_to_partner-server')?.id ?? '';
+    const connectionId =
+      ((await admin('GET', '/connections')).body as { id: string; name: string }[]).find((connection) => connection.name === 'acme-ado_to_partner-server')
+        ?.id ?? '';
     await waitFor('the work item under sync', async () => (await admin('GET', `/connections/${connectionId}/twins/${workItem.key}`)).status === 200, 30_000);
   });
 });
@@ -444,12 +494,18 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
     const jiraUser = new JiraCloudAdapter({ baseUrl: jiraInstance.trackerApi, authorization: jiraInstance.trackerAuth });
     const adoUser = new AzureDevOpsAdapter({ baseUrl: adoInstance.trackerApi, authorization: adoInstance.trackerAuth });
     const jiraAdmin = adminClient(jiraInstance);
-    const connectionId = ((await jiraAdmin('GET', '/connections')).body as { id: string; name: string }[]).find((connection) => connection.name === 'acme-jira_to_partner-ado')?.id ?? '';
+    const connectionId =
+      ((await jiraAdmin('GET', '/connections')).body as { id: string; name: string }[]).find((connection) => connection.name === 'acme-jira_to_partner-ado')
+        ?.id ?? '';
     const workItemOf = async (key: string) => {
-      const remoteKey = await waitFor(`the twin of ${key}`, async () => {
-        const twin = await jiraAdmin('GET', `/connections/${connectionId}/twins/${key}`);
-        return twin.status === 200 && twin.body.status === 'synchronized' ? (twin.body.remoteKey as string) : undefined;
-      }, 30_000);
+      const remoteKey = await waitFor(
+        `the twin of ${key}`,
+        async () => {
+          const twin = await jiraAdmin('GET', `/connections/${connectionId}/twins/${key}`);
+          return twin.status === 200 && twin.body.status === 'synchronized' ? (twin.body.remoteKey as string) : undefined;
+        },
+        30_000,
+      );
       return adoUser.getItem(remoteKey);
     };
 
@@ -474,7 +530,11 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
     const rules = (await jiraAdmin('GET', `/connections/${connectionId}/rules`)).body as { outgoing: string; incoming: string };
     const editScripts = async () => {
       await sidebar.getByRole('link', { name: 'Connections' }).click();
-      await app.getByRole('row').filter({ hasText: 'acme-jira_to_partner-ado' }).getByRole('button', { name: /^Edit (rules|scripts)/ }).click();
+      await app
+        .getByRole('row')
+        .filter({ hasText: 'acme-jira_to_partner-ado' })
+        .getByRole('button', { name: /^Edit (rules|scripts)/ })
+        .click();
       const editor = app.getByRole('dialog');
       await editor.getByLabel('Outgoing sync script').waitFor();
       return editor;
@@ -491,15 +551,24 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
     await editor.getByText(/saved/i).first().waitFor();
     await editor.getByRole('button', { name: 'Close' }).click();
 
-    const vpn = await jiraUser.createItem({ projectKey: 'SUP', type: 'Task', summary: 'VPN drops every hour', description: richTextFromPlain('Since Monday.') });
+    const vpn = await jiraUser.createItem({
+      projectKey: 'SUP',
+      type: 'Task',
+      summary: 'VPN drops every hour',
+      description: richTextFromPlain('Since Monday.'),
+    });
     await sidebar.getByRole('link', { name: 'Errors' }).click();
     const errorRow = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).filter({ hasText: vpn.key }).first();
-    await waitFor('the script error in Errors', async () => {
-      if (await errorRow.isVisible()) return true;
-      await app.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(500);
-      return false;
-    }, 30_000);
+    await waitFor(
+      'the script error in Errors',
+      async () => {
+        if (await errorRow.isVisible()) return true;
+        await app.getByRole('button', { name: 'Refresh' }).click();
+        await page.waitForTimeout(500);
+        return false;
+      },
+      30_000,
+    );
     await session.shoot(page, 'jira-cloud-errors');
     await expectAccessible(page);
 
@@ -521,23 +590,34 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
     await sidebar.getByRole('link', { name: 'Errors' }).click();
     await app.getByRole('heading', { name: 'Errors', exact: true }).waitFor();
     const retry = errorRow.getByRole('button', { name: 'Retry' });
-    await waitFor('Retry on the error, or the item synced', async () => {
-      if (await retry.isVisible()) {
-        await retry.click();
-        return true;
-      }
-      const twin = await jiraAdmin('GET', `/connections/${connectionId}/twins/${vpn.key}`);
-      return twin.status === 200 && twin.body.status === 'synchronized';
-    }, 30_000);
+    await waitFor(
+      'Retry on the error, or the item synced',
+      async () => {
+        if (await retry.isVisible()) {
+          await retry.click();
+          return true;
+        }
+        const twin = await jiraAdmin('GET', `/connections/${connectionId}/twins/${vpn.key}`);
+        return twin.status === 200 && twin.body.status === 'synchronized';
+      },
+      30_000,
+    );
     expect((await workItemOf(vpn.key))?.summary).toBe('VPN drops every hour');
     // The broken script also stopped the reconciler's look at the first issue: retried too, Errors empties.
-    await waitFor('Errors to empty', async () => {
-      const leftover = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).getByRole('button', { name: 'Retry' });
-      if ((await leftover.count()) > 0) await leftover.first().click();
-      await app.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(300);
-      return app.getByText(/^No errors/).first().isVisible();
-    }, 20_000);
+    await waitFor(
+      'Errors to empty',
+      async () => {
+        const leftover = app.getByRole('row').filter({ hasText: 'The partner needs a Region on every issue' }).getByRole('button', { name: 'Retry' });
+        if ((await leftover.count()) > 0) await leftover.first().click();
+        await app.getByRole('button', { name: 'Refresh' }).click();
+        await page.waitForTimeout(300);
+        return app
+          .getByText(/^No errors/)
+          .first()
+          .isVisible();
+      },
+      20_000,
+    );
     await page.close();
   });
 });
@@ -547,7 +627,10 @@ describe('Every console page passes an accessibility scan', () => {
     const page = await session.newPage();
     await page.goto(session.instance('jira-cloud').console);
     const sidebar = page.getByRole('navigation', { name: 'Apps settings' });
-    for (const [route, title] of [['sync-queue', 'Sync queue'], ['general-settings', 'General settings']] as const) {
+    for (const [route, title] of [
+      ['sync-queue', 'Sync queue'],
+      ['general-settings', 'General settings'],
+    ] as const) {
       await sidebar.getByRole('link', { name: title }).click();
       await exalateFrame(page).getByRole('heading', { name: title, exact: true }).waitFor();
       await page.waitForTimeout(500);

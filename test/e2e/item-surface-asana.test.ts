@@ -28,10 +28,19 @@ beforeAll(async () => {
   const asana = sideOf(session.instance('asana'), 'asana');
   const jira = sideOf(session.instance('jira-cloud'), 'jira-cloud');
   asanaProject = (await asana.tracker.listProjects())[0]?.key ?? '';
-  const initiated = await asana.admin('POST', '/connections/initiate', { destinationUrl: session.instance('jira-cloud').url, mode: 'script', localName: 'acme-asana', remoteName: 'acme-jira', name: connectionName, projectKey: asanaProject });
+  const initiated = await asana.admin('POST', '/connections/initiate', {
+    destinationUrl: session.instance('jira-cloud').url,
+    mode: 'script',
+    localName: 'acme-asana',
+    remoteName: 'acme-jira',
+    name: connectionName,
+    projectKey: asanaProject,
+  });
   expect(initiated.status).toBe(201);
   expect((await jira.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
-  await waitFor('the connection Active on both sides', async () => (await asana.admin('GET', '/connections')).body.every((connection: { status: string }) => connection.status === 'active'));
+  await waitFor('the connection Active on both sides', async () =>
+    (await asana.admin('GET', '/connections')).body.every((connection: { status: string }) => connection.status === 'active'),
+  );
 });
 afterAll(async () => {
   await session?.close();
@@ -39,7 +48,10 @@ afterAll(async () => {
 
 /** The tracker as its users reach it (REST, with the sandbox's credentials), and the node's admin API. */
 function sideOf(instance: SandboxInstanceDescription, kind: 'asana' | 'jira-cloud') {
-  const tracker = kind === 'asana' ? new AsanaAdapter({ baseUrl: instance.trackerApi, authorization: instance.trackerAuth }) : new JiraCloudAdapter({ baseUrl: instance.trackerApi, authorization: instance.trackerAuth });
+  const tracker =
+    kind === 'asana'
+      ? new AsanaAdapter({ baseUrl: instance.trackerApi, authorization: instance.trackerAuth })
+      : new JiraCloudAdapter({ baseUrl: instance.trackerApi, authorization: instance.trackerAuth });
   return { instance, tracker, admin: adminClient(instance) };
 }
 type Side = ReturnType<typeof sideOf>;
@@ -78,11 +90,19 @@ const widget = (page: Page) => page.getByRole('article', { name: 'Exalate widget
 
 /** The widget until it says Synchronized (the page's Refresh asks the app server again, as reopening the task in Asana does). */
 async function waitForSynchronized(page: Page): Promise<string> {
-  return waitFor('the widget to say Synchronized', async () => {
-    await pressWithKeyboard(page, page.getByRole('button', { name: 'Refresh' }));
-    const text = (await widget(page).first().textContent().catch(() => '')) ?? '';
-    return text.includes('Synchronized') ? text : undefined;
-  }, 60_000);
+  return waitFor(
+    'the widget to say Synchronized',
+    async () => {
+      await pressWithKeyboard(page, page.getByRole('button', { name: 'Refresh' }));
+      const text =
+        (await widget(page)
+          .first()
+          .textContent()
+          .catch(() => '')) ?? '';
+      return text.includes('Synchronized') ? text : undefined;
+    },
+    60_000,
+  );
 }
 
 it('exalates an unsynced task through a connection, shows its twin and Synchronized, takes a change from the twin, and unexalates it', async () => {
@@ -115,10 +135,14 @@ it('exalates an unsynced task through a connection, shows its twin and Synchroni
 
   // A change made on the twin shows here.
   await jira.tracker.updateItem(remoteKey, { summary: 'Badge printer on floor 3 jams (paper tray)' });
-  await waitFor('the twin’s rename on the Asana task', async () => {
-    await page.reload();
-    return (await page.getByRole('heading', { level: 1 }).textContent()) === 'Badge printer on floor 3 jams (paper tray)';
-  }, 60_000);
+  await waitFor(
+    'the twin’s rename on the Asana task',
+    async () => {
+      await page.reload();
+      return (await page.getByRole('heading', { level: 1 }).textContent()) === 'Badge printer on floor 3 jams (paper tray)';
+    },
+    60_000,
+  );
 
   // Unexalate, from the same form.
   await openExalateForm(page);
@@ -135,7 +159,11 @@ it('exalates an unsynced task through a connection, shows its twin and Synchroni
   const { key: marker } = await asana.tracker.createItem({ projectKey: asanaProject, type: 'Task', summary: 'Marker task' });
   const connectionId = (await asana.admin('GET', '/connections')).body[0].id as string;
   expect((await asana.admin('POST', `/connections/${connectionId}/sync`, { issueKey: marker })).status).toBe(202);
-  const markerTwin = await waitFor('the marker synced', async () => (await twinsOf(asana, marker)).find((each) => each.status === 'synchronized')?.remoteKey ?? undefined, 60_000);
+  const markerTwin = await waitFor(
+    'the marker synced',
+    async () => (await twinsOf(asana, marker)).find((each) => each.status === 'synchronized')?.remoteKey ?? undefined,
+    60_000,
+  );
   await asana.tracker.updateItem(task, { summary: 'Edited after Unexalate' });
   await asana.tracker.updateItem(marker, { summary: 'Marker edited after it' });
   await waitFor('the marker’s edit on Jira', async () => (await jira.tracker.getItem(markerTwin))?.summary === 'Marker edited after it', 60_000);
@@ -163,7 +191,11 @@ it('connects two existing items by the remote key, and they are twins', async ()
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: issue }).waitFor();
 
-  await waitFor('the twins on both sides', async () => (await twinsOf(asana, task)).some((twin) => twin.remoteKey === issue) && (await twinsOf(jira, issue)).some((twin) => twin.remoteKey === task), 60_000);
+  await waitFor(
+    'the twins on both sides',
+    async () => (await twinsOf(asana, task)).some((twin) => twin.remoteKey === issue) && (await twinsOf(jira, issue)).some((twin) => twin.remoteKey === task),
+    60_000,
+  );
   const card = await waitForSynchronized(page);
   expect(card).toContain(issue);
   await session.shoot(page, 'asana-connected');

@@ -28,8 +28,22 @@ const words = itemSurfaceWords('azure-devops');
  * private Azure DevOps Server with Azure DevOps Services (it accepted Services' invitation).
  */
 const journeys = [
-  { title: 'Azure DevOps Services', localId: 'azure-devops', shots: 'azure-devops-item', remoteId: 'jira-cloud', remoteProject: 'SUP', connectionName: 'acme-ado_to_acme-jira' },
-  { title: 'Azure DevOps Server', localId: 'azure-devops-private', shots: 'azure-devops-server-item', remoteId: 'azure-devops', remoteProject: 'Fabrikam Fiber', connectionName: 'acme-ado_to_partner-server' },
+  {
+    title: 'Azure DevOps Services',
+    localId: 'azure-devops',
+    shots: 'azure-devops-item',
+    remoteId: 'jira-cloud',
+    remoteProject: 'SUP',
+    connectionName: 'acme-ado_to_acme-jira',
+  },
+  {
+    title: 'Azure DevOps Server',
+    localId: 'azure-devops-private',
+    shots: 'azure-devops-server-item',
+    remoteId: 'azure-devops',
+    remoteProject: 'Fabrikam Fiber',
+    connectionName: 'acme-ado_to_partner-server',
+  },
 ] as const;
 let session: BrowserSession;
 
@@ -37,14 +51,32 @@ beforeAll(async () => {
   session = await startBrowserSession();
   // The connections are made through the admin API: the wizards have journeys of their own.
   const services = adminClient(session.instance('azure-devops'));
-  const connect = async (name: string, destination: SandboxInstanceDescription | null, remoteName: string, remoteProject: string, acceptor: SandboxInstanceDescription) => {
-    const initiated = await services('POST', '/connections/initiate', { destinationUrl: destination?.url ?? null, mode: 'script', localName: 'acme-ado', remoteName, name, projectKey: 'Fabrikam Fiber' });
+  const connect = async (
+    name: string,
+    destination: SandboxInstanceDescription | null,
+    remoteName: string,
+    remoteProject: string,
+    acceptor: SandboxInstanceDescription,
+  ) => {
+    const initiated = await services('POST', '/connections/initiate', {
+      destinationUrl: destination?.url ?? null,
+      mode: 'script',
+      localName: 'acme-ado',
+      remoteName,
+      name,
+      projectKey: 'Fabrikam Fiber',
+    });
     expect(initiated.status).toBe(201);
-    expect((await adminClient(acceptor)('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: remoteProject })).status).toBe(201);
+    expect(
+      (await adminClient(acceptor)('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: remoteProject })).status,
+    ).toBe(201);
   };
   await connect('acme-ado_to_acme-jira', session.instance('jira-cloud'), 'acme-jira', 'SUP', session.instance('jira-cloud'));
   await connect('acme-ado_to_partner-server', null, 'partner-server', 'Fabrikam Fiber', session.instance('azure-devops-private'));
-  await waitFor('both connections Active', async () => (await services('GET', '/connections')).body.filter((connection: { status: string }) => connection.status === 'active').length === 2);
+  await waitFor(
+    'both connections Active',
+    async () => (await services('GET', '/connections')).body.filter((connection: { status: string }) => connection.status === 'active').length === 2,
+  );
 });
 afterAll(async () => {
   await session?.close();
@@ -82,11 +114,22 @@ async function twinsOf(side: Side, key: string): Promise<{ connectionId: string;
  * is made first, then one of an item still in sync on the same connection; once that second edit
  * has crossed, the first had every chance to, and did not.
  */
-async function expectEditStaysHome(from: Side, to: Side, unexalatedKey: string, formerTwinKey: string, marker: { readonly local: string; readonly remote: string }, label: string): Promise<void> {
+async function expectEditStaysHome(
+  from: Side,
+  to: Side,
+  unexalatedKey: string,
+  formerTwinKey: string,
+  marker: { readonly local: string; readonly remote: string },
+  label: string,
+): Promise<void> {
   const before = (await to.tracker.getItem(formerTwinKey))?.summary;
   await from.tracker.updateItem(unexalatedKey, { summary: `${label}: edited after Unexalate` });
   await from.tracker.updateItem(marker.local, { summary: `${label}: marker edited after it` });
-  await waitFor(`the marker's edit on the other side (${label})`, async () => (await to.tracker.getItem(marker.remote))?.summary === `${label}: marker edited after it`, 30_000);
+  await waitFor(
+    `the marker's edit on the other side (${label})`,
+    async () => (await to.tracker.getItem(marker.remote))?.summary === `${label}: marker edited after it`,
+    30_000,
+  );
   expect((await to.tracker.getItem(formerTwinKey))?.summary).toBe(before);
   expect(await twinsOf(from, unexalatedKey)).toEqual([]);
   expect(await twinsOf(to, formerTwinKey)).toEqual([]);
@@ -96,7 +139,11 @@ async function expectEditStaysHome(from: Side, to: Side, unexalatedKey: string, 
 async function syncedMarker(local: Side, remote: Side, connectionId: string, summary: string): Promise<{ local: string; remote: string }> {
   const { key } = await local.tracker.createItem({ projectKey: 'Fabrikam Fiber', type: 'Task', summary });
   expect((await local.admin('POST', `/connections/${connectionId}/sync`, { issueKey: key })).status).toBe(202);
-  const remoteKey = await waitFor(`the twin of the marker ${key}`, async () => (await twinsOf(local, key)).find((twin) => twin.connectionId === connectionId && twin.status === 'synchronized')?.remoteKey ?? undefined, 30_000);
+  const remoteKey = await waitFor(
+    `the twin of the marker ${key}`,
+    async () => (await twinsOf(local, key)).find((twin) => twin.connectionId === connectionId && twin.status === 'synchronized')?.remoteKey ?? undefined,
+    30_000,
+  );
   expect((await remote.tracker.getItem(remoteKey))?.summary).toBe(summary);
   return { local: key, remote: remoteKey };
 }
@@ -139,9 +186,17 @@ describe.each(journeys)('$title: Exalate on the work item form', ({ title, local
     await pressWithKeyboard(page, dialog.getByRole('button', { name: words.exalateButton, exact: true }));
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    const remoteKey = await waitFor('the twin of the exalated work item', async () => (await twinsOf(local, key)).find((twin) => twin.connectionId === connectionId && twin.status === 'synchronized')?.remoteKey ?? undefined, 30_000);
+    const remoteKey = await waitFor(
+      'the twin of the exalated work item',
+      async () => (await twinsOf(local, key)).find((twin) => twin.connectionId === connectionId && twin.status === 'synchronized')?.remoteKey ?? undefined,
+      30_000,
+    );
     const link = surface.getByRole('link', { name: remoteKey, exact: true });
-    await waitFor('the group showing Synchronized', async () => (await surface.getByText(words.status.synchronized, { exact: true }).count()) > 0 && (await link.count()) > 0, 30_000);
+    await waitFor(
+      'the group showing Synchronized',
+      async () => (await surface.getByText(words.status.synchronized, { exact: true }).count()) > 0 && (await link.count()) > 0,
+      30_000,
+    );
     // The link opens the twin in the other tracker: its address there, ending with its key.
     const href = (await link.getAttribute('href')) ?? '';
     expect(href.startsWith(remote.instance.trackerApi)).toBe(true);
@@ -153,14 +208,21 @@ describe.each(journeys)('$title: Exalate on the work item form', ({ title, local
 
     // A change made on the twin shows on this work item.
     await remote.tracker.updateItem(remoteKey, { summary: `${title}: badge reader rejects cards issued after May` });
-    await waitFor('the twin’s rename on this work item', async () => (await local.tracker.getItem(key))?.summary === `${title}: badge reader rejects cards issued after May`, 30_000);
+    await waitFor(
+      'the twin’s rename on this work item',
+      async () => (await local.tracker.getItem(key))?.summary === `${title}: badge reader rejects cards issued after May`,
+      30_000,
+    );
     await page.reload();
     await page.getByRole('heading', { name: `${title}: badge reader rejects cards issued after May` }).waitFor();
     await group(page).getByText(words.status.synchronized, { exact: true }).first().waitFor();
 
     // Show local replica: what this side sends of the work item now.
     await pressWithKeyboard(page, group(page).getByRole('button', { name: words.showLocalReplica }));
-    await group(page).getByText(/badge reader rejects cards issued after May/).first().waitFor();
+    await group(page)
+      .getByText(/badge reader rejects cards issued after May/)
+      .first()
+      .waitFor();
     await session.shoot(page, shot('local-replica'));
     await expectAccessible(page);
 
@@ -191,8 +253,16 @@ describe.each(journeys)('$title: Exalate on the work item form', ({ title, local
     await pressWithKeyboard(page, dialog.getByRole('button', { name: words.connectButton, exact: true }));
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    await waitFor('the two work items twinned on this side', async () => (await twinsOf(local, key)).some((twin) => twin.remoteKey === remoteKey && twin.status === 'synchronized'), 30_000);
-    await waitFor('the two work items twinned on the other side', async () => (await twinsOf(remote, remoteKey)).some((twin) => twin.remoteKey === key), 30_000);
+    await waitFor(
+      'the two work items twinned on this side',
+      async () => (await twinsOf(local, key)).some((twin) => twin.remoteKey === remoteKey && twin.status === 'synchronized'),
+      30_000,
+    );
+    await waitFor(
+      'the two work items twinned on the other side',
+      async () => (await twinsOf(remote, remoteKey)).some((twin) => twin.remoteKey === key),
+      30_000,
+    );
     await group(page).getByRole('link', { name: remoteKey, exact: true }).waitFor();
     // The group follows a twin that is on its way until it settles, with no reload.
     await group(page).getByText(words.status.synchronized, { exact: true }).first().waitFor();
@@ -208,7 +278,10 @@ describe.each(journeys)('$title: Exalate on the work item form', ({ title, local
     await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: connectionName }));
     await typeWithKeyboard(page, dialog.getByRole('textbox', { name: words.remoteKeyLabel }), remoteKey);
     await pressWithKeyboard(page, dialog.getByRole('button', { name: words.connectButton, exact: true }));
-    await dialog.getByText(new RegExp(`"${remoteKey}" is already connected`)).first().waitFor();
+    await dialog
+      .getByText(new RegExp(`"${remoteKey}" is already connected`))
+      .first()
+      .waitFor();
     await expectAccessible(page);
     await tabTo(page, dialog.getByRole('button', { name: words.close, exact: true }));
     await page.keyboard.press('Enter');

@@ -27,9 +27,18 @@ beforeAll(async () => {
   // The admins' part, done already (the admin journeys walk it in the consoles): Jira Cloud and Azure DevOps connected.
   const adoProjects = await adminClient(ado())('GET', '/projects');
   connectionName = 'Support to Development';
-  const initiated = await adminClient(jira())('POST', '/connections/initiate', { destinationUrl: ado().url, mode: 'script', localName: 'support', remoteName: 'development', name: connectionName, projectKey: 'SUP' });
+  const initiated = await adminClient(jira())('POST', '/connections/initiate', {
+    destinationUrl: ado().url,
+    mode: 'script',
+    localName: 'support',
+    remoteName: 'development',
+    name: connectionName,
+    projectKey: 'SUP',
+  });
   expect(initiated.status).toBe(201);
-  expect((await adminClient(ado())('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: adoProjects.body[0].key })).status).toBe(201);
+  expect(
+    (await adminClient(ado())('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: adoProjects.body[0].key })).status,
+  ).toBe(201);
 });
 afterAll(async () => {
   await session?.close();
@@ -59,7 +68,8 @@ async function openExalateAction(page: Page): Promise<FrameLocator> {
 }
 
 /** The twin as the node answers it for the panel, read over the admin API. */
-const twinsOf = async (instance: ReturnType<typeof jira>, key: string) => (await adminClient(instance)('GET', `/items/${encodeURIComponent(key)}`)).body.twins as { remoteKey: string | null; status: string }[];
+const twinsOf = async (instance: ReturnType<typeof jira>, key: string) =>
+  (await adminClient(instance)('GET', `/items/${encodeURIComponent(key)}`)).body.twins as { remoteKey: string | null; status: string }[];
 
 describe('the Exalate item surface on a Jira Cloud issue', () => {
   let page: Page;
@@ -95,12 +105,21 @@ describe('the Exalate item surface on a Jira Cloud issue', () => {
 
   it('shows a change made on the twin on this issue', async () => {
     // The work item is changed in Azure DevOps, through its own REST API (the sandbox's item page posts there).
-    const changed = await fetch(`${itemPageOf(ado(), workItemId)}/summary`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: session.sandbox.baseUrl }, body: 'summary=Printer+on+fire+(tray+2)' });
+    const changed = await fetch(`${itemPageOf(ado(), workItemId)}/summary`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: session.sandbox.baseUrl },
+      body: 'summary=Printer+on+fire+(tray+2)',
+    });
     expect(changed.status).toBe(303);
-    await waitFor('the change to reach the issue', async () => {
-      await page.reload();
-      return (await page.getByRole('heading', { level: 1 }).textContent()) === 'Printer on fire (tray 2)';
-    }, 60_000);
+    await waitFor(
+      'the change to reach the issue',
+      async () => {
+        await page.reload();
+        return (await page.getByRole('heading', { level: 1 }).textContent()) === 'Printer on fire (tray 2)';
+      },
+      60_000,
+    );
   });
 
   it('unexalates: both items stay, and later edits no longer travel', async () => {
@@ -123,7 +142,15 @@ describe('the Exalate item surface on a Jira Cloud issue', () => {
 
   it('connects two existing items: they are twins', async () => {
     const otherIssue = await createIssue(page, 'Scanner jams');
-    const created = await fetch(`${session.sandbox.baseUrl}/azure-devops/projects/${encodeURIComponent((await adminClient(ado())('GET', '/projects')).body[0].key)}/items`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: session.sandbox.baseUrl }, body: 'summary=Scanner+is+jammed' });
+    const created = await fetch(
+      `${session.sandbox.baseUrl}/azure-devops/projects/${encodeURIComponent((await adminClient(ado())('GET', '/projects')).body[0].key)}/items`,
+      {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: session.sandbox.baseUrl },
+        body: 'summary=Scanner+is+jammed',
+      },
+    );
     const existingWorkItem = decodeURIComponent(created.headers.get('location')?.split('/items/')[1] ?? '');
     expect(existingWorkItem).toMatch(/^\d+$/);
 

@@ -24,9 +24,18 @@ beforeAll(async () => {
   session = await startBrowserSession();
   // The admins' part, done already (the admin journeys walk it in the consoles): Jira DC and Azure DevOps connected.
   const adoProjects = await adminClient(ado())('GET', '/projects');
-  const initiated = await adminClient(jiraServer())('POST', '/connections/initiate', { destinationUrl: ado().url, mode: 'script', localName: 'engineering', remoteName: 'development', name: connectionName, projectKey: 'ENG' });
+  const initiated = await adminClient(jiraServer())('POST', '/connections/initiate', {
+    destinationUrl: ado().url,
+    mode: 'script',
+    localName: 'engineering',
+    remoteName: 'development',
+    name: connectionName,
+    projectKey: 'ENG',
+  });
   expect(initiated.status).toBe(201);
-  expect((await adminClient(ado())('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: adoProjects.body[0].key })).status).toBe(201);
+  expect(
+    (await adminClient(ado())('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: adoProjects.body[0].key })).status,
+  ).toBe(201);
 });
 afterAll(async () => {
   await session?.close();

@@ -52,23 +52,46 @@ export class MemoryTracker implements TrackerV1, TrackerItemOperations {
 
   /** The items the trigger's conditions match, as core matches a changed item against them. */
   async searchItems(trigger: TriggerConditions, page: { cursor: string | null; limit: number }): Promise<ItemSearchPage> {
-    return this.page([...this.items.values()].filter((item) => itemMatchesTrigger(item, trigger)).map((item) => item.key), page);
+    return this.page(
+      [...this.items.values()].filter((item) => itemMatchesTrigger(item, trigger)).map((item) => item.key),
+      page,
+    );
   }
 
   async listChangedSince(projectKey: string, since: string, page: { cursor: string | null; limit: number }): Promise<ItemSearchPage> {
-    return this.page([...this.items.values()].filter((item) => item.projectKey === projectKey && item.updated >= since).map((item) => item.key), page);
+    return this.page(
+      [...this.items.values()].filter((item) => item.projectKey === projectKey && item.updated >= since).map((item) => item.key),
+      page,
+    );
   }
 
   async createItem(input: NewItem): Promise<{ key: string }> {
     this.failIfAsked();
     const key = `${input.projectKey}-${++this.counter}`;
-    this.items.set(key, this.apply(
-      {
-        key, projectKey: input.projectKey, type: input.type, summary: input.summary, description: { type: 'doc', content: [] }, status: 'To Do', priority: null,
-        labels: [], assignee: null, reporter: null, comments: [], attachments: [], customFields: {}, parentKey: null, updated: this.stamp(), url: `https://tracker.example/${key}`,
-      },
-      input,
-    ));
+    this.items.set(
+      key,
+      this.apply(
+        {
+          key,
+          projectKey: input.projectKey,
+          type: input.type,
+          summary: input.summary,
+          description: { type: 'doc', content: [] },
+          status: 'To Do',
+          priority: null,
+          labels: [],
+          assignee: null,
+          reporter: null,
+          comments: [],
+          attachments: [],
+          customFields: {},
+          parentKey: null,
+          updated: this.stamp(),
+          url: `https://tracker.example/${key}`,
+        },
+        input,
+      ),
+    );
     this.writes.push(`create ${key}`);
     return { key };
   }
@@ -92,7 +115,11 @@ export class MemoryTracker implements TrackerV1, TrackerItemOperations {
   async updateComment(key: string, commentId: string, body: RichText): Promise<void> {
     this.failIfAsked();
     const item = this.existing(key);
-    this.items.set(key, { ...item, comments: item.comments.map((comment) => (comment.id === commentId ? { ...comment, body, updated: this.stamp() } : comment)), updated: this.stamp() });
+    this.items.set(key, {
+      ...item,
+      comments: item.comments.map((comment) => (comment.id === commentId ? { ...comment, body, updated: this.stamp() } : comment)),
+      updated: this.stamp(),
+    });
     this.writes.push(`comment-update ${key}`);
   }
 

@@ -59,14 +59,27 @@ describe('the database refuses writes (disk full)', () => {
     // The private node's own SQLite store, caught as startNode opens it.
     const open = jest.spyOn(SqliteStore, 'open');
     privateLog = [];
-    const logger: LoggerV1 = { info: () => undefined, warn: () => undefined, error: (message, fields) => void privateLog.push(`${message} ${JSON.stringify(fields)}`) };
+    const logger: LoggerV1 = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (message, fields) => void privateLog.push(`${message} ${JSON.stringify(fields)}`),
+    };
     privateNode = await startTestNode({ name: 'ado', isPublic: false, tracker: ado, logger, sync: { reconcileIntervalMs: 200, pollWaitMs: 500 } });
     privateStore = open.mock.results[0]!.value as SqliteStore;
     open.mockRestore();
-    const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'disk_full', projectKey: 'SUP' });
+    const initiated = await publicNode.admin('POST', '/connections/initiate', {
+      destinationUrl: null,
+      mode: 'script',
+      localName: 'jira',
+      remoteName: 'ado',
+      name: 'disk_full',
+      projectKey: 'SUP',
+    });
     connectionId = initiated.body.connection.id as string;
     expect((await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
-    expect((await privateNode.admin('POST', `/connections/${connectionId}/triggers`, { query: "[System.TeamProject] = 'SUP'", active: true })).status).toBe(201);
+    expect((await privateNode.admin('POST', `/connections/${connectionId}/triggers`, { query: "[System.TeamProject] = 'SUP'", active: true })).status).toBe(
+      201,
+    );
   });
 
   afterEach(async () => {
@@ -108,7 +121,9 @@ describe('the database refuses writes (disk full)', () => {
     const itemErrors = await waitFor(
       'an item error naming the full database for the first item, created as the disk filled',
       async () => {
-        const listed = (await errorsOf(privateNode)).filter((error) => error.scope === 'item' && /database refused a write because it is full/.test(error.message));
+        const listed = (await errorsOf(privateNode)).filter(
+          (error) => error.scope === 'item' && /database refused a write because it is full/.test(error.message),
+        );
         return listed.some((error) => error.itemKey === 'SUP-1') ? listed : undefined;
       },
       30_000,
@@ -136,7 +151,8 @@ describe('the database refuses writes (disk full)', () => {
       const remoteKey = await waitFor(
         `${key} synchronized with its latest content`,
         async () => {
-          const twin = (await publicNode.admin('GET', `/connections/${connectionId}/twins/${key}`)).body as { remoteKey: string | null; status: string } | undefined;
+          const twin = (await publicNode.admin('GET', `/connections/${connectionId}/twins/${key}`)).body as
+            { remoteKey: string | null; status: string } | undefined;
           return twin?.status === 'synchronized' && twin.remoteKey && ado.items.get(twin.remoteKey)?.summary === `latest ${index}` ? twin.remoteKey : undefined;
         },
         60_000,

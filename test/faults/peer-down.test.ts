@@ -24,7 +24,14 @@ describe('a peer that is down for a while', () => {
     let publicNode: TestNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, sync: timing, port, dataDirectory });
     const privateNode = await startTestNode({ name: 'ado', isPublic: false, tracker: ado, sync: timing });
     try {
-      const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'down', projectKey: 'SUP' });
+      const initiated = await publicNode.admin('POST', '/connections/initiate', {
+        destinationUrl: null,
+        mode: 'script',
+        localName: 'jira',
+        remoteName: 'ado',
+        name: 'down',
+        projectKey: 'SUP',
+      });
       await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
       const connectionId = initiated.body.connection.id as string;
       jira.items.set('SUP-1', trackerItem({ key: 'SUP-1', summary: 'before' }));
@@ -39,7 +46,9 @@ describe('a peer that is down for a while', () => {
         ado.edit(remoteKey, { summary });
         await noteLocalChange(privateNode.context, remoteKey);
       }
-      await waitFor('the private side to record the outage', async () => ((await privateNode.admin('GET', '/errors')).body as { code: string }[]).some((error) => error.code === 'destination_unreachable'));
+      await waitFor('the private side to record the outage', async () =>
+        ((await privateNode.admin('GET', '/errors')).body as { code: string }[]).some((error) => error.code === 'destination_unreachable'),
+      );
       const queued = (await privateNode.admin('GET', `/connections/${connectionId}/queue`)).body.counts.outbound;
       expect(queued.queued + queued.in_flight).toBe(3);
       const writesWhileDown = jira.writes.length;

@@ -28,7 +28,8 @@ const lawfulTree: Readonly<Record<string, string>> = {
   'hosts/console-kit/client.ts': "import { sync } from '../../core/sync';\nexport const consoleClient = sync;\n",
   'hosts/jira-cloud/ui/page.tsx': "import { consoleClient } from '../../console-kit/client';\nexport const page = consoleClient;\n",
   'hosts/node/server.ts': "import { asana } from '../asana/adapter';\nimport { readFileSync } from 'node:fs';\nexport const server = [asana, readFileSync];\n",
-  'scripts/sandbox.ts': "import { server } from '../hosts/node/server';\nimport { routes } from '../hosts/asana/emulator/routes';\nexport const sandbox = [server, routes];\n",
+  'scripts/sandbox.ts':
+    "import { server } from '../hosts/node/server';\nimport { routes } from '../hosts/asana/emulator/routes';\nexport const sandbox = [server, routes];\n",
 };
 
 const plantedViolations: readonly { readonly rule: string; readonly files: Readonly<Record<string, string>> }[] = [
@@ -70,7 +71,10 @@ const plantedViolations: readonly { readonly rule: string; readonly files: Reado
   },
   {
     rule: 'emulators-import-no-test',
-    files: { 'test/spec/check.ts': 'export const check = 1;\n', 'hosts/asana/emulator/harness.ts': "import { check } from '../../../test/spec/check';\nexport const harness = check;\n" },
+    files: {
+      'test/spec/check.ts': 'export const check = 1;\n',
+      'hosts/asana/emulator/harness.ts': "import { check } from '../../../test/spec/check';\nexport const harness = check;\n",
+    },
   },
   {
     rule: 'emulators-do-not-import-each-other',
@@ -99,7 +103,9 @@ function writeTree(files: Readonly<Record<string, string>>): string {
 async function brokenRules(files: Readonly<Record<string, string>>): Promise<readonly string[]> {
   const root = writeTree(files);
   const args = [dependencyCruiser, 'core', 'hosts', 'scripts', '--config', rules, '--output-type', 'json'];
-  const output = await run(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch((failure: { stdout?: string }) => ({ stdout: failure.stdout ?? '' }));
+  const output = await run(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 }).catch((failure: { stdout?: string }) => ({
+    stdout: failure.stdout ?? '',
+  }));
   const report = JSON.parse(output.stdout) as { summary: { violations: readonly { rule: { name: string } }[] } };
   return [...new Set(report.summary.violations.map((violation) => violation.rule.name))];
 }
@@ -113,7 +119,11 @@ describe('the layering rules', () => {
     expect(await brokenRules(lawfulTree)).toEqual([]);
   }, 60_000);
 
-  it.each(plantedViolations)('$rule fails on a planted violation', async ({ rule, files }) => {
-    expect(await brokenRules({ ...lawfulTree, ...files })).toContain(rule);
-  }, 60_000);
+  it.each(plantedViolations)(
+    '$rule fails on a planted violation',
+    async ({ rule, files }) => {
+      expect(await brokenRules({ ...lawfulTree, ...files })).toContain(rule);
+    },
+    60_000,
+  );
 });

@@ -43,7 +43,10 @@ describe('npm run package keeps the deployer identity', () => {
       await packageJiraCloud(forgeApp, configuration);
       const manifest = manifestSchema.parse(load(readFileSync(join(forgeApp, 'manifest.yml'), 'utf8')));
       expect([round, manifest.app.id]).toEqual([round, appId]);
-      expect([round, manifest.permissions.external.fetch.backend.map((entry) => entry.address)]).toEqual([round, ['exalate.example.com', '*.partner.example.org']]);
+      expect([round, manifest.permissions.external.fetch.backend.map((entry) => entry.address)]).toEqual([
+        round,
+        ['exalate.example.com', '*.partner.example.org'],
+      ]);
     }
     const result = await validate(false, join(forgeApp, 'manifest.yml'));
     expect(result.errors ?? []).toEqual([]);
@@ -60,7 +63,11 @@ describe('npm run package keeps the deployer identity', () => {
   }, 120_000);
 
   it('refuses a configuration it cannot deploy before it packages anything', () => {
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/package.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, FORGE_APP_ID: 'my-app' } });
+    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/package.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, FORGE_APP_ID: 'my-app' },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/nothing was packaged: forgeAppId: a Forge app id looks like ari:cloud:ecosystem::app\/<uuid>/);
     expect(run.stdout).not.toMatch(/packaged/);
@@ -70,8 +77,16 @@ describe('npm run package keeps the deployer identity', () => {
 describe('the deploy configuration', () => {
   it('reads a file named by EXALATE_DEPLOY_CONFIG, with the variables winning over it', () => {
     const file = join(scratch, 'deploy.json');
-    writeFileSync(file, JSON.stringify({ forgeAppId: appId, forgePeerHosts: ['a.example.com'], azureDevOpsPublisher: 'from-file', azureDevOpsVersion: '2.0.0' }));
-    expect(readDeployConfiguration({ EXALATE_DEPLOY_CONFIG: file, AZURE_DEVOPS_PUBLISHER: 'from-variable', FORGE_PEER_HOSTS: 'b.example.com, *.c.example.com' }, '0.1.0')).toEqual({
+    writeFileSync(
+      file,
+      JSON.stringify({ forgeAppId: appId, forgePeerHosts: ['a.example.com'], azureDevOpsPublisher: 'from-file', azureDevOpsVersion: '2.0.0' }),
+    );
+    expect(
+      readDeployConfiguration(
+        { EXALATE_DEPLOY_CONFIG: file, AZURE_DEVOPS_PUBLISHER: 'from-variable', FORGE_PEER_HOSTS: 'b.example.com, *.c.example.com' },
+        '0.1.0',
+      ),
+    ).toEqual({
       forgeAppId: appId,
       forgePeerHosts: ['b.example.com', '*.c.example.com'],
       azureDevOpsPublisher: 'from-variable',
@@ -80,7 +95,12 @@ describe('the deploy configuration', () => {
   });
 
   it('defaults to the product publisher and the package version, with no app id until one is registered', () => {
-    expect(readDeployConfiguration({}, '0.3.1')).toEqual({ forgeAppId: undefined, forgePeerHosts: [], azureDevOpsPublisher: 'idalko-tools', azureDevOpsVersion: '0.3.1' });
+    expect(readDeployConfiguration({}, '0.3.1')).toEqual({
+      forgeAppId: undefined,
+      forgePeerHosts: [],
+      azureDevOpsPublisher: 'idalko-tools',
+      azureDevOpsVersion: '0.3.1',
+    });
   });
 
   it.each([

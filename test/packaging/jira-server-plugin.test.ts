@@ -41,7 +41,7 @@ describe('the Jira Server/DC plugin jar', () => {
     for (const file of named) expect(listing).toContain(file);
   });
 
-  it('is this product\'s own plugin (org.exalate.open.jira), never another vendor\'s key, with the version packaged', () => {
+  it("is this product's own plugin (org.exalate.open.jira), never another vendor's key, with the version packaged", () => {
     const descriptor = entry('atlassian-plugin.xml');
     const [plugin] = elements(descriptor, 'atlassian-plugin');
     expect(plugin?.attributes).toMatchObject({ key: 'org.exalate.open.jira', 'plugins-version': '2' });
@@ -49,7 +49,7 @@ describe('the Jira Server/DC plugin jar', () => {
     expect(descriptor).not.toMatch(/com\.exalate/);
   });
 
-  it('adds an Exalate section to the Manage apps sidebar with the console\'s five pages, for Jira administrators only, each opening the node', () => {
+  it("adds an Exalate section to the Manage apps sidebar with the console's five pages, for Jira administrators only, each opening the node", () => {
     const descriptor = entry('atlassian-plugin.xml');
     const [section] = elements(descriptor, 'web-section');
     expect(section?.attributes).toMatchObject({ key: 'exalate-admin-section', location: 'admin_plugins_menu' });
@@ -64,7 +64,7 @@ describe('the Jira Server/DC plugin jar', () => {
     }
   });
 
-  it('puts an Exalate panel on the issue view that frames the node\'s item surface for that issue', () => {
+  it("puts an Exalate panel on the issue view that frames the node's item surface for that issue", () => {
     const descriptor = entry('atlassian-plugin.xml');
     const [panel] = elements(descriptor, 'web-panel');
     expect(panel?.attributes).toMatchObject({ key: 'exalate-issue-panel', location: 'atl.jira.view.issue.right.context' });
@@ -86,6 +86,8 @@ describe('JIRA_SERVER_NODE_URL in the deploy configuration', () => {
     ['another scheme', 'ftp://exalate.acme.example'],
     ['no scheme', 'exalate.acme.example'],
   ])('refuses a node URL with %s, naming what to fix', (_case, url) => {
-    expect(() => readDeployConfiguration({ JIRA_SERVER_NODE_URL: url }, '0.1.0')).toThrow(/jiraServerNodeUrl: the Jira Server node URL is the node's public address/);
+    expect(() => readDeployConfiguration({ JIRA_SERVER_NODE_URL: url }, '0.1.0')).toThrow(
+      /jiraServerNodeUrl: the Jira Server node URL is the node's public address/,
+    );
   });
 });

@@ -21,19 +21,35 @@ let vsix = '';
 const forgeManifestSchema = z.looseObject({
   modules: z.looseObject({
     function: z.array(z.looseObject({ key: z.string(), handler: z.string() })),
-    'jira:adminPage': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }), pages: z.array(z.looseObject({ title: z.string(), route: z.string() })).optional(), useAsConfig: z.boolean().optional() })),
+    'jira:adminPage': z.array(
+      z.looseObject({
+        key: z.string(),
+        title: z.string(),
+        resource: z.string(),
+        resolver: z.looseObject({ function: z.string() }),
+        pages: z.array(z.looseObject({ title: z.string(), route: z.string() })).optional(),
+        useAsConfig: z.boolean().optional(),
+      }),
+    ),
     webtrigger: z.array(z.looseObject({ function: z.string() })),
     trigger: z.array(z.looseObject({ function: z.string(), events: z.array(z.string()) })),
     scheduledTrigger: z.array(z.looseObject({ function: z.string() })),
     consumer: z.array(z.looseObject({ function: z.string(), queue: z.string() })),
-    'jira:issueContext': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }) })),
+    'jira:issueContext': z.array(
+      z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }) }),
+    ),
     'jira:issueAction': z.array(z.looseObject({ key: z.string(), title: z.string(), resource: z.string(), resolver: z.looseObject({ function: z.string() }) })),
   }),
   resources: z.array(z.looseObject({ key: z.string(), path: z.string() })),
   permissions: z.looseObject({ scopes: z.array(z.string()) }),
 });
 
-const contributionSchema = z.looseObject({ id: z.string(), type: z.string(), targets: z.array(z.string()).optional(), properties: z.looseObject({ name: z.string().optional(), uri: z.string() }) });
+const contributionSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  targets: z.array(z.string()).optional(),
+  properties: z.looseObject({ name: z.string().optional(), uri: z.string() }),
+});
 
 beforeAll(async () => {
   await packageJiraCloud(forgeApp);
@@ -62,7 +78,13 @@ describe('dist/jira-cloud: the Forge app directory', () => {
     }
     const defined = new Set(functions.map((each) => each.key));
     const { modules } = manifest();
-    const referenced = [...[...modules['jira:adminPage'], ...modules['jira:issueContext'], ...modules['jira:issueAction']].map((page) => page.resolver.function), ...modules.webtrigger, ...modules.trigger, ...modules.scheduledTrigger, ...modules.consumer].map((each) => (typeof each === 'string' ? each : each.function));
+    const referenced = [
+      ...[...modules['jira:adminPage'], ...modules['jira:issueContext'], ...modules['jira:issueAction']].map((page) => page.resolver.function),
+      ...modules.webtrigger,
+      ...modules.trigger,
+      ...modules.scheduledTrigger,
+      ...modules.consumer,
+    ].map((each) => (typeof each === 'string' ? each : each.function));
     expect(referenced.filter((key) => !defined.has(key))).toEqual([]);
   });
 
@@ -89,8 +111,12 @@ describe('dist/jira-cloud: the Forge app directory', () => {
 
   it('has the issue panel "Exalate" and the issue action "Exalate", on the item surface’s own resolver and Custom UI', () => {
     const { modules, resources } = manifest();
-    expect(modules['jira:issueContext']).toEqual([expect.objectContaining({ key: 'exalate-issue-panel', title: 'Exalate', resource: 'item', resolver: { function: 'item-resolver' } })]);
-    expect(modules['jira:issueAction']).toEqual([expect.objectContaining({ key: 'exalate-issue-action', title: 'Exalate', resource: 'item', resolver: { function: 'item-resolver' } })]);
+    expect(modules['jira:issueContext']).toEqual([
+      expect.objectContaining({ key: 'exalate-issue-panel', title: 'Exalate', resource: 'item', resolver: { function: 'item-resolver' } }),
+    ]);
+    expect(modules['jira:issueAction']).toEqual([
+      expect.objectContaining({ key: 'exalate-issue-action', title: 'Exalate', resource: 'item', resolver: { function: 'item-resolver' } }),
+    ]);
     expect(resources).toContainEqual({ key: 'item', path: 'static/item' });
     // The admin pages' resolver stays theirs: the item modules never reach the admin API through it.
     expect(modules['jira:adminPage'].every((page) => page.resolver.function === 'admin-resolver')).toBe(true);
@@ -107,26 +133,44 @@ describe('dist/azure-devops: the extension', () => {
 
   it('was made by tfx with the manifests, the hub page and its script', () => {
     expect(dirname(vsix)).toBe(azureDevOps);
-    expect(listing()).toEqual(expect.arrayContaining(['extension.vsixmanifest', 'extension.vsomanifest', 'hub/hub.html', 'hub/hub.js', 'hub/hub.css', 'images/exalate-logo.png']));
+    expect(listing()).toEqual(
+      expect.arrayContaining(['extension.vsixmanifest', 'extension.vsomanifest', 'hub/hub.html', 'hub/hub.js', 'hub/hub.css', 'images/exalate-logo.png']),
+    );
     const identity = execFileSync('unzip', ['-p', vsix, 'extension.vsixmanifest'], { encoding: 'utf8' });
     expect(identity).toContain('Id="exalate" Publisher="idalko-tools"');
   });
 
   it('contributes the hub adnode to Organization settings, with its page inside the package', () => {
-    const manifest = z.looseObject({ contributions: z.array(contributionSchema) }).parse(JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension.vsomanifest'], { encoding: 'utf8' })));
+    const manifest = z
+      .looseObject({ contributions: z.array(contributionSchema) })
+      .parse(JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension.vsomanifest'], { encoding: 'utf8' })));
     const hub = manifest.contributions.find((contribution) => contribution.id === 'adnode');
-    expect(hub).toMatchObject({ type: 'ms.vss-web.hub', targets: ['ms.vss-web.collection-admin-hub-group'], properties: { name: 'Exalate', uri: 'hub/hub.html' } });
+    expect(hub).toMatchObject({
+      type: 'ms.vss-web.hub',
+      targets: ['ms.vss-web.collection-admin-hub-group'],
+      properties: { name: 'Exalate', uri: 'hub/hub.html' },
+    });
     for (const contribution of manifest.contributions) expect(listing()).toContain(contribution.properties.uri);
     const page = execFileSync('unzip', ['-p', vsix, 'hub/hub.html'], { encoding: 'utf8' });
     for (const asset of [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => `hub/${match[1]}`)) expect(listing()).toContain(asset);
   });
 
   it('contributes the work item form group "Exalate" and the context menu action "Exalate" with the dialog it opens, each page with the files it loads inside the package', () => {
-    const manifest = z.looseObject({ contributions: z.array(contributionSchema) }).parse(JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension.vsomanifest'], { encoding: 'utf8' })));
+    const manifest = z
+      .looseObject({ contributions: z.array(contributionSchema) })
+      .parse(JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension.vsomanifest'], { encoding: 'utf8' })));
     const byId = (id: string) => manifest.contributions.find((contribution) => contribution.id === id);
-    expect(byId('work-item-group')).toMatchObject({ type: 'ms.vss-work-web.work-item-form-group', targets: ['ms.vss-work-web.work-item-form'], properties: { name: 'Exalate', uri: 'work-item/group.html' } });
+    expect(byId('work-item-group')).toMatchObject({
+      type: 'ms.vss-work-web.work-item-form-group',
+      targets: ['ms.vss-work-web.work-item-form'],
+      properties: { name: 'Exalate', uri: 'work-item/group.html' },
+    });
     // The host calls execute() on the object the action's page registers under this id (work-item-action-app.ts).
-    expect(byId('work-item-action')).toMatchObject({ type: 'ms.vss-web.action', targets: ['ms.vss-work-web.work-item-context-menu'], properties: { text: 'Exalate', uri: 'work-item/action.html', registeredObjectId: 'work-item-action' } });
+    expect(byId('work-item-action')).toMatchObject({
+      type: 'ms.vss-web.action',
+      targets: ['ms.vss-work-web.work-item-context-menu'],
+      properties: { text: 'Exalate', uri: 'work-item/action.html', registeredObjectId: 'work-item-action' },
+    });
     // openCustomDialog names it as `${extension id}.work-item-dialog` (sdk-work-item-host.ts).
     expect(byId('work-item-dialog')).toMatchObject({ type: 'ms.vss-web.external-content', properties: { uri: 'work-item/dialog.html' } });
     for (const name of ['group', 'action', 'dialog']) {

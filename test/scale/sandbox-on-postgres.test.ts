@@ -28,10 +28,19 @@ describe('the sandbox with DATABASE_URL', () => {
       try {
         const jira = instanceOf(first.description, 'jira-cloud');
         const ado = instanceOf(first.description, 'azure-devops-private');
-        const initiated = await adminClient(jira)('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'on_postgres', projectKey: 'SUP' });
+        const initiated = await adminClient(jira)('POST', '/connections/initiate', {
+          destinationUrl: null,
+          mode: 'script',
+          localName: 'jira',
+          remoteName: 'ado',
+          name: 'on_postgres',
+          projectKey: 'SUP',
+        });
         expect(initiated.status).toBe(201);
         connectionId = initiated.body.connection.id;
-        expect((await adminClient(ado)('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Fabrikam Fiber' })).status).toBe(201);
+        expect(
+          (await adminClient(ado)('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Fabrikam Fiber' })).status,
+        ).toBe(201);
         const jiraUser = new JiraCloudAdapter({ baseUrl: jira.trackerApi, authorization: jira.trackerAuth });
         issueKey = (await jiraUser.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Stored in PostgreSQL' })).key;
         expect((await adminClient(jira)('POST', `/connections/${connectionId}/sync`, { issueKey })).status).toBe(202);
@@ -48,7 +57,11 @@ describe('the sandbox with DATABASE_URL', () => {
         await first.close();
       }
       // Node state went to PostgreSQL, not to SQLite files under the data directory.
-      expect(readdirSync(dataDirectory, { recursive: true }).map(String).filter((name) => name.endsWith('.sqlite'))).toEqual([]);
+      expect(
+        readdirSync(dataDirectory, { recursive: true })
+          .map(String)
+          .filter((name) => name.endsWith('.sqlite')),
+      ).toEqual([]);
       expect(await existingSchemas(url, schemas)).toEqual([...schemas].sort());
 
       const second = await createSandbox({ port, dataDirectory, databaseUrl: url });
@@ -85,5 +98,9 @@ function dropSchemas(url: string, schemas: readonly string[]): Promise<void> {
 }
 
 function existingSchemas(url: string, schemas: readonly string[]): Promise<string[]> {
-  return withClient(url, async (client) => (await client.query('SELECT nspname FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname', [schemas])).rows.map((row: { nspname: string }) => row.nspname));
+  return withClient(url, async (client) =>
+    (await client.query('SELECT nspname FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname', [schemas])).rows.map(
+      (row: { nspname: string }) => row.nspname,
+    ),
+  );
 }

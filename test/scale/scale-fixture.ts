@@ -61,17 +61,45 @@ export async function countInbound(store: StoreV1, shape: ScaleShape): Promise<R
 
 function scaleConnection(connection: number, now: number): Connection {
   return {
-    id: connectionIdOf(connection), name: `scale ${connection}`, description: '', mode: 'script', status: 'active', statusReason: null, role: 'acceptor',
-    localName: 'scale', remoteName: 'peer', projectKey: `P${connection}`, destination: 'unknown', remoteTracker: 'azure-devops', localIsPrivate: false,
-    peer: { nodeId: 'node_peer', publicKey: 'peer-public-key', nodeUrl: null, tracker: 'azure-devops' }, invitationExpiresAt: null, createdAt: now, updatedAt: now,
+    id: connectionIdOf(connection),
+    name: `scale ${connection}`,
+    description: '',
+    mode: 'script',
+    status: 'active',
+    statusReason: null,
+    role: 'acceptor',
+    localName: 'scale',
+    remoteName: 'peer',
+    projectKey: `P${connection}`,
+    destination: 'unknown',
+    remoteTracker: 'azure-devops',
+    localIsPrivate: false,
+    peer: { nodeId: 'node_peer', publicKey: 'peer-public-key', nodeUrl: null, tracker: 'azure-devops' },
+    invitationExpiresAt: null,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
 function changeEntry(connection: number, item: number, sequence: number, now: number): Omit<QueueEntry, 'position'> {
   const sourceKey = sourceKeyOf(connection, item);
   return {
-    connectionId: connectionIdOf(connection), direction: 'inbound', itemKey: sourceKey,
-    envelope: { kind: 'change', id: `chg_${connection}_${item}_${sequence}`, sourceKey, sequence, replica: { key: sourceKey, summary: summaryOf(sourceKey, sequence) }, createdAt: now },
-    state: 'queued', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, updatedAt: now,
+    connectionId: connectionIdOf(connection),
+    direction: 'inbound',
+    itemKey: sourceKey,
+    envelope: {
+      kind: 'change',
+      id: `chg_${connection}_${item}_${sequence}`,
+      sourceKey,
+      sequence,
+      replica: { key: sourceKey, summary: summaryOf(sourceKey, sequence) },
+      createdAt: now,
+    },
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
   };
 }

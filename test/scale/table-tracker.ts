@@ -39,16 +39,25 @@ export class TableTracker implements TrackerV1, TrackerItemOperations {
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA ${schema}`);
-      await client.query(`CREATE TABLE ${schema}.items (key text PRIMARY KEY, project_key text NOT NULL, type text NOT NULL, summary text NOT NULL, updated_at bigint NOT NULL)`);
+      await client.query(
+        `CREATE TABLE ${schema}.items (key text PRIMARY KEY, project_key text NOT NULL, type text NOT NULL, summary text NOT NULL, updated_at bigint NOT NULL)`,
+      );
       await client.query(`CREATE SEQUENCE ${schema}.item_numbers`);
-      await client.query(`CREATE TABLE ${schema}.writes (id bigserial PRIMARY KEY, item_key text NOT NULL, operation text NOT NULL, summary text NOT NULL, writer text NOT NULL)`);
+      await client.query(
+        `CREATE TABLE ${schema}.writes (id bigserial PRIMARY KEY, item_key text NOT NULL, operation text NOT NULL, summary text NOT NULL, writer text NOT NULL)`,
+      );
     } finally {
       await client.end();
     }
   }
 
   static async readWrites(url: string, schema: string): Promise<TrackerWrite[]> {
-    const client = new pg.Client({ connectionString: url, types: { getTypeParser: (id: number, format?: 'text' | 'binary') => (id === 20 ? Number : pg.types.getTypeParser(id, format ?? 'text')) } as pg.CustomTypesConfig });
+    const client = new pg.Client({
+      connectionString: url,
+      types: {
+        getTypeParser: (id: number, format?: 'text' | 'binary') => (id === 20 ? Number : pg.types.getTypeParser(id, format ?? 'text')),
+      } as pg.CustomTypesConfig,
+    });
     await client.connect();
     try {
       return (await client.query(`SELECT id, item_key, operation, summary, writer FROM ${schema}.writes ORDER BY id`)).rows.map((row) => writeRow.parse(row));
@@ -69,7 +78,14 @@ export class TableTracker implements TrackerV1, TrackerItemOperations {
     const { rows } = await this.pool.query(`SELECT key, project_key, type, summary, updated_at FROM ${this.schema}.items WHERE key = $1`, [key]);
     if (!rows[0]) return undefined;
     const row = itemRow.parse(rows[0]);
-    return trackerItem({ key: row.key, projectKey: row.project_key, type: row.type, summary: row.summary, updated: new Date(row.updated_at).toISOString(), url: `https://tracker.example/${row.key}` });
+    return trackerItem({
+      key: row.key,
+      projectKey: row.project_key,
+      type: row.type,
+      summary: row.summary,
+      updated: new Date(row.updated_at).toISOString(),
+      url: `https://tracker.example/${row.key}`,
+    });
   }
 
   async searchItems(): Promise<ItemSearchPage> {
@@ -78,7 +94,10 @@ export class TableTracker implements TrackerV1, TrackerItemOperations {
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
     const offset = Number(page.cursor ?? 0);
-    const { rows } = await this.pool.query(`SELECT key FROM ${this.schema}.items WHERE project_key = $1 AND updated_at >= $2 ORDER BY updated_at, key OFFSET $3 LIMIT $4`, [projectKey, Date.parse(since), offset, page.limit + 1]);
+    const { rows } = await this.pool.query(
+      `SELECT key FROM ${this.schema}.items WHERE project_key = $1 AND updated_at >= $2 ORDER BY updated_at, key OFFSET $3 LIMIT $4`,
+      [projectKey, Date.parse(since), offset, page.limit + 1],
+    );
     const keys = rows.map((row) => z.object({ key: z.string() }).parse(row).key);
     return { keys: keys.slice(0, page.limit), nextCursor: keys.length > page.limit ? String(offset + page.limit) : null };
   }
@@ -90,7 +109,11 @@ export class TableTracker implements TrackerV1, TrackerItemOperations {
         [item.projectKey, item.type, item.summary, Date.now()],
       );
       const key = z.object({ key: z.string() }).parse(rows[0]).key;
-      await client.query(`INSERT INTO ${this.schema}.writes (item_key, operation, summary, writer) VALUES ($1, 'create', $2, $3)`, [key, item.summary, this.writer]);
+      await client.query(`INSERT INTO ${this.schema}.writes (item_key, operation, summary, writer) VALUES ($1, 'create', $2, $3)`, [
+        key,
+        item.summary,
+        this.writer,
+      ]);
       return { key };
     });
   }
@@ -100,7 +123,11 @@ export class TableTracker implements TrackerV1, TrackerItemOperations {
     await this.write(async (client) => {
       const updated = await client.query(`UPDATE ${this.schema}.items SET summary = $2, updated_at = $3 WHERE key = $1`, [key, changes.summary, Date.now()]);
       if (updated.rowCount !== 1) throw new ExalateError('not_found', `no item ${key}`);
-      await client.query(`INSERT INTO ${this.schema}.writes (item_key, operation, summary, writer) VALUES ($1, 'update', $2, $3)`, [key, changes.summary, this.writer]);
+      await client.query(`INSERT INTO ${this.schema}.writes (item_key, operation, summary, writer) VALUES ($1, 'update', $2, $3)`, [
+        key,
+        changes.summary,
+        this.writer,
+      ]);
     });
   }
 

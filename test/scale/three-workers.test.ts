@@ -46,10 +46,14 @@ describe('three node processes on one PostgreSQL node', () => {
       // The victim's claims wait for their lease to run out; let that time pass for the survivors.
       for (const survivor of survivors) survivor.child.kill('SIGUSR2');
 
-      const finished = await waitFor('every change to be applied', async () => {
-        const counts = await countInbound(store, shape);
-        return counts.done === totalChanges ? counts : undefined;
-      }, 90_000).catch((error: Error) => {
+      const finished = await waitFor(
+        'every change to be applied',
+        async () => {
+          const counts = await countInbound(store, shape);
+          return counts.done === totalChanges ? counts : undefined;
+        },
+        90_000,
+      ).catch((error: Error) => {
         throw new Error(`${error.message}\n${diagnostics()}`);
       });
       expect(finished).toEqual({ queued: 0, in_flight: 0, done: totalChanges, failed: 0 });
@@ -69,7 +73,10 @@ describe('three node processes on one PostgreSQL node', () => {
           const sourceKey = sourceKeyOf(connection, item);
           const twin = twins.find((each) => each.remoteKey === sourceKey);
           expect(twin).toMatchObject({ lastAppliedInboundSequence: shape.changesPerItem - 1, status: 'synchronized' });
-          const expected = Array.from({ length: shape.changesPerItem }, (_, sequence) => `${sequence === 0 ? 'create' : 'update'} ${summaryOf(sourceKey, sequence)}`);
+          const expected = Array.from(
+            { length: shape.changesPerItem },
+            (_, sequence) => `${sequence === 0 ? 'create' : 'update'} ${summaryOf(sourceKey, sequence)}`,
+          );
           expect(byItem.get(twin!.localKey)).toEqual(expected);
         }
       }

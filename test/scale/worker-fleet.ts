@@ -31,14 +31,23 @@ function startWorker(name: string, options: FleetOptions, secretKey: string): Wo
   // not a launcher that would outlive it.
   const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'scale', 'worker-process.ts')], {
     cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, NODE_NAME: options.nodeName, TRACKER_SCHEMA: options.trackerSchema, WORKER_NAME: name, NODE_SECRET_KEY: secretKey },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      NODE_NAME: options.nodeName,
+      TRACKER_SCHEMA: options.trackerSchema,
+      WORKER_NAME: name,
+      NODE_SECRET_KEY: secretKey,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logged = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     logged = (logged + chunk.toString('utf8')).slice(-20_000);
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString('utf8').includes('ready')) resolve();

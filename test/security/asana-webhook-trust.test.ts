@@ -37,9 +37,23 @@ let server: FastifyInstance;
 let origin: string;
 
 const syncingConnection: Connection = {
-  id: 'con_watch', name: 'Watched', description: '', mode: 'script', status: 'active', statusReason: null, role: 'initiator', localName: 'asana', remoteName: 'jira',
-  projectKey: 'any', destination: 'https://jira.example', remoteTracker: 'jira-cloud', localIsPrivate: false,
-  peer: { nodeId: 'node_peer', publicKey: 'peer-public-key', nodeUrl: 'https://jira.example', tracker: 'jira-cloud' }, invitationExpiresAt: null, createdAt: 1, updatedAt: 1,
+  id: 'con_watch',
+  name: 'Watched',
+  description: '',
+  mode: 'script',
+  status: 'active',
+  statusReason: null,
+  role: 'initiator',
+  localName: 'asana',
+  remoteName: 'jira',
+  projectKey: 'any',
+  destination: 'https://jira.example',
+  remoteTracker: 'jira-cloud',
+  localIsPrivate: false,
+  peer: { nodeId: 'node_peer', publicKey: 'peer-public-key', nodeUrl: 'https://jira.example', tracker: 'jira-cloud' },
+  invitationExpiresAt: null,
+  createdAt: 1,
+  updatedAt: 1,
 };
 
 async function startServedNode(): Promise<void> {
@@ -59,7 +73,11 @@ async function stopServedNode(): Promise<void> {
 /** What Asana would send: the body, signed with a webhook's secret, to a target URL. */
 async function deliver(url: string, body: unknown, secret: string): Promise<Response> {
   const text = JSON.stringify(body);
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hook-signature': createHmac('sha256', secret).update(text).digest('hex') }, body: text });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hook-signature': createHmac('sha256', secret).update(text).digest('hex') },
+    body: text,
+  });
 }
 
 const taskEvent = (...gids: string[]) => ({ events: gids.map((gid) => ({ action: 'changed', resource: { gid, resource_type: 'task' } })) });
@@ -147,7 +165,10 @@ describe('Asana webhook trust', () => {
     const readsBefore = taskReads;
     const named = Array.from({ length: 500 }, (_, index) => String(900_000 + index));
     expect((await deliver(`${origin}${pathOf(target)}`, taskEvent(...named, ...named), secret)).status).toBe(204);
-    await waitFor(() => taskReads - readsBefore > maximumItemsPerEvent || lines.some((line) => line.message.startsWith('a tracker event named more items')), 'the event to be handled');
+    await waitFor(
+      () => taskReads - readsBefore > maximumItemsPerEvent || lines.some((line) => line.message.startsWith('a tracker event named more items')),
+      'the event to be handled',
+    );
 
     const reads = taskReads - readsBefore;
     process.stdout.write(`An event naming 500 tasks (each twice) made the node read ${reads} tasks from Asana (cap ${maximumItemsPerEvent}).\n`);

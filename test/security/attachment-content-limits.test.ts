@@ -55,7 +55,13 @@ describe('attachment content from a peer', () => {
     expect(await receiveEnvelopes(context, connection, [tooMuch])).toEqual([tooMuch.id]);
     expect(await context.store.measureAttachmentContent(connection.id)).toBe(600 * 1024);
     // The inbox keeps that it arrived, not the content itself.
-    const recorded = await context.store.listQueue({ connectionId: connection.id, direction: 'inbound', states: ['done'], limit: 10, envelopeIds: [tooMuch.id] });
+    const recorded = await context.store.listQueue({
+      connectionId: connection.id,
+      direction: 'inbound',
+      states: ['done'],
+      limit: 10,
+      envelopeIds: [tooMuch.id],
+    });
     expect(recorded.map((entry) => entry.envelope.kind === 'attachment' && entry.envelope.contentBase64)).toEqual(['']);
     await context.store.deleteAttachmentContent({ connectionId: connection.id, sourceKey: 'PEER-2', attachmentId: 'att-big' });
   });
@@ -79,7 +85,13 @@ describe('attachment content from a peer', () => {
     expect(await context.store.measureAttachmentContent(connection.id)).toBe(100 * 1024);
 
     // Once that change is done (applied), nothing names the content any more, and it goes too.
-    const [waiting] = await context.store.listQueue({ connectionId: connection.id, direction: 'inbound', states: ['queued'], limit: 1, envelopeIds: [namingChange.id] });
+    const [waiting] = await context.store.listQueue({
+      connectionId: connection.id,
+      direction: 'inbound',
+      states: ['queued'],
+      limit: 1,
+      envelopeIds: [namingChange.id],
+    });
     await context.store.updateQueueEntry(connection.id, 'inbound', waiting!.position, { state: 'done' });
     expect(await expireAttachmentContent(context)).toBe(1);
     expect(await context.store.measureAttachmentContent(connection.id)).toBe(0);
@@ -88,7 +100,16 @@ describe('attachment content from a peer', () => {
 
 function attachment(id: string, sourceKey: string, filename: string, bytes: number): Extract<Envelope, { kind: 'attachment' }> {
   const content = new Uint8Array(bytes).map((_byte, index) => index % 251);
-  return { kind: 'attachment', id, sourceKey, attachmentId: id, filename, mimeType: 'application/octet-stream', contentBase64: Buffer.from(content).toString('base64url'), createdAt: 1 };
+  return {
+    kind: 'attachment',
+    id,
+    sourceKey,
+    attachmentId: id,
+    filename,
+    mimeType: 'application/octet-stream',
+    contentBase64: Buffer.from(content).toString('base64url'),
+    createdAt: 1,
+  };
 }
 
 function change(id: string, sourceKey: string, attachments: readonly { id: string; filename: string; mimeType: string; size: number }[]): Envelope {

@@ -25,12 +25,22 @@ function appToken(claims: Record<string, unknown>, options: { readonly secret?: 
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const header = encode({ typ: 'JWT', alg: options.algorithm ?? 'HS256' });
   const body = encode(Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined)));
-  return `${header}.${body}.${createHmac('sha256', options.secret ?? certificate).update(`${header}.${body}`).digest('base64url')}`;
+  return `${header}.${body}.${createHmac('sha256', options.secret ?? certificate)
+    .update(`${header}.${body}`)
+    .digest('base64url')}`;
 }
 
 const nowSeconds = () => Math.floor(harness.timers.clock.now() / 1000);
 /** What Azure DevOps issues: about 70 minutes, from five minutes ago. */
-const claimsFor = (userId: string) => ({ nameid: userId, tid: '6f0a5b31-0f6e-4a8c-9d2b-2b5e4e1f7c10', jti: 'c3a1d1e2-4b5f-4c6d-8e7f-9a0b1c2d3e4f', iss: 'app.vstoken.visualstudio.com', aud: 'a2b7b6e0-86c5-4a5e-9d4b-3f1f0c2e5d6a', nbf: nowSeconds() - 300, exp: nowSeconds() + 3900 });
+const claimsFor = (userId: string) => ({
+  nameid: userId,
+  tid: '6f0a5b31-0f6e-4a8c-9d2b-2b5e4e1f7c10',
+  jti: 'c3a1d1e2-4b5f-4c6d-8e7f-9a0b1c2d3e4f',
+  iss: 'app.vstoken.visualstudio.com',
+  aud: 'a2b7b6e0-86c5-4a5e-9d4b-3f1f0c2e5d6a',
+  nbf: nowSeconds() - 300,
+  exp: nowSeconds() + 3900,
+});
 
 async function servedNode(options: { readonly adminIds?: readonly string[] } = {}): Promise<string> {
   const tracker = new AzureDevOpsAdapter({
@@ -74,11 +84,20 @@ let memberId: string;
 let otherOrganizationAdminId: string;
 
 beforeAll(async () => {
-  harness = await startAzureDevOpsHarness({ seed: { users: [{ displayName: 'Ada Lovelace', email: 'ada@acme.example' }, { displayName: 'Grace Hopper', email: 'grace@acme.example' }] } });
+  harness = await startAzureDevOpsHarness({
+    seed: {
+      users: [
+        { displayName: 'Ada Lovelace', email: 'ada@acme.example' },
+        { displayName: 'Grace Hopper', email: 'grace@acme.example' },
+      ],
+    },
+  });
   adminId = harness.emulator.state.account.id;
   memberId = harness.emulator.state.findUserByEmail('ada@acme.example')?.id ?? '';
   // The owner of another organization that installed the same extension: the same certificate signs their tokens.
-  otherOrganizationAdminId = createAzureDevOpsEmulator({ seed: { organization: 'contoso', account: { displayName: 'Olga Owner', email: 'olga@contoso.example' } } }).state.account.id;
+  otherOrganizationAdminId = createAzureDevOpsEmulator({
+    seed: { organization: 'contoso', account: { displayName: 'Olga Owner', email: 'olga@contoso.example' } },
+  }).state.account.id;
   origin = await servedNode();
 });
 
@@ -103,11 +122,31 @@ describe('Azure DevOps app tokens on the admin API', () => {
 
   it.each([
     ['with a forged signature', () => appToken(claimsFor(adminId), { secret: 'guessed-certificate' }), 401, /app token was refused/],
-    ['naming the "none" algorithm', () => `${appToken(claimsFor(adminId)).split('.').slice(0, 2).join('.').replace(/^[^.]+/, Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url'))}.`, 401, /app token was refused/],
-    ['without issuer, audience or start', () => appToken({ ...claimsFor(adminId), iss: undefined, aud: undefined, nbf: undefined }), 401, /lacks the claims iss, aud, nbf/],
+    [
+      'naming the "none" algorithm',
+      () =>
+        `${appToken(claimsFor(adminId))
+          .split('.')
+          .slice(0, 2)
+          .join('.')
+          .replace(/^[^.]+/, Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url'))}.`,
+      401,
+      /app token was refused/,
+    ],
+    [
+      'without issuer, audience or start',
+      () => appToken({ ...claimsFor(adminId), iss: undefined, aud: undefined, nbf: undefined }),
+      401,
+      /lacks the claims iss, aud, nbf/,
+    ],
     ['valid for ten years', () => appToken({ ...claimsFor(adminId), exp: nowSeconds() + 10 * 365 * 86_400 }), 401, /about 70 minutes/],
     ['of an administrator of another organization', () => appToken(claimsFor(otherOrganizationAdminId)), 403, /not in Project Collection Administrators/],
-    ['of a user of this organization who is not an administrator', () => appToken(claimsFor(memberId)), 403, /Ask an administrator of that organization to add you/],
+    [
+      'of a user of this organization who is not an administrator',
+      () => appToken(claimsFor(memberId)),
+      403,
+      /Ask an administrator of that organization to add you/,
+    ],
   ])('refuses a token %s', async (_case, token, status, message) => {
     const answer = await listConnections(origin, token());
     expect(answer.status).toBe(status);
@@ -141,8 +180,14 @@ describe('Azure DevOps app tokens on the admin API', () => {
   it('keeps AZURE_DEVOPS_ADMIN_IDS as a further restriction, never as a way around the organization’s answer', async () => {
     const restricted = await servedNode({ adminIds: [memberId, adminId] });
     expect((await listConnections(restricted, appToken(claimsFor(adminId)))).status).toBe(200);
-    expect(await listConnections(restricted, appToken(claimsFor(memberId)))).toMatchObject({ status: 403, message: expect.stringContaining('not in Project Collection Administrators') });
+    expect(await listConnections(restricted, appToken(claimsFor(memberId)))).toMatchObject({
+      status: 403,
+      message: expect.stringContaining('not in Project Collection Administrators'),
+    });
     const onlyMember = await servedNode({ adminIds: [memberId] });
-    expect(await listConnections(onlyMember, appToken(claimsFor(adminId)))).toMatchObject({ status: 403, message: expect.stringContaining('AZURE_DEVOPS_ADMIN_IDS') });
+    expect(await listConnections(onlyMember, appToken(claimsFor(adminId)))).toMatchObject({
+      status: 403,
+      message: expect.stringContaining('AZURE_DEVOPS_ADMIN_IDS'),
+    });
   });
 });

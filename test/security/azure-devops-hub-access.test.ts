@@ -25,7 +25,14 @@ function appToken(claims: Record<string, unknown>, signingSecret = secret, algor
 const now = () => Math.floor(Date.now() / 1000);
 /** The organization's owner, who is in its Project Collection Administrators. */
 let adminId = '';
-const validClaims = () => ({ nameid: adminId, tid: 'acme', iss: 'app.vstoken.visualstudio.com', aud: 'app.vstoken.visualstudio.com', nbf: now() - 10, exp: now() + 300 });
+const validClaims = () => ({
+  nameid: adminId,
+  tid: 'acme',
+  iss: 'app.vstoken.visualstudio.com',
+  aud: 'app.vstoken.visualstudio.com',
+  nbf: now() - 10,
+  exp: now() + 300,
+});
 
 let harness: AzureDevOpsHarness;
 let node: RunningNode;
@@ -89,7 +96,15 @@ describe('the admin API and the Azure DevOps hub', () => {
     ['expired', () => appToken({ ...validClaims(), nbf: now() - 3600, exp: now() - 1800 })],
     ['not valid yet', () => appToken({ ...validClaims(), nbf: now() + 3600 })],
     ['from another issuer', () => appToken({ ...validClaims(), iss: 'evil.example' })],
-    ['naming the "none" algorithm', () => `${appToken(validClaims()).split('.').slice(0, 2).join('.').replace(/^[^.]+/, Buffer.from('{"alg":"none"}').toString('base64url'))}.`],
+    [
+      'naming the "none" algorithm',
+      () =>
+        `${appToken(validClaims())
+          .split('.')
+          .slice(0, 2)
+          .join('.')
+          .replace(/^[^.]+/, Buffer.from('{"alg":"none"}').toString('base64url'))}.`,
+    ],
     ['cut short', () => appToken(validClaims()).slice(0, -10)],
   ])('refuses an app token %s with 401', async (_case, token) => {
     const answer = await listConnections(`Bearer ${token()}`, hubOrigin);
@@ -105,14 +120,21 @@ describe('the admin API and the Azure DevOps hub', () => {
   });
 
   it('answers the hub origin’s preflight, and gives no CORS headers to any other origin', async () => {
-    const preflight = await request(origin, 'OPTIONS', '/api/v1/connections/initiate', { origin: hubOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+    const preflight = await request(origin, 'OPTIONS', '/api/v1/connections/initiate', {
+      origin: hubOrigin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.header('access-control-allow-origin')).toBe(hubOrigin);
     expect(preflight.header('access-control-allow-headers')).toContain('authorization');
 
     const elsewhere = await listConnections(`Bearer ${appToken(validClaims())}`, 'https://evil.example');
     expect(elsewhere.header('access-control-allow-origin')).toBeNull();
-    const elsewherePreflight = await request(origin, 'OPTIONS', '/api/v1/connections', { origin: 'https://evil.example', 'access-control-request-method': 'GET' });
+    const elsewherePreflight = await request(origin, 'OPTIONS', '/api/v1/connections', {
+      origin: 'https://evil.example',
+      'access-control-request-method': 'GET',
+    });
     expect(elsewherePreflight.header('access-control-allow-origin')).toBeNull();
   });
 

@@ -21,7 +21,11 @@ describe('paging GET /connections', () => {
 
   const list = async (query: string) => {
     const response = await fetch(`${node.adminApi}/connections${query}`, { headers: { authorization: `Bearer ${node.adminToken}` } });
-    return { status: response.status, link: response.headers.get('link'), body: (await response.json()) as { id: string; error?: unknown }[] & { error?: { code: string; message: string } } };
+    return {
+      status: response.status,
+      link: response.headers.get('link'),
+      body: (await response.json()) as { id: string; error?: unknown }[] & { error?: { code: string; message: string } },
+    };
   };
   const followLink = (link: string | null) => {
     const target = /^<([^>]+)>; rel="next"$/.exec(link ?? '')?.[1];
@@ -39,7 +43,9 @@ describe('paging GET /connections', () => {
     expect(first.status).toBe(200);
     expect(Array.isArray(first.body)).toBe(true);
     expect(first.body).toHaveLength(defaultConnectionPageSize);
-    expect(first.body[0]).toEqual(expect.objectContaining({ id: 'con_0000', name: 'paged con_0000', mode: 'script', status: 'active', destination: 'https://partner.example' }));
+    expect(first.body[0]).toEqual(
+      expect.objectContaining({ id: 'con_0000', name: 'paged con_0000', mode: 'script', status: 'active', destination: 'https://partner.example' }),
+    );
     // The Link is relative to the path asked for, not built from the Host header.
     expect(first.link).toBe(`</api/v1/connections?limit=${defaultConnectionPageSize}&after=${live[defaultConnectionPageSize - 1]}>; rel="next"`);
 
@@ -72,16 +78,21 @@ describe('paging GET /connections', () => {
   });
 
   it('lets the consoles list every connection, more than one largest page of them', async () => {
-    const before = (await createConsoleClient(createHttpTransport({ adminApi: node.adminApi, authorization: async () => `Bearer ${node.adminToken}` })).listConnections());
+    const before = await createConsoleClient(
+      createHttpTransport({ adminApi: node.adminApi, authorization: async () => `Bearer ${node.adminToken}` }),
+    ).listConnections();
     expect(before.ok).toBe(true);
     const alreadyThere = before.ok ? before.value.length : 0;
-    for (let index = 0; index < maximumConnectionPageSize + 20; index++) await node.context.store.insertConnection(storedConnection(`con_more_${index}`, 1000 + index));
+    for (let index = 0; index < maximumConnectionPageSize + 20; index++)
+      await node.context.store.insertConnection(storedConnection(`con_more_${index}`, 1000 + index));
     const requested: string[] = [];
     const countingFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
       requested.push(String(input));
       return fetch(input, init);
     }) as typeof fetch;
-    const client = createConsoleClient(createHttpTransport({ adminApi: node.adminApi, authorization: async () => `Bearer ${node.adminToken}`, fetch: countingFetch }));
+    const client = createConsoleClient(
+      createHttpTransport({ adminApi: node.adminApi, authorization: async () => `Bearer ${node.adminToken}`, fetch: countingFetch }),
+    );
     const listed = await client.listConnections();
     expect(listed.ok && listed.value.length).toBe(alreadyThere + maximumConnectionPageSize + 20);
     expect(listed.ok && new Set(listed.value.map((connection) => connection.id)).size).toBe(alreadyThere + maximumConnectionPageSize + 20);
@@ -89,9 +100,14 @@ describe('paging GET /connections', () => {
   });
 
   it('describes the paging in the OpenAPI document', async () => {
-    const document = (await (await fetch(`${node.adminApi}/openapi.json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>> };
+    const document = (await (await fetch(`${node.adminApi}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
     const operation = document.paths['/connections']!['get']!;
-    expect(operation.parameters?.map((parameter) => [parameter.name, parameter.in])).toEqual([['limit', 'query'], ['after', 'query']]);
+    expect(operation.parameters?.map((parameter) => [parameter.name, parameter.in])).toEqual([
+      ['limit', 'query'],
+      ['after', 'query'],
+    ]);
     expect(operation.responses['200']?.headers?.['Link']).toBeDefined();
   });
 });

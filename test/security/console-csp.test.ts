@@ -50,7 +50,11 @@ describe('console pages: Content-Security-Policy and framing', () => {
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
     const executable = await findChromium();
-    browser = await chromium.launch({ executablePath: executable.path, env: { ...process.env, ...executable.environment }, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: executable.path,
+      env: { ...process.env, ...executable.environment },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    });
 
     const base = sandbox.baseUrl;
     const azureDevOps = sandbox.description.instances.find((instance) => instance.id === 'azure-devops')?.console ?? '';
@@ -58,9 +62,24 @@ describe('console pages: Content-Security-Policy and framing', () => {
       { name: 'the node console (production)', url: `${productionOrigin}/console/`, frameAncestors: [], script: '/console/console.js' },
       { name: 'the Jira Server console (sandbox)', url: `${base}/jira-server/console/`, frameAncestors: [], script: '/jira-server/console/console.js' },
       { name: 'the Asana console (sandbox)', url: `${base}/asana/console/`, frameAncestors: [], script: '/asana/console/console.js' },
-      { name: 'the Jira Cloud Custom UI (sandbox)', url: `${base}/jira-cloud/jira/forge/exalate/index.html?route=/connections`, frameAncestors: ["'self'"], script: '/jira-cloud/jira/forge/exalate/console.js' },
-      { name: 'the Azure DevOps hub (sandbox)', url: azureDevOps.replace('/_settings/idalko-tools.exalate.adnode', '/_apps/exalate/hub.html'), frameAncestors: ["'self'"], script: '/_apps/exalate/hub.js' },
-      { name: "the sandbox's Jira page around the Custom UI", url: `${base}/jira-cloud/jira/settings/apps/exalate/connections`, frameAncestors: [], script: '/jira-cloud/jira/forge/bridge-shim.js' },
+      {
+        name: 'the Jira Cloud Custom UI (sandbox)',
+        url: `${base}/jira-cloud/jira/forge/exalate/index.html?route=/connections`,
+        frameAncestors: ["'self'"],
+        script: '/jira-cloud/jira/forge/exalate/console.js',
+      },
+      {
+        name: 'the Azure DevOps hub (sandbox)',
+        url: azureDevOps.replace('/_settings/idalko-tools.exalate.adnode', '/_apps/exalate/hub.html'),
+        frameAncestors: ["'self'"],
+        script: '/_apps/exalate/hub.js',
+      },
+      {
+        name: "the sandbox's Jira page around the Custom UI",
+        url: `${base}/jira-cloud/jira/settings/apps/exalate/connections`,
+        frameAncestors: [],
+        script: '/jira-cloud/jira/forge/bridge-shim.js',
+      },
       { name: "the sandbox's Azure DevOps page around the hub", url: azureDevOps, frameAncestors: [], script: '/_apps/sdk-shim.js' },
     ];
   }, 120_000);

@@ -39,7 +39,9 @@ async function serveNode(environment: NodeJS.ProcessEnv): Promise<{ handshakeUrl
 }
 
 const handshake = (url: string, forwardedFor: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: guessedHandshake }).then((response) => response.status);
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: guessedHandshake }).then(
+    (response) => response.status,
+  );
 
 describe('X-Forwarded-For and the failed-handshake rate limit', () => {
   it('without TRUST_PROXY, a new made-up X-Forwarded-For on every try does not reset the limit', async () => {

@@ -53,7 +53,7 @@ async function throughJira(browser: Browser): Promise<string> {
 const sessionOf = (location: string) => decodeURIComponent(/#exalate-session=([^&]+)/.exec(location)?.[1] ?? '');
 const connections = (token: string) => fetch(`${origin}/api/v1/connections`, { headers: { authorization: `Bearer ${token}` } });
 
-describe('entry from Jira\'s Manage apps', () => {
+describe("entry from Jira's Manage apps", () => {
   it('lets a Jira administrator in: the console opens on the page chosen, and its session calls the admin API', async () => {
     const browser = new Browser(emulator.state.oauth.signIn('admin'));
     const landed = await browser.open(await throughJira(browser));

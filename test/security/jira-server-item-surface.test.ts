@@ -22,7 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => running?.close());
 
-const directive = (policy: string, name: string) => policy.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name} `)) ?? '';
+const directive = (policy: string, name: string) =>
+  policy
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name} `)) ?? '';
 
 /** Follows the entry from the issue panel through Jira, in one browser signed in to Jira, up to the callback's answer. */
 async function enterFromPanel(issueKey: string, jiraSession: string): Promise<Response> {
@@ -40,10 +44,19 @@ async function enterFromPanel(issueKey: string, jiraSession: string): Promise<Re
 }
 
 /** Runs the callback page's script as a browser would, with the window that opened it recorded. */
-function runHandOver(html: string, opener: { closed: boolean; postMessage: (message: unknown, targetOrigin: string) => void } | null): { closed: boolean; status: string } {
+function runHandOver(
+  html: string,
+  opener: { closed: boolean; postMessage: (message: unknown, targetOrigin: string) => void } | null,
+): { closed: boolean; status: string } {
   const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
   const status = { textContent: '' };
-  const window = { opener, closed: false, close() { this.closed = true; } };
+  const window = {
+    opener,
+    closed: false,
+    close() {
+      this.closed = true;
+    },
+  };
   runInNewContext(script, { window, document: { getElementById: (id: string) => (id === 'hand-over-status' ? status : null) } });
   return { closed: window.closed, status: status.textContent };
 }
@@ -68,7 +81,14 @@ describe('the issue panel page', () => {
     const withoutSession = await fetch(`${origin}/api/v1/items/SUP-1`);
     expect(withoutSession.status).toBe(401);
     // What the panel shows without a session: one way in, and who it is for.
-    const markup = renderToStaticMarkup(createElement(JiraServerItemSignIn, { issueKey: 'SUP-1', entryUrl: '/jira-server/enter?page=item&issueKey=SUP-1', message: null, onSession: () => undefined }));
+    const markup = renderToStaticMarkup(
+      createElement(JiraServerItemSignIn, {
+        issueKey: 'SUP-1',
+        entryUrl: '/jira-server/enter?page=item&issueKey=SUP-1',
+        message: null,
+        onSession: () => undefined,
+      }),
+    );
     expect(markup.match(/<button[^>]*>[^<]*<\/button>/g)).toEqual(['<button type="button" class="button button-primary">Sign in to Exalate</button>']);
     expect(markup).toContain('Only Jira administrators');
     expect(markup).not.toMatch(/Synchronized|Unexalate|Sync now/);

@@ -1,6 +1,14 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSignedRequestToken, ExalateError, largestAttachmentEnvelopeBytes, maximumMessageBytes, maximumPeerMessageBytes, messagesOperation, signatureHeader } from '../../core';
+import {
+  createSignedRequestToken,
+  ExalateError,
+  largestAttachmentEnvelopeBytes,
+  maximumMessageBytes,
+  maximumPeerMessageBytes,
+  messagesOperation,
+  signatureHeader,
+} from '../../core';
 import { FetchTransport } from '../../hosts/node/fetch-transport';
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../support/test-node';
@@ -51,16 +59,20 @@ function upload(url: string, headers: Record<string, string>, totalBytes: number
     let sent = 0;
     let answered = false;
     const piece = Buffer.alloc(256 * 1024, 0x20);
-    const outgoing = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(totalBytes) } }, (response) => {
-      answered = true;
-      const sentWhenAnswered = sent;
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8'), sentWhenAnswered, totalBytes });
-        outgoing.destroy();
-      });
-    });
+    const outgoing = httpRequest(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(totalBytes) } },
+      (response) => {
+        answered = true;
+        const sentWhenAnswered = sent;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8'), sentWhenAnswered, totalBytes });
+          outgoing.destroy();
+        });
+      },
+    );
     outgoing.on('error', (error) => {
       // The node closing the connection after its answer breaks the upload; that is the point.
       if (!answered) reject(error);
@@ -112,7 +124,9 @@ describe('memory: what a peer or a stranger can make a node hold', () => {
   it('refuses an answer whose declared length is over the cap without reading it', async () => {
     const peer = await streamingPeer(200 * mebibyte, true);
     try {
-      const failure = await new FetchTransport({ allowPrivateAddresses: true }).send({ method: 'GET', url: `${peer.url}/exchange/v1/info` }).catch((error: unknown) => error);
+      const failure = await new FetchTransport({ allowPrivateAddresses: true })
+        .send({ method: 'GET', url: `${peer.url}/exchange/v1/info` })
+        .catch((error: unknown) => error);
       expect(ExalateError.isInstance(failure) && failure.code).toBe('peer_invalid_response');
       expect(peer.written()).toBeLessThan(maximumPeerMessageBytes);
     } finally {
@@ -129,7 +143,14 @@ describe('memory: what a peer or a stranger can make a node hold', () => {
     beforeAll(async () => {
       publicNode = await startTestNode({ name: 'memory-public', isPublic: true, tracker: new MemoryTracker('jira-cloud') });
       privateNode = await startTestNode({ name: 'memory-private', isPublic: false, tracker: new MemoryTracker('azure-devops') });
-      const initiated = await publicNode.admin('POST', '/connections/initiate', { destinationUrl: null, mode: 'script', localName: 'acme', remoteName: 'partner', name: 'memory', projectKey: 'SUP' });
+      const initiated = await publicNode.admin('POST', '/connections/initiate', {
+        destinationUrl: null,
+        mode: 'script',
+        localName: 'acme',
+        remoteName: 'partner',
+        name: 'memory',
+        projectKey: 'SUP',
+      });
       const accepted = await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
       expect(accepted.status).toBe(201);
       connectionId = initiated.body.connection.id;
@@ -140,12 +161,18 @@ describe('memory: what a peer or a stranger can make a node hold', () => {
     });
 
     const peerToken = (body: string) =>
-      createSignedRequestToken(privateNode.context.identity, { audienceNodeId: publicNode.context.identity.nodeId, connectionId, operation: messagesOperation(connectionId), body }, Date.now());
+      createSignedRequestToken(
+        privateNode.context.identity,
+        { audienceNodeId: publicNode.context.identity.nodeId, connectionId, operation: messagesOperation(connectionId), body },
+        Date.now(),
+      );
 
     it('answers an unsigned 30 MB body with 401 before it has been sent, without buffering it', async () => {
       const before = process.memoryUsage().rss;
       const outcome = await upload(messagesUrl, {}, 30 * 1000 * 1000);
-      process.stdout.write(`unsigned 30 MB body: answered ${outcome.status} after ${megabytes(outcome.sentWhenAnswered)} sent; rss growth ${megabytes(process.memoryUsage().rss - before)}\n`);
+      process.stdout.write(
+        `unsigned 30 MB body: answered ${outcome.status} after ${megabytes(outcome.sentWhenAnswered)} sent; rss growth ${megabytes(process.memoryUsage().rss - before)}\n`,
+      );
       expect(outcome.status).toBe(401);
       expect(JSON.parse(outcome.body).error.code).toBe('unauthorized');
       expect(outcome.sentWhenAnswered).toBeLessThan(outcome.totalBytes / 2);
@@ -170,7 +197,11 @@ describe('memory: what a peer or a stranger can make a node hold', () => {
 
     it("still takes the peer's signed messages", async () => {
       const body = JSON.stringify({ type: 'ping' });
-      const response = await fetch(messagesUrl, { method: 'POST', headers: { 'content-type': 'application/json', [signatureHeader]: await peerToken(body) }, body });
+      const response = await fetch(messagesUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [signatureHeader]: await peerToken(body) },
+        body,
+      });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ type: 'pong', connectionStatus: 'active' });
     });

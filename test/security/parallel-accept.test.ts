@@ -32,7 +32,9 @@ describe.each([
     expect(initiated.status).toBe(201);
 
     const answers = await Promise.all(
-      Array.from({ length: parallelAccepts }, () => acceptor.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })),
+      Array.from({ length: parallelAccepts }, () =>
+        acceptor.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' }),
+      ),
     );
 
     const statuses = answers.map((answer) => answer.status).sort();
@@ -47,6 +49,9 @@ describe.each([
     const initiatorView = await initiator.admin('GET', `/connections/${initiated.body.connection.id}`);
     expect(initiatorView.body).toMatchObject({ status: 'active' });
     // The connection that was stored works: the acceptor's signed ping is answered.
-    expect((await acceptor.admin('POST', `/connections/${initiated.body.connection.id}/check`)).body).toMatchObject({ reachable: true, remoteStatus: 'active' });
+    expect((await acceptor.admin('POST', `/connections/${initiated.body.connection.id}/check`)).body).toMatchObject({
+      reachable: true,
+      remoteStatus: 'active',
+    });
   });
 });

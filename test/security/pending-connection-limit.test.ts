@@ -22,7 +22,11 @@ describe('the limit of pending connections', () => {
   it('refuses initiations past the limit, even sent all at once, with words that say to delete some or let them expire', async () => {
     const extra = 5;
     const startedAt = Date.now();
-    const answers = await Promise.all(Array.from({ length: defaultMaximumPendingConnections + extra }, (_unused, index) => node.admin('POST', '/connections/initiate', initiateBody(`pending_${index}`))));
+    const answers = await Promise.all(
+      Array.from({ length: defaultMaximumPendingConnections + extra }, (_unused, index) =>
+        node.admin('POST', '/connections/initiate', initiateBody(`pending_${index}`)),
+      ),
+    );
     process.stdout.write(`${answers.length} parallel initiations answered in ${Date.now() - startedAt} ms\n`);
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(defaultMaximumPendingConnections);
     const refused = answers.filter((answer) => answer.status !== 201);
@@ -46,7 +50,11 @@ describe('the limit of pending connections', () => {
 
   it('does not count codes that expired: they can never be accepted', async () => {
     clock.advance(defaultInvitationLifetimeMs + 1);
-    const answers = await Promise.all(Array.from({ length: defaultMaximumPendingConnections + 1 }, (_unused, index) => node.admin('POST', '/connections/initiate', initiateBody(`after_expiry_${index}`))));
+    const answers = await Promise.all(
+      Array.from({ length: defaultMaximumPendingConnections + 1 }, (_unused, index) =>
+        node.admin('POST', '/connections/initiate', initiateBody(`after_expiry_${index}`)),
+      ),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([...Array<number>(defaultMaximumPendingConnections).fill(201), 409]);
   });
 });

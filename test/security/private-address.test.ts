@@ -37,7 +37,15 @@ const privateDestinations: readonly (readonly [string, string])[] = [
 ];
 
 /** Public addresses written the same odd ways must still pass: the check reads addresses, not spellings. */
-const publicDestinations = ['https://exalate.example.com/', 'https://exalate.example.com./', 'http://[2606:4700:4700::1111]/', 'http://[::ffff:8.8.8.8]/', 'http://[64:ff9b::808:808]/', 'http://[2002:808:808::1]/', 'http://134744072/'];
+const publicDestinations = [
+  'https://exalate.example.com/',
+  'https://exalate.example.com./',
+  'http://[2606:4700:4700::1111]/',
+  'http://[::ffff:8.8.8.8]/',
+  'http://[64:ff9b::808:808]/',
+  'http://[2002:808:808::1]/',
+  'http://134744072/',
+];
 
 describe('the private-address check on typed URLs', () => {
   it.each(privateDestinations)('refuses %s (%s) as a Destination Instance URL and as a Jira base URL', (_kind, url) => {

@@ -49,7 +49,9 @@ describe('the sandbox under a DNS-rebinding name', () => {
 
   it('refuses the admin API under another name even with the right token in hand', async () => {
     const instance = jiraCloud();
-    const answer = await getWithHost(port, new URL(`${instance?.adminApi}/connections`).pathname, `attacker.example:${port}`, { authorization: `Bearer ${instance?.adminToken}` });
+    const answer = await getWithHost(port, new URL(`${instance?.adminApi}/connections`).pathname, `attacker.example:${port}`, {
+      authorization: `Bearer ${instance?.adminToken}`,
+    });
     expect(answer.status).toBe(421);
     expect(answer.body).not.toContain('"connections"');
   });

@@ -59,7 +59,8 @@ export interface CheckedExchanges {
 export function createCheckedExchanges(options: CheckedExchangesOptions): CheckedExchanges {
   const exchanges: CheckedExchange[] = [];
   const rootPath = new URL(options.documentRoot).pathname.replace(/\/+$/, '');
-  const allowed = (allowances: readonly Allowance[] | undefined, url: string): boolean => (allowances ?? []).some((allowance) => allowance.path.test(new URL(url).pathname));
+  const allowed = (allowances: readonly Allowance[] | undefined, url: string): boolean =>
+    (allowances ?? []).some((allowance) => allowance.path.test(new URL(url).pathname));
 
   const checkedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -70,20 +71,39 @@ export function createCheckedExchanges(options: CheckedExchangesOptions): Checke
     const requestText = request.body === null ? '' : await request.clone().text();
     const contentType = request.headers.get('content-type') ?? undefined;
     const requestBody = requestText !== '' && /json/i.test(contentType ?? '') ? parseLeniently(requestText) : undefined;
-    const requestCheck = checkRequest(document, { method: request.method, path, query: url.searchParams, contentType, body: requestBody, hasBody: requestText !== '' });
+    const requestCheck = checkRequest(document, {
+      method: request.method,
+      path,
+      query: url.searchParams,
+      contentType,
+      body: requestBody,
+      hasBody: requestText !== '',
+    });
 
     const response = await fetch(request);
     const text = await response.clone().text();
     const binary = response.ok && !/json/i.test(response.headers.get('content-type') ?? '') && allowed(options.binaryBodies, request.url);
     const responseBody = text === '' ? undefined : parseLeniently(text);
-    const responseCheck: SpecCheck = binary ? { outcome: 'no-schema', operation: `${request.method} ${path} (file bytes)` } : checkResponseAgainstSpec(document, { method: request.method, path, status: response.status, body: responseBody });
-    exchanges.push({ method: request.method, url: request.url, path, document, status: response.status, responseBody, response: responseCheck, request: requestCheck });
+    const responseCheck: SpecCheck = binary
+      ? { outcome: 'no-schema', operation: `${request.method} ${path} (file bytes)` }
+      : checkResponseAgainstSpec(document, { method: request.method, path, status: response.status, body: responseBody });
+    exchanges.push({
+      method: request.method,
+      url: request.url,
+      path,
+      document,
+      status: response.status,
+      responseBody,
+      response: responseCheck,
+      request: requestCheck,
+    });
     return response;
   };
 
   const failuresOf = (exchange: CheckedExchange): string[] => {
     const where = `${exchange.method} ${exchange.url} → ${exchange.status} (${exchange.document})`;
-    const unexplained = (errors: readonly string[]): string[] => errors.filter((error) => !(options.tolerances ?? []).some((tolerance) => tolerance.applies(error, exchange)));
+    const unexplained = (errors: readonly string[]): string[] =>
+      errors.filter((error) => !(options.tolerances ?? []).some((tolerance) => tolerance.applies(error, exchange)));
     const failures: string[] = [];
     if (exchange.request.outcome === 'invalid') failures.push(...unexplained(exchange.request.errors).map((error) => `${where}: request ${error}`));
     if (exchange.response.outcome === 'invalid') failures.push(...unexplained(exchange.response.errors).map((error) => `${where}: response ${error}`));
@@ -125,13 +145,20 @@ function checkRequest(document: SpecDocumentName, request: RequestToCheck): Requ
     if ('undescribed' in found) return { outcome: 'undescribed', reason: found.undescribed };
     const content = found.compiled.document.content;
     const pathItem = (content['paths'] as Record<string, Record<string, unknown>>)[found.template] ?? {};
-    const declared = [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(found.operation['parameters']) ? found.operation['parameters'] : [])]
+    const declared = [
+      ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
+      ...(Array.isArray(found.operation['parameters']) ? found.operation['parameters'] : []),
+    ]
       .map((entry: unknown) => resolveLocalReference(content, entry))
       .filter((parameter): parameter is Record<string, unknown> => isRecord(parameter) && parameter['in'] === 'query');
     const names = declared.map((parameter) => String(parameter['name']));
     const errors = [
-      ...[...new Set(request.query.keys())].filter((name) => !names.includes(name)).map((name) => `query parameter '${name}' is not one ${found.name} declares (${names.join(', ')})`),
-      ...declared.filter((parameter) => parameter['required'] === true && !request.query.has(String(parameter['name']))).map((parameter) => `required query parameter '${String(parameter['name'])}' is missing`),
+      ...[...new Set(request.query.keys())]
+        .filter((name) => !names.includes(name))
+        .map((name) => `query parameter '${name}' is not one ${found.name} declares (${names.join(', ')})`),
+      ...declared
+        .filter((parameter) => parameter['required'] === true && !request.query.has(String(parameter['name'])))
+        .map((parameter) => `required query parameter '${String(parameter['name'])}' is missing`),
     ];
     return errors.length === 0 ? { outcome: 'valid', operation: `${found.name} (query names only)` } : { outcome: 'invalid', operation: found.name, errors };
   }

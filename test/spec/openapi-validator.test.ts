@@ -12,16 +12,29 @@ const jiraProject = {
   simplified: false,
   style: 'classic',
 };
-const jiraPage = { self: 'https://your-domain.atlassian.net/rest/api/3/project/search', maxResults: 50, startAt: 0, total: 1, isLast: true, values: [jiraProject] };
+const jiraPage = {
+  self: 'https://your-domain.atlassian.net/rest/api/3/project/search',
+  maxResults: 50,
+  startAt: 0,
+  total: 1,
+  isLast: true,
+  values: [jiraProject],
+};
 const projectSearch = { method: 'GET', path: '/rest/api/3/project/search', status: 200 };
 
 describe('the OpenAPI response validator', () => {
   it('accepts a Jira project page that follows PageBeanProject', () => {
-    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { ...projectSearch, body: jiraPage })).toEqual({ outcome: 'valid', operation: 'GET /rest/api/3/project/search' });
+    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { ...projectSearch, body: jiraPage })).toEqual({
+      outcome: 'valid',
+      operation: 'GET /rest/api/3/project/search',
+    });
   });
 
   it('rejects a Jira project page with a field the document does not allow, or a key of the wrong type', () => {
-    const extraField = checkResponseAgainstSpec('jira-cloud-platform.v3', { ...projectSearch, body: { ...jiraPage, values: [{ ...jiraProject, entityId: 'x' }] } });
+    const extraField = checkResponseAgainstSpec('jira-cloud-platform.v3', {
+      ...projectSearch,
+      body: { ...jiraPage, values: [{ ...jiraProject, entityId: 'x' }] },
+    });
     const wrongType = checkResponseAgainstSpec('jira-cloud-platform.v3', { ...projectSearch, body: { ...jiraPage, values: [{ ...jiraProject, key: 42 }] } });
 
     expect(extraField).toMatchObject({ outcome: 'invalid', errors: [expect.stringContaining("'entityId'")] });
@@ -32,8 +45,12 @@ describe('the OpenAPI response validator', () => {
     const serverInfo = { baseUrl: 'https://x.atlassian.net', version: '1001.0.0', serverTime: '2022-07-15T09:19:40.227+0000' };
     const notATime = { ...serverInfo, serverTime: 'yesterday' };
 
-    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/serverInfo', status: 200, body: serverInfo }).outcome).toBe('valid');
-    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/serverInfo', status: 200, body: notATime }).outcome).toBe('invalid');
+    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/serverInfo', status: 200, body: serverInfo }).outcome).toBe(
+      'valid',
+    );
+    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/serverInfo', status: 200, body: notATime }).outcome).toBe(
+      'invalid',
+    );
   });
 
   it('reads the Asana YAML, strips its /api/1.0 server path and honours nullable next_page', () => {
@@ -41,14 +58,22 @@ describe('the OpenAPI response validator', () => {
     const dataNotAList = { data: { gid: '1' } };
 
     expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/projects', status: 200, body: page }).outcome).toBe('valid');
-    expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/projects', status: 200, body: dataNotAList })).toMatchObject({ outcome: 'invalid', errors: [expect.stringContaining('/data must be array')] });
+    expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/projects', status: 200, body: dataNotAList })).toMatchObject({
+      outcome: 'invalid',
+      errors: [expect.stringContaining('/data must be array')],
+    });
   });
 
   it('checks Asana error bodies through the shared response objects (#/components/responses/...)', () => {
     const errors = { errors: [{ message: 'Not Authorized', help: 'See https://developers.asana.com/docs/errors' }] };
 
-    expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/users/me', status: 401, body: errors })).toEqual({ outcome: 'valid', operation: 'GET /users/{user_gid}' });
-    expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/users/me', status: 401, body: { errors: 'Not Authorized' } }).outcome).toBe('invalid');
+    expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/users/me', status: 401, body: errors })).toEqual({
+      outcome: 'valid',
+      operation: 'GET /users/{user_gid}',
+    });
+    expect(checkResponseAgainstSpec('asana', { method: 'GET', path: '/api/1.0/users/me', status: 401, body: { errors: 'Not Authorized' } }).outcome).toBe(
+      'invalid',
+    );
   });
 
   it('expects Azure DevOps collections wrapped as { count, value } and checks what is inside', () => {
@@ -57,13 +82,22 @@ describe('the OpenAPI response validator', () => {
 
     expect(check({ count: 1, value: [project] }).outcome).toBe('valid');
     expect(check([project]).outcome).toBe('invalid');
-    expect(check({ count: 1, value: [{ ...project, state: 'sleeping' }] })).toMatchObject({ outcome: 'invalid', errors: [expect.stringContaining('/value/0/state')] });
+    expect(check({ count: 1, value: [{ ...project, state: 'sleeping' }] })).toMatchObject({
+      outcome: 'invalid',
+      errors: [expect.stringContaining('/value/0/state')],
+    });
   });
 
   it('says when the document has no schema, or does not describe a path or status at all', () => {
-    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/myself', status: 401, body: { errorMessages: [] } }).outcome).toBe('no-schema');
-    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/no-such-thing', status: 200, body: {} }).outcome).toBe('undescribed');
-    expect(checkResponseAgainstSpec('azure-devops-core.7.1', { method: 'GET', path: '/acme/_apis/projects', status: 400, body: {} }).outcome).toBe('undescribed');
+    expect(
+      checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/myself', status: 401, body: { errorMessages: [] } }).outcome,
+    ).toBe('no-schema');
+    expect(checkResponseAgainstSpec('jira-cloud-platform.v3', { method: 'GET', path: '/rest/api/3/no-such-thing', status: 200, body: {} }).outcome).toBe(
+      'undescribed',
+    );
+    expect(checkResponseAgainstSpec('azure-devops-core.7.1', { method: 'GET', path: '/acme/_apis/projects', status: 400, body: {} }).outcome).toBe(
+      'undescribed',
+    );
   });
 
   it('loads each document once per process, without the byte-order mark of the Azure DevOps files', () => {

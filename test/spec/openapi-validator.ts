@@ -54,4 +54,3 @@ function responseSchema(compiled: CompiledDocument, declared: unknown): unknown 
   }
   return schema;
 }
-

@@ -39,17 +39,35 @@ interface Parameter {
   readonly schema: Record<string, unknown>;
 }
 
-const schemaKeywords = new Set(['type', 'format', 'enum', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'minLength', 'maxLength', 'default']);
+const schemaKeywords = new Set([
+  'type',
+  'format',
+  'enum',
+  'items',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'default',
+]);
 
 function declaredParameters(found: FoundOperation): readonly Parameter[] {
   const content = found.compiled.document.content;
   const pathItem = (content['paths'] as Record<string, Record<string, unknown>>)[found.template] ?? {};
-  const declared = [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(found.operation['parameters']) ? found.operation['parameters'] : [])];
+  const declared = [
+    ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
+    ...(Array.isArray(found.operation['parameters']) ? found.operation['parameters'] : []),
+  ];
   return declared.flatMap((entry: unknown) => {
     const parameter = resolveLocalReference(content, entry);
     if (!isRecord(parameter) || typeof parameter['name'] !== 'string' || typeof parameter['in'] !== 'string') return [];
     // Swagger 2 puts type, items and bounds on the parameter itself; OpenAPI 3 under `schema`.
-    const schema = isRecord(parameter['schema']) ? parameter['schema'] : Object.fromEntries(Object.entries(parameter).filter(([keyword]) => schemaKeywords.has(keyword)));
+    const schema = isRecord(parameter['schema'])
+      ? parameter['schema']
+      : Object.fromEntries(Object.entries(parameter).filter(([keyword]) => schemaKeywords.has(keyword)));
     return [{ name: parameter['name'], in: parameter['in'], required: parameter['required'] === true, schema }];
   });
 }
@@ -105,7 +123,10 @@ function checkBody(found: FoundOperation, request: RequestToCheck): string[] {
 
   // Swagger 2 lists media types in `consumes` (operation, else document), JSON when neither says.
   const consumes = [found.operation['consumes'], content['consumes']].find((list): list is string[] => Array.isArray(list)) ?? ['application/json'];
-  const mediaTypes = isRecord(declared) && isRecord(declared['content']) ? declared['content'] : Object.fromEntries(consumes.map((type) => [type, { schema: swaggerBody?.schema }]));
+  const mediaTypes =
+    isRecord(declared) && isRecord(declared['content'])
+      ? declared['content']
+      : Object.fromEntries(consumes.map((type) => [type, { schema: swaggerBody?.schema }]));
   const sentType = (request.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const media = Object.entries(mediaTypes).find(([type]) => type.toLowerCase() === sentType);
   if (media === undefined) return [`${found.name} accepts ${Object.keys(mediaTypes).join(', ')}, not '${sentType || 'no content type'}'`];

@@ -82,19 +82,25 @@ export function createSpecCheckingFetch(options: SpecCheckingFetchOptions): Spec
     return checkRequestAgainstSpec(options.document, { method: request.method, path, query: url.searchParams, contentType, body, hasBody: text !== '' });
   }
 
-  const responseFailures = (): string[] => exchanges.flatMap((exchange) => {
-    const where = `${exchange.method} ${exchange.url} → ${exchange.status}`;
-    if (exchange.check.outcome === 'invalid') return [`${where} breaks ${exchange.check.operation} in ${options.document}:\n    ${exchange.check.errors.join('\n    ')}`];
-    if (exchange.check.outcome === 'undescribed') return isAllowed(options.undescribed, exchange.url, exchange.status) ? [] : [`${where}: ${exchange.check.reason}`];
-    return [];
-  });
+  const responseFailures = (): string[] =>
+    exchanges.flatMap((exchange) => {
+      const where = `${exchange.method} ${exchange.url} → ${exchange.status}`;
+      if (exchange.check.outcome === 'invalid')
+        return [`${where} breaks ${exchange.check.operation} in ${options.document}:\n    ${exchange.check.errors.join('\n    ')}`];
+      if (exchange.check.outcome === 'undescribed')
+        return isAllowed(options.undescribed, exchange.url, exchange.status) ? [] : [`${where}: ${exchange.check.reason}`];
+      return [];
+    });
 
-  const requestFailures = (): string[] => exchanges.flatMap((exchange) => {
-    const where = `request ${exchange.method} ${exchange.url}`;
-    if (exchange.request.outcome === 'invalid') return [`${where} would be rejected by ${exchange.request.operation} in ${options.document}:\n    ${exchange.request.errors.join('\n    ')}`];
-    if (exchange.request.outcome === 'undescribed') return isAllowed(options.undescribed, exchange.url, exchange.status) ? [] : [`${where}: ${exchange.request.reason}`];
-    return [];
-  });
+  const requestFailures = (): string[] =>
+    exchanges.flatMap((exchange) => {
+      const where = `request ${exchange.method} ${exchange.url}`;
+      if (exchange.request.outcome === 'invalid')
+        return [`${where} would be rejected by ${exchange.request.operation} in ${options.document}:\n    ${exchange.request.errors.join('\n    ')}`];
+      if (exchange.request.outcome === 'undescribed')
+        return isAllowed(options.undescribed, exchange.url, exchange.status) ? [] : [`${where}: ${exchange.request.reason}`];
+      return [];
+    });
 
   const assertNone = (failures: string[]): void => {
     if (exchanges.length === 0) failures.push('No response was received, so nothing was checked against the document.');

@@ -54,7 +54,12 @@ export function loadSpecDocument(name: SpecDocumentName): LoadedSpecDocument {
   const text = readFileSync(path.join(specsDirectory, description.file), 'utf8').replace(/^\uFEFF/, '');
   const content: unknown = description.file.endsWith('.yaml') ? load(text, { schema: CORE_SCHEMA }) : JSON.parse(text);
   if (typeof content !== 'object' || content === null || Array.isArray(content)) throw new Error(`${description.file} is not an API description object.`);
-  const document: LoadedSpecDocument = { name, format: description.format, wrapsCollections: description.wrapsCollections, content: withSupplements(name, content as Record<string, unknown>) };
+  const document: LoadedSpecDocument = {
+    name,
+    format: description.format,
+    wrapsCollections: description.wrapsCollections,
+    content: withSupplements(name, content as Record<string, unknown>),
+  };
   loaded.set(name, document);
   return document;
 }

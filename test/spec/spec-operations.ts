@@ -69,9 +69,10 @@ export function compileDocument(name: SpecDocumentName): CompiledDocument {
 
   const content = document.content;
   const components = isRecord(content['components']) ? content['components'] : {};
-  const container = document.format === 'openapi-3.0'
-    ? { $id: documentId, components: { schemas: toJsonSchema(components['schemas'] ?? {}, documentId) } }
-    : { $id: documentId, definitions: toJsonSchema(content['definitions'] ?? {}, documentId) };
+  const container =
+    document.format === 'openapi-3.0'
+      ? { $id: documentId, components: { schemas: toJsonSchema(components['schemas'] ?? {}, documentId) } }
+      : { $id: documentId, definitions: toJsonSchema(content['definitions'] ?? {}, documentId) };
   ajv.addSchema(container);
 
   const compiled: CompiledDocument = {
@@ -113,9 +114,7 @@ function toPathTemplate(template: string): PathTemplate {
 
 /** The most literal template wins: `/users/me` is `/users/{user_gid}` only when nothing more specific exists. */
 function findTemplate(templates: readonly PathTemplate[], requestPath: string): PathTemplate | undefined {
-  return templates
-    .filter((template) => template.pattern.test(requestPath))
-    .sort((left, right) => left.parameterCount - right.parameterCount)[0];
+  return templates.filter((template) => template.pattern.test(requestPath)).sort((left, right) => left.parameterCount - right.parameterCount)[0];
 }
 
 /** Follows a response-level `$ref` such as `#/components/responses/BadRequest`. */

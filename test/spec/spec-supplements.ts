@@ -92,7 +92,11 @@ const webhookBody = {
   properties: {
     name: { type: 'string', minLength: 1 },
     url: { type: 'string', format: 'uri' },
-    events: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(jira:issue_(created|updated|deleted)|comment_(created|updated|deleted)|[a-z_:]+)$' } },
+    events: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', pattern: '^(jira:issue_(created|updated|deleted)|comment_(created|updated|deleted)|[a-z_:]+)$' },
+    },
     filters: { type: 'object', additionalProperties: { type: 'string' } },
     excludeBody: { type: 'boolean' },
     secret: { type: 'string' },
@@ -149,6 +153,9 @@ export const specCorrections: Readonly<Record<string, (content: Record<string, u
     if (definitions === undefined || operation === undefined || properties === undefined) return content;
     const value = { description: 'The value for the operation: any JSON value (string, number, boolean, object or array).' };
     const document = { description: 'The JSON model for JSON Patch Operations', type: 'array', items: { $ref: '#/definitions/JsonPatchOperation' } };
-    return { ...content, definitions: { ...definitions, JsonPatchDocument: document, JsonPatchOperation: { ...operation, properties: { ...properties, value } } } };
+    return {
+      ...content,
+      definitions: { ...definitions, JsonPatchDocument: document, JsonPatchOperation: { ...operation, properties: { ...properties, value } } },
+    };
   },
 };

@@ -22,13 +22,18 @@ export const asanaPrefix = '/asana/tracker';
 
 /** Follows a JSON pointer such as `/data/assignee` (RFC 6901). */
 function valueAt(body: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')).reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), body);
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), body);
 }
 
 /** Known defects of the asana.yaml copy, tolerated by name rather than by switching checks off. */
 export const asanaTolerances: readonly Tolerance[] = [
   {
-    reason: 'asana.yaml writes nullable references as `allOf: [$ref, { nullable: true }]`, which JSON Schema reads as never null; Asana answers null for an unassigned task, a task without parent, and similar.',
+    reason:
+      'asana.yaml writes nullable references as `allOf: [$ref, { nullable: true }]`, which JSON Schema reads as never null; Asana answers null for an unassigned task, a task without parent, and similar.',
     applies: (error, exchange) => {
       const match = /^(\/\S*) must be object /.exec(error);
       return match !== null && valueAt(exchange.responseBody, match[1] ?? '') === null;
@@ -41,7 +46,10 @@ export const asanaErrorEnvelope = {
   reason: 'asana.yaml lists no 429 answers; Asana sends them with Retry-After and an ErrorResponse body.',
   check: (body: unknown): readonly string[] => {
     const errors = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['errors'] : undefined;
-    const valid = Array.isArray(errors) && errors.length > 0 && errors.every((error) => typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>)['message'] === 'string');
+    const valid =
+      Array.isArray(errors) &&
+      errors.length > 0 &&
+      errors.every((error) => typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>)['message'] === 'string');
     return valid ? [] : ['is not an ErrorResponse ({ errors: [{ message }] })'];
   },
 };
@@ -58,6 +66,13 @@ export async function startAsanaHarness(options: { readonly seed?: AsanaEmulator
     tolerances: asanaTolerances,
     undocumentedErrors: asanaErrorEnvelope,
   });
-  const adapter = new AsanaAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: checks.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+  const adapter = new AsanaAdapter({
+    baseUrl: server.mountUrl,
+    authorization: emulator.authorization,
+    fetch: checks.fetch,
+    clock: timers.clock,
+    sleep: timers.sleep,
+    random: timers.random,
+  });
   return { emulator, server, timers, checks, adapter, close: () => server.close() };
 }

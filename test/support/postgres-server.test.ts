@@ -29,7 +29,10 @@ describe('the PostgreSQL the tests start', () => {
     const server = await startPostgresServer({ binaries: fromNpm });
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
-    const { rows } = await client.query<{ fsync: string; version: string }>('SELECT current_setting($1) AS fsync, current_setting($2) AS version', ['fsync', 'server_version']);
+    const { rows } = await client.query<{ fsync: string; version: string }>('SELECT current_setting($1) AS fsync, current_setting($2) AS version', [
+      'fsync',
+      'server_version',
+    ]);
     await client.end();
     // `postgres --version` prints "postgres (PostgreSQL) 18.4": the server is the one the package ships.
     const shippedVersion = execFileSync(fromNpm.postgres, ['--version'], { encoding: 'utf8' }).trim().split(' ').pop();

@@ -41,16 +41,26 @@ export async function startPostgresServer(
       chownSync(root, user.uid, user.gid);
       chownSync(socketDirectory, user.uid, user.gid);
     }
-    const initialised = spawnSync(binaries.initdb, ['-D', join(root, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'], {
-      encoding: 'utf8',
-      ...(user ? { uid: user.uid, gid: user.gid } : {}),
-    });
+    const initialised = spawnSync(
+      binaries.initdb,
+      ['-D', join(root, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
+      {
+        encoding: 'utf8',
+        ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      },
+    );
     if (initialised.status !== 0) throw new Error(`initdb failed (${initialised.error?.message ?? `exit ${initialised.status}`}): ${initialised.stderr}`);
     const port = await freePort();
     const watchdog = spawn('sh', ['-c', watchdogScript], {
       detached: true,
       stdio: 'ignore',
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', POSTGRES: binaries.postgres, ROOT: root, PORT: String(port), OWNER: String(options.ownerPid ?? process.pid) },
+      env: {
+        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+        POSTGRES: binaries.postgres,
+        ROOT: root,
+        PORT: String(port),
+        OWNER: String(options.ownerPid ?? process.pid),
+      },
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
     });
     // The watchdog must not keep a test process alive; it watches that process instead.

@@ -15,7 +15,15 @@ export const echoOutput = z.object({ result: z.unknown() });
 
 /** Runs `script` with `input = { answer: 42 }`; the value is `{ result }`, what the script returned. */
 export function runEchoScript(sandbox: ScriptSandboxV1, script: string, limits?: Partial<ScriptRunLimits>) {
-  return sandbox.run({ scriptName: 'test script', harness: echoHarness, script, parameters: ['input'], input: { answer: 42 }, output: echoOutput, ...(limits ? { limits } : {}) });
+  return sandbox.run({
+    scriptName: 'test script',
+    harness: echoHarness,
+    script,
+    parameters: ['input'],
+    input: { answer: 42 },
+    output: echoOutput,
+    ...(limits ? { limits } : {}),
+  });
 }
 
 /** The error a script run ended with; throws when the script succeeded, so a test cannot pass by mistake. */

@@ -1,5 +1,18 @@
 import type { z } from 'zod';
-import { adminOperations, err, ExalateError, isAdminPage, ok, parseJson, readAdminQuery, resolverKey, type AdminOperation, type HttpMethod, type NodeContext, type Result } from '../../../core';
+import {
+  adminOperations,
+  err,
+  ExalateError,
+  isAdminPage,
+  ok,
+  parseJson,
+  readAdminQuery,
+  resolverKey,
+  type AdminOperation,
+  type HttpMethod,
+  type NodeContext,
+  type Result,
+} from '../../../core';
 
 /**
  * The admin API inside the node's own process: the app components are one more face of it, as the
@@ -24,7 +37,8 @@ export function inProcessAdminCalls(context: NodeContext, operations: readonly A
       if (!operation) throw new ExalateError('internal', `This node has no admin operation ${method} ${path}; the Asana app server needs it.`);
       // Written to text and read back as the HTTP route reads a body, so the checks and messages are the same.
       const body = request.body === undefined ? operation.body.safeParse(undefined) : operation.body.safeParse(JSON.parse(JSON.stringify(request.body)));
-      if (!body.success) return err(new ExalateError('invalid_request', `The request is not valid: ${body.error.issues.map((issue) => issue.message).join('; ')}`));
+      if (!body.success)
+        return err(new ExalateError('invalid_request', `The request is not valid: ${body.error.issues.map((issue) => issue.message).join('; ')}`));
       const query = readAdminQuery(operation, request.query ?? {});
       if (!query.ok) return query;
       const result = await operation.run(context, { params: request.params ?? {}, body: body.data, query: query.value });

@@ -17,7 +17,13 @@ const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
 jest.setTimeout(90_000);
 
 function newTask(tracker: MemoryTracker, key: string, projectKey = 'SUP'): TrackerItem {
-  const item = trackerItem({ key, projectKey, summary: `Task ${key}`, description: richTextFromPlain('Printer on floor 3 jams'), url: `https://app.asana.com/0/0/${key}` });
+  const item = trackerItem({
+    key,
+    projectKey,
+    summary: `Task ${key}`,
+    description: richTextFromPlain('Printer on floor 3 jams'),
+    url: `https://app.asana.com/0/0/${key}`,
+  });
   tracker.items.set(key, item);
   return item;
 }
@@ -35,13 +41,23 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
   let appServer: string;
 
   beforeAll(async () => {
-    asana = new MemoryTracker('asana', [{ key: 'SUP', name: 'Support' }, { key: 'OPS', name: 'Operations' }]);
+    asana = new MemoryTracker('asana', [
+      { key: 'SUP', name: 'Support' },
+      { key: 'OPS', name: 'Operations' },
+    ]);
     jira = new MemoryTracker('jira-cloud');
     const tracker = new SwitchableTracker({ kind: 'asana', asanaOAuth: { clientId: '1205', clientSecret, oauthUrl: 'https://app.asana.com' } }, asana);
     asanaNode = await startTestNode({ name: 'asana', isPublic: true, tracker, sync: fast });
     jiraNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, sync: fast });
     appServer = asanaNode.nodeUrl ?? '';
-    const initiated = await asanaNode.admin('POST', '/connections/initiate', { destinationUrl: jiraNode.nodeUrl, mode: 'script', localName: 'asana', remoteName: 'jira', name: 'Support desk', projectKey: 'SUP' });
+    const initiated = await asanaNode.admin('POST', '/connections/initiate', {
+      destinationUrl: jiraNode.nodeUrl,
+      mode: 'script',
+      localName: 'asana',
+      remoteName: 'jira',
+      name: 'Support desk',
+      projectKey: 'SUP',
+    });
     connectionId = initiated.body.connection.id;
     expect((await jiraNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
     // The first script run starts the nodes' script workers (bundled from TypeScript on a cold start): done once here, not inside a test's wait.
@@ -55,15 +71,18 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
 
   // Answers are read loosely on purpose: each test asserts the fields it cares about.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const send = async (call: { url: string; method: string; headers: Readonly<Record<string, string>>; body?: string | undefined }): Promise<{ status: number; body: any; headers: Headers }> => {
+  type LooseAnswer = { status: number; body: any; headers: Headers };
+  const send = async (call: { url: string; method: string; headers: Readonly<Record<string, string>>; body?: string | undefined }): Promise<LooseAnswer> => {
     const response = await fetch(call.url, { method: call.method, headers: call.headers, ...(call.body === undefined ? {} : { body: call.body }) });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   };
   const asAsana = (method: 'GET' | 'POST', path: string, fields: Record<string, unknown>, secret = clientSecret, now?: number) =>
     asanaAppComponentCall(secret, { method, url: `${appServer}${path}`, fields: { workspace: '1205000000000001', user: '1205000000000002', ...fields } }, now);
-  const twinsOf = async (key: string) => (await asanaNode.admin('GET', `/items/${key}`)).body.twins as { connectionId: string; remoteKey: string | null; status: string }[];
-  const synchronized = (key: string) => waitFor(`${key} to be synchronized`, async () => (await twinsOf(key)).find((twin) => twin.status === 'synchronized'), 30_000);
+  const twinsOf = async (key: string) =>
+    (await asanaNode.admin('GET', `/items/${key}`)).body.twins as { connectionId: string; remoteKey: string | null; status: string }[];
+  const synchronized = (key: string) =>
+    waitFor(`${key} to be synchronized`, async () => (await twinsOf(key)).find((twin) => twin.status === 'synchronized'), 30_000);
   const submit = (task: string, values: Record<string, unknown>) => send(asAsana('POST', appComponentPaths.formSubmit, { task, values }));
 
   describe('requests not signed as Asana signs them', () => {
@@ -74,7 +93,13 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
         unsigned: { ...good, headers: { 'content-type': 'application/json' } },
         wrongSignature: { ...good, headers: { ...good.headers, [asanaSignatureHeader]: signAsanaText(clientSecret, 'something else') } },
         otherSecret: asAsana('POST', appComponentPaths.formSubmit, { task, values: { action: 'exalate', connection: connectionId } }, 'another-apps-secret'),
-        expired: asAsana('POST', appComponentPaths.formSubmit, { task, values: { action: 'exalate', connection: connectionId } }, clientSecret, Date.now() - 120_000),
+        expired: asAsana(
+          'POST',
+          appComponentPaths.formSubmit,
+          { task, values: { action: 'exalate', connection: connectionId } },
+          clientSecret,
+          Date.now() - 120_000,
+        ),
         tampered: { ...good, body: good.body?.replace('exalate', 'unexalate') },
       };
       for (const [name, call] of Object.entries(attempts)) {
@@ -82,11 +107,16 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
         expect([name, answer.status]).toEqual([name, 401]);
         expect(typeof answer.body.error).toBe('string');
       }
-      const widget = await send({ ...asAsana('GET', appComponentPaths.widgetMetadata, { task, resource_url: twinResourceUrl(appServer, connectionId, task) }), headers: {} });
+      const widget = await send({
+        ...asAsana('GET', appComponentPaths.widgetMetadata, { task, resource_url: twinResourceUrl(appServer, connectionId, task) }),
+        headers: {},
+      });
       expect(widget.status).toBe(401);
       // Nothing changed: the task syncs nowhere, and nothing waits to be sent.
       expect(await twinsOf(task)).toEqual([]);
-      expect(await asanaNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100, itemKey: task })).toEqual([]);
+      expect(
+        await asanaNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100, itemKey: task }),
+      ).toEqual([]);
     });
 
     it('refuses a replayed form submission (the same signed request again) with 401 and does not act twice', async () => {
@@ -94,7 +124,13 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       const call = asAsana('POST', appComponentPaths.formSubmit, { task, values: { action: 'exalate', connection: connectionId } });
       expect((await send(call)).status).toBe(200);
       await synchronized(task);
-      const queuedBefore = await asanaNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100, itemKey: task });
+      const queuedBefore = await asanaNode.context.store.listQueue({
+        connectionId,
+        direction: 'outbound',
+        states: ['queued', 'in_flight', 'done'],
+        limit: 100,
+        itemKey: task,
+      });
       // Unexalated meanwhile: a replay of the old Exalate must not bring it back.
       expect((await send(asAsana('POST', appComponentPaths.formSubmit, { task, values: { action: 'unexalate', connection: connectionId } }))).status).toBe(200);
 
@@ -103,12 +139,24 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       expect(replayed.status).toBe(401);
       expect(replayed.body.error).toContain('used already');
       expect(await twinsOf(task)).toEqual([]);
-      const queuedAfter = await asanaNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100, itemKey: task });
-      expect(queuedAfter.filter((entry) => entry.envelope.kind === 'change')).toHaveLength(queuedBefore.filter((entry) => entry.envelope.kind === 'change').length);
+      const queuedAfter = await asanaNode.context.store.listQueue({
+        connectionId,
+        direction: 'outbound',
+        states: ['queued', 'in_flight', 'done'],
+        limit: 100,
+        itemKey: task,
+      });
+      expect(queuedAfter.filter((entry) => entry.envelope.kind === 'change')).toHaveLength(
+        queuedBefore.filter((entry) => entry.envelope.kind === 'change').length,
+      );
     });
 
     it("answers CORS for Asana's origin only", async () => {
-      const preflight = (origin: string) => fetch(`${appServer}${appComponentPaths.formSubmit}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': `content-type, ${asanaSignatureHeader}` } });
+      const preflight = (origin: string) =>
+        fetch(`${appServer}${appComponentPaths.formSubmit}`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': `content-type, ${asanaSignatureHeader}` },
+        });
       const fromAsana = await preflight('https://app.asana.com');
       expect(fromAsana.status).toBe(204);
       expect(fromAsana.headers.get('access-control-allow-origin')).toBe('https://app.asana.com');
@@ -128,7 +176,13 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       expect((await asanaNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: task })).status).toBe(202);
       const twin = await synchronized(task);
 
-      const widget = await send(asAsana('GET', appComponentPaths.widgetMetadata, { task, resource_url: twinResourceUrl(appServer, connectionId, task), attachment: '1205000000000999' }));
+      const widget = await send(
+        asAsana('GET', appComponentPaths.widgetMetadata, {
+          task,
+          resource_url: twinResourceUrl(appServer, connectionId, task),
+          attachment: '1205000000000999',
+        }),
+      );
 
       expect(widget.status).toBe(200);
       expect(widget.body).toMatchObject({
@@ -167,7 +221,11 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       const task = newTask(asana, 'SUP-111').key;
       const widget = await send(asAsana('GET', appComponentPaths.widgetMetadata, { task, resource_url: twinResourceUrl(appServer, connectionId, task) }));
       expect(widget.status).toBe(200);
-      expect(widget.body.metadata).toMatchObject({ title: 'Not synced', fields: [{ type: 'pill', text: 'Not synced' }, { text: 'Support desk' }], footer: { footer_type: 'custom_text', text: expect.stringContaining('Exalate it again') } });
+      expect(widget.body.metadata).toMatchObject({
+        title: 'Not synced',
+        fields: [{ type: 'pill', text: 'Not synced' }, { text: 'Support desk' }],
+        footer: { footer_type: 'custom_text', text: expect.stringContaining('Exalate it again') },
+      });
     });
 
     it("refuses an attachment that names another task's twin", async () => {
@@ -185,10 +243,12 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       expect(form.status).toBe(200);
       expect(form.body.metadata.title).toBe('Exalate this task');
       expect(form.body.metadata.on_submit_callback).toBe(`${appServer}${appComponentPaths.formSubmit}`);
-      expect(form.body.metadata.fields).toEqual(expect.arrayContaining([
-        expect.objectContaining({ id: 'action', type: 'radio_button', value: 'exalate', is_watched: true }),
-        expect.objectContaining({ id: 'connection', type: 'dropdown', options: [{ id: connectionId, label: 'Support desk' }], value: connectionId }),
-      ]));
+      expect(form.body.metadata.fields).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'action', type: 'radio_button', value: 'exalate', is_watched: true }),
+          expect.objectContaining({ id: 'connection', type: 'dropdown', options: [{ id: connectionId, label: 'Support desk' }], value: connectionId }),
+        ]),
+      );
 
       const submitted = await submit(task, { action: 'exalate', connection: connectionId });
 
@@ -214,9 +274,13 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
 
     it('follows the chosen action (on change): Connect asks for the remote key', async () => {
       const task = newTask(asana, 'SUP-121').key;
-      const changed = await send(asAsana('POST', appComponentPaths.formChange, { task, changed_field: 'action', values: { action: 'connect', connection: connectionId } }));
+      const changed = await send(
+        asAsana('POST', appComponentPaths.formChange, { task, changed_field: 'action', values: { action: 'connect', connection: connectionId } }),
+      );
       expect(changed.status).toBe(200);
-      expect(changed.body.metadata.fields).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'remote_key', type: 'single_line_text', is_required: true })]));
+      expect(changed.body.metadata.fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: 'remote_key', type: 'single_line_text', is_required: true })]),
+      );
     });
 
     it('Connects two existing items, and answers 409 changing nothing for a remote key already twinned', async () => {
@@ -227,7 +291,12 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       const connected = await submit(task, { action: 'connect', connection: connectionId, remote_key: remote.key });
       expect(connected.status).toBe(200);
       expect(connected.body.resource_name).toContain(remote.key);
-      await waitFor('the twins on both sides', async () => (await twinsOf(task)).some((twin) => twin.remoteKey === remote.key) && (await jiraNode.admin('GET', `/items/${remote.key}`)).body.twins.some((twin: { remoteKey: string }) => twin.remoteKey === task));
+      await waitFor(
+        'the twins on both sides',
+        async () =>
+          (await twinsOf(task)).some((twin) => twin.remoteKey === remote.key) &&
+          (await jiraNode.admin('GET', `/items/${remote.key}`)).body.twins.some((twin: { remoteKey: string }) => twin.remoteKey === task),
+      );
 
       const again = await submit(other, { action: 'connect', connection: connectionId, remote_key: remote.key });
 
@@ -242,7 +311,9 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       const task = newTask(asana, 'SUP-132').key;
       const answer = await submit(task, { action: 'connect', connection: connectionId, remote_key: '  ' });
       expect(answer.status).toBe(400);
-      expect(answer.body.metadata.fields.find((field: { id: string }) => field.id === 'remote_key').error).toBe('Type the key of the item to connect this task to.');
+      expect(answer.body.metadata.fields.find((field: { id: string }) => field.id === 'remote_key').error).toBe(
+        'Type the key of the item to connect this task to.',
+      );
       expect(await twinsOf(task)).toEqual([]);
     });
 
@@ -265,16 +336,39 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
     it("offers the active connections, keeps the rule's choice, and exalates the task the rule runs on, once per idempotency key", async () => {
       const metadata = await send(asAsana('GET', appComponentPaths.ruleActionMetadata, { project: 'SUP', action_type: 'exalate-with-connection' }));
       expect(metadata.status).toBe(200);
-      expect(metadata.body.metadata).toMatchObject({ title: 'Exalate with connection', fields: [{ id: 'connection', type: 'dropdown', options: [{ id: connectionId, label: 'Support desk' }] }] });
-      const saved = await send(asAsana('POST', appComponentPaths.ruleActionSubmit, { action: '1205000000005555', action_type: 'exalate-with-connection', project: 'SUP', rule_name: 'Escalate', values: { connection: connectionId } }));
+      expect(metadata.body.metadata).toMatchObject({
+        title: 'Exalate with connection',
+        fields: [{ id: 'connection', type: 'dropdown', options: [{ id: connectionId, label: 'Support desk' }] }],
+      });
+      const saved = await send(
+        asAsana('POST', appComponentPaths.ruleActionSubmit, {
+          action: '1205000000005555',
+          action_type: 'exalate-with-connection',
+          project: 'SUP',
+          rule_name: 'Escalate',
+          values: { connection: connectionId },
+        }),
+      );
       expect(saved.status).toBe(200);
 
       const task = newTask(asana, 'SUP-150').key;
-      const run = () => send(asAsana('POST', appComponentPaths.ruleActionRun, { action: '1205000000005555', action_type: 'exalate-with-connection', project: 'SUP', target_object: task, idempotency_key: 'run-150' }));
+      const run = () =>
+        send(
+          asAsana('POST', appComponentPaths.ruleActionRun, {
+            action: '1205000000005555',
+            action_type: 'exalate-with-connection',
+            project: 'SUP',
+            target_object: task,
+            idempotency_key: 'run-150',
+          }),
+        );
       const first = await run();
       expect(first).toMatchObject({ status: 200, body: { action_result: 'ok' } });
       await synchronized(task);
-      const changes = async () => (await asanaNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100, itemKey: task })).filter((entry) => entry.envelope.kind === 'change').length;
+      const changes = async () =>
+        (
+          await asanaNode.context.store.listQueue({ connectionId, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 100, itemKey: task })
+        ).filter((entry) => entry.envelope.kind === 'change').length;
       const sent = await changes();
 
       // Asana retries with a new signature and the same key: answered as before, run once.
@@ -291,7 +385,9 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
     });
 
     it('answers 404 for a task it cannot read, keeping the rule (410 would turn it off)', async () => {
-      const run = await send(asAsana('POST', appComponentPaths.ruleActionRun, { action: '1205000000005555', target_object: 'SUP-404', idempotency_key: 'run-404' }));
+      const run = await send(
+        asAsana('POST', appComponentPaths.ruleActionRun, { action: '1205000000005555', target_object: 'SUP-404', idempotency_key: 'run-404' }),
+      );
       expect(run.status).toBe(404);
       expect(run.body.error).toContain('SUP-404');
     });
@@ -311,7 +407,11 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
     const port = await freePort();
     await app.listen({ port, host: '127.0.0.1' });
     try {
-      const call = asanaAppComponentCall(clientSecret, { method: 'POST', url: `http://127.0.0.1:${port}${appComponentPaths.formSubmit}`, fields: { task: 'SUP-160', values: { action: 'exalate', connection: connectionId } } });
+      const call = asanaAppComponentCall(clientSecret, {
+        method: 'POST',
+        url: `http://127.0.0.1:${port}${appComponentPaths.formSubmit}`,
+        fields: { task: 'SUP-160', values: { action: 'exalate', connection: connectionId } },
+      });
       const started = Date.now();
       const answer = await send(call);
       console.log(`slow submission answered after ${Date.now() - started} ms (budget 300 ms; Asana waits 10 000 ms)`);

@@ -51,14 +51,20 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
   const budgetMs = options.answerBudgetMs ?? asanaAnswerBudgetMs;
   const prefix = app.prefix;
   const appServerUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}${prefix}`;
-  const callbacks = (request: FastifyRequest, change: string, submit: string) => ({ change: `${appServerUrl(request)}${change}`, submit: `${appServerUrl(request)}${submit}` });
+  const callbacks = (request: FastifyRequest, change: string, submit: string) => ({
+    change: `${appServerUrl(request)}${change}`,
+    submit: `${appServerUrl(request)}${submit}`,
+  });
 
   registerAsanaCors(app);
 
   /** Checks the signature, the expiry and (for what changes something) that it was not used before; a refusal is 401 and changes nothing. */
   const verified = (request: FastifyRequest, reply: FastifyReply): VerifiedAsanaRequest | undefined => {
     const header = request.headers[asanaSignatureHeader];
-    const signed = request.method === 'GET' ? { method: 'GET' as const, queryString: queryStringOf(request) } : { method: 'POST' as const, body: typeof request.body === 'string' ? request.body : '' };
+    const signed =
+      request.method === 'GET'
+        ? { method: 'GET' as const, queryString: queryStringOf(request) }
+        : { method: 'POST' as const, body: typeof request.body === 'string' ? request.body : '' };
     const now = context.clock.now();
     const checked = verifyAsanaRequest(signed, typeof header === 'string' ? header : undefined, clientSecret, now);
     if (!checked.ok) {
@@ -81,7 +87,9 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
 
   const taskOf = (fields: Fields): Result<string> => {
     const task = text(fields, 'task');
-    return task === undefined ? { ok: false, error: new ExalateError('invalid_request', 'The request names no task; Asana sends the task it was made on.') } : { ok: true, value: task };
+    return task === undefined
+      ? { ok: false, error: new ExalateError('invalid_request', 'The request names no task; Asana sends the task it was made on.') }
+      : { ok: true, value: task };
   };
 
   const formChoices = async (task: string): Promise<Result<TaskFormChoices>> => {
@@ -101,7 +109,8 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
       const task = taskOf(fields.fields);
       if (!task.ok) return task;
       const resource = readTwinResourceUrl(text(fields.fields, 'resource_url') ?? '');
-      if (!resource || resource.taskGid !== task.value) return { ok: false, error: new ExalateError('invalid_request', 'This attachment is not an Exalate twin of this task; remove it from the task.') };
+      if (!resource || resource.taskGid !== task.value)
+        return { ok: false, error: new ExalateError('invalid_request', 'This attachment is not an Exalate twin of this task; remove it from the task.') };
       const twins = await surface.twins(task.value);
       if (!twins.ok) return twins;
       const twin = twins.value.find((candidate) => candidate.connectionId === resource.connectionId);
@@ -148,23 +157,45 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
   });
 
   /** Exalate, Connect, Sync now or Unexalate, as chosen in the form; a refusal is shown on the field it concerns. */
-  async function submitTaskForm(task: string, values: TaskFormValues, request: FastifyRequest): Promise<Result<AttachedResource, ExalateError | { readonly error: ExalateError; readonly form: unknown }>> {
+  async function submitTaskForm(
+    task: string,
+    values: TaskFormValues,
+    request: FastifyRequest,
+  ): Promise<Result<AttachedResource, ExalateError | { readonly error: ExalateError; readonly form: unknown }>> {
     const choices = await formChoices(task);
     if (!choices.ok) return choices;
-    const refuse = (error: ExalateError, field: 'action' | 'connection' | 'remote_key') => ({ ok: false as const, error: { error, form: exalateTaskForm(choices.value, values, formCallbacks(request), { [field]: error.message }) } });
+    const refuse = (error: ExalateError, field: 'action' | 'connection' | 'remote_key') => ({
+      ok: false as const,
+      error: { error, form: exalateTaskForm(choices.value, values, formCallbacks(request), { [field]: error.message }) },
+    });
     // What was chosen, strictly: a form left open while the task changed must not do something else than it says.
     const action: TaskAction | undefined = values.action;
     if (action === undefined) return refuse(new ExalateError('invalid_request', words.chooseAction), 'action');
     const offered = choices.value.offered[action];
     const chosen = offered.options.find((option) => option.id === values.connection);
-    if (!chosen) return refuse(new ExalateError('invalid_request', offered.options.length === 0 ? (offered.reason ?? words.chooseOffered) : words.chooseOffered), offered.options.length === 0 ? 'action' : 'connection');
+    if (!chosen)
+      return refuse(
+        new ExalateError('invalid_request', offered.options.length === 0 ? (offered.reason ?? words.chooseOffered) : words.chooseOffered),
+        offered.options.length === 0 ? 'action' : 'connection',
+      );
     const remoteKey = values.remote_key?.trim() ?? '';
     if (action === 'connect' && remoteKey === '') return refuse(new ExalateError('invalid_request', words.remoteKeyMissing), 'remote_key');
-    const done = action === 'exalate' || action === 'sync' ? await surface.exalate(chosen.id, task) : action === 'connect' ? await surface.connect(chosen.id, task, remoteKey) : await surface.unexalate(chosen.id, task);
+    const done =
+      action === 'exalate' || action === 'sync'
+        ? await surface.exalate(chosen.id, task)
+        : action === 'connect'
+          ? await surface.connect(chosen.id, task, remoteKey)
+          : await surface.unexalate(chosen.id, task);
     if (!done.ok) return refuse(done.error, action === 'connect' ? 'remote_key' : 'connection');
     const twins = await surface.twins(task);
     const remote = twins.ok ? (twins.value.find((twin) => twin.connectionId === chosen.id)?.remoteKey ?? null) : null;
-    return { ok: true, value: { resource_name: words.resourceName(chosen.label, action === 'connect' ? remoteKey : remote), resource_url: twinResourceUrl(appServerUrl(request), chosen.id, task) } };
+    return {
+      ok: true,
+      value: {
+        resource_name: words.resourceName(chosen.label, action === 'connect' ? remoteKey : remote),
+        resource_url: twinResourceUrl(appServerUrl(request), chosen.id, task),
+      },
+    };
   }
 
   const ruleCallbacks = (request: FastifyRequest) => callbacks(request, appComponentPaths.ruleActionChange, appComponentPaths.ruleActionSubmit);
@@ -187,7 +218,9 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     return answer(reply, () =>
       withinBudget(budgetMs, async () => {
         const connections = await surface.activeConnections();
-        return connections.ok ? { ok: true, value: ruleActionForm(connections.value, readRuleValues(fields.fields).connection, ruleCallbacks(request)) } : connections;
+        return connections.ok
+          ? { ok: true, value: ruleActionForm(connections.value, readRuleValues(fields.fields).connection, ruleCallbacks(request)) }
+          : connections;
       }),
     );
   });
@@ -196,7 +229,8 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     const fields = verified(request, reply);
     if (!fields) return reply;
     const action = text(fields.fields, 'action');
-    if (action === undefined) return sendAppComponentError(reply, new ExalateError('invalid_request', 'The request names no rule action; Asana sends the id of the action it saved.'));
+    if (action === undefined)
+      return sendAppComponentError(reply, new ExalateError('invalid_request', 'The request names no rule action; Asana sends the id of the action it saved.'));
     const connections = await surface.activeConnections();
     if (!connections.ok) return sendAppComponentError(reply, connections.error);
     const chosen = readRuleValues(fields.fields).connection;
@@ -214,7 +248,10 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     const action = text(fields.fields, 'action');
     const task = text(fields.fields, 'target_object');
     if (idempotencyKey === undefined || action === undefined || task === undefined) {
-      return sendAppComponentError(reply, new ExalateError('invalid_request', 'A rule run names its action, its target task and an idempotency key; this one does not.'));
+      return sendAppComponentError(
+        reply,
+        new ExalateError('invalid_request', 'A rule run names its action, its target task and an idempotency key; this one does not.'),
+      );
     }
     const now = context.clock.now();
     // A retry of a run that happened (a new signature, the same key) is answered as before and runs nothing again.
@@ -225,7 +262,12 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     if (!saved.ok) return sendAppComponentError(reply, saved.error, 410);
     // 410 only when the rule's connection is gone (the action can never run again); a task that cannot be read is that run's own 404.
     const connection = await surface.connection(saved.value.connectionId);
-    if (!connection.ok) return sendAppComponentError(reply, new ExalateError('not_found', `The connection this rule exalates with no longer exists. Edit the rule in Asana and choose another connection.`), 410);
+    if (!connection.ok)
+      return sendAppComponentError(
+        reply,
+        new ExalateError('not_found', `The connection this rule exalates with no longer exists. Edit the rule in Asana and choose another connection.`),
+        410,
+      );
     const ran = await withinBudget(budgetMs, () => surface.exalate(saved.value.connectionId, task));
     if (!ran.ok) return sendAppComponentError(reply, ran.error);
     const result: RanAction = { action_result: 'ok' };
@@ -240,7 +282,11 @@ export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: A
     const twins = await describeItemTwins(context, request.params.task);
     const twin = twins.find((candidate) => candidate.connectionId === request.params.connectionId);
     if (twin?.remoteUrl) return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(twin.remoteUrl, 302);
-    return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(twin ? `${words.widgetWaitingForKey}: the other side has not told which item it is yet. Try again in a moment.` : words.widgetUnexalatedFooter);
+    return reply
+      .code(404)
+      .header('cache-control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send(twin ? `${words.widgetWaitingForKey}: the other side has not told which item it is yet. Try again in a moment.` : words.widgetUnexalatedFooter);
   });
 }
 
@@ -265,7 +311,18 @@ function queryStringOf(request: FastifyRequest): string {
 async function withinBudget<T, E>(budgetMs: number, work: () => Promise<Result<T, E>>): Promise<Result<T, E | ExalateError>> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Result<T, ExalateError>>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: new ExalateError('tracker_unavailable', 'Exalate is still working on this task: Asana waits only 10 seconds. Open the task again in a minute to see its state.', { isRetryable: true }) }), budgetMs);
+    timer = setTimeout(
+      () =>
+        resolve({
+          ok: false,
+          error: new ExalateError(
+            'tracker_unavailable',
+            'Exalate is still working on this task: Asana waits only 10 seconds. Open the task again in a minute to see its state.',
+            { isRetryable: true },
+          ),
+        }),
+      budgetMs,
+    );
   });
   try {
     return await Promise.race([work(), late]);

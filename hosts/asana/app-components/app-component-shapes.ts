@@ -3,7 +3,23 @@
  * `summary_with_details_v0`, the form's `form_metadata_v0`, an attached resource and a rule run's
  * answer. Only the parts this app uses; limits are Asana's and are kept by `fitText`.
  */
-export type PillColor = 'none' | 'red' | 'orange' | 'yellow-orange' | 'yellow' | 'yellow-green' | 'green' | 'blue-green' | 'aqua' | 'blue' | 'indigo' | 'purple' | 'magenta' | 'hot-pink' | 'pink' | 'cool-gray';
+export type PillColor =
+  | 'none'
+  | 'red'
+  | 'orange'
+  | 'yellow-orange'
+  | 'yellow'
+  | 'yellow-green'
+  | 'green'
+  | 'blue-green'
+  | 'aqua'
+  | 'blue'
+  | 'indigo'
+  | 'purple'
+  | 'magenta'
+  | 'hot-pink'
+  | 'pink'
+  | 'cool-gray';
 
 export type WidgetField =
   | { readonly type: 'pill'; readonly name: string; readonly text: string; readonly color: PillColor }
@@ -11,8 +27,7 @@ export type WidgetField =
   | { readonly type: 'datetime_with_icon'; readonly name: string; readonly datetime: string };
 
 export type WidgetFooter =
-  | { readonly footer_type: 'custom_text'; readonly text: string }
-  | { readonly footer_type: 'updated'; readonly last_updated_at: string };
+  { readonly footer_type: 'custom_text'; readonly text: string } | { readonly footer_type: 'updated'; readonly last_updated_at: string };
 
 export interface WidgetMetadata {
   readonly template: 'summary_with_details_v0';

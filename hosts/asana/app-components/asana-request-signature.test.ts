@@ -12,7 +12,8 @@ import { ReplayGuard } from './replay-guard';
 const secret = 'example-client-secret';
 const documentedQuery = 'workspace=12345&task=67890&user=54321&expires_at=2019-04-15T01%3A01%3A46.055Z';
 const documentedQuerySignature = '90025ead4fa5e675ae0d6a375dcc17172c14373d0638ac86d0d7b0fb1949e334';
-const documentedData = '{"workspace":"12345","task":"67890","user":"54321","expires_at":"2019-04-15T01:01:46.055Z","values":{"single_line_text_field_1":"Single Line Text"}}';
+const documentedData =
+  '{"workspace":"12345","task":"67890","user":"54321","expires_at":"2019-04-15T01:01:46.055Z","values":{"single_line_text_field_1":"Single Line Text"}}';
 const documentedDataSignature = '1c8d8a82f71df055e7c326764b5ee2b6faeda11fe7daeeb2cc6e659fd932da56';
 const beforeExpiry = Date.parse('2019-04-15T01:01:00.000Z');
 const expiresAt = Date.parse('2019-04-15T01:01:46.055Z');
@@ -23,12 +24,25 @@ const post = (data: unknown) => ({ method: 'POST' as const, body: JSON.stringify
 describe("Asana's request signature", () => {
   it("accepts Asana's documented GET, signed over the query string exactly as sent, and reads its fields", () => {
     const verified = verifyAsanaRequest(get(documentedQuery), documentedQuerySignature, secret, beforeExpiry);
-    expect(verified).toEqual({ ok: true, value: { fields: { workspace: '12345', task: '67890', user: '54321', expires_at: '2019-04-15T01:01:46.055Z' }, signature: documentedQuerySignature, expiresAt } });
+    expect(verified).toEqual({
+      ok: true,
+      value: {
+        fields: { workspace: '12345', task: '67890', user: '54321', expires_at: '2019-04-15T01:01:46.055Z' },
+        signature: documentedQuerySignature,
+        expiresAt,
+      },
+    });
   });
 
   it("accepts Asana's documented POST, signed over the body's data string, and reads the data document", () => {
     const verified = verifyAsanaRequest(post(documentedData), documentedDataSignature, secret, beforeExpiry);
-    expect(verified.ok && verified.value.fields).toEqual({ workspace: '12345', task: '67890', user: '54321', expires_at: '2019-04-15T01:01:46.055Z', values: { single_line_text_field_1: 'Single Line Text' } });
+    expect(verified.ok && verified.value.fields).toEqual({
+      workspace: '12345',
+      task: '67890',
+      user: '54321',
+      expires_at: '2019-04-15T01:01:46.055Z',
+      values: { single_line_text_field_1: 'Single Line Text' },
+    });
   });
 
   it('signs as openssl does (the sandbox and the tests sign with this)', () => {
@@ -40,16 +54,58 @@ describe("Asana's request signature", () => {
     ['no signature header', () => verifyAsanaRequest(get(documentedQuery), undefined, secret, beforeExpiry), 'has no x-asana-request-signature'],
     ['an empty signature header', () => verifyAsanaRequest(get(documentedQuery), '', secret, beforeExpiry), 'has no x-asana-request-signature'],
     ['a signature that is not hex', () => verifyAsanaRequest(get(documentedQuery), 'z'.repeat(64), secret, beforeExpiry), 'not an HMAC-SHA256 in hex'],
-    ['a signature of the wrong length', () => verifyAsanaRequest(get(documentedQuery), documentedQuerySignature.slice(2), secret, beforeExpiry), 'not an HMAC-SHA256 in hex'],
+    [
+      'a signature of the wrong length',
+      () => verifyAsanaRequest(get(documentedQuery), documentedQuerySignature.slice(2), secret, beforeExpiry),
+      'not an HMAC-SHA256 in hex',
+    ],
     ['another app’s secret', () => verifyAsanaRequest(get(documentedQuery), documentedQuerySignature, 'another-secret', beforeExpiry), 'does not match'],
-    ['a changed task in the query', () => verifyAsanaRequest(get(documentedQuery.replace('67890', '67891')), documentedQuerySignature, secret, beforeExpiry), 'does not match'],
-    ['the same parameters in another order', () => verifyAsanaRequest(get('task=67890&workspace=12345&user=54321&expires_at=2019-04-15T01%3A01%3A46.055Z'), documentedQuerySignature, secret, beforeExpiry), 'does not match'],
-    ['a changed value in the data', () => verifyAsanaRequest(post(documentedData.replace('Single Line Text', 'Other text')), documentedDataSignature, secret, beforeExpiry), 'does not match'],
-    ['the query signature on a POST of the same text', () => verifyAsanaRequest({ method: 'POST', body: JSON.stringify({ data: documentedQuery + 'x' }) }, documentedQuerySignature, secret, beforeExpiry), 'does not match'],
-    ['a POST without data', () => verifyAsanaRequest({ method: 'POST', body: '{"task":"67890"}' }, documentedDataSignature, secret, beforeExpiry), 'no signed "data" field'],
-    ['a POST whose data is an object, not the signed string', () => verifyAsanaRequest({ method: 'POST', body: JSON.stringify({ data: JSON.parse(documentedData) }) }, documentedDataSignature, secret, beforeExpiry), 'no signed "data" field'],
-    ['a POST that is not JSON', () => verifyAsanaRequest({ method: 'POST', body: 'data=1' }, documentedDataSignature, secret, beforeExpiry), 'no signed "data" field'],
-    ['a request one millisecond past expires_at', () => verifyAsanaRequest(get(documentedQuery), documentedQuerySignature, secret, expiresAt + 1), 'expired at 2019-04-15T01:01:46.055Z'],
+    [
+      'a changed task in the query',
+      () => verifyAsanaRequest(get(documentedQuery.replace('67890', '67891')), documentedQuerySignature, secret, beforeExpiry),
+      'does not match',
+    ],
+    [
+      'the same parameters in another order',
+      () =>
+        verifyAsanaRequest(
+          get('task=67890&workspace=12345&user=54321&expires_at=2019-04-15T01%3A01%3A46.055Z'),
+          documentedQuerySignature,
+          secret,
+          beforeExpiry,
+        ),
+      'does not match',
+    ],
+    [
+      'a changed value in the data',
+      () => verifyAsanaRequest(post(documentedData.replace('Single Line Text', 'Other text')), documentedDataSignature, secret, beforeExpiry),
+      'does not match',
+    ],
+    [
+      'the query signature on a POST of the same text',
+      () => verifyAsanaRequest({ method: 'POST', body: JSON.stringify({ data: documentedQuery + 'x' }) }, documentedQuerySignature, secret, beforeExpiry),
+      'does not match',
+    ],
+    [
+      'a POST without data',
+      () => verifyAsanaRequest({ method: 'POST', body: '{"task":"67890"}' }, documentedDataSignature, secret, beforeExpiry),
+      'no signed "data" field',
+    ],
+    [
+      'a POST whose data is an object, not the signed string',
+      () => verifyAsanaRequest({ method: 'POST', body: JSON.stringify({ data: JSON.parse(documentedData) }) }, documentedDataSignature, secret, beforeExpiry),
+      'no signed "data" field',
+    ],
+    [
+      'a POST that is not JSON',
+      () => verifyAsanaRequest({ method: 'POST', body: 'data=1' }, documentedDataSignature, secret, beforeExpiry),
+      'no signed "data" field',
+    ],
+    [
+      'a request one millisecond past expires_at',
+      () => verifyAsanaRequest(get(documentedQuery), documentedQuerySignature, secret, expiresAt + 1),
+      'expired at 2019-04-15T01:01:46.055Z',
+    ],
     ['an expired POST', () => verifyAsanaRequest(post(documentedData), documentedDataSignature, secret, expiresAt + 60_000), 'expired'],
   ];
   it.each(refusals)('refuses %s as unauthorized (401)', (_case, verify, words) => {

@@ -12,9 +12,7 @@ import { hmacSha256Hex, sameBytes } from '../../incoming-request';
 export const asanaSignatureHeader = 'x-asana-request-signature';
 
 /** The text Asana signed, and where the request's own fields are read from. */
-export type SignedAsanaRequest =
-  | { readonly method: 'GET'; readonly queryString: string }
-  | { readonly method: 'POST'; readonly body: string };
+export type SignedAsanaRequest = { readonly method: 'GET'; readonly queryString: string } | { readonly method: 'POST'; readonly body: string };
 
 /** What a request checked by its signature carries: its fields, and when it stops being valid. */
 export interface VerifiedAsanaRequest {
@@ -46,7 +44,12 @@ const refused = (message: string) => err(new ExalateError('unauthorized', messag
  * Checks a request as Asana signs it. Every refusal is `unauthorized` (401) and is decided before
  * anything is read from the request's fields, so a request that fails here changes nothing.
  */
-export function verifyAsanaRequest(request: SignedAsanaRequest, signature: string | undefined, clientSecret: string, now: number): Result<VerifiedAsanaRequest> {
+export function verifyAsanaRequest(
+  request: SignedAsanaRequest,
+  signature: string | undefined,
+  clientSecret: string,
+  now: number,
+): Result<VerifiedAsanaRequest> {
   if (signature === undefined || signature === '') return refused(`The request has no ${asanaSignatureHeader} header: only Asana may call this app server.`);
   if (!hexSignature.test(signature)) return refused(`The ${asanaSignatureHeader} header is not an HMAC-SHA256 in hex.`);
   let signedText: string;
@@ -60,14 +63,17 @@ export function verifyAsanaRequest(request: SignedAsanaRequest, signature: strin
   const expected = Buffer.from(signAsanaText(clientSecret, signedText), 'hex');
   // Compared in constant time, so the answer's timing says nothing about how much of a guess was right.
   if (!sameBytes(Buffer.from(signature, 'hex'), expected)) {
-    return refused("The request's signature does not match: it was not signed with this app's client secret (ASANA_CLIENT_SECRET), or it was changed on the way.");
+    return refused(
+      "The request's signature does not match: it was not signed with this app's client secret (ASANA_CLIENT_SECRET), or it was changed on the way.",
+    );
   }
   const fields = readSignedFields(request.method, signedText);
   if (fields === undefined) return refused('The signed "data" field is not a JSON object.');
   const expiresAt = typeof fields['expires_at'] === 'string' ? Date.parse(fields['expires_at']) : Number.NaN;
   if (Number.isNaN(expiresAt)) return refused('The request has no valid expires_at; Asana names one in every request it signs.');
   if (now > expiresAt) return refused(`The request expired at ${new Date(expiresAt).toISOString()}; Asana sends a new one when the task is opened again.`);
-  if (expiresAt - now > longestAsanaRequestLifetimeMs) return refused(`The request claims to stay valid until ${new Date(expiresAt).toISOString()}, longer than any request Asana signs.`);
+  if (expiresAt - now > longestAsanaRequestLifetimeMs)
+    return refused(`The request claims to stay valid until ${new Date(expiresAt).toISOString()}, longer than any request Asana signs.`);
   return ok({ fields, signature: signature.toLowerCase(), expiresAt });
 }
 

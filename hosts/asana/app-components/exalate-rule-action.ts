@@ -14,11 +14,20 @@ export const ruleActionFieldIds = { connection: 'connection' } as const;
 
 export const ruleActionValuesSchema = z.looseObject({ connection: z.string().max(200).optional().catch(undefined) });
 
-export function ruleActionForm(connections: readonly ConnectionSummary[], chosen: string | undefined, callbacks: { readonly change: string; readonly submit: string }, error?: string): FormMetadata {
+export function ruleActionForm(
+  connections: readonly ConnectionSummary[],
+  chosen: string | undefined,
+  callbacks: { readonly change: string; readonly submit: string },
+  error?: string,
+): FormMetadata {
   if (connections.length === 0) {
     return {
       template: 'form_metadata_v0',
-      metadata: { title: words.ruleActionTitle, fields: [{ type: 'static_text', id: 'no_connection', name: fitText(words.noActiveConnection, 50) }], on_change_callback: callbacks.change },
+      metadata: {
+        title: words.ruleActionTitle,
+        fields: [{ type: 'static_text', id: 'no_connection', name: fitText(words.noActiveConnection, 50) }],
+        on_change_callback: callbacks.change,
+      },
     };
   }
   const value = connections.find((connection) => connection.id === chosen)?.id ?? connections[0]?.id;
@@ -55,6 +64,12 @@ export async function saveRuleAction(store: StoreV1, actionId: string, connectio
 export async function readRuleAction(store: StoreV1, actionId: string): Promise<Result<{ readonly connectionId: string }>> {
   const saved = await store.getSetting(settingKey(actionId));
   const parsed = saved === undefined ? undefined : parseJson(saved, savedRuleActionSchema);
-  if (parsed?.ok !== true) return err(new ExalateError('not_found', 'This node has no "Exalate with connection" rule action of that id. Edit the rule in Asana and choose the connection again.'));
+  if (parsed?.ok !== true)
+    return err(
+      new ExalateError(
+        'not_found',
+        'This node has no "Exalate with connection" rule action of that id. Edit the rule in Asana and choose the connection again.',
+      ),
+    );
   return ok(parsed.value);
 }

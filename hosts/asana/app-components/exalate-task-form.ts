@@ -25,7 +25,10 @@ export interface TaskFormChoices {
 
 export function taskFormChoices(twins: readonly TaskTwin[], exalate: ExalateChoices): TaskFormChoices {
   // Connect reaches as far as Exalate does: only connections whose scope the task is in, and that do not sync it yet.
-  const inScope = { options: exalate.connections.map((connection) => ({ id: connection.connectionId, label: fitText(connection.connectionName, 80) })), reason: exalate.reason };
+  const inScope = {
+    options: exalate.connections.map((connection) => ({ id: connection.connectionId, label: fitText(connection.connectionName, 80) })),
+    reason: exalate.reason,
+  };
   const synced = twins.map((twin) => ({ id: twin.connectionId, label: fitText(twin.connectionName, 80) }));
   const syncing = { options: synced, reason: synced.length > 0 ? null : words.noneToSyncNow };
   return { twins, offered: { exalate: inScope, connect: inScope, sync: syncing, unexalate: syncing } };
@@ -55,7 +58,12 @@ export interface TaskFormCallbacks {
  * connection, the reason is shown on it and the form has no submit callback: Asana keeps its
  * submit button disabled.
  */
-export function exalateTaskForm(choices: TaskFormChoices, values: TaskFormValues, callbacks: TaskFormCallbacks, errors: Partial<Record<'action' | 'connection' | 'remote_key', string>> = {}): FormMetadata {
+export function exalateTaskForm(
+  choices: TaskFormChoices,
+  values: TaskFormValues,
+  callbacks: TaskFormCallbacks,
+  errors: Partial<Record<'action' | 'connection' | 'remote_key', string>> = {},
+): FormMetadata {
   const action = chosenAction(choices, values);
   const offered = choices.offered[action];
   const actionOptions: FormOption[] = [
@@ -70,15 +78,45 @@ export function exalateTaskForm(choices: TaskFormChoices, values: TaskFormValues
   ];
   const actionError = errors.action ?? (offered.options.length === 0 ? (offered.reason ?? undefined) : undefined);
   const fields: FormField[] = [
-    { type: 'static_text', id: taskFormFieldIds.status, name: fitText(choices.twins.length === 0 ? words.notSynced : words.syncsOn(choices.twins.length), 50), style: 'header' },
-    { type: 'radio_button', id: taskFormFieldIds.action, name: words.action, is_required: true, is_watched: true, options: actionOptions, value: action, ...(actionError === undefined ? {} : { error: actionError }) },
+    {
+      type: 'static_text',
+      id: taskFormFieldIds.status,
+      name: fitText(choices.twins.length === 0 ? words.notSynced : words.syncsOn(choices.twins.length), 50),
+      style: 'header',
+    },
+    {
+      type: 'radio_button',
+      id: taskFormFieldIds.action,
+      name: words.action,
+      is_required: true,
+      is_watched: true,
+      options: actionOptions,
+      value: action,
+      ...(actionError === undefined ? {} : { error: actionError }),
+    },
   ];
   const connection = chosenConnection(choices, action, values);
   if (connection !== undefined) {
-    fields.push({ type: 'dropdown', id: taskFormFieldIds.connection, name: words.connection, is_required: true, options: offered.options, value: connection, ...(errors.connection === undefined ? {} : { error: errors.connection }) });
+    fields.push({
+      type: 'dropdown',
+      id: taskFormFieldIds.connection,
+      name: words.connection,
+      is_required: true,
+      options: offered.options,
+      value: connection,
+      ...(errors.connection === undefined ? {} : { error: errors.connection }),
+    });
   }
   if (action === 'connect' && connection !== undefined) {
-    fields.push({ type: 'single_line_text', id: taskFormFieldIds.remoteKey, name: words.remoteKey, is_required: true, placeholder: words.remoteKeyPlaceholder, ...(values.remote_key === undefined ? {} : { value: values.remote_key }), ...(errors.remote_key === undefined ? {} : { error: errors.remote_key }) });
+    fields.push({
+      type: 'single_line_text',
+      id: taskFormFieldIds.remoteKey,
+      name: words.remoteKey,
+      is_required: true,
+      placeholder: words.remoteKeyPlaceholder,
+      ...(values.remote_key === undefined ? {} : { value: values.remote_key }),
+      ...(errors.remote_key === undefined ? {} : { error: errors.remote_key }),
+    });
   }
   return {
     template: 'form_metadata_v0',

@@ -27,5 +27,10 @@ export function asanaAppComponentCall(
     return { url: `${request.url}?${query}`, method: 'GET', headers: { [asanaSignatureHeader]: signAsanaText(clientSecret, query) } };
   }
   const data = JSON.stringify(fields);
-  return { url: request.url, method: 'POST', headers: { [asanaSignatureHeader]: signAsanaText(clientSecret, data), 'content-type': 'application/json' }, body: JSON.stringify({ data }) };
+  return {
+    url: request.url,
+    method: 'POST',
+    headers: { [asanaSignatureHeader]: signAsanaText(clientSecret, data), 'content-type': 'application/json' },
+    body: JSON.stringify({ data }),
+  };
 }

@@ -9,12 +9,20 @@ export interface ConsentPage {
   readonly action: string;
 }
 
-const asanaLogo = '<svg aria-hidden="true" width="40" height="40" viewBox="0 0 40 40"><circle cx="20" cy="11" r="7" fill="#f06a6a"/><circle cx="10" cy="27" r="7" fill="#f06a6a"/><circle cx="30" cy="27" r="7" fill="#f06a6a"/></svg>';
+const asanaLogo =
+  '<svg aria-hidden="true" width="40" height="40" viewBox="0 0 40 40"><circle cx="20" cy="11" r="7" fill="#f06a6a"/><circle cx="10" cy="27" r="7" fill="#f06a6a"/><circle cx="30" cy="27" r="7" fill="#f06a6a"/></svg>';
 
 /** Asana's "Grant permission" page, small: the app, the signed-in user, Allow and Deny. */
 export function renderConsentPage(page: ConsentPage): string {
-  const hidden = Object.entries(page.request).map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`).join('');
-  const initials = page.user.name.split(/\s+/).map((part) => part[0] ?? '').join('').slice(0, 2).toUpperCase();
+  const hidden = Object.entries(page.request)
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
+    .join('');
+  const initials = page.user.name
+    .split(/\s+/)
+    .map((part) => part[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -19,7 +19,8 @@ export function registerAsanaDirectoryRoutes(instance: FastifyInstance, state: A
     return kit.one(request, userFull(state, person.gid));
   });
 
-  const usersOf = (workspaceGid: string) => state.people.map((person) => userFull(state, person.gid)).filter(() => state.findWorkspace(workspaceGid) !== undefined);
+  const usersOf = (workspaceGid: string) =>
+    state.people.map((person) => userFull(state, person.gid)).filter(() => state.findWorkspace(workspaceGid) !== undefined);
 
   instance.get('/api/1.0/workspaces/:gid/users', { onRequest }, async (request, reply) => {
     const { gid } = (request as GidRequest).params;
@@ -35,9 +36,22 @@ export function registerAsanaDirectoryRoutes(instance: FastifyInstance, state: A
 
   const representTag = (gid: string) => {
     const tag = state.find('tags', gid);
-    return { gid, resource_type: 'tag', name: tag?.name ?? '', color: 'none', notes: '', followers: [], workspace: { gid: tag?.workspaceGid ?? '', resource_type: 'workspace' }, permalink_url: '' };
+    return {
+      gid,
+      resource_type: 'tag',
+      name: tag?.name ?? '',
+      color: 'none',
+      notes: '',
+      followers: [],
+      workspace: { gid: tag?.workspaceGid ?? '', resource_type: 'workspace' },
+      permalink_url: '',
+    };
   };
-  const listTags = (workspaceGid: string) => state.list('tags').filter((tag) => tag.workspaceGid === workspaceGid).map((tag) => representTag(tag.gid));
+  const listTags = (workspaceGid: string) =>
+    state
+      .list('tags')
+      .filter((tag) => tag.workspaceGid === workspaceGid)
+      .map((tag) => representTag(tag.gid));
   const createTag = (workspaceGid: string, name: unknown) => {
     const tag = { gid: state.nextGid(), workspaceGid, name: String(name) };
     state.save('tags', tag);

@@ -2,16 +2,48 @@ import { z } from 'zod';
 import { systemClock, type ClockV1 } from '../../../core';
 import { bearerAuthorization, type PersistableEmulatorState } from '../../emulator-kit';
 import {
-  attachmentSchema, customFieldSchema, eventSchema, personSchema, sectionSchema, storySchema, tagSchema, taskSchema, webhookSchema,
-  type AsanaAttachmentRecord, type AsanaCustomFieldRecord, type AsanaEventRecord, type AsanaPerson, type AsanaSectionRecord,
-  type AsanaStoryRecord, type AsanaTagRecord, type AsanaTaskRecord, type AsanaWebhookRecord,
+  attachmentSchema,
+  customFieldSchema,
+  eventSchema,
+  personSchema,
+  sectionSchema,
+  storySchema,
+  tagSchema,
+  taskSchema,
+  webhookSchema,
+  type AsanaAttachmentRecord,
+  type AsanaCustomFieldRecord,
+  type AsanaEventRecord,
+  type AsanaPerson,
+  type AsanaSectionRecord,
+  type AsanaStoryRecord,
+  type AsanaTagRecord,
+  type AsanaTaskRecord,
+  type AsanaWebhookRecord,
 } from './asana-records';
 import { oauthGrantSchema, type AsanaOAuthGrant } from './asana-oauth-grants';
 
 /** Project colours Asana accepts (`ProjectBase.color` in asana.yaml). */
 export const asanaProjectColors = [
-  'dark-pink', 'dark-green', 'dark-blue', 'dark-red', 'dark-teal', 'dark-brown', 'dark-orange', 'dark-purple', 'dark-warm-gray',
-  'light-pink', 'light-green', 'light-blue', 'light-red', 'light-teal', 'light-brown', 'light-orange', 'light-purple', 'light-warm-gray', 'none',
+  'dark-pink',
+  'dark-green',
+  'dark-blue',
+  'dark-red',
+  'dark-teal',
+  'dark-brown',
+  'dark-orange',
+  'dark-purple',
+  'dark-warm-gray',
+  'light-pink',
+  'light-green',
+  'light-blue',
+  'light-red',
+  'light-teal',
+  'light-brown',
+  'light-orange',
+  'light-purple',
+  'light-warm-gray',
+  'none',
 ] as const;
 export type AsanaProjectColor = (typeof asanaProjectColors)[number];
 
@@ -131,15 +163,30 @@ export class AsanaEmulatorState implements PersistableEmulatorState<AsanaEmulato
     // Sections, people and custom fields take gids after every project, so project gids stay as they were.
     const sections = projects.flatMap((project) => defaults.sections.map((name) => ({ gid: nextGid(), projectGid: project.gid, name })));
     const people = (seed.people ?? defaults.people).map((person) => ({ gid: nextGid(), ...person }));
-    const customFields = (seed.workspaces ?? defaults.workspaces).flatMap((workspaceSeed, index) => (workspaceSeed.customFields ?? []).map((field) => ({
-      gid: nextGid(),
-      workspaceGid: workspaces[index]?.gid ?? '',
-      name: field.name,
-      type: field.type,
-      enumOptions: (field.options ?? []).map((name, position) => ({ gid: nextGid(), name, color: ['red', 'yellow', 'green', 'blue'][position % 4] ?? 'none' })),
-      projectGids: projects.filter((project) => project.workspaceGid === workspaces[index]?.gid).map((project) => project.gid),
-    })));
-    this.#snapshot = snapshotSchema.parse({ format: 'asana-emulator/1', user, workspaces, projects, lastGid: lastGid.toString(), sections, people, customFields });
+    const customFields = (seed.workspaces ?? defaults.workspaces).flatMap((workspaceSeed, index) =>
+      (workspaceSeed.customFields ?? []).map((field) => ({
+        gid: nextGid(),
+        workspaceGid: workspaces[index]?.gid ?? '',
+        name: field.name,
+        type: field.type,
+        enumOptions: (field.options ?? []).map((name, position) => ({
+          gid: nextGid(),
+          name,
+          color: ['red', 'yellow', 'green', 'blue'][position % 4] ?? 'none',
+        })),
+        projectGids: projects.filter((project) => project.workspaceGid === workspaces[index]?.gid).map((project) => project.gid),
+      })),
+    );
+    this.#snapshot = snapshotSchema.parse({
+      format: 'asana-emulator/1',
+      user,
+      workspaces,
+      projects,
+      lastGid: lastGid.toString(),
+      sections,
+      people,
+      customFields,
+    });
   }
 
   get user(): AsanaUser {

@@ -39,7 +39,10 @@ describe('Asana emulator: refusals and state as Asana has them', () => {
   });
 
   it('asks for exactly one list to read tasks from', async () => {
-    await expect(call('GET', '/tasks')).resolves.toMatchObject({ status: 400, body: { errors: [{ message: expect.stringContaining('Must specify exactly one of project') }] } });
+    await expect(call('GET', '/tasks')).resolves.toMatchObject({
+      status: 400,
+      body: { errors: [{ message: expect.stringContaining('Must specify exactly one of project') }] },
+    });
   });
 
   it('answers 429 with Retry-After during a rate limit storm', async () => {
@@ -62,10 +65,27 @@ describe('Asana emulator: refusals and state as Asana has them', () => {
     restored.state.restore(snapshot);
 
     expect(restored.state.find('tasks', key)?.name).toBe('Kept');
-    expect(restored.state.list('stories').filter((story) => story.taskGid === key && story.type === 'comment').map((story) => story.text)).toEqual(['also kept']);
+    expect(
+      restored.state
+        .list('stories')
+        .filter((story) => story.taskGid === key && story.type === 'comment')
+        .map((story) => story.text),
+    ).toEqual(['also kept']);
     expect(restored.state.list('tags').map((tag) => tag.name)).toContain('kept');
     expect(restored.state.nextGid()).not.toBe(key);
-    const { people: _p, sections: _s, tags: _t, customFields: _c, tasks: _k, stories: _y, attachments: _a, webhooks: _w, events: _e, lastEventSequence: _l, ...firstFormat } = snapshot;
+    const {
+      people: _p,
+      sections: _s,
+      tags: _t,
+      customFields: _c,
+      tasks: _k,
+      stories: _y,
+      attachments: _a,
+      webhooks: _w,
+      events: _e,
+      lastEventSequence: _l,
+      ...firstFormat
+    } = snapshot;
     expect(() => restored.state.restore(firstFormat)).not.toThrow();
     expect(restored.state.list('tasks')).toEqual([]);
   });

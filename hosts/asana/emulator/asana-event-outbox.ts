@@ -59,9 +59,11 @@ export class AsanaEventOutbox {
 /** A webhook with filters gets an event when any filter matches it in every property the filter sets. */
 function passesFilters(webhook: AsanaWebhookRecord, change: AsanaChange): boolean {
   if (webhook.filters.length === 0) return true;
-  return webhook.filters.some((filter) =>
-    (filter.resource_type === undefined || filter.resource_type === change.resource.resource_type)
-    && (filter.resource_subtype === undefined || filter.resource_subtype === change.resource.resource_subtype)
-    && (filter.action === undefined || filter.action === change.action)
-    && (filter.fields === undefined || (change.field !== undefined && filter.fields.includes(change.field))));
+  return webhook.filters.some(
+    (filter) =>
+      (filter.resource_type === undefined || filter.resource_type === change.resource.resource_type) &&
+      (filter.resource_subtype === undefined || filter.resource_subtype === change.resource.resource_subtype) &&
+      (filter.action === undefined || filter.action === change.action) &&
+      (filter.fields === undefined || (change.field !== undefined && filter.fields.includes(change.field))),
+  );
 }

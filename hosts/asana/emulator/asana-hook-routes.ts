@@ -13,7 +13,12 @@ const eventsPerAnswer = 100;
 /** The target must answer the handshake quickly; Asana gives up on a slow one. */
 const handshakeTimeoutMs = 5_000;
 
-const filterSchema = z.looseObject({ resource_type: z.string().optional(), resource_subtype: z.string().optional(), action: z.string().optional(), fields: z.array(z.string()).optional() });
+const filterSchema = z.looseObject({
+  resource_type: z.string().optional(),
+  resource_subtype: z.string().optional(),
+  action: z.string().optional(),
+  fields: z.array(z.string()).optional(),
+});
 
 /** Sync tokens are opaque to clients; here they are the hex of "resource:sequence". */
 const tokenOf = (resource: string, sequence: number): string => Buffer.from(`${resource}:${sequence}`, 'utf8').toString('hex');
@@ -31,7 +36,8 @@ function readToken(token: string): { resource: string; sequence: number } | unde
  */
 export function registerAsanaHookRoutes(instance: FastifyInstance, state: AsanaEmulatorState, kit: AsanaRouteKit): void {
   const onRequest = [...kit.onRequest];
-  const resourceExists = (gid: string): boolean => state.projects.some((project) => project.gid === gid) || state.find('tasks', gid) !== undefined || state.findWorkspace(gid) !== undefined;
+  const resourceExists = (gid: string): boolean =>
+    state.projects.some((project) => project.gid === gid) || state.find('tasks', gid) !== undefined || state.findWorkspace(gid) !== undefined;
   const representWebhook = (webhook: AsanaWebhookRecord) => {
     const project = state.projects.find((candidate) => candidate.gid === webhook.resourceGid);
     const task = state.find('tasks', webhook.resourceGid);
@@ -39,7 +45,11 @@ export function registerAsanaHookRoutes(instance: FastifyInstance, state: AsanaE
       gid: webhook.gid,
       resource_type: 'webhook',
       active: true,
-      resource: { gid: webhook.resourceGid, resource_type: project !== undefined ? 'project' : task !== undefined ? 'task' : 'workspace', name: project?.name ?? task?.name ?? state.findWorkspace(webhook.resourceGid)?.name ?? '' },
+      resource: {
+        gid: webhook.resourceGid,
+        resource_type: project !== undefined ? 'project' : task !== undefined ? 'task' : 'workspace',
+        name: project?.name ?? task?.name ?? state.findWorkspace(webhook.resourceGid)?.name ?? '',
+      },
       target: webhook.target,
       created_at: webhook.createdAt,
       filters: webhook.filters,
@@ -56,7 +66,8 @@ export function registerAsanaHookRoutes(instance: FastifyInstance, state: AsanaE
     if (!/^https?:\/\/\S+$/.test(target)) return kit.refuse(reply, 400, 'target: Not a valid URL');
     const filters = z.array(filterSchema).safeParse(data['filters'] ?? []);
     if (!filters.success) return kit.refuse(reply, 400, 'filters: Not a valid list of filters');
-    if (state.findWorkspace(resource) !== undefined && filters.data.length === 0) return kit.refuse(reply, 400, 'filters: Webhooks on a workspace need filters.');
+    if (state.findWorkspace(resource) !== undefined && filters.data.length === 0)
+      return kit.refuse(reply, 400, 'filters: Webhooks on a workspace need filters.');
 
     const secret = randomBytes(32).toString('hex');
     let echoed: string | null = null;
@@ -67,10 +78,18 @@ export function registerAsanaHookRoutes(instance: FastifyInstance, state: AsanaE
       echoed = answer.headers.get('X-Hook-Secret');
       await answer.arrayBuffer().catch(() => undefined);
     } catch {
-      return kit.refuse(reply, 400, `Could not complete activation handshake with target URL. Please ensure that the receiving server is accepting connections and supports SSL. (${target})`);
+      return kit.refuse(
+        reply,
+        400,
+        `Could not complete activation handshake with target URL. Please ensure that the receiving server is accepting connections and supports SSL. (${target})`,
+      );
     }
     if ((status !== 200 && status !== 204) || echoed !== secret) {
-      return kit.refuse(reply, 400, 'Could not complete activation handshake with target URL. The target must answer 200 or 204 with the X-Hook-Secret header it received.');
+      return kit.refuse(
+        reply,
+        400,
+        'Could not complete activation handshake with target URL. The target must answer 200 or 204 with the X-Hook-Secret header it received.',
+      );
     }
     const webhook: AsanaWebhookRecord = { gid: state.nextGid(), resourceGid: resource, target, secret, filters: filters.data, createdAt: state.now() };
     state.save('webhooks', webhook);
@@ -81,16 +100,28 @@ export function registerAsanaHookRoutes(instance: FastifyInstance, state: AsanaE
     const workspace = readQueryParameter(request, 'workspace');
     if (workspace === undefined || state.findWorkspace(workspace) === undefined) return kit.refuse(reply, 400, 'workspace: Missing input');
     const resource = readQueryParameter(request, 'resource');
-    return kit.page(request, reply, state.list('webhooks').filter((webhook) => resource === undefined || webhook.resourceGid === resource).map(representWebhook), (full) => full);
+    return kit.page(
+      request,
+      reply,
+      state
+        .list('webhooks')
+        .filter((webhook) => resource === undefined || webhook.resourceGid === resource)
+        .map(representWebhook),
+      (full) => full,
+    );
   });
 
   instance.get('/api/1.0/webhooks/:gid', { onRequest }, async (request, reply) => {
     const webhook = state.find('webhooks', (request as GidRequest).params.gid);
-    return webhook === undefined ? kit.refuse(reply, 404, `webhook: Unknown object: ${(request as GidRequest).params.gid}`) : kit.one(request, representWebhook(webhook));
+    return webhook === undefined
+      ? kit.refuse(reply, 404, `webhook: Unknown object: ${(request as GidRequest).params.gid}`)
+      : kit.one(request, representWebhook(webhook));
   });
 
   instance.delete('/api/1.0/webhooks/:gid', { onRequest }, async (request, reply) => {
-    return state.remove('webhooks', (request as GidRequest).params.gid) ? { data: {} } : kit.refuse(reply, 404, `webhook: Unknown object: ${(request as GidRequest).params.gid}`);
+    return state.remove('webhooks', (request as GidRequest).params.gid)
+      ? { data: {} }
+      : kit.refuse(reply, 404, `webhook: Unknown object: ${(request as GidRequest).params.gid}`);
   });
 
   instance.get('/api/1.0/events', { onRequest }, async (request, reply) => {
@@ -100,14 +131,18 @@ export function registerAsanaHookRoutes(instance: FastifyInstance, state: AsanaE
     const oldest = state.events[0]?.sequence ?? state.lastEventSequence + 1;
     if (offered === undefined || offered.resource !== resource || offered.sequence < oldest - 1 || offered.sequence > state.lastEventSequence) {
       return reply.code(412).send({
-        errors: [{ message: 'Sync token invalid or too old. If you are attempting to keep resources in sync, you must fetch the full dataset for this query now and use the new sync token for the next sync.' }],
+        errors: [
+          {
+            message:
+              'Sync token invalid or too old. If you are attempting to keep resources in sync, you must fetch the full dataset for this query now and use the new sync token for the next sync.',
+          },
+        ],
         sync: tokenOf(resource, state.lastEventSequence),
       });
     }
     const pending = state.events.filter((event) => event.sequence > offered.sequence && event.concerns.includes(resource));
     const answered = pending.slice(0, eventsPerAnswer);
-    const last = answered.length === pending.length ? state.lastEventSequence : answered[answered.length - 1]?.sequence ?? offered.sequence;
+    const last = answered.length === pending.length ? state.lastEventSequence : (answered[answered.length - 1]?.sequence ?? offered.sequence);
     return { data: answered.map((event) => event.body), sync: tokenOf(resource, last), has_more: pending.length > answered.length };
   });
-
 }

@@ -38,7 +38,11 @@ export interface TokenAnswer {
 }
 
 /** RFC 6749 §5.2 error codes, as Asana's token endpoint answers them. */
-export type TokenRefusal = { readonly status: 400 | 401; readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type'; readonly description: string };
+export type TokenRefusal = {
+  readonly status: 400 | 401;
+  readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type';
+  readonly description: string;
+};
 
 /** Asana's tokens are `<version>/<user gid>/…:<secret>`; the shape matters less than being unguessable. */
 export function newOAuthSecret(userGid: string): string {

@@ -3,7 +3,15 @@ import { ManualClock } from '../../../test/fakes/manual-clock';
 import { loadSpecDocument } from '../../../test/spec/spec-documents';
 import { startEmulatorServer, type RunningEmulatorServer } from '../../emulator-kit';
 import { AsanaAdapter } from '../adapter';
-import { asanaAuthorizePath, asanaAuthorizeUrl, asanaTokenPath, defaultAsanaOAuthUrl, exchangeAsanaCode, refreshAsanaToken, type AsanaOAuthApp } from '../asana-oauth';
+import {
+  asanaAuthorizePath,
+  asanaAuthorizeUrl,
+  asanaTokenPath,
+  defaultAsanaOAuthUrl,
+  exchangeAsanaCode,
+  refreshAsanaToken,
+  type AsanaOAuthApp,
+} from '../asana-oauth';
 import { createAsanaEmulator, type AsanaEmulator } from './index';
 
 /** Asana's OAuth endpoints as the emulator answers them, through the node's own OAuth client. */
@@ -22,7 +30,9 @@ describe('Asana emulator: OAuth code grant', () => {
   afterAll(() => server.close());
 
   it('serves the endpoints asana.yaml names in its oauth2 security scheme, at the same paths', () => {
-    const schemes = (loadSpecDocument('asana').content['components'] as { securitySchemes: Record<string, { flows?: { authorizationCode?: Record<string, string> } }> }).securitySchemes;
+    const schemes = (
+      loadSpecDocument('asana').content['components'] as { securitySchemes: Record<string, { flows?: { authorizationCode?: Record<string, string> } }> }
+    ).securitySchemes;
     const flow = schemes['oauth2']?.flows?.authorizationCode;
     expect(flow?.['authorizationUrl']).toBe(`${defaultAsanaOAuthUrl}${asanaAuthorizePath}`);
     expect(new URL(asanaAuthorizeUrl({ ...app, oauthUrl: defaultAsanaOAuthUrl }, { redirectUri, state: 's' })).pathname).toBe(asanaAuthorizePath);
@@ -52,7 +62,11 @@ describe('Asana emulator: OAuth code grant', () => {
     expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
     expect(back.searchParams.get('state')).toBe('state-1');
     const grant = await exchangeAsanaCode(app, { code: back.searchParams.get('code') ?? '', redirectUri, now: clock.now() });
-    expect(grant).toMatchObject({ refreshToken: expect.any(String), expiresAt: clock.now() + 3600_000, user: { name: 'Sam Asana', email: 'sam@acme.example' } });
+    expect(grant).toMatchObject({
+      refreshToken: expect.any(String),
+      expiresAt: clock.now() + 3600_000,
+      user: { name: 'Sam Asana', email: 'sam@acme.example' },
+    });
 
     const adapter = new AsanaAdapter({ baseUrl: server.mountUrl, authorization: `Bearer ${grant.accessToken}` });
     await expect(adapter.describeAccount()).resolves.toMatchObject({ name: 'Sam Asana' });
@@ -63,7 +77,9 @@ describe('Asana emulator: OAuth code grant', () => {
     expect(renewed.accessToken).not.toBe(grant.accessToken);
     // Asana keeps the refresh token: the refresh answer carries none.
     expect(renewed.refreshToken).toBeUndefined();
-    await expect(new AsanaAdapter({ baseUrl: server.mountUrl, authorization: async () => `Bearer ${renewed.accessToken}` }).describeAccount()).resolves.toMatchObject({ name: 'Sam Asana' });
+    await expect(
+      new AsanaAdapter({ baseUrl: server.mountUrl, authorization: async () => `Bearer ${renewed.accessToken}` }).describeAccount(),
+    ).resolves.toMatchObject({ name: 'Sam Asana' });
   });
 
   it('sends Deny back as error=access_denied with the state', async () => {
@@ -75,7 +91,9 @@ describe('Asana emulator: OAuth code grant', () => {
 
   it('trades a code once, only for its redirect URI, and only with the app’s secret', async () => {
     const code = (await consent('allow')).searchParams.get('code') ?? '';
-    await expect(exchangeAsanaCode({ ...app, clientSecret: 'wrong' }, { code, redirectUri, now: clock.now() })).rejects.toThrow('Check ASANA_CLIENT_ID and ASANA_CLIENT_SECRET');
+    await expect(exchangeAsanaCode({ ...app, clientSecret: 'wrong' }, { code, redirectUri, now: clock.now() })).rejects.toThrow(
+      'Check ASANA_CLIENT_ID and ASANA_CLIENT_SECRET',
+    );
     await expect(exchangeAsanaCode(app, { code, redirectUri: `${redirectUri}/elsewhere`, now: clock.now() })).rejects.toMatchObject({ code: 'unauthorized' });
     await exchangeAsanaCode(app, { code, redirectUri, now: clock.now() });
     const reused = exchangeAsanaCode(app, { code, redirectUri, now: clock.now() });

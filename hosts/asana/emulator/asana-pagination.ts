@@ -26,7 +26,11 @@ export function paginateAsana<T>(request: FastifyRequest, items: readonly T[], a
 
   const offsetToken = readQueryParameter(request, 'offset');
   const position = offsetToken === undefined ? 0 : decodeOffsetToken(offsetToken);
-  if (position === undefined) return { ok: false, body: asanaErrorBody('offset: Your pagination token is invalid. Pass back the offset of the previous page exactly as it was returned.') };
+  if (position === undefined)
+    return {
+      ok: false,
+      body: asanaErrorBody('offset: Your pagination token is invalid. Pass back the offset of the previous page exactly as it was returned.'),
+    };
 
   const page = takePage(items, position, limit.value);
   if (page.nextPosition === undefined) return { ok: true, items: page.items, nextPage: null };

@@ -77,7 +77,14 @@ export const webhookSchema = z.strictObject({
   target: z.string(),
   /** The X-Hook-Secret agreed in the handshake; every delivery is signed with it. */
   secret: z.string(),
-  filters: z.array(z.looseObject({ resource_type: z.string().optional(), resource_subtype: z.string().optional(), action: z.string().optional(), fields: z.array(z.string()).optional() })),
+  filters: z.array(
+    z.looseObject({
+      resource_type: z.string().optional(),
+      resource_subtype: z.string().optional(),
+      action: z.string().optional(),
+      fields: z.array(z.string()).optional(),
+    }),
+  ),
   createdAt: instant,
 });
 export type AsanaWebhookRecord = z.infer<typeof webhookSchema>;

@@ -15,22 +15,37 @@ export function userCompact(state: AsanaEmulatorState, gid: string): AsanaRecord
 export function userFull(state: AsanaEmulatorState, gid: string): AsanaRecord {
   const person = state.findPerson(gid);
   return {
-    gid, resource_type: 'user', name: person?.name ?? '', email: person?.email ?? '', photo: null,
+    gid,
+    resource_type: 'user',
+    name: person?.name ?? '',
+    email: person?.email ?? '',
+    photo: null,
     workspaces: state.workspaces.map((workspace) => ({ gid: workspace.gid, resource_type: 'workspace', name: workspace.name })),
   };
 }
 
 function customFieldValue(field: AsanaCustomFieldRecord, value: string | number | null | undefined): AsanaRecord {
   const base = {
-    gid: field.gid, resource_type: 'custom_field', name: field.name, type: field.type, resource_subtype: field.type,
-    enabled: true, is_formula_field: false, is_value_read_only: false,
+    gid: field.gid,
+    resource_type: 'custom_field',
+    name: field.name,
+    type: field.type,
+    resource_subtype: field.type,
+    enabled: true,
+    is_formula_field: false,
+    is_value_read_only: false,
     enum_options: field.enumOptions.map((option) => ({ gid: option.gid, resource_type: 'enum_option', name: option.name, enabled: true, color: option.color })),
   };
   if (field.type === 'enum') {
     const option = field.enumOptions.find((candidate) => candidate.gid === value);
-    return { ...base, enum_value: option === undefined ? null : { gid: option.gid, resource_type: 'enum_option', name: option.name, enabled: true, color: option.color }, display_value: option?.name ?? null };
+    return {
+      ...base,
+      enum_value: option === undefined ? null : { gid: option.gid, resource_type: 'enum_option', name: option.name, enabled: true, color: option.color },
+      display_value: option?.name ?? null,
+    };
   }
-  if (field.type === 'number') return { ...base, number_value: typeof value === 'number' ? value : null, precision: 0, display_value: typeof value === 'number' ? String(value) : null };
+  if (field.type === 'number')
+    return { ...base, number_value: typeof value === 'number' ? value : null, precision: 0, display_value: typeof value === 'number' ? String(value) : null };
   return { ...base, text_value: typeof value === 'string' ? value : null, display_value: typeof value === 'string' ? value : null };
 }
 
@@ -42,12 +57,24 @@ export function fieldsOfTask(state: AsanaEmulatorState, task: AsanaTaskRecord): 
 
 /** Plain text of html_notes, as Asana fills `notes` from it. */
 export function plainNotes(html: string): string {
-  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(li|h1|h2|pre|blockquote)>/gi, '\n').replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(li|h1|h2|pre|blockquote)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 }
 
 export function taskFull(state: AsanaEmulatorState, host: string, task: AsanaTaskRecord): AsanaRecord {
-  const project = (gid: string): AsanaRecord => ({ gid, resource_type: 'project', name: state.projects.find((candidate) => candidate.gid === gid)?.name ?? '' });
+  const project = (gid: string): AsanaRecord => ({
+    gid,
+    resource_type: 'project',
+    name: state.projects.find((candidate) => candidate.gid === gid)?.name ?? '',
+  });
   const section = (gid: string): AsanaRecord => ({ gid, resource_type: 'section', name: state.find('sections', gid)?.name ?? '' });
   const workspace = state.findWorkspace(task.workspaceGid);
   const parent = task.parentGid === null ? undefined : state.find('tasks', task.parentGid);
@@ -72,7 +99,12 @@ export function taskFull(state: AsanaEmulatorState, host: string, task: AsanaTas
     assignee_status: 'inbox',
     custom_fields: fieldsOfTask(state, task).map((field) => customFieldValue(field, task.customFieldValues[field.gid])),
     followers: [userCompact(state, task.createdByGid)],
-    hearted: false, hearts: [], liked: false, likes: [], num_hearts: 0, num_likes: 0,
+    hearted: false,
+    hearts: [],
+    liked: false,
+    likes: [],
+    num_hearts: 0,
+    num_likes: 0,
     num_subtasks: state.list('tasks').filter((candidate) => candidate.parentGid === task.gid).length,
     memberships: task.memberships.map((membership) => ({ project: project(membership.projectGid), section: section(membership.sectionGid) })),
     parent: parent === undefined ? null : { gid: parent.gid, resource_type: 'task', name: parent.name, resource_subtype: parent.resourceSubtype },
@@ -101,7 +133,12 @@ export function storyFull(state: AsanaEmulatorState, story: AsanaStoryRecord): A
     is_editable: story.type === 'comment' && story.createdByGid === state.user.gid,
     is_edited: story.isEdited,
     is_pinned: false,
-    hearted: false, hearts: [], num_hearts: 0, liked: false, likes: [], num_likes: 0,
+    hearted: false,
+    hearts: [],
+    num_hearts: 0,
+    liked: false,
+    likes: [],
+    num_likes: 0,
     previews: [],
     source: 'api',
     target: task === undefined ? null : { gid: task.gid, resource_type: 'task', name: task.name, resource_subtype: task.resourceSubtype },

@@ -19,7 +19,12 @@ export interface AsanaRouteKit {
   /** One resource: opt_fields picks fields, otherwise the full record. */
   one(request: FastifyRequest, full: AsanaRecord): { data: AsanaRecord };
   /** A list: paginated when `limit` is given, compact records unless opt_fields asks for more. */
-  page(request: FastifyRequest, reply: FastifyReply, records: readonly AsanaRecord[], compact?: (full: AsanaRecord) => AsanaRecord): FastifyReply | { data: AsanaRecord[]; next_page?: unknown };
+  page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    records: readonly AsanaRecord[],
+    compact?: (full: AsanaRecord) => AsanaRecord,
+  ): FastifyReply | { data: AsanaRecord[]; next_page?: unknown };
 }
 
 const envelopeSchema = z.looseObject({ data: z.record(z.string(), z.unknown()) });

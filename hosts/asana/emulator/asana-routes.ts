@@ -1,11 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  installTrackerErrorHandlers,
-  publicBaseUrl,
-  readBooleanParameter,
-  readQueryParameter,
-  type RateLimitStorm,
-} from '../../emulator-kit';
+import { installTrackerErrorHandlers, publicBaseUrl, readBooleanParameter, readQueryParameter, type RateLimitStorm } from '../../emulator-kit';
 import { asanaErrorBody } from './asana-error-body';
 import { registerAsanaDirectoryRoutes } from './asana-directory-routes';
 import type { AsanaEmulatorState, AsanaProjectRecord, AsanaWorkspaceRecord } from './asana-emulator-state';
@@ -102,6 +96,8 @@ export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRoute
     // The emulator requires the workspace filter; the team filter is deprecated (asana.yaml, getProjects).
     instance.get('/api/1.0/projects', { onRequest }, async (request, reply) => listProjects(request, reply, readQueryParameter(request, 'workspace')));
     // The same list by path, as the official clients ask for it (asana.yaml, getProjectsForWorkspace).
-    instance.get('/api/1.0/workspaces/:gid/projects', { onRequest }, async (request, reply) => listProjects(request, reply, (request as FastifyRequest<{ Params: { gid: string } }>).params.gid));
+    instance.get('/api/1.0/workspaces/:gid/projects', { onRequest }, async (request, reply) =>
+      listProjects(request, reply, (request as FastifyRequest<{ Params: { gid: string } }>).params.gid),
+    );
   };
 }

@@ -45,7 +45,17 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
     const project = state.projects.find((candidate) => candidate.gid === created.value.memberships[0]?.projectGid);
     if (project !== undefined) {
       const text = `${state.user.name} added to ${project.name}`;
-      state.save('stories', { gid: state.nextGid(), taskGid: created.value.gid, type: 'system', resourceSubtype: 'added_to_project', text, htmlText: `<body>${text}</body>`, createdByGid: state.user.gid, createdAt: created.value.createdAt, isEdited: false });
+      state.save('stories', {
+        gid: state.nextGid(),
+        taskGid: created.value.gid,
+        type: 'system',
+        resourceSubtype: 'added_to_project',
+        text,
+        htmlText: `<body>${text}</body>`,
+        createdByGid: state.user.gid,
+        createdAt: created.value.createdAt,
+        isEdited: false,
+      });
     }
     outbox.record(taskChange(created.value, 'added'));
     return reply.code(201).send(kit.one(request, taskFull(state, kit.host(request), created.value)));
@@ -70,7 +80,8 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
     if (task === undefined || data === undefined) return reply;
     if (!('parent' in data)) return kit.refuse(reply, 400, 'parent: Missing input');
     const parentGid = data['parent'] === null ? null : String(data['parent']);
-    if (parentGid !== null && (state.find('tasks', parentGid) === undefined || parentGid === task.gid)) return kit.refuse(reply, 400, `parent: Not a recognized ID: ${parentGid}`);
+    if (parentGid !== null && (state.find('tasks', parentGid) === undefined || parentGid === task.gid))
+      return kit.refuse(reply, 400, `parent: Not a recognized ID: ${parentGid}`);
     const updated = { ...task, parentGid, modifiedAt: state.now() };
     state.save('tasks', updated);
     outbox.record(taskChange(updated, 'changed', 'parent'));
@@ -99,7 +110,10 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
     if (data === undefined) return reply;
     const task = typeof data['task'] === 'string' ? state.find('tasks', data['task']) : undefined;
     if (task === undefined) return kit.refuse(reply, 400, `task: Not a recognized ID: ${String(data['task'])}`);
-    const memberships = [...task.memberships.filter((membership) => membership.projectGid !== section.projectGid), { projectGid: section.projectGid, sectionGid: section.gid }];
+    const memberships = [
+      ...task.memberships.filter((membership) => membership.projectGid !== section.projectGid),
+      { projectGid: section.projectGid, sectionGid: section.gid },
+    ];
     const updated = { ...task, memberships, modifiedAt: state.now() };
     state.save('tasks', updated);
     outbox.record(taskChange(updated, 'changed', 'memberships'));
@@ -109,7 +123,16 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
   instance.get('/api/1.0/projects/:gid/sections', { onRequest }, async (request, reply) => {
     const { gid } = (request as GidRequest).params;
     if (!state.projects.some((project) => project.gid === gid)) return kit.refuse(reply, 404, `project: Unknown object: ${gid}`);
-    const sections = state.list('sections').filter((section) => section.projectGid === gid).map((section) => ({ gid: section.gid, resource_type: 'section', name: section.name, created_at: state.projects.find((project) => project.gid === gid)?.createdAt, project: { gid, resource_type: 'project' } }));
+    const sections = state
+      .list('sections')
+      .filter((section) => section.projectGid === gid)
+      .map((section) => ({
+        gid: section.gid,
+        resource_type: 'section',
+        name: section.name,
+        created_at: state.projects.find((project) => project.gid === gid)?.createdAt,
+        project: { gid, resource_type: 'project' },
+      }));
     return kit.page(request, reply, sections);
   });
 
@@ -117,15 +140,25 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
   const listTasks = (request: FastifyRequest, reply: FastifyReply, tasks: readonly AsanaTaskRecord[]) => {
     const completedSince = readQueryParameter(request, 'completed_since');
     const since = completedSince === undefined ? undefined : completedSince === 'now' ? state.now() : completedSince;
-    if (since !== undefined && Number.isNaN(Date.parse(since))) return kit.refuse(reply, 400, `completed_since: Not a valid date-time: ${completedSince ?? ''}`);
+    if (since !== undefined && Number.isNaN(Date.parse(since)))
+      return kit.refuse(reply, 400, `completed_since: Not a valid date-time: ${completedSince ?? ''}`);
     const matching = tasks.filter((task) => since === undefined || !task.completed || (task.completedAt !== null && task.completedAt >= since));
-    return kit.page(request, reply, matching.map((task) => taskFull(state, kit.host(request), task)), compactTask);
+    return kit.page(
+      request,
+      reply,
+      matching.map((task) => taskFull(state, kit.host(request), task)),
+      compactTask,
+    );
   };
 
   instance.get('/api/1.0/projects/:gid/tasks', { onRequest }, async (request, reply) => {
     const { gid } = (request as GidRequest).params;
     if (!state.projects.some((project) => project.gid === gid)) return kit.refuse(reply, 404, `project: Unknown object: ${gid}`);
-    return listTasks(request, reply, state.list('tasks').filter((task) => task.memberships.some((membership) => membership.projectGid === gid)));
+    return listTasks(
+      request,
+      reply,
+      state.list('tasks').filter((task) => task.memberships.some((membership) => membership.projectGid === gid)),
+    );
   });
 
   instance.get('/api/1.0/tasks', { onRequest }, async (request, reply) => {
@@ -137,13 +170,18 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
       return kit.refuse(reply, 400, 'Must specify exactly one of project, tag, section, user task list, or assignee + workspace');
     }
     const modifiedSince = readQueryParameter(request, 'modified_since');
-    if (modifiedSince !== undefined && Number.isNaN(Date.parse(modifiedSince))) return kit.refuse(reply, 400, `modified_since: Not a valid date-time: ${modifiedSince}`);
+    if (modifiedSince !== undefined && Number.isNaN(Date.parse(modifiedSince)))
+      return kit.refuse(reply, 400, `modified_since: Not a valid date-time: ${modifiedSince}`);
     const assigneeGid = assignee === undefined ? undefined : state.findPerson(assignee)?.gid;
-    const tasks = state.list('tasks').filter((task) =>
-      (project === undefined || task.memberships.some((membership) => membership.projectGid === project))
-      && (section === undefined || task.memberships.some((membership) => membership.sectionGid === section))
-      && (assignee === undefined || (task.assigneeGid === assigneeGid && task.workspaceGid === workspace))
-      && (modifiedSince === undefined || Date.parse(task.modifiedAt) >= Date.parse(modifiedSince)));
+    const tasks = state
+      .list('tasks')
+      .filter(
+        (task) =>
+          (project === undefined || task.memberships.some((membership) => membership.projectGid === project)) &&
+          (section === undefined || task.memberships.some((membership) => membership.sectionGid === section)) &&
+          (assignee === undefined || (task.assigneeGid === assigneeGid && task.workspaceGid === workspace)) &&
+          (modifiedSince === undefined || Date.parse(task.modifiedAt) >= Date.parse(modifiedSince)),
+      );
     return listTasks(request, reply, tasks);
   });
 }

@@ -12,7 +12,11 @@ const refused = (message: string, status = 400): WriteOutcome<never> => ({ ok: f
  * and update: html_notes must be one `<body>` element (developers.asana.com/docs/rich-text), users
  * are "me", an email or a gid, enum custom fields take an option gid.
  */
-export function applyTaskFields(state: AsanaEmulatorState, task: AsanaTaskRecord, data: Readonly<Record<string, unknown>>): WriteOutcome<{ task: AsanaTaskRecord; changed: string[] }> {
+export function applyTaskFields(
+  state: AsanaEmulatorState,
+  task: AsanaTaskRecord,
+  data: Readonly<Record<string, unknown>>,
+): WriteOutcome<{ task: AsanaTaskRecord; changed: string[] }> {
   let next: AsanaTaskRecord = { ...task };
   const changed: string[] = [];
   const note = (field: string): void => {
@@ -37,7 +41,7 @@ export function applyTaskFields(state: AsanaEmulatorState, task: AsanaTaskRecord
   if (data['completed'] !== undefined) {
     if (typeof data['completed'] !== 'boolean') return refused('completed: Not a boolean');
     if (data['completed'] !== next.completed) note('completed');
-    next = { ...next, completed: data['completed'], completedAt: data['completed'] ? next.completedAt ?? state.now() : null };
+    next = { ...next, completed: data['completed'], completedAt: data['completed'] ? (next.completedAt ?? state.now()) : null };
   }
   if (data['assignee'] !== undefined) {
     const assignee = data['assignee'];
@@ -51,7 +55,8 @@ export function applyTaskFields(state: AsanaEmulatorState, task: AsanaTaskRecord
   }
   if (data['resource_subtype'] !== undefined) {
     const subtype = data['resource_subtype'];
-    if (subtype !== 'default_task' && subtype !== 'milestone' && subtype !== 'approval') return refused(`resource_subtype: Not a valid value: ${String(subtype)}`);
+    if (subtype !== 'default_task' && subtype !== 'milestone' && subtype !== 'approval')
+      return refused(`resource_subtype: Not a valid value: ${String(subtype)}`);
     next = { ...next, resourceSubtype: subtype };
     note('resource_subtype');
   }
@@ -64,7 +69,8 @@ export function applyTaskFields(state: AsanaEmulatorState, task: AsanaTaskRecord
       const field = fields.find((candidate) => candidate.gid === gid);
       if (field === undefined) return refused(`custom_fields: Custom field with ID ${gid} is not on given object`);
       if (value === null) customFieldValues[gid] = null;
-      else if (field.type === 'enum' && (typeof value !== 'string' || !field.enumOptions.some((option) => option.gid === value))) return refused(`custom_fields: enum_value: Not a recognized ID: ${String(value)}`);
+      else if (field.type === 'enum' && (typeof value !== 'string' || !field.enumOptions.some((option) => option.gid === value)))
+        return refused(`custom_fields: enum_value: Not a recognized ID: ${String(value)}`);
       else if (field.type === 'number' && typeof value !== 'number') return refused(`custom_fields: ${field.name}: Not a number`);
       else if (field.type === 'text' && typeof value !== 'string') return refused(`custom_fields: ${field.name}: Not a string`);
       else customFieldValues[gid] = value as string | number;
@@ -84,15 +90,28 @@ export function createTask(state: AsanaEmulatorState, data: Readonly<Record<stri
   const parent = typeof data['parent'] === 'string' ? state.find('tasks', data['parent']) : undefined;
   if (typeof data['parent'] === 'string' && parent === undefined) return refused(`parent: Not a recognized ID: ${data['parent']}`);
   const workspaceGid = projects[0]?.workspaceGid ?? parent?.workspaceGid ?? (typeof data['workspace'] === 'string' ? data['workspace'] : undefined);
-  if (workspaceGid === undefined || state.findWorkspace(workspaceGid) === undefined) return refused('workspace: Missing input: You should specify one of workspace, parent, projects');
+  if (workspaceGid === undefined || state.findWorkspace(workspaceGid) === undefined)
+    return refused('workspace: Missing input: You should specify one of workspace, parent, projects');
   const tagGids = Array.isArray(data['tags']) ? data['tags'].map(String) : [];
   const unknownTag = tagGids.find((gid) => state.find('tags', gid) === undefined);
   if (unknownTag !== undefined) return refused(`tags: Not a recognized ID: ${unknownTag}`);
 
   const now = state.now();
   const draft: AsanaTaskRecord = {
-    gid: state.nextGid(), workspaceGid, resourceSubtype: 'default_task', name: '', htmlNotes: '<body></body>', completed: false, completedAt: null,
-    assigneeGid: null, tagGids, parentGid: parent?.gid ?? null, createdByGid: state.user.gid, createdAt: now, modifiedAt: now, customFieldValues: {},
+    gid: state.nextGid(),
+    workspaceGid,
+    resourceSubtype: 'default_task',
+    name: '',
+    htmlNotes: '<body></body>',
+    completed: false,
+    completedAt: null,
+    assigneeGid: null,
+    tagGids,
+    parentGid: parent?.gid ?? null,
+    createdByGid: state.user.gid,
+    createdAt: now,
+    modifiedAt: now,
+    customFieldValues: {},
     memberships: projectGids.flatMap((projectGid) => {
       const section = state.list('sections').find((candidate) => candidate.projectGid === projectGid);
       return section === undefined ? [] : [{ projectGid, sectionGid: section.gid }];
@@ -105,7 +124,13 @@ export function createTask(state: AsanaEmulatorState, data: Readonly<Record<stri
 
 /** The gids an event about a task concerns: the task, its projects, its parent and its workspace. */
 export function concernsOf(task: AsanaTaskRecord, extra: readonly string[] = []): string[] {
-  return [...extra, task.gid, ...task.memberships.map((membership) => membership.projectGid), ...(task.parentGid === null ? [] : [task.parentGid]), task.workspaceGid];
+  return [
+    ...extra,
+    task.gid,
+    ...task.memberships.map((membership) => membership.projectGid),
+    ...(task.parentGid === null ? [] : [task.parentGid]),
+    task.workspaceGid,
+  ];
 }
 
 export function taskChange(task: AsanaTaskRecord, action: AsanaChange['action'], field?: string): AsanaChange {

@@ -47,7 +47,11 @@ export function createAsanaEmulator(options: AsanaEmulatorOptions = {}): AsanaEm
   const rateLimit = new RateLimitStorm();
   const hookDeliveries = new HookDeliveries();
   return {
-    routes: createAsanaRoutes(state, { storm: rateLimit, outbox: new AsanaEventOutbox(state, hookDeliveries), oauthClients: options.oauthClients ?? [asanaSampleOAuthClient] }),
+    routes: createAsanaRoutes(state, {
+      storm: rateLimit,
+      outbox: new AsanaEventOutbox(state, hookDeliveries),
+      oauthClients: options.oauthClients ?? [asanaSampleOAuthClient],
+    }),
     state,
     rateLimit,
     hookDeliveries,

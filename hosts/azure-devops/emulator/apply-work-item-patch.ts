@@ -5,12 +5,14 @@ import { normaliseFieldValue } from './work-item-field-rules';
 import { relationTypes, type RelationRecord, type WorkItemRecord } from './work-item-records';
 
 /** JsonPatchOperation of the work item tracking 7.1 document. */
-const patchDocumentSchema = z.array(z.looseObject({
-  op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
-  path: z.string(),
-  value: z.unknown().optional(),
-  from: z.string().nullish(),
-}));
+const patchDocumentSchema = z.array(
+  z.looseObject({
+    op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
+    path: z.string(),
+    value: z.unknown().optional(),
+    from: z.string().nullish(),
+  }),
+);
 
 const relationValueSchema = z.looseObject({
   rel: z.string(),
@@ -36,9 +38,15 @@ export interface PatchResult {
  * nothing: the first failing operation, including a `test` (answered 412 with TF26071, the
  * optimistic-concurrency refusal), leaves the work item as it was.
  */
-export function applyWorkItemPatch(state: AzureDevOpsEmulatorState, original: WorkItemRecord, document: unknown, userEmail: string): EmulatorOutcome<PatchResult> {
+export function applyWorkItemPatch(
+  state: AzureDevOpsEmulatorState,
+  original: WorkItemRecord,
+  document: unknown,
+  userEmail: string,
+): EmulatorOutcome<PatchResult> {
   const parsed = patchDocumentSchema.safeParse(document);
-  if (!parsed.success || parsed.data.length === 0) return refused(400, 'VssPropertyValidationException', 'You must pass a valid patch document in the body of the request.');
+  if (!parsed.success || parsed.data.length === 0)
+    return refused(400, 'VssPropertyValidationException', 'You must pass a valid patch document in the body of the request.');
   const projectName = String(original.fields['System.TeamProject'] ?? '');
   const fields: Record<string, unknown> = { ...original.fields };
   let relations: RelationRecord[] = [...original.relations];
@@ -47,10 +55,16 @@ export function applyWorkItemPatch(state: AzureDevOpsEmulatorState, original: Wo
   for (const operation of parsed.data) {
     if (operation.op === 'test') {
       const actual = operation.path === '/rev' ? original.rev : operation.path === '/id' ? original.id : fields[operation.path.replace(/^\/fields\//, '')];
-      if (String(actual) !== String(operation.value)) return refused(412, 'WorkItemRevisionMismatchException', 'TF26071: This work item has been changed by someone else since you opened it. You will need to refresh it and discard your changes.');
+      if (String(actual) !== String(operation.value))
+        return refused(
+          412,
+          'WorkItemRevisionMismatchException',
+          'TF26071: This work item has been changed by someone else since you opened it. You will need to refresh it and discard your changes.',
+        );
       continue;
     }
-    if (operation.op === 'move' || operation.op === 'copy') return refused(400, 'VssPropertyValidationException', `The '${operation.op}' operation is not supported for work items.`);
+    if (operation.op === 'move' || operation.op === 'copy')
+      return refused(400, 'VssPropertyValidationException', `The '${operation.op}' operation is not supported for work items.`);
 
     if (operation.path.startsWith('/fields/')) {
       const field = operation.path.slice('/fields/'.length);
@@ -78,15 +92,20 @@ export function applyWorkItemPatch(state: AzureDevOpsEmulatorState, original: Wo
         relations = relations.filter((_, position) => position !== Number(index[1]));
         if ('workItemId' in existing.target) linkFarEnd(state, linked, existing.target.workItemId, existing.rel, original.id, 'remove');
       } else {
-        const attributes = z.record(z.string(), z.unknown()).safeParse(index[2] === undefined ? relationValueSchema.safeParse(operation.value).data?.attributes ?? {} : operation.value);
-        relations = relations.map((relation, position) => (position === Number(index[1]) ? { ...relation, attributes: { ...relation.attributes, ...(attributes.data ?? {}) } } : relation));
+        const attributes = z
+          .record(z.string(), z.unknown())
+          .safeParse(index[2] === undefined ? (relationValueSchema.safeParse(operation.value).data?.attributes ?? {}) : operation.value);
+        relations = relations.map((relation, position) =>
+          position === Number(index[1]) ? { ...relation, attributes: { ...relation.attributes, ...(attributes.data ?? {}) } } : relation,
+        );
       }
       continue;
     }
     return refused(400, 'VssPropertyValidationException', `The path ${operation.path} is not valid for the '${operation.op}' operation on a work item.`);
   }
 
-  if (String(fields['System.Title'] ?? '').trim() === '') return refused(400, 'RuleValidationException', 'TF401320: Rule Error for field Title. Error code: Required, InvalidEmpty.');
+  if (String(fields['System.Title'] ?? '').trim() === '')
+    return refused(400, 'RuleValidationException', 'TF401320: Rule Error for field Title. Error code: Required, InvalidEmpty.');
 
   const changes: Record<string, FieldChange> = {};
   for (const name of new Set([...Object.keys(original.fields), ...Object.keys(fields)])) {
@@ -97,17 +116,32 @@ export function applyWorkItemPatch(state: AzureDevOpsEmulatorState, original: Wo
 
   const now = state.now();
   const rev = original.rev + 1;
-  const stamped: Record<string, unknown> = { ...fields, 'System.Rev': rev, 'System.ChangedDate': now, 'System.ChangedBy': userEmail, 'System.AuthorizedDate': now };
+  const stamped: Record<string, unknown> = {
+    ...fields,
+    'System.Rev': rev,
+    'System.ChangedDate': now,
+    'System.ChangedBy': userEmail,
+    'System.AuthorizedDate': now,
+  };
   if (changes['System.State'] !== undefined) stamped['Microsoft.VSTS.Common.StateChangeDate'] = now;
   const parent = relations.find((relation) => relation.rel === 'System.LinkTypes.Hierarchy-Reverse');
   if (parent !== undefined && 'workItemId' in parent.target) stamped['System.Parent'] = parent.target.workItemId;
   else delete stamped['System.Parent'];
   changes['System.Rev'] = { oldValue: original.rev, newValue: rev };
   changes['System.ChangedDate'] = { oldValue: original.fields['System.ChangedDate'], newValue: now };
-  return succeeded({ record: { ...original, rev, fields: stamped, relations }, linked: [...linked.values()].map((item) => stampLinked(item, userEmail, now)), changes });
+  return succeeded({
+    record: { ...original, rev, fields: stamped, relations },
+    linked: [...linked.values()].map((item) => stampLinked(item, userEmail, now)),
+    changes,
+  });
 }
 
-function readRelation(state: AzureDevOpsEmulatorState, item: WorkItemRecord, relations: readonly RelationRecord[], value: unknown): EmulatorOutcome<RelationRecord> {
+function readRelation(
+  state: AzureDevOpsEmulatorState,
+  item: WorkItemRecord,
+  relations: readonly RelationRecord[],
+  value: unknown,
+): EmulatorOutcome<RelationRecord> {
   const parsed = relationValueSchema.safeParse(value);
   if (!parsed.success) return refused(400, 'VssPropertyValidationException', 'A relation needs "rel" and "url".');
   const { rel, url } = parsed.data;
@@ -115,25 +149,46 @@ function readRelation(state: AzureDevOpsEmulatorState, item: WorkItemRecord, rel
   if (!relationTypes.has(rel)) return refused(400, 'WorkItemLinkInvalidException', `VS402625: Relation type ${rel} does not exist.`);
   if (rel === 'AttachedFile') {
     const attachmentId = /\/_apis\/wit\/attachments\/([0-9a-fA-F-]{36})(?:[?/]|$)/.exec(url)?.[1]?.toLowerCase();
-    if (attachmentId === undefined || state.findAttachment(attachmentId) === undefined) return refused(400, 'WorkItemLinkInvalidException', `TF237124: Attachment ${url} is not found.`);
+    if (attachmentId === undefined || state.findAttachment(attachmentId) === undefined)
+      return refused(400, 'WorkItemLinkInvalidException', `TF237124: Attachment ${url} is not found.`);
     return succeeded({ rel, target: { attachmentId }, attributes });
   }
   if (rel === 'Hyperlink' || rel === 'ArtifactLink') return succeeded({ rel, target: { url }, attributes });
 
   const workItemId = Number(/\/_apis\/wit\/workItems\/(\d+)\/?$/i.exec(url)?.[1] ?? Number.NaN);
-  if (!Number.isInteger(workItemId) || state.findWorkItem(workItemId) === undefined) return refused(400, 'WorkItemLinkInvalidException', `TF201035: The work item ${url} that you are trying to link to does not exist.`);
+  if (!Number.isInteger(workItemId) || state.findWorkItem(workItemId) === undefined)
+    return refused(400, 'WorkItemLinkInvalidException', `TF201035: The work item ${url} that you are trying to link to does not exist.`);
   if (workItemId === item.id) return refused(400, 'WorkItemLinkInvalidException', 'TF201036: A work item cannot be linked to itself.');
   if (relations.some((relation) => relation.rel === rel && 'workItemId' in relation.target && relation.target.workItemId === workItemId)) {
     return refused(400, 'WorkItemLinkInvalidException', `TF201040: The link to work item ${workItemId} already exists.`);
   }
   if (rel === 'System.LinkTypes.Hierarchy-Reverse' && relations.some((relation) => relation.rel === rel)) {
-    return refused(400, 'WorkItemLinkInvalidException', 'TF201036: You cannot add a Parent link to this work item because a work item can have only one link of this type.');
+    return refused(
+      400,
+      'WorkItemLinkInvalidException',
+      'TF201036: You cannot add a Parent link to this work item because a work item can have only one link of this type.',
+    );
   }
-  return succeeded({ rel, target: { workItemId }, attributes: { isLocked: false, name: rel === 'System.LinkTypes.Hierarchy-Reverse' ? 'Parent' : rel === 'System.LinkTypes.Hierarchy-Forward' ? 'Child' : 'Related', ...attributes } });
+  return succeeded({
+    rel,
+    target: { workItemId },
+    attributes: {
+      isLocked: false,
+      name: rel === 'System.LinkTypes.Hierarchy-Reverse' ? 'Parent' : rel === 'System.LinkTypes.Hierarchy-Forward' ? 'Child' : 'Related',
+      ...attributes,
+    },
+  });
 }
 
 /** Azure DevOps keeps both ends of a link: a Parent link on one item is a Child link on the other. */
-function linkFarEnd(state: AzureDevOpsEmulatorState, linked: Map<number, WorkItemRecord>, targetId: number, rel: string, itemId: number, action: 'add' | 'remove'): void {
+function linkFarEnd(
+  state: AzureDevOpsEmulatorState,
+  linked: Map<number, WorkItemRecord>,
+  targetId: number,
+  rel: string,
+  itemId: number,
+  action: 'add' | 'remove',
+): void {
   const reverse: Readonly<Record<string, string>> = {
     'System.LinkTypes.Hierarchy-Reverse': 'System.LinkTypes.Hierarchy-Forward',
     'System.LinkTypes.Hierarchy-Forward': 'System.LinkTypes.Hierarchy-Reverse',
@@ -142,9 +197,17 @@ function linkFarEnd(state: AzureDevOpsEmulatorState, linked: Map<number, WorkIte
   const farRel = reverse[rel];
   const target = linked.get(targetId) ?? state.findWorkItem(targetId);
   if (farRel === undefined || target === undefined) return;
-  const relations = action === 'add'
-    ? [...target.relations, { rel: farRel, target: { workItemId: itemId }, attributes: { isLocked: false, name: farRel.endsWith('Forward') ? 'Child' : farRel.endsWith('Reverse') ? 'Parent' : 'Related' } }]
-    : target.relations.filter((relation) => !(relation.rel === farRel && 'workItemId' in relation.target && relation.target.workItemId === itemId));
+  const relations =
+    action === 'add'
+      ? [
+          ...target.relations,
+          {
+            rel: farRel,
+            target: { workItemId: itemId },
+            attributes: { isLocked: false, name: farRel.endsWith('Forward') ? 'Child' : farRel.endsWith('Reverse') ? 'Parent' : 'Related' },
+          },
+        ]
+      : target.relations.filter((relation) => !(relation.rel === farRel && 'workItemId' in relation.target && relation.target.workItemId === itemId));
   linked.set(targetId, { ...target, relations });
 }
 

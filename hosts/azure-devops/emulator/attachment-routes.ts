@@ -28,7 +28,14 @@ export function registerAttachmentRoutes(instance: FastifyInstance, state: Azure
     }
     const body = request.body;
     if (!Buffer.isBuffer(body)) {
-      return kit.send(reply, failure(415, 'VssRequestContentTypeNotSupportedException', `The request indicated a Content-Type of "${request.headers['content-type'] ?? ''}" for method type "POST" which is not supported. Valid content types for this method are: application/octet-stream.`));
+      return kit.send(
+        reply,
+        failure(
+          415,
+          'VssRequestContentTypeNotSupportedException',
+          `The request indicated a Content-Type of "${request.headers['content-type'] ?? ''}" for method type "POST" which is not supported. Valid content types for this method are: application/octet-stream.`,
+        ),
+      );
     }
     const id = randomUUID();
     const fileName = readQueryParameter(request, 'fileName') ?? 'attachment';
@@ -41,7 +48,8 @@ export function registerAttachmentRoutes(instance: FastifyInstance, state: Azure
     const contentType = kit.negotiate(request, reply, attachmentsResource);
     if (contentType === undefined) return reply;
     const attachment = state.findAttachment(request.params.id ?? '');
-    if (attachment === undefined) return kit.send(reply, failure(404, 'AttachmentNotFoundException', `VS402700: The attachment ${request.params.id ?? ''} cannot be found.`));
+    if (attachment === undefined)
+      return kit.send(reply, failure(404, 'AttachmentNotFoundException', `VS402700: The attachment ${request.params.id ?? ''} cannot be found.`));
     const fileName = readQueryParameter(request, 'fileName') ?? attachment.fileName;
     const disposition = readQueryParameter(request, 'download')?.toLowerCase() === 'true' ? 'attachment' : 'inline';
     return reply

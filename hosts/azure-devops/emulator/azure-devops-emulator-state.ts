@@ -119,8 +119,14 @@ export class AzureDevOpsEmulatorState implements PersistableEmulatorState<AzureD
       deploymentId: stableUuid(`deployment/${organization}`),
       account: { id: stableUuid(`user/${account.email}`), ...account },
       projects: projects.map((project) => projectRecord(organization, project, seededAt)),
-      users: [account, ...(seed.users ?? defaults.users)].map((user) => ({ id: stableUuid(`user/${user.email}`), displayName: user.displayName, email: user.email })),
-      ...(seed.collectionAdministrators === undefined ? {} : { collectionAdministrators: seed.collectionAdministrators.map((email) => stableUuid(`user/${email}`)) }),
+      users: [account, ...(seed.users ?? defaults.users)].map((user) => ({
+        id: stableUuid(`user/${user.email}`),
+        displayName: user.displayName,
+        email: user.email,
+      })),
+      ...(seed.collectionAdministrators === undefined
+        ? {}
+        : { collectionAdministrators: seed.collectionAdministrators.map((email) => stableUuid(`user/${email}`)) }),
     });
   }
 
@@ -165,7 +171,8 @@ export class AzureDevOpsEmulatorState implements PersistableEmulatorState<AzureD
   }
 
   addProject(seed: AzureDevOpsProjectSeed): AzureDevOpsProjectRecord {
-    if (this.projects.some((project) => project.name.toLowerCase() === seed.name.toLowerCase())) throw new Error(`A project named ${seed.name} already exists in ${this.organization}.`);
+    if (this.projects.some((project) => project.name.toLowerCase() === seed.name.toLowerCase()))
+      throw new Error(`A project named ${seed.name} already exists in ${this.organization}.`);
     const project = projectRecord(this.organization, seed, this.now());
     this.#snapshot = { ...this.#snapshot, projects: [...this.projects, project] };
     return project;

@@ -4,7 +4,10 @@ import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../../test/
 describe('Azure DevOps emulator: work item rules and refusals as the service answers them', () => {
   let harness: AzureDevOpsHarness;
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${harness.organizationUrl}${path}`, { ...init, headers: { Authorization: harness.emulator.authorization, ...(init.headers as Record<string, string> | undefined) } });
+    fetch(`${harness.organizationUrl}${path}`, {
+      ...init,
+      headers: { Authorization: harness.emulator.authorization, ...(init.headers as Record<string, string> | undefined) },
+    });
   const patchHeaders = { 'Content-Type': 'application/json-patch+json' };
 
   beforeAll(async () => {
@@ -13,17 +16,32 @@ describe('Azure DevOps emulator: work item rules and refusals as the service ans
   afterAll(() => harness.close());
 
   it('refuses a work item write that is not application/json-patch+json with 415', async () => {
-    const response = await call('/Platform/_apis/wit/workitems/$Task?api-version=7.1', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([{ op: 'add', path: '/fields/System.Title', value: 'x' }]) });
+    const response = await call('/Platform/_apis/wit/workitems/$Task?api-version=7.1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ op: 'add', path: '/fields/System.Title', value: 'x' }]),
+    });
 
     expect(response.status).toBe(415);
     await expect(response.json()).resolves.toMatchObject({ typeKey: 'VssRequestContentTypeNotSupportedException' });
   });
 
   it('answers a stale /rev test with 412 TF26071 and leaves the work item as it was', async () => {
-    const created = await call('/Platform/_apis/wit/workitems/$Task?api-version=7.1', { method: 'POST', headers: patchHeaders, body: JSON.stringify([{ op: 'add', path: '/fields/System.Title', value: 'Original' }]) });
+    const created = await call('/Platform/_apis/wit/workitems/$Task?api-version=7.1', {
+      method: 'POST',
+      headers: patchHeaders,
+      body: JSON.stringify([{ op: 'add', path: '/fields/System.Title', value: 'Original' }]),
+    });
     const { id } = (await created.json()) as { id: number };
 
-    const stale = await call(`/_apis/wit/workitems/${id}?api-version=7.1`, { method: 'PATCH', headers: patchHeaders, body: JSON.stringify([{ op: 'test', path: '/rev', value: 7 }, { op: 'add', path: '/fields/System.Title', value: 'Lost' }]) });
+    const stale = await call(`/_apis/wit/workitems/${id}?api-version=7.1`, {
+      method: 'PATCH',
+      headers: patchHeaders,
+      body: JSON.stringify([
+        { op: 'test', path: '/rev', value: 7 },
+        { op: 'add', path: '/fields/System.Title', value: 'Lost' },
+      ]),
+    });
 
     expect(stale.status).toBe(412);
     await expect(stale.json()).resolves.toMatchObject({ message: expect.stringContaining('TF26071') });
@@ -32,11 +50,47 @@ describe('Azure DevOps emulator: work item rules and refusals as the service ans
 
   it.each([
     ['an unknown type', '/Platform/_apis/wit/workitems/$Gizmo', [{ op: 'add', path: '/fields/System.Title', value: 'x' }], 404, 'VS402323'],
-    ['a state the process lacks', '/Platform/_apis/wit/workitems/$Bug', [{ op: 'add', path: '/fields/System.Title', value: 'x' }, { op: 'add', path: '/fields/System.State', value: 'Done' }], 400, 'TF401320'],
+    [
+      'a state the process lacks',
+      '/Platform/_apis/wit/workitems/$Bug',
+      [
+        { op: 'add', path: '/fields/System.Title', value: 'x' },
+        { op: 'add', path: '/fields/System.State', value: 'Done' },
+      ],
+      400,
+      'TF401320',
+    ],
     ['no title', '/Platform/_apis/wit/workitems/$Bug', [{ op: 'add', path: '/fields/System.Tags', value: 'a' }], 400, 'Title'],
-    ['an unknown assignee', '/Platform/_apis/wit/workitems/$Bug', [{ op: 'add', path: '/fields/System.Title', value: 'x' }, { op: 'add', path: '/fields/System.AssignedTo', value: 'who@else.example' }], 400, 'unknown identity'],
-    ['an area path of another project', '/Platform/_apis/wit/workitems/$Bug', [{ op: 'add', path: '/fields/System.Title', value: 'x' }, { op: 'add', path: '/fields/System.AreaPath', value: 'Contoso Web' }], 400, 'TF401347'],
-    ['a read-only field', '/Platform/_apis/wit/workitems/$Bug', [{ op: 'add', path: '/fields/System.Title', value: 'x' }, { op: 'add', path: '/fields/System.CreatedDate', value: '2020-01-01' }], 400, 'ReadOnly'],
+    [
+      'an unknown assignee',
+      '/Platform/_apis/wit/workitems/$Bug',
+      [
+        { op: 'add', path: '/fields/System.Title', value: 'x' },
+        { op: 'add', path: '/fields/System.AssignedTo', value: 'who@else.example' },
+      ],
+      400,
+      'unknown identity',
+    ],
+    [
+      'an area path of another project',
+      '/Platform/_apis/wit/workitems/$Bug',
+      [
+        { op: 'add', path: '/fields/System.Title', value: 'x' },
+        { op: 'add', path: '/fields/System.AreaPath', value: 'Contoso Web' },
+      ],
+      400,
+      'TF401347',
+    ],
+    [
+      'a read-only field',
+      '/Platform/_apis/wit/workitems/$Bug',
+      [
+        { op: 'add', path: '/fields/System.Title', value: 'x' },
+        { op: 'add', path: '/fields/System.CreatedDate', value: '2020-01-01' },
+      ],
+      400,
+      'ReadOnly',
+    ],
   ])('refuses to create a work item with %s', async (_case, path, operations, status, words) => {
     const before = harness.emulator.state.workItems.length;
 
@@ -49,7 +103,8 @@ describe('Azure DevOps emulator: work item rules and refusals as the service ans
 
   it('refuses a time in a WIQL date without timePrecision (VS402356), and accepts it with', async () => {
     const query = JSON.stringify({ query: "SELECT [System.Id] FROM WorkItems WHERE [System.ChangedDate] >= '2026-01-01T10:00:00Z'" });
-    const post = (search: string) => call(`/_apis/wit/wiql?api-version=7.1${search}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: query });
+    const post = (search: string) =>
+      call(`/_apis/wit/wiql?api-version=7.1${search}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: query });
 
     const withoutPrecision = await post('');
     const withPrecision = await post('&timePrecision=true');

@@ -1,12 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import {
-  installTrackerErrorHandlers,
-  publicBaseUrl,
-  readIntegerParameter,
-  readQueryParameter,
-  takePage,
-  type RateLimitStorm,
-} from '../../emulator-kit';
+import { installTrackerErrorHandlers, publicBaseUrl, readIntegerParameter, readQueryParameter, takePage, type RateLimitStorm } from '../../emulator-kit';
 import type { ResourceVersions } from './api-version';
 import { azureDevOpsErrorBody } from './azure-devops-error-body';
 import { registerAttachmentRoutes } from './attachment-routes';
@@ -45,7 +38,11 @@ export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState, runtime
     installTrackerErrorHandlers(instance, {
       notFound: (request) => {
         const path = new URL(request.url, 'http://placeholder.invalid').pathname.slice(prefix.length);
-        return vssError('VssResourceNotFoundException', 'Microsoft.VisualStudio.Services.WebApi', `API resource location ${path} is not registered on ${publicBaseUrl(request, prefix)}/.`);
+        return vssError(
+          'VssResourceNotFoundException',
+          'Microsoft.VisualStudio.Services.WebApi',
+          `API resource location ${path} is not registered on ${publicBaseUrl(request, prefix)}/.`,
+        );
       },
       failure: (_statusCode, message) => vssError('VssServiceException', 'Microsoft.VisualStudio.Services.Common', message),
     });

@@ -29,7 +29,9 @@ export function groupDescriptor(state: AzureDevOpsEmulatorState, group: Collecti
 }
 
 function groupsOf(state: AzureDevOpsEmulatorState, user: AzureDevOpsUserRecord): CollectionGroupName[] {
-  return state.collectionAdministratorIds.includes(user.id) ? ['Project Collection Administrators', 'Project Collection Valid Users'] : ['Project Collection Valid Users'];
+  return state.collectionAdministratorIds.includes(user.id)
+    ? ['Project Collection Administrators', 'Project Collection Valid Users']
+    : ['Project Collection Valid Users'];
 }
 
 /** The group a `searchFilter=General` value names: with or without the `[organization]\` prefix. */

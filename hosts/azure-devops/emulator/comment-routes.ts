@@ -24,13 +24,20 @@ export function registerCommentRoutes(instance: FastifyInstance, state: AzureDev
   const onRequest = [...kit.onRequest];
 
   /** Resolves project and work item, answering the service's refusals; undefined when answered. */
-  const resolve = (request: CommentRequest, reply: FastifyReply): { contentType: string; project: AzureDevOpsProjectRecord; item: WorkItemRecord } | undefined => {
+  const resolve = (
+    request: CommentRequest,
+    reply: FastifyReply,
+  ): { contentType: string; project: AzureDevOpsProjectRecord; item: WorkItemRecord } | undefined => {
     const contentType = kit.negotiate(request, reply, commentsResource);
     if (contentType === undefined) return undefined;
     const project = kit.project(request, reply);
     if (project === undefined) return undefined;
     const item = state.findWorkItem(Number(request.params.workItemId));
-    if (!/^\d+$/.test(request.params.workItemId) || item === undefined || String(item.fields['System.TeamProject']).toLowerCase() !== project.name.toLowerCase()) {
+    if (
+      !/^\d+$/.test(request.params.workItemId) ||
+      item === undefined ||
+      String(item.fields['System.TeamProject']).toLowerCase() !== project.name.toLowerCase()
+    ) {
       kit.send(reply, workItemNotFound(request.params.workItemId));
       return undefined;
     }
@@ -40,7 +47,17 @@ export function registerCommentRoutes(instance: FastifyInstance, state: AzureDev
   /** A comment is a change to the work item: a new revision with a new ChangedDate and CommentCount. */
   const touch = (item: WorkItemRecord): WorkItemRecord => {
     const rev = item.rev + 1;
-    const touched = { ...item, rev, fields: { ...item.fields, 'System.Rev': rev, 'System.ChangedDate': state.now(), 'System.ChangedBy': state.account.email, 'System.CommentCount': state.commentsOf(item.id).filter((comment) => !comment.isDeleted).length } };
+    const touched = {
+      ...item,
+      rev,
+      fields: {
+        ...item.fields,
+        'System.Rev': rev,
+        'System.ChangedDate': state.now(),
+        'System.ChangedBy': state.account.email,
+        'System.CommentCount': state.commentsOf(item.id).filter((comment) => !comment.isDeleted).length,
+      },
+    };
     state.saveWorkItem(touched);
     return touched;
   };
@@ -54,7 +71,10 @@ export function registerCommentRoutes(instance: FastifyInstance, state: AzureDev
     if (!top.ok || !start.ok) return kit.send(reply, failure(400, 'VssServiceException', 'The value of $top or continuationToken is not valid.'));
     const includeDeleted = readBooleanParameter(request, 'includeDeleted') === true;
     const ascending = (readQueryParameter(request, 'order') ?? 'desc').toLowerCase() === 'asc';
-    const all = state.commentsOf(resolved.item.id).filter((comment) => includeDeleted || !comment.isDeleted).sort((left, right) => (ascending ? left.id - right.id : right.id - left.id));
+    const all = state
+      .commentsOf(resolved.item.id)
+      .filter((comment) => includeDeleted || !comment.isDeleted)
+      .sort((left, right) => (ascending ? left.id - right.id : right.id - left.id));
     const page = all.slice(start.value, start.value + top.value);
     const organizationUrl = kit.organizationUrl(request);
     const url = `${organizationUrl}/${resolved.project.id}/_apis/wit/workItems/${resolved.item.id}/comments`;
@@ -75,7 +95,17 @@ export function registerCommentRoutes(instance: FastifyInstance, state: AzureDev
     const body = commentBodySchema.safeParse(request.body);
     if (!body.success) return kit.send(reply, failure(400, 'VssPropertyValidationException', 'The comment text cannot be empty.'));
     const now = state.now();
-    const comment: CommentRecord = { id: state.nextCommentId(), workItemId: resolved.item.id, version: 1, text: body.data.text, createdBy: state.account.id, createdDate: now, modifiedBy: state.account.id, modifiedDate: now, isDeleted: false };
+    const comment: CommentRecord = {
+      id: state.nextCommentId(),
+      workItemId: resolved.item.id,
+      version: 1,
+      text: body.data.text,
+      createdBy: state.account.id,
+      createdDate: now,
+      modifiedBy: state.account.id,
+      modifiedDate: now,
+      isDeleted: false,
+    };
     state.saveComment(comment);
     const organizationUrl = kit.organizationUrl(request);
     outbox.publish(organizationUrl, { eventType: 'workitem.commented', record: touch(resolved.item), commentText: comment.text });
@@ -84,7 +114,8 @@ export function registerCommentRoutes(instance: FastifyInstance, state: AzureDev
 
   const findComment = (request: CommentRequest, reply: FastifyReply, item: WorkItemRecord): CommentRecord | undefined => {
     const comment = state.commentsOf(item.id).find((candidate) => String(candidate.id) === request.params.commentId);
-    if (comment === undefined) kit.send(reply, failure(404, 'CommentNotFoundException', `VS403600: Comment ${request.params.commentId ?? ''} of work item ${item.id} does not exist.`));
+    if (comment === undefined)
+      kit.send(reply, failure(404, 'CommentNotFoundException', `VS403600: Comment ${request.params.commentId ?? ''} of work item ${item.id} does not exist.`));
     return comment;
   };
 
@@ -107,7 +138,11 @@ export function registerCommentRoutes(instance: FastifyInstance, state: AzureDev
     state.saveComment(updated);
     const organizationUrl = kit.organizationUrl(request);
     const touched = touch(resolved.item);
-    outbox.publish(organizationUrl, { eventType: 'workitem.updated', record: touched, changes: { 'System.Rev': { oldValue: resolved.item.rev, newValue: touched.rev } } });
+    outbox.publish(organizationUrl, {
+      eventType: 'workitem.updated',
+      record: touched,
+      changes: { 'System.Rev': { oldValue: resolved.item.rev, newValue: touched.rev } },
+    });
     return reply.type(resolved.contentType).send(representComment(state, organizationUrl, resolved.project.id, updated));
   };
 

@@ -36,7 +36,12 @@ const isMembershipQuery = (value: string): value is MembershipQuery => (membersh
  * `queryMembership` asks, see collection-groups.ts) and service hook subscriptions
  * (serviceHooks 7.1) with the notifications sent for them.
  */
-export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: AzureDevOpsEmulatorState, kit: AzureDevOpsRequestKit, outbox: ServiceHookOutbox): void {
+export function registerIdentityAndHookRoutes(
+  instance: FastifyInstance,
+  state: AzureDevOpsEmulatorState,
+  kit: AzureDevOpsRequestKit,
+  outbox: ServiceHookOutbox,
+): void {
   const onRequest = [...kit.onRequest];
 
   instance.get('/:organization/_apis/identities', { onRequest }, async (untypedRequest: FastifyRequest, reply: FastifyReply) => {
@@ -44,24 +49,40 @@ export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: 
     const contentType = kit.negotiate(request, reply, releasedResource);
     if (contentType === undefined) return reply;
     const membership = (readQueryParameter(request, 'queryMembership') ?? 'None').toLowerCase();
-    if (!isMembershipQuery(membership)) return kit.send(reply, failure(400, 'ArgumentException', 'queryMembership is one of None, Direct, Expanded, ExpandedUp, ExpandedDown.'));
+    if (!isMembershipQuery(membership))
+      return kit.send(reply, failure(400, 'ArgumentException', 'queryMembership is one of None, Direct, Expanded, ExpandedUp, ExpandedDown.'));
     // By storage keys: one answer per id asked, in order, null for an id the organization does not know.
     const identityIds = readQueryParameter(request, 'identityIds');
     if (identityIds !== undefined) {
-      const value = identityIds.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '').map((id) => {
-        const user = state.findUserById(id);
-        return user === undefined ? null : representUser(state, user, membership);
-      });
+      const value = identityIds
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter((id) => id !== '')
+        .map((id) => {
+          const user = state.findUserById(id);
+          return user === undefined ? null : representUser(state, user, membership);
+        });
       return reply.type(contentType).send({ count: value.length, value });
     }
     const searchFilter = (readQueryParameter(request, 'searchFilter') ?? '').toLowerCase();
     const filterValue = (readQueryParameter(request, 'filterValue') ?? '').trim().toLowerCase();
     if (!['general', 'mailaddress', 'accountname', 'displayname'].includes(searchFilter) || filterValue === '') {
-      return kit.send(reply, failure(400, 'VssServiceException', 'Identities are searched with searchFilter (General, MailAddress, AccountName, DisplayName) and a filterValue, or read with identityIds.'));
+      return kit.send(
+        reply,
+        failure(
+          400,
+          'VssServiceException',
+          'Identities are searched with searchFilter (General, MailAddress, AccountName, DisplayName) and a filterValue, or read with identityIds.',
+        ),
+      );
     }
     const group = searchFilter === 'general' ? findCollectionGroup(state, filterValue) : undefined;
     if (group !== undefined) return reply.type(contentType).send({ count: 1, value: [representGroup(state, group, membership)] });
-    const matching = state.users.filter((user) => (searchFilter === 'displayname' ? user.displayName.toLowerCase() === filterValue : user.email.toLowerCase() === filterValue || (searchFilter === 'general' && user.displayName.toLowerCase() === filterValue)));
+    const matching = state.users.filter((user) =>
+      searchFilter === 'displayname'
+        ? user.displayName.toLowerCase() === filterValue
+        : user.email.toLowerCase() === filterValue || (searchFilter === 'general' && user.displayName.toLowerCase() === filterValue),
+    );
     const value = matching.map((user) => representUser(state, user, membership));
     return reply.type(contentType).send({ count: value.length, value });
   });
@@ -95,15 +116,38 @@ export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: 
     const contentType = kit.negotiate(request, reply, releasedResource);
     if (contentType === undefined) return reply;
     const parsed = subscriptionSchema.safeParse(request.body);
-    if (!parsed.success) return kit.send(reply, failure(400, 'SubscriptionInputException', 'A subscription needs publisherId, eventType, consumerId, consumerActionId and consumerInputs.'));
+    if (!parsed.success)
+      return kit.send(
+        reply,
+        failure(400, 'SubscriptionInputException', 'A subscription needs publisherId, eventType, consumerId, consumerActionId and consumerInputs.'),
+      );
     const body = parsed.data;
-    if (body.publisherId !== 'tfs' || !workItemEventTypes.includes(body.eventType)) return kit.send(reply, failure(400, 'SubscriptionInputException', `VS200013: Event type ${body.eventType} of publisher ${body.publisherId} is not supported.`));
-    if (body.consumerId !== 'webHooks' || body.consumerActionId !== 'httpRequest') return kit.send(reply, failure(400, 'SubscriptionInputException', `VS200014: Consumer ${body.consumerId} with action ${body.consumerActionId} is not supported.`));
+    if (body.publisherId !== 'tfs' || !workItemEventTypes.includes(body.eventType))
+      return kit.send(
+        reply,
+        failure(400, 'SubscriptionInputException', `VS200013: Event type ${body.eventType} of publisher ${body.publisherId} is not supported.`),
+      );
+    if (body.consumerId !== 'webHooks' || body.consumerActionId !== 'httpRequest')
+      return kit.send(
+        reply,
+        failure(400, 'SubscriptionInputException', `VS200014: Consumer ${body.consumerId} with action ${body.consumerActionId} is not supported.`),
+      );
     const url = body.consumerInputs['url'] ?? '';
-    if (!/^https?:\/\/[^\s]+$/i.test(url)) return kit.send(reply, failure(400, 'SubscriptionInputException', 'VS200015: The consumer input "url" must be an absolute HTTP or HTTPS URL.'));
+    if (!/^https?:\/\/[^\s]+$/i.test(url))
+      return kit.send(reply, failure(400, 'SubscriptionInputException', 'VS200015: The consumer input "url" must be an absolute HTTP or HTTPS URL.'));
     const projectId = body.publisherInputs?.['projectId'];
-    if (projectId !== undefined && projectId !== '' && state.findProject(projectId) === undefined) return kit.send(reply, failure(400, 'SubscriptionInputException', `VS200016: Project ${projectId} does not exist.`));
-    const subscription: SubscriptionRecord = { id: randomUUID(), eventType: body.eventType, resourceVersion: body.resourceVersion ?? '1.0', publisherInputs: body.publisherInputs ?? {}, consumerInputs: body.consumerInputs, createdBy: state.account.id, createdDate: state.now(), notificationCount: 0 };
+    if (projectId !== undefined && projectId !== '' && state.findProject(projectId) === undefined)
+      return kit.send(reply, failure(400, 'SubscriptionInputException', `VS200016: Project ${projectId} does not exist.`));
+    const subscription: SubscriptionRecord = {
+      id: randomUUID(),
+      eventType: body.eventType,
+      resourceVersion: body.resourceVersion ?? '1.0',
+      publisherInputs: body.publisherInputs ?? {},
+      consumerInputs: body.consumerInputs,
+      createdBy: state.account.id,
+      createdDate: state.now(),
+      notificationCount: 0,
+    };
     state.saveSubscription(subscription);
     return reply.type(contentType).send(representSubscription(request, subscription));
   });
@@ -118,7 +162,8 @@ export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: 
 
   const findSubscription = (request: SubscriptionRequest, reply: FastifyReply): SubscriptionRecord | undefined => {
     const subscription = state.subscriptions.find((candidate) => candidate.id === request.params.subscriptionId.toLowerCase());
-    if (subscription === undefined) kit.send(reply, failure(404, 'SubscriptionNotFoundException', `VS200018: Subscription ${request.params.subscriptionId} does not exist.`));
+    if (subscription === undefined)
+      kit.send(reply, failure(404, 'SubscriptionNotFoundException', `VS200018: Subscription ${request.params.subscriptionId} does not exist.`));
     return subscription;
   };
 
@@ -139,12 +184,16 @@ export function registerIdentityAndHookRoutes(instance: FastifyInstance, state: 
     return reply.code(204).send();
   });
 
-  instance.get('/:organization/_apis/hooks/subscriptions/:subscriptionId/notifications', { onRequest }, async (untypedRequest: FastifyRequest, reply: FastifyReply) => {
-    const request = untypedRequest as SubscriptionRequest;
-    const contentType = kit.negotiate(request, reply, releasedResource);
-    const subscription = contentType === undefined ? undefined : findSubscription(request, reply);
-    if (contentType === undefined || subscription === undefined) return reply;
-    const value = outbox.notificationsOf(subscription.id);
-    return reply.type(contentType).send({ count: value.length, value });
-  });
+  instance.get(
+    '/:organization/_apis/hooks/subscriptions/:subscriptionId/notifications',
+    { onRequest },
+    async (untypedRequest: FastifyRequest, reply: FastifyReply) => {
+      const request = untypedRequest as SubscriptionRequest;
+      const contentType = kit.negotiate(request, reply, releasedResource);
+      const subscription = contentType === undefined ? undefined : findSubscription(request, reply);
+      if (contentType === undefined || subscription === undefined) return reply;
+      const value = outbox.notificationsOf(subscription.id);
+      return reply.type(contentType).send({ count: value.length, value });
+    },
+  );
 }

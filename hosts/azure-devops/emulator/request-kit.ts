@@ -39,9 +39,17 @@ export function createRequestKit(instance: FastifyInstance, state: AzureDevOpsEm
       const credentials = readBasicCredentials(header);
       return credentials !== undefined && secretsMatch(credentials.password, state.account.personalAccessToken);
     },
-    refuse: (reply, outcome) => send(reply, failure(401, 'UnauthorizedRequestException', outcome === 'missing'
-      ? 'TF400813: Resource not available for anonymous access. Client authentication required.'
-      : "TF400813: The user '00000000-0000-0000-0000-000000000000' is not authorized to access this resource.")),
+    refuse: (reply, outcome) =>
+      send(
+        reply,
+        failure(
+          401,
+          'UnauthorizedRequestException',
+          outcome === 'missing'
+            ? 'TF400813: Resource not available for anonymous access. Client authentication required.'
+            : "TF400813: The user '00000000-0000-0000-0000-000000000000' is not authorized to access this resource.",
+        ),
+      ),
   });
 
   // Throttled requests get 429 with Retry-After and the X-RateLimit-* headers Azure DevOps documents
@@ -54,7 +62,12 @@ export function createRequestKit(instance: FastifyInstance, state: AzureDevOpsEm
       'X-RateLimit-Remaining': '0',
       'X-RateLimit-Reset': String(Math.ceil(Date.parse(state.now()) / 1000) + retryAfterSeconds),
     }),
-    body: () => failure(429, 'RequestBlockedException', "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'ATCPU' in namespace 'User'.").body,
+    body: () =>
+      failure(
+        429,
+        'RequestBlockedException',
+        "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'ATCPU' in namespace 'User'.",
+      ).body,
   });
 
   return {
@@ -73,7 +86,14 @@ export function createRequestKit(instance: FastifyInstance, state: AzureDevOpsEm
       const name = request.params.project ?? '';
       const project = state.findProject(name);
       if (project === undefined || project.state === 'deleted') {
-        send(reply, failure(404, 'ProjectDoesNotExistWithNameException', `TF200016: The following project does not exist: ${name}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.`));
+        send(
+          reply,
+          failure(
+            404,
+            'ProjectDoesNotExistWithNameException',
+            `TF200016: The following project does not exist: ${name}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.`,
+          ),
+        );
         return undefined;
       }
       return project;

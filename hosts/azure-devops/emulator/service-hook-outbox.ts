@@ -69,7 +69,24 @@ export class ServiceHookOutbox {
       };
       const body = JSON.stringify(payload);
       this.#deliveries.deliver(subscription.consumerInputs['url'] ?? '', { headers: deliveryHeaders(subscription.consumerInputs), body });
-      this.#notifications.push({ id: notificationId, subscriptionId: subscription.id, eventId: payload.id, eventType: event.eventType, status: 'completed', result: 'succeeded', createdDate: now, modifiedDate: now, details: { event: payload, publisherId: 'tfs', consumerId: 'webHooks', consumerActionId: 'httpRequest', consumerInputs: maskSecrets(subscription.consumerInputs), request: body } });
+      this.#notifications.push({
+        id: notificationId,
+        subscriptionId: subscription.id,
+        eventId: payload.id,
+        eventType: event.eventType,
+        status: 'completed',
+        result: 'succeeded',
+        createdDate: now,
+        modifiedDate: now,
+        details: {
+          event: payload,
+          publisherId: 'tfs',
+          consumerId: 'webHooks',
+          consumerActionId: 'httpRequest',
+          consumerInputs: maskSecrets(subscription.consumerInputs),
+          request: body,
+        },
+      });
       if (this.#notifications.length > keptNotifications) this.#notifications.shift();
     }
   }
@@ -86,8 +103,12 @@ export class ServiceHookOutbox {
     const changedBy = String(event.record.fields['System.ChangedBy'] ?? '');
     const fields: Record<string, unknown> = {};
     for (const [name, change] of Object.entries(event.changes ?? {})) {
-      const render = (value: unknown): unknown => (identityFields.has(name) && typeof value === 'string' ? identityReference(state, organizationUrl, value) : value);
-      fields[name] = { ...(change.oldValue === undefined ? {} : { oldValue: render(change.oldValue) }), ...(change.newValue === undefined ? {} : { newValue: render(change.newValue) }) };
+      const render = (value: unknown): unknown =>
+        identityFields.has(name) && typeof value === 'string' ? identityReference(state, organizationUrl, value) : value;
+      fields[name] = {
+        ...(change.oldValue === undefined ? {} : { oldValue: render(change.oldValue) }),
+        ...(change.newValue === undefined ? {} : { newValue: render(change.newValue) }),
+      };
     }
     return {
       id: event.record.rev,

@@ -19,10 +19,19 @@ export interface WiqlQuery {
 }
 
 const friendlyFields: Readonly<Record<string, string>> = {
-  id: 'System.Id', title: 'System.Title', state: 'System.State', 'work item type': 'System.WorkItemType',
-  'team project': 'System.TeamProject', tags: 'System.Tags', 'changed date': 'System.ChangedDate',
-  'created date': 'System.CreatedDate', 'assigned to': 'System.AssignedTo', 'area path': 'System.AreaPath',
-  'iteration path': 'System.IterationPath', priority: 'Microsoft.VSTS.Common.Priority', rev: 'System.Rev',
+  id: 'System.Id',
+  title: 'System.Title',
+  state: 'System.State',
+  'work item type': 'System.WorkItemType',
+  'team project': 'System.TeamProject',
+  tags: 'System.Tags',
+  'changed date': 'System.ChangedDate',
+  'created date': 'System.CreatedDate',
+  'assigned to': 'System.AssignedTo',
+  'area path': 'System.AreaPath',
+  'iteration path': 'System.IterationPath',
+  priority: 'Microsoft.VSTS.Common.Priority',
+  rev: 'System.Rev',
 };
 
 const dateFields = new Set(['System.ChangedDate', 'System.CreatedDate', 'System.AuthorizedDate', 'Microsoft.VSTS.Common.StateChangeDate']);
@@ -46,17 +55,22 @@ export function parseWiql(text: string): WiqlParse {
       const condition = /^\s*(\[[^\]]+\])\s*(=|<>|!=|>=|<=|>|<|not\s+contains|contains(?:\s+words)?|in)\s*(.+?)\s*$/is.exec(part);
       if (condition === null) return { ok: false, message: `TF51006: Expecting a condition near "${part.trim().slice(0, 80)}".` };
       const operatorText = (condition[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
-      const operator = operatorText === '!=' ? '<>' : operatorText.startsWith('contains') ? 'contains' : operatorText as WiqlCondition['operator'];
+      const operator = operatorText === '!=' ? '<>' : operatorText.startsWith('contains') ? 'contains' : (operatorText as WiqlCondition['operator']);
       const valueText = (condition[3] ?? '').trim();
       const values = operator === 'in' ? /^\((.*)\)$/s.exec(valueText)?.[1]?.split(',').map(readValue) : [readValue(valueText)];
-      if (values === undefined || values.some((value) => value === undefined)) return { ok: false, message: `TF51006: The value in "${part.trim().slice(0, 80)}" cannot be read.` };
+      if (values === undefined || values.some((value) => value === undefined))
+        return { ok: false, message: `TF51006: The value in "${part.trim().slice(0, 80)}" cannot be read.` };
       conditions.push({ field: referenceName(condition[1] ?? ''), operator, values: values as string[] });
     }
   }
-  const orderBy = (match[3] ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '').map((part) => {
-    const [field = '', direction = ''] = part.split(/\s+(?=asc$|desc$)/i);
-    return { field: referenceName(field), descending: direction.toLowerCase() === 'desc' };
-  });
+  const orderBy = (match[3] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const [field = '', direction = ''] = part.split(/\s+(?=asc$|desc$)/i);
+      return { field: referenceName(field), descending: direction.toLowerCase() === 'desc' };
+    });
   return { ok: true, query: { columns, conditions, orderBy: orderBy.length > 0 ? orderBy : [{ field: 'System.Id', descending: false }] } };
 }
 
@@ -105,13 +119,19 @@ export function runWiql(query: WiqlQuery, items: readonly WorkItemRecord[], cont
   for (const condition of query.conditions) {
     // Date precision is the default: a time in a date literal is refused unless timePrecision=true.
     if (dateFields.has(condition.field) && !context.timePrecision && condition.values.some((value) => /\d{4}-\d{2}-\d{2}[T ]\d/.test(value))) {
-      return { ok: false, message: `VS402356: You cannot supply a time with the date when running a query using date precision. The error is caused by «[${condition.field}] ${condition.operator} '${condition.values[0] ?? ''}'».` };
+      return {
+        ok: false,
+        message: `VS402356: You cannot supply a time with the date when running a query using date precision. The error is caused by «[${condition.field}] ${condition.operator} '${condition.values[0] ?? ''}'».`,
+      };
     }
   }
   const matching = items.filter((item) => query.conditions.every((condition) => matches(item, condition, context)));
   const sorted = [...matching].sort((left, right) => {
     for (const order of query.orderBy) {
-      const compared = compareValues(left.fields[order.field] ?? (order.field === 'System.Id' ? left.id : undefined), right.fields[order.field] ?? (order.field === 'System.Id' ? right.id : undefined));
+      const compared = compareValues(
+        left.fields[order.field] ?? (order.field === 'System.Id' ? left.id : undefined),
+        right.fields[order.field] ?? (order.field === 'System.Id' ? right.id : undefined),
+      );
       if (compared !== 0) return order.descending ? -compared : compared;
     }
     return left.id - right.id;
@@ -123,7 +143,9 @@ function matches(item: WorkItemRecord, condition: WiqlCondition, context: WiqlEv
   const actual = condition.field === 'System.Id' ? item.id : item.fields[condition.field];
   const wanted = condition.values.map((value) => resolveMacro(value, context));
   if (condition.field === 'System.Tags' && (condition.operator === 'contains' || condition.operator === 'not contains')) {
-    const tags = String(actual ?? '').split(';').map((tag) => tag.trim().toLowerCase());
+    const tags = String(actual ?? '')
+      .split(';')
+      .map((tag) => tag.trim().toLowerCase());
     const found = wanted.some((value) => tags.includes(value.toLowerCase()));
     return condition.operator === 'contains' ? found : !found;
   }
@@ -131,7 +153,9 @@ function matches(item: WorkItemRecord, condition: WiqlCondition, context: WiqlEv
   const normalise = (value: unknown): unknown => (isDate && !context.timePrecision && typeof value === 'string' ? value.slice(0, 10) : value);
   const left = identityFields.has(condition.field) ? String(actual ?? '') : normalise(actual);
   const identityMatches = (value: string): boolean => {
-    const user = [context.me].find((candidate) => candidate.email.toLowerCase() === value.toLowerCase() || candidate.displayName.toLowerCase() === value.toLowerCase());
+    const user = [context.me].find(
+      (candidate) => candidate.email.toLowerCase() === value.toLowerCase() || candidate.displayName.toLowerCase() === value.toLowerCase(),
+    );
     return String(actual ?? '').toLowerCase() === (user?.email ?? value).toLowerCase();
   };
   switch (condition.operator) {
@@ -142,13 +166,23 @@ function matches(item: WorkItemRecord, condition: WiqlCondition, context: WiqlEv
     case 'in':
       return wanted.some((value) => compareValues(left, normalise(value)) === 0);
     case 'contains':
-      return String(actual ?? '').toLowerCase().includes((wanted[0] ?? '').toLowerCase());
+      return String(actual ?? '')
+        .toLowerCase()
+        .includes((wanted[0] ?? '').toLowerCase());
     case 'not contains':
-      return !String(actual ?? '').toLowerCase().includes((wanted[0] ?? '').toLowerCase());
+      return !String(actual ?? '')
+        .toLowerCase()
+        .includes((wanted[0] ?? '').toLowerCase());
     default: {
       if (actual === undefined) return false;
       const compared = compareValues(left, normalise(wanted[0]));
-      return condition.operator === '>' ? compared > 0 : condition.operator === '<' ? compared < 0 : condition.operator === '>=' ? compared >= 0 : compared <= 0;
+      return condition.operator === '>'
+        ? compared > 0
+        : condition.operator === '<'
+          ? compared < 0
+          : condition.operator === '>='
+            ? compared >= 0
+            : compared <= 0;
     }
   }
 }

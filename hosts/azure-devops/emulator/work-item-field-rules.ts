@@ -38,8 +38,14 @@ export function normaliseFieldValue(field: string, value: unknown, context: Fiel
     if (value.trim() === '') return succeeded(undefined);
     // Accepts "email", "Display Name <email>" and a display name, as the service resolves identities.
     const email = /<([^>]+)>\s*$/.exec(value)?.[1] ?? value;
-    const user = context.state.findUserByEmail(email) ?? context.state.users.find((candidate) => candidate.displayName.toLowerCase() === value.trim().toLowerCase());
-    if (user === undefined) return refused(400, 'RuleValidationException', `TF401320: Rule Error for field ${friendlyNames[field] ?? field}. Error code: ValidIdentity. The identity value '${value}' is an unknown identity.`);
+    const user =
+      context.state.findUserByEmail(email) ?? context.state.users.find((candidate) => candidate.displayName.toLowerCase() === value.trim().toLowerCase());
+    if (user === undefined)
+      return refused(
+        400,
+        'RuleValidationException',
+        `TF401320: Rule Error for field ${friendlyNames[field] ?? field}. Error code: ValidIdentity. The identity value '${value}' is an unknown identity.`,
+      );
     return succeeded(user.email);
   }
 
@@ -57,9 +63,18 @@ export function normaliseFieldValue(field: string, value: unknown, context: Fiel
       return succeeded(priority);
     }
     case 'System.Tags': {
-      if (typeof value !== 'string') return refused(400, 'VssPropertyValidationException', 'The value for field System.Tags must be a string of tags separated by semicolons.');
+      if (typeof value !== 'string')
+        return refused(400, 'VssPropertyValidationException', 'The value for field System.Tags must be a string of tags separated by semicolons.');
       // Azure DevOps keeps tags unique (case-insensitively) and answers them sorted, "; "-separated.
-      const tags = [...new Map(value.split(';').map((tag) => tag.trim()).filter((tag) => tag !== '').map((tag) => [tag.toLowerCase(), tag])).values()];
+      const tags = [
+        ...new Map(
+          value
+            .split(';')
+            .map((tag) => tag.trim())
+            .filter((tag) => tag !== '')
+            .map((tag) => [tag.toLowerCase(), tag]),
+        ).values(),
+      ];
       return succeeded(tags.length === 0 ? undefined : tags.sort((left, right) => left.localeCompare(right)).join('; '));
     }
     case 'System.AreaPath':
@@ -71,6 +86,8 @@ export function normaliseFieldValue(field: string, value: unknown, context: Fiel
       return succeeded(value);
     }
     default:
-      return typeof value === 'object' ? refused(400, 'VssPropertyValidationException', `The value for field ${field} must be a string, number or boolean.`) : succeeded(value);
+      return typeof value === 'object'
+        ? refused(400, 'VssPropertyValidationException', `The value for field ${field} must be a string, number or boolean.`)
+        : succeeded(value);
   }
 }

@@ -16,7 +16,11 @@ export type AzureDevOpsUserRecord = z.infer<typeof userRecordSchema>;
 /** A relation as stored: the target is a work item id or an attachment id, not a URL (hosts change). */
 export const relationRecordSchema = z.strictObject({
   rel: z.string().min(1),
-  target: z.union([z.strictObject({ workItemId: z.number().int().positive() }), z.strictObject({ attachmentId: z.uuid() }), z.strictObject({ url: z.string() })]),
+  target: z.union([
+    z.strictObject({ workItemId: z.number().int().positive() }),
+    z.strictObject({ attachmentId: z.uuid() }),
+    z.strictObject({ url: z.string() }),
+  ]),
   attributes: z.record(z.string(), z.unknown()),
 });
 export type RelationRecord = z.infer<typeof relationRecordSchema>;
@@ -69,10 +73,40 @@ export const workItemStates = ['New', 'Active', 'Resolved', 'Closed', 'Removed']
 export const workItemTypes = ['Bug', 'Task', 'User Story', 'Feature', 'Epic', 'Issue'] as const;
 
 /** Fields Azure DevOps holds as identities: stored as an email, answered as an IdentityRef. */
-export const identityFields = new Set(['System.AssignedTo', 'System.CreatedBy', 'System.ChangedBy', 'System.AuthorizedAs', 'Microsoft.VSTS.Common.ResolvedBy', 'Microsoft.VSTS.Common.ClosedBy', 'Microsoft.VSTS.Common.ActivatedBy']);
+export const identityFields = new Set([
+  'System.AssignedTo',
+  'System.CreatedBy',
+  'System.ChangedBy',
+  'System.AuthorizedAs',
+  'Microsoft.VSTS.Common.ResolvedBy',
+  'Microsoft.VSTS.Common.ClosedBy',
+  'Microsoft.VSTS.Common.ActivatedBy',
+]);
 
 /** Fields only the service writes; a patch that touches them is refused as a read-only field would be. */
-export const readOnlyFields = new Set(['System.Id', 'System.Rev', 'System.CreatedDate', 'System.CreatedBy', 'System.ChangedDate', 'System.ChangedBy', 'System.CommentCount', 'System.TeamProject', 'System.WorkItemType', 'System.AuthorizedAs', 'System.AuthorizedDate', 'System.RevisedDate', 'System.Watermark', 'System.Parent']);
+export const readOnlyFields = new Set([
+  'System.Id',
+  'System.Rev',
+  'System.CreatedDate',
+  'System.CreatedBy',
+  'System.ChangedDate',
+  'System.ChangedBy',
+  'System.CommentCount',
+  'System.TeamProject',
+  'System.WorkItemType',
+  'System.AuthorizedAs',
+  'System.AuthorizedDate',
+  'System.RevisedDate',
+  'System.Watermark',
+  'System.Parent',
+]);
 
 /** The relation types the emulator knows (`GET _apis/wit/workitemrelationtypes` on a real organization). */
-export const relationTypes = new Set(['System.LinkTypes.Hierarchy-Forward', 'System.LinkTypes.Hierarchy-Reverse', 'System.LinkTypes.Related', 'AttachedFile', 'Hyperlink', 'ArtifactLink']);
+export const relationTypes = new Set([
+  'System.LinkTypes.Hierarchy-Forward',
+  'System.LinkTypes.Hierarchy-Reverse',
+  'System.LinkTypes.Related',
+  'AttachedFile',
+  'Hyperlink',
+  'ArtifactLink',
+]);

@@ -26,7 +26,13 @@ export function workItemUrl(state: AzureDevOpsEmulatorState, organizationUrl: st
 }
 
 /** WorkItem (`definitions.WorkItem`): fields always; relations and links when `$expand` asks for them. */
-export function representWorkItem(state: AzureDevOpsEmulatorState, organizationUrl: string, record: WorkItemRecord, expand: WorkItemExpand, only?: readonly string[]): Record<string, unknown> {
+export function representWorkItem(
+  state: AzureDevOpsEmulatorState,
+  organizationUrl: string,
+  record: WorkItemRecord,
+  expand: WorkItemExpand,
+  only?: readonly string[],
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(record.fields)) {
     if (only !== undefined && !only.some((wanted) => wanted.toLowerCase() === name.toLowerCase())) continue;
@@ -55,20 +61,24 @@ export function representWorkItem(state: AzureDevOpsEmulatorState, organizationU
 }
 
 function representRelation(state: AzureDevOpsEmulatorState, organizationUrl: string, relation: RelationRecord): Record<string, unknown> {
-  if ('workItemId' in relation.target) return { rel: relation.rel, url: `${organizationUrl}/_apis/wit/workItems/${relation.target.workItemId}`, attributes: relation.attributes };
+  if ('workItemId' in relation.target)
+    return { rel: relation.rel, url: `${organizationUrl}/_apis/wit/workItems/${relation.target.workItemId}`, attributes: relation.attributes };
   if ('url' in relation.target) return { rel: relation.rel, url: relation.target.url, attributes: relation.attributes };
   const attachment = state.findAttachment(relation.target.attachmentId);
   // The attributes Azure DevOps puts on an AttachedFile relation.
-  const attributes = attachment === undefined ? relation.attributes : {
-    authorizedDate: attachment.createdDate,
-    id: attachment.id,
-    resourceCreatedDate: attachment.createdDate,
-    resourceModifiedDate: attachment.createdDate,
-    revisedDate: '9999-01-01T00:00:00Z',
-    resourceSize: Buffer.from(attachment.content, 'base64').length,
-    name: attachment.fileName,
-    ...relation.attributes,
-  };
+  const attributes =
+    attachment === undefined
+      ? relation.attributes
+      : {
+          authorizedDate: attachment.createdDate,
+          id: attachment.id,
+          resourceCreatedDate: attachment.createdDate,
+          resourceModifiedDate: attachment.createdDate,
+          revisedDate: '9999-01-01T00:00:00Z',
+          resourceSize: Buffer.from(attachment.content, 'base64').length,
+          name: attachment.fileName,
+          ...relation.attributes,
+        };
   return { rel: relation.rel, url: `${organizationUrl}/_apis/wit/attachments/${relation.target.attachmentId}`, attributes };
 }
 

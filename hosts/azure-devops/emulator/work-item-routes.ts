@@ -30,7 +30,12 @@ const batchSchema = z.looseObject({
  * Work items (work item tracking 7.1): read, create and update through JSON Patch, the batch read
  * and WIQL. Routes exist with and without `/{project}`, as the service serves both.
  */
-export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDevOpsEmulatorState, kit: AzureDevOpsRequestKit, outbox: ServiceHookOutbox): void {
+export function registerWorkItemRoutes(
+  instance: FastifyInstance,
+  state: AzureDevOpsEmulatorState,
+  kit: AzureDevOpsRequestKit,
+  outbox: ServiceHookOutbox,
+): void {
   const onRequest = [...kit.onRequest];
 
   const readExpand = (request: FastifyRequest, reply: FastifyReply, value: string | undefined): WorkItemExpand | undefined => {
@@ -44,7 +49,14 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
   const requirePatchContentType = (request: FastifyRequest, reply: FastifyReply): boolean => {
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (contentType === 'application/json-patch+json') return true;
-    kit.send(reply, failure(415, 'VssRequestContentTypeNotSupportedException', `The request indicated a Content-Type of "${contentType ?? ''}" for method type "${request.method}" which is not supported. Valid content types for this method are: application/json-patch+json.`));
+    kit.send(
+      reply,
+      failure(
+        415,
+        'VssRequestContentTypeNotSupportedException',
+        `The request indicated a Content-Type of "${contentType ?? ''}" for method type "${request.method}" which is not supported. Valid content types for this method are: application/json-patch+json.`,
+      ),
+    );
     return false;
   };
 
@@ -91,7 +103,14 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
     const requestedType = request.params.id.replace(/^\$/, '');
     const type = workItemTypes.find((known) => known.toLowerCase() === requestedType.toLowerCase());
     if (!request.params.id.startsWith('$') || type === undefined) {
-      return kit.send(reply, failure(404, 'WorkItemTypeNotFoundException', `VS402323: Work item type ${requestedType} does not exist in project ${project.name} or you do not have permission to access it.`));
+      return kit.send(
+        reply,
+        failure(
+          404,
+          'WorkItemTypeNotFoundException',
+          `VS402323: Work item type ${requestedType} does not exist in project ${project.name} or you do not have permission to access it.`,
+        ),
+      );
     }
     const now = state.now();
     const email = state.account.email;
@@ -100,9 +119,16 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
       id: draftId,
       rev: 0,
       fields: {
-        'System.AreaPath': project.name, 'System.TeamProject': project.name, 'System.IterationPath': project.name,
-        'System.WorkItemType': type, 'System.State': 'New', 'System.Reason': 'New', 'System.CreatedDate': now,
-        'System.CreatedBy': email, 'System.CommentCount': 0, 'Microsoft.VSTS.Common.Priority': 2,
+        'System.AreaPath': project.name,
+        'System.TeamProject': project.name,
+        'System.IterationPath': project.name,
+        'System.WorkItemType': type,
+        'System.State': 'New',
+        'System.Reason': 'New',
+        'System.CreatedDate': now,
+        'System.CreatedBy': email,
+        'System.CommentCount': 0,
+        'Microsoft.VSTS.Common.Priority': 2,
       },
       relations: [],
     };
@@ -161,7 +187,9 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
     const missing = ids.find((_id, index) => records[index] === undefined);
     if (missing !== undefined && readQueryParameter(request, 'errorPolicy')?.toLowerCase() !== 'omit') return kit.send(reply, workItemNotFound(missing));
     const organizationUrl = kit.organizationUrl(request);
-    const value = records.map((record) => (record === undefined ? null : representWorkItem(state, organizationUrl, record, expand, fields.length > 0 ? fields : undefined)));
+    const value = records.map((record) =>
+      record === undefined ? null : representWorkItem(state, organizationUrl, record, expand, fields.length > 0 ? fields : undefined),
+    );
     return reply.type(contentType).send({ count: value.length, value });
   };
 
@@ -176,17 +204,28 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
     const parsed = parseWiql(body.data.query);
     if (!parsed.ok) return kit.send(reply, failure(400, 'WorkItemTrackingQueryException', parsed.message));
     const top = Number(readQueryParameter(request, '$top') ?? wiqlLimit);
-    const run = runWiql(parsed.query, state.workItems, { project: project?.name, me: state.users[0] ?? { id: state.account.id, displayName: state.account.displayName, email: state.account.email }, now: state.now(), timePrecision: readBooleanParameter(request, 'timePrecision') === true });
+    const run = runWiql(parsed.query, state.workItems, {
+      project: project?.name,
+      me: state.users[0] ?? { id: state.account.id, displayName: state.account.displayName, email: state.account.email },
+      now: state.now(),
+      timePrecision: readBooleanParameter(request, 'timePrecision') === true,
+    });
     if (!run.ok) return kit.send(reply, failure(400, 'WorkItemTrackingQueryException', run.message));
     const organizationUrl = kit.organizationUrl(request);
-    const fieldReference = (referenceName: string) => ({ referenceName, name: referenceName.split('.').pop() ?? referenceName, url: `${organizationUrl}/_apis/wit/fields/${referenceName}` });
+    const fieldReference = (referenceName: string) => ({
+      referenceName,
+      name: referenceName.split('.').pop() ?? referenceName,
+      url: `${organizationUrl}/_apis/wit/fields/${referenceName}`,
+    });
     return reply.type(contentType).send({
       queryType: 'flat',
       queryResultType: 'workItem',
       asOf: state.now(),
       columns: parsed.query.columns.map(fieldReference),
       sortColumns: parsed.query.orderBy.map((order) => ({ field: fieldReference(order.field), descending: order.descending })),
-      workItems: run.items.slice(0, Number.isInteger(top) && top > 0 ? Math.min(top, wiqlLimit) : wiqlLimit).map((item) => ({ id: item.id, url: `${organizationUrl}/_apis/wit/workItems/${item.id}` })),
+      workItems: run.items
+        .slice(0, Number.isInteger(top) && top > 0 ? Math.min(top, wiqlLimit) : wiqlLimit)
+        .map((item) => ({ id: item.id, url: `${organizationUrl}/_apis/wit/workItems/${item.id}` })),
     });
   };
 
@@ -205,5 +244,12 @@ export function registerWorkItemRoutes(instance: FastifyInstance, state: AzureDe
 
 /** The far end of a link made while creating pointed at the draft id; point it at the real one. */
 function relinkTo(linked: WorkItemRecord, id: number): WorkItemRecord {
-  return { ...linked, relations: linked.relations.map((relation) => ('workItemId' in relation.target && relation.target.workItemId === draftId && relation.rel === 'System.LinkTypes.Hierarchy-Forward' ? { ...relation, target: { workItemId: id } } : relation)) };
+  return {
+    ...linked,
+    relations: linked.relations.map((relation) =>
+      'workItemId' in relation.target && relation.target.workItemId === draftId && relation.rel === 'System.LinkTypes.Hierarchy-Forward'
+        ? { ...relation, target: { workItemId: id } }
+        : relation,
+    ),
+  };
 }

@@ -53,7 +53,13 @@ export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
     },
     [host],
   );
-  const client = useMemo(() => (nodeUrl ? createConsoleClient(createHttpTransport({ adminApi: `${nodeUrl}/api/v1`, authorization: async () => `Bearer ${await host.appToken()}` })) : null), [host, nodeUrl]);
+  const client = useMemo(
+    () =>
+      nodeUrl
+        ? createConsoleClient(createHttpTransport({ adminApi: `${nodeUrl}/api/v1`, authorization: async () => `Bearer ${await host.appToken()}` }))
+        : null,
+    [host, nodeUrl],
+  );
   return (
     <Surface background={SurfaceBackground.neutral}>
       <Page className="exalate-hub flex-grow">
@@ -70,20 +76,46 @@ export function AzureDevOpsHub({ host }: { readonly host: HubHost }) {
             </div>
           </>
         ) : (
-          <ConnectedHub client={client} organization={host.organization} isServer={host.isServer} extensionId={host.extensionId} nodeUrl={nodeUrl ?? ''} onSave={save} />
+          <ConnectedHub
+            client={client}
+            organization={host.organization}
+            isServer={host.isServer}
+            extensionId={host.extensionId}
+            nodeUrl={nodeUrl ?? ''}
+            onSave={save}
+          />
         )}
       </Page>
     </Surface>
   );
 }
 
-function ConnectedHub({ client, organization, isServer, extensionId, nodeUrl, onSave }: { readonly client: ConsoleClient; readonly organization: string; readonly isServer: boolean; readonly extensionId: string; readonly nodeUrl: string; readonly onSave: (url: string) => Promise<string | null> }) {
+function ConnectedHub({
+  client,
+  organization,
+  isServer,
+  extensionId,
+  nodeUrl,
+  onSave,
+}: {
+  readonly client: ConsoleClient;
+  readonly organization: string;
+  readonly isServer: boolean;
+  readonly extensionId: string;
+  readonly nodeUrl: string;
+  readonly onSave: (url: string) => Promise<string | null>;
+}) {
   const [tab, setTab] = useState<ConsolePage>('connections');
   const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const { view } = useInstance(client);
   const connections = useConnections(client);
   const host = useMemo<WizardEffectHost>(
-    () => ({ client, clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard, close: () => setWizard(null), refreshConnections: () => void connections.refresh() }),
+    () => ({
+      client,
+      clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard,
+      close: () => setWizard(null),
+      refreshConnections: () => void connections.refresh(),
+    }),
     [client, connections.refresh],
   );
   const instance = view.status === 'loaded' ? view.instance : null;
@@ -113,10 +145,16 @@ function ConnectedHub({ client, organization, isServer, extensionId, nodeUrl, on
         {tab === 'triggers' ? <TriggersTab client={client} connections={connections.connections} /> : null}
         {tab === 'sync-queue' ? <SyncQueueTab client={client} connections={connections.connections} /> : null}
         {tab === 'errors' ? <ErrorsTab client={client} /> : null}
-        {tab === 'general-settings' ? <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} isServer={isServer} extensionId={extensionId} /> : null}
+        {tab === 'general-settings' ? (
+          <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} isServer={isServer} extensionId={extensionId} />
+        ) : null}
       </div>
       {wizard === null || instance === null ? null : (
-        <WizardPanel key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(wizardContextOf(instance)) : startAcceptWizard(wizardContextOf(instance)))} />
+        <WizardPanel
+          key={wizard}
+          host={host}
+          start={() => (wizard === 'initiate' ? startInitiateWizard(wizardContextOf(instance)) : startAcceptWizard(wizardContextOf(instance)))}
+        />
       )}
     </>
   );

@@ -6,7 +6,15 @@ import { useEffect, useMemo } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 
 /** Triggers and Sync queue are per connection: this picks one (the first active one by default). */
-export function ConnectionDropdown({ connections, chosen, onChoose }: { readonly connections: readonly ConsoleConnection[] | null; readonly chosen: ConsoleConnection | null; readonly onChoose: (connection: ConsoleConnection) => void }) {
+export function ConnectionDropdown({
+  connections,
+  chosen,
+  onChoose,
+}: {
+  readonly connections: readonly ConsoleConnection[] | null;
+  readonly chosen: ConsoleConnection | null;
+  readonly onChoose: (connection: ConsoleConnection) => void;
+}) {
   const usable = (connections ?? []).filter((connection) => connection.status !== 'deleted');
   const selection = useMemo(() => new DropdownSelection(), []);
   useEffect(() => {
@@ -15,7 +23,10 @@ export function ConnectionDropdown({ connections, chosen, onChoose }: { readonly
   }, [connections]);
   const index = usable.findIndex((connection) => connection.id === chosen?.id);
   if (index >= 0 && !selection.selected(index)) selection.select(index);
-  if (connections !== null && usable.length === 0) return <MessageCard severity={MessageCardSeverity.Info}>There is no connection yet. Initiate one, or accept an invitation, on the Connections tab.</MessageCard>;
+  if (connections !== null && usable.length === 0)
+    return (
+      <MessageCard severity={MessageCardSeverity.Info}>There is no connection yet. Initiate one, or accept an invitation, on the Connections tab.</MessageCard>
+    );
   return (
     <FormItem label="Connection" className="margin-bottom-16">
       <Dropdown

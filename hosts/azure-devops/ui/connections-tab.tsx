@@ -9,7 +9,16 @@ import { useState } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConnectionsView } from '../../console-kit/use-connections';
 import { wizardLabels } from '../../console-kit/browser-core';
-import { canCheck, canEditScripts, canShowInvitation, canStartSync, describeRemoteSide, modeWord, pendingExplained, statusActions } from '../../console-kit/console-words';
+import {
+  canCheck,
+  canEditScripts,
+  canShowInvitation,
+  canStartSync,
+  describeRemoteSide,
+  modeWord,
+  pendingExplained,
+  statusActions,
+} from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
@@ -35,13 +44,50 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
       name: 'Name',
       width: -20,
       renderCell: (_row, column, tableColumn, connection) => (
-        <TwoLineTableCell key={column} columnIndex={column} tableColumn={tableColumn} line1={<span className="font-weight-semibold">{connection.name}</span>} line2={<span className="secondary-text">{connection.description || 'No description'}</span>} />
+        <TwoLineTableCell
+          key={column}
+          columnIndex={column}
+          tableColumn={tableColumn}
+          line1={<span className="font-weight-semibold">{connection.name}</span>}
+          line2={<span className="secondary-text">{connection.description || 'No description'}</span>}
+        />
       ),
     },
     // The remote side's URL is long: it wraps rather than hiding the part that tells sides apart.
-    { id: 'remote', name: 'Remote side', width: -23, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn} contentClassName="exalate-wrap">{describeRemoteSide(connection)}</SimpleTableCell> },
-    { id: 'mode', name: 'Mode', width: -7, renderCell: (_row, column, tableColumn, connection) => <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>{modeWord(connection.mode)}</SimpleTableCell> },
-    { id: 'status', name: 'Status', width: -10, renderCell: (_row, column, tableColumn, connection) => <TwoLineTableCell key={column} columnIndex={column} tableColumn={tableColumn} line1={<ConnectionStatus status={connection.status} />} line2={connection.status === 'pending' ? <span className="secondary-text exalate-wrap">{pendingExplained}</span> : null} /> },
+    {
+      id: 'remote',
+      name: 'Remote side',
+      width: -23,
+      renderCell: (_row, column, tableColumn, connection) => (
+        <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn} contentClassName="exalate-wrap">
+          {describeRemoteSide(connection)}
+        </SimpleTableCell>
+      ),
+    },
+    {
+      id: 'mode',
+      name: 'Mode',
+      width: -7,
+      renderCell: (_row, column, tableColumn, connection) => (
+        <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>
+          {modeWord(connection.mode)}
+        </SimpleTableCell>
+      ),
+    },
+    {
+      id: 'status',
+      name: 'Status',
+      width: -10,
+      renderCell: (_row, column, tableColumn, connection) => (
+        <TwoLineTableCell
+          key={column}
+          columnIndex={column}
+          tableColumn={tableColumn}
+          line1={<ConnectionStatus status={connection.status} />}
+          line2={connection.status === 'pending' ? <span className="secondary-text exalate-wrap">{pendingExplained}</span> : null}
+        />
+      ),
+    },
     {
       id: 'actions',
       name: 'Actions',
@@ -50,12 +96,39 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
         <SimpleTableCell key={column} columnIndex={column} tableColumn={tableColumn}>
           <ButtonGroup className="flex-wrap">
             {/* The next step first: how to start syncing once Active, the code to send while Pending. */}
-            {canStartSync(connection) ? <Button text={startSyncLabel} primary ariaLabel={`${startSyncLabel} ${connection.name}`} disabled={working === connection.id} onClick={() => setStartingSync(connection)} /> : null}
-            {canShowInvitation(connection) ? <Button text={invitationCodeWords.show} ariaLabel={`${invitationCodeWords.show} ${connection.name}`} disabled={working === connection.id} onClick={() => setShowingInvitation(connection)} /> : null}
+            {canStartSync(connection) ? (
+              <Button
+                text={startSyncLabel}
+                primary
+                ariaLabel={`${startSyncLabel} ${connection.name}`}
+                disabled={working === connection.id}
+                onClick={() => setStartingSync(connection)}
+              />
+            ) : null}
+            {canShowInvitation(connection) ? (
+              <Button
+                text={invitationCodeWords.show}
+                ariaLabel={`${invitationCodeWords.show} ${connection.name}`}
+                disabled={working === connection.id}
+                onClick={() => setShowingInvitation(connection)}
+              />
+            ) : null}
             {statusActions(connection).map((change) => (
-              <Button key={change} text={change === 'activate' ? 'Activate' : 'Deactivate'} disabled={working === connection.id} onClick={() => void changeStatus(connection, change)} />
+              <Button
+                key={change}
+                text={change === 'activate' ? 'Activate' : 'Deactivate'}
+                disabled={working === connection.id}
+                onClick={() => void changeStatus(connection, change)}
+              />
             ))}
-            {canEditScripts(connection) ? <Button text="Edit scripts" ariaLabel={`Edit scripts of ${connection.name}`} disabled={working === connection.id} onClick={() => setEditing(connection)} /> : null}
+            {canEditScripts(connection) ? (
+              <Button
+                text="Edit scripts"
+                ariaLabel={`Edit scripts of ${connection.name}`}
+                disabled={working === connection.id}
+                onClick={() => setEditing(connection)}
+              />
+            ) : null}
             {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
             <Button text="Delete" subtle disabled={working === connection.id} onClick={() => setDeleting(connection)} />
           </ButtonGroup>
@@ -73,13 +146,20 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
           <div className="flex-column">
             <h2 className="title-m">No connections yet</h2>
             <p className="secondary-text">
-              Select <strong>{wizardLabels.initiateConnection}</strong> to invite another instance, or <strong>{wizardLabels.acceptInvitation}</strong> if you received an invitation code.
+              Select <strong>{wizardLabels.initiateConnection}</strong> to invite another instance, or <strong>{wizardLabels.acceptInvitation}</strong> if you
+              received an invitation code.
             </p>
           </div>
         </Card>
       ) : (
         <Card className="bolt-table-card" contentProps={{ contentPadding: false }}>
-          <Table<ConsoleConnection> ariaLabel="Connections" columns={columns} itemProvider={new ArrayItemProvider([...(connections.connections ?? [])])} showLines role="table" />
+          <Table<ConsoleConnection>
+            ariaLabel="Connections"
+            columns={columns}
+            itemProvider={new ArrayItemProvider([...(connections.connections ?? [])])}
+            showLines
+            role="table"
+          />
         </Card>
       )}
       {editing === null ? null : <ScriptsPanel client={client} connection={editing} onDismiss={() => setEditing(null)} />}

@@ -22,14 +22,26 @@ export type ExalateDialogResult = { readonly outcome: 'exalated' | 'connected'; 
  * other side by that item's key. A work item outside every connection's scope is offered none, and
  * the node's reason says why. Escape closes it, as the host's own dialogs close.
  */
-export function ExalateWorkItemDialog({ node, workItemKey, onClose }: { readonly node: WorkItemHost['node']; readonly workItemKey: string; readonly onClose: (result?: ExalateDialogResult) => void }) {
+export function ExalateWorkItemDialog({
+  node,
+  workItemKey,
+  onClose,
+}: {
+  readonly node: WorkItemHost['node'];
+  readonly workItemKey: string;
+  readonly onClose: (result?: ExalateDialogResult) => void;
+}) {
   const { state, adoptSuggestion } = useWorkItemNode(node);
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key === 'Escape') onClose();
   };
   return (
     <div className="exalate-dialog flex-column rhythm-vertical-16" onKeyDown={closeOnEscape}>
-      {state.status === 'ready' ? <ExalateChoices client={state.client} workItemKey={workItemKey} onClose={onClose} /> : <NodeMissingNotice node={state} isServer={node.isServer} onAdopt={(url) => void adoptSuggestion(url)} />}
+      {state.status === 'ready' ? (
+        <ExalateChoices client={state.client} workItemKey={workItemKey} onClose={onClose} />
+      ) : (
+        <NodeMissingNotice node={state} isServer={node.isServer} onAdopt={(url) => void adoptSuggestion(url)} />
+      )}
       <div className="flex-row justify-end">
         <Button text={workItemWords.close} onClick={() => onClose()} />
       </div>
@@ -37,7 +49,15 @@ export function ExalateWorkItemDialog({ node, workItemKey, onClose }: { readonly
   );
 }
 
-function ExalateChoices({ client, workItemKey, onClose }: { readonly client: ConsoleClient; readonly workItemKey: string; readonly onClose: (result?: ExalateDialogResult) => void }) {
+function ExalateChoices({
+  client,
+  workItemKey,
+  onClose,
+}: {
+  readonly client: ConsoleClient;
+  readonly workItemKey: string;
+  readonly onClose: (result?: ExalateDialogResult) => void;
+}) {
   const words = workItemWords;
   const surface = useItemSurface(client, workItemKey, 'azure-devops');
   const { options, loadOptions } = surface;

@@ -27,7 +27,9 @@ describe('the organization’s node URL', () => {
     const documents = new Map<string, unknown>();
     const where = (key: string, options?: { scopeType?: string }) => `${options?.scopeType ?? 'Default'}/${key}`;
     const manager = {
-      getValue: jest.fn(async (key: string, options: { scopeType?: string; defaultValue: unknown }) => documents.get(where(key, options)) ?? options.defaultValue),
+      getValue: jest.fn(
+        async (key: string, options: { scopeType?: string; defaultValue: unknown }) => documents.get(where(key, options)) ?? options.defaultValue,
+      ),
       setValue: jest.fn(async (key: string, value: unknown, options?: { scopeType?: string }) => documents.set(where(key, options), value)),
     };
     const getExtensionDataManager = jest.fn(async () => manager);
@@ -61,12 +63,18 @@ describe('the organization’s node URL', () => {
 
     await host.saveNodeUrl('https://exalate.acme.example');
     await manager.setValue(nodeUrlSettingKey, 'https://collector.evil.example', { scopeType: 'Default' });
-    expect(chooseNodeUrl(await host.readNodeUrl(), await host.readSuggestedNodeUrl())).toEqual({ nodeUrl: 'https://exalate.acme.example', suggestion: 'https://collector.evil.example' });
+    expect(chooseNodeUrl(await host.readNodeUrl(), await host.readSuggestedNodeUrl())).toEqual({
+      nodeUrl: 'https://exalate.acme.example',
+      suggestion: 'https://collector.evil.example',
+    });
   });
 
   it('calls only a well-formed https URL, even from the admin’s own scope', () => {
     expect(chooseNodeUrl('http://exalate.acme.example', null).nodeUrl).toBeNull();
-    expect(chooseNodeUrl('https://exalate.acme.example/', 'https://exalate.acme.example')).toEqual({ nodeUrl: 'https://exalate.acme.example', suggestion: null });
+    expect(chooseNodeUrl('https://exalate.acme.example/', 'https://exalate.acme.example')).toEqual({
+      nodeUrl: 'https://exalate.acme.example',
+      suggestion: null,
+    });
   });
 
   it('knows Azure DevOps Server from Services by the SDK’s isHosted, so the header says "Collection settings" there', () => {

@@ -8,7 +8,17 @@ import { wizardLabels, wizardPreviewLabels } from '../../console-kit/browser-cor
  * itself, read-only and tall enough to show it whole. The wizard's last step and Show invitation
  * code draw the same block; `children` adds what each says below it.
  */
-export function InvitationCodeDetails({ destination, expires, invitationCode, children }: { readonly destination: string; readonly expires: string; readonly invitationCode: string; readonly children?: ReactNode }) {
+export function InvitationCodeDetails({
+  destination,
+  expires,
+  invitationCode,
+  children,
+}: {
+  readonly destination: string;
+  readonly expires: string;
+  readonly invitationCode: string;
+  readonly children?: ReactNode;
+}) {
   return (
     <div className="flex-column rhythm-vertical-8">
       <div>
@@ -18,7 +28,15 @@ export function InvitationCodeDetails({ destination, expires, invitationCode, ch
         <span className="font-weight-semibold">{wizardPreviewLabels.expires}:</span> {expires}
       </div>
       <FormItem label={wizardLabels.useFollowingCode}>
-        <TextField ariaLabel={wizardLabels.invitationCode} value={invitationCode} readOnly multiline rows={Math.min(12, Math.ceil(invitationCode.length / 48))} width={TextFieldWidth.auto} className="exalate-code" />
+        <TextField
+          ariaLabel={wizardLabels.invitationCode}
+          value={invitationCode}
+          readOnly
+          multiline
+          rows={Math.min(12, Math.ceil(invitationCode.length / 48))}
+          width={TextFieldWidth.auto}
+          className="exalate-code"
+        />
       </FormItem>
       {children}
     </div>

@@ -9,7 +9,15 @@ import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-in
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** Show invitation code: a Pending connection's code again, in the side panel the wizard used. */
-export function InvitationCodePanel({ client, connection, onDismiss }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onDismiss: () => void }) {
+export function InvitationCodePanel({
+  client,
+  connection,
+  onDismiss,
+}: {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly onDismiss: () => void;
+}) {
   const code = useInvitationCode(client, connection, typeof navigator === 'undefined' ? undefined : navigator.clipboard);
   const { view } = code;
   return (
@@ -19,7 +27,9 @@ export function InvitationCodePanel({ client, connection, onDismiss }: { readonl
       size={ContentSize.Medium}
       footerButtonProps={[
         { text: invitationCodeWords.close, onClick: onDismiss },
-        ...(view.status === 'loaded' ? [{ text: code.copied ? wizardLabels.copied : wizardLabels.copyInvitationCode, primary: true, onClick: () => void code.copy() }] : []),
+        ...(view.status === 'loaded'
+          ? [{ text: code.copied ? wizardLabels.copied : wizardLabels.copyInvitationCode, primary: true, onClick: () => void code.copy() }]
+          : []),
       ]}
     >
       <div className="exalate-wizard flex-column rhythm-vertical-16">
@@ -29,7 +39,9 @@ export function InvitationCodePanel({ client, connection, onDismiss }: { readonl
             <MessageCard severity={MessageCardSeverity.Warning}>{view.message}</MessageCard>
           </div>
         ) : null}
-        {view.status === 'loaded' ? <InvitationCodeDetails destination={connection.destination} expires={view.expires} invitationCode={view.invitationCode} /> : null}
+        {view.status === 'loaded' ? (
+          <InvitationCodeDetails destination={connection.destination} expires={view.expires} invitationCode={view.invitationCode} />
+        ) : null}
         <div aria-live="polite">
           {code.copied ? <MessageCard severity={MessageCardSeverity.Info}>{wizardNotices.copiedToClipboard}</MessageCard> : null}
           {code.copyProblem === null ? null : <MessageCard severity={MessageCardSeverity.Error}>{code.copyProblem}</MessageCard>}

@@ -5,7 +5,15 @@ import type { WorkItemNode } from './use-work-item-node';
 import { nodeMissingWords } from './work-item-words';
 
 /** While the node URL is read, or when this user has none: what the work item's surfaces show instead. */
-export function NodeMissingNotice({ node, isServer, onAdopt }: { readonly node: Exclude<WorkItemNode, { status: 'ready' }>; readonly isServer: boolean; readonly onAdopt: (url: string) => void }) {
+export function NodeMissingNotice({
+  node,
+  isServer,
+  onAdopt,
+}: {
+  readonly node: Exclude<WorkItemNode, { status: 'ready' }>;
+  readonly isServer: boolean;
+  readonly onAdopt: (url: string) => void;
+}) {
   if (node.status === 'loading') return <Spinner size={SpinnerSize.medium} label={nodeMissingWords.loading} />;
   return (
     <div className="flex-column rhythm-vertical-8">

@@ -16,7 +16,15 @@ import { NoticeCard } from './notice-card';
  * compile (the node names the line, which the editor marks), and a test run on a work item that
  * shows the replica and the changes without writing anything.
  */
-export function ScriptsPanel({ client, connection, onDismiss }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onDismiss: () => void }) {
+export function ScriptsPanel({
+  client,
+  connection,
+  onDismiss,
+}: {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly onDismiss: () => void;
+}) {
   const id = useId();
   const session = useScriptSession(client, connection.id);
   const scriptApi = useScriptApi(client);
@@ -62,11 +70,19 @@ export function ScriptsPanel({ client, connection, onDismiss }: { readonly clien
         })}
         <div className="flex-row flex-end rhythm-horizontal-8 exalate-test-run">
           <FormItem label="Work item id for a test run" message={'A test run tries the scripts above, saved or not, and writes nothing.'}>
-            <TextField ariaLabel="Work item id for a test run" value={workItemId} placeholder="42" width={TextFieldWidth.standard} onChange={(_event, value) => setWorkItemId(value)} />
+            <TextField
+              ariaLabel="Work item id for a test run"
+              value={workItemId}
+              placeholder="42"
+              width={TextFieldWidth.standard}
+              onChange={(_event, value) => setWorkItemId(value)}
+            />
           </FormItem>
           <Button text="Test run" disabled={busy !== null || workItemId.trim() === ''} onClick={() => void session.testRun(workItemId)} />
         </div>
-        {session.testResult === null ? null : <TextField ariaLabel="Test run result" multiline readOnly rows={12} value={session.testResult} className="exalate-code" width={TextFieldWidth.auto} />}
+        {session.testResult === null ? null : (
+          <TextField ariaLabel="Test run result" multiline readOnly rows={12} value={session.testResult} className="exalate-code" width={TextFieldWidth.auto} />
+        )}
       </div>
     </Panel>
   );

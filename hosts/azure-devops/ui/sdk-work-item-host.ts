@@ -10,7 +10,10 @@ interface WorkItemFormService {
 
 /** The host page's layout service (azure-devops-extension-api's IHostPageLayoutService, the part used). */
 interface HostPageLayoutService {
-  openCustomDialog<Result>(contentContributionId: string, options?: { title?: string; configuration?: unknown; onClose?: (result: Result | undefined) => void }): void;
+  openCustomDialog<Result>(
+    contentContributionId: string,
+    options?: { title?: string; configuration?: unknown; onClose?: (result: Result | undefined) => void },
+  ): void;
 }
 
 /** WorkItemTrackingServiceIds.WorkItemFormService in azure-devops-extension-api. */
@@ -63,5 +66,9 @@ export function createSdkWorkItemHost(): WorkItemHost {
 export async function openExalateDialog(workItemKey: string, onClose?: () => void): Promise<void> {
   const layout = await SDK.getService<HostPageLayoutService>(hostPageLayoutServiceId);
   const configuration: ExalateDialogConfiguration = { workItemKey };
-  layout.openCustomDialog(`${SDK.getExtensionContext().id}.${exalateDialogContribution}`, { title: workItemWords.dialogTitle, configuration, ...(onClose ? { onClose } : {}) });
+  layout.openCustomDialog(`${SDK.getExtensionContext().id}.${exalateDialogContribution}`, {
+    title: workItemWords.dialogTitle,
+    configuration,
+    ...(onClose ? { onClose } : {}),
+  });
 }

@@ -12,7 +12,21 @@ import { deployGuideUrl, nodeUrlExplained, scopeWord } from './hub-words';
  * General settings: the node URL (kept with the extension data service, each admin's own, see
  * chooseNodeUrl) and what that node says about itself.
  */
-export function SettingsTab({ nodeUrl, suggestion = null, instance, onSave, isServer, extensionId }: { readonly nodeUrl: string | null; readonly suggestion?: string | null; readonly instance: InstanceAnswer | null; readonly onSave: (nodeUrl: string) => Promise<string | null>; readonly isServer: boolean; readonly extensionId: string }) {
+export function SettingsTab({
+  nodeUrl,
+  suggestion = null,
+  instance,
+  onSave,
+  isServer,
+  extensionId,
+}: {
+  readonly nodeUrl: string | null;
+  readonly suggestion?: string | null;
+  readonly instance: InstanceAnswer | null;
+  readonly onSave: (nodeUrl: string) => Promise<string | null>;
+  readonly isServer: boolean;
+  readonly extensionId: string;
+}) {
   const [draft, setDraft] = useState(nodeUrl ?? suggestion ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -46,8 +60,19 @@ export function SettingsTab({ nodeUrl, suggestion = null, instance, onSave, isSe
       )}
       <Card titleProps={{ text: 'Exalate node' }}>
         <div className="flex-row flex-end rhythm-horizontal-16 exalate-settings-form">
-          <FormItem label="Node URL" message={problem ?? 'The node checks the app token that Azure DevOps gives this page with every call.'} error={problem !== null} className="flex-grow">
-            <TextField ariaLabel="Node URL" value={draft} placeholder="https://exalate.example.com" width={TextFieldWidth.auto} onChange={(_event, value) => setDraft(value)} />
+          <FormItem
+            label="Node URL"
+            message={problem ?? 'The node checks the app token that Azure DevOps gives this page with every call.'}
+            error={problem !== null}
+            className="flex-grow"
+          >
+            <TextField
+              ariaLabel="Node URL"
+              value={draft}
+              placeholder="https://exalate.example.com"
+              width={TextFieldWidth.auto}
+              onChange={(_event, value) => setDraft(value)}
+            />
           </FormItem>
           <Button text="Save" primary disabled={saving} onClick={() => void save()} />
         </div>

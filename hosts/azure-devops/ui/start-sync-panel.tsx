@@ -11,7 +11,15 @@ import { startSyncWords, useStartSync, useStartSyncFields } from '../../console-
 import { NoticeCard } from './notice-card';
 
 /** Start synchronization of an Active connection, from its row: add a trigger (WIQL), bulk sync, or sync one work item. */
-export function StartSyncPanel({ client, connection, onDismiss }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onDismiss: () => void }) {
+export function StartSyncPanel({
+  client,
+  connection,
+  onDismiss,
+}: {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly onDismiss: () => void;
+}) {
   const id = useId();
   const words = trackerWords['azure-devops'];
   const text = startSyncWords(words);
@@ -20,13 +28,25 @@ export function StartSyncPanel({ client, connection, onDismiss }: { readonly cli
   // never fires: each button runs its action on click, which those keys also give.
   const { query, setQuery, itemKey, setItemKey, addTrigger, syncItem } = useStartSyncFields(sync);
   return (
-    <Panel onDismiss={onDismiss} titleProps={{ text: text.title(connection) }} description={text.intro} size={ContentSize.Medium} footerButtonProps={[{ text: text.close, onClick: onDismiss }]}>
+    <Panel
+      onDismiss={onDismiss}
+      titleProps={{ text: text.title(connection) }}
+      description={text.intro}
+      size={ContentSize.Medium}
+      footerButtonProps={[{ text: text.close, onClick: onDismiss }]}
+    >
       <div className="exalate-wizard flex-column rhythm-vertical-16">
         <NoticeCard notice={sync.notice} onDismiss={sync.dismissNotice} />
         <Way headingId={`${id}-trigger`} heading={text.trigger.heading} help={text.trigger.help}>
           <div className="flex-row flex-end rhythm-horizontal-8">
             <FormItem label={words.queryLabel} className="flex-grow">
-              <TextField ariaLabel={words.queryLabel} value={query} placeholder={words.queryExample} width={TextFieldWidth.auto} onChange={(_event, value) => setQuery(value)} />
+              <TextField
+                ariaLabel={words.queryLabel}
+                value={query}
+                placeholder={words.queryExample}
+                width={TextFieldWidth.auto}
+                onChange={(_event, value) => setQuery(value)}
+              />
             </FormItem>
             <Button text={text.trigger.button} primary disabled={sync.busy !== null || query.trim() === ''} onClick={() => void addTrigger()} />
           </div>
@@ -39,7 +59,13 @@ export function StartSyncPanel({ client, connection, onDismiss }: { readonly cli
         <Way headingId={`${id}-item`} heading={text.item.heading} help={text.item.help}>
           <div className="flex-row flex-end rhythm-horizontal-8">
             <FormItem label={words.itemKeyLabel} className="flex-grow">
-              <TextField ariaLabel={words.itemKeyLabel} value={itemKey} placeholder={words.itemKeyExample} width={TextFieldWidth.auto} onChange={(_event, value) => setItemKey(value)} />
+              <TextField
+                ariaLabel={words.itemKeyLabel}
+                value={itemKey}
+                placeholder={words.itemKeyExample}
+                width={TextFieldWidth.auto}
+                onChange={(_event, value) => setItemKey(value)}
+              />
             </FormItem>
             <Button text={text.item.button} disabled={sync.busy !== null || itemKey.trim() === ''} onClick={() => void syncItem()} />
           </div>
@@ -49,7 +75,17 @@ export function StartSyncPanel({ client, connection, onDismiss }: { readonly cli
   );
 }
 
-function Way({ headingId, heading, help, children }: { readonly headingId: string; readonly heading: string; readonly help: string; readonly children: ReactNode }) {
+function Way({
+  headingId,
+  heading,
+  help,
+  children,
+}: {
+  readonly headingId: string;
+  readonly heading: string;
+  readonly help: string;
+  readonly children: ReactNode;
+}) {
   return (
     <section className="flex-column rhythm-vertical-8" aria-labelledby={headingId}>
       <h3 id={headingId} className="title-xs">

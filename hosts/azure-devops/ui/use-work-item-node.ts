@@ -27,7 +27,10 @@ export function useWorkItemNode(node: WorkItemHost['node']): { readonly state: W
     };
   }, [node]);
   const client = useMemo(
-    () => (choice?.nodeUrl ? createConsoleClient(createHttpTransport({ adminApi: `${choice.nodeUrl}/api/v1`, authorization: async () => `Bearer ${await node.appToken()}` })) : null),
+    () =>
+      choice?.nodeUrl
+        ? createConsoleClient(createHttpTransport({ adminApi: `${choice.nodeUrl}/api/v1`, authorization: async () => `Bearer ${await node.appToken()}` }))
+        : null,
     [node, choice?.nodeUrl],
   );
   const adoptSuggestion = useCallback(
@@ -41,6 +44,11 @@ export function useWorkItemNode(node: WorkItemHost['node']): { readonly state: W
     },
     [node],
   );
-  const state: WorkItemNode = choice === null ? { status: 'loading' } : client === null ? { status: 'missing', suggestion: choice.suggestion, failure: choice.failure } : { status: 'ready', client };
+  const state: WorkItemNode =
+    choice === null
+      ? { status: 'loading' }
+      : client === null
+        ? { status: 'missing', suggestion: choice.suggestion, failure: choice.failure }
+        : { status: 'ready', client };
   return { state, adoptSuggestion };
 }

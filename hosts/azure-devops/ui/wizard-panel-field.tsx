@@ -8,7 +8,13 @@ export function WizardPanelField({ field, dispatch }: { readonly field: FieldVie
   if (field.kind === 'toggle') {
     return (
       <FormItem message={field.help} className="exalate-field">
-        <Toggle text={field.label} ariaLabel={field.label} checked={field.value} disabled={field.disabled} onChange={(_event, checked) => dispatch({ type: 'set_no_url', noUrl: checked })} />
+        <Toggle
+          text={field.label}
+          ariaLabel={field.label}
+          checked={field.value}
+          disabled={field.disabled}
+          onChange={(_event, checked) => dispatch({ type: 'set_no_url', noUrl: checked })}
+        />
       </FormItem>
     );
   }

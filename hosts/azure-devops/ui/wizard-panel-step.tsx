@@ -8,7 +8,15 @@ import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type W
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
-export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {
+export function WizardPanelStep({
+  state,
+  stepTitle,
+  dispatch,
+}: {
+  readonly state: WizardState;
+  readonly stepTitle: string;
+  readonly dispatch: (event: WizardEvent) => void;
+}) {
   switch (state.step) {
     case 'mode':
       return (
@@ -18,9 +26,20 @@ export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state
           {/* With no mode chosen yet, azure-devops-ui would show the first option (Basic, unavailable)
               as checked and make it the group's only Tab stop; "none" checks nothing, and the Tab
               stop goes to the first mode this instance offers. */}
-          <RadioButtonGroup text={stepTitle} selectedButtonId={state.draft.mode ?? 'none'} defaultButtonId={state.options.find((option) => option.available)?.mode} onSelect={(mode) => dispatch({ type: 'choose_mode', mode: mode as ConnectionModeChoice })}>
+          <RadioButtonGroup
+            text={stepTitle}
+            selectedButtonId={state.draft.mode ?? 'none'}
+            defaultButtonId={state.options.find((option) => option.available)?.mode}
+            onSelect={(mode) => dispatch({ type: 'choose_mode', mode: mode as ConnectionModeChoice })}
+          >
             {state.options.map((option) => (
-              <RadioButton key={option.mode} id={option.mode} className={`${modeClassPrefix}${option.mode}`} text={option.reason === undefined ? option.label : `${option.label} (${option.reason})`} disabled={state.busy || !option.available} />
+              <RadioButton
+                key={option.mode}
+                id={option.mode}
+                className={`${modeClassPrefix}${option.mode}`}
+                text={option.reason === undefined ? option.label : `${option.label} (${option.reason})`}
+                disabled={state.busy || !option.available}
+              />
             ))}
           </RadioButtonGroup>
         </div>
@@ -52,9 +71,24 @@ export function WizardPanelStep({ state, stepTitle, dispatch }: { readonly state
   }
 }
 
-function ProjectDropdown({ projects, chosen, busy, prompt, dispatch }: { readonly projects: ProjectList; readonly chosen: string | null; readonly busy: boolean; readonly prompt: string; readonly dispatch: (event: WizardEvent) => void }) {
+function ProjectDropdown({
+  projects,
+  chosen,
+  busy,
+  prompt,
+  dispatch,
+}: {
+  readonly projects: ProjectList;
+  readonly chosen: string | null;
+  readonly busy: boolean;
+  readonly prompt: string;
+  readonly dispatch: (event: WizardEvent) => void;
+}) {
   const selection = useMemo(() => new DropdownSelection(), []);
-  const items = projects.status === 'loaded' ? projects.projects.map((project) => ({ id: project.key, text: project.key === project.name ? project.name : `${project.name} (${project.key})` })) : [];
+  const items =
+    projects.status === 'loaded'
+      ? projects.projects.map((project) => ({ id: project.key, text: project.key === project.name ? project.name : `${project.name} (${project.key})` }))
+      : [];
   const index = items.findIndex((item) => item.id === chosen);
   if (index >= 0 && !selection.selected(index)) selection.select(index);
   if (projects.status === 'empty' || projects.status === 'failed') return <MessageCard severity={MessageCardSeverity.Warning}>{projects.message}</MessageCard>;
@@ -79,7 +113,9 @@ const modeClassPrefix = 'exalate-mode-';
 function chooseFocusedMode(event: KeyboardEvent, state: WizardState, dispatch: (event: WizardEvent) => void): void {
   if (event.key !== ' ' || state.step !== 'mode') return;
   const radio = (event.target as HTMLElement).closest('[role=radio]');
-  const mode = Array.from(radio?.classList ?? []).find((name) => name.startsWith(modeClassPrefix))?.slice(modeClassPrefix.length);
+  const mode = Array.from(radio?.classList ?? [])
+    .find((name) => name.startsWith(modeClassPrefix))
+    ?.slice(modeClassPrefix.length);
   const option = state.options.find((candidate) => candidate.mode === mode);
   if (!option?.available || state.busy) return;
   event.preventDefault();

@@ -54,7 +54,11 @@ function WorkItemTwins({ host, client, workItemKey }: { readonly host: WorkItemH
   return (
     <div className="flex-column rhythm-vertical-8" aria-label={words.twinsLabel} role="region">
       <NoticeCard notice={surface.notice} onDismiss={surface.dismissNotice} />
-      {twins.length === 0 ? <p className="exalate-notice">{words.noTwins}</p> : twins.map((twin) => <WorkItemTwin key={twin.connectionId} twin={twin} surface={surface} />)}
+      {twins.length === 0 ? (
+        <p className="exalate-notice">{words.noTwins}</p>
+      ) : (
+        twins.map((twin) => <WorkItemTwin key={twin.connectionId} twin={twin} surface={surface} />)
+      )}
       {replica === null ? null : (
         <section className="exalate-replica flex-column rhythm-vertical-4" aria-labelledby="exalate-replica-heading">
           <h3 id="exalate-replica-heading" className="exalate-twin-connection">
@@ -70,7 +74,12 @@ function WorkItemTwins({ host, client, workItemKey }: { readonly host: WorkItemH
         </section>
       )}
       <div className="flex-row">
-        <Button text={words.actionLabel} primary={twins.length === 0} disabled={surface.busy !== null} onClick={() => void host.openExalateDialog(workItemKey)} />
+        <Button
+          text={words.actionLabel}
+          primary={twins.length === 0}
+          disabled={surface.busy !== null}
+          onClick={() => void host.openExalateDialog(workItemKey)}
+        />
       </div>
     </div>
   );

@@ -32,7 +32,9 @@ describe('the work item a context menu action is about', () => {
 describe('the work item form group’s host', () => {
   function formServices(id: number) {
     const openCustomDialog = jest.fn();
-    (SDK.getService as jest.Mock).mockImplementation(async (serviceId: string) => (serviceId === workItemFormServiceId ? { getId: async () => id } : serviceId === hostPageLayoutServiceId ? { openCustomDialog } : undefined));
+    (SDK.getService as jest.Mock).mockImplementation(async (serviceId: string) =>
+      serviceId === workItemFormServiceId ? { getId: async () => id } : serviceId === hostPageLayoutServiceId ? { openCustomDialog } : undefined,
+    );
     return { openCustomDialog };
   }
   /** What the form calls on the object the group registered under its contribution id. */
@@ -70,14 +72,21 @@ describe('the work item form group’s host', () => {
     const changed = jest.fn();
     host.onWorkItemChanged(changed);
     await host.openExalateDialog('17');
-    expect(openCustomDialog).toHaveBeenCalledWith('idalko-tools.exalate.work-item-dialog', expect.objectContaining({ title: 'Exalate this work item', configuration: { workItemKey: '17' } }));
+    expect(openCustomDialog).toHaveBeenCalledWith(
+      'idalko-tools.exalate.work-item-dialog',
+      expect.objectContaining({ title: 'Exalate this work item', configuration: { workItemKey: '17' } }),
+    );
     const [, options] = openCustomDialog.mock.calls[0] as [string, { onClose: () => void }];
     options.onClose();
     expect(changed).toHaveBeenCalledTimes(1);
   });
 
   it('reaches the node as the hub does: the app token, and the node URL from the user’s own scope', async () => {
-    const manager = { getValue: jest.fn(async (_key: string, options: { scopeType?: string; defaultValue?: unknown }) => (options.scopeType === 'User' ? 'https://exalate.acme.example' : options.defaultValue)) };
+    const manager = {
+      getValue: jest.fn(async (_key: string, options: { scopeType?: string; defaultValue?: unknown }) =>
+        options.scopeType === 'User' ? 'https://exalate.acme.example' : options.defaultValue,
+      ),
+    };
     (SDK.getService as jest.Mock).mockResolvedValue({ getExtensionDataManager: async () => manager });
     const host = createSdkWorkItemHost();
     expect(await host.node.readNodeUrl()).toBe('https://exalate.acme.example');

@@ -31,7 +31,8 @@ export function workItemKeyOfActionContext(context: unknown): string | null {
   const { workItemId, workItemIds, id } = context as { workItemId?: unknown; workItemIds?: unknown; id?: unknown };
   const candidates = [workItemId, Array.isArray(workItemIds) ? workItemIds[0] : undefined, id];
   for (const candidate of candidates) {
-    if ((typeof candidate === 'number' && Number.isInteger(candidate) && candidate > 0) || (typeof candidate === 'string' && /^[1-9]\d*$/.test(candidate))) return String(candidate);
+    if ((typeof candidate === 'number' && Number.isInteger(candidate) && candidate > 0) || (typeof candidate === 'string' && /^[1-9]\d*$/.test(candidate)))
+      return String(candidate);
   }
   return null;
 }

@@ -10,8 +10,10 @@ export const workItemWords = itemSurfaceWords('azure-devops');
  */
 export const nodeMissingWords = {
   loading: 'Loading Exalate',
-  missing: (isServer: boolean) => `Exalate does not know this ${scopeWord(isServer)}'s node for you yet. An administrator sets it in ${isServer ? 'Collection' : 'Organization'} settings → Extensions → Exalate.`,
-  suggestion: (url: string, isServer: boolean) => `Someone of this ${scopeWord(isServer)} saved ${url} as the Exalate node. Any member can change that copy, and your Azure DevOps app token goes to the node you use, so use it only if it is your ${scopeWord(isServer)}'s own.`,
+  missing: (isServer: boolean) =>
+    `Exalate does not know this ${scopeWord(isServer)}'s node for you yet. An administrator sets it in ${isServer ? 'Collection' : 'Organization'} settings → Extensions → Exalate.`,
+  suggestion: (url: string, isServer: boolean) =>
+    `Someone of this ${scopeWord(isServer)} saved ${url} as the Exalate node. Any member can change that copy, and your Azure DevOps app token goes to the node you use, so use it only if it is your ${scopeWord(isServer)}'s own.`,
   useSuggestion: (url: string) => `Use ${url}`,
   failure: (message: string) => `The node URL could not be read from the extension's settings: ${message}`,
 } as const;

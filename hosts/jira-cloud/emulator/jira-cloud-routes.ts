@@ -1,5 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isAnonymousRequest, readBasicCredentials, readIntegerParameter, readQueryList, readQueryParameter, requestUrl, secretsMatch, takePage } from '../../emulator-kit';
+import {
+  isAnonymousRequest,
+  readBasicCredentials,
+  readIntegerParameter,
+  readQueryList,
+  readQueryParameter,
+  requestUrl,
+  secretsMatch,
+  takePage,
+} from '../../emulator-kit';
 import {
   jiraErrorCollection,
   jiraProjectRepresentation,
@@ -18,9 +27,12 @@ const maximumPageSize = 100;
 
 /** The orderBy values the v3 document lists for project search. */
 const orderByValues = new Set(
-  ['category', 'key', 'name', 'owner', 'issueCount', 'lastIssueUpdatedDate', 'archivedDate', 'deletedDate'].flatMap((field) => [field, `-${field}`, `+${field}`]),
+  ['category', 'key', 'name', 'owner', 'issueCount', 'lastIssueUpdatedDate', 'archivedDate', 'deletedDate'].flatMap((field) => [
+    field,
+    `-${field}`,
+    `+${field}`,
+  ]),
 );
-
 
 /**
  * Jira Cloud's rate-limit headers (developer.atlassian.com "Rate limiting"): X-RateLimit-Reset is
@@ -47,7 +59,11 @@ export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: Ji
       timeZone: () => state.account.timeZone,
       accepts: (header) => {
         const credentials = readBasicCredentials(header);
-        return credentials !== undefined && credentials.user.toLowerCase() === state.account.emailAddress.toLowerCase() && secretsMatch(credentials.password, state.account.apiToken);
+        return (
+          credentials !== undefined &&
+          credentials.user.toLowerCase() === state.account.emailAddress.toLowerCase() &&
+          secretsMatch(credentials.password, state.account.apiToken)
+        );
       },
       storm: options.storm,
       rateLimitHeaders: jiraCloudRateLimitHeaders,
@@ -97,8 +113,10 @@ export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: Ji
       const startAt = readIntegerParameter(request, 'startAt', { fallback: 0, minimum: 0 });
       const maxResults = readIntegerParameter(request, 'maxResults', { fallback: defaultPageSize, minimum: 0 });
       const orderBy = readQueryParameter(request, 'orderBy') ?? 'key';
-      if (!startAt.ok) return reply.code(400).send(jiraErrorCollection([`Invalid value '${startAt.offered}' for startAt: it must be a whole number of 0 or more.`]));
-      if (!maxResults.ok) return reply.code(400).send(jiraErrorCollection([`Invalid value '${maxResults.offered}' for maxResults: it must be a whole number of 0 or more.`]));
+      if (!startAt.ok)
+        return reply.code(400).send(jiraErrorCollection([`Invalid value '${startAt.offered}' for startAt: it must be a whole number of 0 or more.`]));
+      if (!maxResults.ok)
+        return reply.code(400).send(jiraErrorCollection([`Invalid value '${maxResults.offered}' for maxResults: it must be a whole number of 0 or more.`]));
       if (!orderByValues.has(orderBy)) return reply.code(400).send(jiraErrorCollection([`Invalid orderBy value '${orderBy}'.`]));
 
       const pageSize = Math.min(maxResults.value, maximumPageSize);
@@ -130,10 +148,12 @@ function filterProjects(request: FastifyRequest, projects: readonly JiraProjectR
   const query = readQueryParameter(request, 'query')?.toLowerCase();
   const keys = new Set(readQueryList(request, 'keys'));
   const typeKeys = new Set(readQueryList(request, 'typeKey'));
-  return projects.filter((project) =>
-    (query === undefined || project.key.toLowerCase().includes(query) || project.name.toLowerCase().includes(query))
-    && (keys.size === 0 || keys.has(project.key))
-    && (typeKeys.size === 0 || typeKeys.has(project.projectTypeKey)));
+  return projects.filter(
+    (project) =>
+      (query === undefined || project.key.toLowerCase().includes(query) || project.name.toLowerCase().includes(query)) &&
+      (keys.size === 0 || keys.has(project.key)) &&
+      (typeKeys.size === 0 || typeKeys.has(project.projectTypeKey)),
+  );
 }
 
 /** Sorts by key or name; the other orderBy fields describe data the emulator does not hold, so they sort by key. */

@@ -13,8 +13,20 @@ export const jiraCloudSampleSeed: JiraCloudEmulatorSeedDefaults = {
     apiToken: 'sandbox-jira-cloud-api-token',
   },
   people: [
-    { id: '712020:5e9f4a3c-1b2d-4c8e-9f0a-3b4c5d6e7f80', emailAddress: 'sam@acme.example', displayName: 'Sam Support', active: true, timeZone: 'Europe/Brussels' },
-    { id: '712020:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', emailAddress: 'dana@acme.example', displayName: 'Dana Developer', active: true, timeZone: 'America/New_York' },
+    {
+      id: '712020:5e9f4a3c-1b2d-4c8e-9f0a-3b4c5d6e7f80',
+      emailAddress: 'sam@acme.example',
+      displayName: 'Sam Support',
+      active: true,
+      timeZone: 'Europe/Brussels',
+    },
+    {
+      id: '712020:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      emailAddress: 'dana@acme.example',
+      displayName: 'Dana Developer',
+      active: true,
+      timeZone: 'America/New_York',
+    },
   ],
   // The OAuth 2.0 (3LO) app the node registers dynamic webhooks as; deliveries are signed with its secret.
   oauthApp: { clientId: 'sandbox-exalate-oauth-client', clientSecret: 'sandbox-exalate-oauth-client-secret' },

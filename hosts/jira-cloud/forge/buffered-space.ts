@@ -47,7 +47,10 @@ export class BufferedSpace implements KeyValueSpace {
       // A key lands where it was last written, not where first: a marker written after each entry
       // (kvs-queue.ts) then lands after all of them, even when the commit is split in chunks.
       this.#pending.delete(write.key);
-      this.#pending.set(write.key, write.type === 'delete' ? { deleted: true } : { deleted: false, value: write.value, ...(write.options ? { options: write.options } : {}) });
+      this.#pending.set(
+        write.key,
+        write.type === 'delete' ? { deleted: true } : { deleted: false, value: write.value, ...(write.options ? { options: write.options } : {}) },
+      );
     }
   }
 

@@ -12,7 +12,10 @@ export interface ErrorAnswer {
  */
 export function toExalateError(error: unknown, logger: LoggerV1): ExalateError {
   if (ExalateError.isInstance(error)) return error;
-  logger.error('unexpected error', { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+  logger.error('unexpected error', {
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
   return ExalateError.from(error);
 }
 

@@ -57,7 +57,8 @@ export async function answerExchangeRequest(context: NodeContext, raw: unknown):
     const request = webTriggerRequestSchema.safeParse(raw);
     if (!request.success) return refused(new ExalateError('invalid_request', 'This is not a web trigger request.'));
     const route = exchangeRoute(request.data);
-    if (route === undefined) return refused(new ExalateError('not_found', `There is no ${request.data.method} ${request.data.userPath ?? request.data.path ?? '/'} on this node.`));
+    if (route === undefined)
+      return refused(new ExalateError('not_found', `There is no ${request.data.method} ${request.data.userPath ?? request.data.path ?? '/'} on this node.`));
     const method = request.data.method.toUpperCase();
     const body = request.data.body ?? '';
     if (method === 'GET' && route === '/info') return answered(200, await describeNode(context, context.settings.nodeUrl ?? ''));

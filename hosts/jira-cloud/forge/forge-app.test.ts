@@ -68,17 +68,28 @@ describe('Exalate as a Forge app, against a Jira Cloud emulator and a private no
       if (key.includes('{id}')) expect(answer.error).toMatchObject({ code: 'not_found' });
     }
     expect(await invoke('GET /projects')).toEqual(expect.arrayContaining([{ key: 'SUP', name: 'Customer Support' }]));
-    expect(await invoke('GET /instance')).toMatchObject({ tracker: 'jira-cloud', isPublic: true, nodeUrl: trigger.url, instanceUrl: expect.stringContaining('/site') });
+    expect(await invoke('GET /instance')).toMatchObject({
+      tracker: 'jira-cloud',
+      isPublic: true,
+      nodeUrl: trigger.url,
+      instanceUrl: expect.stringContaining('/site'),
+    });
   });
 
   it('refuses calls that do not come from its admin pages, and reads bodies by the node’s rules', async () => {
-    expect(await invoke('GET /connections', {}, 'some-other-module')).toEqual({ error: { code: 'forbidden', message: expect.stringContaining('admin pages') } });
-    const invalid = await invoke('POST /connections/initiate', { body: { destinationUrl: null, mode: 'script', localName: '', remoteName: 'ado', name: 'x', projectKey: 'SUP' } });
+    expect(await invoke('GET /connections', {}, 'some-other-module')).toEqual({
+      error: { code: 'forbidden', message: expect.stringContaining('admin pages') },
+    });
+    const invalid = await invoke('POST /connections/initiate', {
+      body: { destinationUrl: null, mode: 'script', localName: '', remoteName: 'ado', name: 'x', projectKey: 'SUP' },
+    });
     expect(invalid.error.code).toBe('invalid_request');
   });
 
   it('initiates from Jira, is accepted by a private node through the web trigger, and syncs both ways', async () => {
-    const initiated = await invoke('POST /connections/initiate', { body: { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'jira_to_ado', projectKey: 'SUP' } });
+    const initiated = await invoke('POST /connections/initiate', {
+      body: { destinationUrl: null, mode: 'script', localName: 'jira', remoteName: 'ado', name: 'jira_to_ado', projectKey: 'SUP' },
+    });
     expect(initiated.connection).toMatchObject({ status: 'pending', destination: 'unknown' });
     const connectionId: string = initiated.connection.id;
 
@@ -89,7 +100,12 @@ describe('Exalate as a Forge app, against a Jira Cloud emulator and a private no
 
     // A new Jira issue, announced by Forge's product event, reaches the private side by its polls.
     await invoke('POST /connections/{id}/triggers', { params: { id: connectionId }, body: { query: 'project = SUP', active: true } });
-    const created = await jiraAdapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Printer on fire', description: richTextFromPlain('Smoke from tray 2') } as never);
+    const created = await jiraAdapter.createItem({
+      projectKey: 'SUP',
+      type: 'Task',
+      summary: 'Printer on fire',
+      description: richTextFromPlain('Smoke from tray 2'),
+    } as never);
     expect(await issueEventTrigger({ eventType: 'avi:jira:created:issue', issue: { id: '1', key: created.key }, selfGenerated: false })).toBe(1);
     const arrived = await waitFor('the issue on the private side', () => [...ado.items.values()].find((item) => item.summary === 'Printer on fire'));
     // The private side pushes its receipt to the web trigger, which queues a sync pass to apply it.
@@ -113,21 +129,38 @@ describe('Exalate as a Forge app, against a Jira Cloud emulator and a private no
   it('runs a bulk sync page by page through the async-events queue, reporting progress as core does', async () => {
     const connections = await invoke('GET /connections');
     const connectionId: string = connections[0].id;
-    for (let index = 0; index < 3; index++) await jiraAdapter.createItem({ projectKey: 'DEV', type: 'Task', summary: `Backlog ${index}`, description: richTextFromPlain('') } as never);
+    for (let index = 0; index < 3; index++)
+      await jiraAdapter.createItem({ projectKey: 'DEV', type: 'Task', summary: `Backlog ${index}`, description: richTextFromPlain('') } as never);
     pushedEvents.length = 0;
-    expect(await invoke('POST /connections/{id}/bulk-sync', { params: { id: connectionId }, body: { query: 'project = DEV' } })).toEqual({ started: true, queries: ['project = DEV'] });
+    expect(await invoke('POST /connections/{id}/bulk-sync', { params: { id: connectionId }, body: { query: 'project = DEV' } })).toEqual({
+      started: true,
+      queries: ['project = DEV'],
+    });
     expect(pushedEvents.map((event) => event.body['type'])).toEqual(['bulk-sync', 'sync-pass']);
     expect(pushedEvents[0]?.concurrency).toEqual({ key: `bulk-sync-${connectionId.replace(/[^A-Za-z0-9-]/g, '-')}`, limit: 1 });
     await drainWorkQueue();
-    expect(await invoke('GET /connections/{id}/bulk-sync', { params: { id: connectionId } })).toMatchObject({ state: 'finished', query: 'project = DEV', found: 3, queued: 3 });
+    expect(await invoke('GET /connections/{id}/bulk-sync', { params: { id: connectionId } })).toMatchObject({
+      state: 'finished',
+      query: 'project = DEV',
+      found: 3,
+      queued: 3,
+    });
     await waitFor('the backlog on the private side', () => [...ado.items.values()].filter((item) => item.summary.startsWith('Backlog')).length === 3);
   });
 
   it('refuses an unsigned peer message and an unknown path, in the admin API’s error shape', async () => {
-    const unsigned = await fetch(`${trigger.url}/exchange/v1/connections/con_x/messages`, { method: 'POST', body: JSON.stringify({ type: 'ping' }), headers: { 'content-type': 'application/json' } });
+    const unsigned = await fetch(`${trigger.url}/exchange/v1/connections/con_x/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'ping' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ error: { code: 'unauthorized' } });
-    const forged = await fetch(`${trigger.url}/exchange/v1/connections/con_x/messages`, { method: 'POST', body: '{"type":"ping"}', headers: { [signatureHeader]: 'e30.e30.c2ln' } });
+    const forged = await fetch(`${trigger.url}/exchange/v1/connections/con_x/messages`, {
+      method: 'POST',
+      body: '{"type":"ping"}',
+      headers: { [signatureHeader]: 'e30.e30.c2ln' },
+    });
     expect(forged.status).toBe(401);
     const unknown = await fetch(`${trigger.url}/admin`);
     expect(unknown.status).toBe(404);

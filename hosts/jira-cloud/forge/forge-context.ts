@@ -1,6 +1,15 @@
 import { getAppContext, webTrigger } from '@forge/api';
 import { z } from 'zod';
-import { createQuickJsSandbox, ExalateError, defaultInvitationLifetimeMs, loadNodeIdentity, SyncSignals, systemClock, type NodeContext, type NodeIdentity } from '../../../core';
+import {
+  createQuickJsSandbox,
+  ExalateError,
+  defaultInvitationLifetimeMs,
+  loadNodeIdentity,
+  SyncSignals,
+  systemClock,
+  type NodeContext,
+  type NodeIdentity,
+} from '../../../core';
 import { JiraCloudAdapter } from '../adapter';
 import { createForgeJiraFetch, type RequestJira, requestJiraAsApp } from './forge-fetch';
 import { forgeMessageBytes } from './forge-payload-limits';
@@ -111,7 +120,12 @@ function cachedNodeUrl(cache: InstallationCache): Promise<string> {
 async function discoverSiteUrl(store: KvsStore, fetch: ReturnType<typeof createForgeJiraFetch>): Promise<string> {
   const response = await fetch('https://jira.invalid/rest/api/3/serverInfo', { method: 'GET', headers: { accept: 'application/json' } });
   const information = serverInformationSchema.safeParse(response.ok ? await response.json() : undefined);
-  if (!information.success) throw new ExalateError('tracker_unavailable', `Jira did not tell the app its site address (serverInfo answered ${response.status}); try again in a minute.`, { isRetryable: true });
+  if (!information.success)
+    throw new ExalateError(
+      'tracker_unavailable',
+      `Jira did not tell the app its site address (serverInfo answered ${response.status}); try again in a minute.`,
+      { isRetryable: true },
+    );
   await store.putSetting(siteUrlSetting, information.data.baseUrl);
   return information.data.baseUrl;
 }

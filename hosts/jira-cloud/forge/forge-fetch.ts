@@ -42,7 +42,11 @@ export function createForgeJiraFetch(requestJira: RequestJira = requestJiraAsApp
       if (contentType) headers['content-type'] = contentType;
       body = await encoded.arrayBuffer();
     }
-    const answer = await requestJira(`${path}${target.search}`, { ...(init.method ? { method: init.method } : {}), headers, ...(body === undefined ? {} : { body }) });
+    const answer = await requestJira(`${path}${target.search}`, {
+      ...(init.method ? { method: init.method } : {}),
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const responseHeaders = new Headers();
     answer.headers.forEach((value, key) => responseHeaders.append(key, value));
     const content = bodilessStatuses.has(answer.status) ? null : await answer.arrayBuffer();

@@ -70,7 +70,11 @@ async function connectPeer(context: NodeContext): Promise<Peer> {
   const identity = await generateNodeIdentity(Date.now());
   const base = activeConnection('con_1', null);
   // A private peer polls this app: it has no URL of its own.
-  const connection: Connection = { ...base, localIsPrivate: false, peer: { ...base.peer!, nodeId: identity.nodeId, publicKey: identity.publicKey, nodeUrl: null } };
+  const connection: Connection = {
+    ...base,
+    localIsPrivate: false,
+    peer: { ...base.peer!, nodeId: identity.nodeId, publicKey: identity.publicKey, nodeUrl: null },
+  };
   await context.store.insertConnection(connection);
   return { identity, connection };
 }
@@ -78,9 +82,22 @@ async function connectPeer(context: NodeContext): Promise<Peer> {
 /** A signed poll through the web trigger, as a private node sends it, asking for the longest hold. */
 async function poll(context: NodeContext, peer: Peer, acknowledged: readonly string[] = []) {
   const body = JSON.stringify({ type: 'poll', acknowledged, waitMs: 25_000 });
-  const token = await createSignedRequestToken(peer.identity, { audienceNodeId: context.identity.nodeId, connectionId: peer.connection.id, operation: messagesOperation(peer.connection.id), body }, context.clock.now());
-  const outcome = await answerExchangeRequest(context, { method: 'POST', userPath: `/exchange/v1/connections/${peer.connection.id}/messages`, headers: { [signatureHeader]: [token] }, body });
-  return { statusCode: outcome.response.statusCode, bytes: new TextEncoder().encode(outcome.response.body).length, body: JSON.parse(outcome.response.body) as { type: string; envelopes: { id: string; kind: string; contentBase64?: string }[] } };
+  const token = await createSignedRequestToken(
+    peer.identity,
+    { audienceNodeId: context.identity.nodeId, connectionId: peer.connection.id, operation: messagesOperation(peer.connection.id), body },
+    context.clock.now(),
+  );
+  const outcome = await answerExchangeRequest(context, {
+    method: 'POST',
+    userPath: `/exchange/v1/connections/${peer.connection.id}/messages`,
+    headers: { [signatureHeader]: [token] },
+    body,
+  });
+  return {
+    statusCode: outcome.response.statusCode,
+    bytes: new TextEncoder().encode(outcome.response.body).length,
+    body: JSON.parse(outcome.response.body) as { type: string; envelopes: { id: string; kind: string; contentBase64?: string }[] },
+  };
 }
 
 function attachmentEntry(id: string, itemKey: string, contentBytes: number): Omit<QueueEntry, 'position'> {
@@ -88,7 +105,16 @@ function attachmentEntry(id: string, itemKey: string, contentBytes: number): Omi
     connectionId: 'con_1',
     direction: 'outbound',
     itemKey,
-    envelope: { kind: 'attachment', id, sourceKey: itemKey, attachmentId: `att-${id}`, filename: `${id}.bin`, mimeType: 'application/octet-stream', contentBase64: 'A'.repeat(Math.ceil((contentBytes * 4) / 3)), createdAt: 1 },
+    envelope: {
+      kind: 'attachment',
+      id,
+      sourceKey: itemKey,
+      attachmentId: `att-${id}`,
+      filename: `${id}.bin`,
+      mimeType: 'application/octet-stream',
+      contentBase64: 'A'.repeat(Math.ceil((contentBytes * 4) / 3)),
+      createdAt: 1,
+    },
     state: 'queued',
     attempts: 0,
     nextAttemptAt: 0,
@@ -135,7 +161,9 @@ describe('payloads within Forge’s 5 MB per invocation (developer.atlassian.com
     expect(error).toMatchObject({ scope: 'item', itemKey: 'SUP-9', code: 'payload_too_large' });
     expect(error?.message).toContain('"huge.bin" of SUP-9 is 8.0 MiB as a message');
     expect(error?.message).toContain('at most 4.0 MiB');
-    expect((await context.store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['failed'], limit: 10 })).map((entry) => entry.envelope.id)).toEqual(['huge']);
+    expect(
+      (await context.store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['failed'], limit: 10 })).map((entry) => entry.envelope.id),
+    ).toEqual(['huge']);
   });
 
   it('keeps attachment bytes out of queue entries: stored once under their own keys, read only when sent', async () => {
@@ -147,7 +175,10 @@ describe('payloads within Forge’s 5 MB per invocation (developer.atlassian.com
     expect(JSON.stringify(queueValues[0]?.[1].value).length).toBeLessThan(1024);
     for (const [, stored] of fakeKvs.entries) expect(JSON.stringify(stored.value).length).toBeLessThanOrEqual(240 * 1024);
     fakeKvs.units.read = 0;
-    expect((await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10 }))[0]?.envelope).toMatchObject({ kind: 'attachment', contentBase64: '' });
+    expect((await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['queued'], limit: 10 }))[0]?.envelope).toMatchObject({
+      kind: 'attachment',
+      contentBase64: '',
+    });
     expect(fakeKvs.units.read).toBe(1);
     const [claimed] = await store.claimDueEntries({ connectionId: 'con_1', direction: 'outbound', now: 10, leaseMs: 30_000, limit: 10 });
     expect(claimed?.envelope).toMatchObject({ contentBase64: expect.stringMatching(/^A{2796203}$/) });
@@ -178,7 +209,10 @@ describe('an idle Forge node costs almost nothing against the KVS quota (develop
     const context = await forgeContext();
     const peer = await connectPeer(context);
     await poll(context, peer);
-    await context.store.enqueue({ ...attachmentEntry('later', 'SUP-2', 10), envelope: { kind: 'change', id: 'later', sourceKey: 'SUP-2', sequence: 0, replica: {}, createdAt: 1 } });
+    await context.store.enqueue({
+      ...attachmentEntry('later', 'SUP-2', 10),
+      envelope: { kind: 'change', id: 'later', sourceKey: 'SUP-2', sequence: 0, replica: {}, createdAt: 1 },
+    });
     expect((await poll(context, peer)).body.envelopes.map((envelope) => envelope.id)).toEqual(['later']);
   });
 });
@@ -188,10 +222,16 @@ describe('no wait longer than the invocation (developer.atlassian.com/platform/f
     const clock = new ManualClock(1_000_000);
     const budget = new InvocationBudget('resolver', clock);
     // The 60 s default wait, slept on the injected clock.
-    const lease = new KvsLease(new ForgeKeyValueSpace(), clock, { leaseMs: 120_000, waitMs: 60_000, pollMs: 200 }, budget, async (milliseconds) => clock.advance(milliseconds));
+    const lease = new KvsLease(new ForgeKeyValueSpace(), clock, { leaseMs: 120_000, waitMs: 60_000, pollMs: 200 }, budget, async (milliseconds) =>
+      clock.advance(milliseconds),
+    );
     await fakeKvs.kvs.set('lease:claim#3acon_1#3aoutbound', { holder: 'another invocation', expiresAt: clock.now() + 120_000 });
     const startedAt = clock.now();
-    await expect(lease.run('claim:con_1:outbound', async () => 'ran')).rejects.toMatchObject({ code: 'rate_limited', isRetryable: true, message: expect.stringContaining('try again') });
+    await expect(lease.run('claim:con_1:outbound', async () => 'ran')).rejects.toMatchObject({
+      code: 'rate_limited',
+      isRetryable: true,
+      message: expect.stringContaining('try again'),
+    });
     console.log(`resolver lease wait: ${clock.now() - startedAt} ms (Forge's limit ${forgeRuntimeLimitsMs.resolver} ms, margin ${answerMarginMs} ms)`);
     expect(clock.now() - startedAt).toBeLessThanOrEqual(forgeRuntimeLimitsMs.resolver - answerMarginMs);
   });
@@ -206,9 +246,15 @@ describe('no wait longer than the invocation (developer.atlassian.com/platform/f
     }) as never;
     // 55 s − 5 s margin − 48.7 s spent: 1.3 s left for the call.
     clock.advance(48_700);
-    await expect(new ForgeTransport(budget, hanging).send({ method: 'POST', url: 'https://peer.example/exchange/v1/x', headers: {} })).rejects.toMatchObject({ code: 'destination_unreachable', message: expect.stringContaining('no answer within 1.3 s') });
+    await expect(new ForgeTransport(budget, hanging).send({ method: 'POST', url: 'https://peer.example/exchange/v1/x', headers: {} })).rejects.toMatchObject({
+      code: 'destination_unreachable',
+      message: expect.stringContaining('no answer within 1.3 s'),
+    });
     clock.advance(500);
-    await expect(new ForgeTransport(budget, hanging).send({ method: 'POST', url: 'https://peer.example/exchange/v1/x', headers: {} })).rejects.toMatchObject({ code: 'rate_limited', isRetryable: true });
+    await expect(new ForgeTransport(budget, hanging).send({ method: 'POST', url: 'https://peer.example/exchange/v1/x', headers: {} })).rejects.toMatchObject({
+      code: 'rate_limited',
+      isRetryable: true,
+    });
     expect(called).toBe(1);
   });
 
@@ -225,7 +271,7 @@ describe('no wait longer than the invocation (developer.atlassian.com/platform/f
     expect(webTrigger.getUrl).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps what it remembers per installation: a warm process serving another site asks again and never uses the first site\'s URL', async () => {
+  it("keeps what it remembers per installation: a warm process serving another site asks again and never uses the first site's URL", async () => {
     const { webTrigger } = jest.requireMock('@forge/api') as { webTrigger: { getUrl: jest.Mock } };
     await KvsStore.open().putSetting('forge-jira-site-url', 'https://site.example');
     forgeApiState.installationId = 'installation-a';

@@ -29,7 +29,9 @@ export function createForgeSecrets(): SecretsV1 {
       try {
         return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, await sealingKey(), cipherText));
       } catch (error) {
-        throw new ExalateError('internal', "A stored secret could not be opened: the app's sealing key in Forge storage is not the one it was sealed with.", { cause: error });
+        throw new ExalateError('internal', "A stored secret could not be opened: the app's sealing key in Forge storage is not the one it was sealed with.", {
+          cause: error,
+        });
       }
     },
   };

@@ -31,15 +31,24 @@ export class ForgeTransport implements TransportV1 {
     });
     try {
       const response = await Promise.race([
-        this.#fetch(request.url, { method: request.method, headers: { ...request.headers }, redirect: 'error', ...(request.body === undefined ? {} : { body: request.body }) }),
+        this.#fetch(request.url, {
+          method: request.method,
+          headers: { ...request.headers },
+          redirect: 'error',
+          ...(request.body === undefined ? {} : { body: request.body }),
+        }),
         timeout,
       ]);
       return { status: response.status, body: await response.text() };
     } catch (error) {
-      throw new ExalateError('destination_unreachable', `Could not reach ${origin}: ${error instanceof Error ? error.message : 'network error'}. Check the URL, that the other node is running, and that its host is allowed in the app's egress permissions.`, {
-        cause: error,
-        isRetryable: true,
-      });
+      throw new ExalateError(
+        'destination_unreachable',
+        `Could not reach ${origin}: ${error instanceof Error ? error.message : 'network error'}. Check the URL, that the other node is running, and that its host is allowed in the app's egress permissions.`,
+        {
+          cause: error,
+          isRetryable: true,
+        },
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -25,10 +25,18 @@ async function withContext<T>(source: string, kind: InvocationKind, work: (conte
 }
 
 /** `resolver`: the Custom UI's admin API. */
-export const adminResolver = createAdminResolver({ operations: forgeAdminOperations(queue), context: () => createForgeNodeContext('resolver', 'resolver'), queue }).getDefinitions();
+export const adminResolver = createAdminResolver({
+  operations: forgeAdminOperations(queue),
+  context: () => createForgeNodeContext('resolver', 'resolver'),
+  queue,
+}).getDefinitions();
 
 /** `resolver` of the issue panel and the issue action: the item surface, about the issue they are open on. */
-export const itemResolver = createItemResolver({ operations: forgeAdminOperations(queue), context: () => createForgeNodeContext('item-resolver', 'resolver'), queue }).getDefinitions();
+export const itemResolver = createItemResolver({
+  operations: forgeAdminOperations(queue),
+  context: () => createForgeNodeContext('item-resolver', 'resolver'),
+  queue,
+}).getDefinitions();
 
 /** `webtrigger`: node-to-node exchange at `{web trigger URL}/exchange/v1/…`. */
 export const exchangeWebTrigger = (request: unknown) =>

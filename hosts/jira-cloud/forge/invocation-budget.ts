@@ -54,13 +54,23 @@ export class InvocationBudget {
   /** The retryable refusal for work that does not fit in what is left of this invocation. */
   busy(what: string): ExalateError {
     const seconds = Math.round(forgeRuntimeLimitsMs[this.kind] / 1000);
-    return new ExalateError('rate_limited', `The Jira Cloud app is busy: ${what}, and Forge ends this ${describeKind(this.kind)} after ${seconds} s. Nothing was lost; try again in a few seconds.`, {
-      isRetryable: true,
-      details: { retryAfterSeconds: 5, invocation: this.kind },
-    });
+    return new ExalateError(
+      'rate_limited',
+      `The Jira Cloud app is busy: ${what}, and Forge ends this ${describeKind(this.kind)} after ${seconds} s. Nothing was lost; try again in a few seconds.`,
+      {
+        isRetryable: true,
+        details: { retryAfterSeconds: 5, invocation: this.kind },
+      },
+    );
   }
 }
 
 function describeKind(kind: InvocationKind): string {
-  return { resolver: 'console request', 'web-trigger': 'request from the other node', 'product-event': 'Jira event', consumer: 'background step', 'scheduled-trigger': 'scheduled run' }[kind];
+  return {
+    resolver: 'console request',
+    'web-trigger': 'request from the other node',
+    'product-event': 'Jira event',
+    consumer: 'background step',
+    'scheduled-trigger': 'scheduled run',
+  }[kind];
 }

@@ -37,15 +37,26 @@ describe('the Forge item resolver', () => {
   // Answers are read loosely on purpose: each test asserts the fields it cares about.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const invoke = (functionKey: string, payload: unknown, issueKey = 'SUP-1', moduleKey = 'exalate-issue-panel'): Promise<any> =>
-    definitions({ call: { functionKey, payload }, context: { moduleKey, extension: { type: 'jira:issueContext', issue: { key: issueKey, id: '10001', type: 'Bug' } } } } as never);
+    definitions({
+      call: { functionKey, payload },
+      context: { moduleKey, extension: { type: 'jira:issueContext', issue: { key: issueKey, id: '10001', type: 'Bug' } } },
+    } as never);
 
   it('answers the item surface of the issue it is open on, from the panel and from the action', async () => {
     expect(await invoke('GET /items/{issueKey}', { params: { issueKey: 'SUP-1' } })).toEqual({ itemKey: 'SUP-1', twins: [] });
-    expect(await invoke('GET /items/{issueKey}/exalate-options', { params: { issueKey: 'SUP-1' } }, 'SUP-1', 'exalate-issue-action')).toMatchObject({ itemKey: 'SUP-1', connections: [] });
+    expect(await invoke('GET /items/{issueKey}/exalate-options', { params: { issueKey: 'SUP-1' } }, 'SUP-1', 'exalate-issue-action')).toMatchObject({
+      itemKey: 'SUP-1',
+      connections: [],
+    });
   });
 
   it('refuses any other issue named in the path or the body, and changes nothing', async () => {
-    const other = { error: { code: 'forbidden', message: 'The Exalate panel of SUP-1 acts on SUP-1 only. Errors of a whole connection are retried from Settings → Apps → Exalate → Errors.' } };
+    const other = {
+      error: {
+        code: 'forbidden',
+        message: 'The Exalate panel of SUP-1 acts on SUP-1 only. Errors of a whole connection are retried from Settings → Apps → Exalate → Errors.',
+      },
+    };
 
     expect(await invoke('GET /items/{issueKey}', { params: { issueKey: 'SUP-2' } })).toEqual(other);
     expect(await invoke('POST /connections/{id}/sync', { params: { id: 'con_1' }, body: { issueKey: 'SUP-2' } })).toEqual(other);
@@ -56,7 +67,19 @@ describe('the Forge item resolver', () => {
 
   it('retries only errors about its own issue', async () => {
     const record = (itemKey: string | null) =>
-      node.context.store.recordError({ id: `err_${itemKey ?? 'connection'}`, scope: itemKey ? 'item' : 'connection', connectionId: 'con_1', itemKey, code: 'tracker_unavailable', message: 'Jira is down', line: null, occurrences: 1, createdAt: 1, updatedAt: 1, resolvedAt: null });
+      node.context.store.recordError({
+        id: `err_${itemKey ?? 'connection'}`,
+        scope: itemKey ? 'item' : 'connection',
+        connectionId: 'con_1',
+        itemKey,
+        code: 'tracker_unavailable',
+        message: 'Jira is down',
+        line: null,
+        occurrences: 1,
+        createdAt: 1,
+        updatedAt: 1,
+        resolvedAt: null,
+      });
     const ofOther = await record('SUP-2');
     const ofConnection = await record(null);
     const own = await record('SUP-1');
@@ -69,7 +92,9 @@ describe('the Forge item resolver', () => {
   });
 
   it('refuses calls from other modules, and has no admin operation at all', async () => {
-    expect(await invoke('GET /items/{issueKey}', { params: { issueKey: 'SUP-1' } }, 'SUP-1', 'exalate-admin')).toEqual({ error: { code: 'forbidden', message: 'The Exalate item operations answer only the Exalate panel and action of an issue.' } });
+    expect(await invoke('GET /items/{issueKey}', { params: { issueKey: 'SUP-1' } }, 'SUP-1', 'exalate-admin')).toEqual({
+      error: { code: 'forbidden', message: 'The Exalate item operations answer only the Exalate panel and action of an issue.' },
+    });
     await expect(invoke('GET /connections', {})).rejects.toThrow();
     await expect(invoke('POST /connections/initiate', { body: {} })).rejects.toThrow();
   });

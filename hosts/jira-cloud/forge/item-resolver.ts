@@ -44,7 +44,8 @@ export function createItemResolver(dependencies: ItemResolverDependencies): Reso
       }
       const issueKey = issue.data.extension.issue.key;
       const request = adminCallPayloadSchema.safeParse(payload ?? {});
-      if (!request.success) return errorAnswer(new ExalateError('invalid_request', 'Invoke an item operation with { params, body }, as the Exalate panel does.'));
+      if (!request.success)
+        return errorAnswer(new ExalateError('invalid_request', 'Invoke an item operation with { params, body }, as the Exalate panel does.'));
       const context = await dependencies.context();
       try {
         const refusal = await findOtherIssue(context, resolverKey(operation), issueKey, request.data);
@@ -61,7 +62,12 @@ export function createItemResolver(dependencies: ItemResolverDependencies): Reso
 }
 
 /** A call about anything but the issue the module is open on is refused, before it is run. */
-async function findOtherIssue(context: NodeContext, key: string, issueKey: string, request: z.infer<typeof adminCallPayloadSchema>): Promise<ExalateError | null> {
+async function findOtherIssue(
+  context: NodeContext,
+  key: string,
+  issueKey: string,
+  request: z.infer<typeof adminCallPayloadSchema>,
+): Promise<ExalateError | null> {
   const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
   const named: unknown[] = [];
   if (key.includes('{issueKey}')) named.push(request.params?.['issueKey']);
@@ -79,5 +85,8 @@ async function findOtherIssue(context: NodeContext, key: string, issueKey: strin
 }
 
 function otherIssue(issueKey: string): ExalateError {
-  return new ExalateError('forbidden', `The Exalate panel of ${issueKey} acts on ${issueKey} only. Errors of a whole connection are retried from Settings → Apps → Exalate → Errors.`);
+  return new ExalateError(
+    'forbidden',
+    `The Exalate panel of ${issueKey} acts on ${issueKey} only. Errors of a whole connection are retried from Settings → Apps → Exalate → Errors.`,
+  );
 }

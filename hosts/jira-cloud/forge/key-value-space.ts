@@ -13,8 +13,7 @@ export interface WriteOptions {
 }
 
 export type SpaceWrite =
-  | { readonly type: 'set'; readonly key: string; readonly value: unknown; readonly options?: WriteOptions }
-  | { readonly type: 'delete'; readonly key: string };
+  { readonly type: 'set'; readonly key: string; readonly value: unknown; readonly options?: WriteOptions } | { readonly type: 'delete'; readonly key: string };
 
 /**
  * The few storage operations the store is written against: Forge KVS in production, a buffered
@@ -70,7 +69,10 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
     const entries: StoredEntry[] = [];
     let cursor: string | undefined;
     do {
-      let query = this.#kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(kvsLimits.pageSize);
+      let query = this.#kvs
+        .query()
+        .where('key', { condition: 'BEGINS_WITH', values: [prefix] })
+        .limit(kvsLimits.pageSize);
       if (cursor !== undefined) query = query.cursor(cursor);
       const page = await query.getMany<unknown>();
       for (const result of page.results) entries.push({ key: result.key, value: await this.#assemble(result.key, result.value) });
@@ -97,7 +99,8 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
       else if (chunk.length === 1 && chunk[0]?.type === 'set') await this.#kvs.set(chunk[0].key, chunk[0].value, ttlOf(chunk[0].options));
       else {
         let transaction = this.#kvs.transact();
-        for (const write of chunk) transaction = write.type === 'set' ? transaction.set(write.key, write.value, undefined, ttlOf(write.options)) : transaction.delete(write.key);
+        for (const write of chunk)
+          transaction = write.type === 'set' ? transaction.set(write.key, write.value, undefined, ttlOf(write.options)) : transaction.delete(write.key);
         await transaction.execute();
       }
     }
@@ -116,7 +119,12 @@ export class ForgeKeyValueSpace implements KeyValueSpace {
         // Characters, not bytes: a part of 50,000 characters is at most 200 KB of UTF-8.
         const size = kvsLimits.valueBytes / 4;
         for (let offset = 0; offset < text.length; offset += size) {
-          writes.push({ type: 'set', key: partKey(write.key, parts), value: text.slice(offset, offset + size), ...(write.options ? { options: write.options } : {}) });
+          writes.push({
+            type: 'set',
+            key: partKey(write.key, parts),
+            value: text.slice(offset, offset + size),
+            ...(write.options ? { options: write.options } : {}),
+          });
           parts += 1;
         }
         writes.push({ type: 'set', key: write.key, value: { exalateChunkedValue: 1, parts }, ...(write.options ? { options: write.options } : {}) });

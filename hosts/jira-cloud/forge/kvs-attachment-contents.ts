@@ -4,7 +4,13 @@ import type { KeyValueSpace } from './key-value-space';
 import { storageKey, storagePrefix } from './kvs-key';
 import { deleteWrite, getStored, readStored, setWrite } from './stored-records';
 
-const describedSchema = z.strictObject({ connectionId: z.string(), sourceKey: z.string(), attachmentId: z.string(), bytes: z.number(), receivedAt: z.number() });
+const describedSchema = z.strictObject({
+  connectionId: z.string(),
+  sourceKey: z.string(),
+  attachmentId: z.string(),
+  bytes: z.number(),
+  receivedAt: z.number(),
+});
 
 const contentKey = (key: AttachmentContentKey) => storageKey('attachment-content', key.connectionId, key.sourceKey, key.attachmentId);
 const descriptionKey = (key: AttachmentContentKey) => storageKey('attachment-described', key.connectionId, key.sourceKey, key.attachmentId);
@@ -42,7 +48,12 @@ export class KvsAttachmentContents {
   }
 
   async listReceivedBefore(receivedBefore: number, limit: number): Promise<z.infer<typeof describedSchema>[]> {
-    const described = (await this.#space.list(storagePrefix('attachment-described'))).map((entry) => readStored(entry.value, describedSchema, 'attachment description'));
-    return described.filter((each) => each.receivedAt < receivedBefore).sort((left, right) => left.receivedAt - right.receivedAt).slice(0, limit);
+    const described = (await this.#space.list(storagePrefix('attachment-described'))).map((entry) =>
+      readStored(entry.value, describedSchema, 'attachment description'),
+    );
+    return described
+      .filter((each) => each.receivedAt < receivedBefore)
+      .sort((left, right) => left.receivedAt - right.receivedAt)
+      .slice(0, limit);
   }
 }

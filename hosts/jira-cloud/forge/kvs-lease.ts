@@ -77,8 +77,13 @@ export class KvsLease {
       // A lease past its end belongs to a holder that died: take it over (KVS TTL may lag).
       if (current.success && current.data.expiresAt < now) await this.#space.apply([{ type: 'delete', key }]);
       else if (now >= giveUpAt) {
-        if (waitMs < this.#options.waitMs && this.#budget) throw this.#budget.busy(`another part of the app has been working on "${name}" for the ${Math.round(waitMs / 1000)} s this request could wait`);
-        throw new ExalateError('conflict', `Another Forge invocation has held "${name}" for more than ${Math.round(this.#options.waitMs / 1000)} s; this step is tried again later.`, { isRetryable: true });
+        if (waitMs < this.#options.waitMs && this.#budget)
+          throw this.#budget.busy(`another part of the app has been working on "${name}" for the ${Math.round(waitMs / 1000)} s this request could wait`);
+        throw new ExalateError(
+          'conflict',
+          `Another Forge invocation has held "${name}" for more than ${Math.round(this.#options.waitMs / 1000)} s; this step is tried again later.`,
+          { isRetryable: true },
+        );
       } else await this.#sleep(Math.min(this.#options.pollMs, giveUpAt - now));
     }
   }
@@ -86,7 +91,14 @@ export class KvsLease {
   async #renew(key: string, holder: string): Promise<void> {
     const current = leaseSchema.safeParse(await this.#space.get(key));
     if (current.success && current.data.holder === holder) {
-      await this.#space.apply([{ type: 'set', key, value: { holder, expiresAt: this.#clock.now() + this.#options.leaseMs }, options: { ttlSeconds: this.#options.leaseMs / 1000 + 1 } }]);
+      await this.#space.apply([
+        {
+          type: 'set',
+          key,
+          value: { holder, expiresAt: this.#clock.now() + this.#options.leaseMs },
+          options: { ttlSeconds: this.#options.leaseMs / 1000 + 1 },
+        },
+      ]);
     }
   }
 

@@ -34,7 +34,8 @@ export const emptyMarkerTrustMs = 5 * 60_000;
  */
 const workMarkerSchema = z.strictObject({ empty: z.boolean(), checkedAt: z.number() });
 const workMarkerKey = (connectionId: string, direction: Direction) => storageKey('queue-work', connectionId, direction);
-const mayHaveWork = (connectionId: string, direction: Direction, at: number) => setWrite(workMarkerKey(connectionId, direction), { empty: false, checkedAt: at });
+const mayHaveWork = (connectionId: string, direction: Direction, at: number) =>
+  setWrite(workMarkerKey(connectionId, direction), { empty: false, checkedAt: at });
 
 /**
  * Attachment content of an entry, kept under its own key (split in parts within KVS's value size
@@ -45,8 +46,10 @@ const contentKey = (connectionId: string, direction: Direction, envelopeId: stri
 type AttachmentEnvelope = Extract<QueueEntry['envelope'], { kind: 'attachment' }>;
 const isAttachment = (envelope: QueueEntry['envelope']): envelope is AttachmentEnvelope => envelope.kind === 'attachment';
 
-const entryKey = (connectionId: string, direction: Direction, state: QueueState, position: number) => storageKey('queue', connectionId, direction, section(state), orderedNumber(position));
-const sectionPrefix = (connectionId: string, direction: Direction, open: boolean) => storagePrefix('queue', connectionId, direction, open ? 'open' : 'finished');
+const entryKey = (connectionId: string, direction: Direction, state: QueueState, position: number) =>
+  storageKey('queue', connectionId, direction, section(state), orderedNumber(position));
+const sectionPrefix = (connectionId: string, direction: Direction, open: boolean) =>
+  storagePrefix('queue', connectionId, direction, open ? 'open' : 'finished');
 
 /**
  * The outbox and inbox in KVS: open entries (queued, in flight) under one prefix, so claiming reads
@@ -70,14 +73,23 @@ export class KvsQueue {
     // Never behind the last position this queue handed out, even when this machine's clock is.
     const hintKey = storageKey('queue-position', entry.connectionId, entry.direction);
     let position = this.#order.next(((await getStored(this.#space, hintKey, z.number(), 'queue position')) ?? 0) + 1);
-    while (!(await this.#space.createIfAbsent(storageKey('queue-slot', entry.connectionId, entry.direction, orderedNumber(position)), true, { ttlSeconds: slotTtlSeconds }))) {
+    while (
+      !(await this.#space.createIfAbsent(storageKey('queue-slot', entry.connectionId, entry.direction, orderedNumber(position)), true, {
+        ttlSeconds: slotTtlSeconds,
+      }))
+    ) {
       position = this.#order.next(position + 1);
     }
     const content = isAttachment(entry.envelope) && entry.envelope.contentBase64 !== '' ? entry.envelope.contentBase64 : undefined;
-    const stored: QueueEntry = content === undefined ? { ...entry, position } : { ...entry, position, envelope: { ...(entry.envelope as AttachmentEnvelope), contentBase64: '' } };
+    const stored: QueueEntry =
+      content === undefined ? { ...entry, position } : { ...entry, position, envelope: { ...(entry.envelope as AttachmentEnvelope), contentBase64: '' } };
     await this.#space.apply([
       ...(content === undefined || !isOpen(entry.state) ? [] : [setWrite(contentKey(entry.connectionId, entry.direction, entry.envelope.id), content)]),
-      setWrite(entryKey(entry.connectionId, entry.direction, entry.state, position), stored, isOpen(entry.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds }),
+      setWrite(
+        entryKey(entry.connectionId, entry.direction, entry.state, position),
+        stored,
+        isOpen(entry.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds },
+      ),
       setWrite(hintKey, position),
       // Last: a claimer that finds this marker finds the entry too.
       ...(isOpen(entry.state) ? [mayHaveWork(entry.connectionId, entry.direction, entry.createdAt)] : []),
@@ -92,13 +104,24 @@ export class KvsQueue {
     for (const open of sections) entries.push(...this.#read(await this.#space.list(sectionPrefix(query.connectionId, query.direction, open))));
     const envelopeIds = query.envelopeIds === undefined ? undefined : new Set(query.envelopeIds);
     return entries
-      .filter((entry) => wanted.has(entry.state) && (query.itemKey === undefined || entry.itemKey === query.itemKey) && (envelopeIds === undefined || envelopeIds.has(entry.envelope.id)))
+      .filter(
+        (entry) =>
+          wanted.has(entry.state) &&
+          (query.itemKey === undefined || entry.itemKey === query.itemKey) &&
+          (envelopeIds === undefined || envelopeIds.has(entry.envelope.id)),
+      )
       .sort((left, right) => left.position - right.position)
       .slice(0, query.limit);
   }
 
   /** Held under a lease per queue, so that invocations claiming at the same time take turns. */
-  async claimDueEntries(claim: { readonly connectionId: string; readonly direction: Direction; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]> {
+  async claimDueEntries(claim: {
+    readonly connectionId: string;
+    readonly direction: Direction;
+    readonly now: number;
+    readonly leaseMs: number;
+    readonly limit: number;
+  }): Promise<readonly QueueEntry[]> {
     const markerKey = workMarkerKey(claim.connectionId, claim.direction);
     const marker = await getStored(this.#space, markerKey, workMarkerSchema, 'queue work marker');
     // An idle queue: one read, no lease, no listing (what an idle poll costs, docs/benchmarks.md).
@@ -139,7 +162,8 @@ export class KvsQueue {
   async updateQueueEntry(connectionId: string, direction: Direction, position: number, patch: QueueEntryPatch): Promise<void> {
     const openKey = entryKey(connectionId, direction, 'queued', position);
     const finishedKey = entryKey(connectionId, direction, 'done', position);
-    const current = (await getStored(this.#space, openKey, queueEntrySchema, 'queue entry')) ?? (await getStored(this.#space, finishedKey, queueEntrySchema, 'queue entry'));
+    const current =
+      (await getStored(this.#space, openKey, queueEntrySchema, 'queue entry')) ?? (await getStored(this.#space, finishedKey, queueEntrySchema, 'queue entry'));
     if (!current) throw new ExalateError('not_found', `There is no queue entry ${position} on connection ${connectionId}.`);
     const updated: QueueEntry = { ...current, ...patch };
     const target = entryKey(connectionId, direction, updated.state, position);

@@ -43,7 +43,14 @@ describe('Forge KVS store, where KVS differs from SQLite', () => {
 
   it('lists more than one query page (100) of records, in creation order', async () => {
     const store = KvsStore.open({ lease: quickLease });
-    for (let index = 0; index < 130; index++) await store.insertTrigger({ id: `trg_${String(index).padStart(3, '0')}`, connectionId: 'con_1', query: `project = P${index}`, active: true, createdAt: index });
+    for (let index = 0; index < 130; index++)
+      await store.insertTrigger({
+        id: `trg_${String(index).padStart(3, '0')}`,
+        connectionId: 'con_1',
+        query: `project = P${index}`,
+        active: true,
+        createdAt: index,
+      });
     const triggers = await store.listTriggers('con_1');
     expect(triggers).toHaveLength(130);
     expect(triggers.map((trigger) => trigger.createdAt)).toEqual([...Array(130).keys()]);
@@ -120,7 +127,20 @@ describe('Forge KVS store, where KVS differs from SQLite', () => {
     const store = KvsStore.open({ lease: quickLease });
     await store.putSetting('reconciler-watermark:Ünïcode/project name?', '1');
     expect(await store.getSetting('reconciler-watermark:Ünïcode/project name?')).toBe('1');
-    await store.putTwin({ connectionId: 'con_1', localKey: 'work item #42 / ä', remoteKey: 'SUP 1', status: 'queued', lastSentHash: null, nextOutboundSequence: 0, lastAppliedInboundSequence: -1, previousReplica: null, commentLinks: [], attachmentLinks: [], sentAttachmentIds: [], updatedAt: 1 });
+    await store.putTwin({
+      connectionId: 'con_1',
+      localKey: 'work item #42 / ä',
+      remoteKey: 'SUP 1',
+      status: 'queued',
+      lastSentHash: null,
+      nextOutboundSequence: 0,
+      lastAppliedInboundSequence: -1,
+      previousReplica: null,
+      commentLinks: [],
+      attachmentLinks: [],
+      sentAttachmentIds: [],
+      updatedAt: 1,
+    });
     expect((await store.getTwinByRemoteKey('con_1', 'SUP 1'))?.localKey).toBe('work item #42 / ä');
   });
 });
@@ -131,7 +151,25 @@ describe('accepting on Forge KVS after a winner died', () => {
     fakeKvs.now = () => start;
     try {
       const store = KvsStore.open({ lease: quickLease });
-      const accepted: Connection = { id: 'con_lost', name: 'lost', description: '', mode: 'script', status: 'active', statusReason: null, role: 'acceptor', localName: 'a', remoteName: 'b', projectKey: 'KEY', destination: 'unknown', remoteTracker: 'unknown', localIsPrivate: false, peer: null, invitationExpiresAt: 100, createdAt: 1, updatedAt: 1 };
+      const accepted: Connection = {
+        id: 'con_lost',
+        name: 'lost',
+        description: '',
+        mode: 'script',
+        status: 'active',
+        statusReason: null,
+        role: 'acceptor',
+        localName: 'a',
+        remoteName: 'b',
+        projectKey: 'KEY',
+        destination: 'unknown',
+        remoteTracker: 'unknown',
+        localIsPrivate: false,
+        peer: null,
+        invitationExpiresAt: 100,
+        createdAt: 1,
+        updatedAt: 1,
+      };
       expect(await store.insertConnectionUnlessLive(accepted)).toBe(true);
       // The winner's write of the connection never landed: only its marker is left.
       await fakeKvs.kvs.delete(storageKey('connection', 'con_lost'));

@@ -30,7 +30,13 @@ import { getStored, listOrdered, orderedRecordSchema, OrderSequence, setWrite } 
 
 const identitySchema = z.strictObject({ nodeId: z.string().min(1), publicKey: z.string().min(1), privateKey: z.string().min(1), createdAt: z.number().int() });
 // Invitations stored before the sealed code was kept have none: they read as null.
-const invitationSchema = z.strictObject({ connectionId: z.string(), tokenHash: z.string(), expiresAt: z.number(), usedAt: z.number().nullable(), sealedCode: z.string().nullable().default(null) });
+const invitationSchema = z.strictObject({
+  connectionId: z.string(),
+  tokenHash: z.string(),
+  expiresAt: z.number(),
+  usedAt: z.number().nullable(),
+  sealedCode: z.string().nullable().default(null),
+});
 const orderedConnection = orderedRecordSchema(connectionSchema);
 /** Longer than any Forge invocation (at most 900 s), so racers of one accept always meet the marker. */
 const connectionClaimTtlSeconds = 15 * 60;
@@ -80,7 +86,12 @@ export class KvsStore implements StoreV1 {
 
   static open(options: KvsStoreOptions = {}, base: KeyValueSpace = new ForgeKeyValueSpace()): KvsStore {
     const clock = options.clock ?? systemClock;
-    return new KvsStore(base, { base, lease: new KvsLease(base, clock, options.lease ?? defaultLeaseOptions, options.budget), order: new OrderSequence(clock) }, clock, false);
+    return new KvsStore(
+      base,
+      { base, lease: new KvsLease(base, clock, options.lease ?? defaultLeaseOptions, options.budget), order: new OrderSequence(clock) },
+      clock,
+      false,
+    );
   }
 
   async ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity> {
@@ -186,7 +197,8 @@ export class KvsStore implements StoreV1 {
   getAttachmentContent = (key: AttachmentContentKey): Promise<AttachmentContent | undefined> => this.#attachments.get(key);
   deleteAttachmentContent = (key: AttachmentContentKey): Promise<void> => this.#attachments.delete(key);
   measureAttachmentContent = (connectionId: string): Promise<number> => this.#attachments.measure(connectionId);
-  listAttachmentContentReceivedBefore: StoreV1['listAttachmentContentReceivedBefore'] = (receivedBefore, limit) => this.#attachments.listReceivedBefore(receivedBefore, limit);
+  listAttachmentContentReceivedBefore: StoreV1['listAttachmentContentReceivedBefore'] = (receivedBefore, limit) =>
+    this.#attachments.listReceivedBefore(receivedBefore, limit);
   listErrors = (options: { readonly includeResolved: boolean }): Promise<readonly SyncError[]> => this.#records.listErrors(options);
   getError = (id: string): Promise<SyncError | undefined> => this.#records.getError(id);
   resolveErrors: StoreV1['resolveErrors'] = (filter, now) => this.#records.resolveErrors(filter, now);

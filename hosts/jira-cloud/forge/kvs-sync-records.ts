@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { connectionRulesSchema, syncErrorSchema, triggerSchema, twinSchema, type ConnectionRules, type SyncError, type Trigger, type Twin } from '../../../core';
+import {
+  connectionRulesSchema,
+  syncErrorSchema,
+  triggerSchema,
+  twinSchema,
+  type ConnectionRules,
+  type SyncError,
+  type Trigger,
+  type Twin,
+} from '../../../core';
 import type { KeyValueSpace, SpaceWrite } from './key-value-space';
 import { storageKey, storagePrefix } from './kvs-key';
 import { deleteWrite, getStored, listOrdered, orderedRecordSchema, readStored, setWrite, type OrderSequence } from './stored-records';
@@ -59,7 +68,8 @@ export class KvsSyncRecords {
     const key = storageKey('twin', twin.connectionId, twin.localKey);
     const previous = await getStored(this.#space, key, orderedTwin, 'twin');
     const writes: SpaceWrite[] = [setWrite(key, { record: twin, order: previous?.order ?? this.#order.next() })];
-    if (previous?.record.remoteKey && previous.record.remoteKey !== twin.remoteKey) writes.push(deleteWrite(storageKey('twin-remote', twin.connectionId, previous.record.remoteKey)));
+    if (previous?.record.remoteKey && previous.record.remoteKey !== twin.remoteKey)
+      writes.push(deleteWrite(storageKey('twin-remote', twin.connectionId, previous.record.remoteKey)));
     if (twin.remoteKey !== null) writes.push(setWrite(storageKey('twin-remote', twin.connectionId, twin.remoteKey), twin.localKey));
     await this.#space.apply(writes);
   }
@@ -67,7 +77,10 @@ export class KvsSyncRecords {
   async deleteTwin(connectionId: string, localKey: string): Promise<void> {
     const twin = await this.getTwinByLocalKey(connectionId, localKey);
     if (!twin) return;
-    await this.#space.apply([deleteWrite(storageKey('twin', connectionId, localKey)), ...(twin.remoteKey === null ? [] : [deleteWrite(storageKey('twin-remote', connectionId, twin.remoteKey))])]);
+    await this.#space.apply([
+      deleteWrite(storageKey('twin', connectionId, localKey)),
+      ...(twin.remoteKey === null ? [] : [deleteWrite(storageKey('twin-remote', connectionId, twin.remoteKey))]),
+    ]);
   }
 
   listTwins(connectionId: string): Promise<readonly Twin[]> {
@@ -79,7 +92,13 @@ export class KvsSyncRecords {
     const openId = await getStored(this.#space, indexKey, z.string(), 'error index entry');
     const open = openId === undefined ? undefined : await getStored(this.#space, storageKey('error', openId), orderedError, 'error');
     if (open && open.record.resolvedAt === null) {
-      const kept: SyncError = { ...open.record, message: error.message, line: error.line, occurrences: open.record.occurrences + 1, updatedAt: error.updatedAt };
+      const kept: SyncError = {
+        ...open.record,
+        message: error.message,
+        line: error.line,
+        occurrences: open.record.occurrences + 1,
+        updatedAt: error.updatedAt,
+      };
       await this.#space.apply([setWrite(storageKey('error', kept.id), { record: kept, order: open.order })]);
       return kept;
     }

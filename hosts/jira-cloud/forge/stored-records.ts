@@ -31,7 +31,9 @@ export function orderedRecordSchema<T>(schema: z.ZodType<T>) {
 export function readStored<T>(value: unknown, schema: z.ZodType<T>, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ExalateError('internal', `A stored ${what} could not be read; the app's storage may be damaged.`, { details: { reason: parsed.error.issues.map((issue) => issue.message).join('; ') } });
+    throw new ExalateError('internal', `A stored ${what} could not be read; the app's storage may be damaged.`, {
+      details: { reason: parsed.error.issues.map((issue) => issue.message).join('; ') },
+    });
   }
   return parsed.data;
 }

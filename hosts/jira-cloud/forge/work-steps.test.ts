@@ -41,7 +41,14 @@ describe('Forge async-event steps', () => {
       event = next;
     }
     expect(steps).toBe(3);
-    expect(await readBulkSyncProgress(context, 'con_1')).toMatchObject({ state: 'finished', query: 'project = SUP', found: 230, queued: 230, unchanged: 0, failed: 0 });
+    expect(await readBulkSyncProgress(context, 'con_1')).toMatchObject({
+      state: 'finished',
+      query: 'project = SUP',
+      found: 230,
+      queued: 230,
+      unchanged: 0,
+      failed: 0,
+    });
     expect((await context.store.countQueue('con_1')).outbound.queued).toBe(230);
   }, 60_000);
 
@@ -59,9 +66,16 @@ describe('Forge async-event steps', () => {
     const queue = recordingWorkQueue();
     const dueIn = 120_000;
     await context.store.enqueue({
-      connectionId: 'con_1', direction: 'inbound', itemKey: 'SUP-1',
+      connectionId: 'con_1',
+      direction: 'inbound',
+      itemKey: 'SUP-1',
       envelope: { kind: 'applied', id: 'receipt-1', sourceKey: 'SUP-1', targetKey: 'ADO-1', changeId: 'change-1', createdAt: 1 },
-      state: 'queued', attempts: 1, nextAttemptAt: context.clock.now() + dueIn, lastError: 'busy', createdAt: 1, updatedAt: 1,
+      state: 'queued',
+      attempts: 1,
+      nextAttemptAt: context.clock.now() + dueIn,
+      lastError: 'busy',
+      createdAt: 1,
+      updatedAt: 1,
     });
     expect(await runSyncPassStep(context, queue, 1_000)).toEqual({ moved: 0, continued: false });
     await runSyncPassStep(context, queue, 1_000);
@@ -73,9 +87,16 @@ describe('Forge async-event steps', () => {
   it('does not schedule passes for changes a private peer collects by polling', async () => {
     await context.store.insertConnection({ ...activeConnection('con_2', null), id: 'con_2' });
     await context.store.enqueue({
-      connectionId: 'con_2', direction: 'outbound', itemKey: 'SUP-1',
+      connectionId: 'con_2',
+      direction: 'outbound',
+      itemKey: 'SUP-1',
       envelope: { kind: 'change', id: 'change-1', sourceKey: 'SUP-1', sequence: 0, replica: {}, createdAt: 1 },
-      state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, createdAt: 1, updatedAt: 1,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      createdAt: 1,
+      updatedAt: 1,
     });
     const queue = recordingWorkQueue();
     await runSyncPassStep(context, queue, 1_000);

@@ -8,7 +8,15 @@ import { useConnections } from '../../console-kit/use-connections';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 
 /** Triggers and Sync queue are per connection: this picks one (the first syncing one by default). */
-export function ConnectionPicker({ client, chosen, onChoose }: { readonly client: ConsoleClient; readonly chosen: ConsoleConnection | null; readonly onChoose: (connection: ConsoleConnection) => void }) {
+export function ConnectionPicker({
+  client,
+  chosen,
+  onChoose,
+}: {
+  readonly client: ConsoleClient;
+  readonly chosen: ConsoleConnection | null;
+  readonly onChoose: (connection: ConsoleConnection) => void;
+}) {
   const id = useId();
   const { connections, failure } = useConnections(client);
   const usable = (connections ?? []).filter((connection) => connection.status !== 'deleted');
@@ -17,7 +25,10 @@ export function ConnectionPicker({ client, chosen, onChoose }: { readonly client
     if (chosen === null && first) onChoose(first);
   }, [connections]);
   if (failure !== null) return <SectionMessage appearance="error">{failure}</SectionMessage>;
-  if (connections !== null && usable.length === 0) return <SectionMessage appearance="information">There is no connection yet. Initiate one, or accept an invitation, on the Connections page.</SectionMessage>;
+  if (connections !== null && usable.length === 0)
+    return (
+      <SectionMessage appearance="information">There is no connection yet. Initiate one, or accept an invitation, on the Connections page.</SectionMessage>
+    );
   const options = usable.map((connection) => ({ value: connection.id, label: `${connection.name} (${connection.status})` }));
   return (
     <Box xcss={undefined}>

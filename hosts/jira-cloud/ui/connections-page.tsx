@@ -8,7 +8,17 @@ import type { ConsoleConnection, InstanceAnswer } from '../../console-kit/admin-
 import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../console-kit/browser-core';
 import { useConnections } from '../../console-kit/use-connections';
 import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
-import { canCheck, canEditScripts, canShowInvitation, canStartSync, describeRemoteSide, modeWord, pendingExplained, statusActions, wizardContextOf } from '../../console-kit/console-words';
+import {
+  canCheck,
+  canEditScripts,
+  canShowInvitation,
+  canStartSync,
+  describeRemoteSide,
+  modeWord,
+  pendingExplained,
+  statusActions,
+  wizardContextOf,
+} from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
@@ -31,7 +41,12 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
   const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
   const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
   const host = useMemo<WizardEffectHost>(
-    () => ({ client, clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard, close: () => setWizard(null), refreshConnections: () => void refresh() }),
+    () => ({
+      client,
+      clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard,
+      close: () => setWizard(null),
+      refreshConnections: () => void refresh(),
+    }),
     [client, refresh],
   );
 
@@ -41,7 +56,19 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
   const rows = (connections ?? []).map((connection) => ({
     key: connection.id,
     cells: [
-      { key: 'name', content: <Stack><Text weight="medium">{connection.name}</Text>{connection.description ? <Text size="small" color="color.text.subtlest">{connection.description}</Text> : null}</Stack> },
+      {
+        key: 'name',
+        content: (
+          <Stack>
+            <Text weight="medium">{connection.name}</Text>
+            {connection.description ? (
+              <Text size="small" color="color.text.subtlest">
+                {connection.description}
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+      },
       { key: 'remote', content: describeRemoteSide(connection) },
       { key: 'mode', content: modeWord(connection.mode) },
       {
@@ -63,12 +90,23 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
           <Inline space="space.050" shouldWrap>
             {/* The next step first: how to start syncing once Active, the code to send while Pending. */}
             {canStartSync(connection) ? (
-              <Button spacing="compact" appearance="primary" aria-label={`${startSyncLabel} ${connection.name}`} isDisabled={working === connection.id} onClick={() => setStartingSync(connection)}>
+              <Button
+                spacing="compact"
+                appearance="primary"
+                aria-label={`${startSyncLabel} ${connection.name}`}
+                isDisabled={working === connection.id}
+                onClick={() => setStartingSync(connection)}
+              >
                 {startSyncLabel}
               </Button>
             ) : null}
             {canShowInvitation(connection) ? (
-              <Button spacing="compact" aria-label={`${invitationCodeWords.show} ${connection.name}`} isDisabled={working === connection.id} onClick={() => setShowingInvitation(connection)}>
+              <Button
+                spacing="compact"
+                aria-label={`${invitationCodeWords.show} ${connection.name}`}
+                isDisabled={working === connection.id}
+                onClick={() => setShowingInvitation(connection)}
+              >
                 {invitationCodeWords.show}
               </Button>
             ) : null}
@@ -78,7 +116,12 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
               </Button>
             ))}
             {canEditScripts(connection) ? (
-              <Button spacing="compact" aria-label={`Edit scripts ${connection.name}`} isDisabled={working === connection.id} onClick={() => setEditing(connection)}>
+              <Button
+                spacing="compact"
+                aria-label={`Edit scripts ${connection.name}`}
+                isDisabled={working === connection.id}
+                onClick={() => setEditing(connection)}
+              >
                 Edit scripts
               </Button>
             ) : null}
@@ -120,11 +163,20 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
           <DynamicTable label="Connections of this Jira site" head={head} rows={rows} isLoading={connections === null && failure === null} rowsPerPage={20} />
         </Box>
       )}
-      {wizard === null ? null : <WizardModal key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />}
+      {wizard === null ? null : (
+        <WizardModal key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />
+      )}
       {editing === null ? null : <RulesModal client={client} connection={editing} onClose={() => setEditing(null)} />}
       {showingInvitation === null ? null : <InvitationCodeModal client={client} connection={showingInvitation} onClose={() => setShowingInvitation(null)} />}
       {startingSync === null ? null : <StartSyncModal client={client} connection={startingSync} onClose={() => setStartingSync(null)} />}
-      {deleting === null ? null : <ConfirmDeleteModal connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void remove(deleting, () => setDeleting(null))} />}
+      {deleting === null ? null : (
+        <ConfirmDeleteModal
+          connection={deleting}
+          busy={working === deleting.id}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void remove(deleting, () => setDeleting(null))}
+        />
+      )}
     </PageFrame>
   );
 }

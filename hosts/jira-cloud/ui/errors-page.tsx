@@ -17,24 +17,45 @@ export function ErrorsPage({ client }: { readonly client: ConsoleClient }) {
     setNotice(answer.ok ? { kind: 'success', text: 'Retrying now: what the error held back is tried again.' } : { kind: 'error', text: answer.error.message });
     errors.reload();
   };
-  const rows = errors.view.status === 'loaded'
-    ? errors.view.value.map((error) => ({
-        key: error.id,
-        cells: [
-          { key: 'scope', content: <Lozenge appearance={error.scope === 'node' ? 'removed' : 'moved'}>{error.scope === 'item' ? 'Issue' : error.scope === 'connection' ? 'Connection' : 'App'}</Lozenge> },
-          { key: 'item', content: error.itemKey ?? '—' },
-          { key: 'message', content: error.line === null ? error.message : `${error.message} (line ${error.line})` },
-          { key: 'occurrences', content: String(error.occurrences) },
-          { key: 'updated', content: new Date(error.updatedAt).toLocaleString() },
-          { key: 'actions', content: <Button spacing="compact" onClick={() => void retry(error.id)}>Retry</Button> },
-        ],
-      }))
-    : [];
+  const rows =
+    errors.view.status === 'loaded'
+      ? errors.view.value.map((error) => ({
+          key: error.id,
+          cells: [
+            {
+              key: 'scope',
+              content: (
+                <Lozenge appearance={error.scope === 'node' ? 'removed' : 'moved'}>
+                  {error.scope === 'item' ? 'Issue' : error.scope === 'connection' ? 'Connection' : 'App'}
+                </Lozenge>
+              ),
+            },
+            { key: 'item', content: error.itemKey ?? '—' },
+            { key: 'message', content: error.line === null ? error.message : `${error.message} (line ${error.line})` },
+            { key: 'occurrences', content: String(error.occurrences) },
+            { key: 'updated', content: new Date(error.updatedAt).toLocaleString() },
+            {
+              key: 'actions',
+              content: (
+                <Button spacing="compact" onClick={() => void retry(error.id)}>
+                  Retry
+                </Button>
+              ),
+            },
+          ],
+        }))
+      : [];
   return (
     <PageFrame title="Errors" actions={<Button onClick={errors.reload}>Refresh</Button>}>
       <NoticeBanner notice={notice} />
       {errors.view.status === 'failed' ? <SectionMessage appearance="error">{errors.view.message}</SectionMessage> : null}
-      <DynamicTable label="Unresolved errors" head={{ cells: ['Scope', 'Issue', 'Message', 'Times', 'Last seen', 'Actions'].map((title) => ({ key: title, content: title })) }} rows={rows} isLoading={errors.view.status === 'loading'} emptyView={<p>No errors: everything syncs.</p>} />
+      <DynamicTable
+        label="Unresolved errors"
+        head={{ cells: ['Scope', 'Issue', 'Message', 'Times', 'Last seen', 'Actions'].map((title) => ({ key: title, content: title })) }}
+        rows={rows}
+        isLoading={errors.view.status === 'loading'}
+        emptyView={<p>No errors: everything syncs.</p>}
+      />
     </PageFrame>
   );
 }

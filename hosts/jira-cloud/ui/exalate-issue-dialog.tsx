@@ -19,7 +19,15 @@ const words = itemSurfaceWords('jira-cloud');
  * connections whose scope the issue is in, or Connect it to an existing remote item by its key.
  * An issue no connection can take says why. `onDone` runs after a successful action.
  */
-export function ExalateIssueDialog({ surface, onDone, onCancel }: { readonly surface: ItemSurface; readonly onDone: () => void; readonly onCancel: () => void }) {
+export function ExalateIssueDialog({
+  surface,
+  onDone,
+  onCancel,
+}: {
+  readonly surface: ItemSurface;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}) {
   const exalateId = useId();
   const connectConnectionId = useId();
   const remoteKeyId = useId();
@@ -51,7 +59,13 @@ export function ExalateIssueDialog({ surface, onDone, onCancel }: { readonly sur
               </Heading>
               <p>{words.exalateHelp}</p>
               <Label htmlFor={exalateId}>{words.connectionLabel}</Label>
-              <Select inputId={exalateId} aria-label={words.connectionLabel} options={connections} value={selected} onChange={(option) => setChosen(option?.value ?? '')} />
+              <Select
+                inputId={exalateId}
+                aria-label={words.connectionLabel}
+                options={connections}
+                value={selected}
+                onChange={(option) => setChosen(option?.value ?? '')}
+              />
               <Inline>
                 <Button type="submit" appearance="primary" isLoading={surface.busy?.action === 'exalate'}>
                   {words.exalateButton}
@@ -66,7 +80,13 @@ export function ExalateIssueDialog({ surface, onDone, onCancel }: { readonly sur
               </Heading>
               <p>{words.connectHelp}</p>
               <Label htmlFor={connectConnectionId}>{words.connectionLabel}</Label>
-              <Select inputId={connectConnectionId} aria-label={`${words.connectionLabel} (${words.connectButton})`} options={connections} value={selected} onChange={(option) => setChosen(option?.value ?? '')} />
+              <Select
+                inputId={connectConnectionId}
+                aria-label={`${words.connectionLabel} (${words.connectButton})`}
+                options={connections}
+                value={selected}
+                onChange={(option) => setChosen(option?.value ?? '')}
+              />
               <Label htmlFor={remoteKeyId}>{words.remoteKeyLabel}</Label>
               <Textfield id={remoteKeyId} name="remoteKey" value={remoteKey} onChange={(event) => setRemoteKey(event.currentTarget.value)} />
               <Inline>

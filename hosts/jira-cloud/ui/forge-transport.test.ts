@@ -16,8 +16,13 @@ describe('the Custom UI’s admin client over @forge/bridge', () => {
   });
 
   it('hands over the resolver’s refusal in the node’s words', async () => {
-    invokeMock.mockResolvedValue({ error: { code: 'invitation_expired', message: 'The invitation code expired on 2026-11-25; ask the initiator for a new one.' } });
-    expect(await createConsoleClient(forgeTransport).previewInvitation('exa1.x')).toEqual({ ok: false, error: { status: 0, code: 'invitation_expired', message: 'The invitation code expired on 2026-11-25; ask the initiator for a new one.' } });
+    invokeMock.mockResolvedValue({
+      error: { code: 'invitation_expired', message: 'The invitation code expired on 2026-11-25; ask the initiator for a new one.' },
+    });
+    expect(await createConsoleClient(forgeTransport).previewInvitation('exa1.x')).toEqual({
+      ok: false,
+      error: { status: 0, code: 'invitation_expired', message: 'The invitation code expired on 2026-11-25; ask the initiator for a new one.' },
+    });
   });
 
   it('says what to do when the app itself does not answer', async () => {

@@ -10,9 +10,18 @@ import type { OperationTransport } from '../../console-kit/operation-client';
 export const forgeTransport: OperationTransport = async ({ key, params, body, query }) => {
   let answer: unknown;
   try {
-    answer = await invoke(key, { params: { ...params }, ...(body === undefined ? {} : { body: body as never }), ...(query === undefined ? {} : { query: { ...query } }) });
+    answer = await invoke(key, {
+      params: { ...params },
+      ...(body === undefined ? {} : { body: body as never }),
+      ...(query === undefined ? {} : { query: { ...query } }),
+    });
   } catch (error) {
-    return err(failure('unreachable', `The Exalate app did not answer (${error instanceof Error ? error.message : 'invoke failed'}). Reload the page; if it keeps failing, look at the app's logs (forge logs).`));
+    return err(
+      failure(
+        'unreachable',
+        `The Exalate app did not answer (${error instanceof Error ? error.message : 'invoke failed'}). Reload the page; if it keeps failing, look at the app's logs (forge logs).`,
+      ),
+    );
   }
   if (typeof answer === 'object' && answer !== null && 'error' in answer) {
     const refused = (answer as { error: { code?: unknown; message?: unknown } }).error;

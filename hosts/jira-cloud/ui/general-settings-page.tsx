@@ -28,8 +28,8 @@ export function GeneralSettingsPage({ instance }: { readonly instance: InstanceA
       </dl>
       <Stack space="space.100">
         <SectionMessage appearance="information" title="Connecting to another Exalate">
-          Give the other side's admin the Exalate URL above as their Destination Instance URL, or initiate the connection here with theirs. This app can only call peers whose host its
-          manifest allows (permissions.external.fetch.backend); ask whoever deploys the app to add a new peer's host.
+          Give the other side's admin the Exalate URL above as their Destination Instance URL, or initiate the connection here with theirs. This app can only
+          call peers whose host its manifest allows (permissions.external.fetch.backend); ask whoever deploys the app to add a new peer's host.
         </SectionMessage>
       </Stack>
     </PageFrame>

@@ -8,7 +8,17 @@ import { wizardLabels, wizardPreviewLabels } from '../../console-kit/browser-cor
  * itself, read-only, selected whole on focus. The wizard's last step and Show invitation code
  * draw the same lines, inside a Stack of their own.
  */
-export function InvitationCodeDetails({ codeId, destination, expires, invitationCode }: { readonly codeId: string; readonly destination: string; readonly expires: string; readonly invitationCode: string }) {
+export function InvitationCodeDetails({
+  codeId,
+  destination,
+  expires,
+  invitationCode,
+}: {
+  readonly codeId: string;
+  readonly destination: string;
+  readonly expires: string;
+  readonly invitationCode: string;
+}) {
   return (
     <>
       <Text as="p">
@@ -18,7 +28,15 @@ export function InvitationCodeDetails({ codeId, destination, expires, invitation
         <Text weight="bold">{wizardPreviewLabels.expires}:</Text> {expires}
       </Text>
       <Label htmlFor={codeId}>{wizardLabels.useFollowingCode}</Label>
-      <TextArea id={codeId} aria-label={wizardLabels.invitationCode} value={invitationCode} isReadOnly isMonospaced minimumRows={Math.min(12, Math.ceil(invitationCode.length / 60))} onFocus={(event) => event.currentTarget.select()} />
+      <TextArea
+        id={codeId}
+        aria-label={wizardLabels.invitationCode}
+        value={invitationCode}
+        isReadOnly
+        isMonospaced
+        minimumRows={Math.min(12, Math.ceil(invitationCode.length / 60))}
+        onFocus={(event) => event.currentTarget.select()}
+      />
     </>
   );
 }

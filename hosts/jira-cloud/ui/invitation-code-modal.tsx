@@ -11,7 +11,15 @@ import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-in
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** Show invitation code: a Pending connection's code again, laid out as the wizard's last step. */
-export function InvitationCodeModal({ client, connection, onClose }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onClose: () => void }) {
+export function InvitationCodeModal({
+  client,
+  connection,
+  onClose,
+}: {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly onClose: () => void;
+}) {
   const id = useId();
   const code = useInvitationCode(client, connection, typeof navigator === 'undefined' ? undefined : navigator.clipboard);
   const { view } = code;
@@ -28,7 +36,9 @@ export function InvitationCodeModal({ client, connection, onClose }: { readonly 
               <SectionMessage appearance="warning">{view.message}</SectionMessage>
             </div>
           ) : null}
-          {view.status === 'loaded' ? <InvitationCodeDetails codeId={`${id}-code`} destination={connection.destination} expires={view.expires} invitationCode={view.invitationCode} /> : null}
+          {view.status === 'loaded' ? (
+            <InvitationCodeDetails codeId={`${id}-code`} destination={connection.destination} expires={view.expires} invitationCode={view.invitationCode} />
+          ) : null}
           <Box aria-live="polite">
             {code.copied ? <SectionMessage appearance="success">{wizardNotices.copiedToClipboard}</SectionMessage> : null}
             {code.copyProblem === null ? null : <SectionMessage appearance="error">{code.copyProblem}</SectionMessage>}

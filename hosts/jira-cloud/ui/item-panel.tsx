@@ -66,7 +66,9 @@ export function ItemPanel({ surface }: { readonly surface: ItemSurface }) {
             <ModalHeader>
               <ModalTitle>{words.replicaTitle(surface.replica.side, surface.replica.connectionName)}</ModalTitle>
             </ModalHeader>
-            <ModalBody>{surface.replica.text === null ? <p>{words.replicaEmpty(surface.replica.side)}</p> : <pre style={replicaStyles}>{surface.replica.text}</pre>}</ModalBody>
+            <ModalBody>
+              {surface.replica.text === null ? <p>{words.replicaEmpty(surface.replica.side)}</p> : <pre style={replicaStyles}>{surface.replica.text}</pre>}
+            </ModalBody>
             <ModalFooter>
               <Button appearance="primary" onClick={surface.closeReplica} autoFocus>
                 {words.close}
@@ -90,7 +92,15 @@ function TwinRow({ surface, twin }: { readonly surface: ItemSurface; readonly tw
         </Heading>
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <span>{words.columns.remoteKey}:</span>
-          {twin.remoteKey === null ? <span>{words.remoteKeyPending}</span> : twin.remoteUrl === null ? <strong>{twin.remoteKey}</strong> : <Link href={twin.remoteUrl} target="_blank">{twin.remoteKey}</Link>}
+          {twin.remoteKey === null ? (
+            <span>{words.remoteKeyPending}</span>
+          ) : twin.remoteUrl === null ? (
+            <strong>{twin.remoteKey}</strong>
+          ) : (
+            <Link href={twin.remoteUrl} target="_blank">
+              {twin.remoteKey}
+            </Link>
+          )}
           <Lozenge appearance={appearances[twin.status]}>{words.status[twin.status]}</Lozenge>
         </Inline>
         <span>

@@ -27,7 +27,15 @@ const editorFrame = {
  * and answers with the line, which the editor marks), and a test run on an issue that shows the
  * replica and the changes without writing anything.
  */
-export function RulesModal({ client, connection, onClose }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onClose: () => void }) {
+export function RulesModal({
+  client,
+  connection,
+  onClose,
+}: {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly onClose: () => void;
+}) {
   const id = useId();
   const session = useScriptSession(client, connection.id);
   const scriptApi = useScriptApi(client);
@@ -69,9 +77,19 @@ export function RulesModal({ client, connection, onClose }: { readonly client: C
           <Inline space="space.100" alignBlock="end">
             <div style={{ flexGrow: 1 }}>
               <Label htmlFor={`${id}-issue`}>Issue key for a test run</Label>
-              <Textfield id={`${id}-issue`} value={issueKey} placeholder="SUP-12" aria-describedby={`${id}-issue-help`} onChange={(event) => setIssueKey(event.currentTarget.value)} />
+              <Textfield
+                id={`${id}-issue`}
+                value={issueKey}
+                placeholder="SUP-12"
+                aria-describedby={`${id}-issue-help`}
+                onChange={(event) => setIssueKey(event.currentTarget.value)}
+              />
             </div>
-            <Button isDisabled={session.busy !== null || issueKey.trim() === ''} isLoading={session.busy === 'testing'} onClick={() => void session.testRun(issueKey)}>
+            <Button
+              isDisabled={session.busy !== null || issueKey.trim() === ''}
+              isLoading={session.busy === 'testing'}
+              onClick={() => void session.testRun(issueKey)}
+            >
               Test run
             </Button>
           </Inline>
@@ -85,7 +103,12 @@ export function RulesModal({ client, connection, onClose }: { readonly client: C
         <Button appearance="subtle" onClick={onClose}>
           Close
         </Button>
-        <Button appearance="primary" isDisabled={rules === null || session.busy === 'testing'} isLoading={session.busy === 'saving'} onClick={() => void session.save()}>
+        <Button
+          appearance="primary"
+          isDisabled={rules === null || session.busy === 'testing'}
+          isLoading={session.busy === 'saving'}
+          onClick={() => void session.save()}
+        >
           Save
         </Button>
       </ModalFooter>

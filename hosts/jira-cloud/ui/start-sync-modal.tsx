@@ -12,7 +12,15 @@ import { startSyncWords, useStartSync, useStartSyncFields } from '../../console-
 import { NoticeBanner } from './notice-banner';
 
 /** Start synchronization of an Active connection, from its row: add a trigger (JQL), bulk sync, or sync one issue. */
-export function StartSyncModal({ client, connection, onClose }: { readonly client: ConsoleClient; readonly connection: ConsoleConnection; readonly onClose: () => void }) {
+export function StartSyncModal({
+  client,
+  connection,
+  onClose,
+}: {
+  readonly client: ConsoleClient;
+  readonly connection: ConsoleConnection;
+  readonly onClose: () => void;
+}) {
   const id = useId();
   const words = trackerWords['jira-cloud'];
   const text = startSyncWords(words);
@@ -34,7 +42,13 @@ export function StartSyncModal({ client, connection, onClose }: { readonly clien
               <Inline space="space.100" alignBlock="end">
                 <div style={{ flexGrow: 1 }}>
                   <Label htmlFor={`${id}-query`}>{words.queryLabel}</Label>
-                  <Textfield id={`${id}-query`} value={query} placeholder={words.queryExample} isMonospaced onChange={(event) => setQuery(event.currentTarget.value)} />
+                  <Textfield
+                    id={`${id}-query`}
+                    value={query}
+                    placeholder={words.queryExample}
+                    isMonospaced
+                    onChange={(event) => setQuery(event.currentTarget.value)}
+                  />
                 </div>
                 <Button type="submit" appearance="primary" isDisabled={sync.busy !== null || query.trim() === ''} isLoading={sync.busy === 'trigger'}>
                   {text.trigger.button}
@@ -71,7 +85,17 @@ export function StartSyncModal({ client, connection, onClose }: { readonly clien
   );
 }
 
-function Way({ headingId, heading, help, children }: { readonly headingId: string; readonly heading: string; readonly help: string; readonly children: ReactNode }) {
+function Way({
+  headingId,
+  heading,
+  help,
+  children,
+}: {
+  readonly headingId: string;
+  readonly heading: string;
+  readonly help: string;
+  readonly children: ReactNode;
+}) {
   return (
     <section aria-labelledby={headingId}>
       <Heading size="xsmall" as="h3" id={headingId}>

@@ -15,7 +15,13 @@ export function WizardField({ field, dispatch }: { readonly field: FieldView; re
     return (
       <Box paddingBlockEnd="space.150">
         <Inline space="space.050" alignBlock="center">
-          <Toggle id={id} isChecked={field.value} isDisabled={field.disabled} label={field.label} onChange={(event) => dispatch({ type: 'set_no_url', noUrl: event.currentTarget.checked })} />
+          <Toggle
+            id={id}
+            isChecked={field.value}
+            isDisabled={field.disabled}
+            label={field.label}
+            onChange={(event) => dispatch({ type: 'set_no_url', noUrl: event.currentTarget.checked })}
+          />
           <Label htmlFor={id}>{field.label}</Label>
         </Inline>
         <HelperMessage>

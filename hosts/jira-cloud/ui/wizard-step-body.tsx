@@ -8,7 +8,15 @@ import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type W
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
-export function WizardStepBody({ state, stepTitle, dispatch }: { readonly state: WizardState; readonly stepTitle: string; readonly dispatch: (event: WizardEvent) => void }) {
+export function WizardStepBody({
+  state,
+  stepTitle,
+  dispatch,
+}: {
+  readonly state: WizardState;
+  readonly stepTitle: string;
+  readonly dispatch: (event: WizardEvent) => void;
+}) {
   switch (state.step) {
     case 'mode':
       return (
@@ -62,10 +70,25 @@ export function WizardStepBody({ state, stepTitle, dispatch }: { readonly state:
   }
 }
 
-function ProjectSelect({ projects, chosen, busy, prompt, dispatch }: { readonly projects: ProjectList; readonly chosen: string | null; readonly busy: boolean; readonly prompt: string; readonly dispatch: (event: WizardEvent) => void }) {
+function ProjectSelect({
+  projects,
+  chosen,
+  busy,
+  prompt,
+  dispatch,
+}: {
+  readonly projects: ProjectList;
+  readonly chosen: string | null;
+  readonly busy: boolean;
+  readonly prompt: string;
+  readonly dispatch: (event: WizardEvent) => void;
+}) {
   const id = useId();
   if (projects.status === 'empty' || projects.status === 'failed') return <SectionMessage appearance="warning">{projects.message}</SectionMessage>;
-  const options = projects.status === 'loaded' ? projects.projects.map((project) => ({ value: project.key, label: project.key === project.name ? project.name : `${project.name} (${project.key})` })) : [];
+  const options =
+    projects.status === 'loaded'
+      ? projects.projects.map((project) => ({ value: project.key, label: project.key === project.name ? project.name : `${project.name} (${project.key})` }))
+      : [];
   return (
     <Box>
       <Label htmlFor={id}>

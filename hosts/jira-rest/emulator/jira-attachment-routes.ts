@@ -19,7 +19,9 @@ export function registerJiraAttachmentRoutes(instance: FastifyInstance, context:
   const api = apiPrefix(context);
   const onRequest = context.authenticated;
 
-  instance.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: maximumAttachmentBytes * 2 }, (_request, body, done) => done(null, body));
+  instance.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: maximumAttachmentBytes * 2 }, (_request, body, done) =>
+    done(null, body),
+  );
 
   instance.post<{ Params: { key: string } }>(`${api}/issue/:key/attachments`, { onRequest }, async (request, reply) => {
     if (request.headers['x-atlassian-token']?.toString().toLowerCase() !== 'no-check') {
@@ -32,10 +34,15 @@ export function registerJiraAttachmentRoutes(instance: FastifyInstance, context:
     const parts = Buffer.isBuffer(request.body) && boundary !== undefined ? parseMultipart(request.body, boundary) : undefined;
     const files = (parts ?? []).filter((part) => part.name === 'file' && part.filename !== undefined);
     if (files.length === 0) return reply.code(400).send(jiraErrorCollection(['No file was attached: send multipart/form-data with a part named "file".']));
-    if (files.some((file) => file.content.byteLength > maximumAttachmentBytes)) return reply.code(413).send(jiraErrorCollection([`The file is larger than the attachment size limit of ${maximumAttachmentBytes} bytes.`]));
+    if (files.some((file) => file.content.byteLength > maximumAttachmentBytes))
+      return reply.code(413).send(jiraErrorCollection([`The file is larger than the attachment size limit of ${maximumAttachmentBytes} bytes.`]));
     let current = issue;
     const added = files.map((file) => {
-      const attachment = context.work.addAttachment(current, { filename: file.filename!, mimeType: file.contentType, content: file.content }, context.actorId());
+      const attachment = context.work.addAttachment(
+        current,
+        { filename: file.filename!, mimeType: file.contentType, content: file.content },
+        context.actorId(),
+      );
       current = context.work.issue(issue.key)!;
       return attachment;
     });
@@ -56,7 +63,10 @@ export function registerJiraAttachmentRoutes(instance: FastifyInstance, context:
       const found = context.work.attachment(request.params.id);
       if (found === undefined) return reply.code(404).send(jiraErrorCollection([`The attachment with id '${request.params.id}' does not exist`]));
       if (readBooleanParameter(request, 'redirect') !== false) {
-        return reply.code(303).header('Location', `${context.siteUrl(request)}${api}/attachment/content/${found.attachment.id}?redirect=false`).send();
+        return reply
+          .code(303)
+          .header('Location', `${context.siteUrl(request)}${api}/attachment/content/${found.attachment.id}?redirect=false`)
+          .send();
       }
       return sendFile(reply, found.attachment.mimeType, found.attachment.filename, found.attachment.contentBase64);
     });

@@ -46,7 +46,10 @@ export function readIssueFields(context: FieldReadContext, fields: unknown, upda
       }
       case 'issuetype': {
         const reference = isRecord(value) ? value : {};
-        const type = snapshot.issueTypes.find((candidate) => candidate.id === reference['id'] || (typeof reference['name'] === 'string' && candidate.name.toLowerCase() === reference['name'].toLowerCase()));
+        const type = snapshot.issueTypes.find(
+          (candidate) =>
+            candidate.id === reference['id'] || (typeof reference['name'] === 'string' && candidate.name.toLowerCase() === reference['name'].toLowerCase()),
+        );
         if (type === undefined) errors[id] = 'Specify a valid issue type';
         else changes.issueTypeId = type.id;
         break;
@@ -88,7 +91,12 @@ export function readIssueFields(context: FieldReadContext, fields: unknown, upda
       }
       case 'parent': {
         const reference = isRecord(value) ? value : {};
-        const parent = typeof reference['key'] === 'string' ? context.work.issue(reference['key']) : typeof reference['id'] === 'string' ? context.work.issue(reference['id']) : undefined;
+        const parent =
+          typeof reference['key'] === 'string'
+            ? context.work.issue(reference['key'])
+            : typeof reference['id'] === 'string'
+              ? context.work.issue(reference['id'])
+              : undefined;
         if (value === null) changes.parentKey = null;
         else if (parent === undefined) errors[id] = 'Could not find issue by id or key.';
         else changes.parentKey = parent.key;
@@ -141,7 +149,9 @@ function textProblem(format: 'adf' | 'wiki', value: unknown): string | undefined
   if (value === null) return undefined;
   if (format === 'wiki') return typeof value === 'string' ? undefined : 'data was not a string';
   // Jira Cloud v3 rejects anything but an ADF document for rich text fields.
-  return isRecord(value) && value['type'] === 'doc' && value['version'] === 1 && Array.isArray(value['content']) ? undefined : 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+  return isRecord(value) && value['type'] === 'doc' && value['version'] === 1 && Array.isArray(value['content'])
+    ? undefined
+    : 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
 }
 
 function labelsProblem(value: unknown): string | undefined {
@@ -154,7 +164,7 @@ function labelsProblem(value: unknown): string | undefined {
 function readPerson(context: FieldReadContext, value: unknown): string | null | 'unknown' {
   if (value === null) return null;
   if (!isRecord(value)) return 'unknown';
-  const wanted = context.people === 'accountId' ? value['accountId'] ?? value['id'] : value['name'];
+  const wanted = context.people === 'accountId' ? (value['accountId'] ?? value['id']) : value['name'];
   if (typeof wanted !== 'string') return 'unknown';
   const user = context.work.snapshot.users.find((candidate) => (context.people === 'accountId' ? candidate.id === wanted : candidate.name === wanted));
   return user === undefined ? 'unknown' : user.id;

@@ -25,7 +25,10 @@ export function registerJiraIssueRoutes(instance: FastifyInstance, context: Jira
     const body = isRecord(request.body) ? request.body : {};
     const read = readIssueFields(fieldContext(), body['fields'], body['update'], 'create');
     if (Object.keys(read.errors).length > 0 || read.projectKey === undefined) return reply.code(400).send(jiraErrorCollection([], read.errors));
-    const issue = context.work.createIssue({ ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! }, context.actorId());
+    const issue = context.work.createIssue(
+      { ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! },
+      context.actorId(),
+    );
     return reply.code(201).send({ id: issue.id, key: issue.key, self: `${context.siteUrl(request)}${api}/issue/${issue.id}` });
   });
 
@@ -38,7 +41,8 @@ export function registerJiraIssueRoutes(instance: FastifyInstance, context: Jira
     const body = isRecord(request.body) ? request.body : {};
     const updates = body['issueUpdates'];
     if (!Array.isArray(updates)) return reply.code(400).send(jiraErrorCollection(['issueUpdates must be a list of issues to create.']));
-    if (updates.length > bulkCreateLimit) return reply.code(400).send(jiraErrorCollection([`Too many issues in one request: ${updates.length}, at most ${bulkCreateLimit}.`]));
+    if (updates.length > bulkCreateLimit)
+      return reply.code(400).send(jiraErrorCollection([`Too many issues in one request: ${updates.length}, at most ${bulkCreateLimit}.`]));
     const issues: { id: string; key: string; self: string }[] = [];
     const errors: { status: number; elementErrors: ReturnType<typeof jiraErrorCollection>; failedElementNumber: number }[] = [];
     for (const [index, update] of updates.entries()) {
@@ -48,7 +52,10 @@ export function registerJiraIssueRoutes(instance: FastifyInstance, context: Jira
         errors.push({ status: 400, elementErrors: jiraErrorCollection([], read.errors), failedElementNumber: index });
         continue;
       }
-      const issue = context.work.createIssue({ ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! }, context.actorId());
+      const issue = context.work.createIssue(
+        { ...read.changes, projectKey: read.projectKey, issueTypeId: read.changes.issueTypeId!, summary: read.changes.summary! },
+        context.actorId(),
+      );
       issues.push({ id: issue.id, key: issue.key, self: `${context.siteUrl(request)}${api}/issue/${issue.id}` });
     }
     return reply.code(issues.length > 0 ? 201 : 400).send({ issues, errors });
@@ -97,7 +104,12 @@ export function registerJiraIssueRoutes(instance: FastifyInstance, context: Jira
     const size = Math.min(maxResults.value, 100);
     const represent = representationContext(context, request);
     const comments = issue.comments.slice(startAt.value, startAt.value + size);
-    return { startAt: startAt.value, maxResults: size, total: issue.comments.length, comments: comments.map((comment) => commentRepresentation(represent, issue, comment)) };
+    return {
+      startAt: startAt.value,
+      maxResults: size,
+      total: issue.comments.length,
+      comments: comments.map((comment) => commentRepresentation(represent, issue, comment)),
+    };
   });
 
   instance.post<KeyParameters>(`${api}/issue/:key/comment`, { onRequest }, async (request, reply) => {

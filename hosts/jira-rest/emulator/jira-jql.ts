@@ -14,11 +14,25 @@ export interface JqlContext {
   readonly typeName: (issue: JiraIssueRecord) => string;
 }
 
-export type JqlQuery = { readonly ok: true; readonly matches: (issue: JiraIssueRecord) => boolean; readonly order: (left: JiraIssueRecord, right: JiraIssueRecord) => number } | { readonly ok: false; readonly message: string };
+export type JqlQuery =
+  | { readonly ok: true; readonly matches: (issue: JiraIssueRecord) => boolean; readonly order: (left: JiraIssueRecord, right: JiraIssueRecord) => number }
+  | { readonly ok: false; readonly message: string };
 
 type Token = { readonly kind: 'word' | 'string' | 'operator' | 'punctuation'; readonly text: string };
 
-const fieldNames: Readonly<Record<string, string>> = { project: 'project', issuetype: 'issuetype', type: 'issuetype', status: 'status', key: 'key', issuekey: 'key', labels: 'labels', created: 'created', createddate: 'created', updated: 'updated', updateddate: 'updated' };
+const fieldNames: Readonly<Record<string, string>> = {
+  project: 'project',
+  issuetype: 'issuetype',
+  type: 'issuetype',
+  status: 'status',
+  key: 'key',
+  issuekey: 'key',
+  labels: 'labels',
+  created: 'created',
+  createddate: 'created',
+  updated: 'updated',
+  updateddate: 'updated',
+};
 
 export function parseJql(text: string, context: JqlContext): JqlQuery {
   const tokens = tokenize(text);
@@ -30,18 +44,24 @@ export function parseJql(text: string, context: JqlContext): JqlQuery {
 
   while (position < tokens.length && !isWord('order')) {
     if (clauses.length > 0) {
-      if (!isWord('and')) return { ok: false, message: `Error in the JQL Query: Expecting either 'OR' or 'AND' but got '${peek()?.text ?? ''}'. (the emulator supports AND only)` };
+      if (!isWord('and'))
+        return {
+          ok: false,
+          message: `Error in the JQL Query: Expecting either 'OR' or 'AND' but got '${peek()?.text ?? ''}'. (the emulator supports AND only)`,
+        };
       position += 1;
     }
     const fieldToken = tokens[position++];
     const field = fieldToken === undefined ? undefined : fieldNames[fieldToken.text.toLowerCase()];
-    if (fieldToken === undefined || field === undefined) return { ok: false, message: `Field '${fieldToken?.text ?? ''}' does not exist or you do not have permission to view it.` };
+    if (fieldToken === undefined || field === undefined)
+      return { ok: false, message: `Field '${fieldToken?.text ?? ''}' does not exist or you do not have permission to view it.` };
     let operator = tokens[position++]?.text.toLowerCase();
     if (operator === 'not' && isWord('in')) {
       position += 1;
       operator = 'not in';
     }
-    if (operator === undefined || !['=', '!=', '>=', '<=', '>', '<', 'in', 'not in'].includes(operator)) return { ok: false, message: `Error in the JQL Query: Expecting operator but got '${operator ?? ''}'.` };
+    if (operator === undefined || !['=', '!=', '>=', '<=', '>', '<', 'in', 'not in'].includes(operator))
+      return { ok: false, message: `Error in the JQL Query: Expecting operator but got '${operator ?? ''}'.` };
     const values: string[] = [];
     if (operator === 'in' || operator === 'not in') {
       if (peek()?.text !== '(') return { ok: false, message: "Error in the JQL Query: Expecting '(' after IN." };
@@ -70,7 +90,8 @@ export function parseJql(text: string, context: JqlContext): JqlQuery {
     const direction = tokens[position]?.text.toLowerCase() === 'desc' ? -1 : 1;
     if (isWord('asc') || isWord('desc')) position += 1;
     const key = orderField === undefined ? undefined : fieldNames[orderField];
-    if (key !== 'created' && key !== 'updated' && key !== 'key') return { ok: false, message: `Field '${orderField ?? ''}' does not exist or you do not have permission to view it.` };
+    if (key !== 'created' && key !== 'updated' && key !== 'key')
+      return { ok: false, message: `Field '${orderField ?? ''}' does not exist or you do not have permission to view it.` };
     order = (left, right) => direction * (key === 'key' ? Number(left.id) - Number(right.id) : left[key] - right[key] || Number(left.id) - Number(right.id));
   }
   if (position < tokens.length) return { ok: false, message: `Error in the JQL Query: unexpected '${tokens[position]!.text}'.` };
@@ -79,9 +100,11 @@ export function parseJql(text: string, context: JqlContext): JqlQuery {
 
 function buildClause(field: string, operator: string, values: readonly string[], context: JqlContext): ((issue: JiraIssueRecord) => boolean) | string {
   if (field === 'created' || field === 'updated') {
-    if (values.length !== 1 || !['=', '>=', '<=', '>', '<', '!='].includes(operator)) return `Error in the JQL Query: the operator '${operator}' is not supported by the '${field}' field.`;
+    if (values.length !== 1 || !['=', '>=', '<=', '>', '<', '!='].includes(operator))
+      return `Error in the JQL Query: the operator '${operator}' is not supported by the '${field}' field.`;
     const instant = parseJqlDate(values[0]!, context.timeZone);
-    if (instant === undefined) return `Date value '${values[0]}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`;
+    if (instant === undefined)
+      return `Date value '${values[0]}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`;
     // Jira compares at minute precision: `updated >= "2026/11/23 12:00"` includes 12:00:59.
     const minute = (time: number): number => Math.floor(time / 60_000) * 60_000;
     return (issue) => compare(minute(issue[field]), operator, instant);
@@ -90,7 +113,8 @@ function buildClause(field: string, operator: string, values: readonly string[],
     const unknown = values.find((value) => !context.projectKeys.some((key) => key.toLowerCase() === value.toLowerCase()));
     if (unknown !== undefined) return `The value '${unknown}' does not exist for the field 'project'.`;
   }
-  if (operator !== '=' && operator !== '!=' && operator !== 'in' && operator !== 'not in') return `Error in the JQL Query: the operator '${operator}' is not supported by the '${field}' field.`;
+  if (operator !== '=' && operator !== '!=' && operator !== 'in' && operator !== 'not in')
+    return `Error in the JQL Query: the operator '${operator}' is not supported by the '${field}' field.`;
   const wanted = values.map((value) => value.toLowerCase());
   const read = (issue: JiraIssueRecord): readonly string[] => {
     if (field === 'project') return [issue.projectKey];
@@ -105,12 +129,18 @@ function buildClause(field: string, operator: string, values: readonly string[],
 
 function compare(left: number, operator: string, right: number): boolean {
   switch (operator) {
-    case '>=': return left >= right;
-    case '<=': return left <= right;
-    case '>': return left > right;
-    case '<': return left < right;
-    case '!=': return left !== right;
-    default: return left === right;
+    case '>=':
+      return left >= right;
+    case '<=':
+      return left <= right;
+    case '>':
+      return left > right;
+    case '<':
+      return left < right;
+    case '!=':
+      return left !== right;
+    default:
+      return left === right;
   }
 }
 
@@ -160,7 +190,16 @@ export function zonedToInstant(year: number, month: number, day: number, hour: n
 }
 
 function offsetOf(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
   const part = (type: string): number => Number(parts.find((each) => each.type === type)?.value ?? 0);
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
 }

@@ -36,7 +36,8 @@ export const firstJiraProjectId = 10000;
 export function createJiraProjectRecords(seeds: readonly JiraProjectSeed[]): JiraProjectRecord[] {
   const records: JiraProjectRecord[] = [];
   for (const [index, seed] of seeds.entries()) {
-    if (records.some((record) => record.key === seed.key)) throw new Error(`Two seeded Jira projects share the key ${seed.key}; project keys are unique in Jira.`);
+    if (records.some((record) => record.key === seed.key))
+      throw new Error(`Two seeded Jira projects share the key ${seed.key}; project keys are unique in Jira.`);
     records.push(jiraProjectRecord(String(firstJiraProjectId + index), seed));
   }
   return records;
@@ -103,7 +104,5 @@ export function jiraProjectRepresentation(siteUrl: string, restVersion: JiraRest
     projectTypeKey: project.projectTypeKey,
   };
   // Cloud adds the team-managed flags; Server/DC lists `archived` instead (Jira 8.x and later).
-  return restVersion === '3'
-    ? { ...common, simplified: false, style: 'classic', isPrivate: false, properties: {} }
-    : { ...common, archived: false };
+  return restVersion === '3' ? { ...common, simplified: false, style: 'classic', isPrivate: false, properties: {} } : { ...common, archived: false };
 }

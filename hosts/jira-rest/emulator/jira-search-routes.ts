@@ -49,7 +49,8 @@ function searchFromQuery(request: FastifyRequest, defaultMaxResults: number): Se
 
 function searchFromBody(request: FastifyRequest, defaultMaxResults: number): SearchRequest | string {
   const parsed = searchBodySchema.safeParse(request.body ?? {});
-  if (!parsed.success) return `The search request is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`;
+  if (!parsed.success)
+    return `The search request is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`;
   const body = parsed.data;
   const expand = typeof body.expand === 'string' ? body.expand.split(',') : (body.expand ?? []);
   return {
@@ -83,7 +84,8 @@ export function registerJiraSearchRoutes(instance: FastifyInstance, context: Jir
       if (found === undefined) return reply;
       const startAt = search.nextPageToken === undefined ? 0 : decodeOffsetToken(search.nextPageToken);
       if (startAt === undefined) return reply.code(400).send(jiraErrorCollection(['The provided next page token is invalid or expired.']));
-      if (typeof search.maxResults === 'string' || search.maxResults < 1) return reply.code(400).send(jiraErrorCollection([`Invalid value '${search.maxResults}' for maxResults.`]));
+      if (typeof search.maxResults === 'string' || search.maxResults < 1)
+        return reply.code(400).send(jiraErrorCollection([`Invalid value '${search.maxResults}' for maxResults.`]));
       const page = found.slice(startAt, startAt + Math.min(search.maxResults, maximumSearchPage));
       const next = startAt + page.length;
       const { fields, expand } = search;
@@ -104,7 +106,8 @@ export function registerJiraSearchRoutes(instance: FastifyInstance, context: Jir
       if (typeof search === 'string') return reply.code(400).send(jiraErrorCollection([search]));
       const found = runJql(context, search.jql, reply);
       if (found === undefined) return reply;
-      if (typeof search.startAt === 'string' || typeof search.maxResults === 'string') return reply.code(400).send(jiraErrorCollection(['startAt and maxResults must be whole numbers of 0 or more.']));
+      if (typeof search.startAt === 'string' || typeof search.maxResults === 'string')
+        return reply.code(400).send(jiraErrorCollection(['startAt and maxResults must be whole numbers of 0 or more.']));
       const size = Math.min(search.maxResults, maximumSearchPage);
       const represent = representationContext(context, request);
       return {
@@ -112,7 +115,9 @@ export function registerJiraSearchRoutes(instance: FastifyInstance, context: Jir
         startAt: search.startAt,
         maxResults: size,
         total: found.length,
-        issues: found.slice(search.startAt, search.startAt + size).map((issue) => issueRepresentation(represent, issue, { fields: search.fields ?? ['*navigable'], expand: search.expand })),
+        issues: found
+          .slice(search.startAt, search.startAt + size)
+          .map((issue) => issueRepresentation(represent, issue, { fields: search.fields ?? ['*navigable'], expand: search.expand })),
       };
     };
     instance.get(`${api}/search`, { onRequest }, async (request, reply) => pagedSearch(request, reply, searchFromQuery(request, 50)));
@@ -125,7 +130,13 @@ export function registerJiraSearchRoutes(instance: FastifyInstance, context: Jir
     if (text === undefined || text === '') return reply.code(400).send(jiraErrorCollection([`The '${parameter}' query parameter is required.`]));
     const maxResults = readIntegerParameter(request, 'maxResults', { fallback: 50, minimum: 1 });
     const represent = representationContext(context, request);
-    const users = context.work.snapshot.users.filter((user) => user.active && (user.emailAddress.toLowerCase().startsWith(text) || user.displayName.toLowerCase().includes(text) || (parameter === 'username' && user.name.toLowerCase().startsWith(text))));
+    const users = context.work.snapshot.users.filter(
+      (user) =>
+        user.active &&
+        (user.emailAddress.toLowerCase().startsWith(text) ||
+          user.displayName.toLowerCase().includes(text) ||
+          (parameter === 'username' && user.name.toLowerCase().startsWith(text))),
+    );
     return users.slice(0, maxResults.ok ? maxResults.value : 50).map((user) => userRepresentation(represent, user));
   });
 

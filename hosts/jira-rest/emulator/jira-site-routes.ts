@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createAuthorizationGuard, installTrackerErrorHandlers, publicBaseUrl, refuseDuringStorm, type AuthorizationGuard, type RateLimitStorm } from '../../emulator-kit';
+import {
+  createAuthorizationGuard,
+  installTrackerErrorHandlers,
+  publicBaseUrl,
+  refuseDuringStorm,
+  type AuthorizationGuard,
+  type RateLimitStorm,
+} from '../../emulator-kit';
 import { jiraErrorCollection } from './jira-error-collection';
 import { registerJiraAttachmentRoutes } from './jira-attachment-routes';
 import type { RepresentationContext } from './jira-issue-representation';
@@ -40,10 +47,13 @@ export function registerJiraSite(instance: FastifyInstance, options: JiraSiteOpt
     notFound: jiraNotFoundBody,
     failure: (_statusCode, message) => jiraErrorCollection([message]),
   });
-  instance.addHook('onRequest', refuseDuringStorm(options.storm, {
-    headers: (retryAfterSeconds) => options.rateLimitHeaders(options.work.now(), retryAfterSeconds),
-    body: () => jiraErrorCollection(['Rate limit exceeded.']),
-  }));
+  instance.addHook(
+    'onRequest',
+    refuseDuringStorm(options.storm, {
+      headers: (retryAfterSeconds) => options.rateLimitHeaders(options.work.now(), retryAfterSeconds),
+      body: () => jiraErrorCollection(['Rate limit exceeded.']),
+    }),
+  );
 
   const shared: JiraRoutesContext = {
     dialect: options.dialect,

@@ -35,12 +35,20 @@ export function deliverJiraWebhooks(options: WebhookDeliveryOptions): void {
     const webhookEvent = event.kind === 'issue_created' ? 'jira:issue_created' : event.kind === 'issue_updated' ? 'jira:issue_updated' : event.kind;
     const now = options.work.now();
     for (const webhook of options.work.snapshot.webhooks) {
-      if (!webhook.events.includes(webhookEvent) || (webhook.expires !== null && webhook.expires < now) || !matchesFilter(options, context, webhook, event)) continue;
+      if (!webhook.events.includes(webhookEvent) || (webhook.expires !== null && webhook.expires < now) || !matchesFilter(options, context, webhook, event))
+        continue;
       deliveries += 1;
       const body = JSON.stringify(payload(context, webhookEvent, event, webhook, now));
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Atlassian-Webhook-Identifier': `${webhook.id}-${deliveries}`, 'User-Agent': 'Atlassian Webhook HTTP Client' };
-      if (webhook.kind === 'admin' && webhook.secret !== null) headers['X-Hub-Signature'] = `sha256=${createHmac('sha256', webhook.secret).update(body).digest('hex')}`;
-      if (webhook.kind === 'dynamic' && options.appClientSecret !== undefined) headers['Authorization'] = `Bearer ${signJwt(options.appClientSecret(), { iss: context.site, iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 180 })}`;
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        'X-Atlassian-Webhook-Identifier': `${webhook.id}-${deliveries}`,
+        'User-Agent': 'Atlassian Webhook HTTP Client',
+      };
+      if (webhook.kind === 'admin' && webhook.secret !== null)
+        headers['X-Hub-Signature'] = `sha256=${createHmac('sha256', webhook.secret).update(body).digest('hex')}`;
+      if (webhook.kind === 'dynamic' && options.appClientSecret !== undefined)
+        headers['Authorization'] =
+          `Bearer ${signJwt(options.appClientSecret(), { iss: context.site, iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 180 })}`;
       options.deliveries.deliver(webhook.url, { headers, body });
     }
   });

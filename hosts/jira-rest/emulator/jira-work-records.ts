@@ -109,7 +109,13 @@ export const jiraWorkSnapshotSchema = z.strictObject({
   customFields: z.array(jiraCustomFieldRecordSchema),
   issues: z.array(jiraIssueRecordSchema),
   webhooks: z.array(jiraWebhookRecordSchema),
-  counters: z.strictObject({ issueId: z.number(), commentId: z.number(), attachmentId: z.number(), webhookId: z.number(), issueNumbers: z.record(z.string(), z.number()) }),
+  counters: z.strictObject({
+    issueId: z.number(),
+    commentId: z.number(),
+    attachmentId: z.number(),
+    webhookId: z.number(),
+    issueNumbers: z.record(z.string(), z.number()),
+  }),
   /** When anything in the work last changed (epoch ms). */
   updatedAt: z.number(),
 });

@@ -21,10 +21,18 @@ export interface JiraChangeItem {
 
 export type JiraWorkEvent =
   | { readonly kind: 'issue_created'; readonly issue: JiraIssueRecord; readonly actorId: string }
-  | { readonly kind: 'issue_updated'; readonly issue: JiraIssueRecord; readonly actorId: string; readonly changes: readonly JiraChangeItem[]; readonly eventTypeName: 'issue_updated' | 'issue_generic' | 'issue_commented' | 'issue_comment_edited' }
+  | {
+      readonly kind: 'issue_updated';
+      readonly issue: JiraIssueRecord;
+      readonly actorId: string;
+      readonly changes: readonly JiraChangeItem[];
+      readonly eventTypeName: 'issue_updated' | 'issue_generic' | 'issue_commented' | 'issue_comment_edited';
+    }
   | { readonly kind: 'comment_created' | 'comment_updated'; readonly issue: JiraIssueRecord; readonly comment: JiraCommentRecord; readonly actorId: string };
 
-export type JiraIssueChanges = Partial<Pick<JiraIssueRecord, 'summary' | 'description' | 'issueTypeId' | 'priorityId' | 'labels' | 'assigneeId' | 'reporterId' | 'parentKey' | 'customFields'>>;
+export type JiraIssueChanges = Partial<
+  Pick<JiraIssueRecord, 'summary' | 'description' | 'issueTypeId' | 'priorityId' | 'labels' | 'assigneeId' | 'reporterId' | 'parentKey' | 'customFields'>
+>;
 
 export interface NewJiraIssue extends JiraIssueChanges {
   readonly projectKey: string;
@@ -141,13 +149,35 @@ export class JiraWork {
     const status = (id: string) => this.#snapshot.statuses.find((candidate) => candidate.id === id)?.name ?? id;
     const updated: JiraIssueRecord = { ...issue, statusId: transition.toStatusId, updated: this.#now() };
     this.#replace(updated);
-    this.#emit({ kind: 'issue_updated', issue: updated, actorId, eventTypeName: 'issue_generic', changes: [{ field: 'status', fieldId: 'status', from: issue.statusId, fromString: status(issue.statusId), to: transition.toStatusId, toString: status(transition.toStatusId) }] });
+    this.#emit({
+      kind: 'issue_updated',
+      issue: updated,
+      actorId,
+      eventTypeName: 'issue_generic',
+      changes: [
+        {
+          field: 'status',
+          fieldId: 'status',
+          from: issue.statusId,
+          fromString: status(issue.statusId),
+          to: transition.toStatusId,
+          toString: status(transition.toStatusId),
+        },
+      ],
+    });
     return updated;
   }
 
   addComment(issue: JiraIssueRecord, body: unknown, actorId: string): JiraCommentRecord {
     const now = this.#now();
-    const comment: JiraCommentRecord = { id: String(this.#snapshot.counters.commentId + 1), authorId: actorId, updateAuthorId: actorId, body, created: now, updated: now };
+    const comment: JiraCommentRecord = {
+      id: String(this.#snapshot.counters.commentId + 1),
+      authorId: actorId,
+      updateAuthorId: actorId,
+      body,
+      created: now,
+      updated: now,
+    };
     const updated = { ...issue, comments: [...issue.comments, comment], updated: now };
     this.#snapshot = { ...this.#snapshot, counters: { ...this.#snapshot.counters, commentId: this.#snapshot.counters.commentId + 1 } };
     this.#replace(updated);
@@ -166,7 +196,11 @@ export class JiraWork {
     return edited;
   }
 
-  addAttachment(issue: JiraIssueRecord, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }, actorId: string): JiraAttachmentRecord {
+  addAttachment(
+    issue: JiraIssueRecord,
+    file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array },
+    actorId: string,
+  ): JiraAttachmentRecord {
     const now = this.#now();
     const attachment: JiraAttachmentRecord = {
       id: String(this.#snapshot.counters.attachmentId + 1),
@@ -180,7 +214,13 @@ export class JiraWork {
     this.#snapshot = { ...this.#snapshot, counters: { ...this.#snapshot.counters, attachmentId: this.#snapshot.counters.attachmentId + 1 } };
     const updated = { ...issue, attachments: [...issue.attachments, attachment], updated: now };
     this.#replace(updated);
-    this.#emit({ kind: 'issue_updated', issue: updated, actorId, eventTypeName: 'issue_updated', changes: [{ field: 'Attachment', fieldId: 'attachment', from: null, fromString: null, to: attachment.id, toString: attachment.filename }] });
+    this.#emit({
+      kind: 'issue_updated',
+      issue: updated,
+      actorId,
+      eventTypeName: 'issue_updated',
+      changes: [{ field: 'Attachment', fieldId: 'attachment', from: null, fromString: null, to: attachment.id, toString: attachment.filename }],
+    });
     return attachment;
   }
 
@@ -195,7 +235,12 @@ export class JiraWork {
   registerWebhook(webhook: Omit<JiraWebhookRecord, 'id' | 'created'>): JiraWebhookRecord {
     const id = this.#snapshot.counters.webhookId + 1;
     const record: JiraWebhookRecord = { ...webhook, id, created: this.#now() };
-    this.#snapshot = { ...this.#snapshot, webhooks: [...this.#snapshot.webhooks, record], counters: { ...this.#snapshot.counters, webhookId: id }, updatedAt: this.#now() };
+    this.#snapshot = {
+      ...this.#snapshot,
+      webhooks: [...this.#snapshot.webhooks, record],
+      counters: { ...this.#snapshot.counters, webhookId: id },
+      updatedAt: this.#now(),
+    };
     return record;
   }
 

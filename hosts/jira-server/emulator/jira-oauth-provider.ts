@@ -75,15 +75,18 @@ export class JiraOAuthProvider {
   /** `POST /rest/oauth2/latest/token` with `grant_type=authorization_code`: a code works once. */
   exchange(form: Readonly<Record<string, string | undefined>>): TokenExchange {
     const link = this.#links.get(form['client_id'] ?? '');
-    if (link === undefined || form['client_secret'] !== link.clientSecret) return { ok: false, error: 'invalid_client', description: 'Client authentication failed.' };
+    if (link === undefined || form['client_secret'] !== link.clientSecret)
+      return { ok: false, error: 'invalid_client', description: 'Client authentication failed.' };
     if (form['grant_type'] !== 'authorization_code') return { ok: false, error: 'invalid_request', description: 'Unsupported grant type.' };
     const code = this.#codes.get(form['code'] ?? '');
     this.#codes.delete(form['code'] ?? '');
-    if (code === undefined || code.clientId !== link.clientId || code.expiresAt < this.#now()) return { ok: false, error: 'invalid_grant', description: 'The authorization code is invalid or expired.' };
+    if (code === undefined || code.clientId !== link.clientId || code.expiresAt < this.#now())
+      return { ok: false, error: 'invalid_grant', description: 'The authorization code is invalid or expired.' };
     if (form['redirect_uri'] !== code.redirectUri) return { ok: false, error: 'invalid_grant', description: 'The redirect URI does not match.' };
     if (code.codeChallenge !== undefined) {
       const verifier = form['code_verifier'] ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== code.codeChallenge) return { ok: false, error: 'invalid_grant', description: 'The code verifier does not match the challenge.' };
+      if (createHash('sha256').update(verifier).digest('base64url') !== code.codeChallenge)
+        return { ok: false, error: 'invalid_grant', description: 'The code verifier does not match the challenge.' };
     }
     const accessToken = random();
     this.#accessTokens.set(accessToken, { username: code.username, expiresAt: this.#now() + accessTokenLifetimeSeconds * 1000 });

@@ -23,14 +23,19 @@ const page = (title: string, text: string) =>
  */
 export function registerJiraOAuthRoutes(app: FastifyInstance, state: JiraServerEmulatorState): void {
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
 
     scope.get<{ Querystring: Record<string, string | undefined> }>('/rest/oauth2/latest/authorize', async (request, reply) => {
       const query = request.query;
       const link = state.oauth.link(query['client_id'] ?? '');
       if (link === undefined || query['redirect_uri'] !== link.redirectUri) {
         // Never redirect to an address the link does not name (RFC 6749 §4.1.2.1).
-        return reply.code(400).type('text/html; charset=utf-8').send(page('Invalid request', 'The application is not linked to this Jira, or its redirect URL differs from the incoming link\'s.'));
+        return reply
+          .code(400)
+          .type('text/html; charset=utf-8')
+          .send(page('Invalid request', "The application is not linked to this Jira, or its redirect URL differs from the incoming link's."));
       }
       if (query['response_type'] !== 'code') {
         return reply.redirect(`${link.redirectUri}?error=unsupported_response_type&state=${encodeURIComponent(query['state'] ?? '')}`, 302);

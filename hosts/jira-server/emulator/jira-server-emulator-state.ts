@@ -92,12 +92,38 @@ export class JiraServerEmulatorState extends JiraSiteState<JiraServerEmulatorSna
    * A Jira user by username: the account (a Jira administrator, the `jira-administrators` group) or
    * one of the seeded people (not administrators).
    */
-  user(username: string): { readonly key: string; readonly name: string; readonly emailAddress: string; readonly displayName: string; readonly timeZone: string; readonly isAdministrator: boolean } | undefined {
+  user(
+    username: string,
+  ):
+    | {
+        readonly key: string;
+        readonly name: string;
+        readonly emailAddress: string;
+        readonly displayName: string;
+        readonly timeZone: string;
+        readonly isAdministrator: boolean;
+      }
+    | undefined {
     const account = this.account;
-    if (username === account.name) return { key: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, timeZone: account.timeZone, isAdministrator: true };
+    if (username === account.name)
+      return {
+        key: account.key,
+        name: account.name,
+        emailAddress: account.emailAddress,
+        displayName: account.displayName,
+        timeZone: account.timeZone,
+        isAdministrator: true,
+      };
     const person = this.#people.find((candidate) => candidate.name === username);
     if (person === undefined) return undefined;
-    return { key: person.id, name: person.name, emailAddress: person.emailAddress, displayName: person.displayName, timeZone: person.timeZone, isAdministrator: false };
+    return {
+      key: person.id,
+      name: person.name,
+      emailAddress: person.emailAddress,
+      displayName: person.displayName,
+      timeZone: person.timeZone,
+      isAdministrator: false,
+    };
   }
 
   get pluginNodeUrl(): string | null {
@@ -134,6 +160,13 @@ export class JiraServerEmulatorState extends JiraSiteState<JiraServerEmulatorSna
 
 /** The account and the seeded people as Jira users. */
 function jiraUsers(account: JiraServerAccount, people: readonly JiraUserRecord[]): JiraUserRecord[] {
-  const self = jiraUserRecordSchema.parse({ id: account.key, name: account.name, emailAddress: account.emailAddress, displayName: account.displayName, active: true, timeZone: account.timeZone });
+  const self = jiraUserRecordSchema.parse({
+    id: account.key,
+    name: account.name,
+    emailAddress: account.emailAddress,
+    displayName: account.displayName,
+    active: true,
+    timeZone: account.timeZone,
+  });
   return [self, ...people];
 }

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isAnonymousRequest, readBearerToken, secretsMatch } from '../../emulator-kit';
-import { jiraErrorCollection, jiraProjectRepresentation, jiraTimestamp, jiraUserAvatarUrls, registerJiraSite, type JiraRouteOptions } from '../../jira-rest/emulator';
+import {
+  jiraErrorCollection,
+  jiraProjectRepresentation,
+  jiraTimestamp,
+  jiraUserAvatarUrls,
+  registerJiraSite,
+  type JiraRouteOptions,
+} from '../../jira-rest/emulator';
 import { exalateJiraServerAppKey } from '../app-key';
 import { nodeLocationFileName, nodeLocationModuleKey } from '../plugin-addresses';
 import type { JiraServerEmulatorState } from './jira-server-emulator-state';
@@ -96,18 +103,40 @@ export function createJiraServerRoutes(state: JiraServerEmulatorState, options: 
 
     // Jira DC's "Get my permissions": `permissions` is required since Jira 9 (a 400 without it).
     instance.get<{ Querystring: { permissions?: string } }>('/rest/api/2/mypermissions', { onRequest: guard.required }, async (request, reply) => {
-      const asked = (request.query.permissions ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
+      const asked = (request.query.permissions ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
       if (asked.length === 0) return reply.code(400).send(jiraErrorCollection(['The permissions parameter is required.']));
       const user = state.user(callerOf(request.headers.authorization) ?? '');
       const known: Readonly<Record<string, { id: string; name: string; type: string; description: string; granted: boolean }>> = {
-        ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.', granted: user?.isAdministrator === true },
-        BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.', granted: user !== undefined },
+        ADMINISTER: {
+          id: '0',
+          name: 'Administer Jira',
+          type: 'GLOBAL',
+          description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+          granted: user?.isAdministrator === true,
+        },
+        BROWSE_PROJECTS: {
+          id: '10',
+          name: 'Browse Projects',
+          type: 'PROJECT',
+          description: 'Ability to browse projects and the issues within them.',
+          granted: user !== undefined,
+        },
       };
       const permissions: Record<string, unknown> = {};
       for (const key of asked) {
         const permission = known[key];
         if (permission === undefined) return reply.code(400).send(jiraErrorCollection([`Could not find permission with key '${key}'.`]));
-        permissions[key] = { id: permission.id, key, name: permission.name, type: permission.type, description: permission.description, havePermission: permission.granted };
+        permissions[key] = {
+          id: permission.id,
+          key,
+          name: permission.name,
+          type: permission.type,
+          description: permission.description,
+          havePermission: permission.granted,
+        };
       }
       return { permissions };
     });

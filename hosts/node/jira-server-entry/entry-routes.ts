@@ -119,20 +119,36 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
     const waitSeconds = entries.take(request.ip);
     if (waitSeconds > 0) {
       void reply.header('retry-after', String(waitSeconds));
-      return sendPage(reply, 429, 'Exalate is catching its breath', `Exalate was opened from this address many times in a short while. Wait ${waitSeconds} seconds, then open it again from Jira. Nothing was changed.`);
+      return sendPage(
+        reply,
+        429,
+        'Exalate is catching its breath',
+        `Exalate was opened from this address many times in a short while. Wait ${waitSeconds} seconds, then open it again from Jira. Nothing was changed.`,
+      );
     }
     const page = exalateAdminPageRoutes.find(([route]) => route === queryValue(request, 'page'))?.[0] ?? 'connections';
     let issueKey: string | null = null;
     if (queryValue(request, 'page') === 'item') {
       const key = jiraIssueKeySchema.safeParse(queryValue(request, 'issueKey'));
-      if (!key.success) return sendPage(reply, 400, 'Exalate does not know which issue you came from', `The address names no issue (or a malformed key). Nothing was changed. Open the issue in Jira and choose "Sign in to Exalate" in its Exalate panel again.`);
+      if (!key.success)
+        return sendPage(
+          reply,
+          400,
+          'Exalate does not know which issue you came from',
+          `The address names no issue (or a malformed key). Nothing was changed. Open the issue in Jira and choose "Sign in to Exalate" in its Exalate panel again.`,
+        );
       issueKey = key.data;
     }
     let jiraUrl: string;
     try {
       jiraUrl = await jiraUrlNow();
     } catch (error) {
-      return sendPage(reply, 503, 'Exalate cannot ask Jira who you are', `${error instanceof Error ? error.message : String(error)} Ask whoever runs the node to connect it to Jira (General settings → Tracker connection, or TRACKER_URL and TRACKER_AUTH).`);
+      return sendPage(
+        reply,
+        503,
+        'Exalate cannot ask Jira who you are',
+        `${error instanceof Error ? error.message : String(error)} Ask whoever runs the node to connect it to Jira (General settings → Tracker connection, or TRACKER_URL and TRACKER_AUTH).`,
+      );
     }
     const now = context.clock.now();
     for (const [state, flow] of flows) if (flow.expiresAt < now) flows.delete(state);
@@ -152,7 +168,10 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
       code_challenge_method: 'S256',
     }).toString();
     // SameSite=Lax: the cookie comes back on Jira's top-level redirect to the callback, and only then.
-    return reply.header('set-cookie', cookie(request, flow.browserKey, flowLifetimeMs / 1000)).header('cache-control', 'no-store').redirect(authorize.toString(), 302);
+    return reply
+      .header('set-cookie', cookie(request, flow.browserKey, flowLifetimeMs / 1000))
+      .header('cache-control', 'no-store')
+      .redirect(authorize.toString(), 302);
   });
 
   app.get(jiraServerEntryCallbackPath, async (request, reply) => {
@@ -161,11 +180,30 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
     const flow = flows.get(state);
     // Consumed whatever happens next: a state, like Jira's code, works once.
     flows.delete(state);
-    if (flow === undefined) return sendPage(reply, 400, 'Exalate did not let you in', `This answer from Jira does not match an entry this node started, or it was used already. Nothing was changed. ${openAgain}`);
-    if (flow.expiresAt < context.clock.now()) return sendPage(reply, 400, 'Exalate did not let you in', `The way through Jira took longer than ten minutes. ${openAgain}`);
-    if (readCookie(request.headers.cookie, cookieName) !== flow.browserKey) return sendPage(reply, 400, 'Exalate did not let you in', `This entry was started in another browser, or this browser did not keep the node's cookie. ${openAgain}`);
+    if (flow === undefined)
+      return sendPage(
+        reply,
+        400,
+        'Exalate did not let you in',
+        `This answer from Jira does not match an entry this node started, or it was used already. Nothing was changed. ${openAgain}`,
+      );
+    if (flow.expiresAt < context.clock.now())
+      return sendPage(reply, 400, 'Exalate did not let you in', `The way through Jira took longer than ten minutes. ${openAgain}`);
+    if (readCookie(request.headers.cookie, cookieName) !== flow.browserKey)
+      return sendPage(
+        reply,
+        400,
+        'Exalate did not let you in',
+        `This entry was started in another browser, or this browser did not keep the node's cookie. ${openAgain}`,
+      );
     const denied = queryValue(request, 'error');
-    if (denied !== undefined) return sendPage(reply, 403, 'Exalate did not let you in', `Jira answered "${denied.slice(0, 60).replace(/[^\w .-]/g, '')}" instead of letting the node know who you are. ${openAgain}`);
+    if (denied !== undefined)
+      return sendPage(
+        reply,
+        403,
+        'Exalate did not let you in',
+        `Jira answered "${denied.slice(0, 60).replace(/[^\w .-]/g, '')}" instead of letting the node know who you are. ${openAgain}`,
+      );
 
     const person = await askJiraWhoIsComing(call, flow, queryValue(request, 'code') ?? '', { ...options, redirectUri });
     if (!person.ok) {
@@ -174,13 +212,22 @@ export function registerJiraServerEntryRoutes(app: FastifyInstance, context: Nod
     }
     if (!person.isAdministrator) {
       context.logger.warn('Jira entry refused', { reason: `${person.user} is not a Jira administrator` });
-      return sendPage(reply, 403, 'Exalate is for Jira administrators', `Jira says your account (${person.user}) does not have the Jira Administrators global permission, so Exalate's settings are closed to it. Ask a Jira administrator to grant it (Administration → System → Global permissions), or to set up the connection for you.`);
+      return sendPage(
+        reply,
+        403,
+        'Exalate is for Jira administrators',
+        `Jira says your account (${person.user}) does not have the Jira Administrators global permission, so Exalate's settings are closed to it. Ask a Jira administrator to grant it (Administration → System → Global permissions), or to set up the connection for you.`,
+      );
     }
     const session = await sessions.issue(person.user, person.displayName);
     context.logger.info('Jira administrator entered', { user: person.user });
     // From an issue's panel: the panel (a frame in Jira, of the node's origin) opened this window and waits for the session.
-    if (flow.issueKey !== null) return sendHandOverPage(reply, renderSessionHandOverPage({ session: session.token, issueKey: flow.issueKey, nodeOrigin: new URL(nodeUrl).origin }));
-    return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(`${options.consoleUrl}#exalate-session=${encodeURIComponent(session.token)}&page=${flow.page}`, 302);
+    if (flow.issueKey !== null)
+      return sendHandOverPage(reply, renderSessionHandOverPage({ session: session.token, issueKey: flow.issueKey, nodeOrigin: new URL(nodeUrl).origin }));
+    return reply
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .redirect(`${options.consoleUrl}#exalate-session=${encodeURIComponent(session.token)}&page=${flow.page}`, 302);
   });
 }
 
@@ -199,19 +246,49 @@ async function askJiraWhoIsComing(
     const exchanged = await call(`${flow.jiraUrl}/rest/oauth2/latest/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: options.clientId, client_secret: options.clientSecret, redirect_uri: options.redirectUri, code_verifier: flow.verifier }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        redirect_uri: options.redirectUri,
+        code_verifier: flow.verifier,
+      }).toString(),
       redirect: 'manual',
     });
-    if (exchanged.status === 401) return refused(503, 'Jira refused the client id or secret', `Jira did not recognise this node's OAuth client. Ask whoever runs the node to check JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET against Jira's incoming application link. ${openAgain}`);
-    if (!exchanged.ok) return refused(400, `the token endpoint answered ${exchanged.status}`, `Jira did not accept the answer it gave your browser (it may be forged, used already or expired). Nothing was changed. ${openAgain}`);
+    if (exchanged.status === 401)
+      return refused(
+        503,
+        'Jira refused the client id or secret',
+        `Jira did not recognise this node's OAuth client. Ask whoever runs the node to check JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET against Jira's incoming application link. ${openAgain}`,
+      );
+    if (!exchanged.ok)
+      return refused(
+        400,
+        `the token endpoint answered ${exchanged.status}`,
+        `Jira did not accept the answer it gave your browser (it may be forged, used already or expired). Nothing was changed. ${openAgain}`,
+      );
     const token = tokenAnswerSchema.safeParse(await exchanged.json().catch(() => null));
     if (!token.success) return refused(502, 'the token endpoint answered without an access token', `Jira's answer carried no access token. ${openAgain}`);
     const asPerson = { headers: { authorization: `Bearer ${token.data.access_token}`, accept: 'application/json' }, redirect: 'manual' as const };
-    const [myself, permissions] = await Promise.all([call(`${flow.jiraUrl}/rest/api/2/myself`, asPerson), call(`${flow.jiraUrl}/rest/api/2/mypermissions?permissions=ADMINISTER`, asPerson)]);
+    const [myself, permissions] = await Promise.all([
+      call(`${flow.jiraUrl}/rest/api/2/myself`, asPerson),
+      call(`${flow.jiraUrl}/rest/api/2/mypermissions?permissions=ADMINISTER`, asPerson),
+    ]);
     const who = myselfSchema.safeParse(myself.ok ? await myself.json().catch(() => null) : null);
     const rights = permissionsSchema.safeParse(permissions.ok ? await permissions.json().catch(() => null) : null);
-    if (!who.success || !rights.success) return refused(502, `myself answered ${myself.status}, mypermissions ${permissions.status}`, `Jira did not say who you are (it answered ${myself.status} and ${permissions.status}). ${openAgain}`);
-    return { ok: true, user: who.data.name, displayName: who.data.displayName ?? who.data.name, isAdministrator: rights.data.permissions.ADMINISTER.havePermission };
+    if (!who.success || !rights.success)
+      return refused(
+        502,
+        `myself answered ${myself.status}, mypermissions ${permissions.status}`,
+        `Jira did not say who you are (it answered ${myself.status} and ${permissions.status}). ${openAgain}`,
+      );
+    return {
+      ok: true,
+      user: who.data.name,
+      displayName: who.data.displayName ?? who.data.name,
+      isAdministrator: rights.data.permissions.ADMINISTER.havePermission,
+    };
   } catch (error) {
     const said = error instanceof Error ? error.message : String(error);
     return refused(503, `Jira could not be reached: ${said}`, `The node could not reach Jira at ${flow.jiraUrl} (${said}). Try again in a minute.`);

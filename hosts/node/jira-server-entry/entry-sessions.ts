@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { err, ExalateError, ok, parseJson, readSecretSetting, writeSecretSetting, type ClockV1, type Result, type SecretsV1, type StoreV1 } from '../../../core';
+import {
+  err,
+  ExalateError,
+  ok,
+  parseJson,
+  readSecretSetting,
+  writeSecretSetting,
+  type ClockV1,
+  type Result,
+  type SecretsV1,
+  type StoreV1,
+} from '../../../core';
 import { hmacSha256Base64Url, sameSecret } from '../../incoming-request';
 
 /**
@@ -54,7 +65,8 @@ export class EntrySessions {
     if (!sameSecret(mac, await this.#mac(body))) return refused('This Jira session token was not issued by this node.');
     const claims = parseJson(Buffer.from(body, 'base64url').toString('utf8'), claimsSchema);
     if (!claims.ok) return refused('This Jira session token is malformed.');
-    if (claims.value.expiresAt <= this.#clock.now()) return refused(`Your Exalate session from Jira ended at ${new Date(claims.value.expiresAt).toISOString()}.`);
+    if (claims.value.expiresAt <= this.#clock.now())
+      return refused(`Your Exalate session from Jira ended at ${new Date(claims.value.expiresAt).toISOString()}.`);
     return ok(claims.value);
   }
 

@@ -47,17 +47,31 @@ export function registerJiraServerItemSurfaceRoutes(app: FastifyInstance, contex
     try {
       frameAncestor = await readJiraOrigin();
     } catch (error) {
-      return sendProblem(reply, 503, `The node cannot reach Jira to learn which site may show this panel (${error instanceof Error ? error.message : String(error)}). Ask whoever runs the node to connect it to Jira (General settings → Tracker connection, or TRACKER_URL and TRACKER_AUTH).`, []);
+      return sendProblem(
+        reply,
+        503,
+        `The node cannot reach Jira to learn which site may show this panel (${error instanceof Error ? error.message : String(error)}). Ask whoever runs the node to connect it to Jira (General settings → Tracker connection, or TRACKER_URL and TRACKER_AUTH).`,
+        [],
+      );
     }
     const query = querySchema.safeParse(request.query);
-    if (!query.success) return sendProblem(reply, 400, 'This page shows Exalate on one Jira issue, and its address names none (or a malformed key). Open an issue in Jira and look at its Exalate panel; the address ends in ?issueKey= and the issue key, such as ENG-1.', [frameAncestor]);
+    if (!query.success)
+      return sendProblem(
+        reply,
+        400,
+        'This page shows Exalate on one Jira issue, and its address names none (or a malformed key). Open an issue in Jira and look at its Exalate panel; the address ends in ?issueKey= and the issue key, such as ENG-1.',
+        [frameAncestor],
+      );
     const issueKey = query.data.issueKey;
-    const configuration = JSON.stringify({ issueKey, adminApi: `${nodePath}/api/v1`, entryUrl: canEnter ? `${nodePath}${jiraServerEntryPath}?page=item&issueKey=${encodeURIComponent(issueKey)}` : null }).replace(/</g, '\\u003c');
+    const configuration = JSON.stringify({
+      issueKey,
+      adminApi: `${nodePath}/api/v1`,
+      entryUrl: canEnter ? `${nodePath}${jiraServerEntryPath}?page=item&issueKey=${encodeURIComponent(issueKey)}` : null,
+    }).replace(/</g, '\\u003c');
     const configurationScript = `window.exalateItemSurface = ${configuration};`;
     return applyConsolePagePolicy(reply, { inlineScripts: [configurationScript], frameAncestors: [frameAncestor] })
       .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(`<!doctype html>
+      .type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="en" data-tracker="jira-server"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Exalate · ${escapeHtml(issueKey)}</title>
@@ -67,12 +81,24 @@ export function registerJiraServerItemSurfaceRoutes(app: FastifyInstance, contex
 <script>${configurationScript}</script>
 <script src="${nodePath}${jiraServerItemSurfaceScriptPath}"></script></body></html>`);
   });
-  app.get(jiraServerItemSurfaceStylesheetPath, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(await consoleStylesheet()));
-  app.get(jiraServerItemSurfaceScriptPath, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await nodePageBundle('jira-server-item', 'jira-server-item-app.tsx')));
+  app.get(jiraServerItemSurfaceStylesheetPath, async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(await consoleStylesheet()),
+  );
+  app.get(jiraServerItemSurfaceScriptPath, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(await nodePageBundle('jira-server-item', 'jira-server-item-app.tsx')),
+  );
 }
 
 function sendProblem(reply: FastifyReply, status: number, message: string, frameAncestors: readonly string[]): FastifyReply {
   return applyConsolePagePolicy(reply.code(status), { frameAncestors })
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Exalate</title></head><body><main><h1>Exalate</h1><p>${escapeHtml(message)}</p></main></body></html>`);
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Exalate</title></head><body><main><h1>Exalate</h1><p>${escapeHtml(message)}</p></main></body></html>`,
+    );
 }

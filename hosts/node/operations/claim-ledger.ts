@@ -56,12 +56,23 @@ export class ClaimLedger {
     let released = 0;
     for (const entries of groups.values()) {
       const first = entries[0]!;
-      const current = await store.listQueue({ connectionId: first.connectionId, direction: first.direction, states: ['in_flight'], limit: entries.length, envelopeIds: entries.map((entry) => entry.envelope.id) });
+      const current = await store.listQueue({
+        connectionId: first.connectionId,
+        direction: first.direction,
+        states: ['in_flight'],
+        limit: entries.length,
+        envelopeIds: entries.map((entry) => entry.envelope.id),
+      });
       const stillOurs = new Set(current.map((entry) => `${entry.position}:${entry.nextAttemptAt}`));
       for (const entry of entries) {
         this.noteUpdated(entry.connectionId, entry.direction, entry.position);
         if (!stillOurs.has(`${entry.position}:${entry.nextAttemptAt}`)) continue;
-        await store.updateQueueEntry(entry.connectionId, entry.direction, entry.position, { state: 'queued', attempts: Math.max(0, entry.attempts - 1), nextAttemptAt: now, updatedAt: now });
+        await store.updateQueueEntry(entry.connectionId, entry.direction, entry.position, {
+          state: 'queued',
+          attempts: Math.max(0, entry.attempts - 1),
+          nextAttemptAt: now,
+          updatedAt: now,
+        });
         released += 1;
       }
     }

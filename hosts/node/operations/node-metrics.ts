@@ -38,7 +38,7 @@ export class NodeMetrics {
 
   readonly trackerCallSeconds = new Histogram({
     name: 'exalate_tracker_call_duration_seconds',
-    help: 'How long tracker calls took, by operation, including the HTTP layer\'s own retries.',
+    help: "How long tracker calls took, by operation, including the HTTP layer's own retries.",
     labelNames: ['operation'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
@@ -46,7 +46,7 @@ export class NodeMetrics {
 
   readonly syncLatencySeconds = new Histogram({
     name: 'exalate_sync_latency_seconds',
-    help: 'From a change entering this node\'s queue to done: applied to the tracker (inbound) or confirmed by the peer (outbound).',
+    help: "From a change entering this node's queue to done: applied to the tracker (inbound) or confirmed by the peer (outbound).",
     labelNames: ['direction'] as const,
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600],
     registers: [this.registry],

@@ -11,9 +11,16 @@ import { startNode, type RunningNode } from '../start-node';
 import { connectionRecord } from '../../../test/fakes/connection-record';
 
 const entry = (id: string, itemKey: string, createdAt: number): Omit<QueueEntry, 'position'> => ({
-  connectionId: 'con_1', direction: 'inbound', itemKey,
+  connectionId: 'con_1',
+  direction: 'inbound',
+  itemKey,
   envelope: { kind: 'change', id, sourceKey: itemKey, sequence: 0, replica: { key: itemKey }, createdAt },
-  state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, createdAt, updatedAt: createdAt,
+  state: 'queued',
+  attempts: 0,
+  nextAttemptAt: 0,
+  lastError: null,
+  createdAt,
+  updatedAt: createdAt,
 });
 
 describe('operations: /healthz, /readyz, /metrics and shutdown', () => {
@@ -72,7 +79,19 @@ describe('operations: /healthz, /readyz, /metrics and shutdown', () => {
     await node.context.tracker.getItem('SUP-404');
     tracker.failNextWrites(1, new ExalateError('tracker_unavailable', 'slow down', { isRetryable: true, details: { status: 429, retryAfterSeconds: 3 } }));
     await expect(node.context.tracker.updateItem('SUP-1', { summary: 'x' })).rejects.toThrow('slow down');
-    await store.recordError({ id: 'err_1', scope: 'connection', connectionId: 'con_1', itemKey: null, code: 'peer_refused', message: 'no', line: null, occurrences: 1, createdAt: 1, updatedAt: 1, resolvedAt: null });
+    await store.recordError({
+      id: 'err_1',
+      scope: 'connection',
+      connectionId: 'con_1',
+      itemKey: null,
+      code: 'peer_refused',
+      message: 'no',
+      line: null,
+      occurrences: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      resolvedAt: null,
+    });
 
     const scraped = await get('/metrics');
     expect(scraped.contentType).toContain('text/plain');
@@ -128,5 +147,13 @@ describe('operations: /healthz, /readyz, /metrics and shutdown', () => {
 });
 
 function connection(id: string): Connection {
-  return connectionRecord({ id, status: 'active', role: 'acceptor', projectKey: 'SUP', remoteTracker: 'jira-cloud', localIsPrivate: true, invitationExpiresAt: null });
+  return connectionRecord({
+    id,
+    status: 'active',
+    role: 'acceptor',
+    projectKey: 'SUP',
+    remoteTracker: 'jira-cloud',
+    localIsPrivate: true,
+    invitationExpiresAt: null,
+  });
 }

@@ -31,7 +31,10 @@ export const scriptWorkerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('answer'),
     id: z.number().int(),
-    answer: z.discriminatedUnion('ok', [z.strictObject({ ok: z.literal(true), outputJson: z.string() }), z.strictObject({ ok: z.literal(false), failure: failureSchema })]),
+    answer: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), outputJson: z.string() }),
+      z.strictObject({ ok: z.literal(false), failure: failureSchema }),
+    ]),
     ready: z.boolean(),
   }),
   z.strictObject({ type: z.literal('defect'), id: z.number().int(), message: z.string(), ready: z.boolean() }),

@@ -46,7 +46,10 @@ export class ScriptWorkerThread {
   constructor(private readonly options: ScriptWorkerThreadOptions) {
     const resourceLimits = { maxOldGenerationSizeMb: workerHeapMegabytes };
     const { source, settings } = options;
-    this.worker = 'file' in source ? new Worker(source.file, { workerData: settings, resourceLimits }) : new Worker(source.code, { eval: true, workerData: settings, resourceLimits });
+    this.worker =
+      'file' in source
+        ? new Worker(source.file, { workerData: settings, resourceLimits })
+        : new Worker(source.code, { eval: true, workerData: settings, resourceLimits });
     this.worker.on('message', (message: unknown) => this.receive(message));
     this.worker.on('error', (error) => this.end(error));
     this.worker.on('exit', (code) => this.end(new Error(`The script worker stopped unexpectedly (exit code ${code}).`)));
@@ -130,5 +133,9 @@ function isWorkerOutOfMemory(error: Error | null): boolean {
 }
 
 function workerMemoryError(scriptName: string): ScriptError {
-  return new ScriptError({ kind: 'memory', scriptName, detail: 'it was stopped when its input or output outgrew the memory of the thread it ran on; send or set less.' });
+  return new ScriptError({
+    kind: 'memory',
+    scriptName,
+    detail: 'it was stopped when its input or output outgrew the memory of the thread it ran on; send or set less.',
+  });
 }

@@ -55,19 +55,30 @@ describe('the worker-thread script sandbox', () => {
   });
 
   it('checks what the harness hands back against the output schema, on the main thread', async () => {
-    const result = await sandbox.run({ scriptName: 'test script', harness: echoHarness, script: 'return 1;', parameters: ['input'], input: {}, output: z.object({ result: z.string() }) });
+    const result = await sandbox.run({
+      scriptName: 'test script',
+      harness: echoHarness,
+      script: 'return 1;',
+      parameters: ['input'],
+      input: {},
+      output: z.object({ result: z.string() }),
+    });
     expect(result.ok ? null : result.error.kind).toBe('invalid_output');
   });
 
   it('throws for a harness that does not compile: a defect of the product, not of the script', async () => {
-    await expect(sandbox.run({ scriptName: 'test script', harness: '(function () {', script: 'return 1;', parameters: [], input: null, output: echoOutput })).rejects.toThrow(/harness does not compile/);
+    await expect(
+      sandbox.run({ scriptName: 'test script', harness: '(function () {', script: 'return 1;', parameters: [], input: null, output: echoOutput }),
+    ).rejects.toThrow(/harness does not compile/);
   });
 });
 
 describe('the worker-thread script sandbox, memory and closing', () => {
   it('stops a memory bomb at the memory limit, and the next run works', async () => {
     const sandbox = createWorkerScriptSandbox({ workers: 1, memoryBytes: 8 * 1024 * 1024 });
-    const failure = await echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) {\n  kept.push("x".repeat(100000) + kept.length);\n}', { timeoutMilliseconds: 20_000 });
+    const failure = await echoScriptFailure(sandbox, 'const kept = [];\nwhile (true) {\n  kept.push("x".repeat(100000) + kept.length);\n}', {
+      timeoutMilliseconds: 20_000,
+    });
     expect({ kind: failure.kind, line: failure.line }).toEqual({ kind: 'memory', line: 3 });
     await expect(runEchoScript(sandbox, 'return input.answer;', generous)).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();

@@ -1,4 +1,16 @@
-import { defaultScriptMemoryBytes, defaultScriptRunLimits, scriptRunRequestOf, scriptRunResultOf, type Result, type ScriptError, type ScriptProgramV1, type ScriptRunAnswer, type ScriptRunLimits, type ScriptRunRequest, type ScriptSandboxV1 } from '../../../core';
+import {
+  defaultScriptMemoryBytes,
+  defaultScriptRunLimits,
+  scriptRunRequestOf,
+  scriptRunResultOf,
+  type Result,
+  type ScriptError,
+  type ScriptProgramV1,
+  type ScriptRunAnswer,
+  type ScriptRunLimits,
+  type ScriptRunRequest,
+  type ScriptSandboxV1,
+} from '../../../core';
 import { ScriptWorkerThread } from './script-worker-thread';
 import { scriptWorkerSource, type ScriptWorkerSource } from './script-worker-source';
 

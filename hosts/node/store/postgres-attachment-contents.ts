@@ -3,7 +3,14 @@ import type { AttachmentContent, AttachmentContentKey } from '../../../core';
 import type { PostgresQueryable } from './postgres-pool';
 import { readRow } from './postgres-rows';
 
-const contentRow = z.object({ connection_id: z.string(), source_key: z.string(), attachment_id: z.string(), content: z.string(), bytes: z.number(), received_at: z.number() });
+const contentRow = z.object({
+  connection_id: z.string(),
+  source_key: z.string(),
+  attachment_id: z.string(),
+  content: z.string(),
+  bytes: z.number(),
+  received_at: z.number(),
+});
 const keyRow = contentRow.omit({ content: true });
 
 /** Attachment content from peers in PostgreSQL (table attachment_contents, migration 4). Each method is one statement. */
@@ -19,19 +26,36 @@ export class PostgresAttachmentContents {
   }
 
   async get(key: AttachmentContentKey): Promise<AttachmentContent | undefined> {
-    const { rows } = await this.database.query('SELECT * FROM attachment_contents WHERE connection_id = $1 AND source_key = $2 AND attachment_id = $3', [key.connectionId, key.sourceKey, key.attachmentId]);
+    const { rows } = await this.database.query('SELECT * FROM attachment_contents WHERE connection_id = $1 AND source_key = $2 AND attachment_id = $3', [
+      key.connectionId,
+      key.sourceKey,
+      key.attachmentId,
+    ]);
     if (!rows[0]) return undefined;
     const read = readRow(contentRow, rows[0], 'attachment content');
-    return { connectionId: read.connection_id, sourceKey: read.source_key, attachmentId: read.attachment_id, contentBase64: read.content, bytes: read.bytes, receivedAt: read.received_at };
+    return {
+      connectionId: read.connection_id,
+      sourceKey: read.source_key,
+      attachmentId: read.attachment_id,
+      contentBase64: read.content,
+      bytes: read.bytes,
+      receivedAt: read.received_at,
+    };
   }
 
   async delete(key: AttachmentContentKey): Promise<void> {
-    await this.database.query('DELETE FROM attachment_contents WHERE connection_id = $1 AND source_key = $2 AND attachment_id = $3', [key.connectionId, key.sourceKey, key.attachmentId]);
+    await this.database.query('DELETE FROM attachment_contents WHERE connection_id = $1 AND source_key = $2 AND attachment_id = $3', [
+      key.connectionId,
+      key.sourceKey,
+      key.attachmentId,
+    ]);
   }
 
   async measure(connectionId: string): Promise<number> {
     // SUM of bigint is numeric, which pg reads as text: cast back to the bigint the pool reads as a number.
-    const { rows } = await this.database.query('SELECT COALESCE(SUM(bytes), 0)::bigint AS total FROM attachment_contents WHERE connection_id = $1', [connectionId]);
+    const { rows } = await this.database.query('SELECT COALESCE(SUM(bytes), 0)::bigint AS total FROM attachment_contents WHERE connection_id = $1', [
+      connectionId,
+    ]);
     return readRow(z.object({ total: z.number() }), rows[0], 'attachment content total').total;
   }
 
@@ -42,7 +66,13 @@ export class PostgresAttachmentContents {
     );
     return rows.map((row) => {
       const read = readRow(keyRow, row, 'attachment content');
-      return { connectionId: read.connection_id, sourceKey: read.source_key, attachmentId: read.attachment_id, bytes: read.bytes, receivedAt: read.received_at };
+      return {
+        connectionId: read.connection_id,
+        sourceKey: read.source_key,
+        attachmentId: read.attachment_id,
+        bytes: read.bytes,
+        receivedAt: read.received_at,
+      };
     });
   }
 }

@@ -23,7 +23,9 @@ export async function migratePostgresSchema(pool: pg.Pool, schema: string): Prom
       // The pool's search_path names this schema; once it exists, unqualified names resolve to it.
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
-      const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((row) => readRow(versionRowSchema, row, 'migration record').version));
+      const applied = new Set(
+        (await client.query('SELECT version FROM schema_migrations')).rows.map((row) => readRow(versionRowSchema, row, 'migration record').version),
+      );
       for (const migration of postgresMigrations) {
         if (applied.has(migration.version)) continue;
         await client.query('BEGIN');

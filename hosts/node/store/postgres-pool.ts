@@ -15,7 +15,10 @@ const bigintTypeId = 20;
  * identifier that needs no quoting (and never a reserved `pg_` one).
  */
 export function schemaForNode(nodeName: string): string {
-  const sanitised = nodeName.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const sanitised = nodeName
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return `exalate_${sanitised || 'node'}`.slice(0, maximumIdentifierLength);
 }
 
@@ -31,7 +34,8 @@ export function assertSchemaName(schema: string): void {
  * 2^53; ours are milliseconds and row counters, far below it, so they are read as numbers.
  */
 const typeParsers = {
-  getTypeParser: (typeId: number, format?: 'text' | 'binary') => (typeId === bigintTypeId && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(typeId, format ?? 'text')),
+  getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
+    typeId === bigintTypeId && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(typeId, format ?? 'text'),
 } as pg.CustomTypesConfig;
 
 export interface PostgresPoolOptions {

@@ -3,7 +3,8 @@ import { ExalateError, queueEntrySchema, queueStates, type QueueEntry, type Queu
 import type { PostgresQueryable } from './postgres-pool';
 import { jsonDocument, readRow } from './postgres-rows';
 
-const queueColumns = 'position, connection_id, direction, envelope_id, item_key, state, attempts, next_attempt_at, last_error, created_at, updated_at, envelope';
+const queueColumns =
+  'position, connection_id, direction, envelope_id, item_key, state, attempts, next_attempt_at, last_error, created_at, updated_at, envelope';
 
 /** A queue row as the columns hold it, turned into the engine's entry and checked by its schema. */
 const queueRow = z
@@ -61,12 +62,27 @@ export class PostgresQueueTable {
       // Positions come from a sequence, handed out in call order but committed in any order: a
       // later enqueue for the same item could commit first and be claimed ahead of an earlier one.
       // This lock, held until commit, serialises enqueues per item so their positions follow commits.
-      await database.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', ['exalate-queue-item', JSON.stringify([entry.connectionId, entry.direction, entry.itemKey])]);
+      await database.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [
+        'exalate-queue-item',
+        JSON.stringify([entry.connectionId, entry.direction, entry.itemKey]),
+      ]);
       const { rows } = await database.query(
         `INSERT INTO queue (connection_id, direction, envelope_id, item_key, state, attempts, next_attempt_at, last_error, created_at, updated_at, envelope)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
          ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING RETURNING position`,
-        [entry.connectionId, entry.direction, entry.envelope.id, entry.itemKey, entry.state, entry.attempts, entry.nextAttemptAt, entry.lastError, entry.createdAt, entry.updatedAt, jsonDocument(entry.envelope)],
+        [
+          entry.connectionId,
+          entry.direction,
+          entry.envelope.id,
+          entry.itemKey,
+          entry.state,
+          entry.attempts,
+          entry.nextAttemptAt,
+          entry.lastError,
+          entry.createdAt,
+          entry.updatedAt,
+          jsonDocument(entry.envelope),
+        ],
       );
       return rows[0] ? readRow(z.object({ position: z.number() }), rows[0], 'queue position').position : undefined;
     });
@@ -106,7 +122,10 @@ export class PostgresQueueTable {
        )
        UPDATE queue SET state = 'in_flight', attempts = queue.attempts + 1, next_attempt_at = $3::bigint + $4::bigint, updated_at = $3
        FROM due WHERE queue.position = due.position
-       RETURNING ${queueColumns.split(', ').map((column) => `queue.${column}`).join(', ')}`,
+       RETURNING ${queueColumns
+         .split(', ')
+         .map((column) => `queue.${column}`)
+         .join(', ')}`,
       [claim.connectionId, claim.direction, claim.now, claim.leaseMs, claim.limit],
     );
     return rows.map((row) => readRow(queueRow, row, 'queue entry')).sort((left, right) => left.position - right.position);
@@ -129,7 +148,9 @@ export class PostgresQueueTable {
   async countQueue(connectionId: string): Promise<Record<QueueEntry['direction'], Record<QueueState, number>>> {
     const empty = () => Object.fromEntries(queueStates.map((state) => [state, 0])) as Record<QueueState, number>;
     const counts = { outbound: empty(), inbound: empty() };
-    const { rows } = await this.database.query('SELECT direction, state, count(*) AS total FROM queue WHERE connection_id = $1 GROUP BY direction, state', [connectionId]);
+    const { rows } = await this.database.query('SELECT direction, state, count(*) AS total FROM queue WHERE connection_id = $1 GROUP BY direction, state', [
+      connectionId,
+    ]);
     for (const row of rows) {
       const count = readRow(countRow, row, 'queue count');
       counts[count.direction][count.state] = count.total;

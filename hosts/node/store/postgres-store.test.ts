@@ -9,9 +9,16 @@ import { connectionRecord } from '../../../test/fakes/connection-record';
 describeStoreContract('PostgreSQL', async () => PostgresStore.open({ url: await postgresForTests(), schema: uniqueSchemaName('contract') }));
 
 const change = (id: string, itemKey: string): Omit<QueueEntry, 'position'> => ({
-  connectionId: 'con_1', direction: 'inbound', itemKey,
+  connectionId: 'con_1',
+  direction: 'inbound',
+  itemKey,
   envelope: { kind: 'change', id, sourceKey: itemKey, sequence: 0, replica: { key: itemKey }, createdAt: 1 },
-  state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, createdAt: 1, updatedAt: 1,
+  state: 'queued',
+  attempts: 0,
+  nextAttemptAt: 0,
+  lastError: null,
+  createdAt: 1,
+  updatedAt: 1,
 });
 
 describe('PostgreSQL store beyond the contract', () => {
@@ -138,7 +145,7 @@ describe('PostgreSQL store beyond the contract', () => {
     const inFlight = new Set<string>();
     let violations = 0;
     const worker = async (store: StoreV1) => {
-      for (let idle = 0; idle < 5; ) {
+      for (let idle = 0; idle < 5;) {
         const claimed = await store.claimDueEntries({ connectionId: 'con_1', direction: 'inbound', now: 10, leaseMs: 60_000, limit: 4 });
         if (claimed.length === 0) {
           idle += 1;

@@ -77,8 +77,20 @@ export class PostgresStore implements StoreV1 {
   /** Connects, creates the schema if needed and applies pending migrations. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const onConnectionError = options.onConnectionError ?? (() => undefined);
-    const pool = createPostgresPool({ url: options.url, schema: options.schema, maximumConnections: options.poolSize ?? 10, applicationName: `exalate ${options.schema}`, onConnectionError });
-    const lockPool = createPostgresPool({ url: options.url, schema: options.schema, maximumConnections: options.lockPoolSize ?? 10, applicationName: `exalate ${options.schema} locks`, onConnectionError });
+    const pool = createPostgresPool({
+      url: options.url,
+      schema: options.schema,
+      maximumConnections: options.poolSize ?? 10,
+      applicationName: `exalate ${options.schema}`,
+      onConnectionError,
+    });
+    const lockPool = createPostgresPool({
+      url: options.url,
+      schema: options.schema,
+      maximumConnections: options.lockPoolSize ?? 10,
+      applicationName: `exalate ${options.schema} locks`,
+      onConnectionError,
+    });
     try {
       await migratePostgresSchema(pool, options.schema);
     } catch (error) {
@@ -91,7 +103,9 @@ export class PostgresStore implements StoreV1 {
   /** Readiness: the database answers and the schema has every migration this code knows. */
   async checkReadiness(): Promise<{ readonly ready: true } | { readonly ready: false; readonly reason: string }> {
     const applied = await appliedPostgresMigration(this.database);
-    return applied >= latestPostgresMigration ? { ready: true } : { ready: false, reason: `the schema is at migration ${applied}, this node needs ${latestPostgresMigration}` };
+    return applied >= latestPostgresMigration
+      ? { ready: true }
+      : { ready: false, reason: `the schema is at migration ${applied}, this node needs ${latestPostgresMigration}` };
   }
 
   async ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity> {
@@ -114,7 +128,12 @@ export class PostgresStore implements StoreV1 {
   }
 
   async insertConnection(connection: Connection): Promise<void> {
-    await this.database.query('INSERT INTO connections (id, status, document, updated_at) VALUES ($1, $2, $3::jsonb, $4)', [connection.id, connection.status, jsonDocument(connection), connection.updatedAt]);
+    await this.database.query('INSERT INTO connections (id, status, document, updated_at) VALUES ($1, $2, $3::jsonb, $4)', [
+      connection.id,
+      connection.status,
+      jsonDocument(connection),
+      connection.updatedAt,
+    ]);
   }
 
   async insertConnectionUnlessLive(connection: Connection): Promise<boolean> {
@@ -128,7 +147,12 @@ export class PostgresStore implements StoreV1 {
   }
 
   async updateConnection(connection: Connection): Promise<void> {
-    const result = await this.database.query('UPDATE connections SET status = $1, document = $2::jsonb, updated_at = $3 WHERE id = $4', [connection.status, jsonDocument(connection), connection.updatedAt, connection.id]);
+    const result = await this.database.query('UPDATE connections SET status = $1, document = $2::jsonb, updated_at = $3 WHERE id = $4', [
+      connection.status,
+      jsonDocument(connection),
+      connection.updatedAt,
+      connection.id,
+    ]);
     if (result.rowCount !== 1) throw new ExalateError('not_found', `There is no connection with id ${connection.id}.`);
   }
 
@@ -143,7 +167,13 @@ export class PostgresStore implements StoreV1 {
   }
 
   async insertInvitation(invitation: InvitationRecord): Promise<void> {
-    await this.database.query('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at, sealed_code) VALUES ($1, $2, $3, $4, $5)', [invitation.connectionId, invitation.tokenHash, invitation.expiresAt, invitation.usedAt, invitation.sealedCode]);
+    await this.database.query('INSERT INTO invitations (connection_id, token_hash, expires_at, used_at, sealed_code) VALUES ($1, $2, $3, $4, $5)', [
+      invitation.connectionId,
+      invitation.tokenHash,
+      invitation.expiresAt,
+      invitation.usedAt,
+      invitation.sealedCode,
+    ]);
   }
 
   async getInvitation(connectionId: string): Promise<InvitationRecord | undefined> {
@@ -160,9 +190,15 @@ export class PostgresStore implements StoreV1 {
   consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
     return this.atomically(async (database) => {
       // The row lock makes check and write one step: a concurrent consumer waits, then sees it used.
-      const { rows } = await database.query('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = $1 FOR UPDATE', [connectionId]);
+      const { rows } = await database.query('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = $1 FOR UPDATE', [
+        connectionId,
+      ]);
       const invitation = rows[0] ? readRow(invitationRow, rows[0], 'invitation') : undefined;
-      const decision = decideInvitationAccept(invitation && { tokenHash: invitation.token_hash, expiresAt: invitation.expires_at, usedAt: invitation.used_at }, tokenHash, now);
+      const decision = decideInvitationAccept(
+        invitation && { tokenHash: invitation.token_hash, expiresAt: invitation.expires_at, usedAt: invitation.used_at },
+        tokenHash,
+        now,
+      );
       if (decision !== 'spend') return decision;
       await database.query('UPDATE invitations SET used_at = $1, sealed_code = NULL WHERE connection_id = $2', [now, connectionId]);
       return 'consumed';
@@ -171,7 +207,10 @@ export class PostgresStore implements StoreV1 {
 
   async rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean> {
     await this.database.query('DELETE FROM seen_request_ids WHERE expires_at < $1', [now]);
-    const result = await this.database.query('INSERT INTO seen_request_ids (request_id, expires_at) VALUES ($1, $2) ON CONFLICT (request_id) DO NOTHING', [requestId, expiresAt]);
+    const result = await this.database.query('INSERT INTO seen_request_ids (request_id, expires_at) VALUES ($1, $2) ON CONFLICT (request_id) DO NOTHING', [
+      requestId,
+      expiresAt,
+    ]);
     return result.rowCount === 1;
   }
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { connectionRulesSchema, syncErrorSchema, triggerSchema, twinSchema, type ConnectionRules, type SyncError, type Trigger, type Twin } from '../../../core';
+import {
+  connectionRulesSchema,
+  syncErrorSchema,
+  triggerSchema,
+  twinSchema,
+  type ConnectionRules,
+  type SyncError,
+  type Trigger,
+  type Twin,
+} from '../../../core';
 import type { PostgresQueryable } from './postgres-pool';
 import { jsonDocument, readRow } from './postgres-rows';
 
@@ -21,7 +30,10 @@ export class PostgresSyncTables {
   }
 
   async putRules(connectionId: string, rules: ConnectionRules): Promise<void> {
-    await this.database.query('INSERT INTO connection_rules (connection_id, document) VALUES ($1, $2::jsonb) ON CONFLICT (connection_id) DO UPDATE SET document = excluded.document', [connectionId, jsonDocument(rules)]);
+    await this.database.query(
+      'INSERT INTO connection_rules (connection_id, document) VALUES ($1, $2::jsonb) ON CONFLICT (connection_id) DO UPDATE SET document = excluded.document',
+      [connectionId, jsonDocument(rules)],
+    );
   }
 
   async listTriggers(connectionId: string): Promise<Trigger[]> {
@@ -30,7 +42,11 @@ export class PostgresSyncTables {
   }
 
   async insertTrigger(trigger: Trigger): Promise<void> {
-    await this.database.query('INSERT INTO triggers (id, connection_id, document) VALUES ($1, $2, $3::jsonb)', [trigger.id, trigger.connectionId, jsonDocument(trigger)]);
+    await this.database.query('INSERT INTO triggers (id, connection_id, document) VALUES ($1, $2, $3::jsonb)', [
+      trigger.id,
+      trigger.connectionId,
+      jsonDocument(trigger),
+    ]);
   }
 
   async deleteTrigger(connectionId: string, triggerId: string): Promise<boolean> {
@@ -84,7 +100,9 @@ export class PostgresSyncTables {
   }
 
   async listErrors(includeResolved: boolean): Promise<SyncError[]> {
-    const { rows } = await this.database.query(`SELECT document FROM sync_errors ${includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY creation_order DESC`);
+    const { rows } = await this.database.query(
+      `SELECT document FROM sync_errors ${includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY creation_order DESC`,
+    );
     return rows.map((row) => readRow(errorRow, row, 'sync error').document);
   }
 

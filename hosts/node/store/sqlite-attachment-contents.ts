@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ExalateError, type AttachmentContent, type AttachmentContentKey } from '../../../core';
 import type { SqliteStatements } from './sqlite-statements';
 
-const contentRow = z.object({ connection_id: z.string(), source_key: z.string(), attachment_id: z.string(), content: z.string(), bytes: z.number(), received_at: z.number() });
+const contentRow = z.object({
+  connection_id: z.string(),
+  source_key: z.string(),
+  attachment_id: z.string(),
+  content: z.string(),
+  bytes: z.number(),
+  received_at: z.number(),
+});
 const keyRow = contentRow.omit({ content: true });
 
 /** Attachment content from peers in SQLite (table attachment_contents, migration 5). Synchronous: the store runs each call under its lock. */
@@ -19,14 +26,25 @@ export class SqliteAttachmentContents {
   }
 
   get(key: AttachmentContentKey): AttachmentContent | undefined {
-    const row = this.statements.get('SELECT * FROM attachment_contents WHERE connection_id = ? AND source_key = ? AND attachment_id = ?').get(key.connectionId, key.sourceKey, key.attachmentId);
+    const row = this.statements
+      .get('SELECT * FROM attachment_contents WHERE connection_id = ? AND source_key = ? AND attachment_id = ?')
+      .get(key.connectionId, key.sourceKey, key.attachmentId);
     if (row === undefined) return undefined;
     const read = readRow(contentRow, row);
-    return { connectionId: read.connection_id, sourceKey: read.source_key, attachmentId: read.attachment_id, contentBase64: read.content, bytes: read.bytes, receivedAt: read.received_at };
+    return {
+      connectionId: read.connection_id,
+      sourceKey: read.source_key,
+      attachmentId: read.attachment_id,
+      contentBase64: read.content,
+      bytes: read.bytes,
+      receivedAt: read.received_at,
+    };
   }
 
   delete(key: AttachmentContentKey): void {
-    this.statements.get('DELETE FROM attachment_contents WHERE connection_id = ? AND source_key = ? AND attachment_id = ?').run(key.connectionId, key.sourceKey, key.attachmentId);
+    this.statements
+      .get('DELETE FROM attachment_contents WHERE connection_id = ? AND source_key = ? AND attachment_id = ?')
+      .run(key.connectionId, key.sourceKey, key.attachmentId);
   }
 
   measure(connectionId: string): number {
@@ -40,13 +58,22 @@ export class SqliteAttachmentContents {
       .all(receivedBefore, limit);
     return rows.map((row) => {
       const read = readRow(keyRow, row);
-      return { connectionId: read.connection_id, sourceKey: read.source_key, attachmentId: read.attachment_id, bytes: read.bytes, receivedAt: read.received_at };
+      return {
+        connectionId: read.connection_id,
+        sourceKey: read.source_key,
+        attachmentId: read.attachment_id,
+        bytes: read.bytes,
+        receivedAt: read.received_at,
+      };
     });
   }
 }
 
 function readRow<T>(schema: z.ZodType<T>, row: unknown): T {
   const parsed = schema.safeParse(row);
-  if (!parsed.success) throw new ExalateError('internal', 'Stored attachment content could not be read; the database may be damaged.', { details: { reason: parsed.error.message.slice(0, 500) } });
+  if (!parsed.success)
+    throw new ExalateError('internal', 'Stored attachment content could not be read; the database may be damaged.', {
+      details: { reason: parsed.error.message.slice(0, 500) },
+    });
   return parsed.data;
 }

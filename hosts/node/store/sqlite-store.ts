@@ -98,11 +98,12 @@ export class SqliteStore implements StoreV1 {
   ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity> {
     return this.exclusive(() => {
       this.database
-        .prepare('INSERT INTO node_identity (singleton, node_id, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (singleton) DO NOTHING')
+        .prepare(
+          'INSERT INTO node_identity (singleton, node_id, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (singleton) DO NOTHING',
+        )
         .run(candidate.nodeId, candidate.publicKey, candidate.privateKey, candidate.createdAt);
       const row = this.database.prepare('SELECT node_id, public_key, private_key, created_at FROM node_identity WHERE singleton = 1').get() as
-        | { node_id: string; public_key: string; private_key: string; created_at: number }
-        | undefined;
+        { node_id: string; public_key: string; private_key: string; created_at: number } | undefined;
       if (!row) throw new Error('node identity missing right after it was written');
       return { nodeId: row.node_id, publicKey: row.public_key, privateKey: row.private_key, createdAt: row.created_at };
     });
@@ -120,7 +121,9 @@ export class SqliteStore implements StoreV1 {
 
   insertConnection(connection: Connection): Promise<void> {
     return this.exclusive(() => {
-      this.database.prepare('INSERT INTO connections (id, status, document, updated_at) VALUES (?, ?, ?, ?)').run(connection.id, connection.status, JSON.stringify(connection), connection.updatedAt);
+      this.database
+        .prepare('INSERT INTO connections (id, status, document, updated_at) VALUES (?, ?, ?, ?)')
+        .run(connection.id, connection.status, JSON.stringify(connection), connection.updatedAt);
     });
   }
 
@@ -128,7 +131,9 @@ export class SqliteStore implements StoreV1 {
     return this.exclusive(() => {
       // One statement: the conflict check and the write cannot be split by another writer.
       const changes = this.statements
-        .get("INSERT INTO connections (id, status, document, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, document = excluded.document, updated_at = excluded.updated_at WHERE connections.status = 'deleted'")
+        .get(
+          "INSERT INTO connections (id, status, document, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, document = excluded.document, updated_at = excluded.updated_at WHERE connections.status = 'deleted'",
+        )
         .run(connection.id, connection.status, JSON.stringify(connection), connection.updatedAt).changes;
       return changes === 1;
     });
@@ -166,7 +171,8 @@ export class SqliteStore implements StoreV1 {
 
   getInvitation(connectionId: string): Promise<InvitationRecord | undefined> {
     return this.exclusive(() => {
-      const row = this.database.prepare('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = ?').get(connectionId) as InvitationRow | undefined;
+      const row = this.database.prepare('SELECT token_hash, expires_at, used_at, sealed_code FROM invitations WHERE connection_id = ?').get(connectionId) as
+        InvitationRow | undefined;
       return row ? { connectionId, tokenHash: row.token_hash, expiresAt: row.expires_at, usedAt: row.used_at, sealedCode: row.sealed_code } : undefined;
     });
   }
@@ -179,11 +185,14 @@ export class SqliteStore implements StoreV1 {
 
   consumeInvitation(connectionId: string, tokenHash: string, now: number): Promise<InvitationConsumption> {
     return this.exclusive(() => {
-      const row = this.database.prepare('SELECT token_hash, expires_at, used_at FROM invitations WHERE connection_id = ?').get(connectionId) as InvitationRow | undefined;
+      const row = this.database.prepare('SELECT token_hash, expires_at, used_at FROM invitations WHERE connection_id = ?').get(connectionId) as
+        InvitationRow | undefined;
       const decision = decideInvitationAccept(row && { tokenHash: row.token_hash, expiresAt: row.expires_at, usedAt: row.used_at }, tokenHash, now);
       if (decision !== 'spend') return decision;
       // The WHERE clause makes the check and the write one step: a concurrent consumer updates 0 rows.
-      const changes = this.database.prepare('UPDATE invitations SET used_at = ?, sealed_code = NULL WHERE connection_id = ? AND used_at IS NULL').run(now, connectionId).changes;
+      const changes = this.database
+        .prepare('UPDATE invitations SET used_at = ?, sealed_code = NULL WHERE connection_id = ? AND used_at IS NULL')
+        .run(now, connectionId).changes;
       return changes === 1 ? 'consumed' : 'already_used';
     });
   }
@@ -191,7 +200,10 @@ export class SqliteStore implements StoreV1 {
   rememberRequestId(requestId: string, expiresAt: number, now: number): Promise<boolean> {
     return this.exclusive(() => {
       this.statements.get('DELETE FROM seen_request_ids WHERE expires_at < ?').run(now);
-      return this.statements.get('INSERT INTO seen_request_ids (request_id, expires_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING').run(requestId, expiresAt).changes === 1;
+      return (
+        this.statements.get('INSERT INTO seen_request_ids (request_id, expires_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING').run(requestId, expiresAt)
+          .changes === 1
+      );
     });
   }
 
@@ -231,7 +243,13 @@ export class SqliteStore implements StoreV1 {
   listQueue(query: QueueQuery): Promise<readonly QueueEntry[]> {
     return this.exclusive(() => this.sync.listQueue(query));
   }
-  claimDueEntries(claim: { readonly connectionId: string; readonly direction: QueueEntry['direction']; readonly now: number; readonly leaseMs: number; readonly limit: number }): Promise<readonly QueueEntry[]> {
+  claimDueEntries(claim: {
+    readonly connectionId: string;
+    readonly direction: QueueEntry['direction'];
+    readonly now: number;
+    readonly leaseMs: number;
+    readonly limit: number;
+  }): Promise<readonly QueueEntry[]> {
     return this.exclusive(() => this.sync.claimDueEntries(claim));
   }
   runExclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -319,6 +337,7 @@ function migrate(database: Database.Database): void {
 /** Rows are read back through the schema: a damaged row is reported, not trusted. */
 function readConnection(document: string): Connection {
   const parsed = parseJson(document, connectionSchema);
-  if (!parsed.ok) throw new ExalateError('internal', 'A stored connection could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
+  if (!parsed.ok)
+    throw new ExalateError('internal', 'A stored connection could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
   return parsed.value;
 }

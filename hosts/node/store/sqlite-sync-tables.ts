@@ -39,7 +39,9 @@ export class SqliteSyncTables {
   }
 
   putRules(connectionId: string, rules: ConnectionRules): void {
-    this.statements.get('INSERT INTO connection_rules (connection_id, document) VALUES (?, ?) ON CONFLICT (connection_id) DO UPDATE SET document = excluded.document').run(connectionId, JSON.stringify(rules));
+    this.statements
+      .get('INSERT INTO connection_rules (connection_id, document) VALUES (?, ?) ON CONFLICT (connection_id) DO UPDATE SET document = excluded.document')
+      .run(connectionId, JSON.stringify(rules));
   }
 
   listTriggers(connectionId: string): Trigger[] {
@@ -64,7 +66,9 @@ export class SqliteSyncTables {
 
   putTwin(twin: Twin): void {
     this.statements
-      .get('INSERT INTO twins (connection_id, local_key, remote_key, document) VALUES (?, ?, ?, ?) ON CONFLICT (connection_id, local_key) DO UPDATE SET remote_key = excluded.remote_key, document = excluded.document')
+      .get(
+        'INSERT INTO twins (connection_id, local_key, remote_key, document) VALUES (?, ?, ?, ?) ON CONFLICT (connection_id, local_key) DO UPDATE SET remote_key = excluded.remote_key, document = excluded.document',
+      )
       .run(twin.connectionId, twin.localKey, twin.remoteKey, JSON.stringify(twin));
   }
 
@@ -78,7 +82,9 @@ export class SqliteSyncTables {
 
   enqueue(entry: Omit<QueueEntry, 'position'>): number | undefined {
     const inserted = this.statements
-      .get('INSERT INTO queue (connection_id, direction, envelope_id, item_key, state, next_attempt_at, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING')
+      .get(
+        'INSERT INTO queue (connection_id, direction, envelope_id, item_key, state, next_attempt_at, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connection_id, direction, envelope_id) DO NOTHING',
+      )
       .run(entry.connectionId, entry.direction, entry.envelope.id, entry.itemKey, entry.state, entry.nextAttemptAt, JSON.stringify(entry));
     return inserted.changes === 1 ? Number(inserted.lastInsertRowid) : undefined;
   }
@@ -89,8 +95,17 @@ export class SqliteSyncTables {
     const byItem = query.itemKey === undefined ? '' : ' AND item_key = ?';
     const byEnvelope = query.envelopeIds === undefined ? '' : ` AND envelope_id IN (${query.envelopeIds.map(() => '?').join(', ')})`;
     const rows = this.statements
-      .get(`SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND state IN (${placeholders})${byItem}${byEnvelope} ORDER BY position LIMIT ?`)
-      .all(query.connectionId, query.direction, ...query.states, ...(query.itemKey === undefined ? [] : [query.itemKey]), ...(query.envelopeIds ?? []), query.limit) as { position: number; state: string; document: string }[];
+      .get(
+        `SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND state IN (${placeholders})${byItem}${byEnvelope} ORDER BY position LIMIT ?`,
+      )
+      .all(
+        query.connectionId,
+        query.direction,
+        ...query.states,
+        ...(query.itemKey === undefined ? [] : [query.itemKey]),
+        ...(query.envelopeIds ?? []),
+        query.limit,
+      ) as { position: number; state: string; document: string }[];
     return rows.map((row) => this.readQueueRow(row));
   }
 
@@ -99,7 +114,9 @@ export class SqliteSyncTables {
     const rows = this.statements.get("SELECT position, document FROM queue WHERE state = 'in_flight'").all() as { position: number; document: string }[];
     for (const row of rows) {
       const { position: _position, ...document } = { ...this.readQueueRow(row), state: 'queued' as const, nextAttemptAt: now, updatedAt: now };
-      this.statements.get("UPDATE queue SET state = 'queued', next_attempt_at = ?, document = ? WHERE position = ?").run(now, JSON.stringify(document), row.position);
+      this.statements
+        .get("UPDATE queue SET state = 'queued', next_attempt_at = ?, document = ? WHERE position = ?")
+        .run(now, JSON.stringify(document), row.position);
     }
     return rows.length;
   }
@@ -118,9 +135,17 @@ export class SqliteSyncTables {
     const claimed: QueueEntry[] = [];
     for (const row of heads) {
       const entry = this.readQueueRow(row);
-      const updated: QueueEntry = { ...entry, state: 'in_flight', attempts: entry.attempts + 1, nextAttemptAt: claim.now + claim.leaseMs, updatedAt: claim.now };
+      const updated: QueueEntry = {
+        ...entry,
+        state: 'in_flight',
+        attempts: entry.attempts + 1,
+        nextAttemptAt: claim.now + claim.leaseMs,
+        updatedAt: claim.now,
+      };
       const { position: _position, ...document } = updated;
-      this.statements.get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run('in_flight', updated.nextAttemptAt, JSON.stringify(document), entry.position);
+      this.statements
+        .get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?')
+        .run('in_flight', updated.nextAttemptAt, JSON.stringify(document), entry.position);
       claimed.push(updated);
       if (claimed.length >= claim.limit) break;
     }
@@ -128,19 +153,23 @@ export class SqliteSyncTables {
   }
 
   updateQueueEntry(connectionId: string, direction: QueueEntry['direction'], position: number, patch: QueueEntryPatch): void {
-    const row = this.statements.get('SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND position = ?').get(connectionId, direction, position) as
-      | { position: number; state: string; document: string }
-      | undefined;
+    const row = this.statements
+      .get('SELECT position, state, document FROM queue WHERE connection_id = ? AND direction = ? AND position = ?')
+      .get(connectionId, direction, position) as { position: number; state: string; document: string } | undefined;
     if (!row) throw new ExalateError('not_found', `There is no queue entry ${position} on connection ${connectionId}.`);
     const updated = { ...this.readQueueRow(row), ...patch };
     const { position: _position, ...document } = updated;
-    this.statements.get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?').run(updated.state, updated.nextAttemptAt, JSON.stringify(document), position);
+    this.statements
+      .get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?')
+      .run(updated.state, updated.nextAttemptAt, JSON.stringify(document), position);
   }
 
   countQueue(connectionId: string): Record<QueueEntry['direction'], Record<QueueState, number>> {
     const empty = () => Object.fromEntries(queueStates.map((state) => [state, 0])) as Record<QueueState, number>;
     const counts = { outbound: empty(), inbound: empty() };
-    const rows = this.statements.get('SELECT direction, state, COUNT(*) AS total FROM queue WHERE connection_id = ? GROUP BY direction, state').all(connectionId) as { direction: 'outbound' | 'inbound'; state: QueueState; total: number }[];
+    const rows = this.statements
+      .get('SELECT direction, state, COUNT(*) AS total FROM queue WHERE connection_id = ? GROUP BY direction, state')
+      .all(connectionId) as { direction: 'outbound' | 'inbound'; state: QueueState; total: number }[];
     for (const row of rows) counts[row.direction][row.state] = row.total;
     return counts;
   }
@@ -150,7 +179,9 @@ export class SqliteSyncTables {
     const open = this.readOne('SELECT document FROM sync_errors WHERE dedupe_key = ? AND resolved_at IS NULL', [dedupeKey], syncErrorSchema);
     const kept: SyncError = open ? { ...open, message: error.message, line: error.line, occurrences: open.occurrences + 1, updatedAt: error.updatedAt } : error;
     this.statements
-      .get('INSERT INTO sync_errors (id, dedupe_key, resolved_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET resolved_at = excluded.resolved_at, document = excluded.document')
+      .get(
+        'INSERT INTO sync_errors (id, dedupe_key, resolved_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET resolved_at = excluded.resolved_at, document = excluded.document',
+      )
       .run(kept.id, dedupeKey, kept.resolvedAt, JSON.stringify(kept));
     return kept;
   }
@@ -190,7 +221,8 @@ export class SqliteSyncTables {
 
   private parse<T>(document: string, schema: z.ZodType<T>): T {
     const parsed = parseJson(document, schema);
-    if (!parsed.ok) throw new ExalateError('internal', 'A stored sync record could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
+    if (!parsed.ok)
+      throw new ExalateError('internal', 'A stored sync record could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
     return parsed.value;
   }
 }

@@ -34,17 +34,35 @@ function refusal(baseUrl: string, error: unknown): ExalateError {
   const status = error.details?.['status'];
   switch (error.code) {
     case 'unauthorized':
-      return new ExalateError('invalid_request', `Jira at ${baseUrl} refused this personal access token. Create a new one in Jira (your profile picture → Profile → Personal Access Tokens, Jira 8.14 or later), paste it here, and save again. ${unchanged}`, { cause: error });
+      return new ExalateError(
+        'invalid_request',
+        `Jira at ${baseUrl} refused this personal access token. Create a new one in Jira (your profile picture → Profile → Personal Access Tokens, Jira 8.14 or later), paste it here, and save again. ${unchanged}`,
+        { cause: error },
+      );
     case 'tracker_unavailable':
       return status === undefined
-        ? new ExalateError('invalid_request', `The node could not reach ${baseUrl}. Check the Jira base URL, and that this machine can open it (DNS, firewall, proxy). ${unchanged}`, { cause: error })
-        : new ExalateError('invalid_request', `Jira at ${baseUrl} is not answering (HTTP ${String(status)}). Try again when it is back. ${unchanged}`, { cause: error });
+        ? new ExalateError(
+            'invalid_request',
+            `The node could not reach ${baseUrl}. Check the Jira base URL, and that this machine can open it (DNS, firewall, proxy). ${unchanged}`,
+            { cause: error },
+          )
+        : new ExalateError('invalid_request', `Jira at ${baseUrl} is not answering (HTTP ${String(status)}). Try again when it is back. ${unchanged}`, {
+            cause: error,
+          });
     case 'not_found':
     case 'internal':
-      return new ExalateError('invalid_request', `${baseUrl} does not answer like Jira Server or Data Center (REST API v2). Enter the address of Jira's home page, with any context path such as /jira. ${unchanged}`, { cause: error });
+      return new ExalateError(
+        'invalid_request',
+        `${baseUrl} does not answer like Jira Server or Data Center (REST API v2). Enter the address of Jira's home page, with any context path such as /jira. ${unchanged}`,
+        { cause: error },
+      );
     default:
       if (typeof status === 'number' && status >= 300 && status < 400) {
-        return new ExalateError('invalid_request', `${baseUrl} redirects elsewhere (HTTP ${status}). Enter the address Jira itself answers at (the Base URL under Jira administration → System → General configuration), without single sign-on in the way. ${unchanged}`, { cause: error });
+        return new ExalateError(
+          'invalid_request',
+          `${baseUrl} redirects elsewhere (HTTP ${status}). Enter the address Jira itself answers at (the Base URL under Jira administration → System → General configuration), without single sign-on in the way. ${unchanged}`,
+          { cause: error },
+        );
       }
       return new ExalateError('invalid_request', `${error.message} ${unchanged}`, { cause: error });
   }

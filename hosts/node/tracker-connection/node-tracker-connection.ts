@@ -19,7 +19,14 @@ import { asanaAuthorizeUrl, defaultAsanaOAuthUrl, exchangeAsanaCode, refreshAsan
 import type { FetchFunction } from '../../tracker-http';
 import { asanaRedirectUri, asanaRedirectUriHint, asanaSignInStartPath, isWebAddress } from './sign-in-addresses';
 import { SignInFlows } from './sign-in-flows';
-import { readStoredConnection, readStoredWorkspace, writeStoredConnection, writeStoredWorkspace, type StoredConnection, type StoredWorkspace } from './stored-connection';
+import {
+  readStoredConnection,
+  readStoredWorkspace,
+  writeStoredConnection,
+  writeStoredWorkspace,
+  type StoredConnection,
+  type StoredWorkspace,
+} from './stored-connection';
 import type { SwitchableTracker } from './switchable-tracker';
 import type { TrackerAdapter } from './tracker-adapters';
 import { checkJiraServerToken } from './check-jira-server-token';
@@ -92,7 +99,10 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     const { connection, problem } = await readStoredConnection(this.#options.store, this.#options.secrets);
     if (problem !== undefined) this.#options.logger.warn('the saved tracker connection could not be read; sign in again in the console', { reason: problem });
     if (connection !== undefined && connection.tracker !== this.#tracker.kind) {
-      this.#options.logger.warn('the saved tracker connection is for another tracker and is not used', { saved: connection.tracker, tracker: this.#tracker.kind });
+      this.#options.logger.warn('the saved tracker connection is for another tracker and is not used', {
+        saved: connection.tracker,
+        tracker: this.#tracker.kind,
+      });
     } else {
       this.#stored = connection;
     }
@@ -105,14 +115,31 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     const workspace = this.#workspace === undefined ? {} : { workspace: { gid: this.#workspace.gid, name: this.#workspace.name } };
     const stored = this.#stored;
     if (stored !== undefined) {
-      return { tracker, baseUrl: stored.baseUrl, signedIn: this.#refused === undefined, method: stored.method, account: accountView(stored.account), ...(stored.method === 'oauth' ? workspace : {}) };
+      return {
+        tracker,
+        baseUrl: stored.baseUrl,
+        signedIn: this.#refused === undefined,
+        method: stored.method,
+        account: accountView(stored.account),
+        ...(stored.method === 'oauth' ? workspace : {}),
+      };
     }
     const current = this.#tracker.current;
     if (current === undefined) {
       // How the console would sign in to it, by its profile; a tracker without one is set where the node is deployed.
-      return { tracker, baseUrl: this.#tracker.configuration.baseUrl ?? null, signedIn: false, method: trackerProfile(tracker).console.signIn ?? 'environment' };
+      return {
+        tracker,
+        baseUrl: this.#tracker.configuration.baseUrl ?? null,
+        signedIn: false,
+        method: trackerProfile(tracker).console.signIn ?? 'environment',
+      };
     }
-    const baseUrl = this.#tracker.configuration.environment?.baseUrl ?? (await current.describeInstance().then((instance) => instance.url, () => null));
+    const baseUrl =
+      this.#tracker.configuration.environment?.baseUrl ??
+      (await current.describeInstance().then(
+        (instance) => instance.url,
+        () => null,
+      ));
     const account = await this.#readEnvironmentAccount(current);
     return { tracker, baseUrl, signedIn: true, method: 'environment', ...(account === undefined ? {} : { account }), ...workspace };
   }
@@ -133,17 +160,25 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
 
   async startSignIn(returnTo: string | undefined): Promise<Result<TrackerSignInStart>> {
     if (this.#tracker.configuration.asanaOAuth === undefined) {
-      return err(new ExalateError('invalid_request', `This node has no Asana OAuth app yet. Create one in Asana's developer console (My apps), register ${asanaRedirectUriHint(this.#tracker.configuration, this.#options.nodeUrl)} as its redirect URL, set ASANA_CLIENT_ID and ASANA_CLIENT_SECRET, and restart the node.`));
+      return err(
+        new ExalateError(
+          'invalid_request',
+          `This node has no Asana OAuth app yet. Create one in Asana's developer console (My apps), register ${asanaRedirectUriHint(this.#tracker.configuration, this.#options.nodeUrl)} as its redirect URL, set ASANA_CLIENT_ID and ASANA_CLIENT_SECRET, and restart the node.`,
+        ),
+      );
     }
-    if (returnTo !== undefined && !isWebAddress(returnTo)) return err(new ExalateError('invalid_request', 'returnTo must be the http(s) address of the console page to come back to.'));
+    if (returnTo !== undefined && !isWebAddress(returnTo))
+      return err(new ExalateError('invalid_request', 'returnTo must be the http(s) address of the console page to come back to.'));
     const { ticket } = await this.#flows.create(returnTo);
     return ok({ url: `${this.#options.nodeUrl ?? ''}${asanaSignInStartPath}?ticket=${encodeURIComponent(ticket)}` });
   }
 
   async listWorkspaces(): Promise<Result<readonly TrackerWorkspace[]>> {
     const adapter = this.#tracker.current as (TrackerAdapter & AccountAware) | undefined;
-    if (adapter === undefined) return err(new ExalateError('invalid_request', `Sign in to ${trackerDisplayNames[this.#tracker.kind]} first (General settings → Tracker connection).`));
-    if (adapter.listWorkspaces === undefined) return err(new ExalateError('invalid_request', `${trackerDisplayNames[this.#tracker.kind]} here has no workspaces to choose from.`));
+    if (adapter === undefined)
+      return err(new ExalateError('invalid_request', `Sign in to ${trackerDisplayNames[this.#tracker.kind]} first (General settings → Tracker connection).`));
+    if (adapter.listWorkspaces === undefined)
+      return err(new ExalateError('invalid_request', `${trackerDisplayNames[this.#tracker.kind]} here has no workspaces to choose from.`));
     return ok((await adapter.listWorkspaces()).map((workspace) => ({ gid: workspace.gid, name: workspace.name })));
   }
 
@@ -151,9 +186,16 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     const workspaces = await this.listWorkspaces();
     if (!workspaces.ok) return workspaces;
     const chosen = workspaces.value.find((workspace) => workspace.gid === gid);
-    if (chosen === undefined) return err(new ExalateError('invalid_request', `The signed-in Asana user is not a member of a workspace with gid ${gid}. Choose one from the list.`));
+    if (chosen === undefined)
+      return err(new ExalateError('invalid_request', `The signed-in Asana user is not a member of a workspace with gid ${gid}. Choose one from the list.`));
     const rebuilt = this.#adapterFor(this.#stored, chosen);
-    if (rebuilt === undefined) return err(new ExalateError('invalid_request', "This node's Asana credentials come from its host, which built the tracker itself; the workspace cannot be changed here."));
+    if (rebuilt === undefined)
+      return err(
+        new ExalateError(
+          'invalid_request',
+          "This node's Asana credentials come from its host, which built the tracker itself; the workspace cannot be changed here.",
+        ),
+      );
     await writeStoredWorkspace(this.#options.store, { gid: chosen.gid, name: chosen.name });
     this.#workspace = { gid: chosen.gid, name: chosen.name };
     this.#tracker.switchTo(rebuilt);
@@ -164,7 +206,8 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
   /** The start route: the ticket from the console becomes a trip to Asana's consent page. */
   async beginSignIn(ticket: string, nodeBase: string): Promise<Result<{ readonly authorizeUrl: string; readonly browserKey: string }>> {
     const app = this.#tracker.configuration.asanaOAuth;
-    if (app === undefined) return err(new ExalateError('invalid_request', 'This node has no Asana OAuth app (ASANA_CLIENT_ID and ASANA_CLIENT_SECRET are not set).'));
+    if (app === undefined)
+      return err(new ExalateError('invalid_request', 'This node has no Asana OAuth app (ASANA_CLIENT_ID and ASANA_CLIENT_SECRET are not set).'));
     const redirectUri = asanaRedirectUri(this.#tracker.configuration, this.#options.nodeUrl, nodeBase);
     const begun = await this.#flows.begin(ticket, redirectUri);
     if (!begun.ok) return begun;
@@ -175,17 +218,26 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
    * The way back from Asana. Whatever fails (a state that is unknown, used, expired or from another
    * browser; a denial; a code Asana will not trade), nothing is changed.
    */
-  async finishSignIn(answer: { readonly state: string; readonly code?: string | undefined; readonly error?: string | undefined }, browserKey: string | undefined): Promise<SignInAnswer> {
+  async finishSignIn(
+    answer: { readonly state: string; readonly code?: string | undefined; readonly error?: string | undefined },
+    browserKey: string | undefined,
+  ): Promise<SignInAnswer> {
     const app = this.#tracker.configuration.asanaOAuth;
     const { outcome, returnTo } = await this.#flows.finish(answer.state, browserKey);
     if (!outcome.ok) return { error: outcome.error, returnTo };
     const { redirectUri } = outcome.value;
     if (answer.error !== undefined) {
-      const message = answer.error === 'access_denied' ? 'Access to Asana was denied, so the node is not signed in. Nothing was changed.' : `Asana did not sign the node in (${answer.error.slice(0, 100)}). Nothing was changed.`;
+      const message =
+        answer.error === 'access_denied'
+          ? 'Access to Asana was denied, so the node is not signed in. Nothing was changed.'
+          : `Asana did not sign the node in (${answer.error.slice(0, 100)}). Nothing was changed.`;
       return { error: new ExalateError('invalid_request', message), returnTo };
     }
     if (answer.code === undefined || answer.code === '' || app === undefined || redirectUri === undefined) {
-      return { error: new ExalateError('invalid_request', 'Asana came back without an authorization code. Nothing was changed. Choose "Sign in with Asana" again.'), returnTo };
+      return {
+        error: new ExalateError('invalid_request', 'Asana came back without an authorization code. Nothing was changed. Choose "Sign in with Asana" again.'),
+        returnTo,
+      };
     }
     try {
       const grant = await exchangeAsanaCode(app, { code: answer.code, redirectUri, now: this.#options.clock.now() }, this.#options.fetch);
@@ -201,7 +253,12 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
 
   /** Checks the grant against Asana's API, picks the workspace, then keeps and uses it. */
   async #keepGrant(grant: AsanaTokenGrant, redirectUri: string): Promise<TrackerAccount> {
-    if (grant.refreshToken === undefined) throw new ExalateError('tracker_unavailable', 'Asana signed the node in without a refresh token, so the sign-in would stop working within the hour. Try again.', { isRetryable: true });
+    if (grant.refreshToken === undefined)
+      throw new ExalateError(
+        'tracker_unavailable',
+        'Asana signed the node in without a refresh token, so the sign-in would stop working within the hour. Try again.',
+        { isRetryable: true },
+      );
     const baseUrl = this.#asanaApiHost();
     const candidate = this.#tracker.createAdapter({ baseUrl, authorization: `Bearer ${grant.accessToken}` }) as TrackerAdapter & AccountAware;
     // Reading the user with the new token proves Asana's API (TRACKER_URL) accepts it, not only its sign-in service.
@@ -209,9 +266,20 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     if (me?.gid === undefined) throw new ExalateError('internal', 'Asana signed the node in but did not say as whom. Try again.');
     const workspaces = (await candidate.listWorkspaces?.()) ?? [];
     // Keep the workspace chosen before if this account is in it; with only one, there is no choice to make.
-    const workspace = workspaces.find((candidateWorkspace) => candidateWorkspace.gid === this.#workspace?.gid) ?? (workspaces.length === 1 ? workspaces[0] : undefined);
+    const workspace =
+      workspaces.find((candidateWorkspace) => candidateWorkspace.gid === this.#workspace?.gid) ?? (workspaces.length === 1 ? workspaces[0] : undefined);
     const account = { gid: me.gid, ...accountView(me) };
-    const stored: StoredConnection = { method: 'oauth', tracker: 'asana', baseUrl, accessToken: grant.accessToken, refreshToken: grant.refreshToken, expiresAt: grant.expiresAt, redirectUri, account, savedAt: this.#options.clock.now() };
+    const stored: StoredConnection = {
+      method: 'oauth',
+      tracker: 'asana',
+      baseUrl,
+      accessToken: grant.accessToken,
+      refreshToken: grant.refreshToken,
+      expiresAt: grant.expiresAt,
+      redirectUri,
+      account,
+      savedAt: this.#options.clock.now(),
+    };
     await writeStoredConnection(this.#options.store, this.#options.secrets, stored);
     await writeStoredWorkspace(this.#options.store, workspace === undefined ? undefined : { gid: workspace.gid, name: workspace.name });
     this.#stored = stored;
@@ -224,7 +292,8 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
   #adapterFor(stored: StoredConnection | undefined, workspace: StoredWorkspace | undefined): TrackerAdapter | undefined {
     const workspaceGid = workspace?.gid;
     if (stored?.method === 'token') return this.#tracker.createAdapter({ baseUrl: stored.baseUrl, authorization: `Bearer ${stored.token}` });
-    if (stored?.method === 'oauth') return this.#tracker.createAdapter({ baseUrl: stored.baseUrl, authorization: () => this.#asanaAuthorization(), workspaceGid });
+    if (stored?.method === 'oauth')
+      return this.#tracker.createAdapter({ baseUrl: stored.baseUrl, authorization: () => this.#asanaAuthorization(), workspaceGid });
     const environment = this.#tracker.configuration.environment;
     if (environment !== undefined) return this.#tracker.createAdapter({ ...environment, workspaceGid });
     return workspaceGid === undefined ? this.#initial : undefined;
@@ -232,7 +301,8 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
 
   async #asanaAuthorization(): Promise<string> {
     const stored = this.#stored;
-    if (stored?.method !== 'oauth') throw new ExalateError('unauthorized', 'The node is no longer signed in to Asana. Sign in with Asana again from the Exalate console.');
+    if (stored?.method !== 'oauth')
+      throw new ExalateError('unauthorized', 'The node is no longer signed in to Asana. Sign in with Asana again from the Exalate console.');
     if (stored.expiresAt - refreshMarginMs <= this.#options.clock.now()) await this.#refresh();
     const current = this.#stored;
     return `Bearer ${current?.method === 'oauth' ? current.accessToken : ''}`;
@@ -251,17 +321,30 @@ export class NodeTrackerConnection implements TrackerConnectionV1 {
     if (this.#refused !== undefined) throw new ExalateError('unauthorized', this.#refused);
     const stored = this.#stored;
     const app = this.#tracker.configuration.asanaOAuth;
-    if (stored?.method !== 'oauth' || app === undefined) throw new ExalateError('unauthorized', 'The node cannot renew its Asana sign-in: ASANA_CLIENT_ID and ASANA_CLIENT_SECRET are not set. Set them and restart, or sign in again.');
+    if (stored?.method !== 'oauth' || app === undefined)
+      throw new ExalateError(
+        'unauthorized',
+        'The node cannot renew its Asana sign-in: ASANA_CLIENT_ID and ASANA_CLIENT_SECRET are not set. Set them and restart, or sign in again.',
+      );
     try {
-      const grant = await refreshAsanaToken(app, { refreshToken: stored.refreshToken, redirectUri: stored.redirectUri, now: this.#options.clock.now() }, this.#options.fetch);
-      const renewed: StoredConnection = { ...stored, accessToken: grant.accessToken, refreshToken: grant.refreshToken ?? stored.refreshToken, expiresAt: grant.expiresAt };
+      const grant = await refreshAsanaToken(
+        app,
+        { refreshToken: stored.refreshToken, redirectUri: stored.redirectUri, now: this.#options.clock.now() },
+        this.#options.fetch,
+      );
+      const renewed: StoredConnection = {
+        ...stored,
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken ?? stored.refreshToken,
+        expiresAt: grant.expiresAt,
+      };
       await writeStoredConnection(this.#options.store, this.#options.secrets, renewed);
       this.#stored = renewed;
       this.#refused = undefined;
     } catch (error) {
       if (ExalateError.isInstance(error) && error.code === 'unauthorized') {
         this.#refused = error.message;
-        this.#options.logger.warn('Asana refused to renew the node\'s sign-in', { message: error.message });
+        this.#options.logger.warn("Asana refused to renew the node's sign-in", { message: error.message });
       }
       throw error;
     }

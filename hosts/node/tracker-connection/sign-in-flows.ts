@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { err, ExalateError, ok, parseJson, readSecretSetting, writeSecretSetting, type ClockV1, type Result, type SecretsV1, type StoreV1 } from '../../../core';
+import {
+  err,
+  ExalateError,
+  ok,
+  parseJson,
+  readSecretSetting,
+  writeSecretSetting,
+  type ClockV1,
+  type Result,
+  type SecretsV1,
+  type StoreV1,
+} from '../../../core';
 
 const flowsSetting = 'tracker_sign_in_flows';
 /** From "Sign in with Asana" to the browser reaching the node's start route: a click away. */
@@ -55,7 +66,13 @@ export class SignInFlows {
 
   async create(returnTo: string | undefined): Promise<{ readonly ticket: string }> {
     const now = this.#clock.now();
-    const flow: SignInFlow = { ticket: token(), ticketExpiresAt: now + ticketLifetimeMs, state: token(), expiresAt: now + flowLifetimeMs, ...(returnTo === undefined ? {} : { returnTo }) };
+    const flow: SignInFlow = {
+      ticket: token(),
+      ticketExpiresAt: now + ticketLifetimeMs,
+      state: token(),
+      expiresAt: now + flowLifetimeMs,
+      ...(returnTo === undefined ? {} : { returnTo }),
+    };
     await this.#write([...(await this.#read()), flow].slice(-keptFlows));
     return { ticket: flow.ticket ?? '' };
   }
@@ -64,11 +81,22 @@ export class SignInFlows {
   async begin(ticket: string, redirectUri: string): Promise<Result<BegunSignIn & { readonly returnTo: string | undefined }>> {
     const flows = await this.#read();
     const flow = flows.find((candidate) => candidate.ticket !== undefined && candidate.ticket === ticket);
-    if (flow === undefined) return err(new ExalateError('invalid_request', 'This sign-in link was used already or is not one this node made. Go back to the Exalate console and choose "Sign in with Asana" again.'));
+    if (flow === undefined)
+      return err(
+        new ExalateError(
+          'invalid_request',
+          'This sign-in link was used already or is not one this node made. Go back to the Exalate console and choose "Sign in with Asana" again.',
+        ),
+      );
     const { ticket: _used, ...rest } = flow;
     if (flow.ticketExpiresAt < this.#clock.now()) {
       await this.#write(flows.filter((candidate) => candidate !== flow));
-      return err(new ExalateError('invalid_request', 'This sign-in link expired (it lasts two minutes). Go back to the Exalate console and choose "Sign in with Asana" again.'));
+      return err(
+        new ExalateError(
+          'invalid_request',
+          'This sign-in link expired (it lasts two minutes). Go back to the Exalate console and choose "Sign in with Asana" again.',
+        ),
+      );
     }
     const begun: SignInFlow = { ...rest, browserKey: token(), redirectUri };
     await this.#write(flows.map((candidate) => (candidate === flow ? begun : candidate)));
@@ -85,7 +113,15 @@ export class SignInFlows {
     if (!outcome.ok) return { outcome, returnTo: undefined };
     const { browserKey: expected, ...finished } = outcome.value;
     if (expected === undefined || browserKey === undefined || expected !== browserKey) {
-      return { outcome: err(new ExalateError('invalid_request', 'This sign-in was started in another browser, or this browser did not keep the node\'s sign-in cookie. Nothing was changed. Choose "Sign in with Asana" again in this browser.')), returnTo: finished.returnTo };
+      return {
+        outcome: err(
+          new ExalateError(
+            'invalid_request',
+            'This sign-in was started in another browser, or this browser did not keep the node\'s sign-in cookie. Nothing was changed. Choose "Sign in with Asana" again in this browser.',
+          ),
+        ),
+        returnTo: finished.returnTo,
+      };
     }
     return { outcome: ok(finished), returnTo: finished.returnTo };
   }
@@ -93,9 +129,21 @@ export class SignInFlows {
   async #finish(state: string): Promise<Result<FinishedSignIn & { readonly browserKey: string | undefined }>> {
     const flows = await this.#read();
     const flow = flows.find((candidate) => candidate.state === state && candidate.ticket === undefined);
-    if (flow === undefined) return err(new ExalateError('invalid_request', 'This sign-in answer does not match a sign-in this node started, or it was used already. Nothing was changed. Go back to the Exalate console and choose "Sign in with Asana" again.'));
+    if (flow === undefined)
+      return err(
+        new ExalateError(
+          'invalid_request',
+          'This sign-in answer does not match a sign-in this node started, or it was used already. Nothing was changed. Go back to the Exalate console and choose "Sign in with Asana" again.',
+        ),
+      );
     await this.#write(flows.filter((candidate) => candidate !== flow));
-    if (flow.expiresAt < this.#clock.now()) return err(new ExalateError('invalid_request', 'This sign-in took longer than ten minutes and expired. Nothing was changed. Go back to the Exalate console and choose "Sign in with Asana" again.'));
+    if (flow.expiresAt < this.#clock.now())
+      return err(
+        new ExalateError(
+          'invalid_request',
+          'This sign-in took longer than ten minutes and expired. Nothing was changed. Go back to the Exalate console and choose "Sign in with Asana" again.',
+        ),
+      );
     return ok({ browserKey: flow.browserKey, redirectUri: flow.redirectUri, returnTo: flow.returnTo });
   }
 

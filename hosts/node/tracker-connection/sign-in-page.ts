@@ -14,7 +14,10 @@ export interface SignInPage {
  * from outside the page, and nothing of the request echoed but our own words.
  */
 export function renderSignInPage(page: SignInPage): string {
-  const link = page.returnTo === undefined ? '<p class="hint">Close this tab and go back to the Exalate console.</p>' : `<p><a class="button" href="${escapeHtml(page.returnTo)}">Back to the Exalate console</a></p>`;
+  const link =
+    page.returnTo === undefined
+      ? '<p class="hint">Close this tab and go back to the Exalate console.</p>'
+      : `<p><a class="button" href="${escapeHtml(page.returnTo)}">Back to the Exalate console</a></p>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -54,18 +54,29 @@ export function registerTrackerSignInRoutes(app: FastifyInstance, context: NodeC
     const begun = await connection.beginSignIn(queryValue(request, 'ticket') ?? '', `${origin(request)}${prefix}`);
     if (!begun.ok) return sendPage(reply, 400, { title: 'Asana sign-in did not start', message: begun.error.message, isError: true });
     // SameSite=Lax: the cookie comes back on Asana's top-level redirect to the callback, and only then.
-    return reply.header('set-cookie', cookie(request, begun.value.browserKey, flowLifetimeMs / 1000)).header('cache-control', 'no-store').redirect(begun.value.authorizeUrl, 302);
+    return reply
+      .header('set-cookie', cookie(request, begun.value.browserKey, flowLifetimeMs / 1000))
+      .header('cache-control', 'no-store')
+      .redirect(begun.value.authorizeUrl, 302);
   });
 
   app.get(asanaSignInCallbackPath, async (request, reply) => {
     const state = queryValue(request, 'state') ?? '';
-    const answer = await connection.finishSignIn({ state, code: queryValue(request, 'code'), error: queryValue(request, 'error') }, readCookie(request.headers.cookie, cookieName));
+    const answer = await connection.finishSignIn(
+      { state, code: queryValue(request, 'code'), error: queryValue(request, 'error') },
+      readCookie(request.headers.cookie, cookieName),
+    );
     void reply.header('set-cookie', cookie(request, '', 0));
     // Back only to a page of the node's own origin: the console that started the sign-in.
     const returnTo = answer.returnTo !== undefined && sameOrigin(answer.returnTo, origin(request)) ? answer.returnTo : undefined;
-    if (answer.error !== undefined) return sendPage(reply, 400, { title: 'Asana sign-in did not complete', message: answer.error.message, returnTo, isError: true });
+    if (answer.error !== undefined)
+      return sendPage(reply, 400, { title: 'Asana sign-in did not complete', message: answer.error.message, returnTo, isError: true });
     if (returnTo !== undefined) return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(returnTo, 302);
-    return sendPage(reply, 200, { title: 'Signed in to Asana', message: `The node is signed in to Asana as ${answer.account?.name ?? 'you'}. Choose a workspace in the console's General settings.`, isError: false });
+    return sendPage(reply, 200, {
+      title: 'Signed in to Asana',
+      message: `The node is signed in to Asana as ${answer.account?.name ?? 'you'}. Choose a workspace in the console's General settings.`,
+      isError: false,
+    });
   });
 }
 

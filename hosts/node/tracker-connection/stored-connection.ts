@@ -40,7 +40,10 @@ const workspaceSchema = z.strictObject({ gid: z.string(), name: z.string() });
 export type StoredWorkspace = z.infer<typeof workspaceSchema>;
 
 /** undefined when nothing was saved, or when what was saved cannot be read (then the node says so in its log). */
-export async function readStoredConnection(store: StoreV1, secrets: SecretsV1): Promise<{ readonly connection: StoredConnection | undefined; readonly problem?: string }> {
+export async function readStoredConnection(
+  store: StoreV1,
+  secrets: SecretsV1,
+): Promise<{ readonly connection: StoredConnection | undefined; readonly problem?: string }> {
   const text = await readSecretSetting(store, secrets, connectionSetting);
   if (text === undefined || text === '') return { connection: undefined };
   const parsed = parseJson(text, storedConnectionSchema);

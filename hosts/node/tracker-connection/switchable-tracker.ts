@@ -78,7 +78,8 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
 
   /** Not signed in yet: the console still loads, and says where to sign in. */
   async describeInstance(): Promise<TrackerInstance> {
-    if (this.#current === undefined) return { tracker: this.kind, version: 'unknown (not signed in)', url: this.configuration.environment?.baseUrl ?? this.configuration.baseUrl ?? '' };
+    if (this.#current === undefined)
+      return { tracker: this.kind, version: 'unknown (not signed in)', url: this.configuration.environment?.baseUrl ?? this.configuration.baseUrl ?? '' };
     return this.#call((adapter) => adapter.describeInstance());
   }
 
@@ -136,7 +137,10 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
     return this.#call((adapter) => adapter.downloadAttachment(key, attachmentId));
   }
 
-  uploadAttachment(key: string, file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array }): Promise<{ readonly id: string }> {
+  uploadAttachment(
+    key: string,
+    file: { readonly filename: string; readonly mimeType: string; readonly content: Uint8Array },
+  ): Promise<{ readonly id: string }> {
     return this.#call((adapter) => adapter.uploadAttachment(key, file));
   }
 
@@ -178,12 +182,19 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
 
   #notSignedIn(): ExalateError {
     // What to do depends on how the tracker's console signs in (its profile), in the tracker's brand.
-    const { console: { signIn }, words: { brand } } = trackerProfile(this.kind);
-    const how = signIn === 'oauth'
-      ? `Open the Exalate console → General settings → Tracker connection and choose "Sign in with ${brand}".`
-      : signIn === 'token'
-        ? `Open the Exalate console → General settings → Tracker connection and save the ${brand} base URL and a personal access token.`
-        : 'Set TRACKER_URL and TRACKER_AUTH and restart the node.';
-    return new ExalateError('tracker_unavailable', `This node is not connected to ${trackerDisplayNames[this.kind]} yet. ${how}`, { isRetryable: true, details: { tracker: this.kind } });
+    const {
+      console: { signIn },
+      words: { brand },
+    } = trackerProfile(this.kind);
+    const how =
+      signIn === 'oauth'
+        ? `Open the Exalate console → General settings → Tracker connection and choose "Sign in with ${brand}".`
+        : signIn === 'token'
+          ? `Open the Exalate console → General settings → Tracker connection and save the ${brand} base URL and a personal access token.`
+          : 'Set TRACKER_URL and TRACKER_AUTH and restart the node.';
+    return new ExalateError('tracker_unavailable', `This node is not connected to ${trackerDisplayNames[this.kind]} yet. ${how}`, {
+      isRetryable: true,
+      details: { tracker: this.kind },
+    });
   }
 }

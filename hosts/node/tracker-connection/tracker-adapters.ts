@@ -1,4 +1,11 @@
-import { ExalateError, type CreateChangeIntake, type TrackerBatchCapability, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../../core';
+import {
+  ExalateError,
+  type CreateChangeIntake,
+  type TrackerBatchCapability,
+  type TrackerItemOperations,
+  type TrackerKind,
+  type TrackerV1,
+} from '../../../core';
 import { AsanaAdapter } from '../../asana/adapter';
 import { createAsanaChangeIntake } from '../../asana/change-intake';
 import { AzureDevOpsAdapter } from '../../azure-devops/adapter';

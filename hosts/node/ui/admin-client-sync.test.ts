@@ -15,10 +15,20 @@ function clientAnswering(status: number, body: unknown) {
   const sent: Sent[] = [];
   const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = (init?.headers ?? {}) as Record<string, string>;
-    sent.push({ url: String(input), method: init?.method ?? 'GET', authorization: headers['authorization'], body: typeof init?.body === 'string' ? init.body : undefined });
+    sent.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      authorization: headers['authorization'],
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };
-  const client = createAdminClient({ adminApi: '/asana/node/api/v1', adminToken: 'secret-token', onUnauthorized: () => undefined, fetch: fetchStub as typeof fetch });
+  const client = createAdminClient({
+    adminApi: '/asana/node/api/v1',
+    adminToken: 'secret-token',
+    onUnauthorized: () => undefined,
+    fetch: fetchStub as typeof fetch,
+  });
   return { client, sent };
 }
 
@@ -26,7 +36,14 @@ test('adds a trigger with its query and active switch', async () => {
   const trigger = { id: 't1', connectionId: 'c 1', query: 'project = 1205 AND completed = false', active: false, createdAt: 1 };
   const { client, sent } = clientAnswering(201, trigger);
   expect(await client.addTrigger('c 1', trigger.query, false)).toEqual({ ok: true, value: trigger });
-  expect(sent).toEqual([{ url: '/asana/node/api/v1/connections/c%201/triggers', method: 'POST', authorization: 'Bearer secret-token', body: JSON.stringify({ query: trigger.query, active: false }) }]);
+  expect(sent).toEqual([
+    {
+      url: '/asana/node/api/v1/connections/c%201/triggers',
+      method: 'POST',
+      authorization: 'Bearer secret-token',
+      body: JSON.stringify({ query: trigger.query, active: false }),
+    },
+  ]);
 });
 
 test('retries an error by its id', async () => {
@@ -38,7 +55,10 @@ test('retries an error by its id', async () => {
 test("saving scripts that do not compile returns the node's message, which names the line", async () => {
   const message = "The incoming script does not parse at line 4: SyntaxError: expecting ')'";
   const { client, sent } = clientAnswering(400, { error: { code: 'script_failed', message } });
-  expect(await client.saveRules('c1', { outgoing: 'replica.summary = issue.summary;', incoming: 'issue.summary = (' })).toEqual({ ok: false, error: { status: 400, code: 'script_failed', message } });
+  expect(await client.saveRules('c1', { outgoing: 'replica.summary = issue.summary;', incoming: 'issue.summary = (' })).toEqual({
+    ok: false,
+    error: { status: 400, code: 'script_failed', message },
+  });
   expect(sent[0]).toEqual(expect.objectContaining({ url: '/asana/node/api/v1/connections/c1/rules', method: 'PUT' }));
 });
 
@@ -49,7 +69,15 @@ test('reads the script API typings the editor completes from', async () => {
 });
 
 test('a node that does not answer is worded for the console it serves, not for a hub with a node URL', async () => {
-  const client = createAdminClient({ adminApi: '/api/v1/', adminToken: 't', onUnauthorized: () => undefined, fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
+  const client = createAdminClient({
+    adminApi: '/api/v1/',
+    adminToken: 't',
+    onUnauthorized: () => undefined,
+    fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+  });
   const answer = await client.readQueue('c1');
-  expect(answer).toEqual({ ok: false, error: { status: 0, code: 'unreachable', message: 'The Exalate node did not answer at /api/v1. Check that it is running, then try again.' } });
+  expect(answer).toEqual({
+    ok: false,
+    error: { status: 0, code: 'unreachable', message: 'The Exalate node did not answer at /api/v1. Check that it is running, then try again.' },
+  });
 });

@@ -12,10 +12,20 @@ interface Sent {
 function clientAnswering(status: number, body: unknown, options: { onUnauthorized?: (failure: AdminFailure) => void } = {}) {
   const sent: Sent[] = [];
   const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push({ url: String(input), method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, body: typeof init?.body === 'string' ? init.body : undefined });
+    sent.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };
-  const client = createAdminClient({ adminApi: 'http://localhost:8080/jira-cloud/node/api/v1/', adminToken: 'secret-token', onUnauthorized: options.onUnauthorized ?? (() => undefined), fetch: fetchStub as typeof fetch });
+  const client = createAdminClient({
+    adminApi: 'http://localhost:8080/jira-cloud/node/api/v1/',
+    adminToken: 'secret-token',
+    onUnauthorized: options.onUnauthorized ?? (() => undefined),
+    fetch: fetchStub as typeof fetch,
+  });
   return { client, sent };
 }
 
@@ -24,7 +34,14 @@ const connection = { ...sampleConnection({ id: 'c1' }), createdAt: '2026-11-23T2
 
 test('calls the admin API with the bearer token and a JSON body', async () => {
   const { client, sent } = clientAnswering(201, { connection, invitationCode: 'exa1.code.crc' });
-  const answer = await client.initiateConnection({ destinationUrl: null, mode: 'script', localName: 'acme-jira', remoteName: 'partner-ado', name: 'acme-jira_to_partner-ado', projectKey: 'SUP' });
+  const answer = await client.initiateConnection({
+    destinationUrl: null,
+    mode: 'script',
+    localName: 'acme-jira',
+    remoteName: 'partner-ado',
+    name: 'acme-jira_to_partner-ado',
+    projectKey: 'SUP',
+  });
   expect(answer).toEqual({ ok: true, value: { connection: expect.objectContaining({ id: 'c1', status: 'pending' }), invitationCode: 'exa1.code.crc' } });
   expect(sent).toEqual([
     {
@@ -50,14 +67,23 @@ test("a refusal returns the node's own message", async () => {
 
 test('a 401 is reported to the console, which sends the admin back to sign in', async () => {
   const seen: AdminFailure[] = [];
-  const { client } = clientAnswering(401, { error: { code: 'unauthorized', message: 'Send the admin token.' } }, { onUnauthorized: (failure) => seen.push(failure) });
+  const { client } = clientAnswering(
+    401,
+    { error: { code: 'unauthorized', message: 'Send the admin token.' } },
+    { onUnauthorized: (failure) => seen.push(failure) },
+  );
   const answer = await client.listConnections();
   expect(answer.ok).toBe(false);
   expect(seen).toEqual([{ status: 401, code: 'unauthorized', message: 'Send the admin token.' }]);
 });
 
 test('a node that does not answer is a failure with a message, not a throw', async () => {
-  const client = createAdminClient({ adminApi: '/api/v1', adminToken: 't', onUnauthorized: () => undefined, fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
+  const client = createAdminClient({
+    adminApi: '/api/v1',
+    adminToken: 't',
+    onUnauthorized: () => undefined,
+    fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
+  });
   const answer = await client.listConnections();
   expect(answer).toEqual({ ok: false, error: { status: 0, code: 'unreachable', message: expect.stringContaining('did not answer at /api/v1') } });
 });
@@ -69,10 +95,19 @@ test('an answer that is not what the API promises is refused at the boundary', a
 
 test('an error page that is not JSON still gives the admin something to act on', async () => {
   const { client } = clientAnswering(502, '<html>Bad gateway</html>');
-  expect(await client.describeInstance()).toEqual({ ok: false, error: expect.objectContaining({ status: 502, code: 'http_error', message: expect.stringContaining('502') }) });
+  expect(await client.describeInstance()).toEqual({
+    ok: false,
+    error: expect.objectContaining({ status: 502, code: 'http_error', message: expect.stringContaining('502') }),
+  });
 });
 
 test('modes another node offers but this console does not know are dropped, not fatal', async () => {
-  const { client } = clientAnswering(200, { nodeUrl: 'https://partner.test', tracker: 'azure-devops', trackerName: 'Azure DevOps', isPublic: true, modes: ['script', 'hologram'] });
+  const { client } = clientAnswering(200, {
+    nodeUrl: 'https://partner.test',
+    tracker: 'azure-devops',
+    trackerName: 'Azure DevOps',
+    isPublic: true,
+    modes: ['script', 'hologram'],
+  });
   expect(await client.inspectDestination('https://partner.test')).toEqual({ ok: true, value: { tracker: 'azure-devops', isPublic: true, modes: ['script'] } });
 });

@@ -20,12 +20,17 @@ export type AdminClientOptions = NodeTransportOptions & Required<Pick<NodeTransp
  */
 export function createNodeTransport(options: NodeTransportOptions): OperationTransport {
   const base = options.adminApi.replace(/\/+$/, '');
-  const http = createHttpTransport({ adminApi: options.adminApi, authorization: async () => `Bearer ${options.adminToken}`, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) });
+  const http = createHttpTransport({
+    adminApi: options.adminApi,
+    authorization: async () => `Bearer ${options.adminToken}`,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   return async (call) => {
     const answer = await http(call);
     if (answer.ok) return answer;
     if (answer.error.status === 401) options.onUnauthorized?.(answer.error);
-    if (answer.error.code === 'unreachable') return err({ ...answer.error, message: `The Exalate node did not answer at ${base}. Check that it is running, then try again.` });
+    if (answer.error.code === 'unreachable')
+      return err({ ...answer.error, message: `The Exalate node did not answer at ${base}. Check that it is running, then try again.` });
     return answer;
   };
 }

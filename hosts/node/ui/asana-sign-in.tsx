@@ -42,7 +42,11 @@ export function AsanaSignIn({ connection, workspaces, busy, problem, notice, onS
           <dt>Asana account</dt>
           <dd>
             <span className={connection.signedIn ? 'settings-value' : 'is-unknown'}>{describeAccount(connection)}</span>
-            {connection.signedIn ? <span className="cell-detail">{signInMethodWords[connection.method]}, at {connection.baseUrl ?? 'Asana'}.</span> : null}
+            {connection.signedIn ? (
+              <span className="cell-detail">
+                {signInMethodWords[connection.method]}, at {connection.baseUrl ?? 'Asana'}.
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>
@@ -52,7 +56,9 @@ export function AsanaSignIn({ connection, workspaces, busy, problem, notice, onS
         </button>
         <span className="field-help">Asana asks you to allow Exalate, then brings you back here.</span>
       </div>
-      {connection.signedIn ? <WorkspacePicker id={`${id}-workspace`} chosen={chosen} workspaces={workspaces} disabled={busy !== null} onChoose={onChooseWorkspace} /> : null}
+      {connection.signedIn ? (
+        <WorkspacePicker id={`${id}-workspace`} chosen={chosen} workspaces={workspaces} disabled={busy !== null} onChoose={onChooseWorkspace} />
+      ) : null}
       {problem === null ? null : (
         <p className="message message-error" role="alert">
           {problem}
@@ -65,7 +71,19 @@ export function AsanaSignIn({ connection, workspaces, busy, problem, notice, onS
   );
 }
 
-function WorkspacePicker({ id, chosen, workspaces, disabled, onChoose }: { readonly id: string; readonly chosen: string; readonly workspaces: WorkspaceList; readonly disabled: boolean; readonly onChoose: (gid: string) => void }) {
+function WorkspacePicker({
+  id,
+  chosen,
+  workspaces,
+  disabled,
+  onChoose,
+}: {
+  readonly id: string;
+  readonly chosen: string;
+  readonly workspaces: WorkspaceList;
+  readonly disabled: boolean;
+  readonly onChoose: (gid: string) => void;
+}) {
   if (workspaces.status === 'failed') {
     return (
       <p className="message message-warning" role="status">
@@ -106,7 +124,9 @@ function WorkspacePicker({ id, chosen, workspaces, disabled, onChoose }: { reado
         )}
       </select>
       <p id={`${id}-help`} className="field-help">
-        {chosen === '' ? 'Until you choose one, the project picker lists the projects of every workspace.' : 'The project picker of Initiate Connection and Accept Invitation lists this workspace’s projects.'}
+        {chosen === ''
+          ? 'Until you choose one, the project picker lists the projects of every workspace.'
+          : 'The project picker of Initiate Connection and Accept Invitation lists this workspace’s projects.'}
       </p>
     </div>
   );

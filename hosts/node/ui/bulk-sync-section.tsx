@@ -20,7 +20,15 @@ export function describeBulkSync(progress: BulkSyncProgressAnswer): string {
 }
 
 /** Bulk sync: every item the active triggers match is synced now, with its progress as it runs. */
-export function BulkSyncSection({ client, connectionId, tracker }: { readonly client: ConsoleClient; readonly connectionId: string; readonly tracker: TrackerKind }) {
+export function BulkSyncSection({
+  client,
+  connectionId,
+  tracker,
+}: {
+  readonly client: ConsoleClient;
+  readonly connectionId: string;
+  readonly tracker: TrackerKind;
+}) {
   const id = useId();
   const words = trackerWords[tracker];
   const [progress, setProgress] = useState<BulkSyncProgressAnswer | null>(null);
@@ -80,9 +88,19 @@ export function BulkSyncSection({ client, connectionId, tracker }: { readonly cl
         {progress === null ? null : (
           <>
             <p>
-              <span className={`lozenge ${progress.state === 'failed' ? 'lozenge-error' : progress.state === 'running' ? 'lozenge-pending' : 'lozenge-active'}`}>{stateWords[progress.state]}</span> <code>{progress.query}</code>
+              <span
+                className={`lozenge ${progress.state === 'failed' ? 'lozenge-error' : progress.state === 'running' ? 'lozenge-pending' : 'lozenge-active'}`}
+              >
+                {stateWords[progress.state]}
+              </span>{' '}
+              <code>{progress.query}</code>
             </p>
-            <progress className="progress" max={Math.max(progress.found, 1)} value={progress.state === 'running' ? done : Math.max(progress.found, 1)} aria-label={`Bulk sync of ${progress.query}`} />
+            <progress
+              className="progress"
+              max={Math.max(progress.found, 1)}
+              value={progress.state === 'running' ? done : Math.max(progress.found, 1)}
+              aria-label={`Bulk sync of ${progress.query}`}
+            />
             <p className="cell-detail">{describeBulkSync(progress)}</p>
             {progress.message === null ? null : <p className="field-error">{progress.message}</p>}
           </>

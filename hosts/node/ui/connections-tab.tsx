@@ -89,12 +89,17 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
         </p>
       )}
       {connections === null ? (
-        failure === null ? <p className="muted" role="status">Loading connections…</p> : null
+        failure === null ? (
+          <p className="muted" role="status">
+            Loading connections…
+          </p>
+        ) : null
       ) : connections.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">No connections yet</p>
           <p className="muted">
-            Click <strong>{wizardLabels.initiateConnection}</strong> to invite another instance, or <strong>{wizardLabels.acceptInvitation}</strong> if you received an invitation code.
+            Click <strong>{wizardLabels.initiateConnection}</strong> to invite another instance, or <strong>{wizardLabels.acceptInvitation}</strong> if you
+            received an invitation code.
           </p>
         </div>
       ) : (
@@ -103,11 +108,20 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
       {wizard === null ? null : (
         <WizardDialog key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />
       )}
-      {editingScripts === null ? null : <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={() => setEditingScripts(null)} />}
+      {editingScripts === null ? null : (
+        <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={() => setEditingScripts(null)} />
+      )}
       {showingInvitation === null ? null : <InvitationCodeDialog client={client} connection={showingInvitation} onClose={() => setShowingInvitation(null)} />}
-      {startingSync === null ? null : <StartSyncDialog client={client} connection={startingSync} tracker={instance.tracker} onClose={() => setStartingSync(null)} />}
+      {startingSync === null ? null : (
+        <StartSyncDialog client={client} connection={startingSync} tracker={instance.tracker} onClose={() => setStartingSync(null)} />
+      )}
       {deleting === null ? null : (
-        <DeleteConnectionDialog connection={deleting} busy={working === deleting.id} onCancel={() => setDeleting(null)} onConfirm={() => void confirmDelete(deleting)} />
+        <DeleteConnectionDialog
+          connection={deleting}
+          busy={working === deleting.id}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void confirmDelete(deleting)}
+        />
       )}
     </section>
   );

@@ -14,21 +14,38 @@ test('a Pending connection to a private side: "unknown", a Pending lozenge; its 
   expect(html).toContain('>unknown</span>');
   expect(html).toContain('<td>Script</td>');
   expect(html).toContain('You can edit scripts and triggers meanwhile.');
-  expect(describeControls(html)).toEqual(['button "Show invitation code acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(html)).toEqual([
+    'button "Show invitation code acme-jira_to_partner-ado"',
+    'button "Edit scripts acme-jira_to_partner-ado"',
+    'button "Delete acme-jira_to_partner-ado"',
+  ]);
 });
 
 test('the accepting side of a Pending connection has no code to show', () => {
-  expect(describeControls(render([sampleConnection({ role: 'acceptor' })]))).toEqual(['button "Edit scripts acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(render([sampleConnection({ role: 'acceptor' })]))).toEqual([
+    'button "Edit scripts acme-jira_to_partner-ado"',
+    'button "Delete acme-jira_to_partner-ado"',
+  ]);
 });
 
 test('an Active connection with a public peer: Start synchronization, Deactivate, Edit scripts, Check (signed ping), Delete', () => {
   const html = render([sampleConnection({ status: 'active', destination: 'https://partner.example/node', remoteTracker: 'azure-devops' })]);
   expect(html).toContain('Azure DevOps');
-  expect(describeControls(html)).toEqual(['button "Start synchronization acme-jira_to_partner-ado"', 'button "Deactivate acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Check acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(html)).toEqual([
+    'button "Start synchronization acme-jira_to_partner-ado"',
+    'button "Deactivate acme-jira_to_partner-ado"',
+    'button "Edit scripts acme-jira_to_partner-ado"',
+    'button "Check acme-jira_to_partner-ado"',
+    'button "Delete acme-jira_to_partner-ado"',
+  ]);
 });
 
 test('a Deactivated connection offers Activate; a private peer is never pinged', () => {
-  expect(describeControls(render([sampleConnection({ status: 'deactivated' })]))).toEqual(['button "Activate acme-jira_to_partner-ado"', 'button "Edit scripts acme-jira_to_partner-ado"', 'button "Delete acme-jira_to_partner-ado"']);
+  expect(describeControls(render([sampleConnection({ status: 'deactivated' })]))).toEqual([
+    'button "Activate acme-jira_to_partner-ado"',
+    'button "Edit scripts acme-jira_to_partner-ado"',
+    'button "Delete acme-jira_to_partner-ado"',
+  ]);
 });
 
 test('an Error shows its reason', () => {

@@ -38,7 +38,6 @@ function actionsFor(connection: ConsoleConnection): readonly { action: Connectio
   ];
 }
 
-
 /** The Connections tab's table: name, remote side, mode, status and what can be done. */
 export function ConnectionsTable({ connections, working, onAction }: ConnectionsTableProps) {
   return (

@@ -31,6 +31,7 @@ export function readConsoleConfiguration(value: unknown): { ok: true; value: Con
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    message: 'This page does not describe an Exalate instance (window.exalateConsole is missing or malformed). Open the console from the address the sync node prints.',
+    message:
+      'This page does not describe an Exalate instance (window.exalateConsole is missing or malformed). Open the console from the address the sync node prints.',
   };
 }

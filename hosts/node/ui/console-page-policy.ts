@@ -49,7 +49,10 @@ export function applyConsolePagePolicy(reply: FastifyReply, policy: ConsolePageP
   const ancestors = policy.frameAncestors;
   const legacyFrameOptions = ancestors.length === 0 ? 'DENY' : ancestors.length === 1 && ancestors[0] === "'self'" ? 'SAMEORIGIN' : undefined;
   if (legacyFrameOptions) void reply.header('x-frame-options', legacyFrameOptions);
-  return reply.header('content-security-policy', consolePagePolicy(policy)).header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
+  return reply
+    .header('content-security-policy', consolePagePolicy(policy))
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin');
 }
 
 /** The origin of an absolute URL, or nothing for a path on the page's own origin. */

@@ -35,5 +35,13 @@ export function ConsoleRoot({ configuration }: { readonly configuration: Console
       />
     );
   }
-  return <ConsoleShell key={adminToken} configuration={configuration} adminToken={adminToken} onUnauthorized={onUnauthorized} onSignOut={signedInByHand ? () => signOut(null) : undefined} />;
+  return (
+    <ConsoleShell
+      key={adminToken}
+      configuration={configuration}
+      adminToken={adminToken}
+      onUnauthorized={onUnauthorized}
+      onSignOut={signedInByHand ? () => signOut(null) : undefined}
+    />
+  );
 }

@@ -59,7 +59,17 @@ describe('the script', () => {
   });
 
   test("carries the wizard's words from core, not its own", () => {
-    for (const word of ['Initiate Connection', 'Accept Invitation', 'Destination Instance URL', "I don't have a URL", 'Local instance short name', 'Remote instance short name', 'Connection name', 'Copy invitation code', 'Use the following invitation code:']) {
+    for (const word of [
+      'Initiate Connection',
+      'Accept Invitation',
+      'Destination Instance URL',
+      "I don't have a URL",
+      'Local instance short name',
+      'Remote instance short name',
+      'Connection name',
+      'Copy invitation code',
+      'Use the following invitation code:',
+    ]) {
       expect(script).toContain(word);
     }
   });

@@ -66,7 +66,12 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character)
 
 /** Serves one instance's Exalate console: `GET /` (the page), `GET /console.js` and `GET /console.css`. */
 export function consoleRoutes(options: ConsoleOptions): FastifyPluginAsync {
-  const configuration = JSON.stringify({ title: options.title, tracker: options.tracker, adminApi: options.adminApi, adminToken: options.adminToken ?? null }).replace(/</g, '\\u003c');
+  const configuration = JSON.stringify({
+    title: options.title,
+    tracker: options.tracker,
+    adminApi: options.adminApi,
+    adminToken: options.adminToken ?? null,
+  }).replace(/</g, '\\u003c');
   const configurationScript = `window.exalateConsole = ${configuration};`;
   // The node's own console is a top-level page: nobody frames it, and it calls only its admin API.
   const policy = { inlineScripts: [configurationScript], connectOrigins: originOf(options.adminApi), frameAncestors: [] };
@@ -84,7 +89,17 @@ export function consoleRoutes(options: ConsoleOptions): FastifyPluginAsync {
 <script>${configurationScript}</script>
 <script src="${base}console.js"></script></body></html>`);
     });
-    app.get('/console.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(await consoleStylesheet()));
-    app.get('/console.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await consoleBundle()));
+    app.get('/console.css', async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await consoleStylesheet()),
+    );
+    app.get('/console.js', async (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await consoleBundle()),
+    );
   };
 }

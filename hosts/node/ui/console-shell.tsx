@@ -31,7 +31,10 @@ function tabFromLocation(): ConsolePage {
 
 /** The signed-in console: header, tabs, and the instance every tab needs. */
 export function ConsoleShell({ configuration, adminToken, onUnauthorized, onSignOut }: ConsoleShellProps) {
-  const client = useMemo(() => createAdminClient({ adminApi: configuration.adminApi, adminToken, onUnauthorized }), [configuration.adminApi, adminToken, onUnauthorized]);
+  const client = useMemo(
+    () => createAdminClient({ adminApi: configuration.adminApi, adminToken, onUnauthorized }),
+    [configuration.adminApi, adminToken, onUnauthorized],
+  );
   const { view, reload } = useInstance(client);
   const [tab, setTab] = useState<ConsolePage>(tabFromLocation);
   // Triggers and Sync queue show one connection; moving between them keeps it.
@@ -43,7 +46,8 @@ export function ConsoleShell({ configuration, adminToken, onUnauthorized, onSign
     history.replaceState(null, '', `#${next}`);
   };
 
-  const tabs: readonly ConsoleTab[] = view.status === 'loaded' ? tabIds.map((id): ConsoleTab => ({ id, label: tabLabel(id), render: () => renderTab(id) })) : [];
+  const tabs: readonly ConsoleTab[] =
+    view.status === 'loaded' ? tabIds.map((id): ConsoleTab => ({ id, label: tabLabel(id), render: () => renderTab(id) })) : [];
   function renderTab(id: ConsolePage) {
     if (view.status !== 'loaded') return null;
     const tracker = view.instance.tracker;

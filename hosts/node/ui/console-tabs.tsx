@@ -19,7 +19,10 @@ export interface ConsoleTabsProps {
  */
 export function ConsoleTabs({ tabs, selected, onSelect, label }: ConsoleTabsProps) {
   const prefix = useId();
-  const index = Math.max(0, tabs.findIndex((tab) => tab.id === selected));
+  const index = Math.max(
+    0,
+    tabs.findIndex((tab) => tab.id === selected),
+  );
   const current = tabs[index];
 
   const move = (to: number) => {

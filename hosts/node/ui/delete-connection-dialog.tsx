@@ -13,11 +13,20 @@ export interface DeleteConnectionDialogProps {
 export function DeleteConnectionDialog({ connection, busy, onConfirm, onCancel }: DeleteConnectionDialogProps) {
   const descriptionId = useId();
   return (
-    <ModalDialog role="alertdialog" title="Delete connection?" closeLabel="Cancel" describedBy={descriptionId} busy={busy} onDismiss={onCancel} className="confirm">
+    <ModalDialog
+      role="alertdialog"
+      title="Delete connection?"
+      closeLabel="Cancel"
+      describedBy={descriptionId}
+      busy={busy}
+      onDismiss={onCancel}
+      className="confirm"
+    >
       <div className="modal-body">
         <p id={descriptionId}>
           <strong className="confirm-subject">{connection.name}</strong>
-          Synchronization over this connection stops and its twins are unlinked. The issues, work items and tasks on both sides stay as they are. This cannot be undone: to sync again, initiate a new connection.
+          Synchronization over this connection stops and its twins are unlinked. The issues, work items and tasks on both sides stay as they are. This cannot be
+          undone: to sync again, initiate a new connection.
         </p>
       </div>
       <footer className="modal-footer">

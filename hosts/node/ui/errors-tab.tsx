@@ -31,7 +31,11 @@ export function ErrorsTab({ client, tracker }: { readonly client: ConsoleClient;
     setNotice(null);
     const answer = await client.retryError(error.id);
     setRetrying(null);
-    setNotice(answer.ok ? { kind: 'success', text: `Retrying ${describeErrorSubject(error, connections)} now: what the error held back is tried again.` } : { kind: 'error', text: answer.error.message });
+    setNotice(
+      answer.ok
+        ? { kind: 'success', text: `Retrying ${describeErrorSubject(error, connections)} now: what the error held back is tried again.` }
+        : { kind: 'error', text: answer.error.message },
+    );
     errors.reload();
   };
 
@@ -79,7 +83,9 @@ export function ErrorsTab({ client, tracker }: { readonly client: ConsoleClient;
                 </td>
                 <th scope="row">
                   <span className="connection-title">{error.itemKey ?? '—'}</span>
-                  {error.connectionId === null ? null : <span className="cell-detail">{connections?.find((candidate) => candidate.id === error.connectionId)?.name ?? error.connectionId}</span>}
+                  {error.connectionId === null ? null : (
+                    <span className="cell-detail">{connections?.find((candidate) => candidate.id === error.connectionId)?.name ?? error.connectionId}</span>
+                  )}
                 </th>
                 <td className="message-cell">
                   {error.message}
@@ -88,7 +94,13 @@ export function ErrorsTab({ client, tracker }: { readonly client: ConsoleClient;
                 <td>{error.occurrences}</td>
                 <td>{new Date(error.updatedAt).toLocaleString()}</td>
                 <td className="row-actions">
-                  <button type="button" className="button button-small button-default" aria-label={`Retry ${describeErrorSubject(error, connections)}`} disabled={retrying === error.id} onClick={() => void retry(error)}>
+                  <button
+                    type="button"
+                    className="button button-small button-default"
+                    aria-label={`Retry ${describeErrorSubject(error, connections)}`}
+                    disabled={retrying === error.id}
+                    onClick={() => void retry(error)}
+                  >
                     Retry
                   </button>
                 </td>

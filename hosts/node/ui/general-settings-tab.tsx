@@ -29,9 +29,10 @@ export function GeneralSettingsTab({ instance: given }: { readonly instance: Ins
     {
       label: 'Exalate node URL',
       value: instance.nodeUrl ?? 'private',
-      hint: instance.nodeUrl === null
-        ? 'This node is in a private network: it starts every request itself, so it accepts invitations and cannot initiate connections.'
-        : 'The Destination Instance URL the other side enters to initiate a connection with this instance.',
+      hint:
+        instance.nodeUrl === null
+          ? 'This node is in a private network: it starts every request itself, so it accepts invitations and cannot initiate connections.'
+          : 'The Destination Instance URL the other side enters to initiate a connection with this instance.',
     },
     { label: 'Tracker', value: instance.trackerName },
     { label: 'Tracker version', value: instance.trackerVersion },
@@ -39,7 +40,11 @@ export function GeneralSettingsTab({ instance: given }: { readonly instance: Ins
     {
       label: 'Licence',
       value: instance.licence === null ? 'Not applicable' : licenceNames[instance.licence],
-      ...(instance.licence === null ? { hint: `${instance.trackerName} does not license Exalate per instance.` } : instance.licenceCheck ? { hint: instance.licenceCheck } : {}),
+      ...(instance.licence === null
+        ? { hint: `${instance.trackerName} does not license Exalate per instance.` }
+        : instance.licenceCheck
+          ? { hint: instance.licenceCheck }
+          : {}),
     },
     { label: 'Connection modes', value: instance.modes.map((mode) => wizardModeLabels[mode]).join(', ') || 'none' },
     { label: 'Node id', value: instance.nodeId },

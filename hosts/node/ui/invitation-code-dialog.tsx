@@ -29,7 +29,13 @@ export function InvitationCodeDialog({ client, connection, onClose }: Invitation
           </p>
         ) : null}
         {view.status === 'loaded' ? (
-          <InvitationCodeBox invitationCode={view.invitationCode} destination={connection.destination} expires={view.expires} copied={code.copied} copyFailed={code.copyProblem !== null} />
+          <InvitationCodeBox
+            invitationCode={view.invitationCode}
+            destination={connection.destination}
+            expires={view.expires}
+            copied={code.copied}
+            copyFailed={code.copyProblem !== null}
+          />
         ) : null}
         {code.copyProblem === null ? null : (
           <p className="message message-error" role="alert">

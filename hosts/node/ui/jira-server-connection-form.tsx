@@ -29,13 +29,21 @@ export function JiraServerConnectionForm({ connection, saving, problem, notice, 
     event.preventDefault();
     const problems: Partial<Record<Field, string>> = {
       ...(baseUrl.trim() === '' ? { baseUrl: 'Enter the Jira base URL.' } : {}),
-      ...(token.trim() === '' ? { token: connection.method === 'token' ? 'Enter a personal access token; the saved one is never shown, so a change needs it again.' : 'Enter a personal access token.' } : {}),
+      ...(token.trim() === ''
+        ? {
+            token:
+              connection.method === 'token'
+                ? 'Enter a personal access token; the saved one is never shown, so a change needs it again.'
+                : 'Enter a personal access token.',
+          }
+        : {}),
     };
     setMissing(problems);
     if (Object.keys(problems).length === 0) onSave(baseUrl.trim(), token.trim());
   };
 
-  const describedBy = (field: Field) => [missing[field] === undefined ? null : `${id}-${field}-problem`, `${id}-${field}-help`].filter((part) => part !== null).join(' ');
+  const describedBy = (field: Field) =>
+    [missing[field] === undefined ? null : `${id}-${field}-problem`, `${id}-${field}-help`].filter((part) => part !== null).join(' ');
 
   return (
     <div className="tracker-connection-body">
@@ -43,8 +51,14 @@ export function JiraServerConnectionForm({ connection, saving, problem, notice, 
         <div className="settings-row">
           <dt>Jira account</dt>
           <dd>
-            <span className={connection.signedIn ? 'settings-value' : 'is-unknown'}>{connection.signedIn ? describeAccount(connection, 'Connected') : 'Not connected'}</span>
-            {connection.signedIn ? <span className="cell-detail">{signInMethodWords[connection.method]}, at {connection.baseUrl ?? 'Jira'}.</span> : null}
+            <span className={connection.signedIn ? 'settings-value' : 'is-unknown'}>
+              {connection.signedIn ? describeAccount(connection, 'Connected') : 'Not connected'}
+            </span>
+            {connection.signedIn ? (
+              <span className="cell-detail">
+                {signInMethodWords[connection.method]}, at {connection.baseUrl ?? 'Jira'}.
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>

@@ -39,12 +39,24 @@ function JiraServerItemRoot({ configuration }: { readonly configuration: ItemSur
     setMessage(null);
     setSession(token);
   }, []);
-  if (session === null) return <JiraServerItemSignIn issueKey={configuration.issueKey} entryUrl={configuration.entryUrl} message={message} onSession={onSession} />;
+  if (session === null)
+    return <JiraServerItemSignIn issueKey={configuration.issueKey} entryUrl={configuration.entryUrl} message={message} onSession={onSession} />;
   return <SignedInSurface key={session} configuration={configuration} session={session} onSignOut={signOut} />;
 }
 
-function SignedInSurface({ configuration, session, onSignOut }: { readonly configuration: ItemSurfaceConfiguration; readonly session: string; readonly onSignOut: (reason: string | null) => void }) {
-  const client = useMemo(() => createAdminClient({ adminApi: configuration.adminApi, adminToken: session, onUnauthorized: () => onSignOut(sessionExpiredMessage) }), [configuration.adminApi, session, onSignOut]);
+function SignedInSurface({
+  configuration,
+  session,
+  onSignOut,
+}: {
+  readonly configuration: ItemSurfaceConfiguration;
+  readonly session: string;
+  readonly onSignOut: (reason: string | null) => void;
+}) {
+  const client = useMemo(
+    () => createAdminClient({ adminApi: configuration.adminApi, adminToken: session, onUnauthorized: () => onSignOut(sessionExpiredMessage) }),
+    [configuration.adminApi, session, onSignOut],
+  );
   const surface = useItemSurface(client, configuration.issueKey, 'jira-server');
   return <JiraServerItemPanel surface={surface} onSignOut={() => onSignOut(null)} />;
 }
@@ -59,6 +71,7 @@ if (container) {
       </StrictMode>,
     );
   } else {
-    container.textContent = 'This page does not describe a Jira issue (window.exalateItemSurface is missing or malformed). Open Exalate from the issue in Jira.';
+    container.textContent =
+      'This page does not describe a Jira issue (window.exalateItemSurface is missing or malformed). Open Exalate from the issue in Jira.';
   }
 }

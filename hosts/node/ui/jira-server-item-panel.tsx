@@ -8,7 +8,12 @@ import { NoticeBanner } from './notice-banner';
 
 const words = itemSurfaceWords('jira-server');
 /** The console's lozenge colours: green when in sync, blue-grey on the way, red on an error. */
-const lozengeClasses: Readonly<Record<ItemTwinStatusAnswer, string>> = { queued: 'lozenge-pending', in_progress: 'lozenge-pending', synchronized: 'lozenge-active', error: 'lozenge-error' };
+const lozengeClasses: Readonly<Record<ItemTwinStatusAnswer, string>> = {
+  queued: 'lozenge-pending',
+  in_progress: 'lozenge-pending',
+  synchronized: 'lozenge-active',
+  error: 'lozenge-error',
+};
 /** While a twin is on its way, the panel looks again this often, so Synchronized shows without a reload. */
 const settlingRefreshMs = 2_000;
 
@@ -63,14 +68,22 @@ export function JiraServerItemPanel({ surface, onSignOut }: { readonly surface: 
         </ul>
       )}
       <p>
-        <button type="button" className="button button-default" aria-expanded={exalating} aria-controls="exalate-this-issue" onClick={() => setExalating((open) => !open)}>
+        <button
+          type="button"
+          className="button button-default"
+          aria-expanded={exalating}
+          aria-controls="exalate-this-issue"
+          onClick={() => setExalating((open) => !open)}
+        >
           {words.dialogTitle}
         </button>
       </p>
       {exalating ? <ExalateThisIssue surface={surface} onDone={() => setExalating(false)} /> : null}
       {surface.replica === null ? null : (
         <ModalDialog title={words.replicaTitle(surface.replica.side, surface.replica.connectionName)} onDismiss={surface.closeReplica} closeLabel={words.close}>
-          <div className="modal-body">{surface.replica.text === null ? <p>{words.replicaEmpty(surface.replica.side)}</p> : <pre className="item-replica">{surface.replica.text}</pre>}</div>
+          <div className="modal-body">
+            {surface.replica.text === null ? <p>{words.replicaEmpty(surface.replica.side)}</p> : <pre className="item-replica">{surface.replica.text}</pre>}
+          </div>
           <div className="modal-footer">
             <button type="button" className="button button-primary" onClick={surface.closeReplica}>
               {words.close}
@@ -111,20 +124,49 @@ function TwinEntry({ surface, twin }: { readonly surface: ItemSurface; readonly 
       )}
       <div className="item-twin-actions">
         {twin.error === null ? null : (
-          <button type="button" className="button button-default button-small" aria-label={label(words.retry)} disabled={busy === 'retry'} onClick={() => void surface.retry(twin)}>
+          <button
+            type="button"
+            className="button button-default button-small"
+            aria-label={label(words.retry)}
+            disabled={busy === 'retry'}
+            onClick={() => void surface.retry(twin)}
+          >
             {words.retry}
           </button>
         )}
-        <button type="button" className="button button-default button-small" aria-label={label(words.syncNow)} disabled={busy === 'sync'} onClick={() => void surface.syncNow(twin)}>
+        <button
+          type="button"
+          className="button button-default button-small"
+          aria-label={label(words.syncNow)}
+          disabled={busy === 'sync'}
+          onClick={() => void surface.syncNow(twin)}
+        >
           {words.syncNow}
         </button>
-        <button type="button" className="button button-default button-small" aria-label={label(words.showLocalReplica)} onClick={() => void surface.showReplica(twin, 'local')}>
+        <button
+          type="button"
+          className="button button-default button-small"
+          aria-label={label(words.showLocalReplica)}
+          onClick={() => void surface.showReplica(twin, 'local')}
+        >
           {words.showLocalReplica}
         </button>
-        <button type="button" className="button button-default button-small" aria-label={label(words.showRemoteReplica)} onClick={() => void surface.showReplica(twin, 'remote')}>
+        <button
+          type="button"
+          className="button button-default button-small"
+          aria-label={label(words.showRemoteReplica)}
+          onClick={() => void surface.showReplica(twin, 'remote')}
+        >
           {words.showRemoteReplica}
         </button>
-        <button type="button" className="button button-danger-subtle button-small" aria-label={label(words.unexalate)} title={words.unexalateHelp} disabled={busy === 'unexalate'} onClick={() => void surface.unexalate(twin)}>
+        <button
+          type="button"
+          className="button button-danger-subtle button-small"
+          aria-label={label(words.unexalate)}
+          title={words.unexalateHelp}
+          disabled={busy === 'unexalate'}
+          onClick={() => void surface.unexalate(twin)}
+        >
           {words.unexalate}
         </button>
       </div>

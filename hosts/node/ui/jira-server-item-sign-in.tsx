@@ -54,7 +54,9 @@ export function JiraServerItemSignIn({ issueKey, entryUrl, message, onSession }:
         Exalate · {issueKey}
       </h1>
       <p>Sign in to see where {issueKey} syncs and to Exalate it. A window opens, Jira tells Exalate who you are, and the window closes by itself.</p>
-      <p className="muted">Only Jira administrators can use Exalate on issues for now. If you are not one, ask a Jira administrator to Exalate this issue for you.</p>
+      <p className="muted">
+        Only Jira administrators can use Exalate on issues for now. If you are not one, ask a Jira administrator to Exalate this issue for you.
+      </p>
       {problem === null ? null : (
         <div className="message message-warning">
           <p role="alert">{problem}</p>
@@ -62,7 +64,10 @@ export function JiraServerItemSignIn({ issueKey, entryUrl, message, onSession }:
       )}
       {entryUrl === null ? (
         <div className="message message-info">
-          <p>This Exalate node cannot let people in from Jira yet. Ask whoever runs the node to set up Jira's incoming application link (JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET).</p>
+          <p>
+            This Exalate node cannot let people in from Jira yet. Ask whoever runs the node to set up Jira's incoming application link
+            (JIRA_SERVER_OAUTH_CLIENT_ID and JIRA_SERVER_OAUTH_CLIENT_SECRET).
+          </p>
         </div>
       ) : (
         <p>

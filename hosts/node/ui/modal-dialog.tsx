@@ -56,7 +56,9 @@ export function ModalDialog(props: ModalDialogProps) {
       return;
     }
     if (event.key !== 'Tab' || !dialog.current) return;
-    const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>(focusableSelector)).filter((candidate) => candidate.offsetParent !== null || candidate === document.activeElement);
+    const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>(focusableSelector)).filter(
+      (candidate) => candidate.offsetParent !== null || candidate === document.activeElement,
+    );
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;

@@ -64,7 +64,16 @@ export function ScriptsDialog({ client, connection, tracker, onClose }: ScriptsD
             <label htmlFor={`${id}-item`} className="field-label">
               {`${words.itemKeyLabel} for a test run`}
             </label>
-            <input id={`${id}-item`} className="input" value={itemKey} placeholder={words.itemKeyExample} autoComplete="off" spellCheck={false} aria-describedby={`${id}-item-help`} onChange={(event) => setItemKey(event.target.value)} />
+            <input
+              id={`${id}-item`}
+              className="input"
+              value={itemKey}
+              placeholder={words.itemKeyExample}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`${id}-item-help`}
+              onChange={(event) => setItemKey(event.target.value)}
+            />
           </div>
           <button type="submit" className="button button-default" disabled={busy !== null || itemKey.trim() === ''}>
             Test run

@@ -22,7 +22,14 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
   const sync = useStartSync(client, connection, tracker);
   const { query, setQuery, itemKey, setItemKey, submitTrigger, submitItem } = useStartSyncFields(sync);
   return (
-    <ModalDialog title={text.title(connection)} closeLabel={text.close} busy={sync.busy !== null} onDismiss={onClose} className="start-sync-dialog" describedBy={`${id}-intro`}>
+    <ModalDialog
+      title={text.title(connection)}
+      closeLabel={text.close}
+      busy={sync.busy !== null}
+      onDismiss={onClose}
+      className="start-sync-dialog"
+      describedBy={`${id}-intro`}
+    >
       <div className="modal-body">
         <p id={`${id}-intro`} className="muted">
           {text.intro}
@@ -38,7 +45,15 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
               <label htmlFor={`${id}-query`} className="field-label">
                 {words.queryLabel}
               </label>
-              <input id={`${id}-query`} className="input code-input" value={query} placeholder={words.queryExample} autoComplete="off" spellCheck={false} onChange={(event) => setQuery(event.target.value)} />
+              <input
+                id={`${id}-query`}
+                className="input code-input"
+                value={query}
+                placeholder={words.queryExample}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => setQuery(event.target.value)}
+              />
             </div>
             <button type="submit" className="button button-primary" disabled={sync.busy !== null || query.trim() === ''}>
               {text.trigger.button}
@@ -66,7 +81,15 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
               <label htmlFor={`${id}-key`} className="field-label">
                 {words.itemKeyLabel}
               </label>
-              <input id={`${id}-key`} className="input" value={itemKey} placeholder={words.itemKeyExample} autoComplete="off" spellCheck={false} onChange={(event) => setItemKey(event.target.value)} />
+              <input
+                id={`${id}-key`}
+                className="input"
+                value={itemKey}
+                placeholder={words.itemKeyExample}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => setItemKey(event.target.value)}
+              />
             </div>
             <button type="submit" className="button button-default" disabled={sync.busy !== null || itemKey.trim() === ''}>
               {text.item.button}

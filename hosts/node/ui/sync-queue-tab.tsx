@@ -80,7 +80,9 @@ export function SyncQueueTab({ client, tracker, connectionId, onChooseConnection
                     </th>
                     <td>{directionWords[entry.direction]}</td>
                     <td>
-                      <span className={`lozenge ${entry.state === 'in_flight' ? 'lozenge-pending' : 'lozenge-deactivated'}`}>{entry.state === 'in_flight' ? 'In flight' : 'Queued'}</span>
+                      <span className={`lozenge ${entry.state === 'in_flight' ? 'lozenge-pending' : 'lozenge-deactivated'}`}>
+                        {entry.state === 'in_flight' ? 'In flight' : 'Queued'}
+                      </span>
                     </td>
                     <td>{entry.attempts}</td>
                     <td>{new Date(entry.nextAttemptAt).toLocaleString()}</td>

@@ -24,7 +24,17 @@ test('per-connection tabs open on the chosen connection, else the first active o
 });
 
 test('an error says what it holds up: an item on a connection, a connection, or the node', () => {
-  const error = { id: 'e1', scope: 'item' as const, connectionId: 'c-active', itemKey: 'SUP-7', code: 'script_failed', message: 'm', line: 3, occurrences: 2, updatedAt: 0 };
+  const error = {
+    id: 'e1',
+    scope: 'item' as const,
+    connectionId: 'c-active',
+    itemKey: 'SUP-7',
+    code: 'script_failed',
+    message: 'm',
+    line: 3,
+    occurrences: 2,
+    updatedAt: 0,
+  };
   expect(describeErrorSubject(error, [active])).toBe('SUP-7 on acme_to_partner');
   expect(describeErrorSubject({ ...error, scope: 'connection', itemKey: null }, [active])).toBe('acme_to_partner');
   // Before the connections arrive, the id stands in for the name.
@@ -34,7 +44,9 @@ test('an error says what it holds up: an item on a connection, a connection, or 
 
 test('counts read as the Jira Cloud and Azure DevOps consoles show them', () => {
   expect(describeQueueCounts({ queued: 3, in_flight: 1, done: 120, failed: 0 })).toBe('3 queued · 1 in flight · 120 done · 0 failed');
-  expect(describeBulkSync({ query: 'project = SUP', state: 'running', found: 120, queued: 100, unchanged: 18, failed: 2, message: null })).toBe('120 found · 100 queued · 18 unchanged · 2 failed');
+  expect(describeBulkSync({ query: 'project = SUP', state: 'running', found: 120, queued: 100, unchanged: 18, failed: 2, message: null })).toBe(
+    '120 found · 100 queued · 18 unchanged · 2 failed',
+  );
 });
 
 test('the scripts dialog is a named dialog whose controls all have names', () => {
@@ -45,5 +57,11 @@ test('the scripts dialog is a named dialog whose controls all have names', () =>
   expect(html).toContain('Outgoing sync script</label>');
   expect(html).toContain('Incoming sync script</label>');
   // Until the scripts arrive there is nothing to test or save.
-  expect(describeControls(html)).toEqual(['button "Close"', 'textbox "Issue key for a test run"', 'button "Test run" (disabled)', 'button "Close"', 'button "Save" (disabled)']);
+  expect(describeControls(html)).toEqual([
+    'button "Close"',
+    'textbox "Issue key for a test run"',
+    'button "Test run" (disabled)',
+    'button "Close"',
+    'button "Save" (disabled)',
+  ]);
 });

@@ -57,7 +57,11 @@ export function resolveFromNodeRoot(adminApi: string, url: string, page: string)
   return new URL(`${root}${url}`, api.origin).toString();
 }
 
-export function createTrackerConnectionClient(options: { readonly adminApi: string; readonly adminToken: string; readonly fetch?: typeof fetch }): TrackerConnectionClient {
+export function createTrackerConnectionClient(options: {
+  readonly adminApi: string;
+  readonly adminToken: string;
+  readonly fetch?: typeof fetch;
+}): TrackerConnectionClient {
   const transport = createNodeTransport(options);
   const call = <S extends z.ZodType>(key: string, schema: S, body?: unknown) => callOperation(transport, key, schema, {}, body);
 

@@ -10,12 +10,35 @@ import { resolveFromNodeRoot, type TrackerConnectionAnswer } from './tracker-con
 
 const signedOutAsana: TrackerConnectionAnswer = { tracker: 'asana', baseUrl: 'https://app.asana.com', signedIn: false, method: 'oauth' };
 const signedInAsana: TrackerConnectionAnswer = { ...signedOutAsana, signedIn: true, account: { name: 'Sam Asana', email: 'sam@acme.example' } };
-const workspaces = [{ gid: '1', name: 'Acme Corp' }, { gid: '2', name: 'Partner Workspace' }];
+const workspaces = [
+  { gid: '1', name: 'Acme Corp' },
+  { gid: '2', name: 'Partner Workspace' },
+];
 
 const asana = (props: Partial<AsanaSignInProps>) =>
-  renderToStaticMarkup(createElement(AsanaSignIn, { connection: signedOutAsana, workspaces: { status: 'idle' }, busy: null, problem: null, notice: null, onSignIn: () => undefined, onChooseWorkspace: () => undefined, ...props }));
+  renderToStaticMarkup(
+    createElement(AsanaSignIn, {
+      connection: signedOutAsana,
+      workspaces: { status: 'idle' },
+      busy: null,
+      problem: null,
+      notice: null,
+      onSignIn: () => undefined,
+      onChooseWorkspace: () => undefined,
+      ...props,
+    }),
+  );
 const jira = (props: Partial<JiraServerConnectionFormProps>) =>
-  renderToStaticMarkup(createElement(JiraServerConnectionForm, { connection: { tracker: 'jira-server', baseUrl: null, signedIn: false, method: 'token' }, saving: false, problem: null, notice: null, onSave: () => undefined, ...props }));
+  renderToStaticMarkup(
+    createElement(JiraServerConnectionForm, {
+      connection: { tracker: 'jira-server', baseUrl: null, signedIn: false, method: 'token' },
+      saving: false,
+      problem: null,
+      notice: null,
+      onSave: () => undefined,
+      ...props,
+    }),
+  );
 
 test('Asana, signed out: one button to sign in, no workspace yet', () => {
   const html = asana({});
@@ -38,7 +61,12 @@ test('Asana, no workspace chosen yet: the picker asks for one and says what is o
 });
 
 test('Asana: the node’s refusal is an alert, and nothing can be clicked twice while it works', () => {
-  const html = asana({ connection: signedInAsana, workspaces: { status: 'loaded', workspaces }, busy: 'workspace', problem: 'This node has no Asana OAuth app yet.' });
+  const html = asana({
+    connection: signedInAsana,
+    workspaces: { status: 'loaded', workspaces },
+    busy: 'workspace',
+    problem: 'This node has no Asana OAuth app yet.',
+  });
   expect(html).toContain('<p class="message message-error" role="alert">This node has no Asana OAuth app yet.</p>');
   expect(describeControls(html)).toEqual(['button "Sign in with Asana again" (disabled)', 'combobox "Workspace" (disabled)']);
 });
@@ -52,7 +80,9 @@ test('Jira Server: Jira base URL, Personal access token and Save, with the node�
 });
 
 test('Jira Server, connected: the account and address, the token never filled in', () => {
-  const html = jira({ connection: { tracker: 'jira-server', baseUrl: 'https://jira.example.com', signedIn: true, method: 'token', account: { name: 'Jira Administrator' } } });
+  const html = jira({
+    connection: { tracker: 'jira-server', baseUrl: 'https://jira.example.com', signedIn: true, method: 'token', account: { name: 'Jira Administrator' } },
+  });
   expect(html).toContain('Connected as Jira Administrator');
   expect(html).toContain('value="https://jira.example.com"');
   expect(html).toMatch(/type="password"[^>]*value=""/);
@@ -60,7 +90,13 @@ test('Jira Server, connected: the account and address, the token never filled in
 });
 
 test('the sign-in start of a private node is resolved against the node’s root, wherever the console is', () => {
-  expect(resolveFromNodeRoot('/api/v1', '/oauth/asana/start?ticket=t', 'https://node.example/console/#general-settings')).toBe('https://node.example/oauth/asana/start?ticket=t');
-  expect(resolveFromNodeRoot('http://localhost:8080/asana/node/api/v1', '/oauth/asana/start?ticket=t', 'http://localhost:8080/asana/console')).toBe('http://localhost:8080/asana/node/oauth/asana/start?ticket=t');
-  expect(resolveFromNodeRoot('/api/v1', 'https://public.example/oauth/asana/start?ticket=t', 'https://node.example/console/')).toBe('https://public.example/oauth/asana/start?ticket=t');
+  expect(resolveFromNodeRoot('/api/v1', '/oauth/asana/start?ticket=t', 'https://node.example/console/#general-settings')).toBe(
+    'https://node.example/oauth/asana/start?ticket=t',
+  );
+  expect(resolveFromNodeRoot('http://localhost:8080/asana/node/api/v1', '/oauth/asana/start?ticket=t', 'http://localhost:8080/asana/console')).toBe(
+    'http://localhost:8080/asana/node/oauth/asana/start?ticket=t',
+  );
+  expect(resolveFromNodeRoot('/api/v1', 'https://public.example/oauth/asana/start?ticket=t', 'https://node.example/console/')).toBe(
+    'https://public.example/oauth/asana/start?ticket=t',
+  );
 });

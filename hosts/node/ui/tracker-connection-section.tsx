@@ -20,7 +20,8 @@ function takeSignInReturn(): boolean {
 /** What the section says above the form, by how the tracker's console connects (its profile's `console.signIn`). */
 const connectionExplained: Readonly<Record<'oauth' | 'token', (brand: string) => string>> = {
   oauth: (brand) => `How this node signs in to ${brand}. The client secret of the ${brand} app stays on the node.`,
-  token: (brand) => `How this node reaches ${brand}. The node checks the address and token with ${brand} before it keeps them, sealed; the token is never shown again.`,
+  token: (brand) =>
+    `How this node reaches ${brand}. The node checks the address and token with ${brand} before it keeps them, sealed; the token is never shown again.`,
 };
 
 type ConnectionView =
@@ -58,7 +59,8 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
     if (client === undefined || signInMethod === null) return;
     const answer = await client.describe();
     setView(answer.ok ? { status: 'loaded', connection: answer.value } : { status: 'failed', message: answer.error.message });
-    if (answer.ok && takeSignInReturn() && answer.value.signedIn) setNotice(`Signed in to Asana${answer.value.account === undefined ? '' : ` as ${answer.value.account.name}`}.`);
+    if (answer.ok && takeSignInReturn() && answer.value.signedIn)
+      setNotice(`Signed in to Asana${answer.value.account === undefined ? '' : ` as ${answer.value.account.name}`}.`);
     // After an OAuth sign-in the admin picks the workspace the projects come from.
     if (answer.ok && signInMethod === 'oauth' && answer.value.signedIn) {
       setWorkspaces({ status: 'loading' });
@@ -114,7 +116,9 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
       return;
     }
     setView({ status: 'loaded', connection: saved.value });
-    setNotice(`Saved. The node now reaches Jira at ${saved.value.baseUrl ?? baseUrl}${saved.value.account === undefined ? '' : ` as ${saved.value.account.name}`}.`);
+    setNotice(
+      `Saved. The node now reaches Jira at ${saved.value.baseUrl ?? baseUrl}${saved.value.account === undefined ? '' : ` as ${saved.value.account.name}`}.`,
+    );
     onChanged();
   };
 
@@ -123,9 +127,7 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
       <h3 id="tracker-connection-heading" className="subsection-title">
         Tracker connection
       </h3>
-      <p className="muted">
-        {connectionExplained[signInMethod](trackerProfiles[tracker].words.brand)}
-      </p>
+      <p className="muted">{connectionExplained[signInMethod](trackerProfiles[tracker].words.brand)}</p>
       {client === undefined ? (
         <p className="message message-warning" role="status">
           This page cannot reach the node&apos;s admin API; open the console from the address the node prints.
@@ -152,7 +154,13 @@ export function TrackerConnectionSection({ tracker, onChanged, client: given }: 
           onChooseWorkspace={(gid) => void chooseWorkspace(gid)}
         />
       ) : (
-        <JiraServerConnectionForm connection={view.connection} saving={busy === 'save'} problem={problem} notice={notice} onSave={(baseUrl, token) => void save(baseUrl, token)} />
+        <JiraServerConnectionForm
+          connection={view.connection}
+          saving={busy === 'save'}
+          problem={problem}
+          notice={notice}
+          onSave={(baseUrl, token) => void save(baseUrl, token)}
+        />
       )}
     </section>
   );

@@ -23,7 +23,11 @@ export function TriggersTab({ client, tracker, connectionId, onChooseConnection 
   const remove = async (trigger: TriggerAnswer) => {
     setNotice(null);
     const answer = await client.deleteTrigger(trigger.connectionId, trigger.id);
-    setNotice(answer.ok ? { kind: 'success', text: `The trigger is removed; ${words.items} already in sync stay in sync.` } : { kind: 'error', text: answer.error.message });
+    setNotice(
+      answer.ok
+        ? { kind: 'success', text: `The trigger is removed; ${words.items} already in sync stay in sync.` }
+        : { kind: 'error', text: answer.error.message },
+    );
     triggers.reload();
     // The row and its Delete button go away: focus goes to the list's title, not to <body>.
     document.getElementById('triggers-heading')?.focus();
@@ -77,7 +81,12 @@ export function TriggersTab({ client, tracker, connectionId, onChooseConnection 
                     </td>
                     <td>{new Date(trigger.createdAt).toLocaleString()}</td>
                     <td className="row-actions">
-                      <button type="button" className="button button-small button-danger-subtle" aria-label={`Delete trigger ${trigger.query}`} onClick={() => void remove(trigger)}>
+                      <button
+                        type="button"
+                        className="button button-small button-danger-subtle"
+                        aria-label={`Delete trigger ${trigger.query}`}
+                        onClick={() => void remove(trigger)}
+                      >
                         Delete
                       </button>
                     </td>

@@ -5,7 +5,13 @@ import type { FieldView, WizardEvent } from '../../console-kit/browser-core';
 export function WizardFields({ fields, dispatch }: { readonly fields: readonly FieldView[]; readonly dispatch: (event: WizardEvent) => void }) {
   return (
     <>
-      {fields.map((field) => (field.kind === 'toggle' ? <ToggleField key={field.field} field={field} dispatch={dispatch} /> : <TextField key={field.field} field={field} dispatch={dispatch} />))}
+      {fields.map((field) =>
+        field.kind === 'toggle' ? (
+          <ToggleField key={field.field} field={field} dispatch={dispatch} />
+        ) : (
+          <TextField key={field.field} field={field} dispatch={dispatch} />
+        ),
+      )}
     </>
   );
 }

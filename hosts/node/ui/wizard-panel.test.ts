@@ -1,7 +1,15 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describeControls } from './accessible-markup';
-import { startAcceptWizard, startInitiateWizard, transition, wizardLabels, type WizardContext, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import {
+  startAcceptWizard,
+  startInitiateWizard,
+  transition,
+  wizardLabels,
+  type WizardContext,
+  type WizardEvent,
+  type WizardState,
+} from '../../console-kit/browser-core';
 import { WizardPanel } from './wizard-panel';
 
 // The wizard as the console draws it, state by state (states reached by core's own transition).
@@ -20,8 +28,17 @@ const edit = (field: Extract<WizardEvent, { type: 'edit_field' }>['field'], valu
 const toMode: WizardEvent[] = [{ type: 'set_no_url', noUrl: true }, { type: 'next' }];
 const toInformation: WizardEvent[] = [...toMode, { type: 'choose_mode', mode: 'script' }, { type: 'next' }];
 const toProject: WizardEvent[] = [...toInformation, edit('localName', 'acme-jira'), edit('remoteName', 'partner-ado'), { type: 'next' }];
-const projects = [{ key: 'SUP', name: 'Customer Support' }, { key: 'DEV', name: 'Development' }];
-const toInvitation: WizardEvent[] = [...toProject, { type: 'projects_loaded', projects }, { type: 'choose_project', key: 'SUP' }, { type: 'initiate' }, { type: 'initiated', invitationCode: 'exa1.eyJjb2RlIjoxfQ.1a2b3c4d', connectionId: 'c1' }];
+const projects = [
+  { key: 'SUP', name: 'Customer Support' },
+  { key: 'DEV', name: 'Development' },
+];
+const toInvitation: WizardEvent[] = [
+  ...toProject,
+  { type: 'projects_loaded', projects },
+  { type: 'choose_project', key: 'SUP' },
+  { type: 'initiate' },
+  { type: 'initiated', invitationCode: 'exa1.eyJjb2RlIjoxfQ.1a2b3c4d', connectionId: 'c1' },
+];
 
 const initiate = (events: readonly WizardEvent[] = []) => render(walk(startInitiateWizard(jiraCloud), events));
 
@@ -32,8 +49,14 @@ test('the dialog is a modal dialog named by its title', () => {
   expect(html).toContain(`<h2 id="${titleId}" class="modal-title">Initiate connection</h2>`);
 });
 
-test('Destination Instance URL, or the toggle I don\'t have a URL', () => {
-  expect(describeControls(initiate())).toEqual(['button "Cancel"', 'switch "I don\'t have a URL"', 'textbox "Destination Instance URL"', 'button "Cancel"', 'button "Next"']);
+test("Destination Instance URL, or the toggle I don't have a URL", () => {
+  expect(describeControls(initiate())).toEqual([
+    'button "Cancel"',
+    'switch "I don\'t have a URL"',
+    'textbox "Destination Instance URL"',
+    'button "Cancel"',
+    'button "Next"',
+  ]);
 });
 
 test("with I don't have a URL on, the URL is disabled and the private connection is explained", () => {
@@ -44,7 +67,15 @@ test("with I don't have a URL on, the URL is disabled and the private connection
 
 test('mode options: unavailable ones are disabled and say why', () => {
   const html = initiate(toMode);
-  expect(describeControls(html)).toEqual(['button "Cancel"', 'radio "Basic" (disabled)', 'radio "Visual" (disabled)', 'radio "Script"', 'button "Cancel"', 'button "Previous"', 'button "Next"']);
+  expect(describeControls(html)).toEqual([
+    'button "Cancel"',
+    'radio "Basic" (disabled)',
+    'radio "Visual" (disabled)',
+    'radio "Script"',
+    'button "Cancel"',
+    'button "Previous"',
+    'button "Next"',
+  ]);
   expect(html).toContain('Basic mode is not available on this instance yet.');
   expect(html).toContain('role="radiogroup"');
 });
@@ -85,7 +116,13 @@ test('an empty project list says what to do; Reload projects is offered', () => 
 
 test('while initiating, only Cancel works', () => {
   const html = initiate([...toProject, { type: 'projects_loaded', projects }, { type: 'choose_project', key: 'SUP' }, { type: 'initiate' }]);
-  expect(describeControls(html)).toEqual(['button "Cancel"', 'combobox "Project" (disabled)', 'button "Cancel"', 'button "Previous" (disabled)', 'button "Next" (disabled)']);
+  expect(describeControls(html)).toEqual([
+    'button "Cancel"',
+    'combobox "Project" (disabled)',
+    'button "Cancel"',
+    'button "Previous" (disabled)',
+    'button "Next" (disabled)',
+  ]);
   expect(html).toContain('aria-busy="true"');
 });
 
@@ -111,7 +148,16 @@ test('a private instance cannot initiate: it is told why, and only Cancel is off
 });
 
 describe('Accept Invitation', () => {
-  const preview = { inviterName: 'acme-jira', destinationName: 'partner-ado', tracker: 'jira-cloud', instanceUrl: 'https://acme.atlassian.net', mode: 'script', connectionName: 'acme-jira_to_partner-ado', description: '', expiresAt: '2026-11-26T20:00:00.000Z' } as const;
+  const preview = {
+    inviterName: 'acme-jira',
+    destinationName: 'partner-ado',
+    tracker: 'jira-cloud',
+    instanceUrl: 'https://acme.atlassian.net',
+    mode: 'script',
+    connectionName: 'acme-jira_to_partner-ado',
+    description: '',
+    expiresAt: '2026-11-26T20:00:00.000Z',
+  } as const;
   const accept = (events: readonly WizardEvent[] = []) => render(walk(startAcceptWizard(privateAzureDevOps), events));
   const toPreview: WizardEvent[] = [edit('invitationCode', 'exa1.x.y'), { type: 'next' }, { type: 'invitation_previewed', preview }];
 
@@ -124,7 +170,13 @@ describe('Accept Invitation', () => {
 
   test('the preview: who invites, tracker, mode, connection name, expiry', () => {
     const html = accept(toPreview);
-    for (const row of ['<dt>Invited by</dt><dd>acme-jira</dd>', '<dt>Tracker</dt><dd>Jira Cloud</dd>', '<dt>Connection mode</dt><dd>Script</dd>', '<dt>Connection name</dt><dd>acme-jira_to_partner-ado</dd>', '<dt>Invitation expires</dt><dd>2026-11-26 20:00 UTC</dd>']) {
+    for (const row of [
+      '<dt>Invited by</dt><dd>acme-jira</dd>',
+      '<dt>Tracker</dt><dd>Jira Cloud</dd>',
+      '<dt>Connection mode</dt><dd>Script</dd>',
+      '<dt>Connection name</dt><dd>acme-jira_to_partner-ado</dd>',
+      '<dt>Invitation expires</dt><dd>2026-11-26 20:00 UTC</dd>',
+    ]) {
       expect(html).toContain(row);
     }
   });
@@ -135,7 +187,14 @@ describe('Accept Invitation', () => {
   });
 
   test('accepted: Done', () => {
-    const html = accept([...toPreview, { type: 'next' }, { type: 'projects_loaded', projects }, { type: 'choose_project', key: 'SUP' }, { type: 'accept' }, { type: 'accepted', connectionId: 'c1' }]);
+    const html = accept([
+      ...toPreview,
+      { type: 'next' },
+      { type: 'projects_loaded', projects },
+      { type: 'choose_project', key: 'SUP' },
+      { type: 'accept' },
+      { type: 'accepted', connectionId: 'c1' },
+    ]);
     expect(describeControls(html)).toEqual(['button "Cancel"', 'button "Done"']);
     expect(html).toContain('is active');
   });

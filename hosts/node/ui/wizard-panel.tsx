@@ -21,7 +21,8 @@ export function WizardPanel({ state, dispatch }: { readonly state: WizardState; 
 
   // What the admin acts on first: the first field, else the marked button, else the step title.
   const focusStart = () => {
-    const target = body.current?.querySelector<HTMLElement>(editableSelector) ?? form.current?.querySelector<HTMLElement>('[data-autofocus]') ?? heading.current;
+    const target =
+      body.current?.querySelector<HTMLElement>(editableSelector) ?? form.current?.querySelector<HTMLElement>('[data-autofocus]') ?? heading.current;
     target?.focus();
   };
 
@@ -58,7 +59,13 @@ export function WizardPanel({ state, dispatch }: { readonly state: WizardState; 
   };
 
   return (
-    <ModalDialog title={view.dialogTitle} closeLabel={wizardLabels.cancel} busy={state.busy} onDismiss={() => dispatch({ type: 'cancel' })} className={`wizard wizard-${state.flow}`}>
+    <ModalDialog
+      title={view.dialogTitle}
+      closeLabel={wizardLabels.cancel}
+      busy={state.busy}
+      onDismiss={() => dispatch({ type: 'cancel' })}
+      className={`wizard wizard-${state.flow}`}
+    >
       <form ref={form} className="wizard-form" noValidate onSubmit={submit}>
         <div className="modal-body" ref={body}>
           {view.stepTitle === view.dialogTitle ? null : (

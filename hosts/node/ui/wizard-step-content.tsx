@@ -19,7 +19,15 @@ export function WizardStepContent({ state, stepTitle, stepTitleId, dispatch }: W
     case 'project':
       return <ProjectPicker projects={state.projects} chosen={state.draft.projectKey} busy={state.busy} prompt={stepTitle} dispatch={dispatch} />;
     case 'invitation':
-      return <InvitationCodeBox invitationCode={state.invitationCode} destination={state.destination} expires={state.expires} copied={state.copied} copyFailed={state.error !== null} />;
+      return (
+        <InvitationCodeBox
+          invitationCode={state.invitationCode}
+          destination={state.destination}
+          expires={state.expires}
+          copied={state.copied}
+          copyFailed={state.error !== null}
+        />
+      );
     case 'preview':
       return <InvitationPreview rows={state.summary} blockedReason={state.blockedReason} />;
     default:

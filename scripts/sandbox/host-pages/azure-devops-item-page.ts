@@ -16,13 +16,23 @@ import type { ItemPageContext } from './item-page-context';
  */
 export function azureDevOpsItemPage(context: ItemPageContext): string {
   const definition = sandboxInstances.find((candidate) => candidate.id === context.instanceId);
-  const organization: AzureDevOpsOrganization = { base: `/${context.instanceId}/${azureDevOpsOrganization}`, name: azureDevOpsOrganization, isServer: definition?.public === false };
+  const organization: AzureDevOpsOrganization = {
+    base: `/${context.instanceId}/${azureDevOpsOrganization}`,
+    name: azureDevOpsOrganization,
+    isServer: definition?.public === false,
+  };
   return azureDevOpsWorkItemPage(organization, context);
 }
 
 /** The colour bar Azure DevOps draws beside each work item type's name (Agile, Scrum and Basic processes). */
 const typeColours: Readonly<Record<string, string>> = {
-  Bug: '#cc293d', Task: '#f2cb1d', 'User Story': '#009ccc', 'Product Backlog Item': '#009ccc', Feature: '#773b93', Epic: '#ff7b00', Issue: '#b4009e',
+  Bug: '#cc293d',
+  Task: '#f2cb1d',
+  'User Story': '#009ccc',
+  'Product Backlog Item': '#009ccc',
+  Feature: '#773b93',
+  Epic: '#ff7b00',
+  Issue: '#b4009e',
 };
 
 const formStyles = `
@@ -84,7 +94,10 @@ function azureDevOpsWorkItemPage(organization: AzureDevOpsOrganization, context:
   const apps = `${organization.base}/_apps/exalate/work-item`;
   const colour = typeColours[item.type] ?? '#009ccc';
   const field = (name: string, value: string) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`;
-  const comments = item.comments.length === 0 ? '<p>No comments yet.</p>' : `<ul class="comments">${item.comments.map((comment) => `<li><span class="who">${escapeHtml(comment.author?.displayName ?? 'Someone')}</span> · ${escapeHtml(comment.created.slice(0, 10))}<div class="description">${escapeHtml(plainTextOf(comment.body))}</div></li>`).join('')}</ul>`;
+  const comments =
+    item.comments.length === 0
+      ? '<p>No comments yet.</p>'
+      : `<ul class="comments">${item.comments.map((comment) => `<li><span class="who">${escapeHtml(comment.author?.displayName ?? 'Someone')}</span> · ${escapeHtml(comment.created.slice(0, 10))}<div class="description">${escapeHtml(plainTextOf(comment.body))}</div></li>`).join('')}</ul>`;
   return azureDevOpsPage(
     organization,
     `${item.type} ${item.key}: ${item.summary} - Boards`,

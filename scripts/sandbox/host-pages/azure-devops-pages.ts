@@ -69,7 +69,8 @@ export const azureDevOpsPage = page;
 
 /** Organization settings' navigation, Extensions → Exalate included. */
 function settingsNavigation(organization: AzureDevOpsOrganization, current: string): string {
-  const link = (route: string, title: string) => `<li><a href="${organization.base}/_settings/${route}"${route === current ? ' aria-current="page"' : ''}>${escapeHtml(title)}</a></li>`;
+  const link = (route: string, title: string) =>
+    `<li><a href="${organization.base}/_settings/${route}"${route === current ? ' aria-current="page"' : ''}>${escapeHtml(title)}</a></li>`;
   const kind = organization.isServer ? 'Collection' : 'Organization';
   return `<nav aria-label="${kind} settings"><div class="org"><div class="tile" aria-hidden="true">${escapeHtml(organization.name.charAt(0).toUpperCase())}</div>${escapeHtml(organization.name)}</div><h2>${kind} Settings</h2>
   <h3 id="nav-general">General</h3><ul aria-labelledby="nav-general">${generalPages.map((title) => link(slug(title), title)).join('')}</ul>
@@ -101,11 +102,19 @@ export function azureDevOpsSettingsPage(organization: AzureDevOpsOrganization, r
     current === 'extensions'
       ? `<h1>Extensions</h1><div class="cards"><div class="card"><h2><a href="${organization.base}/_settings/${exalateHubRoute}">Exalate</a></h2><p>idalko-tools · Installed</p></div></div>`
       : `<h1>${escapeHtml(title)}</h1><p>The sandbox's Azure DevOps has only the settings Exalate needs: <a href="${organization.base}/_settings/extensions">Extensions</a>.</p>`;
-  return page(organization, `${title} - Settings`, `<b>Settings</b> / ${escapeHtml(title)}`, `${settingsNavigation(organization, current)}<main class="content">${content}</main>`);
+  return page(
+    organization,
+    `${title} - Settings`,
+    `<b>Settings</b> / ${escapeHtml(title)}`,
+    `${settingsNavigation(organization, current)}<main class="content">${content}</main>`,
+  );
 }
 
 /** `_settings/idalko-tools.exalate.adnode`: the hub, loaded by the SDK shim once it listens. */
-export function azureDevOpsHubPage(organization: AzureDevOpsOrganization, hub: { readonly source: string; readonly shimScript: string; readonly hostApi: string }): string {
+export function azureDevOpsHubPage(
+  organization: AzureDevOpsOrganization,
+  hub: { readonly source: string; readonly shimScript: string; readonly hostApi: string },
+): string {
   return page(
     organization,
     'Exalate - Settings',

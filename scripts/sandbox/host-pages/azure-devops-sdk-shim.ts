@@ -30,7 +30,11 @@ const extensionDataService = {
       return value ?? options?.defaultValue;
     },
     setValue: async (key: string, value: unknown) => {
-      await hostCall(`/extension-data/${encodeURIComponent(key)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value }) });
+      await hostCall(`/extension-data/${encodeURIComponent(key)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ value }),
+      });
       return value;
     },
   }),
@@ -103,7 +107,11 @@ function answerWorkItemForm(frame: HTMLIFrameElement): void {
   };
   const hostPageLayoutService = { openCustomDialog, openPanel: openCustomDialog };
   const services = { 'ms.vss-work-web.work-item-form': workItemFormService, 'ms.vss-features.host-page-layout-service': hostPageLayoutService };
-  const groupChannel: IXDMChannel = answerExtensionFrame(frame, { contributionId: groupContribution, services, onReady: () => setTimeout(() => void notifyGroup('onLoaded'), 50) });
+  const groupChannel: IXDMChannel = answerExtensionFrame(frame, {
+    contributionId: groupContribution,
+    services,
+    onReady: () => setTimeout(() => void notifyGroup('onLoaded'), 50),
+  });
   frame.src = frame.dataset['src'] ?? '';
 
   let actionChannel: Promise<IXDMChannel> | undefined;
@@ -127,7 +135,15 @@ function answerWorkItemForm(frame: HTMLIFrameElement): void {
   document.querySelector('[data-exalate-action]')?.addEventListener('click', async () => {
     closeMenu();
     // The action context of the form's ⋯ menu (boards and backlogs send workItemIds instead).
-    const context = { workItemId, workItemTypeName: '', workItemAvailable: true, workItemDirty: false, hideDelete: false, currentProjectName: project, currentProjectGuid: '' };
+    const context = {
+      workItemId,
+      workItemTypeName: '',
+      workItemAvailable: true,
+      workItemDirty: false,
+      hideDelete: false,
+      currentProjectName: project,
+      currentProjectGuid: '',
+    };
     const channel = await actionFrame();
     await channel.invokeRemoteMethod('execute', 'work-item-action', [context]);
   });

@@ -13,9 +13,10 @@ const siteUrl = script.dataset['siteUrl'] ?? location.origin;
 /** The module the page stands for (an admin page, the issue panel, the issue action) and, on an issue, its key. */
 const moduleKey = script.dataset['moduleKey'] ?? 'exalate-admin';
 const issueKey = script.dataset['issueKey'] ?? '';
-const extension = issueKey === ''
-  ? { type: 'jira:adminPage' }
-  : { type: moduleKey === 'exalate-issue-action' ? 'jira:issueAction' : 'jira:issueContext', issue: { key: issueKey, id: issueKey, type: 'Task' } };
+const extension =
+  issueKey === ''
+    ? { type: 'jira:adminPage' }
+    : { type: moduleKey === 'exalate-issue-action' ? 'jira:issueAction' : 'jira:issueContext', issue: { key: issueKey, id: issueKey, type: 'Task' } };
 
 /** Forge's events between the app's modules on one page (`events.emit` / `events.on`), across iframes of the sandbox's origin. */
 const appEvents = new BroadcastChannel('exalate-forge-events');

@@ -25,7 +25,16 @@ const shims = new Map<string, Promise<string>>();
 function shimScript(file: string): Promise<string> {
   let script = shims.get(file);
   if (script === undefined) {
-    script = build({ entryPoints: [join(__dirname, file)], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', minify: true, logLevel: 'warning' }).then((result) => result.outputFiles[0]?.text ?? '');
+    script = build({
+      entryPoints: [join(__dirname, file)],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      minify: true,
+      logLevel: 'warning',
+    }).then((result) => result.outputFiles[0]?.text ?? '');
     shims.set(file, script);
   }
   return script;
@@ -39,7 +48,13 @@ function framedAppPolicy(apiAddress: string): ConsolePagePolicy {
   return { frameAncestors: ["'self'"], connectOrigins: originOf(apiAddress) };
 }
 
-async function sendAppFile(reply: FastifyReply, app: HostApp, name: string, policy: ConsolePagePolicy, rewrite?: (html: string) => string): Promise<FastifyReply> {
+async function sendAppFile(
+  reply: FastifyReply,
+  app: HostApp,
+  name: string,
+  policy: ConsolePagePolicy,
+  rewrite?: (html: string) => string,
+): Promise<FastifyReply> {
   const content = (await hostAppFiles(app)).get(name);
   if (content === undefined) return reply.code(404).type('text/plain').send(`${name} is not part of the app`);
   const type = contentTypes[extname(name)] ?? 'application/octet-stream';
@@ -49,7 +64,8 @@ async function sendAppFile(reply: FastifyReply, app: HostApp, name: string, poli
 }
 
 /** The host's own pages are the top of the window, as Jira's and Azure DevOps' are: never framed. */
-const html = (reply: FastifyReply, page: string) => reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(page);
+const html = (reply: FastifyReply, page: string) =>
+  reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(page);
 
 export interface JiraCloudHostOptions {
   readonly site: JiraSite;
@@ -80,12 +96,18 @@ export function jiraCloudHostRoutes({ site, adminApi, adminToken }: JiraCloudHos
       const moduleKey = request.query.moduleKey === 'exalate-issue-action' ? 'exalate-issue-action' : 'exalate-issue-panel';
       const issueKey = escapeHtml((request.query.issueKey ?? '').slice(0, 200));
       return sendAppFile(reply, 'jiraCloudItem', request.params.file, framedAppPolicy(adminApi), (page) =>
-        page.replace('<script src="item.js">', `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}" data-module-key="${moduleKey}" data-issue-key="${issueKey}"></script>\n    <script src="item.js">`),
+        page.replace(
+          '<script src="item.js">',
+          `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}" data-module-key="${moduleKey}" data-issue-key="${issueKey}"></script>\n    <script src="item.js">`,
+        ),
       );
     });
     app.get<{ Params: { file: string } }>('/forge/exalate/:file', async (request, reply) =>
       sendAppFile(reply, 'jiraCloudConsole', request.params.file, framedAppPolicy(adminApi), (page) =>
-        page.replace('<script src="console.js">', `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}"></script>\n    <script src="console.js">`),
+        page.replace(
+          '<script src="console.js">',
+          `<script src="${site.base}/forge/bridge-shim.js" data-admin-api="${adminApi}" data-admin-token="${adminToken}" data-site-url="${site.base}"></script>\n    <script src="console.js">`,
+        ),
       ),
     );
   };
@@ -100,7 +122,11 @@ export interface AzureDevOpsHostOptions {
 }
 
 /** The work item's pages (group, action, dialog) by the name in their URL. */
-const workItemApps: Readonly<Record<string, HostApp>> = { group: 'azureDevOpsWorkItemGroup', action: 'azureDevOpsWorkItemAction', dialog: 'azureDevOpsWorkItemDialog' };
+const workItemApps: Readonly<Record<string, HostApp>> = {
+  group: 'azureDevOpsWorkItemGroup',
+  action: 'azureDevOpsWorkItemAction',
+  dialog: 'azureDevOpsWorkItemDialog',
+};
 
 /**
  * An Azure DevOps organization as an admin meets Exalate in it (mounted at `organization.base`):
@@ -116,7 +142,14 @@ export function azureDevOpsHostRoutes({ organization, nodeUrl, listProjects }: A
     app.get('/_settings/', async (_request, reply) => html(reply, azureDevOpsSettingsPage(organization, '')));
     app.get<{ Params: { route: string } }>('/_settings/:route', async (request, reply) =>
       request.params.route === exalateHubRoute
-        ? html(reply, azureDevOpsHubPage(organization, { source: `${organization.base}/_apps/exalate/hub.html`, shimScript: `${organization.base}/_apps/sdk-shim.js`, hostApi: `${organization.base}/_host` }))
+        ? html(
+            reply,
+            azureDevOpsHubPage(organization, {
+              source: `${organization.base}/_apps/exalate/hub.html`,
+              shimScript: `${organization.base}/_apps/sdk-shim.js`,
+              hostApi: `${organization.base}/_host`,
+            }),
+          )
         : html(reply, azureDevOpsSettingsPage(organization, request.params.route)),
     );
     app.get<{ Params: { app: string; file: string } }>('/_apps/exalate/work-item/:app/:file', async (request, reply) => {
@@ -125,7 +158,9 @@ export function azureDevOpsHostRoutes({ organization, nodeUrl, listProjects }: A
       return sendAppFile(reply, workItemApp, request.params.file, framedAppPolicy(nodeUrl ?? ''));
     });
     app.get('/_apps/sdk-shim.js', async (_request, reply) => reply.type(contentTypes['.js'] ?? '').send(await shimScript('azure-devops-sdk-shim.ts')));
-    app.get<{ Params: { file: string } }>('/_apps/exalate/:file', async (request, reply) => sendAppFile(reply, 'azureDevOpsHub', request.params.file, framedAppPolicy(nodeUrl ?? '')));
+    app.get<{ Params: { file: string } }>('/_apps/exalate/:file', async (request, reply) =>
+      sendAppFile(reply, 'azureDevOpsHub', request.params.file, framedAppPolicy(nodeUrl ?? '')),
+    );
     app.post('/_host/app-token', async () => ({ token: issueSandboxAppToken({ userId: 'sandbox-admin', organization: organization.name }) }));
     app.get<{ Params: { key: string } }>('/_host/extension-data/:key', async (request) => ({ value: extensionData.get(request.params.key) ?? null }));
     app.put<{ Params: { key: string }; Body: { value?: unknown } }>('/_host/extension-data/:key', async (request) => {

@@ -79,7 +79,8 @@ export function page(site: JiraSite, title: string, body: string): string {
 }
 
 function appsSidebar(site: JiraSite, current: ConsolePage | 'manage-apps'): string {
-  const link = (href: string, title: string, selected: boolean, app = false) => `<li${app ? ' class="app"' : ''}><a href="${href}"${selected ? ' aria-current="page"' : ''}>${title}</a></li>`;
+  const link = (href: string, title: string, selected: boolean, app = false) =>
+    `<li${app ? ' class="app"' : ''}><a href="${href}"${selected ? ' aria-current="page"' : ''}>${title}</a></li>`;
   const exalate = consolePages.map(({ route, title }) => link(`${site.base}/settings/apps/exalate/${route}`, title, route === current, true)).join('');
   return `<nav class="sidebar" aria-label="Apps settings"><a class="back" href="${site.base}/your-work">← Back to Jira</a><h2>Apps</h2>
   <ul>${link(`${site.base}/settings/apps`, 'Manage apps', current === 'manage-apps')}</ul>
@@ -93,7 +94,11 @@ export function jiraHomePage(site: JiraSite): string {
 
 /** A Jira settings page the sandbox does not emulate, so a wrong turn still says where to go. */
 export function jiraOtherSettingsPage(site: JiraSite, section: string): string {
-  return page(site, 'Settings', `<main class="content"><h1>${escapeHtml(section)}</h1><p>The sandbox's Jira has only the settings Exalate needs. <a href="${site.base}/settings/apps">Go to Apps</a>.</p></main>`);
+  return page(
+    site,
+    'Settings',
+    `<main class="content"><h1>${escapeHtml(section)}</h1><p>The sandbox's Jira has only the settings Exalate needs. <a href="${site.base}/settings/apps">Go to Apps</a>.</p></main>`,
+  );
 }
 
 /** Settings → Apps: Manage apps, with Exalate installed and its pages in the sidebar. */
@@ -110,5 +115,9 @@ export function jiraManageAppsPage(site: JiraSite): string {
 /** Settings → Apps → Exalate → one of its pages: the Custom UI in Jira's iframe. */
 export function jiraExalatePage(site: JiraSite, route: ConsolePage, iframeSource: string): string {
   const title = consolePages.find((page) => page.route === route)?.title ?? 'Exalate';
-  return page(site, `Exalate: ${title}`, `<div class="layout">${appsSidebar(site, route)}<main><iframe title="Exalate" allow="clipboard-write" src="${escapeHtml(iframeSource)}"></iframe></main></div>`);
+  return page(
+    site,
+    `Exalate: ${title}`,
+    `<div class="layout">${appsSidebar(site, route)}<main><iframe title="Exalate" allow="clipboard-write" src="${escapeHtml(iframeSource)}"></iframe></main></div>`,
+  );
 }

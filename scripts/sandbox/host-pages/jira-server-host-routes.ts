@@ -28,7 +28,11 @@ export function jiraServerHostRoutes({ site, nodeUrl, session }: JiraServerHostO
   return async (app) => {
     app.get('/', async (_request, reply) => reply.redirect(`${site.base}/secure/Dashboard.jspa`));
     app.get('/secure/Dashboard.jspa', async (_request, reply) => html(reply, jiraDataCenterDashboard(site)));
-    app.get('/plugins/servlet/upm', async (_request, reply) => html(reply, jiraDataCenterManageApps(site, adminSectionLinks(nodeUrl), exalateJiraServerAppKey)));
-    app.get<{ Params: { section: string } }>('/secure/admin/:section', async (request, reply) => html(reply, jiraDataCenterOtherAdminPage(site, request.params.section)));
+    app.get('/plugins/servlet/upm', async (_request, reply) =>
+      html(reply, jiraDataCenterManageApps(site, adminSectionLinks(nodeUrl), exalateJiraServerAppKey)),
+    );
+    app.get<{ Params: { section: string } }>('/secure/admin/:section', async (request, reply) =>
+      html(reply, jiraDataCenterOtherAdminPage(site, request.params.section)),
+    );
   };
 }

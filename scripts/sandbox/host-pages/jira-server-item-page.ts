@@ -6,7 +6,11 @@ import { renderComments, type ItemPageContext } from './item-page-context';
 import { jiraDataCenterPage, type JiraDataCenterSite } from './jira-server-pages';
 
 /** Where the sandbox mounts an instance's Jira DC pages (create-sandbox.ts), signed in as its administrator. */
-const jiraDataCenterSite = (context: ItemPageContext): JiraDataCenterSite => ({ base: `/${context.instanceId}/jira`, title: context.instanceTitle, userName: 'Jira Administrator' });
+const jiraDataCenterSite = (context: ItemPageContext): JiraDataCenterSite => ({
+  base: `/${context.instanceId}/jira`,
+  title: context.instanceTitle,
+  userName: 'Jira Administrator',
+});
 
 const styles = `<style>
   .issue-header { background: #fff; padding: 16px 24px 8px; border-bottom: 1px solid #dfe1e6; }

@@ -59,7 +59,12 @@ function header(site: JiraDataCenterSite): string {
   ]
     .map(([title, path]) => `<a role="menuitem" href="${site.base}${path === 'manage-apps' ? '/plugins/servlet/upm' : `/secure/admin/${path}`}">${title}</a>`)
     .join('');
-  const initials = site.userName.split(/\s+/).map((word) => word.charAt(0)).join('').slice(0, 2).toUpperCase();
+  const initials = site.userName
+    .split(/\s+/)
+    .map((word) => word.charAt(0))
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   return `<header class="aui-header">
   <a class="logo" href="${site.base}/secure/Dashboard.jspa">Jira</a>
   <nav aria-label="Jira"><a href="${site.base}/secure/Dashboard.jspa">Dashboards</a> <a href="${site.base}/secure/BrowseProjects.jspa">Projects</a></nav>
@@ -79,12 +84,20 @@ export function jiraDataCenterPage(site: JiraDataCenterSite, title: string, body
 
 /** Jira's dashboard: where an administrator starts, with the Administration menu in the header. */
 export function jiraDataCenterDashboard(site: JiraDataCenterSite): string {
-  return jiraDataCenterPage(site, 'System dashboard', `<main><h2>System dashboard</h2><p>Open <strong>Administration (⚙) → Manage apps</strong> to manage Exalate.</p></main>`);
+  return jiraDataCenterPage(
+    site,
+    'System dashboard',
+    `<main><h2>System dashboard</h2><p>Open <strong>Administration (⚙) → Manage apps</strong> to manage Exalate.</p></main>`,
+  );
 }
 
 /** An administration page the sandbox does not emulate, so a wrong turn still says where to go. */
 export function jiraDataCenterOtherAdminPage(site: JiraDataCenterSite, section: string): string {
-  return jiraDataCenterPage(site, 'Administration', `<main><h2>${escapeHtml(section)}</h2><p>The sandbox's Jira has only the administration Exalate needs. <a href="${site.base}/plugins/servlet/upm">Go to Manage apps</a>.</p></main>`);
+  return jiraDataCenterPage(
+    site,
+    'Administration',
+    `<main><h2>${escapeHtml(section)}</h2><p>The sandbox's Jira has only the administration Exalate needs. <a href="${site.base}/plugins/servlet/upm">Go to Manage apps</a>.</p></main>`,
+  );
 }
 
 /**

@@ -35,7 +35,15 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     executablePath: executable.path,
     env: { ...process.env, ...executable.environment },
     // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(sandbox.baseUrl).origin });

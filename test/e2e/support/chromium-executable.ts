@@ -27,16 +27,22 @@ const packageName = '@sparticuz/chromium';
 export async function findChromium(environment: NodeJS.ProcessEnv = process.env): Promise<ChromiumExecutable> {
   const named = environment['CHROMIUM'];
   if (named && named !== 'npm') {
-    if (!existsSync(named)) throw new Error(`CHROMIUM names ${named}, which does not exist: point it at a Chromium or Chrome, or unset it to use the one npm installs.`);
+    if (!existsSync(named))
+      throw new Error(`CHROMIUM names ${named}, which does not exist: point it at a Chromium or Chrome, or unset it to use the one npm installs.`);
     return { path: named, environment: {}, origin: 'chromium-variable' };
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`${packageName} ships Chromium for Linux x64 only; on ${process.platform}-${process.arch}, set CHROMIUM to a Chromium or Chrome executable.`);
+    throw new Error(
+      `${packageName} ships Chromium for Linux x64 only; on ${process.platform}-${process.arch}, set CHROMIUM to a Chromium or Chrome executable.`,
+    );
   }
   const unpacked = await unpackedChromium(packageDirectory());
   return {
     path: join(unpacked, 'chromium'),
-    environment: { LD_LIBRARY_PATH: [join(unpacked, 'lib'), environment['LD_LIBRARY_PATH']].filter(Boolean).join(':'), FONTCONFIG_PATH: join(unpacked, 'fonts') },
+    environment: {
+      LD_LIBRARY_PATH: [join(unpacked, 'lib'), environment['LD_LIBRARY_PATH']].filter(Boolean).join(':'),
+      FONTCONFIG_PATH: join(unpacked, 'fonts'),
+    },
     origin: 'npm',
   };
 }
@@ -46,7 +52,9 @@ function packageDirectory(): string {
     // The package's "exports" name only its code (build/cjs/index.cjs); the packed files are in bin/.
     return join(dirname(createRequire(__filename).resolve(packageName)), '..', '..');
   } catch {
-    throw new Error(`The browser journeys' Chromium comes from the npm package ${packageName}, which is not installed: run \`npm install\`, or set CHROMIUM to a Chromium executable.`);
+    throw new Error(
+      `The browser journeys' Chromium comes from the npm package ${packageName}, which is not installed: run \`npm install\`, or set CHROMIUM to a Chromium executable.`,
+    );
   }
 }
 

@@ -54,7 +54,9 @@ export async function typeWithKeyboard(page: Page, field: Locator, text: string)
 export async function chooseRadioWithKeyboard(page: Page, group: Locator, option: Locator): Promise<void> {
   await option.waitFor({ state: 'attached' });
   for (let presses = 0; presses < maximumTabs; presses++) {
-    const focusInGroup = await group.evaluate((element) => element.contains(element.ownerDocument.activeElement) && element.ownerDocument.hasFocus()).catch(() => false);
+    const focusInGroup = await group
+      .evaluate((element) => element.contains(element.ownerDocument.activeElement) && element.ownerDocument.hasFocus())
+      .catch(() => false);
     if (focusInGroup) break;
     await page.keyboard.press('Tab');
   }

@@ -124,7 +124,9 @@ export class FakeKvs {
       getMany: async () => {
         await tick();
         this.calls.query += 1;
-        const keys = [...this.entries.keys()].filter((key) => key.startsWith(prefix) && (cursor === undefined || key > cursor) && this.#read(key) !== undefined).sort();
+        const keys = [...this.entries.keys()]
+          .filter((key) => key.startsWith(prefix) && (cursor === undefined || key > cursor) && this.#read(key) !== undefined)
+          .sort();
         const page = keys.slice(0, limit);
         this.units.read += quotaUnits(page.map((key) => this.#read(key)));
         const last = page.at(-1);

@@ -17,12 +17,15 @@ export const forgeApiModule = {
   asApp: () => ({
     requestJira: async (route: { value: string }, init: { method?: string; headers?: Record<string, string>; body?: ArrayBuffer | string } = {}) => {
       forgeApiState.requestJiraPaths.push(`${init.method ?? 'GET'} ${route.value}`);
-      if (Object.keys(init.headers ?? {}).some((name) => name.toLowerCase() === 'authorization')) throw new Error('Forge refuses an Authorization header set by the app.');
+      if (Object.keys(init.headers ?? {}).some((name) => name.toLowerCase() === 'authorization'))
+        throw new Error('Forge refuses an Authorization header set by the app.');
       return fetch(`${forgeApiState.jiraSiteUrl}${route.value}`, { ...init, headers: { ...init.headers, authorization: forgeApiState.jiraAuthorization } });
     },
   }),
   webTrigger: { getUrl: async () => forgeApiState.webTriggerUrl },
-  getAppContext: () => ({ installationAri: { installationId: forgeApiState.installationId, toString: () => `ari:cloud:ecosystem::installation/${forgeApiState.installationId}` } }),
+  getAppContext: () => ({
+    installationAri: { installationId: forgeApiState.installationId, toString: () => `ari:cloud:ecosystem::installation/${forgeApiState.installationId}` },
+  }),
   fetch: (url: string, init?: RequestInit) => fetch(url, init),
 };
 

@@ -1,4 +1,15 @@
-import { createQuickJsSandbox, defaultInvitationLifetimeMs, loadNodeIdentity, silentLogger, SyncSignals, systemClock, type Connection, type NodeContext, type TrackerItemOperations, type TrackerV1 } from '../../../../core';
+import {
+  createQuickJsSandbox,
+  defaultInvitationLifetimeMs,
+  loadNodeIdentity,
+  silentLogger,
+  SyncSignals,
+  systemClock,
+  type Connection,
+  type NodeContext,
+  type TrackerItemOperations,
+  type TrackerV1,
+} from '../../../../core';
 import { KvsStore } from '../kvs-store';
 import type { WorkEvent, WorkQueue } from '../work-queue';
 
@@ -22,9 +33,23 @@ export async function createTestForgeContext(tracker: TrackerV1 & TrackerItemOpe
 
 export function activeConnection(id: string, peerUrl: string | null): Connection {
   return {
-    id, name: 'jira_to_ado', description: '', mode: 'script', status: 'active', statusReason: null, role: 'initiator', localName: 'jira', remoteName: 'ado',
-    projectKey: 'SUP', destination: peerUrl ?? 'unknown', remoteTracker: 'azure-devops', localIsPrivate: false,
-    peer: { nodeId: 'node_peer', publicKey: 'A'.repeat(43), nodeUrl: peerUrl, tracker: 'azure-devops' }, invitationExpiresAt: null, createdAt: 1, updatedAt: 1,
+    id,
+    name: 'jira_to_ado',
+    description: '',
+    mode: 'script',
+    status: 'active',
+    statusReason: null,
+    role: 'initiator',
+    localName: 'jira',
+    remoteName: 'ado',
+    projectKey: 'SUP',
+    destination: peerUrl ?? 'unknown',
+    remoteTracker: 'azure-devops',
+    localIsPrivate: false,
+    peer: { nodeId: 'node_peer', publicKey: 'A'.repeat(43), nodeUrl: peerUrl, tracker: 'azure-devops' },
+    invitationExpiresAt: null,
+    createdAt: 1,
+    updatedAt: 1,
   };
 }
 

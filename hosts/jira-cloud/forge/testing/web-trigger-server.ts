@@ -11,7 +11,9 @@ export interface WebTriggerServer {
  * `{ method, path, userPath, headers: { name: [values] }, queryParameters, body }` and the
  * function's `{ statusCode, headers, body }` becomes the response.
  */
-export async function serveWebTrigger(handler: (request: unknown) => Promise<{ statusCode: number; headers?: Record<string, string[]>; body?: string }>): Promise<WebTriggerServer> {
+export async function serveWebTrigger(
+  handler: (request: unknown) => Promise<{ statusCode: number; headers?: Record<string, string[]>; body?: string }>,
+): Promise<WebTriggerServer> {
   const triggerPath = '/x1/exalate-exchange-trigger';
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -22,7 +24,14 @@ export async function serveWebTrigger(handler: (request: unknown) => Promise<{ s
       for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value : [value];
       const queryParameters: Record<string, string[]> = {};
       url.searchParams.forEach((value, name) => (queryParameters[name] = [...(queryParameters[name] ?? []), value]));
-      handler({ method: request.method ?? 'GET', path: url.pathname, userPath: url.pathname.slice(triggerPath.length), headers, queryParameters, body: Buffer.concat(chunks).toString('utf8') }).then(
+      handler({
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        userPath: url.pathname.slice(triggerPath.length),
+        headers,
+        queryParameters,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }).then(
         (answer) => {
           response.writeHead(answer.statusCode, Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, values]) => [name, values.join(', ')])));
           response.end(answer.body ?? '');
