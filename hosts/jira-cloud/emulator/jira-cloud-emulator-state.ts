@@ -15,6 +15,8 @@ const accountSchema = z.strictObject({
   displayName: z.string().min(1),
   timeZone: z.string().min(1),
   apiToken: z.string().min(1),
+  /** Projects where the account may browse issues but not edit them (a viewer there); none by default. */
+  readOnlyProjects: z.array(z.string().min(1)).optional(),
 });
 
 export type JiraCloudAccount = z.infer<typeof accountSchema>;

@@ -90,6 +90,43 @@ export function createJiraCloudRoutes(state: JiraCloudEmulatorState, options: Ji
     // Browse Projects to anyone, and the sample site grants that on none.
     instance.get('/rest/api/3/project/search', { onRequest: guard.anonymousAllowed }, async (request, reply) => searchProjects(request, reply));
 
+    // "Get my permissions", for an issue: what the caller may do there. The emulated account may do
+    // everything except edit in its read-only projects (the seed's `account.readOnlyProjects`).
+    instance.get<{ Querystring: { issueKey?: string; permissions?: string } }>(
+      '/rest/api/3/mypermissions',
+      { onRequest: guard.required },
+      async (request, reply) => {
+        const asked = (request.query.permissions ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== '');
+        if (asked.length === 0) return reply.code(400).send(jiraErrorCollection(['The permissions query parameter is required.']));
+        const issueKey = request.query.issueKey;
+        const issue = issueKey === undefined ? undefined : state.work.issue(issueKey);
+        if (issueKey !== undefined && issue === undefined)
+          return reply.code(404).send(jiraErrorCollection(['Issue does not exist or you do not have permission to see it.']));
+        const readOnly = issue !== undefined && (state.account.readOnlyProjects ?? []).includes(issue.projectKey);
+        const known: Readonly<Record<string, { id: string; name: string; description: string; granted: boolean }>> = {
+          BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', description: 'Ability to browse projects and the issues within them.', granted: true },
+          EDIT_ISSUES: { id: '12', name: 'Edit Issues', description: 'Ability to edit issues.', granted: !readOnly },
+        };
+        const permissions: Record<string, unknown> = {};
+        for (const key of asked) {
+          const permission = known[key];
+          if (permission === undefined) return reply.code(400).send(jiraErrorCollection([`Could not find permission with key '${key}'.`]));
+          permissions[key] = {
+            id: permission.id,
+            key,
+            name: permission.name,
+            type: 'PROJECT',
+            description: permission.description,
+            havePermission: permission.granted,
+          };
+        }
+        return { permissions };
+      },
+    );
+
     instance.get('/rest/api/3/myself', { onRequest: guard.required }, async (request) => {
       const site = siteUrl(request);
       const account = state.account;

@@ -16,18 +16,27 @@ describe('the Forge item resolver', () => {
   let jira: MemoryTracker;
   let node: TestNode;
   let pushed: number;
+  let viewerMayEdit: boolean;
+  const askedMayEdit: string[] = [];
   let definitions: ReturnType<ReturnType<typeof createItemResolver>['getDefinitions']>;
 
   beforeAll(async () => {
     jira = new MemoryTracker('jira-cloud');
     node = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, scripts: createQuickJsSandbox() });
     const queue: WorkQueue = { push: async () => void (pushed += 1) };
-    definitions = createItemResolver({ operations: adminOperations, context: async () => node.context, queue }).getDefinitions();
+    definitions = createItemResolver({
+      operations: adminOperations,
+      context: async () => node.context,
+      queue,
+      viewerMayEdit: async (issueKey) => (askedMayEdit.push(issueKey), viewerMayEdit),
+    }).getDefinitions();
     newIssue(jira, 'SUP-1');
     newIssue(jira, 'SUP-2');
   });
   beforeEach(() => {
     pushed = 0;
+    viewerMayEdit = true;
+    askedMayEdit.length = 0;
   });
   afterAll(async () => {
     await node.close();
@@ -89,6 +98,39 @@ describe('the Forge item resolver', () => {
     expect(await invoke('POST /errors/{errorId}/retry', { params: { errorId: own.id } })).toEqual({ retried: true });
     const open = (await node.context.store.listErrors({ includeResolved: false })).map((error) => error.id).sort();
     expect(open).toEqual([ofConnection.id, ofOther.id].sort());
+  });
+
+  it('lets someone who may not edit the issue see its sync but change nothing: not Exalate, Connect, Unexalate or Retry', async () => {
+    viewerMayEdit = false;
+    const own = await node.context.store.recordError({
+      id: 'err_viewer',
+      scope: 'item',
+      connectionId: 'con_1',
+      itemKey: 'SUP-1',
+      code: 'tracker_unavailable',
+      message: 'Jira is down',
+      line: null,
+      occurrences: 1,
+      createdAt: 1,
+      updatedAt: 1,
+      resolvedAt: null,
+    });
+    const mayNotEdit = {
+      error: {
+        code: 'forbidden',
+        message:
+          'Your Jira account may not edit SUP-1, so the Exalate panel cannot change how it syncs. Ask a project administrator for the Edit issues permission, or someone who has it to do this.',
+      },
+    };
+
+    expect(await invoke('GET /items/{issueKey}', { params: { issueKey: 'SUP-1' } })).toEqual({ itemKey: 'SUP-1', twins: [] });
+    expect(await invoke('POST /connections/{id}/sync', { params: { id: 'con_1' }, body: { issueKey: 'SUP-1' } })).toEqual(mayNotEdit);
+    expect(await invoke('POST /connections/{id}/twins', { params: { id: 'con_1' }, body: { localKey: 'SUP-1', remoteKey: '42' } })).toEqual(mayNotEdit);
+    expect(await invoke('DELETE /connections/{id}/twins/{issueKey}', { params: { id: 'con_1', issueKey: 'SUP-1' } })).toEqual(mayNotEdit);
+    expect(await invoke('POST /errors/{errorId}/retry', { params: { errorId: own.id } })).toEqual(mayNotEdit);
+    expect(askedMayEdit).toEqual(['SUP-1', 'SUP-1', 'SUP-1', 'SUP-1']);
+    expect(pushed).toBe(0);
+    expect((await node.context.store.listErrors({ includeResolved: false })).map((error) => error.id)).toContain(own.id);
   });
 
   it('refuses calls from other modules, and has no admin operation at all', async () => {

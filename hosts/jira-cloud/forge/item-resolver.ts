@@ -5,6 +5,7 @@ import { itemSurfaceOperationKeys } from '../../console-kit/operation-client';
 import { adminCallPayloadSchema, callAdminOperation, isErrorAnswer } from './admin-call';
 import { requestSyncPass } from './admin-resolver';
 import { errorAnswer } from './errors';
+import { viewerMayEditIssue } from './viewer-may-edit';
 import type { WorkQueue } from './work-queue';
 
 /** The manifest's item modules: the issue's "Exalate" panel (`jira:issueContext`) and its "Exalate" action (`jira:issueAction`). */
@@ -24,6 +25,8 @@ export interface ItemResolverDependencies {
   readonly operations: readonly AdminOperation[];
   readonly context: () => Promise<NodeContext>;
   readonly queue: WorkQueue;
+  /** Whether the person with the issue open may edit it (viewer-may-edit.ts); asked before any change. */
+  readonly viewerMayEdit?: (issueKey: string) => Promise<boolean>;
 }
 
 /**
@@ -50,6 +53,7 @@ export function createItemResolver(dependencies: ItemResolverDependencies): Reso
       try {
         const refusal = await findOtherIssue(context, resolverKey(operation), issueKey, request.data);
         if (refusal) return errorAnswer(refusal);
+        if (operation.method !== 'GET' && !(await (dependencies.viewerMayEdit ?? viewerMayEditIssue)(issueKey))) return errorAnswer(mayNotEdit(issueKey));
         const answer = await callAdminOperation(context, operation, request.data);
         if (operation.method !== 'GET' && !isErrorAnswer(answer)) await requestSyncPass(context, dependencies.queue);
         return answer;
@@ -88,5 +92,12 @@ function otherIssue(issueKey: string): ExalateError {
   return new ExalateError(
     'forbidden',
     `The Exalate panel of ${issueKey} acts on ${issueKey} only. Errors of a whole connection are retried from Settings → Apps → Exalate → Errors.`,
+  );
+}
+
+function mayNotEdit(issueKey: string): ExalateError {
+  return new ExalateError(
+    'forbidden',
+    `Your Jira account may not edit ${issueKey}, so the Exalate panel cannot change how it syncs. Ask a project administrator for the Edit issues permission, or someone who has it to do this.`,
   );
 }

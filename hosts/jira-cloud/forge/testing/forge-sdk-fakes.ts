@@ -7,6 +7,8 @@
 export const forgeApiState = {
   jiraSiteUrl: 'http://127.0.0.1:1/site',
   jiraAuthorization: '',
+  /** What `asUser()` calls carry: the person with the module open (the app's own when empty). */
+  userAuthorization: '',
   webTriggerUrl: 'http://127.0.0.1:1/x1/trigger',
   installationId: 'installation-1',
   requestJiraPaths: [] as string[],
@@ -20,6 +22,15 @@ export const forgeApiModule = {
       if (Object.keys(init.headers ?? {}).some((name) => name.toLowerCase() === 'authorization'))
         throw new Error('Forge refuses an Authorization header set by the app.');
       return fetch(`${forgeApiState.jiraSiteUrl}${route.value}`, { ...init, headers: { ...init.headers, authorization: forgeApiState.jiraAuthorization } });
+    },
+  }),
+  asUser: () => ({
+    requestJira: async (route: { value: string }, init: { method?: string; headers?: Record<string, string>; body?: ArrayBuffer | string } = {}) => {
+      forgeApiState.requestJiraPaths.push(`as user ${init.method ?? 'GET'} ${route.value}`);
+      return fetch(`${forgeApiState.jiraSiteUrl}${route.value}`, {
+        ...init,
+        headers: { ...init.headers, authorization: forgeApiState.userAuthorization || forgeApiState.jiraAuthorization },
+      });
     },
   }),
   webTrigger: { getUrl: async () => forgeApiState.webTriggerUrl },
