@@ -3,7 +3,8 @@ import { summariseInvitation } from './invitation-summary';
 import { notices } from './labels';
 import { messages, nonBlankMessage } from './messages';
 import { localModeRefusal } from './mode-options';
-import { loadingProjects, refuseProjectSubmission, updateProjectPicker } from './project-list';
+import { loadingProjects } from './project-list';
+import { pickProject, submitProject } from './project-step';
 import { closeAccept, stay, type Transition } from './transition-result';
 import type { WizardContext } from './wizard-context';
 import type { WizardInvitationPreview, WizardEvent } from './wizard-event';
@@ -126,20 +127,14 @@ function onProject(state: AcceptProjectStepState, event: WizardEvent): Transitio
         return stay(state);
     }
   }
-  const update = updateProjectPicker({ projects: state.projects, projectKey: state.draft.projectKey }, event, state.context.local.tracker);
-  if (update !== null) {
-    const draft = { ...state.draft, projectKey: update.picker.projectKey };
-    return [{ ...state, draft, projects: update.picker.projects, error: null }, update.effects];
-  }
+  const picked = pickProject(state, event);
+  if (picked !== null) return picked;
   switch (event.type) {
-    case 'accept': {
-      const refusal = refuseProjectSubmission({ projects: state.projects, projectKey: state.draft.projectKey });
-      if (refusal !== null) return [{ ...state, error: refusal }, []];
-      const projectKey = state.draft.projectKey;
-      if (projectKey === null) return stay(state);
-      const request = { invitationCode: normaliseInvitationCode(state.draft.invitationCode), projectKey };
-      return [{ ...state, busy: true, error: null }, [{ type: 'accept', request }]];
-    }
+    case 'accept':
+      return submitProject(state, (projectKey) => ({
+        type: 'accept',
+        request: { invitationCode: normaliseInvitationCode(state.draft.invitationCode), projectKey },
+      }));
     case 'previous':
       return [enterPreview(state.context, state.draft, state.preview), []];
     case 'cancel':

@@ -1,4 +1,4 @@
-import { startInitiateWizard } from './initiate-flow';
+import { emptyInitiateDraft, startInitiateWizard } from './initiate-flow';
 import { notices } from './labels';
 import { messages } from './messages';
 import { listModeOptions } from './mode-options';
@@ -17,19 +17,13 @@ describe('opening Initiate Connection', () => {
       notices: [notices.eitherSideInitiates],
       error: null,
       fieldErrors: {},
-      draft: {
-        destinationUrl: '',
-        noUrl: false,
-        destination: null,
-        mode: null,
-        localName: '',
-        remoteName: '',
-        connectionName: '',
-        connectionNameEdited: false,
-        description: '',
-        projectKey: null,
-      },
+      draft: emptyInitiateDraft,
     });
+  });
+
+  test('nothing is typed or chosen in the draft it opens with: every text empty, every choice unmade, every switch off', () => {
+    const filledIn = Object.entries(emptyInitiateDraft).filter(([, value]) => value !== '' && value !== null && value !== false);
+    expect(filledIn).toEqual([]);
   });
 
   test('a private instance is told it can only accept, and offered nothing else', () => {

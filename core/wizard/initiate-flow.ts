@@ -7,7 +7,8 @@ import { formatExpiry } from './invitation-summary';
 import { notices, previewLabels } from './labels';
 import { messages, nonBlankMessage } from './messages';
 import { listModeNotices, listModeOptions } from './mode-options';
-import { loadingProjects, refuseProjectSubmission, updateProjectPicker } from './project-list';
+import { loadingProjects } from './project-list';
+import { pickProject, submitProject } from './project-step';
 import { closeInitiate, stay, type Transition } from './transition-result';
 import type { WizardContext } from './wizard-context';
 import type { DestinationDescription, WizardEvent } from './wizard-event';
@@ -22,7 +23,8 @@ import type {
   ModeStepState,
 } from './wizard-state';
 
-const emptyDraft: InitiateDraft = {
+/** What Initiate Connection opens with: nothing typed, nothing chosen. */
+export const emptyInitiateDraft: InitiateDraft = {
   destinationUrl: '',
   noUrl: false,
   destination: null,
@@ -40,7 +42,7 @@ export function startInitiateWizard(context: WizardContext): InitiateState {
   if (!context.local.isPublic) {
     return { flow: 'initiate', step: 'unavailable', context, busy: false, notices: [], error: messages.localInstancePrivate };
   }
-  return enterDestination(context, emptyDraft);
+  return enterDestination(context, emptyInitiateDraft);
 }
 
 /** The other side as far as modes go: null when it is private ("I don't have a URL"). */
@@ -242,18 +244,12 @@ function onProject(state: InitiateProjectStepState, event: WizardEvent): Transit
         return stay(state);
     }
   }
-  const update = updateProjectPicker({ projects: state.projects, projectKey: state.draft.projectKey }, event, state.context.local.tracker);
-  if (update !== null) {
-    const draft = { ...state.draft, projectKey: update.picker.projectKey };
-    return [{ ...state, draft, projects: update.picker.projects, error: null }, update.effects];
-  }
+  const picked = pickProject(state, event);
+  if (picked !== null) return picked;
   switch (event.type) {
     case 'initiate': {
-      const refusal = refuseProjectSubmission({ projects: state.projects, projectKey: state.draft.projectKey });
-      if (refusal !== null) return [{ ...state, error: refusal }, []];
-      const { mode, projectKey } = state.draft;
-      if (mode === null || projectKey === null) return stay(state);
-      return [{ ...state, busy: true, error: null }, [{ type: 'initiate', request: buildInitiateRequest(state.draft, mode, projectKey) }]];
+      const { mode } = state.draft;
+      return submitProject(state, (projectKey) => (mode === null ? null : { type: 'initiate', request: buildInitiateRequest(state.draft, mode, projectKey) }));
     }
     case 'previous':
       return [enterInformation(state.context, state.draft), []];
