@@ -120,9 +120,9 @@ describe('QuickJS sandbox', () => {
       );
       expect(polluted).toEqual({ ok: true, value: { result: 'yes' } });
       const next = await runEchoScript(sandbox, 'const list = [];\nlist.push(1);\nreturn [({}).polluted === undefined, list.length, typeof leftover];');
+      // The next run is where pollution would show: the host's own objects live outside the WASM
+      // sandbox, so looking at them could not fail.
       expect(next).toEqual({ ok: true, value: { result: [true, 1, 'undefined'] } });
-      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     });
 
     it('gives the script a frozen view of nothing it can use to reach the host through the input', async () => {
