@@ -1,8 +1,9 @@
 import { startAcceptWizard } from './accept-flow';
 import { notices } from './labels';
 import { messages } from './messages';
-import { at, checkTransitions, contexts, events, projects, sampleCode, samplePreview, walk } from './test-fixtures';
-import type { WizardEvent } from './wizard-event';
+import { at, checkTransitions, closingRefreshesRows, contexts, events, projects, sampleCode, samplePreview, walk, type TransitionRow } from './test-fixtures';
+import type { WizardContext } from './wizard-context';
+import type { WizardEvent, WizardInvitationPreview } from './wizard-event';
 
 const previewed: WizardEvent = { type: 'invitation_previewed', preview: samplePreview };
 const pasted = (text: string) => () => walk(at.code(), [events.edit('invitationCode', text)]);
@@ -136,7 +137,13 @@ describe('code step while the code is read', () => {
 });
 
 describe('preview step', () => {
-  const scriptOn = (context: Parameters<typeof at.preview>[1]) => () => at.preview(samplePreview, context);
+  /** Next on the preview of an invitation on an instance: the project step opens, or the preview stays and says why not. */
+  const nextFromPreview = (name: string, preview: WizardInvitationPreview, context: WizardContext, refusal: string | null): TransitionRow => ({
+    name,
+    start: () => at.preview(preview, context),
+    event: events.next,
+    ...(refusal === null ? { state: { step: 'project' }, effects: [{ type: 'load_projects' }] } : { state: { step: 'preview', error: refusal }, effects: [] }),
+  });
   checkTransitions([
     {
       name: 'next opens the project step and loads projects',
@@ -154,48 +161,27 @@ describe('preview step', () => {
     },
     { name: 'cancel closes', start: () => at.preview(), event: events.cancel, state: { step: 'closed' }, effects: [{ type: 'close' }] },
     { name: 'accept is not possible before a project is chosen', start: () => at.preview(), event: events.accept, unchanged: true, effects: [] },
-    {
-      name: 'Script on a trial Jira Server can be accepted',
-      start: scriptOn(contexts.jiraServerTrial),
-      event: events.next,
-      state: { step: 'project' },
-      effects: [{ type: 'load_projects' }],
-    },
-    {
-      name: 'Script on a paid Jira Server can be accepted',
-      start: scriptOn(contexts.jiraServerPaid),
-      event: events.next,
-      state: { step: 'project' },
-      effects: [{ type: 'load_projects' }],
-    },
-    {
-      name: 'Script on an expired Jira Server is refused before a project is picked',
-      start: scriptOn(contexts.jiraServerExpired),
-      event: events.next,
-      state: { step: 'preview', error: messages.invitationModeRefused('script', messages.scriptNeedsLicenceExpired) },
-      effects: [],
-    },
-    {
-      name: 'Script on a Jira Server with no licence of any kind can be accepted',
-      start: scriptOn(contexts.jiraServerNone),
-      event: events.next,
-      state: { step: 'project' },
-      effects: [{ type: 'load_projects' }],
-    },
-    {
-      name: 'Script on a private Jira Server is refused',
-      start: scriptOn(contexts.jiraServerPrivate),
-      event: events.next,
-      state: { step: 'preview', error: messages.invitationModeRefused('script', messages.scriptNeedsPublicJiraServer) },
-      effects: [],
-    },
-    {
-      name: 'Visual on a private instance is refused',
-      start: () => at.preview({ ...samplePreview, mode: 'visual' }, contexts.privateAzureDevOps),
-      event: events.next,
-      state: { step: 'preview', error: messages.invitationModeRefused('visual', messages.visualNeedsPublicLocal) },
-      effects: [],
-    },
+    nextFromPreview('Script on a trial Jira Server can be accepted', samplePreview, contexts.jiraServerTrial, null),
+    nextFromPreview('Script on a paid Jira Server can be accepted', samplePreview, contexts.jiraServerPaid, null),
+    nextFromPreview(
+      'Script on an expired Jira Server is refused before a project is picked',
+      samplePreview,
+      contexts.jiraServerExpired,
+      messages.invitationModeRefused('script', messages.scriptNeedsLicenceExpired),
+    ),
+    nextFromPreview('Script on a Jira Server with no licence of any kind can be accepted', samplePreview, contexts.jiraServerNone, null),
+    nextFromPreview(
+      'Script on a private Jira Server is refused',
+      samplePreview,
+      contexts.jiraServerPrivate,
+      messages.invitationModeRefused('script', messages.scriptNeedsPublicJiraServer),
+    ),
+    nextFromPreview(
+      'Visual on a private instance is refused',
+      { ...samplePreview, mode: 'visual' },
+      contexts.privateAzureDevOps,
+      messages.invitationModeRefused('visual', messages.visualNeedsPublicLocal),
+    ),
   ]);
 
   test('the refusal is shown as soon as the preview opens', () => {
@@ -311,20 +297,7 @@ describe('project step while accepting', () => {
 
 describe('accepted step', () => {
   checkTransitions([
-    {
-      name: 'done closes and refreshes',
-      start: at.accepted,
-      event: events.done,
-      state: { step: 'closed' },
-      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
-    },
-    {
-      name: 'cancel (the x) does the same',
-      start: at.accepted,
-      event: events.cancel,
-      state: { step: 'closed' },
-      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
-    },
+    ...closingRefreshesRows(at.accepted),
     { name: 'previous is impossible after Accept succeeded', start: at.accepted, event: events.previous, unchanged: true, effects: [] },
     {
       name: 'a closed wizard ignores a late answer',

@@ -1,7 +1,8 @@
 import { notices } from './labels';
 import { messages } from './messages';
-import { at, checkTransitions, draftOf, events, walk } from './test-fixtures';
+import { at, checkTransitions, draftOf, events, walk, type TransitionRow } from './test-fixtures';
 import type { WizardEvent } from './wizard-event';
+import type { FieldErrors } from './wizard-state';
 
 const typed =
   (...edits: WizardEvent[]) =>
@@ -98,6 +99,14 @@ describe('connection information: typing', () => {
 
 describe('connection information: Next', () => {
   const longName = 'n'.repeat(101);
+  /** Next after one edit of the filled-in step: the step stays, with exactly these messages. */
+  const refusedAfter = (name: string, edit: WizardEvent, fieldErrors: FieldErrors): TransitionRow => ({
+    name,
+    start: filled(edit),
+    event: events.next,
+    state: { fieldErrors },
+    effects: [],
+  });
   checkTransitions([
     {
       name: 'nothing typed: one message per required field',
@@ -109,62 +118,14 @@ describe('connection information: Next', () => {
       },
       effects: [],
     },
-    {
-      name: 'a short name with a space',
-      start: filled(events.edit('localName', 'acme jira')),
-      event: events.next,
-      state: { fieldErrors: { localName: messages.shortNameInvalid } },
-      effects: [],
-    },
-    {
-      name: 'a short name with a dot',
-      start: filled(events.edit('remoteName', 'partner.ado')),
-      event: events.next,
-      state: { fieldErrors: { remoteName: messages.shortNameInvalid } },
-      effects: [],
-    },
-    {
-      name: 'a short name of 41 characters',
-      start: filled(events.edit('localName', 'a'.repeat(41))),
-      event: events.next,
-      state: { fieldErrors: { localName: messages.shortNameInvalid } },
-      effects: [],
-    },
-    {
-      name: 'two equal short names (any case)',
-      start: filled(events.edit('remoteName', 'ACME-JIRA')),
-      event: events.next,
-      state: { fieldErrors: { remoteName: messages.shortNamesMustDiffer } },
-      effects: [],
-    },
-    {
-      name: 'a connection name of 101 characters',
-      start: filled(events.edit('connectionName', longName)),
-      event: events.next,
-      state: { fieldErrors: { connectionName: messages.connectionNameTooLong(101) } },
-      effects: [],
-    },
-    {
-      name: 'a connection name on two lines',
-      start: filled(events.edit('connectionName', 'Support\nescalations')),
-      event: events.next,
-      state: { fieldErrors: { connectionName: messages.connectionNameLineBreak } },
-      effects: [],
-    },
-    {
-      name: 'a connection name of spaces only',
-      start: filled(events.edit('connectionName', '   ')),
-      event: events.next,
-      state: { fieldErrors: { connectionName: messages.connectionNameRequired } },
-      effects: [],
-    },
-    {
-      name: 'a description of 1001 characters',
-      start: filled(events.edit('description', 'd'.repeat(1001))),
-      event: events.next,
-      state: { fieldErrors: { description: messages.descriptionTooLong(1001) } },
-      effects: [],
-    },
+    refusedAfter('a short name with a space', events.edit('localName', 'acme jira'), { localName: messages.shortNameInvalid }),
+    refusedAfter('a short name with a dot', events.edit('remoteName', 'partner.ado'), { remoteName: messages.shortNameInvalid }),
+    refusedAfter('a short name of 41 characters', events.edit('localName', 'a'.repeat(41)), { localName: messages.shortNameInvalid }),
+    refusedAfter('two equal short names (any case)', events.edit('remoteName', 'ACME-JIRA'), { remoteName: messages.shortNamesMustDiffer }),
+    refusedAfter('a connection name of 101 characters', events.edit('connectionName', longName), { connectionName: messages.connectionNameTooLong(101) }),
+    refusedAfter('a connection name on two lines', events.edit('connectionName', 'Support\nescalations'), { connectionName: messages.connectionNameLineBreak }),
+    refusedAfter('a connection name of spaces only', events.edit('connectionName', '   '), { connectionName: messages.connectionNameRequired }),
+    refusedAfter('a description of 1001 characters', events.edit('description', 'd'.repeat(1001)), { description: messages.descriptionTooLong(1001) }),
     {
       name: 'valid information opens the project step and loads projects',
       start: filled(),

@@ -1,7 +1,7 @@
 import { trackerProfiles } from '../trackers';
 import { notices } from './labels';
 import { messages } from './messages';
-import { at, checkTransitions, contexts, draftOf, events, projects, sampleCode, walk } from './test-fixtures';
+import { at, checkTransitions, closingRefreshesRows, contexts, draftOf, events, projects, sampleCode, walk } from './test-fixtures';
 import type { InitiateRequest } from './wizard-effect';
 import type { WizardEvent } from './wizard-event';
 
@@ -277,20 +277,7 @@ describe('invitation step', () => {
       state: { copied: false, error: messages.copyFailed },
       effects: [],
     },
-    {
-      name: 'done closes and refreshes the connection list',
-      start: at.invitation,
-      event: events.done,
-      state: { step: 'closed' },
-      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
-    },
-    {
-      name: 'cancel (the x) does the same as Done',
-      start: at.invitation,
-      event: events.cancel,
-      state: { step: 'closed' },
-      effects: [{ type: 'close' }, { type: 'refresh_connections' }],
-    },
+    ...closingRefreshesRows(at.invitation),
     { name: 'previous is impossible after Initiate succeeded', start: at.invitation, event: events.previous, unchanged: true, effects: [] },
     { name: 'a late second success is ignored', start: at.invitation, event: initiated, unchanged: true, effects: [] },
   ]);

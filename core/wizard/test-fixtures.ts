@@ -130,6 +130,24 @@ export function checkTransitions(rows: readonly TransitionRow[]): void {
   });
 }
 
+/**
+ * The last step of either wizard, where the connection exists: Done and Cancel (the x) both close
+ * the wizard and refresh the connection list so that it shows the connection.
+ */
+export function closingRefreshesRows(start: () => WizardState): TransitionRow[] {
+  const buttons = [
+    ['done', events.done],
+    ['cancel (the x)', events.cancel],
+  ] as const;
+  return buttons.map(([button, event]): TransitionRow => ({
+    name: `${button} closes and refreshes the connection list`,
+    start,
+    event,
+    state: { step: 'closed' },
+    effects: [{ type: 'close' }, { type: 'refresh_connections' }],
+  }));
+}
+
 /** The initiate draft of a state; a test that asks for it on a step without one is wrong. */
 export function draftOf(state: WizardState): InitiateDraft {
   if (state.flow === 'initiate' && 'draft' in state) return state.draft;

@@ -23,161 +23,47 @@ describe('titles', () => {
   });
 });
 
+/** A button as the test reads it: [label, enabled, primary]. */
+type Button = readonly [string, boolean, boolean];
+const button = (label: string, { enabled = true, primary = false } = {}): Button => [label, enabled, primary];
+const cancel = button('Cancel');
+const previous = button('Previous');
+/** The buttons of a step between the first and the last: Cancel, Previous, and the step's own primary button. */
+const middleStep = (primary: string): readonly Button[] => [cancel, previous, button(primary, { primary: true })];
+/** While a request runs, only Cancel works. */
+const busyStep = (primary: string): readonly Button[] => [cancel, button('Previous', { enabled: false }), button(primary, { enabled: false, primary: true })];
+
 describe('buttons', () => {
+  const initiateWithReload = [cancel, previous, button('Reload projects'), button('Initiate', { primary: true })];
   test.each([
-    ['unavailable: only Cancel', () => at.destination(contexts.privateAzureDevOps), [['Cancel', true, false]]],
-    [
-      'destination',
-      () => at.destination(),
-      [
-        ['Cancel', true, false],
-        ['Next', true, true],
-      ],
-    ],
-    [
-      'destination while asking: only Cancel works',
-      () => at.inspecting(),
-      [
-        ['Cancel', true, false],
-        ['Next', false, true],
-      ],
-    ],
-    [
-      'mode',
-      () => at.privateMode(),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Next', true, true],
-      ],
-    ],
-    [
-      'information',
-      () => at.information(),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Next', true, true],
-      ],
-    ],
+    ['unavailable: only Cancel', () => at.destination(contexts.privateAzureDevOps), [cancel]],
+    ['destination', () => at.destination(), [cancel, button('Next', { primary: true })]],
+    ['destination while asking: only Cancel works', () => at.inspecting(), [cancel, button('Next', { enabled: false, primary: true })]],
+    ['mode', () => at.privateMode(), middleStep('Next')],
+    ['information', () => at.information(), middleStep('Next')],
     // Azure DevOps' and Jira on-premise's guides: "Click Initiate."; Jira Cloud's and Asana's: "Click Next." (below).
-    [
-      'project',
-      () => at.projectLoaded(contexts.azureDevOps),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Initiate', true, true],
-      ],
-    ],
+    ['project', () => at.projectLoaded(contexts.azureDevOps), middleStep('Initiate')],
     [
       'project with an empty list offers Reload',
       () => walk(at.projectLoading(contexts.azureDevOps), [{ type: 'projects_loaded', projects: [] }]),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Reload projects', true, false],
-        ['Initiate', true, true],
-      ],
+      initiateWithReload,
     ],
     [
       'project after a failure offers Reload',
       () => walk(at.projectLoading(contexts.azureDevOps), [{ type: 'projects_failed', message: 'x' }]),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Reload projects', true, false],
-        ['Initiate', true, true],
-      ],
+      initiateWithReload,
     ],
-    [
-      'project while initiating',
-      () => at.initiating(contexts.azureDevOps),
-      [
-        ['Cancel', true, false],
-        ['Previous', false, false],
-        ['Initiate', false, true],
-      ],
-    ],
-    [
-      'project on Jira Cloud, whose guide says "Click Next."',
-      () => at.projectLoaded(contexts.jiraCloud),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Next', true, true],
-      ],
-    ],
-    [
-      'project on Asana, whose guide says "Click Next."',
-      () => at.projectLoaded(contexts.asana),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Next', true, true],
-      ],
-    ],
-    [
-      'project on Jira on-premise, whose guide says "Click Initiate."',
-      () => at.projectLoaded(contexts.jiraServerTrial),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Initiate', true, true],
-      ],
-    ],
-    [
-      'invitation',
-      () => at.invitation(),
-      [
-        ['Copy invitation code', true, false],
-        ['Done', true, true],
-      ],
-    ],
-    [
-      'invitation once copied',
-      () => walk(at.invitation(), [events.copy]),
-      [
-        ['Copied', true, false],
-        ['Done', true, true],
-      ],
-    ],
-    [
-      'code',
-      () => at.code(),
-      [
-        ['Cancel', true, false],
-        ['Next', true, true],
-      ],
-    ],
-    [
-      'preview',
-      () => at.preview(),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Next', true, true],
-      ],
-    ],
-    [
-      'accept project',
-      () => at.acceptProjectLoaded(),
-      [
-        ['Cancel', true, false],
-        ['Previous', true, false],
-        ['Accept', true, true],
-      ],
-    ],
-    [
-      'while accepting',
-      () => at.accepting(),
-      [
-        ['Cancel', true, false],
-        ['Previous', false, false],
-        ['Accept', false, true],
-      ],
-    ],
-    ['accepted', () => at.accepted(), [['Done', true, true]]],
+    ['project while initiating', () => at.initiating(contexts.azureDevOps), busyStep('Initiate')],
+    ['project on Jira Cloud, whose guide says "Click Next."', () => at.projectLoaded(contexts.jiraCloud), middleStep('Next')],
+    ['project on Asana, whose guide says "Click Next."', () => at.projectLoaded(contexts.asana), middleStep('Next')],
+    ['project on Jira on-premise, whose guide says "Click Initiate."', () => at.projectLoaded(contexts.jiraServerTrial), middleStep('Initiate')],
+    ['invitation', () => at.invitation(), [button('Copy invitation code'), button('Done', { primary: true })]],
+    ['invitation once copied', () => walk(at.invitation(), [events.copy]), [button('Copied'), button('Done', { primary: true })]],
+    ['code', () => at.code(), [cancel, button('Next', { primary: true })]],
+    ['preview', () => at.preview(), middleStep('Next')],
+    ['accept project', () => at.acceptProjectLoaded(), middleStep('Accept')],
+    ['while accepting', () => at.accepting(), busyStep('Accept')],
+    ['accepted', () => at.accepted(), [button('Done', { primary: true })]],
     ['closed', () => walk(at.accepted(), [events.done]), []],
   ] as const)('%s', (_name, start, expected) => {
     expect(buttons(start())).toEqual(expected);
