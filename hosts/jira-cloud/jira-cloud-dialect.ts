@@ -14,21 +14,29 @@ export const jiraCloudDialect: JiraDialect = {
   trackerName: 'Jira Cloud',
   api: '/rest/api/3',
   readText: (value) => adfToRichText(value),
-  writeText: (document, mentions) => richTextToAdf(document, { accountIdOf: (mention) => (mention.email === undefined ? undefined : mentions.get(mention.email.toLowerCase())?.id) }),
+  writeText: (document, mentions) =>
+    richTextToAdf(document, { accountIdOf: (mention) => (mention.email === undefined ? undefined : mentions.get(mention.email.toLowerCase())?.id) }),
   readUser: (user) => ({ id: user.accountId ?? '', email: user.emailAddress ?? null, displayName: user.displayName ?? user.accountId ?? '' }),
   userReference: (user) => ({ accountId: user.id }),
   userSearchQuery: (email) => ({ query: email }),
   jqlSearch: 'enhanced',
   async searchPage(client: TrackerHttpClient, jql, cursor, limit) {
     // Jira Cloud returns at most 5,000 ids, or 100 issues with fields, per page.
-    const page = await client.json({
-      path: '/rest/api/3/search/jql',
-      query: { jql, maxResults: Math.min(Math.max(limit, 1), 100), fields: 'created', nextPageToken: cursor ?? undefined },
-      action: 'search issues with JQL',
-    }, jiraTokenSearchPageSchema);
+    const page = await client.json(
+      {
+        path: '/rest/api/3/search/jql',
+        query: { jql, maxResults: Math.min(Math.max(limit, 1), 100), fields: 'created', nextPageToken: cursor ?? undefined },
+        action: 'search issues with JQL',
+      },
+      jiraTokenSearchPageSchema,
+    );
     const token = page.nextPageToken ?? null;
     return { keys: page.issues.map((issue) => issue.key ?? issue.id), nextCursor: page.isLast === true ? null : token };
   },
   downloadAttachment: (client, attachmentId) =>
-    client.bytes({ path: `/rest/api/3/attachment/content/${encodeURIComponent(attachmentId)}`, query: { redirect: false }, action: `download attachment ${attachmentId}` }),
+    client.bytes({
+      path: `/rest/api/3/attachment/content/${encodeURIComponent(attachmentId)}`,
+      query: { redirect: false },
+      action: `download attachment ${attachmentId}`,
+    }),
 };
