@@ -1,32 +1,12 @@
 import { decodeInvitationCode, encodeInvitationCode, maximumInvitationCodeLength } from './invitation-code';
 import type { InvitationPayload } from './invitation-payload';
+import { now, sampleCode as code, samplePayload as payload } from './test-fixtures';
 
 /**
  * The reader's edges, each found by a mutation that no other test noticed: size limits at their
  * exact lengths, what copy-paste cleaning strips and what it must not, the version prefix, and
  * the words of every refusal (an admin acts on them).
  */
-const now = Date.parse('2026-11-23T12:00:00Z');
-const payload: InvitationPayload = {
-  connectionId: 'con_edges',
-  token: 'tok_0123456789abcdefghijklmnopqrstuvwxyz',
-  initiator: {
-    nodeId: 'node_jira',
-    nodeUrl: 'https://exalate.acme.example/node',
-    publicKey: 'pk_edges',
-    tracker: 'jira-cloud',
-    trackerVersion: '1',
-    instanceUrl: 'https://acme.atlassian.net',
-    name: 'acme-jira',
-  },
-  destinationName: 'partner-ado',
-  destinationIsPublic: true,
-  connectionName: 'acme_to_partner',
-  description: '',
-  mode: 'script',
-  expiresAt: Date.parse('2026-11-26T12:00:00Z'),
-};
-const code = encodeInvitationCode(payload);
 const [prefix, body, checksum] = code.split('.') as [string, string, string];
 
 function outcome(text: string) {

@@ -1,28 +1,6 @@
-import { decodeInvitationCode, encodeInvitationCode, maximumInvitationCodeLength } from './invitation-code';
-import type { InvitationPayload } from './invitation-payload';
+import { decodeInvitationCode, maximumInvitationCodeLength } from './invitation-code';
 import { crc32 } from '../encoding/crc32';
-
-const now = Date.parse('2026-11-23T12:00:00Z');
-const payload: InvitationPayload = {
-  connectionId: 'con_abcdefghijklmnop',
-  token: 'tok_0123456789abcdefghijklmnopqrstuvwxyzABCDEF',
-  initiator: {
-    nodeId: 'node_jira',
-    nodeUrl: 'https://exalate.acme.example/node',
-    publicKey: 'pk_abcdefghijklmnopqrstuvwxyz0123456789ABCDE',
-    tracker: 'jira-cloud',
-    trackerVersion: '1001.0.0',
-    instanceUrl: 'https://acme.atlassian.net',
-    name: 'acme-jira',
-  },
-  destinationName: 'partner-ado',
-  destinationIsPublic: false,
-  connectionName: 'acme-jira_to_partner-ado',
-  description: 'Support escalations — «quoted» text',
-  mode: 'script',
-  expiresAt: now + 72 * 3600_000,
-};
-const code = encodeInvitationCode(payload);
+import { now, sampleCode as code, samplePayload as payload } from './test-fixtures';
 
 function codeOf(text: string, at = now) {
   const result = decodeInvitationCode(text, at);
