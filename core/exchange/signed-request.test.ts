@@ -1,7 +1,7 @@
 import { encodeBase64Url, encodeText } from '../encoding/base64url';
 import { sha256Base64Url } from '../encoding/random';
 import { generateNodeIdentity, signText } from './node-keys';
-import { allowedClockSkewMs, createSignedRequestToken, tokenLifetimeMs, verifySignedRequest, type SignedRequestClaims, type SignedRequestRejection } from './signed-request';
+import { allowedClockSkewMs, createSignedRequestToken, tokenLifetimeMs, verifySignedRequest, verifySignedRequestHeader, type SignedRequestClaims, type SignedRequestRejection } from './signed-request';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const operation = 'POST /exchange/v1/connections/con_1/messages';
@@ -147,5 +147,94 @@ describe('signed node-to-node requests', () => {
       expect(reasonOf(await verify(await sign(), { now: now + promisedLifetimeMs + promisedSkewMs }))).toBe('ok');
       expect(reasonOf(await verify(await sign(), { now: now + promisedLifetimeMs + promisedSkewMs + 1 }))).toBe('expired');
     });
+  });
+});
+
+describe('what a token must look like, even when the peer signed it', () => {
+  /** A token over the given claims, signed by the real sender: only the claims' shape is wrong. */
+  async function signedClaims(setup: Awaited<ReturnType<typeof setUp>>, edit: (claims: Record<string, unknown>) => void, version = 'v1'): Promise<string> {
+    const claims: Record<string, unknown> = { iss: setup.sender.nodeId, aud: setup.receiver.nodeId, cid: 'con_1', op: operation, bh: await sha256Base64Url(body), iat: now, exp: now + promisedLifetimeMs, jti: 'jti_0123456789abcdef' };
+    edit(claims);
+    const encoded = `${version}.${encodeBase64Url(encodeText(JSON.stringify(claims)))}`;
+    return `${encoded}.${await signText(setup.sender, encoded)}`;
+  }
+
+  it('accepts the claims as this version writes them (the cases below change one thing each)', async () => {
+    const setup = await setUp();
+    expect(reasonOf(await setup.verify(await signedClaims(setup, () => undefined)))).toBe('ok');
+  });
+
+  it.each<[string, (claims: Record<string, unknown>) => void]>([
+    ['an empty audience', (claims) => (claims['aud'] = '')],
+    ['an empty operation', (claims) => (claims['op'] = '')],
+    ['an empty body hash', (claims) => (claims['bh'] = '')],
+    ['an empty connection id', (claims) => (claims['cid'] = '')],
+    ['an empty issuer', (claims) => (claims['iss'] = '')],
+    ['a unique id shorter than 16 characters', (claims) => (claims['jti'] = 'jti_0123456789a')],
+    ['a time of issue that is not a whole millisecond', (claims) => (claims['iat'] = now + 0.5)],
+    ['an expiry that is not a whole millisecond', (claims) => (claims['exp'] = now + 0.5)],
+    ['an expiry written as text', (claims) => (claims['exp'] = String(now + promisedLifetimeMs))],
+    ['a claim this version does not know', (claims) => (claims['admin'] = true)],
+    ['no unique id', (claims) => delete claims['jti']],
+  ])('refuses claims with %s as malformed', async (_name, edit) => {
+    const setup = await setUp();
+    expect(reasonOf(await setup.verify(await signedClaims(setup, edit)))).toBe('malformed');
+  });
+
+  it('refuses a token of another version, even when its signature covers the claims', async () => {
+    const setup = await setUp();
+    const token = await signedClaims(setup, () => undefined);
+    const [, claims, signature] = token.split('.') as [string, string, string];
+    expect(reasonOf(await setup.verify(`v2.${claims}.${signature}`))).toBe('malformed');
+    expect(reasonOf(await setup.verify(await signedClaims(setup, () => undefined, 'v2')))).toBe('malformed');
+  });
+
+  it.each([
+    ['two parts', (token: string) => token.split('.').slice(0, 2).join('.')],
+    ['four parts', (token: string) => `${token}.extra`],
+    ['no signature', (token: string) => `${token.split('.').slice(0, 2).join('.')}.`],
+    ['no claims', (token: string) => `v1..${token.split('.')[2]!}`],
+    ['claims that are not base64url', (token: string) => `v1.${token.split('.')[1]!}*.${token.split('.')[2]!}`],
+    ['claims that are not UTF-8', (token: string) => `v1.${encodeBase64Url(new Uint8Array([0xff, 0xfe, 0xfd]))}.${token.split('.')[2]!}`],
+    ['claims that are not JSON', (token: string) => `v1.${encodeBase64Url(encodeText('{"iss":'))}.${token.split('.')[2]!}`],
+  ])('refuses a token with %s as malformed', async (_name, damage) => {
+    const setup = await setUp();
+    expect(reasonOf(await setup.verify(damage(await setup.sign())))).toBe('malformed');
+  });
+
+  it('accepts a token issued exactly the allowed skew ahead of this clock', async () => {
+    const { sign, verify } = await setUp();
+    expect(reasonOf(await verify(await sign(undefined, {}, now + promisedSkewMs)))).toBe('ok');
+  });
+
+  it('keeps the unique ids of different tokens, and of different senders, apart', async () => {
+    const { sign, verify, seen, sender } = await setUp();
+    expect(reasonOf(await verify(await sign()))).toBe('ok');
+    expect(reasonOf(await verify(await sign()))).toBe('ok');
+    expect(seen.size).toBe(2);
+    for (const [id, until] of seen) {
+      expect(id).toMatch(new RegExp(`^${sender.nodeId}:.{16,}$`));
+      expect(until).toBe(now + promisedLifetimeMs + promisedSkewMs);
+    }
+  });
+
+  it('checks a token from its header alone the same way, before the body is read', async () => {
+    const setup = await setUp();
+    const token = await setup.sign();
+    const check = (overrides: { token?: string | undefined; operation?: string; now?: number } = {}) =>
+      verifySignedRequestHeader({
+        token: 'token' in overrides ? overrides.token : token,
+        ownNodeId: setup.receiver.nodeId,
+        operation: overrides.operation ?? operation,
+        now: overrides.now ?? now,
+        findPeer: async (connectionId) => (connectionId === 'con_1' ? { nodeId: setup.sender.nodeId, publicKey: setup.sender.publicKey } : undefined),
+      });
+    expect(reasonOf(await check())).toBe('ok');
+    expect(reasonOf(await check())).toBe('ok');
+    expect(reasonOf(await check({ token: undefined }))).toBe('missing');
+    expect(reasonOf(await check({ token: '' }))).toBe('missing');
+    expect(reasonOf(await check({ operation: 'POST /exchange/v1/connections/con_1/other' }))).toBe('wrong_operation');
+    expect(reasonOf(await check({ now: now + promisedLifetimeMs + promisedSkewMs + 1 }))).toBe('expired');
+    expect(setup.seen.size).toBe(0);
   });
 });
