@@ -1,4 +1,19 @@
-import { acceptInvitation, encodeInvitationCode, ExalateError, generateNodeIdentity, handshakeProofText, signText, type Connection, type InvitationPayload, type NodeContext, type NodeIdentity, type StoreV1, type TransportRequest, type TransportResponse, type TransportV1 } from '../core';
+import {
+  acceptInvitation,
+  encodeInvitationCode,
+  ExalateError,
+  generateNodeIdentity,
+  handshakeProofText,
+  signText,
+  type Connection,
+  type InvitationPayload,
+  type NodeContext,
+  type NodeIdentity,
+  type StoreV1,
+  type TransportRequest,
+  type TransportResponse,
+  type TransportV1,
+} from '../core';
 import { FakeTracker } from './fakes/fake-tracker';
 import { ManualClock } from './fakes/manual-clock';
 import { startTestNode, type TestNode } from './support/test-node';
@@ -41,7 +56,15 @@ describe('accepting an invitation', () => {
     return {
       connectionId: `con_accept_${counter}`,
       token: 't'.repeat(43),
-      initiator: { nodeId: initiator.nodeId, nodeUrl: initiatorUrl, publicKey: initiator.publicKey, tracker: 'jira-cloud', trackerVersion: '1001', instanceUrl: 'https://acme.atlassian.net', name: 'acme' },
+      initiator: {
+        nodeId: initiator.nodeId,
+        nodeUrl: initiatorUrl,
+        publicKey: initiator.publicKey,
+        tracker: 'jira-cloud',
+        trackerVersion: '1001',
+        instanceUrl: 'https://acme.atlassian.net',
+        name: 'acme',
+      },
       destinationName: 'partner',
       destinationIsPublic: false,
       connectionName: 'acme_to_partner',
@@ -62,12 +85,21 @@ describe('accepting an invitation', () => {
     const transport = new ScriptedInitiator();
     transport.answer = async (request) => {
       const body = JSON.parse(request.body!) as { connectionId: string; acceptor: { publicKey: string } };
-      return { status: 200, body: JSON.stringify({ initiatorNodeId: nodeId, proof: await signText(signer, handshakeProofText(body.connectionId, body.acceptor.publicKey)) }) };
+      return {
+        status: 200,
+        body: JSON.stringify({ initiatorNodeId: nodeId, proof: await signText(signer, handshakeProofText(body.connectionId, body.acceptor.publicKey)) }),
+      };
     };
     return transport;
   }
 
-  async function refusal(node: TestNode, payload: InvitationPayload, transport: TransportV1 = new ScriptedInitiator(), overrides: Partial<NodeContext> = {}, projectKey = 'SUP'): Promise<ExalateError> {
+  async function refusal(
+    node: TestNode,
+    payload: InvitationPayload,
+    transport: TransportV1 = new ScriptedInitiator(),
+    overrides: Partial<NodeContext> = {},
+    projectKey = 'SUP',
+  ): Promise<ExalateError> {
     const result = await acceptInvitation(contextOf(node, transport, overrides), { invitationCode: encodeInvitationCode(payload), projectKey });
     if (result.ok) throw new Error('expected a refusal');
     return result.error;
@@ -83,7 +115,13 @@ describe('accepting an invitation', () => {
     expect(JSON.parse(transport.sent[0]!.body!)).toEqual({
       connectionId: payload.connectionId,
       token: payload.token,
-      acceptor: { nodeId: privateNode.context.identity.nodeId, publicKey: privateNode.context.identity.publicKey, tracker: 'azure-devops', nodeUrl: null, name: 'partner' },
+      acceptor: {
+        nodeId: privateNode.context.identity.nodeId,
+        publicKey: privateNode.context.identity.publicKey,
+        tracker: 'azure-devops',
+        nodeUrl: null,
+        name: 'partner',
+      },
     });
     const expected: Connection = {
       id: payload.connectionId,
@@ -122,16 +160,24 @@ describe('accepting an invitation', () => {
     const transport = new ScriptedInitiator();
     const own = invitation({ initiator: { ...invitation().initiator, nodeId: privateNode.context.identity.nodeId } });
     const error = await refusal(privateNode, own, transport);
-    expect([error.code, error.message]).toEqual(['invitation_rejected', 'This invitation code was created on this instance. Paste it into Accept Invitation on the other side.']);
+    expect([error.code, error.message]).toEqual([
+      'invitation_rejected',
+      'This invitation code was created on this instance. Paste it into Accept Invitation on the other side.',
+    ]);
     expect(transport.sent).toEqual([]);
   });
 
   it('refuses a code whose connection is already here, and takes one whose connection here was deleted', async () => {
     const payload = invitation();
-    expect((await acceptInvitation(contextOf(privateNode, honestInitiator()), { invitationCode: encodeInvitationCode(payload), projectKey: 'SUP' })).ok).toBe(true);
+    expect((await acceptInvitation(contextOf(privateNode, honestInitiator()), { invitationCode: encodeInvitationCode(payload), projectKey: 'SUP' })).ok).toBe(
+      true,
+    );
     const transport = honestInitiator();
     const error = await refusal(privateNode, payload, transport);
-    expect([error.code, error.message]).toEqual(['invitation_used', 'This invitation was already accepted here: the connection "acme_to_partner" exists and is active.']);
+    expect([error.code, error.message]).toEqual([
+      'invitation_used',
+      'This invitation was already accepted here: the connection "acme_to_partner" exists and is active.',
+    ]);
     expect(transport.sent).toEqual([]);
 
     const stored = await privateNode.context.store.getConnection(payload.connectionId);
@@ -144,7 +190,10 @@ describe('accepting an invitation', () => {
   it('refuses, before any call, a public invitation on a private node, an unknown project, an unavailable mode and an initiator in a private network', async () => {
     const transport = new ScriptedInitiator();
     const publicInvitation = await refusal(privateNode, invitation({ destinationIsPublic: true }), transport);
-    expect([publicInvitation.code, publicInvitation.message]).toEqual(['invitation_rejected', 'This invitation expects this side to be reachable at a public URL, but this node has none. Ask the initiator to initiate again with "I don\'t have a URL".']);
+    expect([publicInvitation.code, publicInvitation.message]).toEqual([
+      'invitation_rejected',
+      'This invitation expects this side to be reachable at a public URL, but this node has none. Ask the initiator to initiate again with "I don\'t have a URL".',
+    ]);
     expect((await refusal(privateNode, invitation(), transport, {}, 'NOPE')).code).toBe('project_unknown');
     expect((await refusal(privateNode, invitation({ mode: 'basic' }), transport)).code).toBe('mode_unavailable');
     const privateInitiator = invitation({ initiator: { ...invitation().initiator, nodeUrl: 'http://10.0.0.8/node' } });
@@ -160,13 +209,19 @@ describe('accepting an invitation', () => {
   ])('refuses an initiator that %s, and stores nothing', async (_name, makeTransport) => {
     const payload = invitation();
     const error = await refusal(privateNode, payload, await makeTransport());
-    expect([error.code, error.message]).toEqual(['peer_invalid_response', "The node at the invitation's URL could not prove it created this invitation. Do not accept it; ask the initiator for a new invitation code."]);
+    expect([error.code, error.message]).toEqual([
+      'peer_invalid_response',
+      "The node at the invitation's URL could not prove it created this invitation. Do not accept it; ask the initiator for a new invitation code.",
+    ]);
     expect(await privateNode.context.store.getConnection(payload.connectionId)).toBeUndefined();
   });
 
   it("passes on the initiator's refusal, and throws what is a bug rather than an answer", async () => {
     const refusing = new ScriptedInitiator();
-    refusing.answer = async () => ({ status: 410, body: JSON.stringify({ error: { code: 'invitation_expired', message: 'The invitation code expired on 2026-11-23 12:00 UTC.' } }) });
+    refusing.answer = async () => ({
+      status: 410,
+      body: JSON.stringify({ error: { code: 'invitation_expired', message: 'The invitation code expired on 2026-11-23 12:00 UTC.' } }),
+    });
     const error = await refusal(privateNode, invitation(), refusing);
     expect([error.code, error.message]).toEqual(['invitation_expired', 'The invitation code expired on 2026-11-23 12:00 UTC.']);
 
@@ -174,7 +229,9 @@ describe('accepting an invitation', () => {
     broken.answer = async () => {
       throw new TypeError('a bug in the transport');
     };
-    await expect(acceptInvitation(contextOf(privateNode, broken), { invitationCode: encodeInvitationCode(invitation()), projectKey: 'SUP' })).rejects.toThrow('a bug in the transport');
+    await expect(acceptInvitation(contextOf(privateNode, broken), { invitationCode: encodeInvitationCode(invitation()), projectKey: 'SUP' })).rejects.toThrow(
+      'a bug in the transport',
+    );
   });
 
   it('tells the loser of two parallel accepts that the code was used, after the handshake', async () => {
@@ -185,7 +242,10 @@ describe('accepting an invitation', () => {
     const payload = invitation();
     const transport = honestInitiator();
     const error = await refusal(privateNode, payload, transport, { store: losingStore });
-    expect([error.code, error.message]).toEqual(['invitation_used', 'This invitation was already accepted here: the connection "acme_to_partner" exists. Refresh the Connections list.']);
+    expect([error.code, error.message]).toEqual([
+      'invitation_used',
+      'This invitation was already accepted here: the connection "acme_to_partner" exists. Refresh the Connections list.',
+    ]);
     expect(transport.sent).toHaveLength(1);
   });
 });

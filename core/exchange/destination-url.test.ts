@@ -21,7 +21,9 @@ describe('normalizeNodeUrl: what an admin types as Destination Instance URL', ()
   });
 
   it('refuses text that is not a web address, quoting what was typed', () => {
-    expect(outcome('  exalate dot example  ')).toBe('"exalate dot example" is not a web address. Enter the full Destination Instance URL, starting with https://.');
+    expect(outcome('  exalate dot example  ')).toBe(
+      '"exalate dot example" is not a web address. Enter the full Destination Instance URL, starting with https://.',
+    );
   });
 
   it('quotes at most 200 characters of a long non-address', () => {
@@ -33,9 +35,12 @@ describe('normalizeNodeUrl: what an admin types as Destination Instance URL', ()
     expect(outcome(text)).toBe('The Destination Instance URL must start with https:// (or http:// for a test instance).');
   });
 
-  it.each(['https://admin:secret@exalate.example.com/', 'https://admin@exalate.example.com/', 'https://:secret@exalate.example.com/'])('refuses credentials in %s', (text) => {
-    expect(outcome(text)).toBe('Remove the user name and password from the Destination Instance URL; nodes authenticate each other with keys.');
-  });
+  it.each(['https://admin:secret@exalate.example.com/', 'https://admin@exalate.example.com/', 'https://:secret@exalate.example.com/'])(
+    'refuses credentials in %s',
+    (text) => {
+      expect(outcome(text)).toBe('Remove the user name and password from the Destination Instance URL; nodes authenticate each other with keys.');
+    },
+  );
 
   it.each(['https://exalate.example.com/?a=1', 'https://exalate.example.com/#top'])('refuses the extra parts of %s', (text) => {
     expect(outcome(text)).toBe('Enter the Destination Instance URL without "?" or "#" parts.');

@@ -1,7 +1,15 @@
 import { encodeBase64Url, encodeText } from '../encoding/base64url';
 import { sha256Base64Url } from '../encoding/random';
 import { generateNodeIdentity, signText } from './node-keys';
-import { allowedClockSkewMs, createSignedRequestToken, tokenLifetimeMs, verifySignedRequest, verifySignedRequestHeader, type SignedRequestClaims, type SignedRequestRejection } from './signed-request';
+import {
+  allowedClockSkewMs,
+  createSignedRequestToken,
+  tokenLifetimeMs,
+  verifySignedRequest,
+  verifySignedRequestHeader,
+  type SignedRequestClaims,
+  type SignedRequestRejection,
+} from './signed-request';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 const operation = 'POST /exchange/v1/connections/con_1/messages';
@@ -55,7 +63,13 @@ describe('signed node-to-node requests', () => {
     expect(reasonOf(await verify(token))).toBe('replayed');
   });
 
-  it.each<[string, (setup: Awaited<ReturnType<typeof setUp>>) => Promise<[string | undefined, Parameters<Awaited<ReturnType<typeof setUp>>['verify']>[1]?]>, SignedRequestRejection]>([
+  it.each<
+    [
+      string,
+      (setup: Awaited<ReturnType<typeof setUp>>) => Promise<[string | undefined, Parameters<Awaited<ReturnType<typeof setUp>>['verify']>[1]?]>,
+      SignedRequestRejection,
+    ]
+  >([
     ['no token', async () => [undefined], 'missing'],
     ['garbage', async () => ['v1.garbage.garbage'], 'malformed'],
     ['from a node that is not the peer', async ({ sign, stranger }) => [await sign(stranger)], 'unknown_connection'],
@@ -128,7 +142,16 @@ describe('signed node-to-node requests', () => {
   describe('the lifetime cap: a peer cannot sign itself a longer-lived token', () => {
     /** Claims signed by the real sender, with a lifetime of its choosing. */
     async function signedWithLifetime(setup: Awaited<ReturnType<typeof setUp>>, lifetimeMs: number): Promise<string> {
-      const claims: SignedRequestClaims = { iss: setup.sender.nodeId, aud: setup.receiver.nodeId, cid: 'con_1', op: operation, bh: await sha256Base64Url(body), iat: now, exp: now + lifetimeMs, jti: 'jti_0123456789abcdef' };
+      const claims: SignedRequestClaims = {
+        iss: setup.sender.nodeId,
+        aud: setup.receiver.nodeId,
+        cid: 'con_1',
+        op: operation,
+        bh: await sha256Base64Url(body),
+        iat: now,
+        exp: now + lifetimeMs,
+        jti: 'jti_0123456789abcdef',
+      };
       const encoded = `v1.${encodeBase64Url(encodeText(JSON.stringify(claims)))}`;
       return `${encoded}.${await signText(setup.sender, encoded)}`;
     }
@@ -153,7 +176,16 @@ describe('signed node-to-node requests', () => {
 describe('what a token must look like, even when the peer signed it', () => {
   /** A token over the given claims, signed by the real sender: only the claims' shape is wrong. */
   async function signedClaims(setup: Awaited<ReturnType<typeof setUp>>, edit: (claims: Record<string, unknown>) => void, version = 'v1'): Promise<string> {
-    const claims: Record<string, unknown> = { iss: setup.sender.nodeId, aud: setup.receiver.nodeId, cid: 'con_1', op: operation, bh: await sha256Base64Url(body), iat: now, exp: now + promisedLifetimeMs, jti: 'jti_0123456789abcdef' };
+    const claims: Record<string, unknown> = {
+      iss: setup.sender.nodeId,
+      aud: setup.receiver.nodeId,
+      cid: 'con_1',
+      op: operation,
+      bh: await sha256Base64Url(body),
+      iat: now,
+      exp: now + promisedLifetimeMs,
+      jti: 'jti_0123456789abcdef',
+    };
     edit(claims);
     const encoded = `${version}.${encodeBase64Url(encodeText(JSON.stringify(claims)))}`;
     return `${encoded}.${await signText(setup.sender, encoded)}`;

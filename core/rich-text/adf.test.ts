@@ -119,7 +119,13 @@ describe('ADF written for Jira, exactly', () => {
         { type: 'codeBlock', text: '', language: 'sql' },
         { type: 'codeBlock', text: 'x' },
         { type: 'blockquote', content: [{ type: 'rule' }] },
-        { type: 'table', rows: [{ header: true, cells: [[]] }, { header: false, cells: [[{ type: 'paragraph', content: [{ type: 'hardBreak' }] }]] }] },
+        {
+          type: 'table',
+          rows: [
+            { header: true, cells: [[]] },
+            { header: false, cells: [[{ type: 'paragraph', content: [{ type: 'hardBreak' }] }]] },
+          ],
+        },
       ],
     });
     expect(adf).toEqual({
@@ -127,7 +133,13 @@ describe('ADF written for Jira, exactly', () => {
       version: 1,
       content: [
         { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Title' }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }] }] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [{ type: 'paragraph', content: [] }] },
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }] },
+          ],
+        },
         { type: 'orderedList', attrs: { order: 1 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [] }] }] },
         { type: 'codeBlock', attrs: { language: 'sql' }, content: [] },
         { type: 'codeBlock', content: [{ type: 'text', text: 'x' }] },
@@ -177,7 +189,9 @@ describe('ADF read from Jira, at the edges', () => {
     expect(adfToRichText('')).toEqual({ type: 'doc', content: [] });
     expect(adfToRichText(42)).toEqual({ type: 'doc', content: [] });
     expect(adfToRichText({ type: 'doc', content: 'nope' })).toEqual({ type: 'doc', content: [] });
-    expect(read(null, 'text', { text: 'no type' }, { type: 7 }, { type: 'paragraph', content: [null, { type: 'text', text: 'kept' }] })).toEqual([words('kept')]);
+    expect(read(null, 'text', { text: 'no type' }, { type: 7 }, { type: 'paragraph', content: [null, { type: 'text', text: 'kept' }] })).toEqual([
+      words('kept'),
+    ]);
   });
 
   it('gathers inline nodes at block level into paragraphs between the blocks', () => {
@@ -196,20 +210,71 @@ describe('ADF read from Jira, at the edges', () => {
     [7, 1],
     [undefined, 1],
   ])('reads a heading of level %j as level %d', (level, expected) => {
-    expect(read({ type: 'heading', attrs: { level }, content: [{ type: 'text', text: 'h' }] })).toEqual([{ type: 'heading', level: expected, content: [{ type: 'text', text: 'h' }] }]);
+    expect(read({ type: 'heading', attrs: { level }, content: [{ type: 'text', text: 'h' }] })).toEqual([
+      { type: 'heading', level: expected, content: [{ type: 'text', text: 'h' }] },
+    ]);
   });
 
   it('reads list items, and a list child that is not a listItem as an item of its own', () => {
-    expect(read({ type: 'orderedList', attrs: { order: 3 }, content: [{ type: 'listItem', content: [words('a')] }, words('b'), { type: 'listItem' }] })).toEqual([
-      { type: 'orderedList', items: [[words('a')], [words('b')], []] },
-    ]);
+    expect(
+      read({ type: 'orderedList', attrs: { order: 3 }, content: [{ type: 'listItem', content: [words('a')] }, words('b'), { type: 'listItem' }] }),
+    ).toEqual([{ type: 'orderedList', items: [[words('a')], [words('b')], []] }]);
   });
 
   it('reads task and decision lists with their state as a marker', () => {
     const item = (type: string, state: string, text: string) => ({ type, attrs: { state }, content: [{ type: 'text', text }] });
-    expect(read({ type: 'taskList', content: [item('taskItem', 'DONE', 'done'), item('taskItem', 'TODO', 'todo')] }, { type: 'decisionList', content: [item('decisionItem', 'DECIDED', 'yes'), item('decisionItem', 'UNDECIDED', 'maybe')] })).toEqual([
-      { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: '[x] ' }, { type: 'text', text: 'done' }] }], [{ type: 'paragraph', content: [{ type: 'text', text: '[ ] ' }, { type: 'text', text: 'todo' }] }]] },
-      { type: 'bulletList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: '[x] ' }, { type: 'text', text: 'yes' }] }], [{ type: 'paragraph', content: [{ type: 'text', text: '[ ] ' }, { type: 'text', text: 'maybe' }] }]] },
+    expect(
+      read(
+        { type: 'taskList', content: [item('taskItem', 'DONE', 'done'), item('taskItem', 'TODO', 'todo')] },
+        { type: 'decisionList', content: [item('decisionItem', 'DECIDED', 'yes'), item('decisionItem', 'UNDECIDED', 'maybe')] },
+      ),
+    ).toEqual([
+      {
+        type: 'bulletList',
+        items: [
+          [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: '[x] ' },
+                { type: 'text', text: 'done' },
+              ],
+            },
+          ],
+          [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: '[ ] ' },
+                { type: 'text', text: 'todo' },
+              ],
+            },
+          ],
+        ],
+      },
+      {
+        type: 'bulletList',
+        items: [
+          [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: '[x] ' },
+                { type: 'text', text: 'yes' },
+              ],
+            },
+          ],
+          [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: '[ ] ' },
+                { type: 'text', text: 'maybe' },
+              ],
+            },
+          ],
+        ],
+      },
     ]);
   });
 
@@ -224,7 +289,14 @@ describe('ADF read from Jira, at the edges', () => {
   });
 
   it('reads expands as quotes and media groups as an attachment placeholder', () => {
-    expect(read({ type: 'expand', content: [words('e')] }, { type: 'nestedExpand', content: [words('n')] }, { type: 'blockquote', content: [words('q')] }, { type: 'mediaGroup', content: [{ type: 'media' }] })).toEqual([
+    expect(
+      read(
+        { type: 'expand', content: [words('e')] },
+        { type: 'nestedExpand', content: [words('n')] },
+        { type: 'blockquote', content: [words('q')] },
+        { type: 'mediaGroup', content: [{ type: 'media' }] },
+      ),
+    ).toEqual([
       { type: 'blockquote', content: [words('e')] },
       { type: 'blockquote', content: [words('n')] },
       { type: 'blockquote', content: [words('q')] },
@@ -234,8 +306,24 @@ describe('ADF read from Jira, at the edges', () => {
 
   it('reads a row as a header row only when every cell is a header cell', () => {
     const cell = (type: string, text: string) => ({ type, content: [words(text)] });
-    expect(read({ type: 'table', content: [{ type: 'tableRow', content: [cell('tableHeader', 'h'), cell('tableCell', 'c')] }, { type: 'tableRow', content: [] }, { type: 'tableRow', content: [cell('tableHeader', 'h')] }] })).toEqual([
-      { type: 'table', rows: [{ header: false, cells: [[words('h')], [words('c')]] }, { header: false, cells: [] }, { header: true, cells: [[words('h')]] }] },
+    expect(
+      read({
+        type: 'table',
+        content: [
+          { type: 'tableRow', content: [cell('tableHeader', 'h'), cell('tableCell', 'c')] },
+          { type: 'tableRow', content: [] },
+          { type: 'tableRow', content: [cell('tableHeader', 'h')] },
+        ],
+      }),
+    ).toEqual([
+      {
+        type: 'table',
+        rows: [
+          { header: false, cells: [[words('h')], [words('c')]] },
+          { header: false, cells: [] },
+          { header: true, cells: [[words('h')]] },
+        ],
+      },
     ]);
   });
 
@@ -243,7 +331,15 @@ describe('ADF read from Jira, at the edges', () => {
     const asked: string[] = [];
     const options = { emailOfAccount: (accountId: string) => (asked.push(accountId), readOptions.emailOfAccount(accountId)) };
     const paragraphOf = (...content: unknown[]) => adfToRichText({ type: 'doc', content: [{ type: 'paragraph', content }] }, options).content[0];
-    expect(paragraphOf({ type: 'mention', attrs: { id: people[0]!.accountId, text: '@Alex' } }, { type: 'mention', attrs: { id: 'someone', text: 'Kim@home' } }, { type: 'mention', attrs: { id: 'no-label' } }, { type: 'mention', attrs: { text: '@Nobody' } }, { type: 'mention' })).toEqual({
+    expect(
+      paragraphOf(
+        { type: 'mention', attrs: { id: people[0]!.accountId, text: '@Alex' } },
+        { type: 'mention', attrs: { id: 'someone', text: 'Kim@home' } },
+        { type: 'mention', attrs: { id: 'no-label' } },
+        { type: 'mention', attrs: { text: '@Nobody' } },
+        { type: 'mention' },
+      ),
+    ).toEqual({
       type: 'paragraph',
       content: [
         { type: 'mention', displayName: 'Alex', email: 'alex@acme.example' },
