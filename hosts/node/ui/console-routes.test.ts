@@ -102,12 +102,12 @@ describe('the stylesheet', () => {
   });
 
   test('Azure DevOps: Segoe UI and #0078D4', () => {
-    const azure = theme(':root[data-tracker="azure-devops"]');
+    const azure = theme(":root[data-tracker='azure-devops']");
     expect(azure['--primary']).toBe('#0078d4');
-    expect(azure['--font']).toMatch(/^"Segoe UI"/);
+    expect(azure['--font']).toMatch(/^'Segoe UI'/);
   });
 
   test('Asana: coral #F06A6A on white, 6px corners', () => {
-    expect(theme(':root[data-tracker="asana"]')).toMatchObject({ '--primary': '#f06a6a', '--radius': '6px', '--background': '#ffffff' });
+    expect(theme(":root[data-tracker='asana']")).toMatchObject({ '--primary': '#f06a6a', '--radius': '6px', '--background': '#ffffff' });
   });
 });
