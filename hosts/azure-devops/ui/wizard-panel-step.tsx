@@ -4,19 +4,12 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useMemo, type KeyboardEvent } from 'react';
-import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { wizardLabels, wizardNotices, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { projectChoiceOf, type ProjectChoice, type WizardStepProps } from '../../console-kit/wizard-project-choice';
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
-export function WizardPanelStep({
-  state,
-  stepTitle,
-  dispatch,
-}: {
-  readonly state: WizardState;
-  readonly stepTitle: string;
-  readonly dispatch: (event: WizardEvent) => void;
-}) {
+export function WizardPanelStep({ state, stepTitle, dispatch }: WizardStepProps) {
   switch (state.step) {
     case 'mode':
       return (
@@ -45,7 +38,7 @@ export function WizardPanelStep({
         </div>
       );
     case 'project':
-      return <ProjectDropdown projects={state.projects} chosen={state.draft.projectKey} busy={state.busy} prompt={stepTitle} dispatch={dispatch} />;
+      return <ProjectDropdown choice={projectChoiceOf({ state, stepTitle, dispatch })} />;
     case 'invitation':
       return (
         <InvitationCodeDetails destination={state.destination} expires={state.expires} invitationCode={state.invitationCode}>
@@ -71,36 +64,21 @@ export function WizardPanelStep({
   }
 }
 
-function ProjectDropdown({
-  projects,
-  chosen,
-  busy,
-  prompt,
-  dispatch,
-}: {
-  readonly projects: ProjectList;
-  readonly chosen: string | null;
-  readonly busy: boolean;
-  readonly prompt: string;
-  readonly dispatch: (event: WizardEvent) => void;
-}) {
+function ProjectDropdown({ choice }: { readonly choice: ProjectChoice }) {
   const selection = useMemo(() => new DropdownSelection(), []);
-  const items =
-    projects.status === 'loaded'
-      ? projects.projects.map((project) => ({ id: project.key, text: project.key === project.name ? project.name : `${project.name} (${project.key})` }))
-      : [];
-  const index = items.findIndex((item) => item.id === chosen);
+  const items = choice.options.map((option) => ({ id: option.key, text: option.label }));
+  const index = items.findIndex((item) => item.id === choice.chosen);
   if (index >= 0 && !selection.selected(index)) selection.select(index);
-  if (projects.status === 'empty' || projects.status === 'failed') return <MessageCard severity={MessageCardSeverity.Warning}>{projects.message}</MessageCard>;
+  if (choice.problem !== null) return <MessageCard severity={MessageCardSeverity.Warning}>{choice.problem}</MessageCard>;
   return (
     <FormItem label={`${wizardLabels.project} *`}>
       <Dropdown
         ariaLabel={wizardLabels.project}
         items={items}
         selection={selection}
-        disabled={busy || projects.status === 'loading'}
-        placeholder={projects.status === 'loading' ? wizardLabels.loadingProjects : prompt}
-        onSelect={(_event, item) => dispatch({ type: 'choose_project', key: item.id })}
+        disabled={choice.disabled}
+        placeholder={choice.placeholder}
+        onSelect={(_event, item) => choice.choose(item.id)}
         width={320}
       />
     </FormItem>

@@ -4,19 +4,12 @@ import { RadioGroup } from '@atlaskit/radio';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { useId } from 'react';
-import { wizardLabels, wizardNotices, type ProjectList, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { wizardLabels, wizardNotices } from '../../console-kit/browser-core';
+import { projectChoiceOf, type ProjectChoice, type WizardStepProps } from '../../console-kit/wizard-project-choice';
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** What a step shows besides its fields and buttons: mode options, project picker, code, preview. */
-export function WizardStepBody({
-  state,
-  stepTitle,
-  dispatch,
-}: {
-  readonly state: WizardState;
-  readonly stepTitle: string;
-  readonly dispatch: (event: WizardEvent) => void;
-}) {
+export function WizardStepBody({ state, stepTitle, dispatch }: WizardStepProps) {
   switch (state.step) {
     case 'mode':
       return (
@@ -39,7 +32,7 @@ export function WizardStepBody({
         </Stack>
       );
     case 'project':
-      return <ProjectSelect projects={state.projects} chosen={state.draft.projectKey} busy={state.busy} prompt={stepTitle} dispatch={dispatch} />;
+      return <ProjectSelect choice={projectChoiceOf({ state, stepTitle, dispatch })} />;
     case 'invitation':
       return (
         <Stack space="space.100">
@@ -70,25 +63,10 @@ export function WizardStepBody({
   }
 }
 
-function ProjectSelect({
-  projects,
-  chosen,
-  busy,
-  prompt,
-  dispatch,
-}: {
-  readonly projects: ProjectList;
-  readonly chosen: string | null;
-  readonly busy: boolean;
-  readonly prompt: string;
-  readonly dispatch: (event: WizardEvent) => void;
-}) {
+function ProjectSelect({ choice }: { readonly choice: ProjectChoice }) {
   const id = useId();
-  if (projects.status === 'empty' || projects.status === 'failed') return <SectionMessage appearance="warning">{projects.message}</SectionMessage>;
-  const options =
-    projects.status === 'loaded'
-      ? projects.projects.map((project) => ({ value: project.key, label: project.key === project.name ? project.name : `${project.name} (${project.key})` }))
-      : [];
+  if (choice.problem !== null) return <SectionMessage appearance="warning">{choice.problem}</SectionMessage>;
+  const options = choice.options.map((option) => ({ value: option.key, label: option.label }));
   return (
     <Box>
       <Label htmlFor={id}>
@@ -99,12 +77,12 @@ function ProjectSelect({
         inputId={id}
         aria-label={wizardLabels.project}
         options={options}
-        value={options.find((option) => option.value === chosen) ?? null}
-        isLoading={projects.status === 'loading'}
+        value={options.find((option) => option.value === choice.chosen) ?? null}
+        isLoading={choice.loading}
         loadingMessage={() => wizardLabels.loadingProjects}
-        isDisabled={busy || projects.status === 'loading'}
-        placeholder={projects.status === 'loading' ? wizardLabels.loadingProjects : prompt}
-        onChange={(option) => option && dispatch({ type: 'choose_project', key: option.value })}
+        isDisabled={choice.disabled}
+        placeholder={choice.placeholder}
+        onChange={(option) => option && choice.choose(option.value)}
       />
     </Box>
   );
