@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { describeAccount, signInMethodWords } from './asana-sign-in';
+import { TextField } from './text-field';
 import type { TrackerConnectionAnswer } from './tracker-connection-client';
 
 export interface JiraServerConnectionFormProps {
@@ -42,8 +43,11 @@ export function JiraServerConnectionForm({ connection, saving, problem, notice, 
     if (Object.keys(problems).length === 0) onSave(baseUrl.trim(), token.trim());
   };
 
-  const describedBy = (field: Field) =>
-    [missing[field] === undefined ? null : `${id}-${field}-problem`, `${id}-${field}-help`].filter((part) => part !== null).join(' ');
+  // Typing in a field takes back what was said about it being empty.
+  const edit = (field: Field, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setMissing(({ [field]: _cleared, ...rest }) => rest);
+  };
 
   return (
     <div className="tracker-connection-body">
@@ -63,65 +67,30 @@ export function JiraServerConnectionForm({ connection, saving, problem, notice, 
         </div>
       </dl>
       <form className="tracker-connection-form" noValidate onSubmit={submit} aria-label="Jira connection">
-        <div className={`field${missing.baseUrl === undefined ? '' : ' has-error'}`}>
-          <label htmlFor={`${id}-baseUrl`} className="field-label">
-            Jira base URL
-          </label>
-          <input
-            id={`${id}-baseUrl`}
-            className="input"
-            type="url"
-            inputMode="url"
-            autoComplete="url"
-            spellCheck={false}
-            placeholder="https://jira.example.com"
-            value={baseUrl}
-            disabled={saving}
-            aria-invalid={missing.baseUrl !== undefined}
-            aria-describedby={describedBy('baseUrl')}
-            onChange={(event) => {
-              setBaseUrl(event.target.value);
-              setMissing(({ baseUrl: _cleared, ...rest }) => rest);
-            }}
-          />
-          {missing.baseUrl === undefined ? null : (
-            <p id={`${id}-baseUrl-problem`} className="field-error" role="alert">
-              {missing.baseUrl}
-            </p>
-          )}
-          <p id={`${id}-baseUrl-help`} className="field-help">
-            The address of Jira&apos;s home page, with any context path such as /jira.
-          </p>
-        </div>
-        <div className={`field${missing.token === undefined ? '' : ' has-error'}`}>
-          <label htmlFor={`${id}-token`} className="field-label">
-            Personal access token
-          </label>
-          <input
-            id={`${id}-token`}
-            className="input"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={connection.method === 'token' ? 'Saved (paste a new one to change it)' : ''}
-            value={token}
-            disabled={saving}
-            aria-invalid={missing.token !== undefined}
-            aria-describedby={describedBy('token')}
-            onChange={(event) => {
-              setToken(event.target.value);
-              setMissing(({ token: _cleared, ...rest }) => rest);
-            }}
-          />
-          {missing.token === undefined ? null : (
-            <p id={`${id}-token-problem`} className="field-error" role="alert">
-              {missing.token}
-            </p>
-          )}
-          <p id={`${id}-token-help`} className="field-help">
-            In Jira: your profile picture → Profile → Personal Access Tokens (Jira 8.14 or later). Create it as a Jira administrator.
-          </p>
-        </div>
+        <TextField
+          id={`${id}-baseUrl`}
+          label="Jira base URL"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://jira.example.com"
+          value={baseUrl}
+          disabled={saving}
+          problem={missing.baseUrl ?? null}
+          help="The address of Jira's home page, with any context path such as /jira."
+          onChange={edit('baseUrl', setBaseUrl)}
+        />
+        <TextField
+          id={`${id}-token`}
+          label="Personal access token"
+          type="password"
+          placeholder={connection.method === 'token' ? 'Saved (paste a new one to change it)' : ''}
+          value={token}
+          disabled={saving}
+          problem={missing.token ?? null}
+          help="In Jira: your profile picture → Profile → Personal Access Tokens (Jira 8.14 or later). Create it as a Jira administrator."
+          onChange={edit('token', setToken)}
+        />
         {problem === null ? null : (
           <p className="message message-error" role="alert">
             {problem}

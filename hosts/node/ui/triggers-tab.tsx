@@ -9,6 +9,7 @@ import { NoticeBanner, type Notice } from './notice-banner';
 import { trackerWords } from '../../console-kit/tracker-words';
 import { useConnections } from '../../console-kit/use-connections';
 import { AnswerPending } from './answer-pending';
+import { TextField } from './text-field';
 
 const noTriggers = () => Promise.resolve(ok<readonly TriggerAnswer[]>([]));
 
@@ -144,22 +145,18 @@ function AddTriggerForm({ client, connectionId, tracker, onAdded }: AddTriggerFo
         Add a trigger
       </h3>
       <div className="trigger-form">
-        <div className={`field trigger-query${error === null ? '' : ' has-error'}`}>
-          <label htmlFor={`${id}-query`} className="field-label">
-            {words.queryLabel}
-          </label>
-          <input
-            id={`${id}-query`}
-            className="input code-input"
-            value={query}
-            placeholder={words.queryExample}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={error !== null}
-            aria-describedby={error === null ? undefined : `${id}-error`}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </div>
+        {/* The node's refusal stands under the whole row, so the field is marked here rather than by its own problem. */}
+        <TextField
+          id={`${id}-query`}
+          label={words.queryLabel}
+          value={query}
+          placeholder={words.queryExample}
+          code
+          fieldClassName={`trigger-query${error === null ? '' : ' has-error'}`}
+          aria-invalid={error !== null}
+          aria-describedby={error === null ? undefined : `${id}-error`}
+          onChange={setQuery}
+        />
         <div className="field field-toggle trigger-active">
           <input id={`${id}-active`} type="checkbox" role="switch" className="switch" checked={active} onChange={(event) => setActive(event.target.checked)} />
           <label htmlFor={`${id}-active`} className="field-label">
