@@ -69,7 +69,10 @@ describe('the sandbox: Jira Cloud and a private Azure DevOps Server sync both wa
 
     await adoUser.addComment(workItemId, richTextFromPlain('Fixed in build 1042'));
     await waitFor('the ADO comment on Jira', async () => (await jiraUser.getItem(key))!.comments.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // A later change from Jira is the barrier: the node's own comment write on Jira came before it,
+    // so had that write echoed back, the comment would be on Azure DevOps twice when this arrives.
+    await jiraUser.updateItem(key, { summary: 'Checkout fails on Safari 17 and 18' });
+    await waitFor('the barrier on Azure DevOps', async () => (await adoUser.getItem(workItemId))!.summary === 'Checkout fails on Safari 17 and 18');
     expect((await jiraUser.getItem(key))!.comments).toHaveLength(2);
     expect((await adoUser.getItem(workItemId))!.comments).toHaveLength(2);
   });

@@ -134,7 +134,12 @@ describe('the database refuses writes (disk full)', () => {
     // Let the reconciler and the retries run against the full database for a while: the node
     // keeps answering, and what it created is neither created again nor sent back as new.
     const createdWhileFull = ado.items.size;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const reconcilerPasses = jest.spyOn(ado, 'listChangedSince');
+    const passesAfter = async (more: number) => {
+      const target = reconcilerPasses.mock.calls.length + more;
+      await waitFor(`${more} more reconciler passes`, () => reconcilerPasses.mock.calls.length >= target, 30_000);
+    };
+    await passesAfter(5);
     expect((await privateNode.admin('GET', '/connections')).status).toBe(200);
     expect((await privateNode.admin('GET', `/connections/${connectionId}/queue`)).status).toBe(200);
     expect(ado.items.size).toBe(createdWhileFull);
@@ -144,7 +149,8 @@ describe('the database refuses writes (disk full)', () => {
     // (they have no twin yet and match the trigger); then the admin presses Retry on what the
     // Errors tab lists.
     await privateStore.limitSize(null);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await passesAfter(2);
+    reconcilerPasses.mockRestore();
     for (const error of await errorsOf(privateNode)) expect((await privateNode.admin('POST', `/errors/${error.id}/retry`)).status).toBe(202);
     const twins = new Map<string, string>();
     for (const [index, key] of keys.entries()) {

@@ -3,6 +3,7 @@ import type { Connection } from '../../../core';
 import { storageKey } from './kvs-key';
 import { KvsStore } from './kvs-store';
 import { fakeKvs } from './testing/fake-forge-kvs';
+import { waitFor } from '../../../test/support/wait-for';
 
 jest.mock('@forge/kvs', () => ({ kvs: jest.requireActual('./testing/fake-forge-kvs').fakeKvs.kvs }));
 
@@ -96,9 +97,12 @@ describe('Forge KVS store, where KVS differs from SQLite', () => {
       await gate;
       order.push('first end');
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor('the first invocation to hold the lease', () => order.includes('first start'));
+    const readsBefore = fakeKvs.calls.get;
     const waiting = second.runExclusive('connection:1', async () => void order.push('second'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Each refused attempt reads the lease once (the holder's renewal, every 666 ms, at most once
+    // more): three reads mean the second invocation was refused the lease and is still waiting.
+    await waitFor('the second invocation to be refused the lease', () => fakeKvs.calls.get >= readsBefore + 3);
     expect(order).toEqual(['first start']);
     release();
     await Promise.all([holding, waiting]);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Connection, QueueEntry, StoreV1 } from '../../../core';
 import { describeStoreContract } from '../../../test/contract/store.contract';
 import { postgresForTests, uniqueSchemaName } from '../../../test/support/postgres-server';
+import { waitFor } from '../../../test/support/wait-for';
 import { schemaForNode } from './postgres-pool';
 import { PostgresStore } from './postgres-store';
 import { connectionRecord } from '../../../test/fakes/connection-record';
@@ -20,6 +21,29 @@ const change = (id: string, itemKey: string): Omit<QueueEntry, 'position'> => ({
   createdAt: 1,
   updatedAt: 1,
 });
+
+/**
+ * Waits until PostgreSQL shows a session waiting for the advisory lock on (`first`, `second`), the
+ * keys the store hashes with hashtext: the state that proves a caller is held back, where a
+ * fixed sleep would only hope so.
+ */
+async function waitForLockWaiter(url: string, first: string, second: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await waitFor(`a session waiting for the lock ${first} / ${second}`, async () => {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS waiting FROM pg_locks
+            WHERE locktype = 'advisory' AND NOT granted
+              AND classid::bigint = (hashtext($1)::bigint & 4294967295) AND objid::bigint = (hashtext($2)::bigint & 4294967295)`,
+        [first, second],
+      );
+      return (rows[0] as { waiting: number }).waiting > 0;
+    });
+  } finally {
+    await client.end();
+  }
+}
 
 describe('PostgreSQL store beyond the contract', () => {
   let url: string;
@@ -88,7 +112,7 @@ describe('PostgreSQL store beyond the contract', () => {
     });
     await inside;
     const waiting = two!.runExclusive('connection:1', async () => order.push('two in'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitForLockWaiter(url, schema, 'connection:1');
     const whileHeld = [...order];
     release();
     expect(whileHeld).toEqual(['one in']);
@@ -113,14 +137,17 @@ describe('PostgreSQL store beyond the contract', () => {
     const store = await open(uniqueSchemaName('enqueue'));
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let firstEnqueued: () => void = () => {};
+    const firstIsEnqueued = new Promise<void>((resolve) => (firstEnqueued = resolve));
     const slow = store.transaction(async (inner) => {
       const position = await inner.enqueue(change('first', 'A'));
+      firstEnqueued();
       await gate;
       return position;
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await firstIsEnqueued;
     const fast = store.enqueue(change('second', 'A'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitForLockWaiter(url, 'exalate-queue-item', JSON.stringify(['con_1', 'inbound', 'A']));
     const claim = () => store.claimDueEntries({ connectionId: 'con_1', direction: 'inbound', now: 10, leaseMs: 100, limit: 10 });
     // Were 'second' visible now, a worker would apply it before 'first'.
     const whileFirstUncommitted = await claim().finally(release);
