@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ConsoleConnection } from './admin-answers';
 import type { TrackerKind } from './browser-core';
 import { trackerWords, type TrackerWords } from './tracker-words';
@@ -49,49 +49,95 @@ export interface StartSync {
   syncItem(itemKey: string): Promise<boolean>;
 }
 
-export interface StartSyncFields {
-  /** The trigger's query as typed. */
-  readonly query: string;
-  setQuery(query: string): void;
-  /** The key of the one item to sync, as typed. */
-  readonly itemKey: string;
-  setItemKey(itemKey: string): void;
-  addTrigger(): Promise<void>;
-  syncItem(): Promise<void>;
-  /** The same two as a form's onSubmit: the page is not sent anywhere, the action runs. */
-  submitTrigger(event: { preventDefault(): void }): void;
-  submitItem(event: { preventDefault(): void }): void;
+/** One way to start synchronization: its heading (with the id that names its section) and its help. */
+export interface StartSyncWay {
+  readonly action: StartSyncAction;
+  readonly headingId: string;
+  readonly heading: string;
+  readonly help: string;
+  readonly button: string;
+  /** Whether this way's request is the one in flight. */
+  readonly working: boolean;
+}
+
+/** A way that starts from a field: the trigger's query, or the key of the one item to sync. */
+export interface StartSyncFieldWay extends StartSyncWay {
+  readonly fieldId: string;
+  readonly label: string;
+  readonly example: string;
+  /** The field as typed. */
+  readonly value: string;
+  setValue(value: string): void;
+  /** A query is code: the consoles show it in a monospaced field, and its button is the primary one. */
+  readonly isQuery: boolean;
+  /** Nothing to send yet, or a request in flight. */
+  readonly disabled: boolean;
+  run(): Promise<void>;
+  /** The same as a form's onSubmit: the page is not sent anywhere, the action runs. */
+  submit(event: { preventDefault(): void }): void;
+}
+
+export interface StartSyncWays {
+  /** The prefix of every element id in the dialog, unique to it. */
+  readonly id: string;
+  readonly text: ReturnType<typeof startSyncWords>;
+  readonly sync: StartSync;
+  readonly trigger: StartSyncFieldWay;
+  readonly bulk: StartSyncWay & { run(): Promise<void> };
+  readonly item: StartSyncFieldWay;
 }
 
 /**
- * The two fields of Start synchronization, the trigger's query and the item's key, with the
- * actions that use them; a field is cleared once its action is done, and kept to correct when
- * the node refused it.
+ * The three ways of Start synchronization as every console shows them: headings, help, the two
+ * fields (the trigger's query and the item's key) with the actions that use them. A field is
+ * cleared once its action is done, and kept to correct when the node refused it.
  */
-export function useStartSyncFields(sync: Pick<StartSync, 'addTrigger' | 'syncItem'>): StartSyncFields {
+export function useStartSyncWays(client: ConsoleClient, connection: ConsoleConnection, tracker: TrackerKind): StartSyncWays {
+  const id = useId();
+  const words = trackerWords[tracker];
+  const text = startSyncWords(words);
+  const sync = useStartSync(client, connection, tracker);
   const [query, setQuery] = useState('');
   const [itemKey, setItemKey] = useState('');
-  const addTrigger = async () => {
-    if (await sync.addTrigger(query)) setQuery('');
-  };
-  const syncItem = async () => {
-    if (await sync.syncItem(itemKey)) setItemKey('');
+  const way = (action: StartSyncAction): StartSyncWay => ({
+    action,
+    headingId: `${id}-${action}`,
+    heading: text[action].heading,
+    help: text[action].help,
+    button: text[action].button,
+    working: sync.busy === action,
+  });
+  const fieldWay = (
+    action: 'trigger' | 'item',
+    field: { id: string; label: string; example: string; value: string; setValue(value: string): void },
+    send: (value: string) => Promise<boolean>,
+  ): StartSyncFieldWay => {
+    const run = async () => {
+      if (await send(field.value)) field.setValue('');
+    };
+    return {
+      ...way(action),
+      fieldId: `${id}-${field.id}`,
+      label: field.label,
+      example: field.example,
+      value: field.value,
+      setValue: field.setValue,
+      isQuery: action === 'trigger',
+      disabled: sync.busy !== null || field.value.trim() === '',
+      run,
+      submit: (event) => {
+        event.preventDefault();
+        void run();
+      },
+    };
   };
   return {
-    query,
-    setQuery,
-    itemKey,
-    setItemKey,
-    addTrigger,
-    syncItem,
-    submitTrigger: (event) => {
-      event.preventDefault();
-      void addTrigger();
-    },
-    submitItem: (event) => {
-      event.preventDefault();
-      void syncItem();
-    },
+    id,
+    text,
+    sync,
+    trigger: fieldWay('trigger', { id: 'query', label: words.queryLabel, example: words.queryExample, value: query, setValue: setQuery }, sync.addTrigger),
+    bulk: { ...way('bulk'), run: async () => void (await sync.bulkSync()) },
+    item: fieldWay('item', { id: 'key', label: words.itemKeyLabel, example: words.itemKeyExample, value: itemKey, setValue: setItemKey }, sync.syncItem),
   };
 }
 

@@ -5,11 +5,11 @@ import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { Surface, SurfaceBackground } from 'azure-devops-ui/Surface';
 import { Tab, TabBar, TabSize } from 'azure-devops-ui/Tabs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../console-kit/browser-core';
+import { wizardLabels } from '../../console-kit/browser-core';
 import { useConnections } from '../../console-kit/use-connections';
 import { useInstance } from '../../console-kit/use-instance';
-import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
-import { consolePages, wizardContextOf, type ConsolePage } from '../../console-kit/console-words';
+import { useWizardLauncher } from '../../console-kit/use-wizard-launcher';
+import { consolePages, type ConsolePage } from '../../console-kit/console-words';
 import { createHttpTransport } from '../../console-kit/http-transport';
 import { createConsoleClient, type ConsoleClient } from '../../console-kit/operation-client';
 import { ConnectionsTab } from './connections-tab';
@@ -106,18 +106,9 @@ function ConnectedHub({
   readonly onSave: (url: string) => Promise<string | null>;
 }) {
   const [tab, setTab] = useState<ConsolePage>('connections');
-  const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
   const { view } = useInstance(client);
   const connections = useConnections(client);
-  const host = useMemo<WizardEffectHost>(
-    () => ({
-      client,
-      clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard,
-      close: () => setWizard(null),
-      refreshConnections: () => void connections.refresh(),
-    }),
-    [client, connections.refresh],
-  );
+  const wizard = useWizardLauncher(client, connections.refresh);
   const instance = view.status === 'loaded' ? view.instance : null;
   return (
     <>
@@ -126,8 +117,8 @@ function ConnectedHub({
         titleSize={TitleSize.Large}
         description={`${settingsPageName(isServer)} · ${organization}`}
         commandBarItems={[
-          { id: 'accept', text: wizardLabels.acceptInvitation, disabled: instance === null, onActivate: () => setWizard('accept') },
-          { id: 'initiate', text: wizardLabels.initiateConnection, isPrimary: true, disabled: instance === null, onActivate: () => setWizard('initiate') },
+          { id: 'accept', text: wizardLabels.acceptInvitation, disabled: instance === null, onActivate: () => wizard.open('accept') },
+          { id: 'initiate', text: wizardLabels.initiateConnection, isPrimary: true, disabled: instance === null, onActivate: () => wizard.open('initiate') },
         ]}
       />
       <TabBar selectedTabId={tab} onSelectedTabChanged={(id) => setTab(id as ConsolePage)} tabSize={TabSize.Tall}>
@@ -149,13 +140,7 @@ function ConnectedHub({
           <SettingsTab nodeUrl={nodeUrl} instance={instance} onSave={onSave} isServer={isServer} extensionId={extensionId} />
         ) : null}
       </div>
-      {wizard === null || instance === null ? null : (
-        <WizardPanel
-          key={wizard}
-          host={host}
-          start={() => (wizard === 'initiate' ? startInitiateWizard(wizardContextOf(instance)) : startAcceptWizard(wizardContextOf(instance)))}
-        />
-      )}
+      {wizard.wizard === null || instance === null ? null : <WizardPanel key={wizard.wizard} host={wizard.host} start={() => wizard.start(instance)} />}
     </>
   );
 }

@@ -5,9 +5,9 @@ import { Dialog } from 'azure-devops-ui/Dialog';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { SimpleTableCell, Table, TwoLineTableCell, type ITableColumn } from 'azure-devops-ui/Table';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
-import { useState } from 'react';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { ConnectionsView } from '../../console-kit/use-connections';
+import { useConnectionDialogs } from '../../console-kit/connection-dialogs';
 import { wizardLabels } from '../../console-kit/browser-core';
 import {
   canCheck,
@@ -31,10 +31,7 @@ import { ConnectionStatus } from './status-cell';
 
 /** The Connections tab: every connection with its remote side, mode, status and actions. */
 export function ConnectionsTab({ client, connections }: { readonly client: ConsoleClient; readonly connections: ConnectionsView }) {
-  const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
-  const [editing, setEditing] = useState<ConsoleConnection | null>(null);
-  const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
-  const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
+  const dialogs = useConnectionDialogs();
 
   const { working, notice, dismissNotice, changeStatus, check, remove } = useConnectionActions(client, connections.refresh);
 
@@ -102,7 +99,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
                 primary
                 ariaLabel={`${startSyncLabel} ${connection.name}`}
                 disabled={working === connection.id}
-                onClick={() => setStartingSync(connection)}
+                onClick={() => dialogs.open('start-sync', connection)}
               />
             ) : null}
             {canShowInvitation(connection) ? (
@@ -110,7 +107,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
                 text={invitationCodeWords.show}
                 ariaLabel={`${invitationCodeWords.show} ${connection.name}`}
                 disabled={working === connection.id}
-                onClick={() => setShowingInvitation(connection)}
+                onClick={() => dialogs.open('show-invitation', connection)}
               />
             ) : null}
             {statusActions(connection).map((change) => (
@@ -126,17 +123,21 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
                 text="Edit scripts"
                 ariaLabel={`Edit scripts of ${connection.name}`}
                 disabled={working === connection.id}
-                onClick={() => setEditing(connection)}
+                onClick={() => dialogs.open('edit-scripts', connection)}
               />
             ) : null}
             {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
-            <Button text="Delete" subtle disabled={working === connection.id} onClick={() => setDeleting(connection)} />
+            <Button text="Delete" subtle disabled={working === connection.id} onClick={() => dialogs.open('delete', connection)} />
           </ButtonGroup>
         </SimpleTableCell>
       ),
     },
   ];
 
+  const editing = dialogs.openFor('edit-scripts');
+  const showingInvitation = dialogs.openFor('show-invitation');
+  const startingSync = dialogs.openFor('start-sync');
+  const deleting = dialogs.openFor('delete');
   return (
     <div className="flex-column">
       <NoticeCard notice={notice} onDismiss={dismissNotice} />
@@ -162,25 +163,25 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
           />
         </Card>
       )}
-      {editing === null ? null : <ScriptsPanel client={client} connection={editing} onDismiss={() => setEditing(null)} />}
-      {showingInvitation === null ? null : <InvitationCodePanel client={client} connection={showingInvitation} onDismiss={() => setShowingInvitation(null)} />}
-      {startingSync === null ? null : <StartSyncPanel client={client} connection={startingSync} onDismiss={() => setStartingSync(null)} />}
+      {editing === null ? null : <ScriptsPanel client={client} connection={editing} onClose={dialogs.close} />}
+      {showingInvitation === null ? null : <InvitationCodePanel client={client} connection={showingInvitation} onClose={dialogs.close} />}
+      {startingSync === null ? null : <StartSyncPanel client={client} connection={startingSync} onClose={dialogs.close} />}
       {deleting === null ? null : (
         <Dialog
           titleProps={{ text: `Delete "${deleting.name}"?` }}
           footerButtonProps={[
-            { text: 'Cancel', onClick: () => setDeleting(null) },
+            { text: 'Cancel', onClick: dialogs.close },
             // The dialog closes at once; the row's buttons show the deletion under way.
             {
               text: 'Delete',
               danger: true,
               onClick: () => {
-                setDeleting(null);
+                dialogs.close();
                 void remove(deleting);
               },
             },
           ]}
-          onDismiss={() => setDeleting(null)}
+          onDismiss={dialogs.close}
         >
           The synced work items stay in both trackers; they stop syncing and their twins are unlinked.
         </Dialog>

@@ -2,31 +2,22 @@ import { ContentSize } from 'azure-devops-ui/Callout';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Panel } from 'azure-devops-ui/Panel';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { wizardLabels, wizardNotices } from '../../console-kit/browser-core';
-import type { ConsoleClient } from '../../console-kit/operation-client';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** Show invitation code: a Pending connection's code again, in the side panel the wizard used. */
-export function InvitationCodePanel({
-  client,
-  connection,
-  onDismiss,
-}: {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
-  readonly onDismiss: () => void;
-}) {
+export function InvitationCodePanel({ client, connection, onClose }: ConnectionDialogProps) {
   const code = useInvitationCode(client, connection, typeof navigator === 'undefined' ? undefined : navigator.clipboard);
   const { view } = code;
   return (
     <Panel
-      onDismiss={onDismiss}
+      onDismiss={onClose}
       titleProps={{ text: invitationCodeWords.title(connection) }}
       size={ContentSize.Medium}
       footerButtonProps={[
-        { text: invitationCodeWords.close, onClick: onDismiss },
+        { text: invitationCodeWords.close, onClick: onClose },
         ...(view.status === 'loaded'
           ? [{ text: code.copied ? wizardLabels.copied : wizardLabels.copyInvitationCode, primary: true, onClick: () => void code.copy() }]
           : []),

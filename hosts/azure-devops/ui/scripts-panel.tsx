@@ -3,12 +3,11 @@ import { ContentSize } from 'azure-devops-ui/Callout';
 import { FormItem } from 'azure-devops-ui/FormItem';
 import { Panel } from 'azure-devops-ui/Panel';
 import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
-import type { ConsoleClient } from '../../console-kit/operation-client';
+import { useId } from 'react';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { ScriptSideEditor } from '../../console-kit/script-side-editor';
-import { useScriptApi } from '../../console-kit/script-editor-api';
-import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
+import { scriptLabels } from '../../console-kit/script-editor-session';
+import { useScriptsDialog } from '../../console-kit/use-scripts-dialog';
 import { NoticeCard } from './notice-card';
 
 /**
@@ -16,38 +15,23 @@ import { NoticeCard } from './notice-card';
  * compile (the node names the line, which the editor marks), and a test run on a work item that
  * shows the replica and the changes without writing anything.
  */
-export function ScriptsPanel({
-  client,
-  connection,
-  onDismiss,
-}: {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
-  readonly onDismiss: () => void;
-}) {
+export function ScriptsPanel({ client, connection, onClose }: ConnectionDialogProps) {
   const id = useId();
-  const session = useScriptSession(client, connection.id);
-  const scriptApi = useScriptApi(client);
-  const [workItemId, setWorkItemId] = useState('');
+  const { session, scriptApi, testKey: workItemId, setTestKey: setWorkItemId, testDisabled, testRun, noticeArea } = useScriptsDialog(client, connection);
   const { rules, busy } = session;
-  const noticeArea = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (session.notice !== null) noticeArea.current?.scrollIntoView({ block: 'nearest' });
-  }, [session.notice]);
 
   return (
     <Panel
-      onDismiss={onDismiss}
+      onDismiss={onClose}
       titleProps={{ text: `Scripts: ${connection.name}` }}
       description="Script mode: what this side sends (outgoing) and how it applies what it receives (incoming)."
       size={ContentSize.Large}
       footerButtonProps={[
-        { text: 'Close', onClick: onDismiss },
+        { text: 'Close', onClick: onClose },
         { text: 'Save', primary: true, disabled: rules === null || busy !== null, onClick: () => void session.save() },
       ]}
     >
       <div className="exalate-scripts flex-column rhythm-vertical-16">
-        {/* The content scrolls under a fixed footer: the outcome of Save or Test run is brought into view. */}
         <div ref={noticeArea}>
           <NoticeCard notice={session.notice} onDismiss={session.dismissNotice} />
         </div>
@@ -78,7 +62,7 @@ export function ScriptsPanel({
               onChange={(_event, value) => setWorkItemId(value)}
             />
           </FormItem>
-          <Button text="Test run" disabled={busy !== null || workItemId.trim() === ''} onClick={() => void session.testRun(workItemId)} />
+          <Button text="Test run" disabled={testDisabled} onClick={() => void testRun()} />
         </div>
         {session.testResult === null ? null : (
           <TextField ariaLabel="Test run result" multiline readOnly rows={12} value={session.testResult} className="exalate-code" width={TextFieldWidth.auto} />

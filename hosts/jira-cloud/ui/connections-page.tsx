@@ -3,11 +3,10 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import EmptyState from '@atlaskit/empty-state';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { useMemo, useState } from 'react';
-import type { ConsoleConnection, InstanceAnswer } from '../../console-kit/admin-answers';
-import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../console-kit/browser-core';
+import type { InstanceAnswer } from '../../console-kit/admin-answers';
+import { wizardLabels } from '../../console-kit/browser-core';
+import { useConnectionDialogs } from '../../console-kit/connection-dialogs';
 import { useConnections } from '../../console-kit/use-connections';
-import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
 import {
   canCheck,
   canEditScripts,
@@ -17,12 +16,12 @@ import {
   modeWord,
   pendingExplained,
   statusActions,
-  wizardContextOf,
 } from '../../console-kit/console-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
 import { startSyncLabel } from '../../console-kit/use-start-sync';
+import { useWizardLauncher } from '../../console-kit/use-wizard-launcher';
 import { ConfirmDeleteModal } from './confirm-delete-modal';
 import { InvitationCodeModal } from './invitation-code-modal';
 import { NoticeBanner } from './notice-banner';
@@ -35,21 +34,8 @@ import { WizardModal } from './wizard-modal';
 /** Connections: the list with its actions, and the Initiate Connection and Accept Invitation wizards. */
 export function ConnectionsPage({ client, instance }: { readonly client: ConsoleClient; readonly instance: InstanceAnswer }) {
   const { connections, failure, refresh } = useConnections(client);
-  const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
-  const [editing, setEditing] = useState<ConsoleConnection | null>(null);
-  const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
-  const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
-  const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
-  const host = useMemo<WizardEffectHost>(
-    () => ({
-      client,
-      clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard,
-      close: () => setWizard(null),
-      refreshConnections: () => void refresh(),
-    }),
-    [client, refresh],
-  );
-
+  const wizard = useWizardLauncher(client, refresh);
+  const dialogs = useConnectionDialogs();
   const { working, notice, changeStatus, check, remove } = useConnectionActions(client, refresh);
 
   const head = { cells: ['Name', 'Remote side', 'Mode', 'Status', 'Actions'].map((title) => ({ key: title, content: title })) };
@@ -95,7 +81,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
                 appearance="primary"
                 aria-label={`${startSyncLabel} ${connection.name}`}
                 isDisabled={working === connection.id}
-                onClick={() => setStartingSync(connection)}
+                onClick={() => dialogs.open('start-sync', connection)}
               >
                 {startSyncLabel}
               </Button>
@@ -105,7 +91,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
                 spacing="compact"
                 aria-label={`${invitationCodeWords.show} ${connection.name}`}
                 isDisabled={working === connection.id}
-                onClick={() => setShowingInvitation(connection)}
+                onClick={() => dialogs.open('show-invitation', connection)}
               >
                 {invitationCodeWords.show}
               </Button>
@@ -120,7 +106,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
                 spacing="compact"
                 aria-label={`Edit scripts ${connection.name}`}
                 isDisabled={working === connection.id}
-                onClick={() => setEditing(connection)}
+                onClick={() => dialogs.open('edit-scripts', connection)}
               >
                 Edit scripts
               </Button>
@@ -130,7 +116,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
                 Check
               </Button>
             ) : null}
-            <Button spacing="compact" appearance="subtle" isDisabled={working === connection.id} onClick={() => setDeleting(connection)}>
+            <Button spacing="compact" appearance="subtle" isDisabled={working === connection.id} onClick={() => dialogs.open('delete', connection)}>
               Delete
             </Button>
           </Inline>
@@ -141,13 +127,16 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
 
   const actions = (
     <Inline space="space.100">
-      <Button onClick={() => setWizard('accept')}>{wizardLabels.acceptInvitation}</Button>
-      <Button appearance="primary" onClick={() => setWizard('initiate')}>
+      <Button onClick={() => wizard.open('accept')}>{wizardLabels.acceptInvitation}</Button>
+      <Button appearance="primary" onClick={() => wizard.open('initiate')}>
         {wizardLabels.initiateConnection}
       </Button>
     </Inline>
   );
-  const context = wizardContextOf(instance);
+  const editing = dialogs.openFor('edit-scripts');
+  const showingInvitation = dialogs.openFor('show-invitation');
+  const startingSync = dialogs.openFor('start-sync');
+  const deleting = dialogs.openFor('delete');
   return (
     <PageFrame title="Connections" actions={actions}>
       <NoticeBanner notice={notice} />
@@ -163,18 +152,16 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
           <DynamicTable label="Connections of this Jira site" head={head} rows={rows} isLoading={connections === null && failure === null} rowsPerPage={20} />
         </Box>
       )}
-      {wizard === null ? null : (
-        <WizardModal key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />
-      )}
-      {editing === null ? null : <RulesModal client={client} connection={editing} onClose={() => setEditing(null)} />}
-      {showingInvitation === null ? null : <InvitationCodeModal client={client} connection={showingInvitation} onClose={() => setShowingInvitation(null)} />}
-      {startingSync === null ? null : <StartSyncModal client={client} connection={startingSync} onClose={() => setStartingSync(null)} />}
+      {wizard.wizard === null ? null : <WizardModal key={wizard.wizard} host={wizard.host} start={() => wizard.start(instance)} />}
+      {editing === null ? null : <RulesModal client={client} connection={editing} onClose={dialogs.close} />}
+      {showingInvitation === null ? null : <InvitationCodeModal client={client} connection={showingInvitation} onClose={dialogs.close} />}
+      {startingSync === null ? null : <StartSyncModal client={client} connection={startingSync} onClose={dialogs.close} />}
       {deleting === null ? null : (
         <ConfirmDeleteModal
           connection={deleting}
           busy={working === deleting.id}
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void remove(deleting, () => setDeleting(null))}
+          onCancel={dialogs.close}
+          onConfirm={() => void remove(deleting, dialogs.close)}
         />
       )}
     </PageFrame>

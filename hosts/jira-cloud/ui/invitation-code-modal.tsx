@@ -4,22 +4,13 @@ import { Box, Stack } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useId } from 'react';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { wizardLabels, wizardNotices } from '../../console-kit/browser-core';
-import type { ConsoleClient } from '../../console-kit/operation-client';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
 import { InvitationCodeDetails } from './invitation-code-details';
 
 /** Show invitation code: a Pending connection's code again, laid out as the wizard's last step. */
-export function InvitationCodeModal({
-  client,
-  connection,
-  onClose,
-}: {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
-  readonly onClose: () => void;
-}) {
+export function InvitationCodeModal({ client, connection, onClose }: ConnectionDialogProps) {
   const id = useId();
   const code = useInvitationCode(client, connection, typeof navigator === 'undefined' ? undefined : navigator.clipboard);
   const { view } = code;

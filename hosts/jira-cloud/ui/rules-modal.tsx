@@ -5,12 +5,11 @@ import { Inline, Stack } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
-import type { ConsoleClient } from '../../console-kit/operation-client';
+import { useId, type CSSProperties } from 'react';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { ScriptSideEditor } from '../../console-kit/script-side-editor';
-import { useScriptApi } from '../../console-kit/script-editor-api';
-import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
+import { scriptLabels } from '../../console-kit/script-editor-session';
+import { useScriptsDialog } from '../../console-kit/use-scripts-dialog';
 import { NoticeBanner } from './notice-banner';
 
 /** The editor's frame in Atlassian's colours (ADS tokens, with their light values as fallbacks). */
@@ -27,24 +26,10 @@ const editorFrame = {
  * and answers with the line, which the editor marks), and a test run on an issue that shows the
  * replica and the changes without writing anything.
  */
-export function RulesModal({
-  client,
-  connection,
-  onClose,
-}: {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
-  readonly onClose: () => void;
-}) {
+export function RulesModal({ client, connection, onClose }: ConnectionDialogProps) {
   const id = useId();
-  const session = useScriptSession(client, connection.id);
-  const scriptApi = useScriptApi(client);
-  const [issueKey, setIssueKey] = useState('');
+  const { session, scriptApi, testKey: issueKey, setTestKey: setIssueKey, testDisabled, testRun, noticeArea } = useScriptsDialog(client, connection);
   const { rules } = session;
-  const noticeArea = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (session.notice !== null) noticeArea.current?.scrollIntoView({ block: 'nearest' });
-  }, [session.notice]);
 
   return (
     <Modal onClose={onClose} width="x-large" label={`Scripts of ${connection.name}`}>
@@ -53,7 +38,6 @@ export function RulesModal({
       </ModalHeader>
       <ModalBody>
         <Stack space="space.150">
-          {/* The body scrolls under a fixed footer: the outcome of Save or Test run is brought into view. */}
           <div ref={noticeArea}>
             <NoticeBanner notice={session.notice} />
           </div>
@@ -85,11 +69,7 @@ export function RulesModal({
                 onChange={(event) => setIssueKey(event.currentTarget.value)}
               />
             </div>
-            <Button
-              isDisabled={session.busy !== null || issueKey.trim() === ''}
-              isLoading={session.busy === 'testing'}
-              onClick={() => void session.testRun(issueKey)}
-            >
+            <Button isDisabled={testDisabled} isLoading={session.busy === 'testing'} onClick={() => void testRun()}>
               Test run
             </Button>
           </Inline>

@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
 import type { ConsoleConnection, InstanceAnswer } from '../../console-kit/admin-answers';
 import type { ConsoleClient } from '../../console-kit/operation-client';
-import { wizardContextOf } from '../../console-kit/console-words';
+import { useConnectionDialogs } from '../../console-kit/connection-dialogs';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
-import { startAcceptWizard, startInitiateWizard, wizardLabels } from '../../console-kit/browser-core';
+import { wizardLabels } from '../../console-kit/browser-core';
 import { ConnectionsTable, type ConnectionAction } from './connections-table';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
 import { InvitationCodeDialog } from './invitation-code-dialog';
@@ -11,7 +10,7 @@ import { ScriptsDialog } from './scripts-dialog';
 import { StartSyncDialog } from './start-sync-dialog';
 import { useConnections } from '../../console-kit/use-connections';
 import { WizardDialog } from './wizard-dialog';
-import type { WizardEffectHost } from '../../console-kit/wizard-effect-runner';
+import { useWizardLauncher } from '../../console-kit/use-wizard-launcher';
 
 export interface ConnectionsTabProps {
   readonly client: ConsoleClient;
@@ -21,40 +20,27 @@ export interface ConnectionsTabProps {
 /** The Connections tab: the list, its actions, and the two wizards that add to it. */
 export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
   const { connections, failure, refresh } = useConnections(client);
-  const [wizard, setWizard] = useState<'initiate' | 'accept' | null>(null);
-  const [deleting, setDeleting] = useState<ConsoleConnection | null>(null);
-  const [editingScripts, setEditingScripts] = useState<ConsoleConnection | null>(null);
-  const [showingInvitation, setShowingInvitation] = useState<ConsoleConnection | null>(null);
-  const [startingSync, setStartingSync] = useState<ConsoleConnection | null>(null);
-
-  const host = useMemo<WizardEffectHost>(
-    () => ({
-      client,
-      clipboard: typeof navigator === 'undefined' ? undefined : navigator.clipboard,
-      close: () => setWizard(null),
-      refreshConnections: () => void refresh(),
-    }),
-    [client, refresh],
-  );
-  const context = wizardContextOf(instance);
+  const wizard = useWizardLauncher(client, refresh);
+  const dialogs = useConnectionDialogs();
 
   const { working, notice: banner, dismissNotice, changeStatus, check, remove } = useConnectionActions(client, refresh);
   const confirmDelete = (connection: ConsoleConnection) =>
     remove(connection, () => {
-      setDeleting(null);
+      dialogs.close();
       // The row and its Delete button go away; focus lands on the list's title, not on <body>.
       document.getElementById('connections-heading')?.focus();
     });
 
   const onAction = (connection: ConsoleConnection, action: ConnectionAction) => {
-    if (action === 'delete') setDeleting(connection);
-    else if (action === 'edit-scripts') setEditingScripts(connection);
-    else if (action === 'show-invitation') setShowingInvitation(connection);
-    else if (action === 'start-sync') setStartingSync(connection);
+    if (action === 'delete' || action === 'edit-scripts' || action === 'show-invitation' || action === 'start-sync') dialogs.open(action, connection);
     else if (action === 'check') void check(connection);
     else void changeStatus(connection, action);
   };
 
+  const editingScripts = dialogs.openFor('edit-scripts');
+  const showingInvitation = dialogs.openFor('show-invitation');
+  const startingSync = dialogs.openFor('start-sync');
+  const deleting = dialogs.openFor('delete');
   return (
     <section className="panel-section" aria-labelledby="connections-heading">
       <div className="section-header">
@@ -62,10 +48,10 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
           Connections
         </h2>
         <div className="section-actions">
-          <button type="button" className="button button-default" onClick={() => setWizard('accept')}>
+          <button type="button" className="button button-default" onClick={() => wizard.open('accept')}>
             {wizardLabels.acceptInvitation}
           </button>
-          <button type="button" className="button button-primary" onClick={() => setWizard('initiate')}>
+          <button type="button" className="button button-primary" onClick={() => wizard.open('initiate')}>
             {wizardLabels.initiateConnection}
           </button>
         </div>
@@ -105,23 +91,12 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
       ) : (
         <ConnectionsTable connections={connections} working={working} onAction={onAction} />
       )}
-      {wizard === null ? null : (
-        <WizardDialog key={wizard} host={host} start={() => (wizard === 'initiate' ? startInitiateWizard(context) : startAcceptWizard(context))} />
-      )}
-      {editingScripts === null ? null : (
-        <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={() => setEditingScripts(null)} />
-      )}
-      {showingInvitation === null ? null : <InvitationCodeDialog client={client} connection={showingInvitation} onClose={() => setShowingInvitation(null)} />}
-      {startingSync === null ? null : (
-        <StartSyncDialog client={client} connection={startingSync} tracker={instance.tracker} onClose={() => setStartingSync(null)} />
-      )}
+      {wizard.wizard === null ? null : <WizardDialog key={wizard.wizard} host={wizard.host} start={() => wizard.start(instance)} />}
+      {editingScripts === null ? null : <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={dialogs.close} />}
+      {showingInvitation === null ? null : <InvitationCodeDialog client={client} connection={showingInvitation} onClose={dialogs.close} />}
+      {startingSync === null ? null : <StartSyncDialog client={client} connection={startingSync} tracker={instance.tracker} onClose={dialogs.close} />}
       {deleting === null ? null : (
-        <DeleteConnectionDialog
-          connection={deleting}
-          busy={working === deleting.id}
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete(deleting)}
-        />
+        <DeleteConnectionDialog connection={deleting} busy={working === deleting.id} onCancel={dialogs.close} onConfirm={() => void confirmDelete(deleting)} />
       )}
     </section>
   );

@@ -1,18 +1,11 @@
-import type { ConsoleClient } from '../../console-kit/operation-client';
 import { invitationCodeWords, useInvitationCode } from '../../console-kit/use-invitation-code';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { wizardLabels } from '../../console-kit/browser-core';
 import { InvitationCodeBox } from './invitation-code-box';
 import { ModalDialog } from './modal-dialog';
 
-export interface InvitationCodeDialogProps {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
-  readonly onClose: () => void;
-}
-
 /** Show invitation code: a Pending connection's code again, as the wizard's last step showed it. */
-export function InvitationCodeDialog({ client, connection, onClose }: InvitationCodeDialogProps) {
+export function InvitationCodeDialog({ client, connection, onClose }: ConnectionDialogProps) {
   const code = useInvitationCode(client, connection, typeof navigator === 'undefined' ? undefined : navigator.clipboard);
   const { view } = code;
   return (

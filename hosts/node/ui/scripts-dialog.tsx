@@ -1,19 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { ConsoleClient } from '../../console-kit/operation-client';
+import { useId, type FormEvent } from 'react';
 import { ScriptSideEditor } from '../../console-kit/script-side-editor';
-import { useScriptApi } from '../../console-kit/script-editor-api';
-import { scriptLabels, useScriptSession } from '../../console-kit/script-editor-session';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
+import { scriptLabels } from '../../console-kit/script-editor-session';
+import { useScriptsDialog } from '../../console-kit/use-scripts-dialog';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import type { TrackerKind } from '../../console-kit/browser-core';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
+import { TextField } from './text-field';
 import { trackerWords } from '../../console-kit/tracker-words';
 
-export interface ScriptsDialogProps {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
+export interface ScriptsDialogProps extends ConnectionDialogProps {
   readonly tracker: TrackerKind;
-  readonly onClose: () => void;
 }
 
 /**
@@ -24,14 +21,12 @@ export interface ScriptsDialogProps {
 export function ScriptsDialog({ client, connection, tracker, onClose }: ScriptsDialogProps) {
   const id = useId();
   const words = trackerWords[tracker];
-  const session = useScriptSession(client, connection.id);
-  const scriptApi = useScriptApi(client);
-  const [itemKey, setItemKey] = useState('');
+  const { session, scriptApi, testKey, setTestKey, testDisabled, testRun } = useScriptsDialog(client, connection);
   const { rules, busy } = session;
 
-  const testRun = (event: FormEvent) => {
+  const submitTestRun = (event: FormEvent) => {
     event.preventDefault();
-    void session.testRun(itemKey);
+    void testRun();
   };
 
   return (
@@ -59,23 +54,17 @@ export function ScriptsDialog({ client, connection, tracker, onClose }: ScriptsD
             </div>
           );
         })}
-        <form className="test-run" onSubmit={testRun}>
-          <div className="field">
-            <label htmlFor={`${id}-item`} className="field-label">
-              {`${words.itemKeyLabel} for a test run`}
-            </label>
-            <input
-              id={`${id}-item`}
-              className="input"
-              value={itemKey}
-              placeholder={words.itemKeyExample}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={`${id}-item-help`}
-              onChange={(event) => setItemKey(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button-default" disabled={busy !== null || itemKey.trim() === ''}>
+        <form className="test-run" onSubmit={submitTestRun}>
+          {/* The help stands under the whole row, beside the button: the field is described by it, not given it. */}
+          <TextField
+            id={`${id}-item`}
+            label={`${words.itemKeyLabel} for a test run`}
+            value={testKey}
+            placeholder={words.itemKeyExample}
+            aria-describedby={`${id}-item-help`}
+            onChange={setTestKey}
+          />
+          <button type="submit" className="button button-default" disabled={testDisabled}>
             Test run
           </button>
         </form>

@@ -1,26 +1,17 @@
-import { useId } from 'react';
-import type { ConsoleClient } from '../../console-kit/operation-client';
-import { startSyncWords, useStartSync, useStartSyncFields } from '../../console-kit/use-start-sync';
-import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import type { TrackerKind } from '../../console-kit/browser-core';
+import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
+import { useStartSyncWays, type StartSyncFieldWay, type StartSyncWay } from '../../console-kit/use-start-sync';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
-import { trackerWords } from '../../console-kit/tracker-words';
+import { TextField } from './text-field';
 
-export interface StartSyncDialogProps {
-  readonly client: ConsoleClient;
-  readonly connection: ConsoleConnection;
+export interface StartSyncDialogProps extends ConnectionDialogProps {
   readonly tracker: TrackerKind;
-  readonly onClose: () => void;
 }
 
 /** Start synchronization of an Active connection: add a trigger, bulk sync, or sync one item, right from its row. */
 export function StartSyncDialog({ client, connection, tracker, onClose }: StartSyncDialogProps) {
-  const id = useId();
-  const words = trackerWords[tracker];
-  const text = startSyncWords(words);
-  const sync = useStartSync(client, connection, tracker);
-  const { query, setQuery, itemKey, setItemKey, submitTrigger, submitItem } = useStartSyncFields(sync);
+  const { id, text, sync, trigger, bulk, item } = useStartSyncWays(client, connection, tracker);
   return (
     <ModalDialog
       title={text.title(connection)}
@@ -35,67 +26,17 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
           {text.intro}
         </p>
         <NoticeBanner notice={sync.notice} onDismiss={sync.dismissNotice} />
-        <form className="start-sync-way" aria-labelledby={`${id}-trigger`} onSubmit={submitTrigger}>
-          <h3 id={`${id}-trigger`} className="form-card-title">
-            {text.trigger.heading}
-          </h3>
-          <p className="field-help">{text.trigger.help}</p>
+        <FieldWay way={trigger} />
+        <div className="start-sync-way" role="group" aria-labelledby={bulk.headingId}>
+          <WayHeading way={bulk} />
           <div className="trigger-form">
-            <div className="field trigger-query">
-              <label htmlFor={`${id}-query`} className="field-label">
-                {words.queryLabel}
-              </label>
-              <input
-                id={`${id}-query`}
-                className="input code-input"
-                value={query}
-                placeholder={words.queryExample}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => setQuery(event.target.value)}
-              />
-            </div>
-            <button type="submit" className="button button-primary" disabled={sync.busy !== null || query.trim() === ''}>
-              {text.trigger.button}
-            </button>
-          </div>
-        </form>
-        <div className="start-sync-way" role="group" aria-labelledby={`${id}-bulk`}>
-          <h3 id={`${id}-bulk`} className="form-card-title">
-            {text.bulk.heading}
-          </h3>
-          <div className="trigger-form">
-            <p className="field-help trigger-query">{text.bulk.help}</p>
-            <button type="button" className="button button-default" disabled={sync.busy !== null} onClick={() => void sync.bulkSync()}>
-              {text.bulk.button}
+            <p className="field-help trigger-query">{bulk.help}</p>
+            <button type="button" className="button button-default" disabled={sync.busy !== null} onClick={() => void bulk.run()}>
+              {bulk.button}
             </button>
           </div>
         </div>
-        <form className="start-sync-way" aria-labelledby={`${id}-item`} onSubmit={submitItem}>
-          <h3 id={`${id}-item`} className="form-card-title">
-            {text.item.heading}
-          </h3>
-          <p className="field-help">{text.item.help}</p>
-          <div className="trigger-form">
-            <div className="field trigger-query">
-              <label htmlFor={`${id}-key`} className="field-label">
-                {words.itemKeyLabel}
-              </label>
-              <input
-                id={`${id}-key`}
-                className="input"
-                value={itemKey}
-                placeholder={words.itemKeyExample}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => setItemKey(event.target.value)}
-              />
-            </div>
-            <button type="submit" className="button button-default" disabled={sync.busy !== null || itemKey.trim() === ''}>
-              {text.item.button}
-            </button>
-          </div>
-        </form>
+        <FieldWay way={item} />
       </div>
       <footer className="modal-footer">
         <button type="button" className="button button-default" onClick={onClose}>
@@ -103,5 +44,36 @@ export function StartSyncDialog({ client, connection, tracker, onClose }: StartS
         </button>
       </footer>
     </ModalDialog>
+  );
+}
+
+function FieldWay({ way }: { readonly way: StartSyncFieldWay }) {
+  return (
+    <form className="start-sync-way" aria-labelledby={way.headingId} onSubmit={way.submit}>
+      <WayHeading way={way} />
+      <p className="field-help">{way.help}</p>
+      <div className="trigger-form">
+        <TextField
+          id={way.fieldId}
+          label={way.label}
+          value={way.value}
+          placeholder={way.example}
+          code={way.isQuery}
+          fieldClassName="trigger-query"
+          onChange={way.setValue}
+        />
+        <button type="submit" className={`button ${way.isQuery ? 'button-primary' : 'button-default'}`} disabled={way.disabled}>
+          {way.button}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function WayHeading({ way }: { readonly way: StartSyncWay }) {
+  return (
+    <h3 id={way.headingId} className="form-card-title">
+      {way.heading}
+    </h3>
   );
 }
