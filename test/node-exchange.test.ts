@@ -1,3 +1,4 @@
+import { createSignedRequestToken, messagesOperation } from '../core';
 import { FakeTracker } from './fakes/fake-tracker';
 import { ManualClock } from './fakes/manual-clock';
 import { postgresForTests } from './support/postgres-server';
@@ -178,6 +179,30 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
       401,
     );
     expect((await publicNode.admin('GET', '/connections')).body).toEqual(before.body);
+  });
+
+  it('refuses a message its peer signed that is not a peer message, and the signature cannot be used again', async () => {
+    const initiated = await publicNode.admin('POST', '/connections/initiate', initiateBody(null));
+    const id = initiated.body.connection.id as string;
+    await privateNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
+    const body = JSON.stringify({ type: 'no_such_message' });
+    const token = await createSignedRequestToken(
+      privateNode.context.identity,
+      { audienceNodeId: publicNode.context.identity.nodeId, connectionId: id, operation: messagesOperation(id), body },
+      clock.now(),
+    );
+    const send = () =>
+      fetch(`${publicNode.nodeUrl}/exchange/v1/connections/${id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'exalate-signature': token },
+        body,
+      });
+    const refused = await send();
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    const replayed = await send();
+    expect(replayed.status).toBe(401);
+    expect((await publicNode.admin('GET', `/connections/${id}`)).body.status).toBe('active');
   });
 
   it("refuses connection information the wizard would refuse, in the wizard's words", async () => {

@@ -170,3 +170,56 @@ describe('handshake refusals on the initiating node', () => {
     expect(stored).toMatchObject({ status: 'active', remoteTracker: 'asana', invitationExpiresAt: null });
   });
 });
+
+describe('what the initiating node says and logs about a handshake', () => {
+  const clock = new ManualClock();
+  const lines: { level: string; message: string; fields: Readonly<Record<string, unknown>> | undefined }[] = [];
+  const record = (level: string) => (message: string, fields?: Readonly<Record<string, unknown>>) => lines.push({ level, message, fields });
+  let initiator: TestNode;
+
+  beforeAll(async () => {
+    initiator = await startTestNode({
+      name: 'initiator-logged',
+      isPublic: true,
+      tracker: new FakeTracker('jira-cloud'),
+      clock,
+      logger: { info: record('info'), warn: record('warn'), error: record('error') },
+    });
+  });
+  afterAll(() => initiator.close());
+
+  const handshake = (body: unknown) =>
+    fetch(`${initiator.nodeUrl}/exchange/v1/handshake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      async (response) => ({ status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } }),
+    );
+  const acceptor = (nodeId = 'node_acceptor', publicKey = 'A'.repeat(43)) => ({ nodeId, publicKey, tracker: 'asana', nodeUrl: null, name: 'partner' });
+
+  it('tells the acceptor what to do next for each refusal, logs each with its code, and never logs the token', async () => {
+    const { connectionId, token } = contentOf((await initiator.admin('POST', '/connections/initiate', initiateBody(null))).body.invitationCode);
+    const wrongToken = `${token.slice(0, -1)}${token.at(-1) === 'A' ? 'B' : 'A'}`;
+    lines.length = 0;
+
+    expect((await handshake({ connectionId: 'con_unknown', token, acceptor: acceptor() })).body.error).toEqual({
+      code: 'invitation_rejected',
+      message: 'The initiating node does not know this invitation (it may have been deleted). Ask the initiator for a new invitation code.',
+    });
+    expect((await handshake({ connectionId, token: wrongToken, acceptor: acceptor() })).body.error).toEqual({
+      code: 'invitation_rejected',
+      message: 'The invitation code does not match the invitation on the initiating node. Ask the initiator for a new invitation code.',
+    });
+    expect((await handshake({ connectionId, token, acceptor: acceptor() })).status).toBe(200);
+    expect((await handshake({ connectionId, token, acceptor: acceptor('node_other') })).body.error).toEqual({
+      code: 'invitation_used',
+      message: 'This invitation code was already used to accept the connection; a code works once. Ask the initiator for a new invitation code.',
+    });
+
+    const handshakeLines = lines.filter((line) => line.message.startsWith('handshake'));
+    expect(handshakeLines).toEqual([
+      { level: 'warn', message: 'handshake refused', fields: { connectionId: 'con_unknown', code: 'invitation_rejected' } },
+      { level: 'warn', message: 'handshake refused', fields: { connectionId, code: 'invitation_rejected' } },
+      { level: 'info', message: 'handshake completed', fields: { connectionId } },
+      { level: 'warn', message: 'handshake refused', fields: { connectionId, code: 'invitation_used' } },
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(token.slice(0, 20));
+  });
+});
