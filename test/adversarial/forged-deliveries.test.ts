@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { richTextFromPlain, writeSecretSetting, type Connection, type TrackerItem, type TrackerKind } from '../../core';
+import { connectionRecord } from '../fakes/connection-record';
 import { MemoryTracker } from '../fakes/memory-tracker';
+import { trackerItem } from '../fakes/tracker-item';
 import { startTestNode, type TestNode } from '../support/test-node';
 import { waitFor } from '../support/wait-for';
 
@@ -152,45 +154,27 @@ describe.each(cases)('forged change deliveries: $kind', (tracker) => {
 });
 
 function issue(key: string): TrackerItem {
-  return {
+  return trackerItem({
     key,
-    projectKey: 'SUP',
     type: 'Bug',
     summary: `Item ${key}`,
     description: richTextFromPlain('From a tracker'),
-    status: 'To Do',
-    priority: null,
-    labels: [],
-    assignee: null,
-    reporter: null,
-    comments: [],
-    attachments: [],
-    customFields: {},
-    parentKey: null,
     updated: '2026-11-23T12:00:00.000Z',
     url: `https://tracker.example/${key}`,
-  };
+  });
 }
 
 /** An active connection whose peer is private (never called), so queued changes stay in the outbox to be read. */
 function syncingConnection(id: string): Connection {
-  return {
+  return connectionRecord({
     id,
     name: 'hooks',
-    description: '',
-    mode: 'script',
     status: 'active',
-    statusReason: null,
-    role: 'initiator',
     localName: 'here',
     remoteName: 'there',
     projectKey: 'SUP',
-    destination: 'unknown',
     remoteTracker: 'jira-cloud',
-    localIsPrivate: false,
     peer: { nodeId: 'node_peer', publicKey: 'A'.repeat(43), nodeUrl: null, tracker: 'jira-cloud' },
     invitationExpiresAt: null,
-    createdAt: 1,
-    updatedAt: 1,
-  };
+  });
 }

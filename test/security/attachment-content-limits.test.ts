@@ -1,4 +1,5 @@
 import { attachmentContentLifetimeMs, expireAttachmentContent, receiveEnvelopes, type Connection, type Envelope, type NodeContext } from '../../core';
+import { connectionRecord } from '../fakes/connection-record';
 import { ManualClock } from '../fakes/manual-clock';
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { startTestNode, type TestNode } from '../support/test-node';
@@ -117,23 +118,16 @@ function change(id: string, sourceKey: string, attachments: readonly { id: strin
 }
 
 function activeConnection(id: string): Connection {
-  return {
+  return connectionRecord({
     id,
     name: 'attachments_from_partner',
-    description: '',
-    mode: 'script',
     status: 'active',
-    statusReason: null,
-    role: 'initiator',
     localName: 'acme',
     remoteName: 'partner',
     projectKey: 'SUP',
     destination: 'https://partner.example',
     remoteTracker: 'azure-devops',
-    localIsPrivate: false,
     peer: { nodeId: 'node_partner', publicKey: 'key', nodeUrl: 'https://partner.example', tracker: 'azure-devops' },
     invitationExpiresAt: null,
-    createdAt: 1,
-    updatedAt: 1,
-  };
+  });
 }
