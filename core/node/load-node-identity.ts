@@ -1,3 +1,4 @@
+import { randomToken } from '../encoding/random';
 import { generateNodeIdentity } from '../exchange/node-keys';
 import type { SecretsV1 } from '../ports/secrets';
 import type { NodeIdentity, StoreV1 } from '../ports/store';
@@ -17,4 +18,21 @@ export async function readSecretSetting(store: StoreV1, secrets: SecretsV1, key:
 
 export async function writeSecretSetting(store: StoreV1, secrets: SecretsV1, key: string, value: string): Promise<void> {
   await store.putSetting(key, await secrets.seal(value));
+}
+
+/**
+ * A random secret setting (a signing key, a token) made on first use and kept sealed for good, so
+ * every process sharing the store agrees on it. `made` says whether this call made it.
+ */
+export async function readOrMakeSecretSetting(
+  store: StoreV1,
+  secrets: SecretsV1,
+  key: string,
+  byteLength: number,
+): Promise<{ readonly value: string; readonly made: boolean }> {
+  const stored = await readSecretSetting(store, secrets, key);
+  if (stored) return { value: stored, made: false };
+  const value = randomToken(byteLength);
+  await writeSecretSetting(store, secrets, key, value);
+  return { value, made: true };
 }

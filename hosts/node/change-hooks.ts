@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import {
   err,
   ExalateError,
   LocalChangeIntake,
   ok,
+  readOrMakeSecretSetting,
   readSecretSetting,
   writeSecretSetting,
   type ChangeIntakeV1,
@@ -52,13 +52,7 @@ export async function registerChangeHooks({ context, changeIntake }: ChangeHookN
 /** The secret the node gives trackers that send it back with every delivery, kept sealed in the store. */
 export function nodeHookSecret(context: Pick<NodeContext, 'store' | 'secrets'>): HookSecretV1 {
   return {
-    forRegistration: async () => {
-      const stored = await readSecretSetting(context.store, context.secrets, secretSetting);
-      if (stored) return stored;
-      const secret = randomBytes(24).toString('base64url');
-      await writeSecretSetting(context.store, context.secrets, secretSetting, secret);
-      return secret;
-    },
+    forRegistration: async () => (await readOrMakeSecretSetting(context.store, context.secrets, secretSetting, 24)).value,
     forDelivery: async () => {
       const stored = await readSecretSetting(context.store, context.secrets, secretSetting);
       return stored === undefined

@@ -3,8 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import {
   defaultInvitationLifetimeMs,
   loadNodeIdentity,
-  readSecretSetting,
-  writeSecretSetting,
+  readOrMakeSecretSetting,
   SyncSignals,
   systemClock,
   type ChangeIntakeV1,
@@ -38,7 +37,6 @@ import { changeIntakeFactories } from './tracker-connection/tracker-adapters';
 import { nodeHookSecret } from './change-hooks';
 import type { NodeOperations } from './operations/operation-routes';
 import { readQueueDepth } from './operations/queue-depth';
-import { randomBytes } from 'node:crypto';
 import { createWorkerScriptSandbox } from './script-sandbox/worker-script-sandbox';
 
 export interface NodeOptions {
@@ -127,16 +125,10 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const operations: NodeOperations = { metrics, readiness: () => checkNodeReadiness(baseStore, ledger) };
   const secrets = keyFileSecrets(join(options.dataDirectory, options.name, 'secret.key'), process.env['NODE_SECRET_KEY']);
   const identity = await loadNodeIdentity(store, secrets, clock.now());
-  let adminToken = options.adminToken;
-  let adminTokenIsNew = false;
-  if (!adminToken) {
-    adminToken = await readSecretSetting(store, secrets, adminTokenSetting);
-    if (!adminToken) {
-      adminToken = randomBytes(24).toString('base64url');
-      adminTokenIsNew = true;
-      await writeSecretSetting(store, secrets, adminTokenSetting, adminToken);
-    }
-  }
+  // A token given at start is used as it is; otherwise the node makes one on its first start and keeps it.
+  const { value: adminToken, made: adminTokenIsNew } = options.adminToken
+    ? { value: options.adminToken, made: false }
+    : await readOrMakeSecretSetting(store, secrets, adminTokenSetting, 24);
   // One tracker object for the node's life; signing in from the console switches what it delegates to.
   const tracker = SwitchableTracker.around(options.tracker);
   const trackerConnection = new NodeTrackerConnection({ tracker, store, secrets, clock, logger: options.logger, nodeUrl: options.nodeUrl });

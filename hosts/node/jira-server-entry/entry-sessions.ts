@@ -1,17 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import {
-  err,
-  ExalateError,
-  ok,
-  parseJson,
-  readSecretSetting,
-  writeSecretSetting,
-  type ClockV1,
-  type Result,
-  type SecretsV1,
-  type StoreV1,
-} from '../../../core';
+import { err, ExalateError, ok, parseJson, readOrMakeSecretSetting, type ClockV1, type Result, type SecretsV1, type StoreV1 } from '../../../core';
 import { hmacSha256Base64Url, sameSecret } from '../../incoming-request';
 
 /**
@@ -42,13 +30,7 @@ export class EntrySessions {
 
   constructor(store: StoreV1, secrets: SecretsV1, clock: ClockV1) {
     this.#clock = clock;
-    this.#key = (async () => {
-      const saved = await readSecretSetting(store, secrets, keySetting);
-      if (saved) return Buffer.from(saved, 'base64url');
-      const made = randomBytes(32);
-      await writeSecretSetting(store, secrets, keySetting, made.toString('base64url'));
-      return made;
-    })();
+    this.#key = readOrMakeSecretSetting(store, secrets, keySetting, 32).then(({ value }) => Buffer.from(value, 'base64url'));
   }
 
   async issue(user: string, displayName: string): Promise<{ readonly token: string; readonly expiresAt: number }> {
