@@ -90,14 +90,17 @@ function userOf(description: Parameters<typeof instanceOf>[0], kind: TrackerKind
     return fetch(input, { ...init, headers });
   };
   const options = { baseUrl: instance.trackerApi, authorization: instance.trackerAuth, fetch: marked };
-  return kind === 'jira-cloud'
-    ? new JiraCloudAdapter(options)
-    : kind === 'jira-server'
-      ? new JiraServerAdapter(options)
-      : kind === 'azure-devops'
-        ? new AzureDevOpsAdapter(options)
-        : new AsanaAdapter(options);
+  return adapterOf[kind](options);
 }
+
+const adapterOf: Readonly<
+  Record<TrackerKind, (options: { baseUrl: string; authorization: string; fetch: typeof fetch }) => TrackerV1 & TrackerItemOperations>
+> = {
+  'jira-cloud': (options) => new JiraCloudAdapter(options),
+  'jira-server': (options) => new JiraServerAdapter(options),
+  'azure-devops': (options) => new AzureDevOpsAdapter(options),
+  asana: (options) => new AsanaAdapter(options),
+};
 
 async function peerSummary(
   description: Parameters<typeof instanceOf>[0],

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { TrackerV1 } from '../../../core';
+import type { TrackerKind, TrackerV1 } from '../../../core';
 import type { SandboxInstanceDefinition } from '../sandbox-instances';
 import { exalateHubRoute } from './azure-devops-pages';
 import { azureDevOpsHostRoutes, jiraCloudHostRoutes } from './host-page-routes';
@@ -28,17 +28,21 @@ export interface InstanceHostContext {
  * Extensions → Exalate, the hub). Jira Server and Asana have none: their console is the node's own.
  */
 export function instanceHostPages(context: InstanceHostContext): InstanceHostPages | null {
-  const { definition, baseUrl } = context;
-  if (definition.tracker === 'jira-cloud') {
+  return hostPagesOf[context.definition.tracker]?.(context) ?? null;
+}
+
+/** Which trackers host the console in a page of their own; the compiler asks about every tracker. */
+const hostPagesOf: Readonly<Record<TrackerKind, ((context: InstanceHostContext) => InstanceHostPages) | null>> = {
+  'jira-cloud': ({ definition, adminApi, adminToken }) => {
     const base = `/${definition.id}/jira`;
     return {
       prefix: base,
-      routes: jiraCloudHostRoutes({ site: { base, siteName: 'acme' }, adminApi: context.adminApi, adminToken: context.adminToken }),
+      routes: jiraCloudHostRoutes({ site: { base, siteName: 'acme' }, adminApi, adminToken }),
       consolePath: `${base}/settings/apps/exalate/connections`,
     };
-  }
-  if (definition.tracker === 'azure-devops') {
-    const name = context.trackerApi.split('/').pop() ?? 'acme';
+  },
+  'azure-devops': ({ definition, baseUrl, trackerApi, tracker }) => {
+    const name = trackerApi.split('/').pop() ?? 'acme';
     const base = `/${definition.id}/${name}`;
     return {
       prefix: base,
@@ -46,10 +50,11 @@ export function instanceHostPages(context: InstanceHostContext): InstanceHostPag
         organization: { base, name, isServer: !definition.public },
         // The hub asks for the organization's node URL once; the sandbox's admin has given it.
         nodeUrl: `${baseUrl}/${definition.id}/node`,
-        listProjects: async () => (await context.tracker.listProjects()).map((project) => project.name),
+        listProjects: async () => (await tracker.listProjects()).map((project) => project.name),
       }),
       consolePath: `${base}/_settings/${exalateHubRoute}`,
     };
-  }
-  return null;
-}
+  },
+  'jira-server': null,
+  asana: null,
+};
