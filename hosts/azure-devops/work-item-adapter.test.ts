@@ -1,29 +1,11 @@
 import { ExalateError, plainTextOf, type RichText } from '../../core';
 import { AzureDevOpsAdapter } from './adapter';
+import { heading, orderedList, paragraph, richTextDocument, text } from '../../test/fakes/rich-text-document';
 import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../../test/support/azure-devops-harness';
 
 const project = 'Fabrikam Fiber';
-const paragraph = (text: string): RichText => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-const formatted: RichText = {
-  type: 'doc',
-  content: [
-    { type: 'heading', level: 2, content: [{ type: 'text', text: 'Steps' }] },
-    {
-      type: 'orderedList',
-      items: [
-        [
-          {
-            type: 'paragraph',
-            content: [
-              { type: 'text', text: 'Open ' },
-              { type: 'text', text: 'checkout', marks: ['bold'] },
-            ],
-          },
-        ],
-      ],
-    },
-  ],
-};
+const plainDocument = (value: string): RichText => richTextDocument(paragraph(text(value)));
+const formatted = richTextDocument(heading(2, text('Steps')), orderedList([paragraph(text('Open '), text('checkout', 'bold'))]));
 
 describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () => {
   let harness: AzureDevOpsHarness;
@@ -178,9 +160,9 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
   it('adds and edits comments in HTML, read back oldest first with their authors', async () => {
     const { key } = await adapter.createItem({ projectKey: project, type: 'Bug', summary: 'Talkative' });
 
-    const first = await adapter.addComment(key, paragraph('First'));
+    const first = await adapter.addComment(key, plainDocument('First'));
     await adapter.addComment(key, formatted);
-    await adapter.updateComment(key, first.id, paragraph('First, edited'));
+    await adapter.updateComment(key, first.id, plainDocument('First, edited'));
     const item = await adapter.getItem(key);
 
     expect(item?.comments.map((comment) => plainTextOf(comment.body))).toEqual(['First, edited', plainTextOf(formatted)]);

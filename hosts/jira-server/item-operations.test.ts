@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { RichText } from '../../core';
+import { heading, orderedList, paragraph, richTextDocument, text } from '../../test/fakes/rich-text-document';
 import { readTrigger } from '../../test/support/read-trigger';
 import { startEmulatorServer, startWebhookReceiver, type RunningEmulatorServer } from '../emulator-kit';
 import { createTestTimers } from '../tracker-http';
@@ -7,33 +7,11 @@ import { JiraServerAdapter } from './adapter';
 import { createJiraServerEmulator, type JiraServerEmulator } from './emulator';
 import { readChangeEvent } from './change-intake';
 
-const described: RichText = {
-  type: 'doc',
-  content: [
-    { type: 'heading', level: 2, content: [{ type: 'text', text: 'Steps' }] },
-    {
-      type: 'orderedList',
-      items: [
-        [
-          {
-            type: 'paragraph',
-            content: [
-              { type: 'text', text: 'Open ' },
-              { type: 'text', text: '/checkout', marks: ['code'] },
-            ],
-          },
-        ],
-      ],
-    },
-    {
-      type: 'paragraph',
-      content: [
-        { type: 'text', text: 'Ask ' },
-        { type: 'mention', displayName: 'Sam Support', email: 'sam@acme.example' },
-      ],
-    },
-  ],
-};
+const described = richTextDocument(
+  heading(2, text('Steps')),
+  orderedList([paragraph(text('Open '), text('/checkout', 'code'))]),
+  paragraph(text('Ask '), { type: 'mention', displayName: 'Sam Support', email: 'sam@acme.example' }),
+);
 
 describe('JiraServerAdapter items', () => {
   let emulator: JiraServerEmulator;
@@ -62,13 +40,7 @@ describe('JiraServerAdapter items', () => {
     const item = await adapter.getItem(key);
     // Wiki markup names people by username only: the mention comes back as the username.
     expect(item?.description.content.slice(0, 2)).toEqual(described.content.slice(0, 2));
-    expect(item?.description.content[2]).toEqual({
-      type: 'paragraph',
-      content: [
-        { type: 'text', text: 'Ask ' },
-        { type: 'mention', displayName: 'ssupport' },
-      ],
-    });
+    expect(item?.description.content[2]).toEqual(paragraph(text('Ask '), { type: 'mention', displayName: 'ssupport' }));
   });
 
   it('assigns by username found through the email, and pages search by startAt', async () => {
@@ -94,7 +66,7 @@ describe('JiraServerAdapter items', () => {
     try {
       const { webhookId } = await adapter.registerChangeHook(receiver.url, 'connection-secret');
       const { key } = await adapter.createItem({ projectKey: 'ITSM', type: 'Task', summary: 'Hooked' });
-      await adapter.addComment(key, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Seen' }] }] });
+      await adapter.addComment(key, richTextDocument(paragraph(text('Seen'))));
       await emulator.deliveriesSettled();
 
       expect(webhookId).toBe('1');
