@@ -1,42 +1,30 @@
 import { ExalateError } from '../../core';
 import { startEmulatorServer } from '../emulator-kit';
-import { startJiraCloudHarness, type JiraHarness } from '../../test/support/jira-harness';
+import { jiraHarnessForEachTest, startJiraCloudHarness } from '../../test/support/jira-harness';
 import { readTrigger } from '../../test/support/read-trigger';
-import { JiraCloudAdapter } from './adapter';
-import { createJiraCloudEmulator, type JiraCloudEmulator } from './emulator';
+import { createJiraCloudEmulator } from './emulator';
 
 /** Jira Cloud behaviour beyond the shared contract: workflows, people, custom fields, search paging, the emulator's refusals. */
 describe('JiraCloudAdapter items', () => {
-  let harness: JiraHarness<JiraCloudEmulator, JiraCloudAdapter>;
-  let adapter: JiraCloudAdapter;
-  let specCheck: JiraHarness<JiraCloudEmulator, JiraCloudAdapter>['specCheck'];
-
-  beforeEach(async () => {
-    harness = await startJiraCloudHarness();
-    ({ adapter, specCheck } = harness);
-  });
-  afterEach(async () => {
-    specCheck.assertExchangesMatchSpec();
-    await harness.close();
-  });
+  const harness = jiraHarnessForEachTest(startJiraCloudHarness);
 
   it('walks the workflow through an in-progress status and says which statuses are reachable when none leads there', async () => {
-    const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Workflow' });
+    const { key } = await harness.adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Workflow' });
 
-    await adapter.updateItem(key, { status: 'Done' });
-    expect((await adapter.getItem(key))!.status).toBe('Done');
-    await adapter.updateItem(key, { status: 'Done' });
-    const failure = await adapter.updateItem(key, { status: 'Blocked' }).catch((error: unknown) => error);
+    await harness.adapter.updateItem(key, { status: 'Done' });
+    expect((await harness.adapter.getItem(key))!.status).toBe('Done');
+    await harness.adapter.updateItem(key, { status: 'Done' });
+    const failure = await harness.adapter.updateItem(key, { status: 'Blocked' }).catch((error: unknown) => error);
 
     expect(ExalateError.isInstance(failure)).toBe(true);
     expect((failure as ExalateError).message).toBe(
       `Jira Cloud at ${harness.server.mountUrl} cannot move ${key} from "Done" to "Blocked": its workflow has no transition from "Done" to "Blocked"; from "Done" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`,
     );
-    await expect(adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
   });
 
   it('creates in a status, assigns by email, and reads custom fields by the names admins see', async () => {
-    const { key } = await adapter.createItem({
+    const { key } = await harness.adapter.createItem({
       projectKey: 'SUP',
       type: 'Bug',
       summary: 'Full',
@@ -46,7 +34,7 @@ describe('JiraCloudAdapter items', () => {
       parentKey: null,
     });
 
-    const item = await adapter.getItem(key);
+    const item = await harness.adapter.getItem(key);
 
     expect(item).toMatchObject({
       status: 'In Progress',
@@ -54,46 +42,46 @@ describe('JiraCloudAdapter items', () => {
       reporter: { email: 'admin@acme.example' },
       customFields: { 'Customer Tier': 'gold', 'Story Points': 3 },
     });
-    await adapter.updateItem(key, { assigneeEmail: null });
-    await expect(adapter.getItem(key)).resolves.toMatchObject({ assignee: null });
+    await harness.adapter.updateItem(key, { assigneeEmail: null });
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ assignee: null });
   });
 
   it('refuses an unknown assignee or custom field with what to do, before writing anything', async () => {
-    const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Guarded' });
+    const { key } = await harness.adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Guarded' });
 
-    await expect(adapter.updateItem(key, { summary: 'changed', assigneeEmail: 'ghost@nowhere.example' })).rejects.toMatchObject({
+    await expect(harness.adapter.updateItem(key, { summary: 'changed', assigneeEmail: 'ghost@nowhere.example' })).rejects.toMatchObject({
       code: 'invalid_request',
       message: expect.stringContaining('has no user with the email ghost@nowhere.example'),
     });
-    await expect(adapter.updateItem(key, { customFields: { 'Favourite Colour': 'blue' } })).rejects.toMatchObject({
+    await expect(harness.adapter.updateItem(key, { customFields: { 'Favourite Colour': 'blue' } })).rejects.toMatchObject({
       code: 'invalid_request',
       message: expect.stringContaining('has no field named "Favourite Colour"'),
     });
-    await expect(adapter.getItem(key)).resolves.toMatchObject({ summary: 'Guarded' });
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ summary: 'Guarded' });
   });
 
   it("turns Jira's field errors into a message naming the field", async () => {
-    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Bad priority', priority: 'Urgent!' })).rejects.toMatchObject({
+    await expect(harness.adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Bad priority', priority: 'Urgent!' })).rejects.toMatchObject({
       code: 'invalid_request',
       message: expect.stringContaining("priority: Priority name 'Urgent!' is not valid"),
     });
-    await expect(adapter.createItem({ projectKey: 'SUP', type: 'Spaceship', summary: 'Bad type' })).rejects.toMatchObject({
+    await expect(harness.adapter.createItem({ projectKey: 'SUP', type: 'Spaceship', summary: 'Bad type' })).rejects.toMatchObject({
       message: expect.stringContaining('issuetype: Specify a valid issue type'),
     });
   });
 
   it('pages enhanced search with nextPageToken, oldest first, and refuses a condition JQL cannot write', async () => {
-    for (let index = 0; index < 5; index += 1) await adapter.createItem({ projectKey: 'DEV', type: 'Task', summary: `Page ${index}` });
+    for (let index = 0; index < 5; index += 1) await harness.adapter.createItem({ projectKey: 'DEV', type: 'Task', summary: `Page ${index}` });
 
-    const first = await adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: null, limit: 2 });
-    const second = await adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: first.nextCursor, limit: 2 });
-    const third = await adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: second.nextCursor, limit: 2 });
+    const first = await harness.adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: null, limit: 2 });
+    const second = await harness.adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: first.nextCursor, limit: 2 });
+    const third = await harness.adapter.searchItems(readTrigger('project = DEV ORDER BY created', 'jira-cloud'), { cursor: second.nextCursor, limit: 2 });
 
     expect([first.keys, second.keys, third.keys]).toEqual([['DEV-1', 'DEV-2'], ['DEV-3', 'DEV-4'], ['DEV-5']]);
     expect(third.nextCursor).toBeNull();
-    // Jira has no completed flag: the grammar never reads one from JQL, and the adapter refuses one handed to it.
+    // Jira has no completed flag: the grammar never reads one from JQL, and the harness.adapter refuses one handed to it.
     await expect(
-      adapter.searchItems(
+      harness.adapter.searchItems(
         [
           { field: 'project', operator: '=', values: ['DEV'] },
           { field: 'completed', operator: '=', values: ['true'] },
@@ -104,15 +92,17 @@ describe('JiraCloudAdapter items', () => {
   });
 
   it("reads changes since a moment in the account's time zone, to the minute", async () => {
-    const { key } = await adapter.createItem({ projectKey: 'OPS', type: 'Task', summary: 'Zoned' });
-    const updated = Date.parse((await adapter.getItem(key))!.updated);
+    const { key } = await harness.adapter.createItem({ projectKey: 'OPS', type: 'Task', summary: 'Zoned' });
+    const updated = Date.parse((await harness.adapter.getItem(key))!.updated);
 
-    const sameMinute = await adapter.listChangedSince('OPS', new Date(updated).toISOString(), { cursor: null, limit: 10 });
-    const nextMinute = await adapter.listChangedSince('OPS', new Date(updated + 60_000).toISOString(), { cursor: null, limit: 10 });
+    const sameMinute = await harness.adapter.listChangedSince('OPS', new Date(updated).toISOString(), { cursor: null, limit: 10 });
+    const nextMinute = await harness.adapter.listChangedSince('OPS', new Date(updated + 60_000).toISOString(), { cursor: null, limit: 10 });
 
     expect(sameMinute.keys).toEqual([key]);
     expect(nextMinute.keys).toEqual([]);
-    const sent = specCheck.exchanges.map((exchange) => new URL(exchange.url).searchParams.get('jql')).filter((jql) => jql?.includes('updated') === true);
+    const sent = harness.specCheck.exchanges
+      .map((exchange) => new URL(exchange.url).searchParams.get('jql'))
+      .filter((jql) => jql?.includes('updated') === true);
     // 09:00 UTC is 10:00 in Brussels, the account's zone.
     expect(sent[0]).toMatch(/updated >= "2026\/11\/23 10:00"/);
   });

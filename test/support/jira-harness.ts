@@ -56,3 +56,45 @@ export function startJiraServerHarness(): Promise<JiraHarness<JiraServerEmulator
   const emulator = createJiraServerEmulator({ now: () => (time += 1000) });
   return startJiraHarness(emulator, '/jira-server/tracker', jiraServerSpecOptions, (options) => new JiraServerAdapter(options));
 }
+
+/**
+ * For the describe block that calls it: a fresh harness before every test (started by `start`),
+ * whose exchanges must all have matched the document when the test ends, closed after it. The
+ * object returned reads the running test's harness.
+ */
+export function jiraHarnessForEachTest<Emulator, Adapter>(start: () => Promise<JiraHarness<Emulator, Adapter>>): JiraHarness<Emulator, Adapter> {
+  let started: JiraHarness<Emulator, Adapter> | undefined;
+  const current = (): JiraHarness<Emulator, Adapter> => {
+    if (started === undefined) throw new Error('The Jira harness is started before each test; read it inside a test.');
+    return started;
+  };
+  beforeEach(async () => {
+    started = await start();
+  });
+  afterEach(async () => {
+    try {
+      current().specCheck.assertExchangesMatchSpec();
+    } finally {
+      await current().close();
+      started = undefined;
+    }
+  });
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get server() {
+      return current().server;
+    },
+    get specCheck() {
+      return current().specCheck;
+    },
+    get timers() {
+      return current().timers;
+    },
+    get adapter() {
+      return current().adapter;
+    },
+    close: () => current().close(),
+  };
+}
