@@ -3,10 +3,10 @@ import * as azureDevOps from 'azure-devops-node-api';
 import { Version2Client, Version3Client } from 'jira.js';
 import { startAsanaHarness, type AsanaHarness } from '../support/asana-harness';
 import { startAzureDevOpsHarness, type AzureDevOpsHarness } from '../support/azure-devops-harness';
-import { startEmulatorServer, type RunningEmulatorServer } from '../../hosts/emulator-kit';
+import { startEmulatorServer } from '../../hosts/emulator-kit';
 import { createJiraCloudEmulator } from '../../hosts/jira-cloud/emulator';
 import { createJiraServerEmulator } from '../../hosts/jira-server/emulator';
-import { createSpecCheckingFetch, type SpecCheckingFetch } from '../spec/spec-checking-fetch';
+import { createSpecCheckingFetch, type SpecCheckingFetch, type SpecCheckingFetchOptions } from '../spec/spec-checking-fetch';
 import { startCheckingProxy, type RunningCheckingProxy } from '../support/checking-proxy';
 import { jiraCloudSpecOptions, jiraServerSpecOptions } from '../support/jira-spec-options';
 
@@ -30,28 +30,47 @@ function credentialsOf(authorization: string): { readonly user: string; readonly
 
 const plainDocument = (text: string) => ({ type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
+/** A Jira emulator on a port, reached through a proxy that checks every exchange against the deployment's document. */
+interface ProxiedJiraEmulator {
+  /** The emulator's REST root as the client reaches it: through the proxy. */
+  readonly host: string;
+  readonly credentials: ReturnType<typeof credentialsOf>;
+  readonly specCheck: SpecCheckingFetch;
+  close(): Promise<void>;
+}
+
+async function startProxiedJiraEmulator(
+  emulator: { readonly routes: Parameters<typeof startEmulatorServer>[0]; readonly authorization: string },
+  prefix: string,
+  specOptions: (documentRoot: string) => SpecCheckingFetchOptions,
+): Promise<ProxiedJiraEmulator> {
+  const server = await startEmulatorServer(emulator.routes, { prefix });
+  const specCheck = createSpecCheckingFetch(specOptions(server.mountUrl));
+  const proxy = await startCheckingProxy(server.origin, specCheck.fetch);
+  return {
+    host: `${proxy.origin}${prefix}`,
+    credentials: credentialsOf(emulator.authorization),
+    specCheck,
+    close: async () => {
+      await proxy.close();
+      await server.close();
+    },
+  };
+}
+
 describe('jira.js Version3Client against the Jira Cloud emulator', () => {
-  let server: RunningEmulatorServer;
-  let proxy: RunningCheckingProxy;
-  let specCheck: SpecCheckingFetch;
+  let jira: ProxiedJiraEmulator;
   let client: Version3Client;
 
   beforeAll(async () => {
-    const emulator = createJiraCloudEmulator();
-    server = await startEmulatorServer(emulator.routes, { prefix: '/jira-cloud/tracker' });
-    specCheck = createSpecCheckingFetch(jiraCloudSpecOptions(server.mountUrl));
-    proxy = await startCheckingProxy(server.origin, specCheck.fetch);
-    const { user, secret } = credentialsOf(emulator.authorization);
-    client = new Version3Client({ host: `${proxy.origin}/jira-cloud/tracker`, authentication: { basic: { email: user, apiToken: secret } } });
+    jira = await startProxiedJiraEmulator(createJiraCloudEmulator(), '/jira-cloud/tracker', jiraCloudSpecOptions);
+    client = new Version3Client({ host: jira.host, authentication: { basic: { email: jira.credentials.user, apiToken: jira.credentials.secret } } });
   });
   afterEach(() => {
-    specCheck.assertExchangesMatchSpec();
-    specCheck.clear();
+    jira.specCheck.assertExchangesMatchSpec();
+    jira.specCheck.clear();
   });
-  afterAll(async () => {
-    await proxy.close();
-    await server.close();
-  });
+  afterAll(() => jira.close());
 
   it('lists projects (project search) and reads one by key', async () => {
     const page = await client.projects.searchProjects({});
@@ -96,30 +115,19 @@ describe('jira.js Version3Client against the Jira Cloud emulator', () => {
 });
 
 describe('jira.js Version2Client against the Jira Server/DC emulator', () => {
-  let server: RunningEmulatorServer;
-  let proxy: RunningCheckingProxy;
-  let specCheck: SpecCheckingFetch;
+  let jira: ProxiedJiraEmulator;
   let client: Version2Client;
 
   beforeAll(async () => {
-    const emulator = createJiraServerEmulator();
-    server = await startEmulatorServer(emulator.routes, { prefix: '/jira-server/tracker' });
-    specCheck = createSpecCheckingFetch(jiraServerSpecOptions(server.mountUrl));
-    proxy = await startCheckingProxy(server.origin, specCheck.fetch);
+    jira = await startProxiedJiraEmulator(createJiraServerEmulator(), '/jira-server/tracker', jiraServerSpecOptions);
     // A personal access token is a Bearer token (Jira 8.14+), which jira.js sends for oauth2.
-    client = new Version2Client({
-      host: `${proxy.origin}/jira-server/tracker`,
-      authentication: { oauth2: { accessToken: credentialsOf(emulator.authorization).secret } },
-    });
+    client = new Version2Client({ host: jira.host, authentication: { oauth2: { accessToken: jira.credentials.secret } } });
   });
   afterEach(() => {
-    specCheck.assertExchangesMatchSpec();
-    specCheck.clear();
+    jira.specCheck.assertExchangesMatchSpec();
+    jira.specCheck.clear();
   });
-  afterAll(async () => {
-    await proxy.close();
-    await server.close();
-  });
+  afterAll(() => jira.close());
 
   it('lists projects (Jira DC has no project search: the plain list) and reads one by key', async () => {
     // jira.js has no method for GET /rest/api/2/project; its generic request sends it the same way (no callback: a promise).
