@@ -1,11 +1,10 @@
 import { ExalateError, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerV1 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
-import { JiraItemOperations, jiraRegisteredWebhooksSchema, projectsJql } from '../jira-rest';
-import { createJiraCloudHttpClient, type JiraCloudClientOptions } from './jira-cloud-client';
+import { createJiraHttpClient, JiraItemOperations, jiraRegisteredWebhooksSchema, projectsJql, type JiraClientOptions } from '../jira-rest';
 import { jiraCloudDialect } from './jira-cloud-dialect';
 import { projectPageSchema, serverInformationSchema } from './jira-cloud-responses';
 
-export type JiraCloudAdapterOptions = JiraCloudClientOptions;
+export type JiraCloudAdapterOptions = JiraClientOptions;
 
 /** Jira's own default page size for project search. */
 const pageSize = 50;
@@ -24,7 +23,7 @@ export class JiraCloudAdapter extends JiraItemOperations implements TrackerV1, T
 
   constructor(options: JiraCloudAdapterOptions) {
     // The item operations are Jira's shared REST code (hosts/jira-rest) in the Cloud dialect.
-    const client = createJiraCloudHttpClient(options);
+    const client = createJiraHttpClient(options, jiraCloudDialect);
     super(client, jiraCloudDialect);
     this.#client = client;
   }

@@ -12,6 +12,15 @@ import { jiraTokenSearchPageSchema, type JiraDialect } from '../jira-rest';
 export const jiraCloudDialect: JiraDialect = {
   tracker: 'jira-cloud',
   trackerName: 'Jira Cloud',
+  advice: {
+    unauthorized:
+      "Create a new API token at https://id.atlassian.com/manage-profile/security/api-tokens for the account the node works as, and save it with that account's email in this node's Jira Cloud settings.",
+    forbiddenAdvice:
+      "Give the node's account the Browse projects permission on the projects to sync, and Edit issues, Transition issues, Add comments and Create attachments on those it writes to.",
+    checkAddress: 'Check that the Jira site URL is the address you open Jira at, such as https://your-domain.atlassian.net, and that this machine can open it.',
+    rateLimitAdvice: 'Jira Cloud limits requests per site and per issue; the node slows down by itself.',
+    outageAdvice: 'If it keeps happening, check https://jira-software.status.atlassian.com.',
+  },
   api: '/rest/api/3',
   readText: (value) => adfToRichText(value),
   writeText: (document, mentions) =>

@@ -1,5 +1,5 @@
 import type { ItemSearchPage, RichText, TrackerUser } from '../../core';
-import type { TrackerHttpClient } from '../tracker-http';
+import type { TrackerHttpClient, TrackerMessages } from '../tracker-http';
 import type { JiraUser } from './jira-rest-responses';
 
 /** People a document mentions, by email, as the tracker knows them (found before writing). */
@@ -14,6 +14,8 @@ export interface JiraDialect {
   readonly tracker: 'jira-cloud' | 'jira-server';
   /** How messages name the tracker: "Jira Cloud", "Jira". */
   readonly trackerName: string;
+  /** What an admin is told to do when a call fails: where credentials come from, which permissions, where to look. */
+  readonly advice: Pick<TrackerMessages, 'unauthorized' | 'forbiddenAdvice' | 'checkAddress' | 'rateLimitAdvice' | 'outageAdvice'>;
   /** `/rest/api/3` or `/rest/api/2`. */
   readonly api: string;
   /** Rich text as Jira sent it (ADF on v3, wiki markup on v2) to the neutral model. */

@@ -1,12 +1,11 @@
 import { ExalateError, type LicenceState, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerV1 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
-import { jiraAdminWebhookSchema, JiraItemOperations, jiraUserSchema, projectsJql } from '../jira-rest';
+import { createJiraHttpClient, jiraAdminWebhookSchema, JiraItemOperations, jiraUserSchema, projectsJql, type JiraClientOptions } from '../jira-rest';
 import { exalateJiraServerAppKey, upmLicencePath } from './app-key';
-import { createJiraServerHttpClient, type JiraServerClientOptions } from './jira-server-client';
 import { jiraServerDialect } from './jira-server-dialect';
 import { projectListSchema, serverInformationSchema, upmLicenceSchema, type UpmLicence } from './jira-server-responses';
 
-export interface JiraServerAdapterOptions extends JiraServerClientOptions {
+export interface JiraServerAdapterOptions extends JiraClientOptions {
   /** The app whose licence UPM is asked for; the Exalate app unless a test says otherwise. */
   readonly appKey?: string;
 }
@@ -23,7 +22,7 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
   constructor(options: JiraServerAdapterOptions) {
     const { appKey, ...clientOptions } = options;
     // The item operations are Jira's shared REST code (hosts/jira-rest) in the Server/DC dialect.
-    const client = createJiraServerHttpClient(clientOptions);
+    const client = createJiraHttpClient(clientOptions, jiraServerDialect);
     super(client, jiraServerDialect);
     this.#client = client;
     this.#appKey = appKey ?? exalateJiraServerAppKey;
