@@ -4,7 +4,7 @@ import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
 import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
-import { seriousAccessibilityProblems } from './support/accessibility';
+import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
 import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
 
@@ -29,10 +29,6 @@ afterAll(async () => {
 
 /** The console inside the host's iframe (Jira Cloud, Azure DevOps). */
 const exalateFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Exalate"]');
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityProblems(page)).toEqual([]);
-}
 
 /** The row of a connection in a console's list, once it shows the status. */
 const connectionRow = (scope: FrameLocator | Page, name: string, status: string): Locator =>

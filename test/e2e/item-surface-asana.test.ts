@@ -4,7 +4,7 @@ import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import type { SandboxInstanceDescription } from '../../scripts/sandbox/sandbox-description';
 import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
-import { seriousAccessibilityProblems } from './support/accessibility';
+import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
 import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
 
@@ -59,10 +59,6 @@ type Side = ReturnType<typeof sideOf>;
 function taskPage(instance: SandboxInstanceDescription, key: string): string {
   const template = (instance as SandboxInstanceDescription & { itemPage?: string }).itemPage ?? '';
   return template.replace('{key}', encodeURIComponent(key));
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityProblems(page)).toEqual([]);
 }
 
 async function twinsOf(side: Side, key: string): Promise<{ remoteKey: string | null; status: string }[]> {

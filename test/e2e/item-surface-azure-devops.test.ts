@@ -6,7 +6,7 @@ import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import type { SandboxInstanceDescription } from '../../scripts/sandbox/sandbox-description';
 import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
-import { seriousAccessibilityProblems } from './support/accessibility';
+import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
 import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
 
@@ -97,10 +97,6 @@ function workItemPage(instance: SandboxInstanceDescription, key: string): string
 
 const group = (page: Page): FrameLocator => page.frameLocator('iframe#work-item-group-frame');
 const dialogFrame = (page: Page): FrameLocator => page.frameLocator('[role=dialog] iframe');
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityProblems(page)).toEqual([]);
-}
 
 /** The work item's twins as the node answers `GET /items/{key}` (ARCHITECTURE §8). */
 async function twinsOf(side: Side, key: string): Promise<{ connectionId: string; remoteKey: string | null; remoteUrl: string | null; status: string }[]> {

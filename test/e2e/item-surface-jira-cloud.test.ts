@@ -1,8 +1,10 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
-import { seriousAccessibilityProblems } from './support/accessibility';
+import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
+import { connectInstances } from './support/connect-instances';
+import { createIssueFromProjectPage } from './support/jira-issue-page';
 import { pressWithKeyboard, typeWithKeyboard } from './support/keyboard';
 
 /**
@@ -14,7 +16,7 @@ import { pressWithKeyboard, typeWithKeyboard } from './support/keyboard';
 jest.setTimeout(180_000);
 
 let session: BrowserSession;
-let connectionName: string;
+const connectionName = 'Support to Development';
 
 const jira = () => session.instance('jira-cloud');
 const ado = () => session.instance('azure-devops');
@@ -25,37 +27,13 @@ const actionDialog = (page: Page): FrameLocator => page.frameLocator('iframe[tit
 beforeAll(async () => {
   session = await startBrowserSession();
   // The admins' part, done already (the admin journeys walk it in the consoles): Jira Cloud and Azure DevOps connected.
-  const adoProjects = await adminClient(ado())('GET', '/projects');
-  connectionName = 'Support to Development';
-  const initiated = await adminClient(jira())('POST', '/connections/initiate', {
-    destinationUrl: ado().url,
-    mode: 'script',
-    localName: 'support',
-    remoteName: 'development',
-    name: connectionName,
-    projectKey: 'SUP',
-  });
-  expect(initiated.status).toBe(201);
-  expect(
-    (await adminClient(ado())('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: adoProjects.body[0].key })).status,
-  ).toBe(201);
+  await connectInstances(jira(), ado(), { localName: 'support', remoteName: 'development', name: connectionName, projectKey: 'SUP' });
 });
 afterAll(async () => {
   await session?.close();
 });
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityProblems(page)).toEqual([]);
-}
-
-/** Creates an issue from the project page, by keyboard, and lands on its issue view. */
-async function createIssue(page: Page, summary: string): Promise<string> {
-  await page.goto(`${session.sandbox.baseUrl}/jira-cloud/projects/SUP`);
-  await typeWithKeyboard(page, page.getByLabel('Summary'), summary);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/jira-cloud\/items\//);
-  return decodeURIComponent(page.url().split('/items/')[1]?.split('?')[0] ?? '');
-}
+const createIssue = (page: Page, summary: string): Promise<string> => createIssueFromProjectPage(session, page, 'jira-cloud', 'SUP', summary);
 
 /** Opens the issue action from the ••• menu, by keyboard. */
 async function openExalateAction(page: Page): Promise<FrameLocator> {

@@ -1,8 +1,10 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { adminClient } from '../support/sandbox-client';
-import { seriousAccessibilityProblems } from './support/accessibility';
+import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
-import { pressWithKeyboard, typeWithKeyboard } from './support/keyboard';
+import { connectInstances } from './support/connect-instances';
+import { createIssueFromProjectPage } from './support/jira-issue-page';
+import { pressWithKeyboard } from './support/keyboard';
 
 /**
  * A Jira administrator on a Jira Data Center issue, in Chromium, by the keyboard alone: the sandbox's
@@ -23,36 +25,13 @@ const panel = (page: Page): FrameLocator => page.frameLocator('iframe[title="Exa
 beforeAll(async () => {
   session = await startBrowserSession();
   // The admins' part, done already (the admin journeys walk it in the consoles): Jira DC and Azure DevOps connected.
-  const adoProjects = await adminClient(ado())('GET', '/projects');
-  const initiated = await adminClient(jiraServer())('POST', '/connections/initiate', {
-    destinationUrl: ado().url,
-    mode: 'script',
-    localName: 'engineering',
-    remoteName: 'development',
-    name: connectionName,
-    projectKey: 'ENG',
-  });
-  expect(initiated.status).toBe(201);
-  expect(
-    (await adminClient(ado())('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: adoProjects.body[0].key })).status,
-  ).toBe(201);
+  await connectInstances(jiraServer(), ado(), { localName: 'engineering', remoteName: 'development', name: connectionName, projectKey: 'ENG' });
 });
 afterAll(async () => {
   await session?.close();
 });
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityProblems(page)).toEqual([]);
-}
-
-/** Creates an issue from the project page, by keyboard, and lands on its issue view. */
-async function createIssue(page: Page, summary: string): Promise<string> {
-  await page.goto(`${session.sandbox.baseUrl}/jira-server/projects/ENG`);
-  await typeWithKeyboard(page, page.getByLabel('Summary'), summary);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/jira-server\/items\//);
-  return decodeURIComponent(page.url().split('/items/')[1]?.split('?')[0] ?? '');
-}
+const createIssue = (page: Page, summary: string): Promise<string> => createIssueFromProjectPage(session, page, 'jira-server', 'ENG', summary);
 
 describe('the Exalate panel on a Jira Data Center issue', () => {
   let page: Page;

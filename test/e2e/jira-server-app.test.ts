@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { waitFor } from '../support/wait-for';
-import { seriousAccessibilityProblems } from './support/accessibility';
+import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
 import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
 
@@ -23,10 +23,6 @@ afterAll(async () => {
 });
 
 const exalateFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Exalate"]');
-
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousAccessibilityProblems(page)).toEqual([]);
-}
 
 describe('Jira DC: Administration → Manage apps → Exalate → Connections, the fourth guide by keyboard alone', () => {
   let page: Page;

@@ -12,3 +12,8 @@ export async function seriousAccessibilityProblems(page: Page): Promise<string[]
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}`));
 }
+
+/** The journeys' check after each step: no serious or critical finding on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+}
