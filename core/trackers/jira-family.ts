@@ -1,4 +1,4 @@
-import type { TrackerVocabulary, TriggerLanguage } from './tracker-profile';
+import type { TrackerProfile, TrackerVocabulary, TriggerLanguage } from './tracker-profile';
 
 /** What Jira Cloud and Jira Server/DC share: the same workflows, names and JQL. */
 
@@ -41,4 +41,22 @@ export const jiraTriggerLanguage: TriggerLanguage = {
 /** `{site}/browse/{key}`, the issue view every Jira serves. */
 export function jiraIssueUrl(baseUrl: string, key: string): string {
   return `${baseUrl}/browse/${encodeURIComponent(key)}`;
+}
+
+/** The parts of a Jira profile both deployments share; each adds its name, its rich text and its console. */
+export const jiraFamilyProfile = {
+  vocabulary: jiraVocabulary,
+  scriptFields: { aliases: {}, dottedCustomFields: false, completedFlag: false },
+  trigger: jiraTriggerLanguage,
+  itemUrl: jiraIssueUrl,
+} satisfies Partial<TrackerProfile>;
+
+/** A Jira project is browsed with the Browse projects permission, whoever Exalate signs in as. */
+export function jiraWords(whoSignsIn: string): TrackerProfile['words'] {
+  return {
+    brand: 'Jira',
+    item: 'issue',
+    scriptItem: 'issue',
+    projectAdvice: `Create a project in Jira, or check that ${whoSignsIn} has the Browse projects permission`,
+  };
 }

@@ -2,16 +2,7 @@ import { z } from 'zod';
 import type { AttachmentContent, AttachmentContentKey } from '../../../core';
 import type { PostgresQueryable } from './postgres-pool';
 import { readRow } from './postgres-rows';
-
-const contentRow = z.object({
-  connection_id: z.string(),
-  source_key: z.string(),
-  attachment_id: z.string(),
-  content: z.string(),
-  bytes: z.number(),
-  received_at: z.number(),
-});
-const keyRow = contentRow.omit({ content: true });
+import { attachmentContentKeyRow, attachmentContentRow } from './attachment-content-rows';
 
 /** Attachment content from peers in PostgreSQL (table attachment_contents, migration 4). Each method is one statement. */
 export class PostgresAttachmentContents {
@@ -32,7 +23,7 @@ export class PostgresAttachmentContents {
       key.attachmentId,
     ]);
     if (!rows[0]) return undefined;
-    const read = readRow(contentRow, rows[0], 'attachment content');
+    const read = readRow(attachmentContentRow, rows[0], 'attachment content');
     return {
       connectionId: read.connection_id,
       sourceKey: read.source_key,
@@ -65,7 +56,7 @@ export class PostgresAttachmentContents {
       [receivedBefore, limit],
     );
     return rows.map((row) => {
-      const read = readRow(keyRow, row, 'attachment content');
+      const read = readRow(attachmentContentKeyRow, row, 'attachment content');
       return {
         connectionId: read.connection_id,
         sourceKey: read.source_key,

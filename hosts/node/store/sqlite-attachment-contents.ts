@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { ExalateError, type AttachmentContent, type AttachmentContentKey } from '../../../core';
 import type { SqliteStatements } from './sqlite-statements';
-
-const contentRow = z.object({
-  connection_id: z.string(),
-  source_key: z.string(),
-  attachment_id: z.string(),
-  content: z.string(),
-  bytes: z.number(),
-  received_at: z.number(),
-});
-const keyRow = contentRow.omit({ content: true });
+import { attachmentContentKeyRow, attachmentContentRow } from './attachment-content-rows';
 
 /** Attachment content from peers in SQLite (table attachment_contents, migration 5). Synchronous: the store runs each call under its lock. */
 export class SqliteAttachmentContents {
@@ -30,7 +21,7 @@ export class SqliteAttachmentContents {
       .get('SELECT * FROM attachment_contents WHERE connection_id = ? AND source_key = ? AND attachment_id = ?')
       .get(key.connectionId, key.sourceKey, key.attachmentId);
     if (row === undefined) return undefined;
-    const read = readRow(contentRow, row);
+    const read = readRow(attachmentContentRow, row);
     return {
       connectionId: read.connection_id,
       sourceKey: read.source_key,
@@ -57,7 +48,7 @@ export class SqliteAttachmentContents {
       .get('SELECT connection_id, source_key, attachment_id, bytes, received_at FROM attachment_contents WHERE received_at < ? ORDER BY received_at LIMIT ?')
       .all(receivedBefore, limit);
     return rows.map((row) => {
-      const read = readRow(keyRow, row);
+      const read = readRow(attachmentContentKeyRow, row);
       return {
         connectionId: read.connection_id,
         sourceKey: read.source_key,
