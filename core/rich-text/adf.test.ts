@@ -223,58 +223,24 @@ describe('ADF read from Jira, at the edges', () => {
 
   it('reads task and decision lists with their state as a marker', () => {
     const item = (type: string, state: string, text: string) => ({ type, attrs: { state }, content: [{ type: 'text', text }] });
+    /** A list item as read: one paragraph, the state's marker then the words. */
+    const marked = (marker: string, text: string) => [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: marker },
+          { type: 'text', text },
+        ],
+      },
+    ];
     expect(
       read(
         { type: 'taskList', content: [item('taskItem', 'DONE', 'done'), item('taskItem', 'TODO', 'todo')] },
         { type: 'decisionList', content: [item('decisionItem', 'DECIDED', 'yes'), item('decisionItem', 'UNDECIDED', 'maybe')] },
       ),
     ).toEqual([
-      {
-        type: 'bulletList',
-        items: [
-          [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'text', text: '[x] ' },
-                { type: 'text', text: 'done' },
-              ],
-            },
-          ],
-          [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'text', text: '[ ] ' },
-                { type: 'text', text: 'todo' },
-              ],
-            },
-          ],
-        ],
-      },
-      {
-        type: 'bulletList',
-        items: [
-          [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'text', text: '[x] ' },
-                { type: 'text', text: 'yes' },
-              ],
-            },
-          ],
-          [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'text', text: '[ ] ' },
-                { type: 'text', text: 'maybe' },
-              ],
-            },
-          ],
-        ],
-      },
+      { type: 'bulletList', items: [marked('[x] ', 'done'), marked('[ ] ', 'todo')] },
+      { type: 'bulletList', items: [marked('[x] ', 'yes'), marked('[ ] ', 'maybe')] },
     ]);
   });
 
