@@ -173,6 +173,9 @@ describe('isPrivateHost on names', () => {
     ['.', true],
     ['', true],
     ['exa mple.com', true],
+    ['  example.com  ', false],
+    ['[2606:4700::1111]]', true],
+    ['[[2606:4700::1111]', true],
     ['example.com', false],
     ['example.com.', false],
     ['notlocalhost', false],
@@ -222,6 +225,9 @@ describe('parseIpAddress, as a DNS answer is read before connecting', () => {
     ['an IPv4 tail not after a colon', '::ffff1.2.3.4'],
     ['an IPv4 tail after seven groups', '1:2:3:4:5:6:7:1.2.3.4'],
     ['an IPv4 tail after six groups and ::', '1:2:3:4:5::6:1.2.3.4'],
+    ['an IPv4 part followed by more groups', '::1.2.3.4:5'],
+    ['a second opening bracket', '[[::1]'],
+    ['a second closing bracket', '[::1]]'],
   ])('refuses %s (%s)', (_kind, text) => {
     expect(parseIpAddress(text)).toBeUndefined();
   });
