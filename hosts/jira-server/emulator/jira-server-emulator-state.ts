@@ -92,9 +92,7 @@ export class JiraServerEmulatorState extends JiraSiteState<JiraServerEmulatorSna
    * A Jira user by username: the account (a Jira administrator, the `jira-administrators` group) or
    * one of the seeded people (not administrators).
    */
-  user(
-    username: string,
-  ):
+  user(username: string):
     | {
         readonly key: string;
         readonly name: string;
