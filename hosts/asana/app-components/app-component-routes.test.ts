@@ -422,6 +422,28 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
     }
   });
 
+  it("answers a failure it did not expect in Asana's error shape, with words the person can act on", async () => {
+    const app = Fastify({ forceCloseConnections: true });
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    const broken = { call: () => Promise.reject(new Error('the store went away')) };
+    registerAsanaAppComponentRoutes(app, { context: asanaNode.context, clientSecret, admin: broken });
+    const port = await freePort();
+    await app.listen({ port, host: '127.0.0.1' });
+    try {
+      const call = asanaAppComponentCall(clientSecret, {
+        method: 'POST',
+        url: `http://127.0.0.1:${port}${appComponentPaths.formSubmit}`,
+        fields: { task: 'SUP-161', values: { action: 'exalate', connection: connectionId } },
+      });
+      const answer = await send(call);
+      expect(answer.status).toBe(500);
+      expect(typeof answer.body.error).toBe('string');
+      expect(answer.body.error).toContain('try again');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('is not served when the node has no Asana app secret', async () => {
     const plain = await startTestNode({ name: 'asana-no-app', isPublic: true, tracker: new MemoryTracker('asana') });
     try {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeItemTwins, ExalateError, type NodeContext, type Result } from '../../../core';
-import { sendAppComponentError } from '../errors';
+import { sendAppComponentError, toAppComponentError } from '../errors';
 import { inProcessAdminCalls, type AdminCalls } from './admin-calls';
 import { appComponentPaths, appComponentsBasePath, readTwinResourceUrl, twinResourceUrl } from './app-component-addresses';
 import type { AttachedResource, RanAction } from './app-component-shapes';
@@ -44,6 +44,18 @@ const text = (fields: Fields, name: string): string | undefined => (typeof field
  * request that changes something works once, and only Asana's origin is answered for CORS.
  */
 export function registerAsanaAppComponentRoutes(app: FastifyInstance, options: AppComponentRouteOptions): void {
+  void app.register(async (scope) => {
+    // Whatever a route throws reaches Asana in its own error shape ({ "error": "…" }), whose words
+    // Asana shows to the person in the task or the rule; a refusal by Fastify keeps its status.
+    scope.setErrorHandler((thrown, _request, reply) => {
+      const status = (thrown as { statusCode?: unknown }).statusCode;
+      return sendAppComponentError(reply, toAppComponentError(thrown), typeof status === 'number' && status < 500 ? status : undefined);
+    });
+    registerRoutes(scope, options);
+  });
+}
+
+function registerRoutes(app: FastifyInstance, options: AppComponentRouteOptions): void {
   const { context, clientSecret } = options;
   const surface = new TaskSurface(options.admin ?? inProcessAdminCalls(context));
   const usedSignatures = new ReplayGuard();
