@@ -42,3 +42,16 @@ describe('node keys (Ed25519)', () => {
     await expect(signText({ ...identity, privateKey: 'not*base64url' }, 'text')).rejects.toThrow('The stored node private key is not base64url.');
   });
 });
+
+describe('a runtime whose Web Crypto refuses a key', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('takes the refusal as "not from the peer", not as a throw', async () => {
+    // Node imports any 32 bytes as an Ed25519 public key; other runtimes check the point and throw.
+    const identity = await generateNodeIdentity(now);
+    const signature = await signText(identity, 'text');
+    jest.spyOn(globalThis.crypto.subtle, 'importKey').mockRejectedValueOnce(new DOMException('The key is not a point on the curve.', 'DataError'));
+    expect(await verifyText(identity.publicKey, 'text', signature)).toBe(false);
+    expect(await verifyText(identity.publicKey, 'text', signature)).toBe(true);
+  });
+});

@@ -131,6 +131,10 @@ describe('handshake refusals on the initiating node', () => {
       body: JSON.stringify({ connectionId, token, acceptor: acceptor(null) }),
     });
     expect(atAcceptor.status).toBe(403);
+    // Refused as an invitation it does not know (it made none), not as a token that does not match.
+    expect(((await atAcceptor.json()) as { error: { message: string } }).error.message).toBe(
+      'The initiating node does not know this invitation (it may have been deleted). Ask the initiator for a new invitation code.',
+    );
     expect((await destination.admin('GET', `/connections/${connectionId}`)).body.role).toBe('acceptor');
   });
 
