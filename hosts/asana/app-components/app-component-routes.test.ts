@@ -7,7 +7,9 @@ import { waitFor } from '../../../test/support/wait-for';
 import { SwitchableTracker } from '../../node/tracker-connection/switchable-tracker';
 import { asanaAppComponentCall } from '../emulator/app-component-calls';
 import { appComponentPaths, twinResourceUrl } from './app-component-addresses';
+import { inProcessAdminCalls, type AdminCalls } from './admin-calls';
 import { registerAsanaAppComponentRoutes } from './app-component-routes';
+import { saveRuleAction } from './exalate-rule-action';
 import { asanaSignatureHeader, signAsanaText } from './asana-request-signature';
 import { trackerItem } from '../../../test/fakes/tracker-item';
 
@@ -417,6 +419,50 @@ describe("the Asana app server: Asana's app components on a task and in a rule",
       console.log(`slow submission answered after ${Date.now() - started} ms (budget 300 ms; Asana waits 10 000 ms)`);
       expect(answer.status).toBe(503);
       expect(answer.body.error).toContain('still working on this task');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('runs a rule once when Asana retries it while the first run is still at work', async () => {
+    const app = Fastify({ forceCloseConnections: true });
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    const node = inProcessAdminCalls(asanaNode.context);
+    let exalations = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The node's own admin calls, with Exalate held until the test lets it finish.
+    const slowExalate: AdminCalls = {
+      call: async (method, path, request, answer) => {
+        if (method === 'POST' && path === '/connections/{id}/sync') {
+          exalations += 1;
+          await gate;
+        }
+        return node.call(method, path, request, answer);
+      },
+    };
+    registerAsanaAppComponentRoutes(app, { context: asanaNode.context, clientSecret, admin: slowExalate, answerBudgetMs: 300 });
+    await saveRuleAction(asanaNode.context.store, '1205000000007777', connectionId);
+    const task = newTask(asana, 'SUP-170').key;
+    const port = await freePort();
+    await app.listen({ port, host: '127.0.0.1' });
+    const run = () =>
+      send(
+        asanaAppComponentCall(clientSecret, {
+          method: 'POST',
+          url: `http://127.0.0.1:${port}${appComponentPaths.ruleActionRun}`,
+          fields: { action: '1205000000007777', action_type: 'exalate-with-connection', target_object: task, idempotency_key: 'run-170' },
+        }),
+      );
+    try {
+      expect((await run()).status).toBe(503);
+      expect((await run()).status).toBe(503);
+      release();
+      await waitFor('the retried run to be answered', async () => {
+        const answer = await run();
+        return answer.status === 200 && answer.body.action_result === 'ok';
+      });
+      expect(exalations).toBe(1);
     } finally {
       await app.close();
     }

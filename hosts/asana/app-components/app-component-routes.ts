@@ -60,6 +60,20 @@ function registerRoutes(app: FastifyInstance, options: AppComponentRouteOptions)
   const surface = new TaskSurface(options.admin ?? inProcessAdminCalls(context));
   const usedSignatures = new ReplayGuard();
   const ruleRuns = new ReplayGuard<RanAction>();
+  /** Runs still at work, by idempotency key: Asana's retry of a run that outlived its answer joins it instead of exalating again. */
+  const runsInFlight = new Map<string, Promise<Result<unknown>>>();
+  const startRun = (idempotencyKey: string, connectionId: string, task: string): Promise<Result<unknown>> => {
+    const run = surface
+      .exalate(connectionId, task)
+      .then((result) => {
+        const now = context.clock.now();
+        if (result.ok) ruleRuns.remember(idempotencyKey, now + idempotencyMemoryMs, now, { action_result: 'ok' });
+        return result;
+      })
+      .finally(() => runsInFlight.delete(idempotencyKey));
+    runsInFlight.set(idempotencyKey, run);
+    return run;
+  };
   const budgetMs = options.answerBudgetMs ?? asanaAnswerBudgetMs;
   const prefix = app.prefix;
   const appServerUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}${prefix}`;
@@ -280,10 +294,10 @@ function registerRoutes(app: FastifyInstance, options: AppComponentRouteOptions)
         new ExalateError('not_found', `The connection this rule exalates with no longer exists. Edit the rule in Asana and choose another connection.`),
         410,
       );
-    const ran = await withinBudget(budgetMs, () => surface.exalate(saved.value.connectionId, task));
+    const running = runsInFlight.get(idempotencyKey) ?? startRun(idempotencyKey, saved.value.connectionId, task);
+    const ran = await withinBudget(budgetMs, () => running);
     if (!ran.ok) return sendAppComponentError(reply, ran.error);
     const result: RanAction = { action_result: 'ok' };
-    ruleRuns.remember(idempotencyKey, now + idempotencyMemoryMs, now, result);
     return reply.code(200).send(result);
   });
 
