@@ -63,11 +63,11 @@ export async function readCollectionAdministratorMembership(client: AzureDevOpsC
     },
     identitiesSchema,
   );
+  // Exactly the organization's (or collection's) own group: a project administrator may create a
+  // project group of the same name, `[Project]\Project Collection Administrators`, and fill it.
+  const fullName = `[${organizationNameOf(client.organizationUrl)}]\\${collectionAdministratorsGroup}`.toLowerCase();
   const group = groups.value.find(
-    (identity) =>
-      identity !== null &&
-      identity.isContainer === true &&
-      (identity.providerDisplayName ?? '').toLowerCase().endsWith(`\\${collectionAdministratorsGroup.toLowerCase()}`),
+    (identity) => identity !== null && identity.isContainer === true && (identity.providerDisplayName ?? '').toLowerCase() === fullName,
   );
   if (group?.descriptor === undefined || group.descriptor === null) return false;
   const groupDescriptor = descriptorText(group.descriptor);
@@ -83,4 +83,15 @@ export async function readCollectionAdministratorMembership(client: AzureDevOpsC
   const user = users.value.find((identity) => identity !== null && identity.id.toLowerCase() === userId.toLowerCase());
   if (user === undefined || user === null || user.isContainer === true || user.isActive === false) return false;
   return (user.memberOf ?? []).some((descriptor) => descriptorText(descriptor) === groupDescriptor);
+}
+
+/**
+ * The organization's or collection's name, as its groups are scoped: `https://dev.azure.com/{organization}`,
+ * `https://{organization}.visualstudio.com`, or a Server collection URL `https://server/tfs/{Collection}`.
+ */
+export function organizationNameOf(organizationUrl: string): string {
+  const url = new URL(organizationUrl);
+  const segments = url.pathname.split('/').filter((segment) => segment !== '');
+  if (segments.length === 0 && url.hostname.endsWith('.visualstudio.com')) return url.hostname.split('.')[0] ?? '';
+  return decodeURIComponent(segments.at(-1) ?? '');
 }
