@@ -10,6 +10,7 @@ import { useWorkItemNode } from './use-work-item-node';
 import type { WorkItemHost } from './work-item-host';
 import { WorkItemTwin } from './work-item-twins';
 import { workItemWords } from './work-item-words';
+import { settlingKeyOf, useSettlingRefresh } from '../../console-kit/use-settling-refresh';
 
 /** The group "Exalate" on the work item form: reaches the node as the hub does, then shows the work item's twins. */
 export function WorkItemGroup({ host }: { readonly host: WorkItemHost }) {
@@ -34,19 +35,13 @@ const workItemUnsaved = 'Save the work item first; then it can be exalated.';
  * moves on by itself; once every twin has settled it stops, and the form's notifications (loaded,
  * saved, refreshed) read them again instead.
  */
-const settlingPollMs = 1_500;
 
 function WorkItemTwins({ host, client, workItemKey }: { readonly host: WorkItemHost; readonly client: ConsoleClient; readonly workItemKey: string }) {
   const surface = useItemSurface(client, workItemKey, 'azure-devops');
   const words = workItemWords;
   const { view, refresh, replica } = surface;
   useEffect(() => host.onWorkItemChanged(refresh), [host, refresh]);
-  const settling = view.status === 'loaded' && view.value.twins.some((twin) => twin.status === 'queued' || twin.status === 'in_progress');
-  useEffect(() => {
-    if (!settling) return;
-    const timer = setInterval(refresh, settlingPollMs);
-    return () => clearInterval(timer);
-  }, [settling, refresh]);
+  useSettlingRefresh(view.status === 'loaded' ? settlingKeyOf(view.value.twins) : null, refresh);
 
   if (view.status === 'loading') return <Spinner size={SpinnerSize.medium} label={words.loading} />;
   if (view.status === 'failed') return <MessageCard severity={MessageCardSeverity.Error}>{view.message}</MessageCard>;

@@ -6,16 +6,15 @@ import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTran
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { useEffect } from 'react';
 import type { ItemTwinAnswer } from '../../console-kit/item-surface-answers';
 import { formatSyncedAt, itemSurfaceWords } from '../../console-kit/item-surface-words';
 import type { ItemSurface } from '../../console-kit/use-item-surface';
 import { NoticeBanner } from './notice-banner';
+import { settlingKeyOf, useSettlingRefresh } from '../../console-kit/use-settling-refresh';
 
 const words = itemSurfaceWords('jira-cloud');
 const appearances = { queued: 'default', in_progress: 'inprogress', synchronized: 'success', error: 'removed' } as const;
 /** While a twin is on its way, the panel looks again this often, so Synchronized shows without a reload. */
-const settlingRefreshMs = 2_000;
 
 const twinStyles = xcss({ borderBlockEnd: '1px solid', borderColor: 'color.border', paddingBlock: 'space.100' });
 const replicaStyles = { margin: 0, maxHeight: 420, overflow: 'auto', fontSize: 12, whiteSpace: 'pre-wrap' } as const;
@@ -27,12 +26,7 @@ const replicaStyles = { margin: 0, maxHeight: 420, overflow: 'auto', fontSize: 1
  */
 export function ItemPanel({ surface }: { readonly surface: ItemSurface }) {
   const { view } = surface;
-  const settling = view.status === 'loaded' && view.value.twins.some((twin) => twin.status === 'queued' || twin.status === 'in_progress');
-  useEffect(() => {
-    if (!settling) return undefined;
-    const timer = setInterval(surface.refresh, settlingRefreshMs);
-    return () => clearInterval(timer);
-  }, [settling, surface.refresh]);
+  useSettlingRefresh(view.status === 'loaded' ? settlingKeyOf(view.value.twins) : null, surface.refresh);
 
   return (
     <Stack space="space.150">

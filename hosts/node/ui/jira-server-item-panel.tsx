@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ItemTwinAnswer, ItemTwinStatusAnswer } from '../../console-kit/item-surface-answers';
 import { formatSyncedAt, itemSurfaceWords } from '../../console-kit/item-surface-words';
 import { useExalateChoice } from '../../console-kit/use-exalate-choice';
 import type { ItemSurface } from '../../console-kit/use-item-surface';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
+import { settlingKeyOf, useSettlingRefresh } from '../../console-kit/use-settling-refresh';
 
 const words = itemSurfaceWords('jira-server');
 /** The console's lozenge colours: green when in sync, blue-grey on the way, red on an error. */
@@ -15,7 +16,6 @@ const lozengeClasses: Readonly<Record<ItemTwinStatusAnswer, string>> = {
   error: 'lozenge-error',
 };
 /** While a twin is on its way, the panel looks again this often, so Synchronized shows without a reload. */
-const settlingRefreshMs = 2_000;
 
 /**
  * The Exalate panel of a Jira DC issue (the plugin's web panel frames it): the issue's twins, each
@@ -27,12 +27,7 @@ const settlingRefreshMs = 2_000;
 export function JiraServerItemPanel({ surface, onSignOut }: { readonly surface: ItemSurface; readonly onSignOut: () => void }) {
   const { view } = surface;
   const [exalating, setExalating] = useState(false);
-  const settling = view.status === 'loaded' && view.value.twins.some((twin) => twin.status === 'queued' || twin.status === 'in_progress');
-  useEffect(() => {
-    if (!settling) return undefined;
-    const timer = setInterval(surface.refresh, settlingRefreshMs);
-    return () => clearInterval(timer);
-  }, [settling, surface.refresh]);
+  useSettlingRefresh(view.status === 'loaded' ? settlingKeyOf(view.value.twins) : null, surface.refresh);
 
   return (
     <section className="item-surface" aria-labelledby="item-surface-title">
