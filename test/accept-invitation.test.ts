@@ -105,6 +105,9 @@ describe('accepting an invitation', () => {
     return result.error;
   }
 
+  const acceptWithHonestInitiator = (payload: InvitationPayload, overrides: Partial<NodeContext>) =>
+    acceptInvitation(contextOf(privateNode, honestInitiator(), overrides), { invitationCode: encodeInvitationCode(payload), projectKey: 'SUP' });
+
   it('sends the handshake to the initiator and stores the connection it proved, field by field', async () => {
     const payload = invitation();
     const transport = honestInitiator();
@@ -225,6 +228,14 @@ describe('accepting an invitation', () => {
     const error = await refusal(privateNode, invitation(), refusing);
     expect([error.code, error.message]).toEqual(['invitation_expired', 'The invitation code expired on 2026-11-23 12:00 UTC.']);
 
+    const notANode = new ScriptedInitiator();
+    notANode.answer = async () => ({ status: 200, body: '<html>a parked domain</html>' });
+    const unlike = await refusal(privateNode, invitation(), notANode);
+    expect([unlike.code, unlike.message]).toEqual([
+      'peer_invalid_response',
+      `The initiating node at ${initiatorUrl}/exchange/v1/handshake answered, but not as an Exalate node does. Check that the URL points at an Exalate node.`,
+    ]);
+
     const broken = new ScriptedInitiator();
     broken.answer = async () => {
       throw new TypeError('a bug in the transport');
@@ -232,6 +243,14 @@ describe('accepting an invitation', () => {
     await expect(acceptInvitation(contextOf(privateNode, broken), { invitationCode: encodeInvitationCode(invitation()), projectKey: 'SUP' })).rejects.toThrow(
       'a bug in the transport',
     );
+  });
+
+  it('logs the accepted connection with the initiator it reached', async () => {
+    const lines: { message: string; fields: Readonly<Record<string, unknown>> | undefined }[] = [];
+    const logger = { ...privateNode.context.logger, info: (message: string, fields?: Readonly<Record<string, unknown>>) => lines.push({ message, fields }) };
+    const payload = invitation();
+    expect((await acceptWithHonestInitiator(payload, { logger })).ok).toBe(true);
+    expect(lines).toEqual([{ message: 'invitation accepted', fields: { connectionId: payload.connectionId, initiator: initiatorUrl } }]);
   });
 
   it('tells the loser of two parallel accepts that the code was used, after the handshake', async () => {
