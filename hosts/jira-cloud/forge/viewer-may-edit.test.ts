@@ -30,6 +30,18 @@ describe('whether the viewer may edit the issue', () => {
     expect(forgeApiState.requestJiraPaths).toEqual([`as user GET /rest/api/3/mypermissions?issueKey=${operationsIssue}&permissions=EDIT_ISSUES`]);
   });
 
+  it('is no, not a failure, when Jira answers with something that is not its permissions (a login page, a cut body)', async () => {
+    const answering = (body: string) => async () => ({
+      status: 200,
+      statusText: 'OK',
+      headers: { forEach: () => undefined },
+      arrayBuffer: async () => new TextEncoder().encode(body).buffer as ArrayBuffer,
+    });
+    await expect(viewerMayEditIssue(operationsIssue, answering('<html>Log in</html>'))).resolves.toBe(false);
+    await expect(viewerMayEditIssue(operationsIssue, answering('{"permissions":{"EDIT_ISSUES":'))).resolves.toBe(false);
+    await expect(viewerMayEditIssue(operationsIssue, answering('{"permissions":{}}'))).resolves.toBe(false);
+  });
+
   it('is no where the person may only browse, and for an issue Jira does not show them', async () => {
     await expect(viewerMayEditIssue(supportIssue)).resolves.toBe(false);
     await expect(viewerMayEditIssue('SUP-99999')).resolves.toBe(false);

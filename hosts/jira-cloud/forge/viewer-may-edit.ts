@@ -17,6 +17,12 @@ export async function viewerMayEditIssue(issueKey: string, requestJira: RequestJ
   const path = `/rest/api/3/mypermissions?${new URLSearchParams({ issueKey, permissions: 'EDIT_ISSUES' }).toString()}`;
   const answer = await requestJira(path, { method: 'GET', headers: { accept: 'application/json' } });
   if (answer.status !== 200) return false;
-  const permissions = myPermissionsSchema.safeParse(JSON.parse(new TextDecoder().decode(await answer.arrayBuffer())));
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(await answer.arrayBuffer()));
+  } catch {
+    return false;
+  }
+  const permissions = myPermissionsSchema.safeParse(body);
   return permissions.success && permissions.data.permissions.EDIT_ISSUES.havePermission;
 }
