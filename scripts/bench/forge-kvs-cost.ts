@@ -26,6 +26,7 @@ import { consumerBudgetMs } from '../../hosts/jira-cloud/forge/work-consumer';
 import { FakeKvs } from '../../hosts/jira-cloud/forge/testing/fake-forge-kvs';
 import { MemoryTracker } from '../../test/fakes/memory-tracker';
 import { trackerItem } from '../../test/fakes/tracker-item';
+import { connectionRecord } from '../../test/fakes/connection-record';
 
 /**
  * `npx tsx scripts/bench/forge-kvs-cost.ts [items]`: what the Jira Cloud app costs against the
@@ -126,25 +127,19 @@ interface Peer {
 async function connectPrivatePeer(context: NodeContext): Promise<Peer> {
   const identity = await generateNodeIdentity(Date.now());
   const now = Date.now();
-  const connection: Connection = {
+  const connection = connectionRecord({
     id: 'con_bench',
     name: 'jira_to_ado',
-    description: '',
-    mode: 'script',
     status: 'active',
-    statusReason: null,
-    role: 'initiator',
     localName: 'jira',
     remoteName: 'ado',
     projectKey: 'SUP',
-    destination: 'unknown',
     remoteTracker: 'azure-devops',
-    localIsPrivate: false,
     peer: { nodeId: identity.nodeId, publicKey: identity.publicKey, nodeUrl: null, tracker: 'azure-devops' },
     invitationExpiresAt: null,
     createdAt: now,
     updatedAt: now,
-  };
+  });
   await context.store.insertConnection(connection);
   return { identity, connection };
 }

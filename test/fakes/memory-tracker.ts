@@ -14,6 +14,7 @@ import {
   type TrackerV1,
   type TriggerConditions,
 } from '../../core';
+import { trackerItem } from './tracker-item';
 
 /**
  * A whole tracker in memory, implementing the full port, for engine tests where the tracker's
@@ -71,24 +72,14 @@ export class MemoryTracker implements TrackerV1, TrackerItemOperations {
     this.items.set(
       key,
       this.apply(
-        {
+        trackerItem({
           key,
           projectKey: input.projectKey,
           type: input.type,
           summary: input.summary,
-          description: { type: 'doc', content: [] },
-          status: 'To Do',
-          priority: null,
-          labels: [],
-          assignee: null,
-          reporter: null,
-          comments: [],
-          attachments: [],
-          customFields: {},
-          parentKey: null,
           updated: this.stamp(),
           url: `https://tracker.example/${key}`,
-        },
+        }),
         input,
       ),
     );

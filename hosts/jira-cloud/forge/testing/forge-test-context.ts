@@ -12,6 +12,7 @@ import {
 } from '../../../../core';
 import { KvsStore } from '../kvs-store';
 import type { WorkEvent, WorkQueue } from '../work-queue';
+import { connectionRecord } from '../../../../test/fakes/connection-record';
 
 /** A Forge-shaped NodeContext (KVS store over the fake, a given tracker), without the Forge runtime. */
 export async function createTestForgeContext(tracker: TrackerV1 & TrackerItemOperations): Promise<NodeContext> {
@@ -32,25 +33,18 @@ export async function createTestForgeContext(tracker: TrackerV1 & TrackerItemOpe
 }
 
 export function activeConnection(id: string, peerUrl: string | null): Connection {
-  return {
+  return connectionRecord({
     id,
     name: 'jira_to_ado',
-    description: '',
-    mode: 'script',
     status: 'active',
-    statusReason: null,
-    role: 'initiator',
     localName: 'jira',
     remoteName: 'ado',
     projectKey: 'SUP',
     destination: peerUrl ?? 'unknown',
     remoteTracker: 'azure-devops',
-    localIsPrivate: false,
     peer: { nodeId: 'node_peer', publicKey: 'A'.repeat(43), nodeUrl: peerUrl, tracker: 'azure-devops' },
     invitationExpiresAt: null,
-    createdAt: 1,
-    updatedAt: 1,
-  };
+  });
 }
 
 /** A work queue that keeps what is pushed, with its delay. */
