@@ -93,4 +93,61 @@ describe('hostile scripts are stopped, and everything else keeps working', () =>
       expect(seen.body.replica.summary).toBe('[null,null]');
     }
   });
+
+  it('sends an item held back by an outgoing script error when the admin fixes the script and presses Retry', async () => {
+    // The reconciler runs once a minute here, and the item is not edited again: only Retry can send it.
+    const id = await connect('fixed and retried');
+    const rules = (await publicNode.admin('GET', `/connections/${id}/rules`)).body;
+    const broken = 'replica.summary = issue.summary;\nthrow new Error("The partner needs a Region");';
+    expect((await publicNode.admin('PUT', `/connections/${id}/rules`, { outgoing: broken, incoming: rules.incoming })).status).toBe(200);
+    addIssue('SUP-300', 'held back by a script');
+    expect((await publicNode.admin('POST', `/connections/${id}/sync`, { issueKey: 'SUP-300' })).status).toBe(422);
+    const outbound = () => publicNode.context.store.listQueue({ connectionId: id, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 10 });
+    expect(await outbound()).toEqual([]);
+
+    expect((await publicNode.admin('PUT', `/connections/${id}/rules`, { outgoing: rules.outgoing, incoming: rules.incoming })).status).toBe(200);
+    const errors = (await publicNode.admin('GET', '/errors')).body as { id: string; connectionId: string; itemKey: string }[];
+    const held = errors.find((error) => error.connectionId === id && error.itemKey === 'SUP-300')!;
+    expect((await publicNode.admin('POST', `/errors/${held.id}/retry`)).status).toBe(202);
+
+    expect((await outbound()).map((entry) => entry.itemKey)).toEqual(['SUP-300']);
+    await waitFor('the retried item on the other side', () => [...ado.items.values()].some((item) => item.summary === 'held back by a script'));
+    const left = (await publicNode.admin('GET', '/errors')).body as { connectionId: string }[];
+    expect(left.filter((error) => error.connectionId === id)).toEqual([]);
+  });
+
+  it("does not send this tracker's item of the same key when the error is about the peer's item", async () => {
+    const id = await connect('peer item error');
+    addIssue('SUP-301', 'a local issue no trigger names');
+    const now = Date.now();
+    await publicNode.context.store.enqueue({
+      connectionId: id,
+      direction: 'inbound',
+      itemKey: 'SUP-301',
+      envelope: { kind: 'unlinked', id: 'env-peer-301', sourceKey: 'SUP-301', createdAt: now },
+      state: 'failed',
+      attempts: 1,
+      nextAttemptAt: now,
+      lastError: 'too large',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const recorded = await publicNode.context.store.recordError({
+      id: 'err-peer-301',
+      scope: 'item',
+      connectionId: id,
+      itemKey: 'SUP-301',
+      code: 'message_too_large',
+      message: 'too large',
+      line: null,
+      occurrences: 1,
+      createdAt: now,
+      updatedAt: now,
+      resolvedAt: null,
+    });
+    expect((await publicNode.admin('POST', `/errors/${recorded.id}/retry`)).status).toBe(202);
+    expect(await publicNode.context.store.listQueue({ connectionId: id, direction: 'outbound', states: ['queued', 'in_flight', 'done'], limit: 10 })).toEqual(
+      [],
+    );
+  });
 });

@@ -7,10 +7,11 @@ import { err, ok, type Result } from '../result';
 import { bulkSyncQueries, readBulkSyncProgress, runBulkSync } from '../sync/bulk-sync';
 import { connectItems } from '../sync/connect-twins';
 import { queueLocalChange } from '../sync/queue-local-change';
+import { retrySyncError } from '../sync/retry-sync-error';
 import { unexalateItem } from '../sync/unlink-twin';
 import { scriptApiTypes } from '../rules/script-api-types';
 import { checkRules, effectiveRules, testRunRules } from '../sync/sync-scripts';
-import { outboundTopic, workTopic } from '../sync/sync-signals';
+import { workTopic } from '../sync/sync-signals';
 import { parseTriggerQuery } from '../trackers/trigger-query';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { emptyRequestSchema } from './admin-schemas';
@@ -245,25 +246,7 @@ export const syncOperations: readonly AdminOperation[] = [
     run: async (context, { params }) => {
       const error = await context.store.getError(params['errorId'] ?? '');
       if (!error) return err(new ExalateError('not_found', 'There is no such error; it may have been resolved already.'));
-      const now = context.clock.now();
-      if (error.connectionId) {
-        for (const direction of ['outbound', 'inbound'] as const) {
-          const pending = await context.store.listQueue({
-            connectionId: error.connectionId,
-            direction,
-            states: ['queued', 'in_flight'],
-            limit: 10_000,
-            ...(error.itemKey === null ? {} : { itemKey: error.itemKey }),
-          });
-          for (const entry of pending) {
-            if (error.itemKey === null || entry.itemKey === error.itemKey)
-              await context.store.updateQueueEntry(error.connectionId, direction, entry.position, { nextAttemptAt: now, updatedAt: now });
-          }
-        }
-        context.signals.notify(outboundTopic(error.connectionId));
-      }
-      await context.store.resolveErrors({ id: error.id }, now);
-      context.signals.notify(workTopic);
+      await retrySyncError(context, error);
       return ok({ retried: true });
     },
   }),

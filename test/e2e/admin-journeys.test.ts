@@ -581,8 +581,8 @@ describe('Sync: an issue crosses; a broken script shows in Errors, is fixed in t
     await editor.getByText(/saved/i).first().waitFor();
     await editor.getByRole('button', { name: 'Close' }).click();
 
-    // Retry from the Errors page. The engine also retries an item error by itself after a backoff,
-    // so with the script fixed the error may already be gone by the time the page shows.
+    // Retry from the Errors page: the item is read and sent again with the fixed script. The
+    // reconciler's pass may have sent it first, if one fell after the fix; the error is gone then.
     await sidebar.getByRole('link', { name: 'Errors' }).click();
     await app.getByRole('heading', { name: 'Errors', exact: true }).waitFor();
     const retry = errorRow.getByRole('button', { name: 'Retry' });
