@@ -3,7 +3,7 @@ import type { NodeContext } from '../node/node-context';
 import type { StoreV1 } from '../ports/store';
 import type { TriggerConditions } from '../trackers/trigger-condition';
 import { systemClock } from '../ports/clock';
-import { readBulkSyncProgress, runBulkSync, runBulkSyncPage, startBulkSync } from './bulk-sync';
+import { bulkSyncQueries, readBulkSyncProgress, runBulkSync, runBulkSyncPage, startBulkSync } from './bulk-sync';
 import { storageFullError } from './storage-full';
 
 describe('bulk sync on a database that refuses writes', () => {
@@ -80,5 +80,27 @@ describe('bulk sync, a page at a time', () => {
     const progress = await runBulkSync(context, { id: 'con_1' } as Connection, 'project = SUP');
     expect(progress).toMatchObject({ state: 'failed', message: 'Jira answered 503', found: 1, failed: 1 });
     expect(await readBulkSyncProgress(context, 'con_1')).toEqual(progress);
+  });
+});
+
+describe('the queries a bulk sync starts with', () => {
+  const contextWithTriggers = (queries: readonly string[]) =>
+    ({
+      tracker: { kind: 'jira-cloud' },
+      store: { listTriggers: async () => queries.map((query, index) => ({ id: `trg_${index}`, connectionId: 'con_1', query, active: true, createdAt: 0 })) },
+    }) as unknown as NodeContext;
+
+  it('refuses a query that does not parse, in the grammar’s words, before anything starts', async () => {
+    const answer = await bulkSyncQueries(contextWithTriggers([]), { id: 'con_1' } as Connection, 'project = ');
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.code).toBe('invalid_request');
+  });
+
+  it('takes a query that parses, or else every active trigger', async () => {
+    expect(await bulkSyncQueries(contextWithTriggers([]), { id: 'con_1' } as Connection, 'project = SUP')).toEqual({ ok: true, value: ['project = SUP'] });
+    expect(await bulkSyncQueries(contextWithTriggers(['project = SUP', 'project = OPS']), { id: 'con_1' } as Connection, undefined)).toEqual({
+      ok: true,
+      value: ['project = SUP', 'project = OPS'],
+    });
   });
 });

@@ -42,6 +42,12 @@ export async function bulkSyncQueries(context: NodeContext, connection: Connecti
   const queries = query ? [query] : (await context.store.listTriggers(connection.id)).filter((trigger) => trigger.active).map((trigger) => trigger.query);
   if (queries.length === 0)
     return err(new ExalateError('invalid_request', 'Give a query, or add an active trigger first: bulk sync syncs what the triggers match.'));
+  // A query that does not parse is refused now, in its own words, rather than accepted and then
+  // failing where the admin only sees it on the progress line.
+  for (const each of queries) {
+    const parsed = parseTriggerQuery(each, context.tracker.kind);
+    if (!parsed.ok) return parsed;
+  }
   return ok(queries);
 }
 
