@@ -31,6 +31,8 @@ export const errorCodes = {
   peer_refused: 502,
   peer_invalid_response: 502,
   connection_state: 409,
+  /** The call would change what a Basic or Visual connection syncs; its mode was chosen for its life. */
+  mode_fixed: 409,
   /** An outgoing or incoming script failed (syntax, throw, time, memory, stack, output): fix the script. */
   script_failed: 422,
   /** A replica (ours from a script, or a peer's) is not in the replica shape. */

@@ -97,7 +97,8 @@ export const connectionOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'POST',
     path: '/connections/initiate',
-    summary: 'Initiate Connection: stores a Pending connection and returns its invitation code.',
+    summary:
+      'Initiate Connection: stores a Pending connection and returns its invitation code. `mode` is "basic" (a fixed set of fields, nothing to configure), "visual" (not offered yet: refused with `mode_unavailable`) or "script"; it is fixed for the connection\'s life.',
     body: initiateRequestSchema,
     successStatus: 201,
     run: async (context, { body }) => {

@@ -10,7 +10,7 @@ import { queueLocalChange } from '../sync/queue-local-change';
 import { retrySyncError } from '../sync/retry-sync-error';
 import { unexalateItem } from '../sync/unlink-twin';
 import { scriptApiTypes } from '../rules/script-api-types';
-import { checkRules, effectiveRules, testRunRules } from '../sync/sync-scripts';
+import { checkRules, checkRulesEditable, effectiveRules, testRunRules } from '../sync/sync-scripts';
 import { workTopic } from '../sync/sync-signals';
 import { parseTriggerQuery } from '../trackers/trigger-query';
 import { defineOperation, type AdminOperation } from './admin-operation';
@@ -44,7 +44,7 @@ export const syncOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'GET',
     path: '/connections/{id}/rules',
-    summary: "This side's outgoing and incoming scripts (the defaults until saved).",
+    summary: "This side's outgoing and incoming scripts (the defaults until saved; on a Basic connection, always the Basic set).",
     body: emptyRequestSchema,
     successStatus: 200,
     run: (context, { params }) => withConnection(context, params, async (connection) => ok(await effectiveRules(context, connection))),
@@ -52,11 +52,14 @@ export const syncOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'PUT',
     path: '/connections/{id}/rules',
-    summary: 'Saves both scripts after checking that they compile; a script with an error is refused with its line.',
+    summary:
+      'Saves both scripts after checking that they compile; a script with an error is refused with its line. A Basic connection has no scripts to save: 409 `mode_fixed`.',
     body: rulesRequestSchema,
     successStatus: 200,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
+        const editable = checkRulesEditable(connection);
+        if (!editable.ok) return editable;
         const checked = await checkRules(context, body);
         if (!checked.ok) return checked;
         const rules = { ...body, updatedAt: context.clock.now() };
@@ -184,13 +187,16 @@ export const syncOperations: readonly AdminOperation[] = [
   defineOperation({
     method: 'POST',
     path: '/connections/{id}/test-run',
-    summary: 'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing.',
+    summary:
+      'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing. Scripts from the editor (`rules`) can be tried on a Script connection only.',
     body: testRunRequestSchema,
     successStatus: 200,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
         // Scripts from the editor are checked as a save would check them, so a mistake reads the same.
         if (body.rules) {
+          const editable = checkRulesEditable(connection);
+          if (!editable.ok) return editable;
           const checked = await checkRules(context, body.rules);
           if (!checked.ok) return checked;
         }

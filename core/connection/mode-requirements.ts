@@ -12,7 +12,7 @@ import type { ConnectionMode } from './connection';
  */
 export function findModeProblem(context: NodeContext, instance: TrackerInstance, mode: ConnectionMode): ExalateError | undefined {
   if (!supportedModes.includes(mode)) {
-    return new ExalateError('mode_unavailable', `${title(mode)} mode is not offered by this node. Choose Script mode.`);
+    return new ExalateError('mode_unavailable', `${title(mode)} mode is not offered by this node yet. Choose Basic or Script mode.`);
   }
   const profile = trackerProfile(instance.tracker);
   if (mode === 'script' && profile.console.scriptModeNeedsPublicLicensedInstance) {

@@ -13,8 +13,8 @@ import type { TransportV1 } from '../ports/transport';
 
 export const defaultInvitationLifetimeMs = 72 * 3600_000;
 
-/** The modes this node can run. Basic and Visual are part of the wizard but not offered yet. */
-export const supportedModes: readonly ConnectionMode[] = ['script'];
+/** The modes this node can run. Visual is part of the wizard but not offered yet. */
+export const supportedModes: readonly ConnectionMode[] = ['basic', 'script'];
 
 export interface NodeSettings {
   /**

@@ -141,3 +141,6 @@ function quote(text: string): string {
 function lines(...entries: string[]): string {
   return `${entries.join('\n')}\n`;
 }
+
+/** The pieces these scripts are made of, shared with Basic mode (basic-mode-scripts.ts) so both map statuses, priorities, types and labels alike. */
+export const scriptBlocks = { itemName, creation, status, priority, labels, lines } as const;

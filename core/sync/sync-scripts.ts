@@ -7,6 +7,7 @@ import type { IncomingPlan } from '../rules/incoming-plan';
 import { runIncomingScript } from '../rules/run-incoming-script';
 import { runOutgoingScript } from '../rules/run-outgoing-script';
 import { checkScriptSyntax } from '../rules/check-script';
+import { basicModeScripts, basicModeSetInWords } from '../rules/basic-mode-scripts';
 import { defaultScripts } from '../rules/default-scripts';
 import { parseReplica } from '../replica/parse-replica';
 import { replicaContentHash } from '../replica/replica-content-hash';
@@ -37,12 +38,41 @@ export interface ScriptsOnTrial {
   readonly incoming: string;
 }
 
+/**
+ * The scripts a connection runs. A Basic connection always runs the Basic set, whatever the store
+ * holds (a mode never changes, so nothing saved for it can apply); a Script connection runs what
+ * was saved, or the default scripts until then.
+ */
 export async function effectiveRules(context: NodeContext, connection: Connection): Promise<ConnectionRules> {
+  const local = context.tracker.kind;
+  const remote = connection.remoteTracker === 'unknown' ? local : connection.remoteTracker;
+  if (connection.mode === 'basic') {
+    const basic = basicModeScripts(local, remote);
+    return { outgoing: basic.outgoing, incoming: basic.incoming, updatedAt: connection.createdAt };
+  }
   const stored = await context.store.getRules(connection.id);
   if (stored) return stored;
-  const local = context.tracker.kind;
-  const defaults = defaultScripts(local, connection.remoteTracker === 'unknown' ? local : connection.remoteTracker);
+  const defaults = defaultScripts(local, remote);
   return { outgoing: defaults.outgoing, incoming: defaults.incoming, updatedAt: connection.createdAt };
+}
+
+/**
+ * Only a Script connection's scripts can be saved or tried: a Basic connection syncs a fixed set,
+ * and its mode was chosen for the connection's life.
+ */
+export function checkRulesEditable(connection: Connection): Result<void> {
+  if (connection.mode === 'script') return ok(undefined);
+  const mode = connection.mode === 'basic' ? 'Basic' : 'Visual';
+  const what =
+    connection.mode === 'basic'
+      ? `it syncs a fixed set of fields (${basicModeSetInWords()}) and has no scripts to edit`
+      : 'what it syncs is set in its mapping, not in scripts';
+  return err(
+    new ExalateError(
+      'mode_fixed',
+      `This connection is in ${mode} mode: ${what}. To change what syncs, create a new connection in Script mode; a connection's mode cannot be changed.`,
+    ),
+  );
 }
 
 async function scriptConnection(context: NodeContext, connection: Connection) {

@@ -16,6 +16,7 @@ export type { ProjectList } from './project-list';
 export {
   labels as wizardLabels,
   modeLabels as wizardModeLabels,
+  modeExplanations as wizardModeExplanations,
   dialogTitles as wizardDialogTitles,
   stepTitles as wizardStepTitles,
   fieldHelp as wizardFieldHelp,

@@ -1,4 +1,5 @@
 import type { ConnectionMode } from '../connection/connection';
+import { basicModeSetInWords } from '../rules/basic-mode-scripts';
 import { trackerProfile, type TrackerKind } from '../trackers';
 
 /**
@@ -54,6 +55,16 @@ export const modeLabels: Readonly<Record<ConnectionMode, string>> = {
   basic: labels.basic,
   visual: labels.visual,
   script: labels.script,
+};
+
+/**
+ * One line under each mode on the mode step, so the admin knows what they choose before a choice
+ * they cannot undo. Basic's set is the one its scripts are built from (core/rules/basic-mode-scripts.ts).
+ */
+export const modeExplanations: Readonly<Record<ConnectionMode, string>> = {
+  basic: `A fixed set of fields syncs both ways (${basicModeSetInWords()}); nothing to configure.`,
+  visual: 'A mapping table of fields and values that both sides approve; no code.',
+  script: 'Outgoing and incoming scripts on each side decide what syncs and how; starts from scripts that sync the Basic set and more.',
 };
 
 /** The title of the dialog each wizard opens in ("Initiate connection x" in the guides' screenshots). */

@@ -1,5 +1,6 @@
 import type { LocalInstance } from './wizard-context';
 import type { ConnectionMode } from '../connection/connection';
+import { supportedModes } from '../node/node-context';
 import { notices } from './labels';
 import { messages } from './messages';
 import { listModeNotices, listModeOptions, localModeRefusal } from './mode-options';
@@ -31,7 +32,19 @@ describe('what the local instance itself can run', () => {
       messages.scriptNeedsPublicJiraServer,
     ],
     [
-      'a node that runs only Script: no Basic',
+      'this node, private Jira Server: Basic (it needs neither a public instance nor a licence)',
+      { tracker: 'jira-server', isPublic: false, modes: supportedModes },
+      'basic',
+      null,
+    ],
+    [
+      'this node, public Asana: no Visual yet',
+      { tracker: 'asana', isPublic: true, modes: supportedModes },
+      'visual',
+      'Visual mode is not available on this instance yet.',
+    ],
+    [
+      'an older node that runs only Script: no Basic',
       { tracker: 'asana', isPublic: true, modes: ['script'] },
       'basic',
       'Basic mode is not available on this instance yet.',
@@ -64,6 +77,27 @@ describe('options and notices together', () => {
       { mode: 'basic', label: 'Basic', available: false, reason: 'Basic mode is not available on this instance yet.' },
       { mode: 'visual', label: 'Visual', available: false, reason: 'Visual mode is not available on this instance yet.' },
       { mode: 'script', label: 'Script', available: true },
+    ]);
+  });
+
+  test('this node offers Basic and Script, on a private connection and on a public one that offers them too', () => {
+    const local = { tracker: 'azure-devops', isPublic: true, modes: supportedModes } as const;
+    const availability = (destination: Parameters<typeof listModeOptions>[1]) =>
+      listModeOptions(local, destination).map((option) => [option.mode, option.available]);
+    expect(availability(null)).toEqual([
+      ['basic', true],
+      ['visual', false],
+      ['script', true],
+    ]);
+    expect(availability({ tracker: 'jira-cloud', isPublic: true, modes: supportedModes })).toEqual([
+      ['basic', true],
+      ['visual', false],
+      ['script', true],
+    ]);
+    expect(availability({ tracker: 'jira-cloud', isPublic: true, modes: ['script'] })).toEqual([
+      ['basic', false],
+      ['visual', false],
+      ['script', true],
     ]);
   });
 

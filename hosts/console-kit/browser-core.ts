@@ -11,6 +11,7 @@ export {
   viewWizard,
   wizardLabels,
   wizardModeLabels,
+  wizardModeExplanations,
   wizardNotices,
   wizardMessages,
   wizardPreviewLabels,
@@ -36,3 +37,4 @@ export { type TrackerProject } from '../../core/ports/tracker';
 export { trackerDisplayNames, trackerKinds, trackerProfiles, type TrackerKind } from '../../core/trackers';
 export { err, ok, type Result } from '../../core/result';
 export { maximumConnectionPageSize } from '../../core/connection/connection-page';
+export { basicModeFields, type BasicModeField } from '../../core/rules/basic-mode-scripts';
