@@ -51,10 +51,11 @@ export function canShowInvitation(connection: ConsoleConnection): boolean {
 /**
  * Scripts can be written and saved from the moment the connection exists: the guides tell the
  * initiator of a Pending connection "you can continue to configure on your end", and the admin
- * API saves them in any live status.
+ * API saves them in any live status. Only a Script connection has scripts to edit (a Basic one
+ * shows what it syncs instead: what-syncs.ts).
  */
-export function canEditScripts(connection: ConsoleConnection): boolean {
-  return connection.status !== 'deleted';
+export function canEditScripts(connection: Pick<ConsoleConnection, 'mode' | 'status'>): boolean {
+  return connection.mode === 'script' && connection.status !== 'deleted';
 }
 
 /** "Once your partner accepts the invitation, you can start synchronization": an Active row offers how. */
@@ -64,6 +65,11 @@ export function canStartSync(connection: ConsoleConnection): boolean {
 
 /** Under a Pending status: what is awaited, and that configuring need not wait. */
 export const pendingExplained = 'Waiting for the other side to accept the invitation. You can edit scripts and triggers meanwhile.';
+
+/** The same, for a connection whose fields are fixed (Basic): only triggers are there to set. */
+export function pendingExplanationOf(connection: Pick<ConsoleConnection, 'mode'>): string {
+  return connection.mode === 'script' ? pendingExplained : 'Waiting for the other side to accept the invitation. You can add triggers meanwhile.';
+}
 
 /**
  * Check sends a signed ping to the other side, which only works when this side may call it: an

@@ -16,9 +16,10 @@ import {
   canStartSync,
   describeRemoteSide,
   modeWord,
-  pendingExplained,
+  pendingExplanationOf,
   statusActions,
 } from '../../console-kit/console-words';
+import { canShowWhatSyncs, whatSyncsLabel } from '../../console-kit/what-syncs';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
@@ -28,6 +29,7 @@ import { NoticeCard } from './notice-card';
 import { ScriptsPanel } from './scripts-panel';
 import { StartSyncPanel } from './start-sync-panel';
 import { ConnectionStatus } from './status-cell';
+import { WhatSyncsPanel } from './what-syncs-panel';
 
 /** The Connections tab: every connection with its remote side, mode, status and actions. */
 export function ConnectionsTab({ client, connections }: { readonly client: ConsoleClient; readonly connections: ConnectionsView }) {
@@ -81,7 +83,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
           columnIndex={column}
           tableColumn={tableColumn}
           line1={<ConnectionStatus status={connection.status} />}
-          line2={connection.status === 'pending' ? <span className="secondary-text exalate-wrap">{pendingExplained}</span> : null}
+          line2={connection.status === 'pending' ? <span className="secondary-text exalate-wrap">{pendingExplanationOf(connection)}</span> : null}
         />
       ),
     },
@@ -126,6 +128,14 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
                 onClick={() => dialogs.open('edit-scripts', connection)}
               />
             ) : null}
+            {canShowWhatSyncs(connection) ? (
+              <Button
+                text={whatSyncsLabel}
+                ariaLabel={`${whatSyncsLabel} of ${connection.name}`}
+                disabled={working === connection.id}
+                onClick={() => dialogs.open('what-syncs', connection)}
+              />
+            ) : null}
             {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
             <Button text="Delete" subtle disabled={working === connection.id} onClick={() => dialogs.open('delete', connection)} />
           </ButtonGroup>
@@ -135,6 +145,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
   ];
 
   const editing = dialogs.openFor('edit-scripts');
+  const showingWhatSyncs = dialogs.openFor('what-syncs');
   const showingInvitation = dialogs.openFor('show-invitation');
   const startingSync = dialogs.openFor('start-sync');
   const deleting = dialogs.openFor('delete');
@@ -164,6 +175,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
         </Card>
       )}
       {editing === null ? null : <ScriptsPanel client={client} connection={editing} onClose={dialogs.close} />}
+      {showingWhatSyncs === null ? null : <WhatSyncsPanel connection={showingWhatSyncs} onClose={dialogs.close} />}
       {showingInvitation === null ? null : <InvitationCodePanel client={client} connection={showingInvitation} onClose={dialogs.close} />}
       {startingSync === null ? null : <StartSyncPanel client={client} connection={startingSync} onClose={dialogs.close} />}
       {deleting === null ? null : (

@@ -4,7 +4,7 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { RadioButton, RadioButtonGroup } from 'azure-devops-ui/RadioButton';
 import { DropdownSelection } from 'azure-devops-ui/Utilities/DropdownSelection';
 import { useMemo, type KeyboardEvent } from 'react';
-import { wizardLabels, wizardNotices, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
+import { wizardLabels, wizardModeExplanations, wizardNotices, type WizardEvent, type WizardState } from '../../console-kit/browser-core';
 import { projectChoiceOf, type ProjectChoice, type WizardStepProps } from '../../console-kit/wizard-project-choice';
 import { InvitationCodeDetails } from './invitation-code-details';
 
@@ -35,6 +35,14 @@ export function WizardPanelStep({ state, stepTitle, dispatch }: WizardStepProps)
               />
             ))}
           </RadioButtonGroup>
+          <dl className="exalate-summary exalate-mode-explanations">
+            {state.options.map((option) => (
+              <div key={option.mode} className="exalate-summary-row">
+                <dt className="font-weight-semibold">{option.label}</dt>
+                <dd className="secondary-text">{wizardModeExplanations[option.mode]}</dd>
+              </div>
+            ))}
+          </dl>
         </div>
       );
     case 'project':

@@ -14,9 +14,10 @@ import {
   canStartSync,
   describeRemoteSide,
   modeWord,
-  pendingExplained,
+  pendingExplanationOf,
   statusActions,
 } from '../../console-kit/console-words';
+import { canShowWhatSyncs, whatSyncsLabel } from '../../console-kit/what-syncs';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
@@ -29,6 +30,7 @@ import { PageFrame } from './page-frame';
 import { RulesModal } from './rules-modal';
 import { StartSyncModal } from './start-sync-modal';
 import { StatusLozenge } from './status-lozenge';
+import { WhatSyncsModal } from './what-syncs-modal';
 import { WizardModal } from './wizard-modal';
 
 /** Connections: the list with its actions, and the Initiate Connection and Accept Invitation wizards. */
@@ -64,7 +66,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
             <StatusLozenge status={connection.status} />
             {connection.status === 'pending' ? (
               <Text size="small" color="color.text.subtlest">
-                {pendingExplained}
+                {pendingExplanationOf(connection)}
               </Text>
             ) : null}
           </Stack>
@@ -111,6 +113,16 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
                 Edit scripts
               </Button>
             ) : null}
+            {canShowWhatSyncs(connection) ? (
+              <Button
+                spacing="compact"
+                aria-label={`${whatSyncsLabel} ${connection.name}`}
+                isDisabled={working === connection.id}
+                onClick={() => dialogs.open('what-syncs', connection)}
+              >
+                {whatSyncsLabel}
+              </Button>
+            ) : null}
             {canCheck(connection) ? (
               <Button spacing="compact" isDisabled={working === connection.id} onClick={() => void check(connection)}>
                 Check
@@ -134,6 +146,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
     </Inline>
   );
   const editing = dialogs.openFor('edit-scripts');
+  const showingWhatSyncs = dialogs.openFor('what-syncs');
   const showingInvitation = dialogs.openFor('show-invitation');
   const startingSync = dialogs.openFor('start-sync');
   const deleting = dialogs.openFor('delete');
@@ -154,6 +167,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
       )}
       {wizard.wizard === null ? null : <WizardModal key={wizard.wizard} host={wizard.host} start={() => wizard.start(instance)} />}
       {editing === null ? null : <RulesModal client={client} connection={editing} onClose={dialogs.close} />}
+      {showingWhatSyncs === null ? null : <WhatSyncsModal connection={showingWhatSyncs} onClose={dialogs.close} />}
       {showingInvitation === null ? null : <InvitationCodeModal client={client} connection={showingInvitation} onClose={dialogs.close} />}
       {startingSync === null ? null : <StartSyncModal client={client} connection={startingSync} onClose={dialogs.close} />}
       {deleting === null ? null : (

@@ -4,7 +4,7 @@ import { RadioGroup } from '@atlaskit/radio';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { useId } from 'react';
-import { wizardLabels, wizardNotices } from '../../console-kit/browser-core';
+import { wizardLabels, wizardModeExplanations, wizardNotices } from '../../console-kit/browser-core';
 import { projectChoiceOf, type ProjectChoice, type WizardStepProps } from '../../console-kit/wizard-project-choice';
 import { InvitationCodeDetails } from './invitation-code-details';
 
@@ -22,6 +22,14 @@ export function WizardStepBody({ state, stepTitle, dispatch }: WizardStepProps) 
             options={state.options.map((option) => ({ name: 'mode', value: option.mode, label: option.label, isDisabled: !option.available }))}
             onChange={(event) => dispatch({ type: 'choose_mode', mode: event.currentTarget.value as 'basic' | 'visual' | 'script' })}
           />
+          {state.options.map((option) => (
+            <Text key={`${option.mode}-explanation`} as="p" color="color.text.subtle" size="small">
+              <Text weight="medium" size="small">
+                {option.label}:
+              </Text>{' '}
+              {wizardModeExplanations[option.mode]}
+            </Text>
+          ))}
           {state.options
             .filter((option) => option.reason !== undefined)
             .map((option) => (

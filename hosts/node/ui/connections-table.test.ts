@@ -73,3 +73,19 @@ test('the list is polled only while a connection waits for the other side', () =
   expect(isWaitingForPeer([sampleConnection({ status: 'active' })])).toBe(false);
   expect(isWaitingForPeer([sampleConnection({ status: 'active' }), sampleConnection({ status: 'pending' })])).toBe(true);
 });
+
+test('a Basic connection shows its mode and offers What syncs instead of Edit scripts', () => {
+  const html = render([sampleConnection({ mode: 'basic' }), sampleConnection({ id: 'c2', name: 'basic-active', mode: 'basic', status: 'active' })]);
+  expect(html).toContain('<td>Basic</td>');
+  expect(html).toContain('You can add triggers meanwhile.');
+  expect(html).not.toContain('You can edit scripts');
+  expect(describeControls(html)).toEqual([
+    'button "Show invitation code acme-jira_to_partner-ado"',
+    'button "What syncs acme-jira_to_partner-ado"',
+    'button "Delete acme-jira_to_partner-ado"',
+    'button "Start synchronization basic-active"',
+    'button "Deactivate basic-active"',
+    'button "What syncs basic-active"',
+    'button "Delete basic-active"',
+  ]);
+});

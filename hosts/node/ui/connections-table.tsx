@@ -1,11 +1,12 @@
-import { canEditScripts, canShowInvitation, canStartSync, pendingExplained } from '../../console-kit/console-words';
+import { canEditScripts, canShowInvitation, canStartSync, pendingExplanationOf } from '../../console-kit/console-words';
+import { canShowWhatSyncs, whatSyncsLabel } from '../../console-kit/what-syncs';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
 import { startSyncLabel } from '../../console-kit/use-start-sync';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind } from '../../console-kit/browser-core';
 import { StatusLozenge } from './status-lozenge';
 
-export type ConnectionAction = 'deactivate' | 'activate' | 'start-sync' | 'show-invitation' | 'edit-scripts' | 'delete' | 'check';
+export type ConnectionAction = 'deactivate' | 'activate' | 'start-sync' | 'show-invitation' | 'edit-scripts' | 'what-syncs' | 'delete' | 'check';
 
 export interface ConnectionsTableProps {
   readonly connections: readonly ConsoleConnection[];
@@ -33,6 +34,7 @@ function actionsFor(connection: ConsoleConnection): readonly { action: Connectio
     ...(connection.status === 'active' ? [{ action: 'deactivate' as const, label: 'Deactivate' }] : []),
     ...(connection.status === 'deactivated' ? [{ action: 'activate' as const, label: 'Activate' }] : []),
     ...(canEditScripts(connection) ? [{ action: 'edit-scripts' as const, label: 'Edit scripts' }] : []),
+    ...(canShowWhatSyncs(connection) ? [{ action: 'what-syncs' as const, label: whatSyncsLabel }] : []),
     ...(canCheck(connection) ? [{ action: 'check' as const, label: 'Check' }] : []),
     { action: 'delete', label: 'Delete' },
   ];
@@ -68,7 +70,7 @@ export function ConnectionsTable({ connections, working, onAction }: Connections
             <td>{wizardModeLabels[connection.mode]}</td>
             <td>
               <StatusLozenge status={connection.status} />
-              {connection.status === 'pending' ? <span className="cell-detail">{pendingExplained}</span> : null}
+              {connection.status === 'pending' ? <span className="cell-detail">{pendingExplanationOf(connection)}</span> : null}
               {connection.statusReason === null ? null : <span className="cell-detail">{connection.statusReason}</span>}
             </td>
             <td className="connection-actions">

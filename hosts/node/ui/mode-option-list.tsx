@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ConnectionMode, ModeOption, WizardEvent } from '../../console-kit/browser-core';
+import { wizardModeExplanations, type ConnectionMode, type ModeOption, type WizardEvent } from '../../console-kit/browser-core';
 
 export interface ModeOptionListProps {
   readonly options: readonly ModeOption[];
@@ -10,7 +10,7 @@ export interface ModeOptionListProps {
   readonly dispatch: (event: WizardEvent) => void;
 }
 
-/** Basic, Visual and Script as a radio group; an unavailable mode stays visible with its reason. */
+/** Basic, Visual and Script as a radio group, each with what it means; an unavailable mode stays visible with its reason. */
 export function ModeOptionList({ options, chosen, busy, labelledBy, dispatch }: ModeOptionListProps) {
   const name = useId();
   return (
@@ -27,12 +27,15 @@ export function ModeOptionList({ options, chosen, busy, labelledBy, dispatch }: 
               value={option.mode}
               checked={selected}
               disabled={busy || !option.available}
-              aria-describedby={option.reason === undefined ? undefined : `${id}-reason`}
+              aria-describedby={option.reason === undefined ? `${id}-explanation` : `${id}-explanation ${id}-reason`}
               onChange={() => dispatch({ type: 'choose_mode', mode: option.mode })}
             />
             <label htmlFor={id} className="mode-option-label">
               {option.label}
             </label>
+            <p id={`${id}-explanation`} className="mode-option-explanation">
+              {wizardModeExplanations[option.mode]}
+            </p>
             {option.reason === undefined ? null : (
               <p id={`${id}-reason`} className="mode-option-reason">
                 {option.reason}

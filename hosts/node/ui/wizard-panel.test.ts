@@ -15,8 +15,8 @@ import { WizardPanel } from './wizard-panel';
 // The wizard as the console draws it, state by state (states reached by core's own transition).
 // The names asserted are the seeds' words; every control must have one.
 
-const jiraCloud: WizardContext = { local: { tracker: 'jira-cloud', isPublic: true, licence: null, modes: ['script'] } };
-const privateAzureDevOps: WizardContext = { local: { tracker: 'azure-devops', isPublic: false, licence: null, modes: ['script'] } };
+const jiraCloud: WizardContext = { local: { tracker: 'jira-cloud', isPublic: true, licence: null, modes: ['basic', 'script'] } };
+const privateAzureDevOps: WizardContext = { local: { tracker: 'azure-devops', isPublic: false, licence: null, modes: ['basic', 'script'] } };
 
 function walk(start: WizardState, events: readonly WizardEvent[]): WizardState {
   return events.reduce((state, event) => transition(state, event)[0], start);
@@ -65,18 +65,22 @@ test("with I don't have a URL on, the URL is disabled and the private connection
   expect(html).toContain('initiated from the destination&#x27;s private side only');
 });
 
-test('mode options: unavailable ones are disabled and say why', () => {
+test('mode options: each says what it means in a line; unavailable ones are disabled and say why', () => {
   const html = initiate(toMode);
   expect(describeControls(html)).toEqual([
     'button "Cancel"',
-    'radio "Basic" (disabled)',
+    'radio "Basic"',
     'radio "Visual" (disabled)',
     'radio "Script"',
     'button "Cancel"',
     'button "Previous"',
     'button "Next"',
   ]);
-  expect(html).toContain('Basic mode is not available on this instance yet.');
+  expect(html).toContain(
+    'A fixed set of fields syncs both ways (summary, description, status, priority, labels and tags, comments and attachments); nothing to configure.',
+  );
+  expect(html).toContain('Outgoing and incoming scripts on each side decide what syncs and how');
+  expect(html).toContain('Visual mode is not available on this instance yet.');
   expect(html).toContain('role="radiogroup"');
 });
 
