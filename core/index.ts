@@ -47,6 +47,7 @@ export * from './sync/reconcile';
 export * from './sync/poll-peer';
 export * from './sync/bulk-sync';
 export * from './rules';
+export * from './mapping';
 export * from './replica/replica-schema';
 export * from './replica/parse-replica';
 export * from './replica/canonical-json';

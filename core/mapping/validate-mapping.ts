@@ -82,8 +82,13 @@ function fieldProblems(mapping: VisualMapping, vocabularies: Readonly<Record<Map
       const sender = otherSide(receiver);
       const into = fields[receiver];
       const from = fields[sender];
-      if (!flowsTo(row.direction, receiver) || into === undefined || from === undefined) continue;
+      if (!flowsTo(row.direction, receiver) || into === undefined) continue;
       const where = brand(mapping[receiver].tracker);
+      const key = `${receiver}:${into.name}`;
+      writers.set(key, (writers.get(key) ?? 0) + 1);
+      if (writers.get(key) === 2)
+        problems.push({ side: receiver, subject: into.name, message: `${into.label} in ${where} is written by more than one row; keep one.` });
+      if (from === undefined) continue;
       if (!into.writable) {
         problems.push({
           side: receiver,
@@ -97,10 +102,6 @@ function fieldProblems(mapping: VisualMapping, vocabularies: Readonly<Record<Map
           message: `${into.label} in ${where} cannot take ${from.label} from ${brand(mapping[sender].tracker)}: their values do not fit. Map ${from.label} to a field of the same kind.`,
         });
       }
-      const key = `${receiver}:${into.name}`;
-      writers.set(key, (writers.get(key) ?? 0) + 1);
-      if (writers.get(key) === 2)
-        problems.push({ side: receiver, subject: into.name, message: `${into.label} in ${where} is written by more than one row; keep one.` });
     }
   }
   return problems;
