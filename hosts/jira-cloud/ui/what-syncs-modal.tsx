@@ -16,7 +16,7 @@ export function WhatSyncsModal({ connection, onClose }: { readonly connection: C
       <ModalBody>
         <Stack space="space.150">
           <Text as="p">{view.intro}</Text>
-          <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 6, margin: 0 }}>
+          <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 6, margin: 0, padding: 0 }}>
             {view.fields.map((field) => (
               <div key={field.name} style={{ display: 'contents' }}>
                 <dt>

@@ -22,21 +22,16 @@ export function WizardStepBody({ state, stepTitle, dispatch }: WizardStepProps) 
             options={state.options.map((option) => ({ name: 'mode', value: option.mode, label: option.label, isDisabled: !option.available }))}
             onChange={(event) => dispatch({ type: 'choose_mode', mode: event.currentTarget.value as 'basic' | 'visual' | 'script' })}
           />
+          {/* What each mode means, and why one is not offered, in one line per mode under the group. */}
           {state.options.map((option) => (
-            <Text key={`${option.mode}-explanation`} as="p" color="color.text.subtle" size="small">
+            <Text key={option.mode} as="p" color="color.text.subtle" size="small">
               <Text weight="medium" size="small">
                 {option.label}:
               </Text>{' '}
               {wizardModeExplanations[option.mode]}
+              {option.reason === undefined ? null : ` ${option.reason}`}
             </Text>
           ))}
-          {state.options
-            .filter((option) => option.reason !== undefined)
-            .map((option) => (
-              <Text key={option.mode} as="p" color="color.text.subtlest" size="small">
-                {option.label}: {option.reason}
-              </Text>
-            ))}
         </Stack>
       );
     case 'project':

@@ -13,7 +13,7 @@ export function WhatSyncsDialog({ connection, onClose }: WhatSyncsDialogProps) {
   return (
     <ModalDialog title={view.title} closeLabel={view.close} onDismiss={onClose} className="what-syncs-dialog">
       <div className="modal-body">
-        <p>{view.intro}</p>
+        <p className="what-syncs-intro">{view.intro}</p>
         <dl className="what-syncs-fields">
           {view.fields.map((field) => (
             <div key={field.name} className="what-syncs-field">

@@ -1,0 +1,144 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { adminClient } from '../support/sandbox-client';
+import { waitFor } from '../support/wait-for';
+import { expectAccessible } from './support/accessibility';
+import { startBrowserSession, type BrowserSession } from './support/browser-session';
+import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
+
+/**
+ * A Basic connection, made and read in the consoles: Jira Cloud initiates it in Basic mode to the
+ * private Azure DevOps Server, which accepts it; each side lists it as Basic and shows What syncs
+ * (the fixed set, read-only) where a Script connection offers Edit scripts. The node console
+ * (Asana here) shows the same for a Basic connection made through the admin API.
+ */
+jest.setTimeout(120_000);
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await startBrowserSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const exalateFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Exalate"]');
+const basicSet = ['Summary', 'Description', 'Status', 'Priority', 'Labels and tags', 'Comments', 'Attachments'];
+
+const connectionRow = (scope: FrameLocator | Page, name: string): Locator => scope.getByRole('row').filter({ hasText: name }).first();
+
+/** Opens What syncs from a connection's row and checks that it lists the Basic set, offers nothing to edit, and says the mode is fixed. */
+async function expectWhatSyncs(page: Page, scope: FrameLocator | Page, connectionName: string, screenshot: string): Promise<void> {
+  const row = connectionRow(scope, connectionName);
+  await row.getByText('Basic', { exact: true }).waitFor();
+  expect(await row.getByRole('button', { name: /^Edit scripts/ }).count()).toBe(0);
+  await pressWithKeyboard(page, row.getByRole('button', { name: /^What syncs/ }));
+  const view = scope
+    .getByRole('dialog')
+    .filter({ hasText: `What syncs: ${connectionName}` })
+    .last();
+  await view.getByText(/cannot be changed/).waitFor();
+  for (const field of basicSet) await view.getByText(field, { exact: true }).first().waitFor();
+  expect(await view.getByRole('textbox').count()).toBe(0);
+  expect(await view.getByRole('button', { name: 'Save' }).count()).toBe(0);
+  await session.shoot(page, screenshot);
+  await expectAccessible(page);
+  await pressWithKeyboard(page, view.getByRole('button', { name: 'Close', exact: true }).last());
+  await view.waitFor({ state: 'detached' });
+}
+
+describe('Basic mode, Jira Cloud to the private Azure DevOps Server', () => {
+  const name = 'basic-jira_to_partner-ado';
+  let code = '';
+
+  it('Jira Cloud initiates a Basic connection, the mode step saying what Basic syncs', async () => {
+    const page = await session.newPage();
+    await page.goto(session.instance('jira-cloud').console);
+    const app = exalateFrame(page);
+    await pressWithKeyboard(page, app.getByRole('button', { name: 'Initiate Connection' }));
+    const dialog = app.getByRole('dialog');
+    await pressWithKeyboard(page, dialog.getByLabel("I don't have a URL"), 'Space');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await dialog.getByText('Configuration mode').first().waitFor();
+    await dialog.getByText(/A fixed set of fields syncs both ways/).waitFor();
+    await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: 'Basic' }));
+    await session.shoot(page, 'jira-cloud-initiate-basic-mode');
+    await expectAccessible(page);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await typeWithKeyboard(page, dialog.getByLabel('Local instance short name'), 'basic-jira');
+    await typeWithKeyboard(page, dialog.getByLabel('Remote instance short name'), 'partner-ado');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
+    await dialog.getByText('Select a project for the incoming sync').first().waitFor();
+    await tabTo(page, dialog.getByLabel('Project', { exact: true }));
+    await page.keyboard.type('Customer Support');
+    await page.keyboard.press('Enter');
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next', exact: true }));
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Copy invitation code' }));
+    code = await dialog.getByLabel('Invitation code').inputValue();
+    await waitFor('the invitation code on the clipboard', async () => (await page.evaluate(() => navigator.clipboard.readText())) === code);
+    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
+    await connectionRow(app, name).getByText('Basic', { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('Azure DevOps Server accepts it in Basic mode, lists it as Basic and shows What syncs', async () => {
+    const page = await session.newPage();
+    await page.goto(session.instance('azure-devops-private').console);
+    const app = exalateFrame(page);
+    await app.getByRole('menuitem', { name: 'Accept Invitation' }).click();
+    await app.getByLabel('Invitation code').click();
+    await page.keyboard.press('Control+V');
+    await app.getByRole('button', { name: 'Next' }).click();
+    // The preview names the mode the invitation carries.
+    await app.getByText('Invited by').waitFor();
+    await app.getByText('Basic', { exact: true }).first().waitFor();
+    await app.getByRole('button', { name: 'Next' }).click();
+    await app.getByRole('button', { name: 'Project' }).click();
+    await app.getByRole('option', { name: 'Fabrikam Fiber' }).first().click();
+    await app.getByRole('button', { name: 'Accept', exact: true }).click();
+    await app.getByText('Connection accepted').waitFor();
+    await app.getByRole('button', { name: 'Done' }).click();
+    await connectionRow(app, name).getByText('Active').waitFor();
+    await expectWhatSyncs(page, app, name, 'azure-devops-server-basic-what-syncs');
+    await page.close();
+  });
+
+  it('Jira Cloud shows the Active Basic connection and What syncs', async () => {
+    const page = await session.newPage();
+    await page.goto(session.instance('jira-cloud').console);
+    const app = exalateFrame(page);
+    await connectionRow(app, name).getByText('Active').waitFor();
+    await session.shoot(page, 'jira-cloud-basic-connection-active');
+    await expectWhatSyncs(page, app, name, 'jira-cloud-basic-what-syncs');
+    await page.close();
+  });
+});
+
+describe('Basic mode in the node console (Asana)', () => {
+  it('lists a Basic connection as Basic and shows What syncs', async () => {
+    const asana = session.instance('asana');
+    const jiraServer = session.instance('jira-server');
+    const projects = await adminClient(jiraServer)('GET', '/projects');
+    const asanaProjects = await adminClient(asana)('GET', '/projects');
+    const initiated = await adminClient(asana)('POST', '/connections/initiate', {
+      destinationUrl: jiraServer.url,
+      mode: 'basic',
+      localName: 'basic-asana',
+      remoteName: 'partner-jira',
+      name: 'basic-asana_to_partner-jira',
+      projectKey: asanaProjects.body[0].key,
+    });
+    expect(initiated.status).toBe(201);
+    const accepted = await adminClient(jiraServer)('POST', '/connections/accept', {
+      invitationCode: initiated.body.invitationCode,
+      projectKey: projects.body[0].key,
+    });
+    expect(accepted.body.connection.mode).toBe('basic');
+
+    const page = await session.newPage();
+    await page.goto(asana.console);
+    await connectionRow(page, 'basic-asana_to_partner-jira').getByText('Active').waitFor();
+    await expectWhatSyncs(page, page, 'basic-asana_to_partner-jira', 'asana-basic-what-syncs');
+    await page.close();
+  });
+});
