@@ -52,6 +52,17 @@ import {
   type ItemSurfaceAnswer,
   type ReplicasAnswer,
 } from './item-surface-answers';
+import {
+  visualDecisionAnswerSchema,
+  visualDraftAnswerSchema,
+  visualMappingAnswerSchema,
+  visualProposalAnswerSchema,
+  type MappingViewAnswer,
+  type VisualDecisionAnswer,
+  type VisualDraftAnswer,
+  type VisualMappingAnswer,
+  type VisualProposalAnswer,
+} from './visual-mapping-answers';
 
 /** An admin operation as core's table names it (`resolverKey`: `${method} ${path}`) and its inputs. */
 export interface OperationCall {
@@ -116,6 +127,18 @@ export interface ConsoleClient {
   ): Promise<Result<{ readonly localKey: string; readonly remoteKey: string }, AdminFailure>>;
   /** Unexalate: both items stay and no longer sync; `unlinked: false` when it did not sync. */
   unexalate(connectionId: string, itemKey: string): Promise<Result<{ readonly unlinked: boolean }, AdminFailure>>;
+  /** A Visual connection's mapping: the agreed version, this side's draft, proposals both ways, history, live values. */
+  getVisualMapping(connectionId: string): Promise<Result<VisualMappingAnswer, AdminFailure>>;
+  /** Saves this side's draft (400 `invalid_request` with `details.problems` when it names what the trackers do not have). */
+  saveVisualDraft(connectionId: string, view: MappingViewAnswer, by?: string): Promise<Result<VisualDraftAnswer, AdminFailure>>;
+  /** Publishes the draft to the other side for approval; nothing changes until it approves. */
+  publishVisualMapping(connectionId: string, by?: string): Promise<Result<VisualProposalAnswer, AdminFailure>>;
+  /** Approves the other side's proposal: both sides switch to it. */
+  approveVisualMapping(connectionId: string, proposalId: string, by?: string): Promise<Result<VisualDecisionAnswer, AdminFailure>>;
+  /** Declines the other side's proposal: the running version stays. */
+  declineVisualMapping(connectionId: string, proposalId: string, by?: string): Promise<Result<VisualDecisionAnswer, AdminFailure>>;
+  /** Proposes an earlier version's content as a new version; it needs the other side's approval like any change. */
+  rollBackVisualMapping(connectionId: string, version: number, by?: string): Promise<Result<VisualProposalAnswer, AdminFailure>>;
 }
 
 /** GET /script-api answers the typings as text (core/admin/sync-operations.ts). */
@@ -154,6 +177,7 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     query?: Readonly<Record<string, string>>,
   ) => callOperation(transport, key, schema, params, body, query);
   const id = (connectionId: string) => ({ id: connectionId });
+  const who = (by: string | undefined) => (by === undefined ? {} : { by });
   return {
     describeInstance: () => call('GET /instance', instanceAnswerSchema),
     listProjects: () => call('GET /projects', projectsAnswerSchema),
@@ -189,6 +213,16 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
     readReplicas: (connectionId, itemKey) => call('GET /connections/{id}/replicas/{issueKey}', replicasAnswerSchema, { id: connectionId, issueKey: itemKey }),
     connectItems: (connectionId, localKey, remoteKey) => call('POST /connections/{id}/twins', connectAnswerSchema, id(connectionId), { localKey, remoteKey }),
     unexalate: (connectionId, itemKey) => call('DELETE /connections/{id}/twins/{issueKey}', unexalateAnswerSchema, { id: connectionId, issueKey: itemKey }),
+    getVisualMapping: (connectionId) => call('GET /connections/{id}/visual-mapping', visualMappingAnswerSchema, id(connectionId)),
+    saveVisualDraft: (connectionId, view, by) =>
+      call('PUT /connections/{id}/visual-mapping/draft', visualDraftAnswerSchema, id(connectionId), { view, ...who(by) }),
+    publishVisualMapping: (connectionId, by) => call('POST /connections/{id}/visual-mapping/publish', visualProposalAnswerSchema, id(connectionId), who(by)),
+    approveVisualMapping: (connectionId, proposalId, by) =>
+      call('POST /connections/{id}/visual-mapping/approve', visualDecisionAnswerSchema, id(connectionId), { proposalId, ...who(by) }),
+    declineVisualMapping: (connectionId, proposalId, by) =>
+      call('POST /connections/{id}/visual-mapping/decline', visualDecisionAnswerSchema, id(connectionId), { proposalId, ...who(by) }),
+    rollBackVisualMapping: (connectionId, version, by) =>
+      call('POST /connections/{id}/visual-mapping/roll-back', visualProposalAnswerSchema, id(connectionId), { version, ...who(by) }),
   };
 }
 
@@ -201,6 +235,16 @@ export const itemSurfaceOperationKeys = [
   'DELETE /connections/{id}/twins/{issueKey}',
   'POST /connections/{id}/sync',
   'POST /errors/{errorId}/retry',
+] as const;
+
+/** The Visual mapping editor's keys (core/admin/visual-mapping-operations.ts). */
+export const visualMappingOperationKeys = [
+  'GET /connections/{id}/visual-mapping',
+  'PUT /connections/{id}/visual-mapping/draft',
+  'POST /connections/{id}/visual-mapping/publish',
+  'POST /connections/{id}/visual-mapping/approve',
+  'POST /connections/{id}/visual-mapping/decline',
+  'POST /connections/{id}/visual-mapping/roll-back',
 ] as const;
 
 /** Every key a console calls: a test holds them against core's table, so a renamed operation is caught. */
