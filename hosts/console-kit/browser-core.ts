@@ -38,3 +38,8 @@ export { trackerDisplayNames, trackerKinds, trackerProfiles, type TrackerKind } 
 export { err, ok, type Result } from '../../core/result';
 export { maximumConnectionPageSize } from '../../core/connection/connection-page';
 export { basicModeFields, type BasicModeField } from '../../core/rules/basic-mode-scripts';
+export { mappingFieldOf, mappingFieldsOf, type MappingField } from '../../core/mapping/mapping-fields';
+export { valueMapKinds, type MappingSide, type ValueMapKind } from '../../core/mapping/visual-mapping';
+export { mappingFromView, type MappingView, type ViewDirection, type ViewSide, type ViewToggles } from '../../core/mapping/mapping-view';
+export { unmappedValues, type UnmappedValue } from '../../core/mapping/unmapped-values';
+export type { TrackerVocabularyNow } from '../../core/mapping/tracker-values';
