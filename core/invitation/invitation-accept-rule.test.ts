@@ -12,6 +12,8 @@ describe('the invitation accept rule', () => {
     ['the hash differs in its last character', fresh, nearMiss, 10, 'unknown'],
     ['the hash differs only in letter case', fresh, tokenHash.toLowerCase(), 10, 'unknown'],
     ['the hash is a prefix of the stored one', fresh, tokenHash.slice(0, -1), 10, 'unknown'],
+    ['the hash is the stored one with more after it', fresh, `${tokenHash}A`, 10, 'unknown'],
+    ['the hash is empty', fresh, '', 10, 'unknown'],
     ['the hash is wrong on a used code: the guesser learns nothing of its use', used, nearMiss, 20, 'unknown'],
     ['the hash is wrong on an expired code: nor of its expiry', fresh, nearMiss, expiresAt + 1, 'unknown'],
     ['the code was used', used, tokenHash, 20, 'already_used'],

@@ -89,6 +89,17 @@ describe.each(stores)('accept and claim rules: %s store', (_name, openStore) => 
     ]);
   });
 
+  it('hands out at most the limit, oldest position first, one head per item', async () => {
+    const items = ['M', 'K', 'Z', 'A', 'Q', 'B', 'Y', 'C', 'X', 'D', 'W', 'E'];
+    const positions: number[] = [];
+    for (const [index, itemKey] of items.entries()) positions.push((await store.enqueue(change(`e${index}`, itemKey)))!);
+    // A second change of an item waits behind its first.
+    await store.enqueue(change('m2', 'M'));
+    const claim = (limit: number) => store.claimDueEntries({ connectionId: 'con_1', direction: 'inbound', now: 100, leaseMs: 1000, limit });
+    expect((await claim(5)).map((entry) => entry.position)).toEqual(positions.slice(0, 5));
+    expect((await claim(50)).map((entry) => entry.position)).toEqual(positions.slice(5));
+  });
+
   it('does not hand out an entry due a millisecond from now, nor a done or failed one', async () => {
     const due = await store.enqueue({ ...change('due', 'A'), nextAttemptAt: 500 });
     const done = await store.enqueue(change('done', 'B'));

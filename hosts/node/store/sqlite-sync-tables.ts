@@ -147,7 +147,6 @@ export class SqliteSyncTables {
         .get('UPDATE queue SET state = ?, next_attempt_at = ?, document = ? WHERE position = ?')
         .run('in_flight', updated.nextAttemptAt, JSON.stringify(document), entry.position);
       claimed.push(updated);
-      if (claimed.length >= claim.limit) break;
     }
     return claimed;
   }
