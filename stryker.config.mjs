@@ -3,7 +3,8 @@
 // The modules, what of them is mutated and which tests guard them are listed once, in
 // scripts/mutation/critical-modules.json. MUTATION_MODULES (comma-separated names) narrows a run;
 // `npm run test:mutation` sets it per module (scripts/mutation/run-mutation.ts).
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +25,16 @@ const label = wanted.length === 1 ? wanted[0] : 'all';
 const checkedFiles = JSON.parse(readFileSync(new URL('./tsconfig.mutation.json', import.meta.url), 'utf8')).files;
 const unchecked = modules.flatMap((module) => module.mutate.map((entry) => entry.split('#')[0])).filter((file) => !checkedFiles.includes(file));
 if (unchecked.length > 0) throw new Error(`Add ${[...new Set(unchecked)].join(', ')} to "files" in tsconfig.mutation.json.`);
+
+// Stryker runs the tests in copies one folder deeper (.stryker-tmp/sandbox-…), where the tests'
+// `../shared/specs` (the trackers' API descriptions, checked out beside the project) is not found:
+// it is linked in beside the copies.
+const sharedBeside = fileURLToPath(new URL('../shared', import.meta.url));
+const sharedForSandboxes = fileURLToPath(new URL('./.stryker-tmp/shared', import.meta.url));
+if (existsSync(sharedBeside) && !existsSync(sharedForSandboxes)) {
+  mkdirSync(fileURLToPath(new URL('./.stryker-tmp', import.meta.url)), { recursive: true });
+  symlinkSync(sharedBeside, sharedForSandboxes, 'dir');
+}
 
 /**
  * "file#nameOne,nameTwo" becomes "file:start-end" for each named function or method, found by its
