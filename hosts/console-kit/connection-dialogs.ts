@@ -9,8 +9,8 @@ export interface ConnectionDialogProps {
   readonly onClose: () => void;
 }
 
-/** The dialogs a connection's row opens: confirm Delete, Edit scripts (What syncs on a Basic connection), Show invitation code, Start synchronization. */
-export type ConnectionDialog = 'delete' | 'edit-scripts' | 'what-syncs' | 'show-invitation' | 'start-sync';
+/** The dialogs a connection's row opens: confirm Delete, Edit scripts (What syncs on a Basic connection, Edit mapping on a Visual one), Show invitation code, Start synchronization. */
+export type ConnectionDialog = 'delete' | 'edit-scripts' | 'what-syncs' | 'edit-mapping' | 'show-invitation' | 'start-sync';
 
 export interface ConnectionDialogs {
   /** The connection the dialog is open for, or null when it is closed. */

@@ -89,6 +89,8 @@ export const toggleLabels: Readonly<Record<ToggledPart, Readonly<Record<ToggleWa
   attachments: { send: "Send this side's attachments to the other side", receive: "Add the other side's attachments here" },
 };
 
+export const compiledLabels = { outgoing: 'Outgoing sync script (compiled)', incoming: 'Incoming sync script (compiled)' } as const;
+
 export const filterLabels: Readonly<Record<ViewSideName, string>> = { local: "This side's filter", remote: "Other side's filter" };
 
 /** A field as the console shows it ("Area path"); a name the tracker does not know shows as it is, so the problem beside it makes sense. */

@@ -20,6 +20,7 @@ import {
   statusActions,
 } from '../../console-kit/console-words';
 import { canShowWhatSyncs, whatSyncsLabel } from '../../console-kit/what-syncs';
+import { canEditMapping, editMappingLabel } from '../../console-kit/visual-mapping-editing-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
@@ -29,6 +30,7 @@ import { NoticeCard } from './notice-card';
 import { ScriptsPanel } from './scripts-panel';
 import { StartSyncPanel } from './start-sync-panel';
 import { ConnectionStatus } from './status-cell';
+import { VisualMappingPanel } from './visual-mapping-panel';
 import { WhatSyncsPanel } from './what-syncs-panel';
 
 /** The Connections tab: every connection with its remote side, mode, status and actions. */
@@ -136,6 +138,14 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
                 onClick={() => dialogs.open('what-syncs', connection)}
               />
             ) : null}
+            {canEditMapping(connection) ? (
+              <Button
+                text={editMappingLabel}
+                ariaLabel={`${editMappingLabel} of ${connection.name}`}
+                disabled={working === connection.id}
+                onClick={() => dialogs.open('edit-mapping', connection)}
+              />
+            ) : null}
             {canCheck(connection) ? <Button text="Check" disabled={working === connection.id} onClick={() => void check(connection)} /> : null}
             <Button text="Delete" subtle disabled={working === connection.id} onClick={() => dialogs.open('delete', connection)} />
           </ButtonGroup>
@@ -146,6 +156,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
 
   const editing = dialogs.openFor('edit-scripts');
   const showingWhatSyncs = dialogs.openFor('what-syncs');
+  const editingMapping = dialogs.openFor('edit-mapping');
   const showingInvitation = dialogs.openFor('show-invitation');
   const startingSync = dialogs.openFor('start-sync');
   const deleting = dialogs.openFor('delete');
@@ -176,6 +187,7 @@ export function ConnectionsTab({ client, connections }: { readonly client: Conso
       )}
       {editing === null ? null : <ScriptsPanel client={client} connection={editing} onClose={dialogs.close} />}
       {showingWhatSyncs === null ? null : <WhatSyncsPanel connection={showingWhatSyncs} onClose={dialogs.close} />}
+      {editingMapping === null ? null : <VisualMappingPanel client={client} connection={editingMapping} onClose={dialogs.close} />}
       {showingInvitation === null ? null : <InvitationCodePanel client={client} connection={showingInvitation} onClose={dialogs.close} />}
       {startingSync === null ? null : <StartSyncPanel client={client} connection={startingSync} onClose={dialogs.close} />}
       {deleting === null ? null : (

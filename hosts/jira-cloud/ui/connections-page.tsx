@@ -18,6 +18,7 @@ import {
   statusActions,
 } from '../../console-kit/console-words';
 import { canShowWhatSyncs, whatSyncsLabel } from '../../console-kit/what-syncs';
+import { canEditMapping, editMappingLabel } from '../../console-kit/visual-mapping-editing-words';
 import type { ConsoleClient } from '../../console-kit/operation-client';
 import { useConnectionActions } from '../../console-kit/use-connection-actions';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
@@ -30,6 +31,7 @@ import { PageFrame } from './page-frame';
 import { RulesModal } from './rules-modal';
 import { StartSyncModal } from './start-sync-modal';
 import { StatusLozenge } from './status-lozenge';
+import { VisualMappingModal } from './visual-mapping-modal';
 import { WhatSyncsModal } from './what-syncs-modal';
 import { WizardModal } from './wizard-modal';
 
@@ -123,6 +125,16 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
                 {whatSyncsLabel}
               </Button>
             ) : null}
+            {canEditMapping(connection) ? (
+              <Button
+                spacing="compact"
+                aria-label={`${editMappingLabel} ${connection.name}`}
+                isDisabled={working === connection.id}
+                onClick={() => dialogs.open('edit-mapping', connection)}
+              >
+                {editMappingLabel}
+              </Button>
+            ) : null}
             {canCheck(connection) ? (
               <Button spacing="compact" isDisabled={working === connection.id} onClick={() => void check(connection)}>
                 Check
@@ -147,6 +159,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
   );
   const editing = dialogs.openFor('edit-scripts');
   const showingWhatSyncs = dialogs.openFor('what-syncs');
+  const editingMapping = dialogs.openFor('edit-mapping');
   const showingInvitation = dialogs.openFor('show-invitation');
   const startingSync = dialogs.openFor('start-sync');
   const deleting = dialogs.openFor('delete');
@@ -168,6 +181,7 @@ export function ConnectionsPage({ client, instance }: { readonly client: Console
       {wizard.wizard === null ? null : <WizardModal key={wizard.wizard} host={wizard.host} start={() => wizard.start(instance)} />}
       {editing === null ? null : <RulesModal client={client} connection={editing} onClose={dialogs.close} />}
       {showingWhatSyncs === null ? null : <WhatSyncsModal connection={showingWhatSyncs} onClose={dialogs.close} />}
+      {editingMapping === null ? null : <VisualMappingModal client={client} connection={editingMapping} onClose={dialogs.close} />}
       {showingInvitation === null ? null : <InvitationCodeModal client={client} connection={showingInvitation} onClose={dialogs.close} />}
       {startingSync === null ? null : <StartSyncModal client={client} connection={startingSync} onClose={dialogs.close} />}
       {deleting === null ? null : (
