@@ -85,3 +85,13 @@ export class ExalateError extends Error {
     });
   }
 }
+
+/**
+ * What of `details` an admin API answer shows: the list of problems a refused input had (every
+ * problem of a Visual mapping, each naming its side and field), so a console can mark each one.
+ * Other details (addresses, reasons from a token check) stay in the node's log.
+ */
+export function publicErrorDetails(error: ExalateError): { readonly problems: readonly unknown[] } | undefined {
+  const problems = error.details?.['problems'];
+  return Array.isArray(problems) ? { problems } : undefined;
+}

@@ -190,7 +190,7 @@ describe('accepting an invitation', () => {
     expect(again.ok ? 'accepted' : again.error.code).not.toBe('invitation_used');
   });
 
-  it('refuses, before any call, a public invitation on a private node, an unknown project, an unavailable mode and an initiator in a private network', async () => {
+  it('refuses, before any call, a public invitation on a private node, an unknown project and an initiator in a private network', async () => {
     const transport = new ScriptedInitiator();
     const publicInvitation = await refusal(privateNode, invitation({ destinationIsPublic: true }), transport);
     expect([publicInvitation.code, publicInvitation.message]).toEqual([
@@ -198,7 +198,6 @@ describe('accepting an invitation', () => {
       'This invitation expects this side to be reachable at a public URL, but this node has none. Ask the initiator to initiate again with "I don\'t have a URL".',
     ]);
     expect((await refusal(privateNode, invitation(), transport, {}, 'NOPE')).code).toBe('project_unknown');
-    expect((await refusal(privateNode, invitation({ mode: 'visual' }), transport)).code).toBe('mode_unavailable');
     const privateInitiator = invitation({ initiator: { ...invitation().initiator, nodeUrl: 'http://10.0.0.8/node' } });
     const production = { settings: { ...privateNode.context.settings, allowPrivateDestinations: false } };
     expect((await refusal(privateNode, privateInitiator, transport, production)).code).toBe('destination_invalid');

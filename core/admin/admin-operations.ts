@@ -17,6 +17,7 @@ import { adminPage } from './admin-page';
 import { itemOperations } from './item-operations';
 import { syncOperations } from './sync-operations';
 import { trackerConnectionOperations } from './tracker-connection-operations';
+import { visualMappingOperations } from './visual-mapping-operations';
 import {
   acceptRequestSchema,
   emptyRequestSchema,
@@ -98,7 +99,7 @@ export const connectionOperations: readonly AdminOperation[] = [
     method: 'POST',
     path: '/connections/initiate',
     summary:
-      'Initiate Connection: stores a Pending connection and returns its invitation code. `mode` is "basic" (a fixed set of fields, nothing to configure), "visual" (not offered yet: refused with `mode_unavailable`) or "script"; it is fixed for the connection\'s life.',
+      'Initiate Connection: stores a Pending connection and returns its invitation code. `mode` is "basic" (a fixed set of fields, nothing to configure), "visual" (a mapping both sides approve; version 1 is the default mapping, agreed at once) or "script"; it is fixed for the connection\'s life.',
     body: initiateRequestSchema,
     successStatus: 201,
     run: async (context, { body }) => {
@@ -197,4 +198,10 @@ export const connectionOperations: readonly AdminOperation[] = [
 ];
 
 /** The admin API of ARCHITECTURE §8, plus what the consoles need around it. */
-export const adminOperations: readonly AdminOperation[] = [...connectionOperations, ...syncOperations, ...itemOperations, ...trackerConnectionOperations];
+export const adminOperations: readonly AdminOperation[] = [
+  ...connectionOperations,
+  ...syncOperations,
+  ...visualMappingOperations,
+  ...itemOperations,
+  ...trackerConnectionOperations,
+];

@@ -7,3 +7,6 @@ export * from './default-visual-mapping';
 export * from './unmapped-values';
 export * from './validate-mapping';
 export * from './compile-mapping';
+export * from './mapping-diff';
+export * from './mapping-workflow';
+export * from './mapping-view-schema';

@@ -13,8 +13,8 @@ import type { TransportV1 } from '../ports/transport';
 
 export const defaultInvitationLifetimeMs = 72 * 3600_000;
 
-/** The modes this node can run. Visual is part of the wizard but not offered yet. */
-export const supportedModes: readonly ConnectionMode[] = ['basic', 'script'];
+/** The modes this node can run, public or private. */
+export const supportedModes: readonly ConnectionMode[] = ['basic', 'visual', 'script'];
 
 export interface NodeSettings {
   /**

@@ -16,6 +16,7 @@ import { forEachConcurrently } from './concurrently';
 import { creationLockKey, itemLockKey } from './item-locks';
 import { applyPeerLink } from './connect-twins';
 import { applyPeerUnlink } from './unlink-twin';
+import { applyMappingEnvelope } from './visual-mapping-exchange';
 
 const batchSize = 50;
 /**
@@ -54,6 +55,7 @@ export async function applyInbound(context: NodeContext, connection: Connection)
       else if (envelope.kind === 'attachment') await keepAttachment(context, connection, entry, envelope);
       else if (envelope.kind === 'linked') await applyPeerLink(context, connection, entry, envelope);
       else if (envelope.kind === 'unlinked') await applyPeerUnlink(context, connection, entry, envelope);
+      else if (envelope.kind === 'mapping' || envelope.kind === 'mapping-decision') await applyMappingEnvelope(context, connection, entry, envelope);
       else await applyChangeExclusively(context, connection, entry, envelope);
       handled += 1;
     } catch (error) {

@@ -60,7 +60,13 @@ export const twinSchema = z.strictObject({
 });
 export type Twin = z.infer<typeof twinSchema>;
 
-export const envelopeKinds = ['change', 'applied', 'attachment', 'linked', 'unlinked'] as const;
+export const envelopeKinds = ['change', 'applied', 'attachment', 'linked', 'unlinked', 'mapping', 'mapping-decision'] as const;
+
+/**
+ * The item key Visual mapping messages travel under. It cannot be a tracker's key (none starts with
+ * `#`), and one key keeps a connection's proposals and decisions in the order they were made.
+ */
+export const visualMappingItemKey = '#visual-mapping';
 
 /**
  * One message between nodes about one item. `change` carries a replica; `applied` tells the
@@ -122,6 +128,33 @@ export const envelopeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('unlinked'),
     id: z.string().min(1).max(100),
     sourceKey: z.string().min(1).max(200),
+    createdAt: z.number().int(),
+  }),
+  /**
+   * Visual mode: the sender published a new version of the connection's mapping (or proposed an
+   * earlier one again) and asks this side to approve it. Not about an item: it carries the
+   * reserved key and runs no script. The mapping is checked when it is taken in.
+   */
+  z.strictObject({
+    kind: z.literal('mapping'),
+    id: z.string().min(1).max(100),
+    sourceKey: z.literal(visualMappingItemKey),
+    proposalId: z.string().min(1).max(100),
+    version: z.number().int().min(1),
+    basedOnVersion: z.number().int().min(0),
+    mapping: jsonValue,
+    publishedBy: z.string().max(200),
+    createdAt: z.number().int(),
+  }),
+  /** Visual mode: the receiver of a `mapping` approved or declined it (`reason` when the node declined it by itself). */
+  z.strictObject({
+    kind: z.literal('mapping-decision'),
+    id: z.string().min(1).max(100),
+    sourceKey: z.literal(visualMappingItemKey),
+    proposalId: z.string().min(1).max(100),
+    decision: z.enum(['approved', 'declined']),
+    decidedBy: z.string().max(200),
+    reason: z.string().max(1000).nullable(),
     createdAt: z.number().int(),
   }),
 ]);

@@ -13,6 +13,8 @@ import { parseReplica } from '../replica/parse-replica';
 import { replicaContentHash } from '../replica/replica-content-hash';
 import type { Replica } from '../replica/replica-schema';
 import type { ConnectionRules, ErrorScope, Twin } from './sync-records';
+import { compileMapping, defaultVocabularyOf } from '../mapping';
+import { mappingSideOf, readAgreedMapping } from './visual-mapping-store';
 
 /**
  * The engine's one door to Script mode: which scripts apply, what they see of the twin, and how a
@@ -40,8 +42,9 @@ export interface ScriptsOnTrial {
 
 /**
  * The scripts a connection runs. A Basic connection always runs the Basic set, whatever the store
- * holds (a mode never changes, so nothing saved for it can apply); a Script connection runs what
- * was saved, or the default scripts until then.
+ * holds (a mode never changes, so nothing saved for it can apply); a Visual connection runs the
+ * scripts compiled from the mapping version both sides agreed; a Script connection runs what was
+ * saved, or the default scripts until then.
  */
 export async function effectiveRules(context: NodeContext, connection: Connection): Promise<ConnectionRules> {
   const local = context.tracker.kind;
@@ -49,6 +52,12 @@ export async function effectiveRules(context: NodeContext, connection: Connectio
   if (connection.mode === 'basic') {
     const basic = basicModeScripts(local, remote);
     return { outgoing: basic.outgoing, incoming: basic.incoming, updatedAt: connection.createdAt };
+  }
+  if (connection.mode === 'visual') {
+    // The scripts are compiled from the agreed version on every use: a version approved a moment
+    // ago runs from the next change on, on both sides, with nothing else to keep in step.
+    const compiled = compileMapping(await readAgreedMapping(context, connection), mappingSideOf(connection), defaultVocabularyOf(local));
+    return { outgoing: compiled.outgoing, incoming: compiled.incoming, updatedAt: connection.createdAt };
   }
   const stored = await context.store.getRules(connection.id);
   if (stored) return stored;
@@ -62,15 +71,18 @@ export async function effectiveRules(context: NodeContext, connection: Connectio
  */
 export function checkRulesEditable(connection: Connection): Result<void> {
   if (connection.mode === 'script') return ok(undefined);
-  const mode = connection.mode === 'basic' ? 'Basic' : 'Visual';
-  const what =
-    connection.mode === 'basic'
-      ? `it syncs a fixed set of fields (${basicModeSetInWords()}) and has no scripts to edit`
-      : 'what it syncs is set in its mapping, not in scripts';
+  if (connection.mode === 'visual') {
+    return err(
+      new ExalateError(
+        'mode_fixed',
+        "This connection is in Visual mode: what it syncs is set in its mapping, not in scripts. Edit the mapping instead: save a draft, publish it, and it runs once the other side approves it. A connection's mode cannot be changed.",
+      ),
+    );
+  }
   return err(
     new ExalateError(
       'mode_fixed',
-      `This connection is in ${mode} mode: ${what}. To change what syncs, create a new connection in Script mode; a connection's mode cannot be changed.`,
+      `This connection is in Basic mode: it syncs a fixed set of fields (${basicModeSetInWords()}) and has no scripts to edit. To change what syncs, create a new connection in Script mode; a connection's mode cannot be changed.`,
     ),
   );
 }

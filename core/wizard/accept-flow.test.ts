@@ -176,12 +176,7 @@ describe('preview step', () => {
       contexts.jiraServerPrivate,
       messages.invitationModeRefused('script', messages.scriptNeedsPublicJiraServer),
     ),
-    nextFromPreview(
-      'Visual on a private instance is refused',
-      { ...samplePreview, mode: 'visual' },
-      contexts.privateAzureDevOps,
-      messages.invitationModeRefused('visual', messages.visualNeedsPublicLocal),
-    ),
+    nextFromPreview('Visual on a private instance can be accepted', { ...samplePreview, mode: 'visual' }, contexts.privateAzureDevOps, null),
   ]);
 
   test('the refusal is shown as soon as the preview opens', () => {

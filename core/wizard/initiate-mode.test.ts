@@ -2,15 +2,16 @@ import { notices } from './labels';
 import { messages } from './messages';
 import { at, checkTransitions, contexts, draftOf, events, walk } from './test-fixtures';
 
+const noScriptHere = { local: { tracker: 'jira-cloud', isPublic: true, modes: ['basic', 'visual'] } } as const;
 const onlyScript = { tracker: 'azure-devops', isPublic: true, modes: ['script'] } as const;
 
 describe('mode step of a private connection', () => {
-  test('offers Basic and Script; Visual is refused with its reason', () => {
+  test('offers Basic, Visual and Script: every mode works when the private side starts every request', () => {
     expect(at.privateMode()).toMatchObject({
       step: 'mode',
       options: [
         { mode: 'basic', label: 'Basic', available: true },
-        { mode: 'visual', label: 'Visual', available: false, reason: messages.visualNeedsPublicDestination },
+        { mode: 'visual', label: 'Visual', available: true },
         { mode: 'script', label: 'Script', available: true },
       ],
       notices: [notices.privateModes, notices.modeIsFinal],
@@ -27,22 +28,22 @@ describe('mode step of a private connection', () => {
       effects: [],
     },
     {
-      name: 'choosing Visual is refused with the reason',
+      name: 'choosing Visual selects it',
       start: at.privateMode,
       event: events.chooseMode('visual'),
-      state: { draft: draftOf(at.privateMode()), error: messages.visualNeedsPublicDestination },
+      state: { draft: { ...draftOf(at.privateMode()), mode: 'visual' }, error: null },
       effects: [],
     },
     {
-      name: 'a refused choice keeps the earlier one',
-      start: () => walk(at.privateMode(), [events.chooseMode('basic')]),
-      event: events.chooseMode('visual'),
-      state: { draft: { ...draftOf(at.privateMode()), mode: 'basic' } },
+      name: 'a refused choice keeps the earlier one (a local node that runs no Script)',
+      start: () => walk(at.privateMode(noScriptHere), [events.chooseMode('visual')]),
+      event: events.chooseMode('script'),
+      state: { draft: { ...draftOf(at.privateMode(noScriptHere)), mode: 'visual' }, error: messages.modeNotOfferedHere('script') },
       effects: [],
     },
     {
       name: 'a valid choice clears the refusal message',
-      start: () => walk(at.privateMode(), [events.chooseMode('visual')]),
+      start: () => walk(at.privateMode(noScriptHere), [events.chooseMode('script')]),
       event: events.chooseMode('basic'),
       state: { error: null },
       effects: [],
@@ -94,10 +95,10 @@ describe('mode step of a public connection', () => {
     });
   });
 
-  test('a reachable destination that reports itself private is treated as private: no Visual', () => {
+  test('a reachable destination that reports itself private is treated as private, and still offers Visual', () => {
     const state = at.publicMode({ tracker: 'asana', isPublic: false, modes: ['basic', 'visual', 'script'] });
     expect(state).toMatchObject({
-      options: [{ available: true }, { mode: 'visual', available: false, reason: messages.visualNeedsPublicDestination }, { available: true }],
+      options: [{ available: true }, { mode: 'visual', available: true }, { available: true }],
       notices: [notices.privateModes, notices.modeIsFinal],
     });
     expect(walk(state, [events.chooseMode('script'), events.next])).toMatchObject({ step: 'information', notices: [notices.publicPrivateNote] });
@@ -145,9 +146,9 @@ describe('mode step of a public connection', () => {
     expect(back).toMatchObject({ step: 'mode', draft: { mode: 'script' } });
   });
 
-  test('turning to a private destination drops a Visual choice', () => {
+  test('turning to a private destination keeps a Visual choice, which works there too', () => {
     const state = walk(at.publicMode(), [events.chooseMode('visual'), events.previous, events.noUrl, events.next]);
-    expect(state).toMatchObject({ step: 'mode', draft: { mode: null, destination: null, noUrl: true } });
+    expect(state).toMatchObject({ step: 'mode', draft: { mode: 'visual', destination: null, noUrl: true } });
   });
 });
 

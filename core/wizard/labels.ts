@@ -109,7 +109,7 @@ export const notices = {
   privateConnectionExplained:
     "The main difference between private and public connection types is whether the HTTP/HTTPS requests are initiated from one side or from both sides. In this case, HTTP/HTTPS requests are initiated from the destination's private side only.",
   suggestedModes: 'Exalate will suggest available Configuration Modes based on the destination instance.',
-  privateModes: 'The destination instance is in a private network, so only the modes that work without requests into it are offered.',
+  privateModes: 'The destination instance is in a private network: it starts every request itself, and every mode works that way.',
   modeIsFinal: 'You cannot toggle between the different modes. To do so, you need to create a new Connection in Visual mode, Script mode, or Basic mode.',
   jiraServerScriptPrerequisites:
     'Before you set up a Connection in Script mode ensure that your instance is public, and that you are either in the Evaluation (trial) period or have a Paid license.',

@@ -26,10 +26,6 @@ export const messages = {
   modeNotOfferedHere: (mode: ConnectionMode): string => `${modeLabels[mode]} mode is not available on this instance yet.`,
   modeNotOffered: (mode: ConnectionMode, tracker: TrackerKind): string =>
     `The destination instance (${trackerDisplayNames[tracker]}) does not offer ${modeLabels[mode]} mode.`,
-  visualNeedsPublicDestination:
-    'Visual mode needs both sides to reach each other, so it is not available when the destination instance is in a private network.',
-  visualNeedsPublicLocal:
-    'Visual mode needs both sides to reach each other, and this instance is in a private network. Ask the initiator for an invitation in Basic or Script mode.',
   scriptNeedsPublicJiraServer:
     'Script mode on Jira Server / Data Center needs this instance to be public (reachable from the other side). Make it reachable, or use Basic mode.',
   scriptNeedsLicenceExpired:

@@ -22,7 +22,8 @@ describe('what the local instance itself can run', () => {
     ['Jira Server, expired: Basic is still fine', { tracker: 'jira-server', isPublic: true, licence: 'expired' }, 'basic', null],
     ['Jira Cloud without licence: Script (the rule is Jira Server only)', { tracker: 'jira-cloud', isPublic: true }, 'script', null],
     ['Azure DevOps, private: Script', { tracker: 'azure-devops', isPublic: false }, 'script', null],
-    ['Azure DevOps, private: no Visual', { tracker: 'azure-devops', isPublic: false }, 'visual', messages.visualNeedsPublicLocal],
+    ['Azure DevOps, private: Visual', { tracker: 'azure-devops', isPublic: false }, 'visual', null],
+    ['Jira Server, private: Visual', { tracker: 'jira-server', isPublic: false, licence: 'none' }, 'visual', null],
     ['Asana, public: Visual', { tracker: 'asana', isPublic: true }, 'visual', null],
     ['Jira Server, licence reported as null: Script', { tracker: 'jira-server', isPublic: true, licence: null }, 'script', null],
     [
@@ -37,9 +38,11 @@ describe('what the local instance itself can run', () => {
       'basic',
       null,
     ],
+    ['this node, public Asana: Visual', { tracker: 'asana', isPublic: true, modes: supportedModes }, 'visual', null],
+    ['this node, private Azure DevOps: Visual', { tracker: 'azure-devops', isPublic: false, modes: supportedModes }, 'visual', null],
     [
-      'this node, public Asana: no Visual yet',
-      { tracker: 'asana', isPublic: true, modes: supportedModes },
+      'an older node that runs no Visual: no Visual',
+      { tracker: 'asana', isPublic: true, modes: ['basic', 'script'] },
       'visual',
       'Visual mode is not available on this instance yet.',
     ],
@@ -80,16 +83,21 @@ describe('options and notices together', () => {
     ]);
   });
 
-  test('this node offers Basic and Script, on a private connection and on a public one that offers them too', () => {
+  test('this node offers Basic, Visual and Script, on a private connection and on a public one that offers them too', () => {
     const local = { tracker: 'azure-devops', isPublic: true, modes: supportedModes } as const;
     const availability = (destination: Parameters<typeof listModeOptions>[1]) =>
       listModeOptions(local, destination).map((option) => [option.mode, option.available]);
     expect(availability(null)).toEqual([
       ['basic', true],
-      ['visual', false],
+      ['visual', true],
       ['script', true],
     ]);
     expect(availability({ tracker: 'jira-cloud', isPublic: true, modes: supportedModes })).toEqual([
+      ['basic', true],
+      ['visual', true],
+      ['script', true],
+    ]);
+    expect(availability({ tracker: 'jira-cloud', isPublic: true, modes: ['basic', 'script'] })).toEqual([
       ['basic', true],
       ['visual', false],
       ['script', true],
@@ -102,7 +110,7 @@ describe('options and notices together', () => {
   });
 
   test('a private destination needs no list of modes from it', () => {
-    expect(listModeOptions({ tracker: 'asana', isPublic: true }, null).map((option) => option.available)).toEqual([true, false, true]);
+    expect(listModeOptions({ tracker: 'asana', isPublic: true }, null).map((option) => option.available)).toEqual([true, true, true]);
   });
 
   test('on Jira Server the mode step says what was checked for the licence and what was found', () => {

@@ -20,7 +20,8 @@ export interface ModeOption {
  * where Jira's app manager holds none for its app (not installed, or installed without one), or
  * could not be asked, no licence applies and Script mode is offered; only a licence that UPM holds
  * and reports expired is explained as the guide says (docs/decisions/2026-12-06-jira-server-licence-rule.md).
- * Visual mode needs both sides to reach each other, which a private instance cannot offer.
+ * Visual mode works on every instance, public or private: its proposals and approvals travel over
+ * the same signed exchange as the changes, which a private side reaches by its poll.
  */
 export function localModeRefusal(local: LocalInstance, mode: ConnectionMode): string | null {
   if (local.modes !== undefined && !local.modes.includes(mode)) return messages.modeNotOfferedHere(mode);
@@ -28,18 +29,15 @@ export function localModeRefusal(local: LocalInstance, mode: ConnectionMode): st
     if (!local.isPublic) return messages.scriptNeedsPublicJiraServer;
     if (local.licence === 'expired') return messages.scriptNeedsLicenceExpired;
   }
-  if (mode === 'visual' && !local.isPublic) return messages.visualNeedsPublicLocal;
   return null;
 }
 
 /**
  * A private destination ("I don't have a URL", or one that reports itself private) never receives
- * a request, so only modes that work without inbound calls to it are offered: Visual needs both
- * sides reachable. An inspected destination offers only the modes it reported.
+ * a request; every mode works without one, since the private side fetches what is queued for it.
+ * An inspected destination offers only the modes it reported.
  */
 function connectionRefusal(mode: ConnectionMode, destination: DestinationDescription | null): string | null {
-  const isPrivate = destination === null || !destination.isPublic;
-  if (isPrivate && mode === 'visual') return messages.visualNeedsPublicDestination;
   if (destination !== null && !destination.modes.includes(mode)) return messages.modeNotOffered(mode, destination.tracker);
   return null;
 }

@@ -70,7 +70,7 @@ function walkPrivateSeed(context: WizardContext, localName: string, remoteName: 
   });
   expect('options' in session.state && session.state.options.map((option) => [option.label, option.available])).toEqual([
     ['Basic', true],
-    ['Visual', false],
+    ['Visual', true],
     ['Script', true],
   ]);
   session.send({ type: 'choose_mode', mode: 'script' }).click('Next');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionModes, connectionStatuses, trackerKinds, type ConnectionMode } from './browser-core';
+import { mappingProblemAnswerSchema } from './visual-mapping-answers';
 
 // What the console reads back from its node's admin API (core/admin/admin-operations.ts). Tolerant
 // on purpose: a newer node may add fields, and the console only checks what it shows or sends on.
@@ -77,4 +78,11 @@ export const checkAnswerSchema = z.object({
 });
 export type CheckAnswer = z.infer<typeof checkAnswerSchema>;
 
-export const errorAnswerSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const errorAnswerSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** A refused Visual mapping lists every problem here; other refusals leave it out. */
+    details: z.object({ problems: z.array(mappingProblemAnswerSchema).optional() }).optional(),
+  }),
+});

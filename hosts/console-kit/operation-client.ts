@@ -274,5 +274,6 @@ export const consoleOperationKeys = [
   'POST /connections/{id}/test-run',
   'POST /connections/{id}/sync',
   'GET /script-api',
+  ...visualMappingOperationKeys,
   ...itemSurfaceOperationKeys,
 ] as const;

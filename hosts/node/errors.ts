@@ -1,12 +1,17 @@
 import type { FastifyError, FastifyReply } from 'fastify';
-import { ExalateError, type LoggerV1 } from '../../core';
+import { ExalateError, publicErrorDetails, type LoggerV1 } from '../../core';
 
 /** The one place where a core error becomes an HTTP answer: `{ "error": { "code", "message" } }`. */
 export function sendError(reply: FastifyReply, error: ExalateError): FastifyReply {
   return reply
     .code(error.httpStatus)
     .type('application/json')
-    .send({ error: { code: error.code, message: error.message } });
+    .send({ error: errorBody(error) });
+}
+
+function errorBody(error: ExalateError) {
+  const details = publicErrorDetails(error);
+  return { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) };
 }
 
 /** Failures Fastify detects before a handler runs, in words an admin or integrator can act on. */

@@ -1,8 +1,8 @@
-import { ExalateError, type LoggerV1 } from '../../../core';
+import { ExalateError, publicErrorDetails, type LoggerV1 } from '../../../core';
 
 /** What a resolver answers when core refuses: the admin API's error body, without the HTTP around it. */
 export interface ErrorAnswer {
-  readonly error: { readonly code: string; readonly message: string };
+  readonly error: { readonly code: string; readonly message: string; readonly details?: { readonly problems: readonly unknown[] } };
 }
 
 /**
@@ -20,7 +20,8 @@ export function toExalateError(error: unknown, logger: LoggerV1): ExalateError {
 }
 
 export function errorAnswer(error: ExalateError): ErrorAnswer {
-  return { error: { code: error.code, message: error.message } };
+  const details = publicErrorDetails(error);
+  return { error: { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) } };
 }
 
 export interface WebTriggerAnswer {

@@ -1,0 +1,325 @@
+import { z } from 'zod';
+import type { Connection } from '../connection/connection';
+import { findConnection } from '../connection/manage-connections';
+import { randomId } from '../encoding/random';
+import { ExalateError } from '../errors';
+import {
+  agreedVersion,
+  awaitingFrom,
+  compileMapping,
+  decideProposal,
+  defaultVocabularyOf,
+  diffMappings,
+  mappingFromView,
+  mappingSeenFrom,
+  mappingViewSchema,
+  otherSide,
+  proposeRollBack,
+  publishDraft,
+  saveDraft,
+  unmappedValues,
+  validateMapping,
+  type MappingProblem,
+  type MappingSide,
+  type MappingVersion,
+  type MappingWorkflow,
+  type TrackerVocabularyNow,
+  type VisualMapping,
+} from '../mapping';
+import type { NodeContext } from '../node/node-context';
+import { err, ok, type Result } from '../result';
+import { changeMappingWorkflow } from '../sync/visual-mapping-exchange';
+import { mappingSideOf, readMappingWorkflow } from '../sync/visual-mapping-store';
+import { defineOperation, type AdminOperation } from './admin-operation';
+import { emptyRequestSchema } from './admin-schemas';
+
+const who = z.string().trim().min(1).max(200).optional();
+const draftRequestSchema = z.strictObject({ view: z.unknown(), by: who });
+const publishRequestSchema = z.union([z.strictObject({ by: who }), z.undefined(), z.null()]);
+const decisionRequestSchema = z.strictObject({ proposalId: z.string().trim().min(1, 'Name the proposal (proposalId) to decide on.').max(100), by: who });
+const rollBackRequestSchema = z.strictObject({ version: z.number().int().min(1), by: who });
+
+/** Runs `work` on a Visual connection named in the path: 404 for an unknown one, 409 for another mode. */
+async function withVisualConnection<T>(
+  context: NodeContext,
+  params: Readonly<Record<string, string>>,
+  work: (connection: Connection) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const found = await findConnection(context, params['id'] ?? '');
+  if (!found.ok) return found;
+  const connection = found.value;
+  if (connection.mode !== 'visual') {
+    return err(
+      new ExalateError(
+        'mode_fixed',
+        `This connection is in ${connection.mode === 'basic' ? 'Basic' : 'Script'} mode, so it has no Visual mapping; a connection's mode cannot be changed. Create a new connection in Visual mode to sync with a mapping.`,
+      ),
+    );
+  }
+  return work(connection);
+}
+
+/** Publishing reaches the other side: it needs a connection that has one. */
+function checkPeerKnown(connection: Connection): Result<void> {
+  if (connection.status === 'pending' || connection.status === 'deleted')
+    return err(
+      new ExalateError(
+        'connection_state',
+        `The connection is ${connection.status}: there is no other side yet to approve a mapping. Wait until the invitation is accepted.`,
+      ),
+    );
+  return ok(undefined);
+}
+
+/**
+ * What each side's tracker offers, as this node knows it. The Tracker port does not list a
+ * project's statuses or priorities, so both sides are checked against their tracker's default
+ * vocabulary; the remote side's live values are never waited for, and the other node checks its
+ * own side again when its admin approves.
+ */
+function vocabulariesOf(context: NodeContext, connection: Connection): Readonly<Record<MappingSide, TrackerVocabularyNow>> {
+  const local = context.tracker.kind;
+  const remote = connection.remoteTracker === 'unknown' ? local : connection.remoteTracker;
+  const side = mappingSideOf(connection);
+  return side === 'initiator'
+    ? { initiator: defaultVocabularyOf(local), acceptor: defaultVocabularyOf(remote) }
+    : { initiator: defaultVocabularyOf(remote), acceptor: defaultVocabularyOf(local) };
+}
+
+/** The connection's own trackers must be the ones the mapping names: a view from another connection is refused. */
+function checkMapping(context: NodeContext, connection: Connection, mapping: VisualMapping): Result<VisualMapping> {
+  const vocabularies = vocabulariesOf(context, connection);
+  const side = mappingSideOf(connection);
+  const trackerProblems: MappingProblem[] = [side, otherSide(side)].flatMap((each) => {
+    const expected = each === side ? context.tracker.kind : connection.remoteTracker;
+    return expected !== 'unknown' && mapping[each].tracker !== expected
+      ? [
+          {
+            side: each,
+            subject: 'tracker',
+            message: `This connection's ${each} is ${expected}, not ${mapping[each].tracker}: reload the mapping and edit it again.`,
+          },
+        ]
+      : [];
+  });
+  if (trackerProblems.length > 0) return err(refusedWith(trackerProblems));
+  return validateMapping(mapping, vocabularies);
+}
+
+function refusedWith(problems: readonly MappingProblem[]): ExalateError {
+  return new ExalateError('invalid_request', `The Visual mapping cannot be used; nothing was saved. ${problems.map((problem) => problem.message).join(' ')}`, {
+    details: { problems },
+  });
+}
+
+/** Problems as this side's admin reads them: `local` and `remote` instead of initiator and acceptor. */
+function seenFromHere(error: ExalateError, side: MappingSide): ExalateError {
+  const problems = error.details?.['problems'];
+  if (!Array.isArray(problems)) return error;
+  const local = (problem: MappingProblem) => ({ ...problem, side: problem.side === null ? null : problem.side === side ? 'local' : 'remote' });
+  return new ExalateError(error.code, error.message, { details: { ...error.details, problems: (problems as MappingProblem[]).map(local) } });
+}
+
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
+function proposalAnswer(version: MappingVersion, side: MappingSide) {
+  return {
+    proposalId: version.proposalId,
+    version: version.version,
+    view: mappingSeenFrom(version.mapping, side),
+    publishedBy: version.publishedBy,
+    publishedAt: iso(version.publishedAt),
+    basedOnVersion: version.basedOnVersion,
+  };
+}
+
+/** GET …/visual-mapping: everything the mapping editor shows, seen from this side. */
+function mappingAnswer(context: NodeContext, connection: Connection, workflow: MappingWorkflow) {
+  const side = mappingSideOf(connection);
+  const agreed = agreedVersion(workflow);
+  const vocabularies = vocabulariesOf(context, connection);
+  const outgoing = awaitingFrom(workflow, side);
+  const incoming = awaitingFrom(workflow, otherSide(side));
+  const edited = workflow.draft?.mapping ?? agreed.mapping;
+  return {
+    side,
+    agreed: {
+      version: agreed.version,
+      view: mappingSeenFrom(agreed.mapping, side),
+      publishedBy: agreed.publishedBy,
+      publishedAt: iso(agreed.publishedAt),
+      approvedBy: agreed.decidedBy ?? '',
+      approvedAt: iso(agreed.decidedAt ?? agreed.publishedAt),
+    },
+    draft:
+      workflow.draft === null
+        ? null
+        : { view: mappingSeenFrom(workflow.draft.mapping, side), savedAt: iso(workflow.draft.savedAt), savedBy: workflow.draft.savedBy },
+    outgoingProposal: outgoing === null ? null : proposalAnswer(outgoing, side),
+    incomingProposal:
+      incoming === null
+        ? null
+        : { ...proposalAnswer(incoming, side), diff: diffMappings(mappingSeenFrom(agreed.mapping, side), mappingSeenFrom(incoming.mapping, side)) },
+    history: [...workflow.versions].reverse().map((version) => ({
+      proposalId: version.proposalId,
+      version: version.version,
+      state: version.state,
+      publishedBy: version.publishedBy,
+      publishedAt: iso(version.publishedAt),
+      decidedBy: version.decidedBy,
+      decidedAt: iso(version.decidedAt),
+      reason: version.reason,
+      fromSide: version.fromSide === side ? 'local' : 'remote',
+      view: mappingSeenFrom(version.mapping, side),
+    })),
+    values: { local: vocabularies[side], remote: vocabularies[otherSide(side)] },
+    // Flagged for what the admin edits: the draft when there is one.
+    unmapped: unmappedValues(edited, vocabularies).map((value) => ({ ...value, side: value.side === side ? 'local' : 'remote' })),
+    compiled: compileMapping(agreed.mapping, side, vocabularies[side]),
+  };
+}
+
+function byOf(connection: Connection, by: string | undefined): string {
+  return by ?? connection.localName;
+}
+
+/** Visual mode: the mapping, its draft, publishing and approving, history and roll back. */
+export const visualMappingOperations: readonly AdminOperation[] = [
+  defineOperation({
+    method: 'GET',
+    path: '/connections/{id}/visual-mapping',
+    summary:
+      "A Visual connection's mapping seen from this side: the agreed version that runs, this side's draft, the proposal awaiting the other side's approval and the one awaiting this side's (with its differences in words), every version with who published and decided it, both trackers' values, the values without a pair and the scripts compiled from the agreed version. 409 `mode_fixed` on a connection in another mode.",
+    body: emptyRequestSchema,
+    successStatus: 200,
+    run: (context, { params }) =>
+      withVisualConnection(context, params, async (connection) => ok(mappingAnswer(context, connection, await readMappingWorkflow(context, connection)))),
+  }),
+  defineOperation({
+    method: 'PUT',
+    path: '/connections/{id}/visual-mapping/draft',
+    summary:
+      "Saves this side's draft (`{ view, by? }`, the view as GET answered it, edited). Nothing runs until it is published and approved. A draft naming a field or value the trackers do not have is refused with `invalid_request` and every problem in `error.details.problems`; nothing is saved.",
+    body: draftRequestSchema,
+    successStatus: 200,
+    run: (context, { params, body }) =>
+      withVisualConnection(context, params, async (connection) => {
+        const side = mappingSideOf(connection);
+        const view = mappingViewSchema.safeParse(body.view);
+        if (!view.success) {
+          const problems = view.error.issues.map((issue) => {
+            const path = ['view', ...issue.path.map(String)].join('.');
+            return { side: null, subject: path, message: `${path}: ${issue.message}.` };
+          });
+          return err(refusedWith(problems));
+        }
+        if (view.data.side !== side)
+          return err(
+            refusedWith([
+              {
+                side: null,
+                subject: 'view.side',
+                message: `The view is from the ${view.data.side}'s side, but this node is the ${side}: reload the mapping and edit it again.`,
+              },
+            ]),
+          );
+        const checked = checkMapping(context, connection, mappingFromView(view.data));
+        if (!checked.ok) return err(seenFromHere(checked.error, side));
+        const savedBy = byOf(connection, body.by);
+        return changeMappingWorkflow(context, connection, (workflow) => {
+          const saved = saveDraft(workflow, checked.value, savedBy, context.clock.now());
+          const draft = saved.draft!;
+          return ok({ workflow: saved, message: null, answer: { view: mappingSeenFrom(draft.mapping, side), savedAt: iso(draft.savedAt), savedBy } });
+        });
+      }),
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/connections/{id}/visual-mapping/publish',
+    summary:
+      "Publishes this side's draft as the next version and sends it to the other side, which approves or declines it; until it approves, the agreed version keeps running on both sides. 409 when there is no draft or a proposal of this side still awaits a decision.",
+    body: publishRequestSchema,
+    successStatus: 202,
+    run: (context, { params, body }) =>
+      withVisualConnection(context, params, async (connection) => {
+        const known = checkPeerKnown(connection);
+        if (!known.ok) return known;
+        const side = mappingSideOf(connection);
+        const publishedBy = byOf(connection, body?.by);
+        return changeMappingWorkflow(context, connection, (workflow) => {
+          if (workflow.draft !== null) {
+            const checked = checkMapping(context, connection, workflow.draft.mapping);
+            if (!checked.ok) return err(seenFromHere(checked.error, side));
+          }
+          const published = publishDraft(workflow, side, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });
+          if (!published.ok) return published;
+          const proposal = published.value.workflow.versions.at(-1)!;
+          return ok({ workflow: published.value.workflow, message: { proposal: published.value.proposal }, answer: proposalAnswer(proposal, side) });
+        });
+      }),
+  }),
+  ...(['approve', 'decline'] as const).map((action) =>
+    defineOperation({
+      method: 'POST',
+      path: `/connections/{id}/visual-mapping/${action}`,
+      summary:
+        action === 'approve'
+          ? "Approves the other side's proposal (`{ proposalId, by? }`): it runs on this side at once, and on the other side when the approval arrives. Refused when it names what this side's tracker does not have (`invalid_request`, with the problems), and 409 when the id is not the proposal awaiting this side's decision."
+          : "Declines the other side's proposal (`{ proposalId, by? }`): nothing changes on either side, and the proposal stays in the history as declined. 409 when the id is not the proposal awaiting this side's decision.",
+      body: decisionRequestSchema,
+      successStatus: 200,
+      run: (context, { params, body }) =>
+        withVisualConnection(context, params, async (connection) => {
+          const side = mappingSideOf(connection);
+          const decidedBy = byOf(connection, body.by);
+          return changeMappingWorkflow(context, connection, (workflow) => {
+            const incoming = awaitingFrom(workflow, otherSide(side));
+            if (action === 'approve' && incoming !== null && incoming.proposalId === body.proposalId) {
+              const checked = checkMapping(context, connection, incoming.mapping);
+              if (!checked.ok) return err(seenFromHere(checked.error, side));
+            }
+            const decided = decideProposal(workflow, side, {
+              proposalId: body.proposalId,
+              decision: action === 'approve' ? 'approved' : 'declined',
+              decidedBy,
+              now: context.clock.now(),
+            });
+            if (!decided.ok) return decided;
+            return ok({
+              workflow: decided.value.workflow,
+              message: { decision: decided.value.decision },
+              answer: { proposalId: body.proposalId, decision: decided.value.decision.decision, agreedVersion: agreedVersion(decided.value.workflow).version },
+            });
+          });
+        }),
+    }),
+  ),
+  defineOperation({
+    method: 'POST',
+    path: '/connections/{id}/visual-mapping/roll-back',
+    summary:
+      'Proposes an earlier agreed version (`{ version, by? }`) again, as the next version: like any change, it runs once the other side approves it. 404 for a version that never ran.',
+    body: rollBackRequestSchema,
+    successStatus: 202,
+    run: (context, { params, body }) =>
+      withVisualConnection(context, params, async (connection) => {
+        const known = checkPeerKnown(connection);
+        if (!known.ok) return known;
+        const side = mappingSideOf(connection);
+        const publishedBy = byOf(connection, body.by);
+        return changeMappingWorkflow(context, connection, (workflow) => {
+          const earlier = workflow.versions.find(
+            (version) => version.version === body.version && (version.state === 'agreed' || version.state === 'superseded'),
+          );
+          if (earlier !== undefined) {
+            const checked = checkMapping(context, connection, earlier.mapping);
+            if (!checked.ok) return err(seenFromHere(checked.error, side));
+          }
+          const proposed = proposeRollBack(workflow, side, body.version, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });
+          if (!proposed.ok) return proposed;
+          const proposal = proposed.value.workflow.versions.at(-1)!;
+          return ok({ workflow: proposed.value.workflow, message: { proposal: proposed.value.proposal }, answer: proposalAnswer(proposal, side) });
+        });
+      }),
+  }),
+];
