@@ -80,7 +80,11 @@ export class KvsQueue {
     ) {
       position = this.#order.next(position + 1);
     }
-    const content = isAttachment(entry.envelope) && entry.envelope.contentBase64 !== '' ? entry.envelope.contentBase64 : undefined;
+    // Outgoing content is always kept under its own key, an empty file's too, so that a claim that
+    // finds no content knows it is lost rather than empty. Incoming entries arrive without content:
+    // theirs is kept by the attachment content store (receive-envelopes.ts).
+    const content =
+      isAttachment(entry.envelope) && (entry.direction === 'outbound' || entry.envelope.contentBase64 !== '') ? entry.envelope.contentBase64 : undefined;
     const stored: QueueEntry =
       content === undefined ? { ...entry, position } : { ...entry, position, envelope: { ...(entry.envelope as AttachmentEnvelope), contentBase64: '' } };
     await this.#space.apply([
@@ -144,7 +148,18 @@ export class KvsQueue {
         claimed.push({ ...entry, state: 'in_flight', attempts: entry.attempts + 1, nextAttemptAt: claim.now + claim.leaseMs, updatedAt: claim.now });
       }
       await this.#space.apply(claimed.map((entry) => setWrite(entryKey(entry.connectionId, entry.direction, entry.state, entry.position), entry)));
-      return Promise.all(claimed.map((entry) => this.#withContent(entry)));
+      const sendable: QueueEntry[] = [];
+      for (const entry of claimed) {
+        const withContent = await this.#withContent(entry);
+        if (withContent !== undefined) sendable.push(withContent);
+        else
+          await this.updateQueueEntry(entry.connectionId, entry.direction, entry.position, {
+            state: 'failed',
+            lastError: lostContentMessage(entry),
+            updatedAt: claim.now,
+          });
+      }
+      return sendable;
     });
   }
 
@@ -152,11 +167,15 @@ export class KvsQueue {
     return this.#read(await this.#space.list(sectionPrefix(connectionId, direction, true))).sort((left, right) => left.position - right.position);
   }
 
-  /** The entry as it is sent: an attachment with its content, read from its own key. */
-  async #withContent(entry: QueueEntry): Promise<QueueEntry> {
+  /**
+   * The entry as it is sent: an attachment with its content, read from its own key. Undefined
+   * when an outgoing attachment's content is gone: sending it would deliver an empty file.
+   */
+  async #withContent(entry: QueueEntry): Promise<QueueEntry | undefined> {
     if (!isAttachment(entry.envelope) || entry.envelope.contentBase64 !== '') return entry;
     const content = await getStored(this.#space, contentKey(entry.connectionId, entry.direction, entry.envelope.id), z.string(), 'attachment content');
-    return content === undefined ? entry : { ...entry, envelope: { ...entry.envelope, contentBase64: content } };
+    if (content === undefined) return entry.direction === 'outbound' ? undefined : entry;
+    return { ...entry, envelope: { ...entry.envelope, contentBase64: content } };
   }
 
   async updateQueueEntry(connectionId: string, direction: Direction, position: number, patch: QueueEntryPatch): Promise<void> {
@@ -169,8 +188,9 @@ export class KvsQueue {
     const target = entryKey(connectionId, direction, updated.state, position);
     const source = entryKey(connectionId, direction, current.state, position);
     const reopened = isOpen(updated.state) && !isOpen(current.state);
-    // Sent and confirmed: its content is not needed again (a failed entry keeps it for a retry).
-    const contentDone = updated.state === 'done' && isAttachment(current.envelope) && current.envelope.contentBase64 === '';
+    // Sent and confirmed, or failed for good (nothing retries a failed entry): its content is not
+    // needed again, and would otherwise stay in the app's storage for ever.
+    const contentDone = !isOpen(updated.state) && isAttachment(current.envelope) && current.envelope.contentBase64 === '';
     await this.#space.apply([
       ...(source === target ? [] : [deleteWrite(source)]),
       setWrite(target, updated, isOpen(updated.state) ? undefined : { ttlSeconds: finishedEntryTtlSeconds }),
@@ -189,4 +209,9 @@ export class KvsQueue {
   #read(entries: readonly StoredEntry[]): QueueEntry[] {
     return entries.map((entry) => readStored(entry.value, queueEntrySchema, 'queue entry'));
   }
+}
+
+function lostContentMessage(entry: QueueEntry): string {
+  const filename = isAttachment(entry.envelope) ? entry.envelope.filename : 'the attachment';
+  return `The content of "${filename}" is no longer stored in the app, so it was not sent (an empty file would have arrived instead). Attach the file to the issue again to send it.`;
 }

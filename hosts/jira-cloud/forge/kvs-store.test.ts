@@ -149,6 +149,62 @@ describe('Forge KVS store, where KVS differs from SQLite', () => {
   });
 });
 
+describe('Forge KVS store, attachment content kept under its own key', () => {
+  const attachment = (id: string, contentBase64: string, direction: 'outbound' | 'inbound' = 'outbound') => ({
+    ...entry(id, 'SUP-9'),
+    direction,
+    envelope: {
+      kind: 'attachment' as const,
+      id,
+      sourceKey: 'SUP-9',
+      attachmentId: `a-${id}`,
+      filename: `${id}.txt`,
+      mimeType: 'text/plain',
+      contentBase64,
+      createdAt: 1,
+    },
+  });
+  const contentKeys = () => [...fakeKvs.entries.keys()].filter((key) => key.includes('queue-content'));
+  const claim = (store: KvsStore, direction: 'outbound' | 'inbound' = 'outbound') =>
+    store.claimDueEntries({ connectionId: 'con_1', direction, now: 10, leaseMs: 1000, limit: 10 });
+
+  it('sends the content with the claimed entry, and an empty file as empty', async () => {
+    const store = KvsStore.open({ lease: quickLease });
+    await store.enqueue(attachment('full', 'aGVsbG8'));
+    await store.enqueue({ ...attachment('empty', ''), itemKey: 'SUP-10', envelope: { ...attachment('empty', '').envelope, sourceKey: 'SUP-10' } });
+    const claimed = await claim(store);
+    expect(claimed.map((each) => [each.envelope.id, (each.envelope as { contentBase64: string }).contentBase64])).toEqual([
+      ['full', 'aGVsbG8'],
+      ['empty', ''],
+    ]);
+  });
+
+  it('does not send an outgoing attachment whose content is gone as an empty file: the entry fails with the reason', async () => {
+    const store = KvsStore.open({ lease: quickLease });
+    const position = await store.enqueue(attachment('lost', 'aGVsbG8'));
+    for (const key of contentKeys()) fakeKvs.entries.delete(key);
+    expect(await claim(store)).toEqual([]);
+    const [failed] = await store.listQueue({ connectionId: 'con_1', direction: 'outbound', states: ['failed'], limit: 10 });
+    expect(failed).toMatchObject({ position, state: 'failed', lastError: expect.stringContaining('"lost.txt" is no longer stored') });
+  });
+
+  it('hands out an incoming attachment, whose content the attachment store keeps, as it was queued', async () => {
+    const store = KvsStore.open({ lease: quickLease });
+    await store.enqueue(attachment('arrived', '', 'inbound'));
+    expect((await claim(store, 'inbound')).map((each) => each.envelope.id)).toEqual(['arrived']);
+  });
+
+  it('removes the content once the entry is done or has failed for good', async () => {
+    const store = KvsStore.open({ lease: quickLease });
+    const sent = await store.enqueue(attachment('sent', 'aGVsbG8'));
+    const refused = await store.enqueue({ ...attachment('refused', 'aGVsbG8'), itemKey: 'SUP-11' });
+    expect(contentKeys()).toHaveLength(2);
+    await store.updateQueueEntry('con_1', 'outbound', sent!, { state: 'done' });
+    await store.updateQueueEntry('con_1', 'outbound', refused!, { state: 'failed', lastError: 'too large' });
+    expect(contentKeys()).toEqual([]);
+  });
+});
+
 describe('accepting on Forge KVS after a winner died', () => {
   it('lets the accept through again once the marker of a winner that never stored the connection has expired', async () => {
     const start = Date.now();
