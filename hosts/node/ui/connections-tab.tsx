@@ -7,6 +7,7 @@ import { ConnectionsTable, type ConnectionAction } from './connections-table';
 import { DeleteConnectionDialog } from './delete-connection-dialog';
 import { InvitationCodeDialog } from './invitation-code-dialog';
 import { ScriptsDialog } from './scripts-dialog';
+import { VisualMappingDialog } from './visual-mapping-dialog';
 import { WhatSyncsDialog } from './what-syncs-dialog';
 import { StartSyncDialog } from './start-sync-dialog';
 import { useConnections } from '../../console-kit/use-connections';
@@ -33,7 +34,14 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
     });
 
   const onAction = (connection: ConsoleConnection, action: ConnectionAction) => {
-    if (action === 'delete' || action === 'edit-scripts' || action === 'what-syncs' || action === 'show-invitation' || action === 'start-sync')
+    if (
+      action === 'delete' ||
+      action === 'edit-scripts' ||
+      action === 'what-syncs' ||
+      action === 'edit-mapping' ||
+      action === 'show-invitation' ||
+      action === 'start-sync'
+    )
       dialogs.open(action, connection);
     else if (action === 'check') void check(connection);
     else void changeStatus(connection, action);
@@ -41,6 +49,7 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
 
   const editingScripts = dialogs.openFor('edit-scripts');
   const showingWhatSyncs = dialogs.openFor('what-syncs');
+  const editingMapping = dialogs.openFor('edit-mapping');
   const showingInvitation = dialogs.openFor('show-invitation');
   const startingSync = dialogs.openFor('start-sync');
   const deleting = dialogs.openFor('delete');
@@ -97,6 +106,7 @@ export function ConnectionsTab({ client, instance }: ConnectionsTabProps) {
       {wizard.wizard === null ? null : <WizardDialog key={wizard.wizard} host={wizard.host} start={() => wizard.start(instance)} />}
       {editingScripts === null ? null : <ScriptsDialog client={client} connection={editingScripts} tracker={instance.tracker} onClose={dialogs.close} />}
       {showingWhatSyncs === null ? null : <WhatSyncsDialog connection={showingWhatSyncs} onClose={dialogs.close} />}
+      {editingMapping === null ? null : <VisualMappingDialog client={client} connection={editingMapping} onClose={dialogs.close} />}
       {showingInvitation === null ? null : <InvitationCodeDialog client={client} connection={showingInvitation} onClose={dialogs.close} />}
       {startingSync === null ? null : <StartSyncDialog client={client} connection={startingSync} tracker={instance.tracker} onClose={dialogs.close} />}
       {deleting === null ? null : (

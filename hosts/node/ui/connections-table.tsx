@@ -1,12 +1,14 @@
 import { canEditScripts, canShowInvitation, canStartSync, pendingExplanationOf } from '../../console-kit/console-words';
 import { canShowWhatSyncs, whatSyncsLabel } from '../../console-kit/what-syncs';
+import { canEditMapping, editMappingLabel } from '../../console-kit/visual-mapping-editing-words';
 import { invitationCodeWords } from '../../console-kit/use-invitation-code';
 import { startSyncLabel } from '../../console-kit/use-start-sync';
 import type { ConsoleConnection } from '../../console-kit/admin-answers';
 import { trackerDisplayNames, trackerKinds, unknownDestination, wizardModeLabels, type TrackerKind } from '../../console-kit/browser-core';
 import { StatusLozenge } from './status-lozenge';
 
-export type ConnectionAction = 'deactivate' | 'activate' | 'start-sync' | 'show-invitation' | 'edit-scripts' | 'what-syncs' | 'delete' | 'check';
+export type ConnectionAction =
+  'deactivate' | 'activate' | 'start-sync' | 'show-invitation' | 'edit-scripts' | 'what-syncs' | 'edit-mapping' | 'delete' | 'check';
 
 export interface ConnectionsTableProps {
   readonly connections: readonly ConsoleConnection[];
@@ -35,6 +37,7 @@ function actionsFor(connection: ConsoleConnection): readonly { action: Connectio
     ...(connection.status === 'deactivated' ? [{ action: 'activate' as const, label: 'Activate' }] : []),
     ...(canEditScripts(connection) ? [{ action: 'edit-scripts' as const, label: 'Edit scripts' }] : []),
     ...(canShowWhatSyncs(connection) ? [{ action: 'what-syncs' as const, label: whatSyncsLabel }] : []),
+    ...(canEditMapping(connection) ? [{ action: 'edit-mapping' as const, label: editMappingLabel }] : []),
     ...(canCheck(connection) ? [{ action: 'check' as const, label: 'Check' }] : []),
     { action: 'delete', label: 'Delete' },
   ];
