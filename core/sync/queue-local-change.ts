@@ -45,11 +45,10 @@ export async function queueLocalChange(
   return context.store.runExclusive(itemLockKey(connection.id, item.key), async () => {
     if (options.onlyIf && !(await options.onlyIf())) return ok('not_sent');
     const known = await context.store.getTwinByLocalKey(connection.id, item.key);
-    // The event of this side's own write (or a read older than it): nothing to send, no script to run.
-    if (!options.force && options.justRead && isOwnWriteOrOlder(item, known)) return ok('unchanged');
-    // Otherwise read again under the lock, unless the read just made is known to be current: an
-    // incoming write may have just changed the item and its twin, and then lastWrittenUpdated says so.
+    // Read again under the lock, unless the read just made is known to be current: an incoming
+    // write may have just changed the item and its twin, and then lastWrittenUpdated says so.
     const current = !options.force && options.justRead && readIsCurrent(known) ? item : ((await context.tracker.getItem(item.key)) ?? item);
+    // The event of this side's own write (or a read older than it): nothing to send, no script to run.
     if (!options.force && isOwnWriteOrOlder(current, known)) return ok('unchanged');
     return queueUnderLock(context, connection, current, options.force);
   });
