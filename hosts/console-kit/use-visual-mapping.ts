@@ -111,7 +111,7 @@ export function useVisualMapping(client: ConsoleClient, connection: Pick<Console
     if (!mounted.current) return false;
     setBusy(null);
     if (!outcome.ok) {
-      const placed = shown === null ? null : placeProblems(shown, problemsOfDetails(detailsOf(outcome.error)));
+      const placed = shown === null ? null : placeProblems(shown, problemsOfDetails(outcome.error.details));
       if (placed !== null && problemCount(placed) > 0) {
         setProblems(placed);
         setNotice({ kind: 'error', text: mappingWords.problemsFound(problemCount(placed)) });
@@ -198,9 +198,4 @@ export function useVisualMapping(client: ConsoleClient, connection: Pick<Console
     },
     dismissNotice: () => setNotice(null),
   };
-}
-
-/** The refusal's `details` when the transport kept them (the node's `error.details`). */
-function detailsOf(failure: AdminFailure): unknown {
-  return 'details' in failure ? failure.details : undefined;
 }

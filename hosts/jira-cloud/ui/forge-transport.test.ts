@@ -25,6 +25,15 @@ describe('the Custom UI’s admin client over @forge/bridge', () => {
     });
   });
 
+  it('keeps the problems a refused Visual mapping lists, so the editor shows each beside its row', async () => {
+    const problem = { side: 'acceptor', subject: 'reporter', message: 'Reporter cannot be written in Jira Cloud: the tracker sets it itself.' };
+    invokeMock.mockResolvedValue({
+      error: { code: 'invalid_request', message: 'The Visual mapping cannot be used; nothing was saved.', details: { problems: [problem] } },
+    });
+    const answer = await createConsoleClient(forgeTransport).saveVisualDraft('con_1', {} as never);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { problems: [problem] } } });
+  });
+
   it('says what to do when the app itself does not answer', async () => {
     invokeMock.mockRejectedValue(new Error('Function timed out'));
     const answer = await createConsoleClient(forgeTransport).listConnections();

@@ -1,4 +1,5 @@
 import { invoke } from '@forge/bridge';
+import { errorAnswerSchema } from '../../console-kit/admin-answers';
 import type { AdminFailure } from '../../console-kit/admin-failure';
 import { err, ok } from '../../console-kit/browser-core';
 import type { OperationTransport } from '../../console-kit/operation-client';
@@ -23,10 +24,9 @@ export const forgeTransport: OperationTransport = async ({ key, params, body, qu
       ),
     );
   }
-  if (typeof answer === 'object' && answer !== null && 'error' in answer) {
-    const refused = (answer as { error: { code?: unknown; message?: unknown } }).error;
-    if (typeof refused.code === 'string' && typeof refused.message === 'string') return err(failure(refused.code, refused.message));
-  }
+  // A refusal keeps its details (a refused Visual mapping lists its problems there, shown beside their rows).
+  const refused = errorAnswerSchema.safeParse(answer);
+  if (refused.success) return err({ status: 0, ...refused.data.error });
   return ok(answer);
 };
 
