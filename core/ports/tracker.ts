@@ -21,6 +21,17 @@ export interface TrackerProject {
 }
 
 /**
+ * The names a project's items can take now, as its tracker lists them: every status of its
+ * workflows, its priorities (empty where the tracker has none) and its item types. Visual mode
+ * checks a mapping against them, so a project's own statuses can be mapped.
+ */
+export interface TrackerProjectValues {
+  readonly statuses: readonly string[];
+  readonly priorities: readonly string[];
+  readonly types: readonly string[];
+}
+
+/**
  * What core needs from a tracker. Adapters in hosts/<tracker>/adapter.ts implement it by
  * translation only: no sync decision lives behind this port.
  */
@@ -28,4 +39,10 @@ export interface TrackerV1 {
   readonly kind: TrackerKind;
   describeInstance(): Promise<TrackerInstance>;
   listProjects(): Promise<readonly TrackerProject[]>;
+  /**
+   * The statuses, priorities and types of one project (optional: a tracker without it is checked
+   * against its profile's default vocabulary). One to a few reads; core calls it rarely (when a
+   * mapping is read or agreed), never per item.
+   */
+  readProjectValues?(projectKey: string): Promise<TrackerProjectValues>;
 }

@@ -8,6 +8,7 @@ import {
   type TrackerItem,
   type TrackerItemOperations,
   type TrackerProject,
+  type TrackerProjectValues,
   type TrackerUser,
   type TrackerV1,
   type TriggerConditions,
@@ -16,6 +17,7 @@ import type { z } from 'zod';
 import { richTextToAsanaHtml } from '../../core/rich-text/html';
 import { AsanaClient, type AsanaClientOptions, type QueryValues } from './asana-client';
 import { asanaFilterOf } from './asana-filter';
+import { asanaProjectValues, customFieldSettingOptFields, customFieldSettingPageSchema, type CustomFieldSetting } from './asana-project-values';
 import {
   attachmentEnvelopeSchema,
   attachmentPageSchema,
@@ -97,6 +99,18 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
       projects.push(...inWorkspace.map((project) => ({ key: project.gid, name: `${workspace.name} / ${project.name}` })));
     }
     return projects;
+  }
+
+  /** Completed or incomplete and Task, as the profile says; priorities from the project's Priority field when it has one. */
+  async readProjectValues(projectKey: string): Promise<TrackerProjectValues> {
+    const settings: CustomFieldSetting[] = [];
+    await this.#pages(
+      `/projects/${encodeURIComponent(projectKey)}/custom_field_settings`,
+      { opt_fields: customFieldSettingOptFields },
+      customFieldSettingPageSchema,
+      (page) => settings.push(...page),
+    );
+    return asanaProjectValues(settings);
   }
 
   async getItem(key: string): Promise<TrackerItem | undefined> {

@@ -9,6 +9,7 @@ import {
   type TrackerBatchV1,
   type TrackerItemOperations,
   type TrackerProject,
+  type TrackerProjectValues,
   type TrackerUser,
   type TrackerV1,
   type TriggerConditions,
@@ -34,6 +35,7 @@ import { WorkItemWriter } from './work-item-writer';
 import { attachmentRelation, toTrackerItem } from './work-item-mapping';
 import { patchForNewItem } from './work-item-patch';
 import { wiqlOfTrigger, wiqlText } from './wiql-query';
+import { readWorkItemTypeValues } from './work-item-type-values';
 
 export type AzureDevOpsAdapterOptions = AzureDevOpsClientOptions;
 
@@ -91,6 +93,11 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
       `Azure DevOps at ${this.#client.organizationUrl} kept returning more project pages after ${maximumPages}; the node stopped listing. Report this with the organization URL.`,
       { details: { tracker: 'azure-devops' } },
     );
+  }
+
+  /** The project's work item types, their states, and the four priorities every process has. */
+  readProjectValues(projectKey: string): Promise<TrackerProjectValues> {
+    return readWorkItemTypeValues(this.#client, apiVersion, projectKey);
   }
 
   async getItem(key: string): Promise<TrackerItem | undefined> {

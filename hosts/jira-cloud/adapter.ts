@@ -1,6 +1,13 @@
-import { ExalateError, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerV1 } from '../../core';
+import { ExalateError, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerProjectValues, type TrackerV1 } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
-import { createJiraHttpClient, JiraItemOperations, jiraRegisteredWebhooksSchema, projectsJql, type JiraClientOptions } from '../jira-rest';
+import {
+  createJiraHttpClient,
+  JiraItemOperations,
+  readJiraProjectValues,
+  jiraRegisteredWebhooksSchema,
+  projectsJql,
+  type JiraClientOptions,
+} from '../jira-rest';
 import { jiraCloudDialect } from './jira-cloud-dialect';
 import { projectPageSchema, serverInformationSchema } from './jira-cloud-responses';
 
@@ -31,6 +38,11 @@ export class JiraCloudAdapter extends JiraItemOperations implements TrackerV1, T
   async describeInstance(): Promise<TrackerInstance> {
     const information = await this.#client.json({ path: '/rest/api/3/serverInfo', action: 'read the site information' }, serverInformationSchema);
     return { tracker: 'jira-cloud', version: information.version, url: this.#client.baseUrl };
+  }
+
+  /** The project's statuses, the site's priorities and the project's issue types (Jira REST, shared with the other Jira). */
+  readProjectValues(projectKey: string): Promise<TrackerProjectValues> {
+    return readJiraProjectValues(this.#client, jiraCloudDialect, projectKey);
   }
 
   /**

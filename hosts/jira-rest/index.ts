@@ -3,6 +3,7 @@
 export type { JiraDialect, MentionDirectory } from './jira-dialect';
 export { createJiraHttpClient, type JiraClientOptions } from './jira-http-client';
 export { JiraItemOperations } from './jira-item-operations';
+export { readJiraProjectValues } from './jira-project-values';
 export * from './jira-rest-responses';
 export { formatJqlInstant, isoFromJiraTimestamp, quoteJql } from './jql-text';
 export { projectsJql } from './projects-jql';

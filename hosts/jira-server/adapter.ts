@@ -1,6 +1,22 @@
-import { ExalateError, type LicenceState, type TrackerInstance, type TrackerItemOperations, type TrackerProject, type TrackerV1 } from '../../core';
+import {
+  ExalateError,
+  type LicenceState,
+  type TrackerInstance,
+  type TrackerItemOperations,
+  type TrackerProject,
+  type TrackerProjectValues,
+  type TrackerV1,
+} from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
-import { createJiraHttpClient, jiraAdminWebhookSchema, JiraItemOperations, jiraUserSchema, projectsJql, type JiraClientOptions } from '../jira-rest';
+import {
+  createJiraHttpClient,
+  jiraAdminWebhookSchema,
+  JiraItemOperations,
+  jiraUserSchema,
+  projectsJql,
+  readJiraProjectValues,
+  type JiraClientOptions,
+} from '../jira-rest';
 import { exalateJiraServerAppKey, upmLicencePath } from './app-key';
 import { jiraServerDialect } from './jira-server-dialect';
 import { projectListSchema, serverInformationSchema, upmLicenceSchema, type UpmLicence } from './jira-server-responses';
@@ -39,6 +55,11 @@ export class JiraServerAdapter extends JiraItemOperations implements TrackerV1, 
     const myself = await this.#client.json({ path: '/rest/api/2/myself', action: 'read the user the personal access token belongs to' }, jiraUserSchema);
     const email = myself.emailAddress ?? undefined;
     return { name: myself.displayName ?? myself.name ?? myself.key ?? 'unknown user', ...(email === undefined ? {} : { email }) };
+  }
+
+  /** The project's statuses, the site's priorities and the project's issue types (Jira REST, shared with the other Jira). */
+  readProjectValues(projectKey: string): Promise<TrackerProjectValues> {
+    return readJiraProjectValues(this.#client, jiraServerDialect, projectKey);
   }
 
   /**

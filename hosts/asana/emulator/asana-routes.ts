@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { installTrackerErrorHandlers, publicBaseUrl, readBooleanParameter, readQueryParameter, type RateLimitStorm } from '../../emulator-kit';
 import { asanaErrorBody } from './asana-error-body';
+import { registerAsanaCustomFieldSettingRoutes } from './asana-custom-field-setting-routes';
 import { registerAsanaDirectoryRoutes } from './asana-directory-routes';
 import type { AsanaEmulatorState, AsanaProjectRecord, AsanaWorkspaceRecord } from './asana-emulator-state';
 import type { AsanaEventOutbox } from './asana-event-outbox';
@@ -21,7 +22,7 @@ export interface AsanaRouteRuntime {
 }
 
 /**
- * Asana REST 1.0 under `/api/1.0`: users, workspaces, projects, sections, tags, tasks, stories,
+ * Asana REST 1.0 under `/api/1.0`: users, workspaces, projects and their custom field settings, sections, tags, tasks, stories,
  * attachments, webhooks and events, as far as the adapter uses them.
  * Paths, parameters and bodies follow shared/specs/asana.yaml; the tests check every body against it.
  */
@@ -39,6 +40,7 @@ export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRoute
     registerAsanaTaskRoutes(instance, state, kit, runtime.outbox);
     registerAsanaStoryAndAttachmentRoutes(instance, state, kit, runtime.outbox);
     registerAsanaHookRoutes(instance, state, kit);
+    registerAsanaCustomFieldSettingRoutes(instance, state, kit);
     // Outside the API's token guard, in a scope of their own: form-encoded bodies are for OAuth only.
     await instance.register(async (scope) => registerAsanaOAuthRoutes(scope, state, runtime.oauthClients ?? []));
     const onRequest = [...kit.onRequest];

@@ -10,6 +10,7 @@ import { createRequestKit, type OrganizationRequest } from './request-kit';
 import { registerResourceLocationRoutes } from './resource-locations';
 import type { ServiceHookOutbox } from './service-hook-outbox';
 import { registerWorkItemRoutes } from './work-item-routes';
+import { registerWorkItemTypeRoutes } from './work-item-type-routes';
 
 /** Projects (core area) were released at 7.1; 7.2 is still preview on Services. */
 const projectsResource: ResourceVersions = { released: { major: 7, minor: 1 } };
@@ -28,7 +29,7 @@ export interface AzureDevOpsRouteRuntime {
  * Azure DevOps REST 7.1 under `/{organization}`: the core area's project list (checked against
  * azure-devops-core.7.1.json), connectionData (the location resource every client calls first to
  * learn who it is and whether it talks to Services `hosted` or Server `onPremises`; no document in
- * shared/specs covers it), work items, comments, attachments, WIQL, identities and service hooks.
+ * shared/specs covers it), work items and their types, comments, attachments, WIQL, identities and service hooks.
  */
 export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState, runtime: AzureDevOpsRouteRuntime): FastifyPluginAsync {
   return async (instance) => {
@@ -59,6 +60,7 @@ export function createAzureDevOpsRoutes(state: AzureDevOpsEmulatorState, runtime
     const onRequest = [...kit.onRequest];
 
     registerWorkItemRoutes(instance, state, kit, runtime.outbox);
+    registerWorkItemTypeRoutes(instance, kit);
     registerCommentRoutes(instance, state, kit, runtime.outbox);
     registerAttachmentRoutes(instance, state, kit);
     registerIdentityAndHookRoutes(instance, state, kit, runtime.outbox);

@@ -12,6 +12,7 @@ import { registerJiraAttachmentRoutes } from './jira-attachment-routes';
 import type { RepresentationContext } from './jira-issue-representation';
 import { registerJiraIssueRoutes } from './jira-issue-routes';
 import { registerJiraProjectRoutes } from './jira-project-routes';
+import { registerJiraProjectValuesRoutes } from './jira-project-values-routes';
 import { jiraNotFoundBody, refuseJiraRequest } from './jira-refusal';
 import { representationContext, type JiraRoutesContext } from './jira-routes-context';
 import { registerJiraSearchRoutes } from './jira-search-routes';
@@ -36,7 +37,7 @@ export interface JiraSite {
 /**
  * Everything a Jira site answers alike on Cloud (REST v3) and Server/DC (REST v2), in the dialect
  * given: Jira's refusals and error bodies, its rate limiter (which refuses before any work, ahead
- * of authentication), and the issue, attachment, search, webhook and project routes.
+ * of authentication), and the issue, attachment, search, webhook, project and project values routes.
  */
 export function registerJiraSite(instance: FastifyInstance, options: JiraSiteOptions): JiraSite {
   const prefix = instance.prefix;
@@ -70,5 +71,6 @@ export function registerJiraSite(instance: FastifyInstance, options: JiraSiteOpt
   registerJiraSearchRoutes(instance, shared);
   registerJiraWebhookRoutes(instance, shared);
   registerJiraProjectRoutes(instance, shared);
+  registerJiraProjectValuesRoutes(instance, shared);
   return { siteUrl, guard };
 }
