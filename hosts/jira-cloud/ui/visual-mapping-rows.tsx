@@ -43,9 +43,12 @@ const headCell: CSSProperties = {
   borderBottom: `2px solid ${token('color.border', '#091e4224')}`,
 };
 const cell: CSSProperties = { padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`, verticalAlign: 'top' };
+/** Level with the selects beside it, which are taller than a compact button. */
+const removeCell: CSSProperties = { ...cell, paddingBlockStart: token('space.075', '6px') };
 /** Read by a screen reader, not shown: the column of Remove buttons needs a heading only for it. */
 const visuallyHidden: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' };
-const problemRow: CSSProperties = { background: token('color.background.danger', '#ffeceb') };
+/** A row with a problem is marked at its edge; its text keeps the page's own contrast. */
+const problemRow: CSSProperties = { boxShadow: `inset 3px 0 0 ${token('color.border.danger', '#e2483d')}` };
 
 /** A menu in a scrolling modal body would be cut off at its edge: it opens above everything instead. */
 const selectProps = { menuPosition: 'fixed', spacing: 'compact' } as const;
@@ -118,10 +121,11 @@ export function FieldRowsTable({
           {view.fields.map((row, index) => {
             const messages = problems?.[index] ?? [];
             return (
-              <tr key={index} style={messages.length > 0 ? problemRow : undefined}>
-                <td style={{ ...cell, width: '34%' }}>
+              <tr key={index}>
+                <td style={{ ...cell, width: '34%', ...(messages.length > 0 ? problemRow : {}) }}>
                   <Select<Option>
                     {...selectProps}
+                    isInvalid={messages.length > 0}
                     aria-label={rowLabels.field('local', index)}
                     options={localOptions}
                     value={option(row.local, fieldLabelOf(view.local.tracker, row.local))}
@@ -207,9 +211,9 @@ export function ValueMapTable({
             {pairs.map((pair, index) => {
               const messages = problems?.[index] ?? [];
               return (
-                <tr key={index} style={messages.length > 0 ? problemRow : undefined}>
+                <tr key={index}>
                   {(['local', 'remote'] as const).map((side) => [
-                    <td key={side} style={{ ...cell, width: '34%' }}>
+                    <td key={side} style={{ ...cell, width: '34%', ...(side === 'local' && messages.length > 0 ? problemRow : {}) }}>
                       <Select<Option>
                         {...selectProps}
                         aria-label={pairLabels.value(kind, side, index)}
@@ -229,7 +233,7 @@ export function ValueMapTable({
                       </td>
                     ) : null,
                   ])}
-                  <td style={cell}>
+                  <td style={removeCell}>
                     <Button
                       appearance="subtle"
                       spacing="compact"
