@@ -8,7 +8,6 @@ import {
   awaitingFrom,
   compileMapping,
   decideProposal,
-  defaultVocabularyOf,
   diffMappings,
   mappingFromView,
   mappingSeenFrom,
@@ -19,17 +18,20 @@ import {
   saveDraft,
   unmappedValues,
   validateMapping,
+  type MappingDrift,
   type MappingProblem,
   type MappingSide,
   type MappingVersion,
   type MappingWorkflow,
-  type TrackerVocabularyNow,
   type VisualMapping,
+  vocabulariesTolerating,
 } from '../mapping';
 import type { NodeContext } from '../node/node-context';
 import { err, ok, type Result } from '../result';
+import { afterMappingAgreed, checkMappingDrift } from '../sync/visual-mapping-agreed';
 import { changeMappingWorkflow } from '../sync/visual-mapping-exchange';
-import { mappingSideOf, readMappingWorkflow } from '../sync/visual-mapping-store';
+import { mappingSideOf, readAgreedMapping, readMappingWorkflow } from '../sync/visual-mapping-store';
+import { readLiveVocabularies, type MappingVocabularies } from '../sync/visual-mapping-values';
 import { defineOperation, type AdminOperation } from './admin-operation';
 import { emptyRequestSchema } from './admin-schemas';
 
@@ -72,23 +74,20 @@ function checkPeerKnown(connection: Connection): Result<void> {
 }
 
 /**
- * What each side's tracker offers, as this node knows it. The Tracker port does not list a
- * project's statuses or priorities, so both sides are checked against their tracker's default
- * vocabulary; the remote side's live values are never waited for, and the other node checks its
- * own side again when its admin approves.
+ * Checked against what each side's tracker offers: this side's project values read live from its
+ * tracker (readLiveVocabularies), the other side's as its node last sent them. The other side's
+ * live values are never waited for: its node checks its own side again when its admin approves.
+ * The connection's own trackers must be the ones the mapping names: a view from another
+ * connection is refused.
  */
-function vocabulariesOf(context: NodeContext, connection: Connection): Readonly<Record<MappingSide, TrackerVocabularyNow>> {
-  const local = context.tracker.kind;
-  const remote = connection.remoteTracker === 'unknown' ? local : connection.remoteTracker;
-  const side = mappingSideOf(connection);
-  return side === 'initiator'
-    ? { initiator: defaultVocabularyOf(local), acceptor: defaultVocabularyOf(remote) }
-    : { initiator: defaultVocabularyOf(remote), acceptor: defaultVocabularyOf(local) };
-}
-
-/** The connection's own trackers must be the ones the mapping names: a view from another connection is refused. */
-function checkMapping(context: NodeContext, connection: Connection, mapping: VisualMapping): Result<VisualMapping> {
-  const vocabularies = vocabulariesOf(context, connection);
+function checkMapping(
+  context: NodeContext,
+  connection: Connection,
+  mapping: VisualMapping,
+  known: MappingVocabularies,
+  agreed: VisualMapping,
+): Result<VisualMapping> {
+  const vocabularies = vocabulariesTolerating(known.vocabularies, agreed, known.seen);
   const side = mappingSideOf(connection);
   const trackerProblems: MappingProblem[] = [side, otherSide(side)].flatMap((each) => {
     const expected = each === side ? context.tracker.kind : connection.remoteTracker;
@@ -134,10 +133,10 @@ function proposalAnswer(version: MappingVersion, side: MappingSide) {
 }
 
 /** GET …/visual-mapping: everything the mapping editor shows, seen from this side. */
-function mappingAnswer(context: NodeContext, connection: Connection, workflow: MappingWorkflow) {
+function mappingAnswer(connection: Connection, workflow: MappingWorkflow, known: MappingVocabularies, drift: readonly MappingDrift[]) {
   const side = mappingSideOf(connection);
   const agreed = agreedVersion(workflow);
-  const vocabularies = vocabulariesOf(context, connection);
+  const vocabularies = known.vocabularies;
   const outgoing = awaitingFrom(workflow, side);
   const incoming = awaitingFrom(workflow, otherSide(side));
   const edited = workflow.draft?.mapping ?? agreed.mapping;
@@ -172,7 +171,10 @@ function mappingAnswer(context: NodeContext, connection: Connection, workflow: M
       fromSide: version.fromSide === side ? 'local' : 'remote',
       view: mappingSeenFrom(version.mapping, side),
     })),
-    values: { local: vocabularies[side], remote: vocabularies[otherSide(side)] },
+    // `live`: read from the tracker (this side) or sent by the other node (remote); otherwise the tracker's defaults, and `notes` say why.
+    values: { local: vocabularies[side], remote: vocabularies[otherSide(side)], live: known.live, notes: known.notes },
+    // Pairs of the agreed version naming a value this side's tracker no longer has (also an error on the connection).
+    drift: drift.map((each) => ({ kind: each.kind, value: each.local, pairedWith: each.remote, message: each.message })),
     // Flagged for what the admin edits: the draft when there is one.
     unmapped: unmappedValues(edited, vocabularies).map((value) => ({ ...value, side: value.side === side ? 'local' : 'remote' })),
     compiled: compileMapping(agreed.mapping, side, vocabularies[side]),
@@ -189,11 +191,16 @@ export const visualMappingOperations: readonly AdminOperation[] = [
     method: 'GET',
     path: '/connections/{id}/visual-mapping',
     summary:
-      "A Visual connection's mapping seen from this side: the agreed version that runs, this side's draft, the proposal awaiting the other side's approval and the one awaiting this side's (with its differences in words), every version with who published and decided it, both trackers' values, the values without a pair and the scripts compiled from the agreed version. 409 `mode_fixed` on a connection in another mode.",
+      "A Visual connection's mapping seen from this side: the agreed version that runs, this side's draft, the proposal awaiting the other side's approval and the one awaiting this side's (with its differences in words), every version with who published and decided it, both trackers' values (this side's read from its tracker now, the other side's as its node last sent them), the agreed version's drift (pairs naming a value this side's tracker no longer has, also an error on the connection), the values without a pair and the scripts compiled from the agreed version. 409 `mode_fixed` on a connection in another mode.",
     body: emptyRequestSchema,
     successStatus: 200,
     run: (context, { params }) =>
-      withVisualConnection(context, params, async (connection) => ok(mappingAnswer(context, connection, await readMappingWorkflow(context, connection)))),
+      withVisualConnection(context, params, async (connection) => {
+        // Reading the mapping reads this side's values live, which is also when drift is looked for.
+        const known = await readLiveVocabularies(context, connection);
+        const drift = await checkMappingDrift(context, connection, known);
+        return ok(mappingAnswer(connection, await readMappingWorkflow(context, connection), known, drift));
+      }),
   }),
   defineOperation({
     method: 'PUT',
@@ -223,7 +230,13 @@ export const visualMappingOperations: readonly AdminOperation[] = [
               },
             ]),
           );
-        const checked = checkMapping(context, connection, mappingFromView(view.data));
+        const checked = checkMapping(
+          context,
+          connection,
+          mappingFromView(view.data),
+          await readLiveVocabularies(context, connection),
+          await readAgreedMapping(context, connection),
+        );
         if (!checked.ok) return err(seenFromHere(checked.error, side));
         const savedBy = byOf(connection, body.by);
         return changeMappingWorkflow(context, connection, (workflow) => {
@@ -246,9 +259,10 @@ export const visualMappingOperations: readonly AdminOperation[] = [
         if (!known.ok) return known;
         const side = mappingSideOf(connection);
         const publishedBy = byOf(connection, body?.by);
+        const vocabularies = await readLiveVocabularies(context, connection);
         return changeMappingWorkflow(context, connection, (workflow) => {
           if (workflow.draft !== null) {
-            const checked = checkMapping(context, connection, workflow.draft.mapping);
+            const checked = checkMapping(context, connection, workflow.draft.mapping, vocabularies, agreedVersion(workflow).mapping);
             if (!checked.ok) return err(seenFromHere(checked.error, side));
           }
           const published = publishDraft(workflow, side, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });
@@ -272,10 +286,12 @@ export const visualMappingOperations: readonly AdminOperation[] = [
         withVisualConnection(context, params, async (connection) => {
           const side = mappingSideOf(connection);
           const decidedBy = byOf(connection, body.by);
-          return changeMappingWorkflow(context, connection, (workflow) => {
+          // The approver checks against its own tracker's values as they are now.
+          const known = action === 'approve' ? await readLiveVocabularies(context, connection) : null;
+          const decided = await changeMappingWorkflow(context, connection, (workflow) => {
             const incoming = awaitingFrom(workflow, otherSide(side));
-            if (action === 'approve' && incoming !== null && incoming.proposalId === body.proposalId) {
-              const checked = checkMapping(context, connection, incoming.mapping);
+            if (known !== null && incoming !== null && incoming.proposalId === body.proposalId) {
+              const checked = checkMapping(context, connection, incoming.mapping, known, agreedVersion(workflow).mapping);
               if (!checked.ok) return err(seenFromHere(checked.error, side));
             }
             const decided = decideProposal(workflow, side, {
@@ -291,6 +307,9 @@ export const visualMappingOperations: readonly AdminOperation[] = [
               answer: { proposalId: body.proposalId, decision: decided.value.decision.decision, agreedVersion: agreedVersion(decided.value.workflow).version },
             });
           });
+          // Approved, it runs here at once: this side's filter becomes the trigger, and drift is looked for.
+          if (decided.ok && decided.value.decision === 'approved') await afterMappingAgreed(context, connection);
+          return decided;
         }),
     }),
   ),
@@ -307,12 +326,13 @@ export const visualMappingOperations: readonly AdminOperation[] = [
         if (!known.ok) return known;
         const side = mappingSideOf(connection);
         const publishedBy = byOf(connection, body.by);
+        const vocabularies = await readLiveVocabularies(context, connection);
         return changeMappingWorkflow(context, connection, (workflow) => {
           const earlier = workflow.versions.find(
             (version) => version.version === body.version && (version.state === 'agreed' || version.state === 'superseded'),
           );
           if (earlier !== undefined) {
-            const checked = checkMapping(context, connection, earlier.mapping);
+            const checked = checkMapping(context, connection, earlier.mapping, vocabularies, agreedVersion(workflow).mapping);
             if (!checked.ok) return err(seenFromHere(checked.error, side));
           }
           const proposed = proposeRollBack(workflow, side, body.version, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });

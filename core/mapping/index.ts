@@ -8,5 +8,6 @@ export * from './unmapped-values';
 export * from './validate-mapping';
 export * from './compile-mapping';
 export * from './mapping-diff';
+export * from './mapping-drift';
 export * from './mapping-workflow';
 export * from './mapping-view-schema';

@@ -42,3 +42,14 @@ export function defaultVocabularyOf(tracker: TrackerKind): TrackerVocabularyNow 
 function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
 }
+
+/**
+ * One side's vocabulary from the values its tracker listed for the project: the fields a mapping
+ * row may name there (the tracker's, as the profile knows them) and the live names.
+ */
+export function vocabularyFromValues(
+  tracker: TrackerKind,
+  values: { readonly statuses: readonly string[]; readonly priorities: readonly string[]; readonly types: readonly string[] },
+): TrackerVocabularyNow {
+  return { fields: defaultVocabularyOf(tracker).fields, statuses: [...values.statuses], priorities: [...values.priorities], types: [...values.types] };
+}

@@ -44,5 +44,5 @@ export interface TrackerV1 {
    * against its profile's default vocabulary). One to a few reads; core calls it rarely (when a
    * mapping is read or agreed), never per item.
    */
-  readProjectValues?(projectKey: string): Promise<TrackerProjectValues>;
+  readonly readProjectValues?: ((projectKey: string) => Promise<TrackerProjectValues>) | undefined;
 }

@@ -16,6 +16,7 @@ import { forEachConcurrently } from './concurrently';
 import { creationLockKey, itemLockKey } from './item-locks';
 import { applyPeerLink } from './connect-twins';
 import { applyPeerUnlink } from './unlink-twin';
+import { checkDriftAfterRefusedWrite } from './visual-mapping-agreed';
 import { applyMappingEnvelope } from './visual-mapping-exchange';
 
 const batchSize = 50;
@@ -55,7 +56,8 @@ export async function applyInbound(context: NodeContext, connection: Connection)
       else if (envelope.kind === 'attachment') await keepAttachment(context, connection, entry, envelope);
       else if (envelope.kind === 'linked') await applyPeerLink(context, connection, entry, envelope);
       else if (envelope.kind === 'unlinked') await applyPeerUnlink(context, connection, entry, envelope);
-      else if (envelope.kind === 'mapping' || envelope.kind === 'mapping-decision') await applyMappingEnvelope(context, connection, entry, envelope);
+      else if (envelope.kind === 'mapping' || envelope.kind === 'mapping-decision' || envelope.kind === 'mapping-values')
+        await applyMappingEnvelope(context, connection, entry, envelope);
       else await applyChangeExclusively(context, connection, entry, envelope);
       handled += 1;
     } catch (error) {
@@ -342,6 +344,8 @@ async function postpone(context: NodeContext, connection: Connection, entry: Que
     await bestEffort(context, 'record a sync error', () =>
       recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: entry.itemKey, error: failure }),
     );
+  // On a Visual connection a refused write may mean a mapped value is gone from the tracker (drift).
+  if (!parked && entry.envelope.kind === 'change') await bestEffort(context, 'look for mapping drift', () => checkDriftAfterRefusedWrite(context, connection));
   await bestEffort(context, 'postpone a queue entry', () =>
     context.store.updateQueueEntry(connection.id, 'inbound', entry.position, {
       state: 'queued',

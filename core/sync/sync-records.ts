@@ -60,13 +60,17 @@ export const twinSchema = z.strictObject({
 });
 export type Twin = z.infer<typeof twinSchema>;
 
-export const envelopeKinds = ['change', 'applied', 'attachment', 'linked', 'unlinked', 'mapping', 'mapping-decision'] as const;
+export const envelopeKinds = ['change', 'applied', 'attachment', 'linked', 'unlinked', 'mapping', 'mapping-decision', 'mapping-values'] as const;
 
 /**
  * The item key Visual mapping messages travel under. It cannot be a tracker's key (none starts with
  * `#`), and one key keeps a connection's proposals and decisions in the order they were made.
  */
 export const visualMappingItemKey = '#visual-mapping';
+
+const valueNames = z.array(z.string().min(1).max(200)).max(2000);
+/** A project's statuses, priorities and types as its tracker lists them (TrackerProjectValues). */
+export const projectValuesSchema = z.strictObject({ statuses: valueNames, priorities: valueNames, types: valueNames });
 
 /**
  * One message between nodes about one item. `change` carries a replica; `applied` tells the
@@ -155,6 +159,19 @@ export const envelopeSchema = z.discriminatedUnion('kind', [
     decision: z.enum(['approved', 'declined']),
     decidedBy: z.string().max(200),
     reason: z.string().max(1000).nullable(),
+    createdAt: z.number().int(),
+  }),
+  /**
+   * Visual mode: the statuses, priorities and types the sender's project has now, as its tracker
+   * listed them, so the receiver's admin can map them and its node check a mapping against them.
+   * `ask`: the sender does not know the receiver's yet, and asks for them back.
+   */
+  z.strictObject({
+    kind: z.literal('mapping-values'),
+    id: z.string().min(1).max(100),
+    sourceKey: z.literal(visualMappingItemKey),
+    values: projectValuesSchema,
+    ask: z.boolean(),
     createdAt: z.number().int(),
   }),
 ]);

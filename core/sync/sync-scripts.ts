@@ -13,8 +13,9 @@ import { parseReplica } from '../replica/parse-replica';
 import { replicaContentHash } from '../replica/replica-content-hash';
 import type { Replica } from '../replica/replica-schema';
 import type { ConnectionRules, ErrorScope, Twin } from './sync-records';
-import { compileMapping, defaultVocabularyOf } from '../mapping';
+import { compileMapping } from '../mapping';
 import { mappingSideOf, readAgreedMapping } from './visual-mapping-store';
+import { lastKnownVocabularies } from './visual-mapping-values';
 
 /**
  * The engine's one door to Script mode: which scripts apply, what they see of the twin, and how a
@@ -56,7 +57,10 @@ export async function effectiveRules(context: NodeContext, connection: Connectio
   if (connection.mode === 'visual') {
     // The scripts are compiled from the agreed version on every use: a version approved a moment
     // ago runs from the next change on, on both sides, with nothing else to keep in step.
-    const compiled = compileMapping(await readAgreedMapping(context, connection), mappingSideOf(connection), defaultVocabularyOf(local));
+    // With the values this side's tracker listed last (never a tracker call per item).
+    const side = mappingSideOf(connection);
+    const known = await lastKnownVocabularies(context, connection);
+    const compiled = compileMapping(await readAgreedMapping(context, connection), side, known.vocabularies[side]);
     return { outgoing: compiled.outgoing, incoming: compiled.incoming, updatedAt: connection.createdAt };
   }
   const stored = await context.store.getRules(connection.id);

@@ -8,7 +8,9 @@ import { err, ok, type Result } from '../result';
 import { recordSyncError } from './record-sync-error';
 import { visualMappingItemKey, type Envelope, type QueueEntry } from './sync-records';
 import { outboundTopic, workTopic } from './sync-signals';
+import { afterMappingAgreed } from './visual-mapping-agreed';
 import { mappingLockKey, mappingSideOf, readMappingWorkflow, writeMappingWorkflow } from './visual-mapping-store';
+import { receiveRemoteValues } from './visual-mapping-values';
 
 /** A message for the other side about the mapping: a proposal or a decision. */
 export type MappingMessage = { readonly proposal: MappingProposal } | { readonly decision: MappingDecision };
@@ -81,7 +83,8 @@ async function queueMappingMessage(store: StoreV1, connection: Connection, messa
 }
 
 /**
- * A mapping message from the other side, taken in by the sync pass (no script runs). A proposal
+ * A mapping message from the other side, taken in by the sync pass (no script runs). Values are
+ * kept as the other side's last known values (and this side's sent back when asked). A proposal
  * is kept for this side's admin to approve, or declined at once when it was made on another
  * version than the one running here; a decision settles this side's proposal. The entry is done
  * in the same step, and a message whose proposal was already handled changes nothing, so a
@@ -92,11 +95,16 @@ export async function applyMappingEnvelope(
   context: NodeContext,
   connection: Connection,
   entry: QueueEntry,
-  envelope: Extract<Envelope, { kind: 'mapping' | 'mapping-decision' }>,
+  envelope: Extract<Envelope, { kind: 'mapping' | 'mapping-decision' | 'mapping-values' }>,
 ): Promise<void> {
   const side = mappingSideOf(connection);
   const now = context.clock.now();
   const finish = (store: StoreV1) => store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
+  if (envelope.kind === 'mapping-values') {
+    await receiveRemoteValues(context, connection, envelope);
+    await context.store.transaction(finish);
+    return;
+  }
   if (envelope.kind === 'mapping') {
     const mapping = visualMappingSchema.safeParse(envelope.mapping);
     if (!mapping.success || mapping.data.version !== envelope.version) {
@@ -124,7 +132,23 @@ export async function applyMappingEnvelope(
     return;
   }
   const decision: MappingDecision = { proposalId: envelope.proposalId, decision: envelope.decision, decidedBy: envelope.decidedBy, reason: envelope.reason };
-  await stepWithEntry(context, connection, finish, (workflow) => ({ workflow: receiveDecision(workflow, side, decision, now), message: null }));
+  let agreedHere = false;
+  await stepWithEntry(context, connection, finish, (workflow) => {
+    const decided = receiveDecision(workflow, side, decision, now);
+    agreedHere = decided.agreedProposalId !== workflow.agreedProposalId;
+    return { workflow: decided, message: null };
+  });
+  // This side's proposal runs from now on: its filter becomes the trigger, and it is checked for drift.
+  if (agreedHere) await afterMappingAgreedOrLog(context, connection);
+}
+
+/** The entry is done already: a failure here is logged, not retried with it (the next read of the mapping checks again). */
+async function afterMappingAgreedOrLog(context: NodeContext, connection: Connection): Promise<void> {
+  try {
+    await afterMappingAgreed(context, connection);
+  } catch (error) {
+    context.logger.warn('installing an agreed Visual mapping failed', { connectionId: connection.id, message: ExalateError.from(error).message });
+  }
 }
 
 async function stepWithEntry(

@@ -88,7 +88,16 @@ export const visualMappingAnswerSchema = z.object({
   /** Published there, waiting for this side's approval. */
   incomingProposal: incomingProposalAnswerSchema.nullable(),
   history: z.array(mappingVersionAnswerSchema),
-  values: z.object({ local: vocabularyAnswerSchema, remote: vocabularyAnswerSchema }),
+  values: z.object({
+    local: vocabularyAnswerSchema,
+    remote: vocabularyAnswerSchema,
+    /** Whether each list came from its tracker (read here, or sent by the other node) rather than the tracker's defaults; older nodes leave it out. */
+    live: z.object({ local: z.boolean(), remote: z.boolean() }).optional(),
+    /** Why a list is the tracker's defaults, in words for the admin. */
+    notes: z.array(z.string()).optional(),
+  }),
+  /** Pairs of the agreed version naming a value this side's tracker no longer has (also listed on the Errors tab); older nodes leave it out. */
+  drift: z.array(z.object({ kind: z.enum(['status', 'priority', 'type']), value: z.string(), pairedWith: z.string(), message: z.string() })).optional(),
   /** Values one side has that the other cannot place; `side` is seen from this side. */
   unmapped: z.array(z.object({ kind: z.enum(['status', 'priority', 'type']), side: z.enum(['local', 'remote']), value: z.string() })),
   /** The scripts this side runs now, compiled from the agreed version (read only). */

@@ -12,6 +12,7 @@ import {
   type TrackerItemOperations,
   type TrackerKind,
   type TrackerProject,
+  type TrackerProjectValues,
   type TrackerUser,
   type TrackerV1,
   type TriggerConditions,
@@ -85,6 +86,23 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
 
   listProjects(): Promise<readonly TrackerProject[]> {
     return this.#call((adapter) => adapter.listProjects());
+  }
+
+  /**
+   * The signed-in adapter's project values, when it can list them: absent when the adapter cannot,
+   * so core uses the tracker's default vocabulary as for any tracker without the capability.
+   */
+  get readProjectValues(): ((projectKey: string) => Promise<TrackerProjectValues>) | undefined {
+    if (this.#current !== undefined && this.#current.readProjectValues === undefined) return undefined;
+    return (projectKey) =>
+      this.#call((adapter) => {
+        if (adapter.readProjectValues === undefined)
+          throw new ExalateError(
+            'invalid_request',
+            `This ${trackerDisplayNames[this.kind]} connection cannot list a project's statuses, priorities and types.`,
+          );
+        return adapter.readProjectValues(projectKey);
+      });
   }
 
   getItem(key: string): Promise<TrackerItem | undefined> {
