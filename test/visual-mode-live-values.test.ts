@@ -13,6 +13,9 @@ const fast = { reconcileIntervalMs: 100, pollWaitMs: 1000 };
  * refuses to move an item to a status its workflow does not have, as Jira and Azure DevOps do.
  */
 class ProjectTracker extends MemoryTracker {
+  /** When set, listing the values fails as a tracker that is down does. */
+  valuesUnavailable = false;
+
   constructor(
     kind: TrackerKind,
     public values: TrackerProjectValues,
@@ -21,6 +24,7 @@ class ProjectTracker extends MemoryTracker {
   }
 
   async readProjectValues(): Promise<TrackerProjectValues> {
+    if (this.valuesUnavailable) throw new ExalateError('tracker_unavailable', 'The tracker answered 503.');
     return this.values;
   }
 
@@ -201,5 +205,16 @@ describe('Visual mode with the projects’ own values', () => {
     });
     await waitFor('the drift resolved', async () => ((await openErrorsOf(jiraNode)).some((error) => error.itemKey === '#visual-mapping') ? undefined : true));
     expect((await mappingOf(jiraNode)).drift).toEqual([]);
+  });
+
+  it('uses the values read last, and says so, when the tracker cannot list them just now', async () => {
+    jira.valuesUnavailable = true;
+    try {
+      const answer = await mappingOf(jiraNode);
+      expect(answer.values.local.statuses).toEqual(['To Do', 'In Progress', 'Reviewing', 'Done']);
+      expect(answer.values.notes).toEqual([expect.stringContaining('could not be read from the tracker just now (The tracker answered 503.)')]);
+    } finally {
+      jira.valuesUnavailable = false;
+    }
   });
 });
