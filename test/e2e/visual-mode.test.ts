@@ -203,6 +203,54 @@ describe('Visual mode, Jira Cloud to the private Azure DevOps Server', () => {
   });
 });
 
+describe('Visual mode in the node console (Asana)', () => {
+  it('edits a Visual connection’s mapping, and shows a refused draft’s problem in the row it names', async () => {
+    const asana = session.instance('asana');
+    const jiraServer = session.instance('jira-server');
+    const asanaProjects = await adminClient(asana)('GET', '/projects');
+    const jiraProjects = await adminClient(jiraServer)('GET', '/projects');
+    const initiated = await adminClient(jiraServer)('POST', '/connections/initiate', {
+      destinationUrl: asana.url,
+      mode: 'visual',
+      localName: 'visual-dc',
+      remoteName: 'partner-asana',
+      name: 'visual-dc_to_partner-asana',
+      projectKey: jiraProjects.body[0].key,
+    });
+    expect(initiated.status).toBe(201);
+    const accepted = await adminClient(asana)('POST', '/connections/accept', {
+      invitationCode: initiated.body.invitationCode,
+      projectKey: asanaProjects.body[0].key,
+    });
+    expect(accepted.body.connection.mode).toBe('visual');
+
+    const page = await session.newPage();
+    await page.goto(asana.console);
+    const row = connectionRow(page, 'visual-dc_to_partner-asana');
+    await row.getByText('Active').waitFor();
+    await pressWithKeyboard(page, row.getByRole('button', { name: 'Edit mapping visual-dc_to_partner-asana' }));
+    const editor = page.getByRole('dialog', { name: 'Mapping: visual-dc_to_partner-asana' });
+    const fields = editor.getByRole('table', { name: 'Fields' });
+    await fields.waitFor();
+    // Asana has no priority: neither a Priority row nor a priority map to edit.
+    expect(await editor.getByRole('table', { name: 'Priority pairs' }).count()).toBe(0);
+    await session.shoot(page, 'visual-asana-mapping-editor');
+    await expectAccessible(page);
+
+    // The reporter is set by Asana itself: a row writing it there is refused, and the reason stands in that row.
+    await editor.getByLabel("This side's field, row 1").selectOption('reporter');
+    await editor.getByLabel('Direction, row 1').selectOption('to-local');
+    await editor.getByRole('button', { name: 'Save draft' }).click();
+    await editor.getByText(/^The mapping has (a problem|\d+ problems)/).waitFor();
+    const refusedRow = fields.getByRole('row').nth(1);
+    await refusedRow.getByText(/Reporter cannot be written in Asana/).waitFor();
+    await refusedRow.scrollIntoViewIfNeeded();
+    await session.shoot(page, 'visual-asana-mapping-refused');
+    await expectAccessible(page);
+    await page.close();
+  });
+});
+
 async function connectionIdOf(instanceId: string): Promise<string> {
   const connections = (await adminClient(session.instance(instanceId))('GET', '/connections')).body as { id: string; name: string }[];
   const found = connections.find((connection) => connection.name === name);
