@@ -232,7 +232,12 @@ describe('Visual mode in the node console (Asana)', () => {
     const editor = page.getByRole('dialog', { name: 'Mapping: visual-dc_to_partner-asana' });
     const fields = editor.getByRole('table', { name: 'Fields' });
     await fields.waitFor();
-    // Asana has no priority: neither a Priority row nor a priority map to edit.
+    // Asana has no built-in priority: the mapping a Visual connection starts with has no Priority row and no priority pairs.
+    const mappedFields = await fields
+      .getByRole('combobox', { name: /field, row/ })
+      .evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+    expect(mappedFields).toContain('summary');
+    expect(mappedFields).not.toContain('priority');
     expect(await editor.getByRole('table', { name: 'Priority pairs' }).count()).toBe(0);
     await session.shoot(page, 'visual-asana-mapping-editor');
     await expectAccessible(page);
