@@ -73,7 +73,7 @@ describe.each(stores)('node-to-node exchange between real nodes (%s)', (_store, 
 
   it('makes a public connection active after the initiator asks the destination what it supports', async () => {
     const inspected = await otherPublicNode.admin('POST', '/destinations/inspect', { url: `${publicNode.nodeUrl}/` });
-    expect(inspected.body).toMatchObject({ tracker: 'jira-cloud', modes: ['basic', 'script'], nodeUrl: publicNode.nodeUrl });
+    expect(inspected.body).toMatchObject({ tracker: 'jira-cloud', modes: ['basic', 'visual', 'script'], nodeUrl: publicNode.nodeUrl });
     const initiated = await otherPublicNode.admin('POST', '/connections/initiate', initiateBody(`${publicNode.nodeUrl}/`));
     expect(initiated.body.connection).toMatchObject({ status: 'pending', destination: publicNode.nodeUrl, remoteTracker: 'jira-cloud' });
     const accepted = await publicNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });

@@ -142,7 +142,7 @@ describe('receipts and failures when applying', () => {
     // A foreseen failure (the tracker said no, in words) is listed, not logged as a surprise.
     logged.length = 0;
     nodes.ado.createItem = async () => {
-      throw new ExalateError('permission_denied', 'The node may not create work items in SUP.');
+      throw new ExalateError('forbidden', 'The node may not create work items in SUP.');
     };
     const [entry] = await queueOf(nodes.adoNode, 'inbound');
     await nodes.adoNode.context.store.updateQueueEntry(nodes.connectionId, 'inbound', entry!.position, { nextAttemptAt: 0 });
