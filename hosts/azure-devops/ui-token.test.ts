@@ -93,3 +93,150 @@ describe('the Azure DevOps app token a node accepts from the hub', () => {
     expect(verifyAzureDevOpsAppToken(sign({ ...claims, nbf: seconds(now - 65 * 60_000), exp: seconds(now - 60_000) }), { secret, now }).ok).toBe(true);
   });
 });
+
+/** The refusal of `token`, as the console shows it (message) and the log keeps it (details.reason). */
+function refusalOf(token: string | undefined, check: Partial<Parameters<typeof verifyAzureDevOpsAppToken>[1]> = {}) {
+  const verdict = verifyAzureDevOpsAppToken(token, { secret, now, ...check });
+  if (verdict.ok) throw new Error('the token was accepted');
+  return { code: verdict.error.code, message: verdict.error.message, reason: (verdict.error.details as { reason?: unknown } | undefined)?.reason };
+}
+const genuineRefusal = (what: string) =>
+  `The Azure DevOps app token was refused: ${what}. Reload the Exalate page in Azure DevOps (Organization settings → Extensions → Exalate) so Azure DevOps issues a fresh token.`;
+const accepted = (changes: Record<string, unknown>, check: Partial<Parameters<typeof verifyAzureDevOpsAppToken>[1]> = {}) =>
+  verifyAzureDevOpsAppToken(sign({ ...claims, ...changes }), { secret, now, ...check }).ok;
+
+describe('how the node reads the Authorization header that carries the app token', () => {
+  it('takes the token after "Bearer" and any run of spaces, in any case', () => {
+    expect(verifyAzureDevOpsAppToken(`bearer   ${sign(claims)}`, { secret, now }).ok).toBe(true);
+    expect(verifyAzureDevOpsAppToken(`BEARER\t${sign(claims)}`, { secret, now }).ok).toBe(true);
+  });
+
+  it('strips "Bearer" only in front of the token, not from inside it', () => {
+    const [header, body, signature] = sign(claims).split('.');
+    expect(refusalOf(`${header}.${body}.Bearer ${signature}`)).toMatchObject({ code: 'unauthorized', reason: 'not a JWT' });
+  });
+
+  it('logs which step refused a token that is not Azure DevOps’ own', () => {
+    expect(refusalOf(undefined).reason).toBe('not a JWT');
+    expect(refusalOf(sign(claims, undefined, 'someone-else')).reason).toBe('bad signature');
+  });
+});
+
+describe('the claims Azure DevOps puts in every app token', () => {
+  it.each([
+    ['nameid', { nameid: '' }],
+    ['iss', { iss: '' }],
+    ['aud', { aud: '' }],
+  ])('takes an empty %s as missing', (name, change) => {
+    expect(refusalOf(sign({ ...claims, ...change }))).toEqual({
+      code: 'unauthorized',
+      reason: `missing claims: ${name}`,
+      message: genuineRefusal(`it lacks the claims ${name} that Azure DevOps puts in every app token`),
+    });
+  });
+
+  it('names every missing claim, separated by commas', () => {
+    expect(refusalOf(sign({ ...claims, nbf: undefined, exp: undefined }))).toEqual({
+      code: 'unauthorized',
+      reason: 'missing claims: nbf, exp',
+      message: genuineRefusal('it lacks the claims nbf, exp that Azure DevOps puts in every app token'),
+    });
+  });
+
+  it('does not need the tenant (tid), which some accounts lack', () => {
+    expect(verifyAzureDevOpsAppToken(sign({ ...claims, tid: undefined }), { secret, now })).toMatchObject({ ok: true, value: { tenant: undefined } });
+  });
+
+  it('says the user is not an Azure DevOps user id', () => {
+    expect(refusalOf(sign({ ...claims, nameid: 'admin' }))).toEqual({
+      code: 'unauthorized',
+      reason: 'nameid is not a user id',
+      message: genuineRefusal('its user (nameid) is not an Azure DevOps user id'),
+    });
+  });
+
+  it('names the issuer it got and the ones Azure DevOps uses', () => {
+    expect(refusalOf(sign({ ...claims, iss: 'evil.example' }))).toEqual({
+      code: 'unauthorized',
+      reason: 'issuer evil.example',
+      message: genuineRefusal('it was issued by evil.example, not by Azure DevOps (app.vstoken.visualstudio.com or app.vssps.visualstudio.com)'),
+    });
+  });
+
+  it('takes either of Azure DevOps’ issuers, or only those the node is told to', () => {
+    expect(accepted({ iss: 'app.vstoken.visualstudio.com' })).toBe(true);
+    expect(accepted({ iss: 'app.vstoken.visualstudio.com' }, { issuers: ['app.vssps.visualstudio.com'] })).toBe(false);
+  });
+
+  it('refuses a token meant for no audience at all', () => {
+    expect(refusalOf(sign({ ...claims, aud: [] }))).toEqual({
+      code: 'unauthorized',
+      reason: 'audience',
+      message: genuineRefusal('it is meant for another audience'),
+    });
+  });
+
+  it('takes a list of audiences that includes the expected one', () => {
+    expect(accepted({ aud: ['someone-else', claims.aud] }, { audience: claims.aud })).toBe(true);
+    expect(accepted({ aud: ['someone-else'] }, { audience: claims.aud })).toBe(false);
+  });
+});
+
+describe('the validity period of an app token', () => {
+  const start = seconds(now - 60_000);
+
+  it('refuses a token whose validity ends the second it starts', () => {
+    expect(refusalOf(sign({ ...claims, nbf: start, exp: start }))).toEqual({
+      code: 'unauthorized',
+      reason: 'ends before it starts',
+      message: genuineRefusal('its validity ends before it starts'),
+    });
+  });
+
+  it('accepts a validity of exactly 90 minutes and refuses one second more, saying how long it claims', () => {
+    expect(accepted({ nbf: start, exp: start + 90 * 60 })).toBe(true);
+    expect(refusalOf(sign({ ...claims, nbf: start, exp: start + 90 * 60 + 1 }))).toEqual({
+      code: 'unauthorized',
+      reason: 'lifetime 5401 s',
+      message: genuineRefusal(
+        'it claims to be valid for 90 minutes, and Azure DevOps issues app tokens for about 70 minutes (at most 90 minutes are accepted)',
+      ),
+    });
+  });
+
+  it.each([
+    [119 * 60, '119 minutes'],
+    [2 * 3600, '2 hours'],
+    [47 * 3600, '47 hours'],
+    [48 * 3600, '2 days'],
+    [10 * 365 * 86_400, '3650 days'],
+  ])('describes a claimed validity of %i s as %s', (lifetimeSeconds, words) => {
+    expect(refusalOf(sign({ ...claims, nbf: start, exp: start + lifetimeSeconds })).message).toContain(`it claims to be valid for ${words}, and`);
+  });
+
+  it('refuses a token at the moment its expiry plus the five minutes of tolerance is reached, saying when it expired', () => {
+    const exp = seconds(now - 5 * 60_000);
+    expect(refusalOf(sign({ ...claims, nbf: exp - 3600, exp }))).toEqual({
+      code: 'unauthorized',
+      reason: 'expired',
+      message: genuineRefusal('it expired at 2026-11-23T09:55:00.000Z'),
+    });
+    expect(accepted({ nbf: exp + 1 - 3600, exp: exp + 1 })).toBe(true);
+  });
+
+  it('accepts a token that starts five minutes ahead of the node’s clock, and refuses one a second later, saying from when it is valid', () => {
+    const nbf = seconds(now + 5 * 60_000);
+    expect(accepted({ nbf, exp: nbf + 3600 })).toBe(true);
+    expect(refusalOf(sign({ ...claims, nbf: nbf + 1, exp: nbf + 3600 }))).toEqual({
+      code: 'unauthorized',
+      reason: 'not valid yet',
+      message: genuineRefusal("it is valid only from 2026-11-23T10:05:01.000Z; check the node's clock"),
+    });
+  });
+
+  it('uses the clock difference the node is told to tolerate', () => {
+    const exp = seconds(now - 60_000);
+    expect(accepted({ nbf: exp - 3600, exp }, { clockSkewMs: 0 })).toBe(false);
+    expect(accepted({ nbf: exp - 3600, exp }, { clockSkewMs: 61_000 })).toBe(true);
+  });
+});
