@@ -14,6 +14,7 @@ import { checkRules, checkRulesEditable, effectiveRules, testRunRules } from '..
 import { workTopic } from '../sync/sync-signals';
 import { parseTriggerQuery } from '../trackers/trigger-query';
 import { defineOperation, type AdminOperation } from './admin-operation';
+import { draftScriptsOnTrial } from './visual-mapping-trial';
 import { emptyRequestSchema } from './admin-schemas';
 import {
   bulkSyncRequestSchema,
@@ -188,11 +189,13 @@ export const syncOperations: readonly AdminOperation[] = [
     method: 'POST',
     path: '/connections/{id}/test-run',
     summary:
-      'Runs the scripts on an item and shows the replica and the changes they would make, writing nothing. Scripts from the editor (`rules`) can be tried on a Script connection only.',
+      "Runs the scripts on an item and shows the replica and the changes they would make, writing nothing. Scripts from the editor (`rules`) can be tried on a Script connection only; on a Visual connection, `draft: true` tries the scripts compiled from this side's draft of the mapping (else the version it published that awaits approval, else the agreed one).",
     body: testRunRequestSchema,
     successStatus: 200,
     run: (context, { params, body }) =>
       withConnection(context, params, async (connection) => {
+        if (body.draft && body.rules)
+          return err(new ExalateError('invalid_request', 'Send either "rules" (scripts to try) or "draft: true" (the mapping draft), not both.'));
         // Scripts from the editor are checked as a save would check them, so a mistake reads the same.
         if (body.rules) {
           const editable = checkRulesEditable(connection);
@@ -200,9 +203,11 @@ export const syncOperations: readonly AdminOperation[] = [
           const checked = await checkRules(context, body.rules);
           if (!checked.ok) return checked;
         }
+        const trial = body.draft ? await draftScriptsOnTrial(context, connection) : ok(body.rules);
+        if (!trial.ok) return trial;
         const item = await findItem(context, body.issueKey);
         if (!item.ok) return item;
-        return testRunRules(context, connection, item.value, body.replica, body.rules);
+        return testRunRules(context, connection, item.value, body.replica, trial.value);
       }),
   }),
   defineOperation({

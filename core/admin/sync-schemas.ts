@@ -20,4 +20,6 @@ export const testRunRequestSchema = z.strictObject({
   replica: z.record(z.string(), z.unknown()).optional(),
   /** Scripts to try instead of the saved ones: the editor's text, before it is saved. */
   rules: rulesRequestSchema.optional(),
+  /** Visual mode: try the scripts compiled from this side's draft of the mapping (else the version it published that awaits approval, else the agreed one). */
+  draft: z.literal(true).optional(),
 });

@@ -110,6 +110,8 @@ export interface ConsoleClient {
   saveRules(connectionId: string, rules: RulesAnswer): Promise<Result<unknown, AdminFailure>>;
   /** With `rules`, the test run tries those scripts (an editor's unsaved text) instead of the saved ones. */
   testRun(connectionId: string, issueKey: string, rules?: RulesAnswer): Promise<Result<Readonly<Record<string, unknown>>, AdminFailure>>;
+  /** A Visual connection's test run on the mapping its editor opens on: the draft, else the version awaiting approval, else the agreed one. */
+  testRunMapping(connectionId: string, issueKey: string): Promise<Result<Readonly<Record<string, unknown>>, AdminFailure>>;
   syncNow(connectionId: string, issueKey: string): Promise<Result<unknown, AdminFailure>>;
   /** The script API's typings (a .d.ts), which the script editor completes from. */
   readScriptApi(): Promise<Result<string, AdminFailure>>;
@@ -206,6 +208,7 @@ export function createConsoleClient(transport: OperationTransport): ConsoleClien
         issueKey,
         ...(rules ? { rules: { outgoing: rules.outgoing, incoming: rules.incoming } } : {}),
       }),
+    testRunMapping: (connectionId, issueKey) => call('POST /connections/{id}/test-run', testRunAnswerSchema, id(connectionId), { issueKey, draft: true }),
     syncNow: (connectionId, issueKey) => call('POST /connections/{id}/sync', syncNowAnswerSchema, id(connectionId), { issueKey }),
     readScriptApi: () => call('GET /script-api', scriptApiAnswerSchema),
     readItem: (itemKey) => call('GET /items/{issueKey}', itemSurfaceAnswerSchema, { issueKey: itemKey }),

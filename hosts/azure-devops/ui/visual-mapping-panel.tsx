@@ -10,6 +10,7 @@ import { Toggle } from 'azure-devops-ui/Toggle';
 import { useState } from 'react';
 import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { trackerWords } from '../../console-kit/tracker-words';
+import { useMappingTestRun, type MappingTestRun } from '../../console-kit/use-mapping-test-run';
 import { useVisualMapping, type VisualMappingEditor } from '../../console-kit/use-visual-mapping';
 import { setLocalFilter, setToggle } from '../../console-kit/visual-mapping-editing';
 import {
@@ -24,6 +25,7 @@ import {
 import { compiledLabels, filterLabels, mappingWords, toggleLabels } from '../../console-kit/visual-mapping-editing-words';
 import { NoticeCard } from './notice-card';
 import { FieldRowsTable, ValueMapTable } from './visual-mapping-rows';
+import { VisualMappingTestRun } from './visual-mapping-test-run';
 import './visual-mapping-panel.css';
 
 type MappingTabId = keyof typeof mappingWords.tabs;
@@ -32,10 +34,11 @@ type MappingTabId = keyof typeof mappingWords.tabs;
  * A Visual connection's mapping in Azure DevOps' side panel: the field rows, the value maps with
  * the values no pair places flagged, comments and attachments each way, each side's filter; Save
  * draft and Publish; the other side's proposal to approve or decline; the history with Roll back;
- * and the scripts the mapping compiles to, read only.
+ * and the scripts the mapping compiles to, read only, with a test run on a work item.
  */
 export function VisualMappingPanel({ client, connection, onClose }: ConnectionDialogProps) {
   const editor = useVisualMapping(client, connection);
+  const testRun = useMappingTestRun(client, connection.id, editor);
   const [tab, setTab] = useState<MappingTabId>('mapping');
   const { answer, view, busy } = editor;
   return (
@@ -64,7 +67,13 @@ export function VisualMappingPanel({ client, connection, onClose }: ConnectionDi
                 <Tab key={id} id={id} name={mappingWords.tabs[id]} />
               ))}
             </TabBar>
-            {tab === 'mapping' ? <MappingTab editor={editor} /> : tab === 'history' ? <HistoryTab editor={editor} /> : <CompiledTab editor={editor} />}
+            {tab === 'mapping' ? (
+              <MappingTab editor={editor} />
+            ) : tab === 'history' ? (
+              <HistoryTab editor={editor} />
+            ) : (
+              <CompiledTab editor={editor} testRun={testRun} />
+            )}
           </>
         )}
       </div>
@@ -209,7 +218,7 @@ function HistoryTab({ editor }: { readonly editor: VisualMappingEditor }) {
   );
 }
 
-function CompiledTab({ editor }: { readonly editor: VisualMappingEditor }) {
+function CompiledTab({ editor, testRun }: { readonly editor: VisualMappingEditor; readonly testRun: MappingTestRun }) {
   const { answer } = editor;
   if (answer === null) return null;
   return (
@@ -228,6 +237,7 @@ function CompiledTab({ editor }: { readonly editor: VisualMappingEditor }) {
           />
         </FormItem>
       ))}
+      <VisualMappingTestRun testRun={testRun} />
     </div>
   );
 }

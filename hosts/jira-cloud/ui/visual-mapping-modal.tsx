@@ -12,6 +12,7 @@ import Toggle from '@atlaskit/toggle';
 import { useId } from 'react';
 import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
 import { trackerWords } from '../../console-kit/tracker-words';
+import { useMappingTestRun, type MappingTestRun } from '../../console-kit/use-mapping-test-run';
 import { useVisualMapping, type VisualMappingEditor } from '../../console-kit/use-visual-mapping';
 import { setLocalFilter, setToggle } from '../../console-kit/visual-mapping-editing';
 import {
@@ -26,6 +27,7 @@ import {
 import { compiledLabels, filterLabels, mappingWords, toggleLabels } from '../../console-kit/visual-mapping-editing-words';
 import { NoticeBanner } from './notice-banner';
 import { FieldRowsTable, ValueMapTable } from './visual-mapping-rows';
+import { VisualMappingTestRun } from './visual-mapping-test-run';
 
 const fullWidth = xcss({ width: '100%' });
 
@@ -33,10 +35,11 @@ const fullWidth = xcss({ width: '100%' });
  * A Visual connection's mapping in Jira: the field rows, the value maps with the values no pair
  * places flagged, comments and attachments each way, each side's filter; Save draft and Publish;
  * the other side's proposal to approve or decline; the history with Roll back; and the scripts the
- * mapping compiles to, read only.
+ * mapping compiles to, read only, with a test run on an issue.
  */
 export function VisualMappingModal({ client, connection, onClose }: ConnectionDialogProps) {
   const editor = useVisualMapping(client, connection);
+  const testRun = useMappingTestRun(client, connection.id, editor);
   const { answer, view, busy } = editor;
   return (
     <Modal onClose={onClose} width="x-large" label={mappingWords.title(connection)}>
@@ -72,7 +75,7 @@ export function VisualMappingModal({ client, connection, onClose }: ConnectionDi
               </TabPanel>
               <TabPanel>
                 <Box paddingBlockStart="space.200" xcss={fullWidth}>
-                  <CompiledTab editor={editor} />
+                  <CompiledTab editor={editor} testRun={testRun} />
                 </Box>
               </TabPanel>
             </Tabs>
@@ -270,7 +273,7 @@ function HistoryTab({ editor }: { readonly editor: VisualMappingEditor }) {
   );
 }
 
-function CompiledTab({ editor }: { readonly editor: VisualMappingEditor }) {
+function CompiledTab({ editor, testRun }: { readonly editor: VisualMappingEditor; readonly testRun: MappingTestRun }) {
   const id = useId();
   const { answer } = editor;
   if (answer === null) return null;
@@ -283,6 +286,7 @@ function CompiledTab({ editor }: { readonly editor: VisualMappingEditor }) {
           <TextArea id={`${id}-${script}`} isReadOnly isMonospaced minimumRows={10} maxHeight="24rem" value={answer.compiled[script]} />
         </div>
       ))}
+      <VisualMappingTestRun testRun={testRun} />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionDialogProps } from '../../console-kit/connection-dialogs';
+import { useMappingTestRun, type MappingTestRun } from '../../console-kit/use-mapping-test-run';
 import { useVisualMapping, type VisualMappingEditor } from '../../console-kit/use-visual-mapping';
 import { canRollBackTo, historyLineOf, historyStateWords } from '../../console-kit/visual-mapping-editing-answer';
 import { compiledLabels, mappingWords } from '../../console-kit/visual-mapping-editing-words';
@@ -7,10 +8,12 @@ import { ConsoleTabs } from './console-tabs';
 import { ModalDialog } from './modal-dialog';
 import { NoticeBanner } from './notice-banner';
 import { VisualMappingForm } from './visual-mapping-form';
+import { VisualMappingTestRun } from './visual-mapping-test-run';
 
 /** A Visual connection's mapping in the node console (Jira Server/DC, Asana): the editor, the history and the compiled scripts. */
 export function VisualMappingDialog({ client, connection, onClose }: ConnectionDialogProps) {
   const editor = useVisualMapping(client, connection);
+  const testRun = useMappingTestRun(client, connection.id, editor);
   return (
     <ModalDialog
       title={mappingWords.title(connection)}
@@ -19,13 +22,21 @@ export function VisualMappingDialog({ client, connection, onClose }: ConnectionD
       onDismiss={onClose}
       className="visual-mapping-dialog"
     >
-      <VisualMappingContent editor={editor} onClose={onClose} />
+      <VisualMappingContent editor={editor} testRun={testRun} onClose={onClose} />
     </ModalDialog>
   );
 }
 
-/** The dialog's body and footer for an editor's state; apart from the dialog so it renders without a node. */
-export function VisualMappingContent({ editor, onClose }: { readonly editor: VisualMappingEditor; readonly onClose: () => void }) {
+/** The dialog's body and footer for an editor's state; apart from the dialog so it renders without a node (and then without Test run). */
+export function VisualMappingContent({
+  editor,
+  testRun,
+  onClose,
+}: {
+  readonly editor: VisualMappingEditor;
+  readonly testRun?: MappingTestRun;
+  readonly onClose: () => void;
+}) {
   const [tab, setTab] = useState<string>('mapping');
   const { answer, view, busy } = editor;
   return (
@@ -46,7 +57,7 @@ export function VisualMappingContent({ editor, onClose }: { readonly editor: Vis
             tabs={[
               { id: 'mapping', label: mappingWords.tabs.mapping, render: () => <VisualMappingForm editor={editor} /> },
               { id: 'history', label: mappingWords.tabs.history, render: () => <History editor={editor} /> },
-              { id: 'scripts', label: mappingWords.tabs.scripts, render: () => <Compiled editor={editor} /> },
+              { id: 'scripts', label: mappingWords.tabs.scripts, render: () => <Compiled editor={editor} testRun={testRun ?? null} /> },
             ]}
           />
         )}
@@ -110,7 +121,7 @@ function History({ editor }: { readonly editor: VisualMappingEditor }) {
   );
 }
 
-function Compiled({ editor }: { readonly editor: VisualMappingEditor }) {
+function Compiled({ editor, testRun }: { readonly editor: VisualMappingEditor; readonly testRun: MappingTestRun | null }) {
   if (editor.answer === null) return null;
   const compiled = editor.answer.compiled;
   return (
@@ -125,6 +136,7 @@ function Compiled({ editor }: { readonly editor: VisualMappingEditor }) {
           </pre>
         </div>
       ))}
+      {testRun === null ? null : <VisualMappingTestRun testRun={testRun} />}
     </div>
   );
 }
