@@ -59,7 +59,7 @@ export function readChangeEvent(request: ChangeDelivery, secret: string): Result
   if (!workItemEvents.has(event.eventType)) return ok({ itemKeys: [] });
   const resource = event.resource;
   const id = event.eventType === 'workitem.updated' ? (resource?.workItemId ?? resource?.revision?.id) : resource?.id;
-  const key = id === undefined || id === null ? '' : String(id);
+  const key = String(id ?? '');
   return ok({ itemKeys: /^\d+$/.test(key) ? [key] : [] });
 }
 
