@@ -13,7 +13,8 @@ import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } f
  * the private Azure DevOps Server, which accepts it. The Jira admin edits the mapping (Priority now
  * flows only into Jira) and publishes it; nothing changes until the Azure DevOps admin reads the
  * proposal's changes in the hub and approves it. An issue created in Jira afterwards arrives in
- * Azure DevOps with its summary, but without its priority.
+ * Azure DevOps with its summary, but without its priority, and a Test run on it in the Compiled
+ * scripts tab shows the same replica.
  */
 jest.setTimeout(150_000);
 
@@ -199,6 +200,22 @@ describe('Visual mode, Jira Cloud to the private Azure DevOps Server', () => {
     await editor.getByRole('tab', { name: 'Compiled scripts' }).click();
     await expect(editor.getByLabel('Outgoing sync script (compiled)').inputValue()).resolves.toContain('version 2');
     await session.shoot(page, 'visual-jira-cloud-compiled-scripts');
+
+    // Test run on the issue that crossed: the replica version 2 builds, read only, with nothing written.
+    await editor.getByText(/compiled from version 2 \(running now\)/).waitFor();
+    await typeWithKeyboard(page, editor.getByLabel('Issue key for a test run'), issue.key);
+    await pressWithKeyboard(page, editor.getByRole('button', { name: 'Test run', exact: true }));
+    const result = editor.getByLabel('Test run result');
+    await result.waitFor();
+    const replica = await result.inputValue();
+    expect(replica).toContain('Invoices print twice');
+    // Version 2 sends no priority: the test run shows the same replica the sync sent.
+    expect(replica).not.toContain('Highest');
+    await editor.getByText(new RegExp(`^Test run on ${issue.key} with version 2`)).waitFor();
+    expect(await result.getAttribute('readonly')).not.toBeNull();
+    await result.scrollIntoViewIfNeeded();
+    await session.shoot(page, 'visual-jira-cloud-test-run');
+    await expectAccessible(page);
     await page.close();
   });
 });
