@@ -90,6 +90,49 @@ describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Eve
     expect(answerHookHandshake({ headers: { 'content-type': 'application/json' }, rawBody: body })).toBeUndefined();
   });
 
+  it('says a delivery signed with another secret came without a valid X-Hook-Signature', async () => {
+    const body = JSON.stringify({ events: [] });
+    const signature = createHmac('sha256', 'old-secret').update(body).digest('hex');
+    await expect(readChangeEvent({ headers: { 'x-hook-signature': signature }, rawBody: body }, 'mine')).resolves.toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'unauthorized',
+        message:
+          'An Asana webhook call came without a valid X-Hook-Signature for the secret this node holds. If the webhook was created elsewhere, delete it and let the node register it again.',
+        details: { tracker: 'asana' },
+      }),
+    });
+  });
+
+  it('takes a signature in upper case or with spaces around it', async () => {
+    const body = JSON.stringify({ events: [] });
+    const signature = createHmac('sha256', 'mine').update(body).digest('hex');
+    await expect(readChangeEvent({ headers: { 'X-Hook-Signature': ` ${signature.toUpperCase()} ` }, rawBody: body }, 'mine')).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('says a signed body without events is not something the node can read', async () => {
+    const body = JSON.stringify({ data: [] });
+    const signature = createHmac('sha256', 'mine').update(body).digest('hex');
+    await expect(readChangeEvent({ headers: { 'x-hook-signature': signature }, rawBody: body }, 'mine')).resolves.toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'invalid_request',
+        message: expect.stringMatching(/^An Asana webhook call did not carry events the node can read \(.+\)\.$/),
+        details: { tracker: 'asana' },
+      }),
+    });
+  });
+
+  it('does not take an empty X-Hook-Secret for a handshake', () => {
+    expect(answerHookHandshake({ headers: { 'x-hook-secret': '' }, rawBody: '' })).toBeUndefined();
+    expect(answerHookHandshake({ headers: { 'X-Hook-Secret': 'from-asana' }, rawBody: '' })).toEqual({
+      secret: 'from-asana',
+      responseHeaders: { 'X-Hook-Secret': 'from-asana' },
+    });
+  });
+
   it('polls the Events API: 412 with a fresh token first, then the tasks changed since, then nothing', async () => {
     const first = await harness.adapter.pollEvents(roadmap, null);
     expect(first).toEqual({ kind: 'resync', sync: expect.any(String) });

@@ -141,6 +141,39 @@ describe('Asana webhook trust', () => {
     expect(key).toMatch(/^\d+$/);
   });
 
+  it('logs the project each accepted handshake was for', async () => {
+    const projects = (await adapter.listProjects()).map((project) => project.key).sort();
+    const logged = lines.filter((line) => line.message === 'an Asana webhook handshake was accepted').map((line) => line.fields['resource']);
+    expect([...new Set(logged)].sort()).toEqual(projects);
+  });
+
+  it('logs why a handshake was refused and where it came from', async () => {
+    const refusedBefore = lines.filter((line) => line.message === 'an Asana webhook handshake was refused').length;
+    for (const path of [changeHookPath, `${changeHookPath}?registration=made-up`]) {
+      expect((await fetch(`${origin}${path}`, { method: 'POST', headers: { 'x-hook-secret': 'attacker-chosen-secret' } })).status).toBe(403);
+    }
+    expect(lines.filter((line) => line.message === 'an Asana webhook handshake was refused').slice(refusedBefore)).toEqual([
+      {
+        level: 'warn',
+        message: 'an Asana webhook handshake was refused',
+        fields: { reason: 'the handshake names no registration of this node', from: '127.0.0.1' },
+      },
+      {
+        level: 'warn',
+        message: 'an Asana webhook handshake was refused',
+        fields: { reason: 'no registration of this node is in progress under that name', from: '127.0.0.1' },
+      },
+    ]);
+  });
+
+  it('tells the sender of a delivery through no webhook the node registered to delete it and restart the node', async () => {
+    const answer = await deliver(`${origin}${changeHookPath}?registration=made-up`, taskEvent('1001'), 'any-secret');
+    expect(answer.status).toBe(401);
+    expect(((await answer.json()) as { error: { message: string } }).error.message).toBe(
+      'This delivery came through no webhook the node registered. If the webhook was created elsewhere, delete it and restart the node to register its own.',
+    );
+  });
+
   it('refuses a handshake out of the blue, logs it, and never trusts its secret', async () => {
     const forged = 'attacker-chosen-secret';
     const registered = new URL(webhookOf(roadmap).target).searchParams.get('registration') ?? '';
