@@ -1,4 +1,7 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { richTextFromPlain } from '../../core';
+import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
+import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
 import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
 import { expectAccessible } from './support/accessibility';
@@ -7,9 +10,12 @@ import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } f
 
 /**
  * A Basic connection, made and read in the consoles: Jira Cloud initiates it in Basic mode to the
- * private Azure DevOps Server, which accepts it; each side lists it as Basic and shows What syncs
- * (the fixed set, read-only) where a Script connection offers Edit scripts. The node console
- * (Asana here) shows the same for a Basic connection made through the admin API.
+ * public Azure DevOps Services organization by its Destination Instance URL, and the admin accepts
+ * it in the Azure DevOps hub; each side lists it as Basic and shows What syncs (the fixed set,
+ * read-only) where a Script connection offers Edit scripts, and an issue created in Jira arrives in
+ * Azure DevOps with its summary and status. (The Visual journey connects to the private Azure
+ * DevOps Server.) The node console (Asana here) shows the same for a Basic connection made through
+ * the admin API.
  */
 jest.setTimeout(120_000);
 
@@ -47,17 +53,16 @@ async function expectWhatSyncs(page: Page, scope: FrameLocator | Page, connectio
   await view.waitFor({ state: 'detached' });
 }
 
-describe('Basic mode, Jira Cloud to the private Azure DevOps Server', () => {
-  const name = 'basic-jira_to_partner-ado';
-  let code = '';
+describe('Basic mode, Jira Cloud to the public Azure DevOps Services by its URL', () => {
+  const name = 'basic-jira_to_acme-ado';
 
-  it('Jira Cloud initiates a Basic connection, the mode step saying what Basic syncs', async () => {
+  it('Jira Cloud initiates a Basic connection to the Destination Instance URL, the mode step saying what Basic syncs', async () => {
     const page = await session.newPage();
     await page.goto(session.instance('jira-cloud').console);
     const app = exalateFrame(page);
     await pressWithKeyboard(page, app.getByRole('button', { name: 'Initiate Connection' }));
     const dialog = app.getByRole('dialog');
-    await pressWithKeyboard(page, dialog.getByLabel("I don't have a URL"), 'Space');
+    await typeWithKeyboard(page, dialog.getByRole('textbox', { name: 'Destination Instance URL' }), session.instance('azure-devops').url ?? '');
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
     await dialog.getByText('Configuration mode').first().waitFor();
     await dialog.getByText(/A fixed set of fields syncs both ways/).waitFor();
@@ -66,7 +71,7 @@ describe('Basic mode, Jira Cloud to the private Azure DevOps Server', () => {
     await expectAccessible(page);
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
     await typeWithKeyboard(page, dialog.getByLabel('Local instance short name'), 'basic-jira');
-    await typeWithKeyboard(page, dialog.getByLabel('Remote instance short name'), 'partner-ado');
+    await typeWithKeyboard(page, dialog.getByLabel('Remote instance short name'), 'acme-ado');
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
     await dialog.getByText('Select a project for the incoming sync').first().waitFor();
     await tabTo(page, dialog.getByLabel('Project', { exact: true }));
@@ -74,16 +79,16 @@ describe('Basic mode, Jira Cloud to the private Azure DevOps Server', () => {
     await page.keyboard.press('Enter');
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next', exact: true }));
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Copy invitation code' }));
-    code = await dialog.getByLabel('Invitation code').inputValue();
+    const code = await dialog.getByLabel('Invitation code').inputValue();
     await waitFor('the invitation code on the clipboard', async () => (await page.evaluate(() => navigator.clipboard.readText())) === code);
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
     await connectionRow(app, name).getByText('Basic', { exact: true }).waitFor();
     await page.close();
   });
 
-  it('Azure DevOps Server accepts it in Basic mode, lists it as Basic and shows What syncs', async () => {
+  it('Azure DevOps Services accepts it in Basic mode in its hub, lists it as Basic and shows What syncs', async () => {
     const page = await session.newPage();
-    await page.goto(session.instance('azure-devops-private').console);
+    await page.goto(session.instance('azure-devops').console);
     const app = exalateFrame(page);
     await app.getByRole('menuitem', { name: 'Accept Invitation' }).click();
     await app.getByLabel('Invitation code').click();
@@ -99,7 +104,7 @@ describe('Basic mode, Jira Cloud to the private Azure DevOps Server', () => {
     await app.getByText('Connection accepted').waitFor();
     await app.getByRole('button', { name: 'Done' }).click();
     await connectionRow(app, name).getByText('Active').waitFor();
-    await expectWhatSyncs(page, app, name, 'azure-devops-server-basic-what-syncs');
+    await expectWhatSyncs(page, app, name, 'azure-devops-basic-what-syncs');
     await page.close();
   });
 
@@ -108,9 +113,44 @@ describe('Basic mode, Jira Cloud to the private Azure DevOps Server', () => {
     await page.goto(session.instance('jira-cloud').console);
     const app = exalateFrame(page);
     await connectionRow(app, name).getByText('Active').waitFor();
+    // A public connection: the remote side is named by the URL the admin typed.
+    await connectionRow(app, name)
+      .getByText(session.instance('azure-devops').url ?? 'no URL')
+      .waitFor();
     await session.shoot(page, 'jira-cloud-basic-connection-active');
     await expectWhatSyncs(page, app, name, 'jira-cloud-basic-what-syncs');
     await page.close();
+  });
+
+  it('an issue created in Jira arrives in Azure DevOps with its summary and its status, mapped onto the work item’s workflow', async () => {
+    const jiraInstance = session.instance('jira-cloud');
+    const adoInstance = session.instance('azure-devops');
+    const jiraAdmin = adminClient(jiraInstance);
+    const connections = (await jiraAdmin('GET', '/connections')).body as { id: string; name: string }[];
+    const connectionId = connections.find((connection) => connection.name === name)?.id ?? '';
+    const jiraUser = new JiraCloudAdapter({ baseUrl: jiraInstance.trackerApi, authorization: jiraInstance.trackerAuth });
+    const adoUser = new AzureDevOpsAdapter({ baseUrl: adoInstance.trackerApi, authorization: adoInstance.trackerAuth });
+    const issue = await jiraUser.createItem({
+      projectKey: 'SUP',
+      type: 'Task',
+      summary: 'Badge printer jams',
+      description: richTextFromPlain('Every morning.'),
+      status: 'In Progress',
+    });
+    expect((await jiraUser.getItem(issue.key))?.status).toBe('In Progress');
+    expect((await jiraAdmin('POST', `/connections/${connectionId}/sync`, { issueKey: issue.key })).status).toBe(202);
+    const remoteKey = await waitFor(
+      `the twin of ${issue.key}`,
+      async () => {
+        const twin = await jiraAdmin('GET', `/connections/${connectionId}/twins/${issue.key}`);
+        return twin.status === 200 && twin.body.status === 'synchronized' ? (twin.body.remoteKey as string) : undefined;
+      },
+      45_000,
+    );
+    const workItem = await adoUser.getItem(remoteKey);
+    expect(workItem?.summary).toBe('Badge printer jams');
+    // Jira's In Progress is Azure DevOps' Active.
+    expect(workItem?.status).toBe('Active');
   });
 });
 
