@@ -18,6 +18,7 @@ import { applyPeerLink } from './connect-twins';
 import { applyPeerUnlink } from './unlink-twin';
 import { checkDriftAfterRefusedWrite } from './visual-mapping-agreed';
 import { applyMappingEnvelope } from './visual-mapping-exchange';
+import { enqueueOutbound } from './enqueue-outbound';
 
 const batchSize = 50;
 /**
@@ -283,18 +284,13 @@ async function finish(
   await context.store.transaction(async (store) => {
     await store.putTwin({ ...twin, updatedAt: now });
     await forgetCreationIntent(store, connection.id, change.id, twin.localKey);
-    await store.enqueue({
-      connectionId: connection.id,
-      direction: 'outbound',
-      itemKey: twin.localKey,
-      envelope: { kind: 'applied', id: `applied_${change.id}`, sourceKey: change.sourceKey, targetKey: twin.localKey, changeId: change.id, createdAt: now },
-      state: 'queued',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await enqueueOutbound(
+      store,
+      connection.id,
+      twin.localKey,
+      { kind: 'applied', id: `applied_${change.id}`, sourceKey: change.sourceKey, targetKey: twin.localKey, changeId: change.id, createdAt: now },
+      now,
+    );
     await store.updateQueueEntry(connection.id, 'inbound', entry.position, { state: 'done', lastError: null, updatedAt: now });
   });
   forgetCreatedInMemory(context, connection.id, change.id);

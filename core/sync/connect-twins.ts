@@ -8,6 +8,7 @@ import { isInConnectionScope } from './connection-scope';
 import { itemLockKey } from './item-locks';
 import { newTwin, queueLocalChange } from './queue-local-change';
 import type { Envelope, QueueEntry } from './sync-records';
+import { enqueueOutbound } from './enqueue-outbound';
 
 /**
  * Connect: links a local item to an existing item of the other side by its key, tells the other
@@ -42,18 +43,13 @@ export async function connectItems(
       if (existing?.remoteKey === remoteKey) return ok(undefined);
       const now = context.clock.now();
       await store.putTwin({ ...(existing ?? newTwin(connection.id, item.key, now)), remoteKey, updatedAt: now });
-      await store.enqueue({
-        connectionId: connection.id,
-        direction: 'outbound',
-        itemKey: item.key,
-        envelope: { kind: 'linked', id: randomId('lnk'), sourceKey: item.key, targetKey: remoteKey, createdAt: now },
-        state: 'queued',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await enqueueOutbound(
+        store,
+        connection.id,
+        item.key,
+        { kind: 'linked', id: randomId('lnk'), sourceKey: item.key, targetKey: remoteKey, createdAt: now },
+        now,
+      );
       return ok(undefined);
     }),
   );

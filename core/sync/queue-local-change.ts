@@ -13,6 +13,7 @@ import { largestAttachmentBytesIn, maximumMessageBytes } from '../exchange/messa
 import type { Replica } from '../replica/replica-schema';
 import { encodeBase64Url } from '../encoding/base64url';
 import { ExalateError } from '../errors';
+import { enqueueOutbound } from './enqueue-outbound';
 
 export type QueueOutcome = 'queued' | 'unchanged' | 'not_sent';
 
@@ -98,31 +99,21 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
     const twin: Twin = (await store.getTwinByLocalKey(connection.id, item.key)) ?? newTwin(connection.id, item.key, now);
     // Content first: the change that names an attachment must find it already there.
     for (const attachment of attachments) {
-      await store.enqueue({
-        connectionId: connection.id,
-        direction: 'outbound',
-        itemKey: item.key,
-        envelope: { kind: 'attachment', id: randomId('att'), sourceKey: item.key, ...attachment, createdAt: now },
-        state: 'queued',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await enqueueOutbound(
+        store,
+        connection.id,
+        item.key,
+        { kind: 'attachment', id: randomId('att'), sourceKey: item.key, ...attachment, createdAt: now },
+        now,
+      );
     }
-    await store.enqueue({
-      connectionId: connection.id,
-      direction: 'outbound',
-      itemKey: item.key,
-      envelope: { kind: 'change', id: randomId('chg'), sourceKey: item.key, sequence: twin.nextOutboundSequence, replica, createdAt: now },
-      state: 'queued',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await enqueueOutbound(
+      store,
+      connection.id,
+      item.key,
+      { kind: 'change', id: randomId('chg'), sourceKey: item.key, sequence: twin.nextOutboundSequence, replica, createdAt: now },
+      now,
+    );
     await store.putTwin({
       ...twin,
       status: twin.status === 'synchronized' || twin.status === 'error' ? 'queued' : twin.status,

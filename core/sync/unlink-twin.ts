@@ -5,6 +5,7 @@ import type { StoreV1 } from '../ports/store';
 import type { Envelope, QueueEntry } from './sync-records';
 import { itemLockKey } from './item-locks';
 import { outboundTopic, workTopic } from './sync-signals';
+import { enqueueOutbound } from './enqueue-outbound';
 
 /** What a dropped entry says in the Sync queue: it was left unsent on purpose, not lost. */
 const unexalatedNote = 'Not sent: the item was unexalated (it no longer syncs on this connection).';
@@ -26,18 +27,7 @@ export async function unexalateItem(context: NodeContext, connection: Connection
       await store.deleteTwin(connection.id, twin.localKey);
       // Once anything was sent, the other side may hold a twin of this item: it has to hear of this.
       if (twin.remoteKey !== null || twin.nextOutboundSequence > 0) {
-        await store.enqueue({
-          connectionId: connection.id,
-          direction: 'outbound',
-          itemKey: twin.localKey,
-          envelope: { kind: 'unlinked', id: randomId('unl'), sourceKey: twin.localKey, createdAt: now },
-          state: 'queued',
-          attempts: 0,
-          nextAttemptAt: now,
-          lastError: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+        await enqueueOutbound(store, connection.id, twin.localKey, { kind: 'unlinked', id: randomId('unl'), sourceKey: twin.localKey, createdAt: now }, now);
       }
       return true;
     }),

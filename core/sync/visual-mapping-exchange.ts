@@ -11,6 +11,7 @@ import { outboundTopic, workTopic } from './sync-signals';
 import { afterMappingAgreed } from './visual-mapping-agreed';
 import { mappingLockKey, mappingSideOf, readMappingWorkflow, writeMappingWorkflow } from './visual-mapping-store';
 import { receiveRemoteValues } from './visual-mapping-values';
+import { enqueueOutbound } from './enqueue-outbound';
 
 /** A message for the other side about the mapping: a proposal or a decision. */
 export type MappingMessage = { readonly proposal: MappingProposal } | { readonly decision: MappingDecision };
@@ -68,18 +69,7 @@ async function queueMappingMessage(store: StoreV1, connection: Connection, messa
           reason: message.decision.reason,
           createdAt: now,
         };
-  await store.enqueue({
-    connectionId: connection.id,
-    direction: 'outbound',
-    itemKey: visualMappingItemKey,
-    envelope,
-    state: 'queued',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await enqueueOutbound(store, connection.id, visualMappingItemKey, envelope, now);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { TrackerProjectValues } from '../ports/tracker';
 import { projectValuesSchema, visualMappingItemKey, type Envelope } from './sync-records';
 import { outboundTopic, workTopic } from './sync-signals';
 import { mappingSideOf } from './visual-mapping-store';
+import { enqueueOutbound } from './enqueue-outbound';
 
 /**
  * The values a Visual connection's mapping is checked against, as this node knows them: its own
@@ -145,18 +146,7 @@ async function sendLocalValues(context: NodeContext, connection: Connection, val
   const now = context.clock.now();
   const envelope: Envelope = { kind: 'mapping-values', id: randomId('mvl'), sourceKey: visualMappingItemKey, values: copyOf(values), ask, createdAt: now };
   await context.store.transaction(async (store) => {
-    await store.enqueue({
-      connectionId: connection.id,
-      direction: 'outbound',
-      itemKey: visualMappingItemKey,
-      envelope,
-      state: 'queued',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await enqueueOutbound(store, connection.id, visualMappingItemKey, envelope, now);
   });
   await changeKnown(context, connection.id, (before) => ({ ...before, sent: copyOf(values) }));
   context.signals.notify(outboundTopic(connection.id));
