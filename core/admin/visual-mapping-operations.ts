@@ -20,6 +20,7 @@ import {
   validateMapping,
   type MappingDrift,
   type MappingProblem,
+  type MappingProposal,
   type MappingSide,
   type MappingVersion,
   type MappingWorkflow,
@@ -185,6 +186,42 @@ function byOf(connection: Connection, by: string | undefined): string {
   return by ?? connection.localName;
 }
 
+/** How one way of proposing the next version reads the workflow. */
+interface NextVersion {
+  /** The mapping it would propose, checked first; undefined when there is none (the proposal then says why). */
+  readonly candidate: (workflow: MappingWorkflow) => VisualMapping | undefined;
+  readonly propose: (
+    workflow: MappingWorkflow,
+    side: MappingSide,
+    stamp: { readonly proposalId: string; readonly publishedBy: string; readonly now: number },
+  ) => Result<{ readonly workflow: MappingWorkflow; readonly proposal: MappingProposal }>;
+}
+
+/**
+ * Publishing a draft and rolling back both propose the next version to the other side, so both
+ * need a peer, check the proposed mapping against the trackers' values as they are now (read
+ * before the workflow is locked: the tracker may be slow), and answer with the proposal as this
+ * side sees it.
+ */
+async function proposeNextVersion(context: NodeContext, connection: Connection, by: string | undefined, next: NextVersion) {
+  const known = checkPeerKnown(connection);
+  if (!known.ok) return known;
+  const side = mappingSideOf(connection);
+  const publishedBy = byOf(connection, by);
+  const vocabularies = await readLiveVocabularies(context, connection);
+  return changeMappingWorkflow(context, connection, (workflow) => {
+    const candidate = next.candidate(workflow);
+    if (candidate !== undefined) {
+      const checked = checkMapping(context, connection, candidate, vocabularies, agreedVersion(workflow).mapping);
+      if (!checked.ok) return err(seenFromHere(checked.error, side));
+    }
+    const proposed = next.propose(workflow, side, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });
+    if (!proposed.ok) return proposed;
+    const proposal = proposed.value.workflow.versions.at(-1)!;
+    return ok({ workflow: proposed.value.workflow, message: { proposal: proposed.value.proposal }, answer: proposalAnswer(proposal, side) });
+  });
+}
+
 /** Visual mode: the mapping, its draft, publishing and approving, history and roll back. */
 export const visualMappingOperations: readonly AdminOperation[] = [
   defineOperation({
@@ -254,23 +291,12 @@ export const visualMappingOperations: readonly AdminOperation[] = [
     body: publishRequestSchema,
     successStatus: 202,
     run: (context, { params, body }) =>
-      withVisualConnection(context, params, async (connection) => {
-        const known = checkPeerKnown(connection);
-        if (!known.ok) return known;
-        const side = mappingSideOf(connection);
-        const publishedBy = byOf(connection, body?.by);
-        const vocabularies = await readLiveVocabularies(context, connection);
-        return changeMappingWorkflow(context, connection, (workflow) => {
-          if (workflow.draft !== null) {
-            const checked = checkMapping(context, connection, workflow.draft.mapping, vocabularies, agreedVersion(workflow).mapping);
-            if (!checked.ok) return err(seenFromHere(checked.error, side));
-          }
-          const published = publishDraft(workflow, side, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });
-          if (!published.ok) return published;
-          const proposal = published.value.workflow.versions.at(-1)!;
-          return ok({ workflow: published.value.workflow, message: { proposal: published.value.proposal }, answer: proposalAnswer(proposal, side) });
-        });
-      }),
+      withVisualConnection(context, params, (connection) =>
+        proposeNextVersion(context, connection, body?.by, {
+          candidate: (workflow) => workflow.draft?.mapping,
+          propose: publishDraft,
+        }),
+      ),
   }),
   ...(['approve', 'decline'] as const).map((action) =>
     defineOperation({
@@ -321,25 +347,12 @@ export const visualMappingOperations: readonly AdminOperation[] = [
     body: rollBackRequestSchema,
     successStatus: 202,
     run: (context, { params, body }) =>
-      withVisualConnection(context, params, async (connection) => {
-        const known = checkPeerKnown(connection);
-        if (!known.ok) return known;
-        const side = mappingSideOf(connection);
-        const publishedBy = byOf(connection, body.by);
-        const vocabularies = await readLiveVocabularies(context, connection);
-        return changeMappingWorkflow(context, connection, (workflow) => {
-          const earlier = workflow.versions.find(
-            (version) => version.version === body.version && (version.state === 'agreed' || version.state === 'superseded'),
-          );
-          if (earlier !== undefined) {
-            const checked = checkMapping(context, connection, earlier.mapping, vocabularies, agreedVersion(workflow).mapping);
-            if (!checked.ok) return err(seenFromHere(checked.error, side));
-          }
-          const proposed = proposeRollBack(workflow, side, body.version, { proposalId: randomId('prp'), publishedBy, now: context.clock.now() });
-          if (!proposed.ok) return proposed;
-          const proposal = proposed.value.workflow.versions.at(-1)!;
-          return ok({ workflow: proposed.value.workflow, message: { proposal: proposed.value.proposal }, answer: proposalAnswer(proposal, side) });
-        });
-      }),
+      withVisualConnection(context, params, (connection) =>
+        proposeNextVersion(context, connection, body.by, {
+          candidate: (workflow) =>
+            workflow.versions.find((version) => version.version === body.version && (version.state === 'agreed' || version.state === 'superseded'))?.mapping,
+          propose: (workflow, side, stamp) => proposeRollBack(workflow, side, body.version, stamp),
+        }),
+      ),
   }),
 ];
