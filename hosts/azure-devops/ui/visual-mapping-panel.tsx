@@ -13,16 +13,9 @@ import { trackerWords } from '../../console-kit/tracker-words';
 import { useMappingTestRun, type MappingTestRun } from '../../console-kit/use-mapping-test-run';
 import { useVisualMapping, type VisualMappingEditor } from '../../console-kit/use-visual-mapping';
 import { setLocalFilter, setToggle } from '../../console-kit/visual-mapping-editing';
-import {
-  canRollBackTo,
-  historyLineOf,
-  historyStateWords,
-  offeredFieldsOf,
-  offeredValuesOf,
-  standingOf,
-  valueMapKindsOf,
-} from '../../console-kit/visual-mapping-editing-answer';
+import { canRollBackTo, historyLineOf, historyStateWords, standingOf } from '../../console-kit/visual-mapping-editing-answer';
 import { compiledLabels, filterLabels, mappingWords, toggleLabels } from '../../console-kit/visual-mapping-editing-words';
+import { mappingTablesOf } from '../../console-kit/visual-mapping-tables';
 import { NoticeCard } from './notice-card';
 import { FieldRowsTable, ValueMapTable } from './visual-mapping-rows';
 import { VisualMappingTestRun } from './visual-mapping-test-run';
@@ -83,7 +76,8 @@ export function VisualMappingPanel({ client, connection, onClose }: ConnectionDi
 
 function MappingTab({ editor }: { readonly editor: VisualMappingEditor }) {
   const { answer, view, problems, edit, busy } = editor;
-  if (answer === null || view === null) return null;
+  const tables = mappingTablesOf(editor);
+  if (answer === null || view === null || tables === null) return null;
   const incoming = answer.incomingProposal;
   const words = trackerWords[view.local.tracker];
   return (
@@ -124,22 +118,14 @@ function MappingTab({ editor }: { readonly editor: VisualMappingEditor }) {
         <h3 id="exalate-mapping-fields" className="title-xs">
           {mappingWords.fieldsHeading}
         </h3>
-        <FieldRowsTable view={view} offered={offeredFieldsOf(answer)} problems={problems?.fieldRows ?? null} edit={edit} />
+        <FieldRowsTable model={tables.fields} />
       </section>
       <section className="flex-column rhythm-vertical-8" aria-labelledby="exalate-mapping-values">
         <h3 id="exalate-mapping-values" className="title-xs">
           {mappingWords.valuesHeading}
         </h3>
-        {valueMapKindsOf(answer, view).map((kind) => (
-          <ValueMapTable
-            key={kind}
-            kind={kind}
-            view={view}
-            values={offeredValuesOf(answer, view, kind)}
-            unmapped={editor.unmapped[kind]}
-            problems={problems?.valuePairs[kind] ?? null}
-            edit={edit}
-          />
+        {tables.valueMaps.map((valueMap) => (
+          <ValueMapTable key={valueMap.kind} model={valueMap} />
         ))}
       </section>
       <section className="flex-column rhythm-vertical-8" aria-labelledby="exalate-mapping-toggles">

@@ -15,16 +15,9 @@ import { trackerWords } from '../../console-kit/tracker-words';
 import { useMappingTestRun, type MappingTestRun } from '../../console-kit/use-mapping-test-run';
 import { useVisualMapping, type VisualMappingEditor } from '../../console-kit/use-visual-mapping';
 import { setLocalFilter, setToggle } from '../../console-kit/visual-mapping-editing';
-import {
-  canRollBackTo,
-  historyLineOf,
-  historyStateWords,
-  offeredFieldsOf,
-  offeredValuesOf,
-  standingOf,
-  valueMapKindsOf,
-} from '../../console-kit/visual-mapping-editing-answer';
+import { canRollBackTo, historyLineOf, historyStateWords, standingOf } from '../../console-kit/visual-mapping-editing-answer';
 import { compiledLabels, filterLabels, mappingWords, toggleLabels } from '../../console-kit/visual-mapping-editing-words';
+import { mappingTablesOf } from '../../console-kit/visual-mapping-tables';
 import { NoticeBanner } from './notice-banner';
 import { FieldRowsTable, ValueMapTable } from './visual-mapping-rows';
 import { VisualMappingTestRun } from './visual-mapping-test-run';
@@ -105,7 +98,8 @@ export function VisualMappingModal({ client, connection, onClose }: ConnectionDi
 function MappingTab({ editor }: { readonly editor: VisualMappingEditor }) {
   const id = useId();
   const { answer, view, problems, edit, busy } = editor;
-  if (answer === null || view === null) return null;
+  const tables = mappingTablesOf(editor);
+  if (answer === null || view === null || tables === null) return null;
   const incoming = answer.incomingProposal;
   return (
     <Stack space="space.200">
@@ -148,22 +142,14 @@ function MappingTab({ editor }: { readonly editor: VisualMappingEditor }) {
         <Heading size="small" as="h3">
           {mappingWords.fieldsHeading}
         </Heading>
-        <FieldRowsTable view={view} offered={offeredFieldsOf(answer)} problems={problems?.fieldRows ?? null} edit={edit} />
+        <FieldRowsTable model={tables.fields} />
       </Stack>
       <Stack space="space.150">
         <Heading size="small" as="h3">
           {mappingWords.valuesHeading}
         </Heading>
-        {valueMapKindsOf(answer, view).map((kind) => (
-          <ValueMapTable
-            key={kind}
-            kind={kind}
-            view={view}
-            values={offeredValuesOf(answer, view, kind)}
-            unmapped={editor.unmapped[kind]}
-            problems={problems?.valuePairs[kind] ?? null}
-            edit={edit}
-          />
+        {tables.valueMaps.map((valueMap) => (
+          <ValueMapTable key={valueMap.kind} model={valueMap} />
         ))}
       </Stack>
       <Stack space="space.100">

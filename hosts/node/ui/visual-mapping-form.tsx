@@ -1,50 +1,16 @@
-import { useId, type ReactNode } from 'react';
-import type { MappingView, TrackerKind, ValueMapKind, ViewDirection } from '../../console-kit/browser-core';
+import { useId } from 'react';
 import { trackerWords } from '../../console-kit/tracker-words';
 import type { VisualMappingEditor } from '../../console-kit/use-visual-mapping';
-import {
-  addFieldRow,
-  addValuePair,
-  changeFieldRow,
-  changeValuePair,
-  offeredFieldNames,
-  removeFieldRow,
-  removeValuePair,
-  setLocalFilter,
-  setToggle,
-  type ViewSideName,
-} from '../../console-kit/visual-mapping-editing';
-import { offeredFieldsOf, offeredValuesOf, standingOf, valueMapKindsOf } from '../../console-kit/visual-mapping-editing-answer';
-import {
-  directionOptions,
-  fieldLabelOf,
-  filterLabels,
-  mappingWords,
-  pairLabels,
-  rowLabels,
-  sideHeading,
-  toggleLabels,
-  valueMapHeadings,
-} from '../../console-kit/visual-mapping-editing-words';
+import { setLocalFilter, setToggle } from '../../console-kit/visual-mapping-editing';
+import { standingOf } from '../../console-kit/visual-mapping-editing-answer';
+import { filterLabels, mappingWords, toggleLabels } from '../../console-kit/visual-mapping-editing-words';
+import { MappingRowsTable, type RowsTableLook } from '../../console-kit/visual-mapping-rows-table';
+import { mappingTablesOf, optionsShowing, type MappingChooser, type MappingTable, type ValueMapTable } from '../../console-kit/visual-mapping-tables';
 
-const isDirection = (value: string): value is ViewDirection => directionOptions.some((option) => option.value === value);
-
-function Choice({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  readonly label: string;
-  readonly value: string;
-  readonly options: readonly { value: string; label: string }[];
-  readonly onChange: (value: string) => void;
-}) {
-  // A value the list lacks (gone from the tracker) stays shown, so the problem beside it makes sense.
-  const shown = options.some((option) => option.value === value) ? options : [...options, { value, label: value }];
+function Choice({ chooser }: { readonly chooser: MappingChooser }) {
   return (
-    <select className="input select" aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
-      {shown.map((option) => (
+    <select className="input select" aria-label={chooser.label} value={chooser.value} onChange={(event) => chooser.choose(event.target.value)}>
+      {optionsShowing(chooser).map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
         </option>
@@ -66,21 +32,48 @@ function Problems({ messages }: { readonly messages: readonly string[] }) {
   );
 }
 
-function PairTable({ view, label, children }: { readonly view: MappingView; readonly label: string; readonly children: ReactNode }) {
+const look: RowsTableLook = { table: 'data-table mapping-table', problemRow: 'has-error', visuallyHidden: 'visually-hidden', problem: 'field-error' };
+
+function RowsTable({ model }: { readonly model: MappingTable }) {
   return (
-    <table className="data-table mapping-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{sideHeading('local', view.local.tracker)}</th>
-          <th scope="col">Direction</th>
-          <th scope="col">{sideHeading('remote', view.remote.tracker)}</th>
-          <th scope="col">
-            <span className="visually-hidden">Remove</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <MappingRowsTable
+      model={model}
+      look={look}
+      Chooser={Choice}
+      removeButton={(row) => (
+        <button type="button" className="button button-small button-subtle" aria-label={row.removeLabel} onClick={row.remove}>
+          Remove
+        </button>
+      )}
+    />
+  );
+}
+
+/** One value map (status, priority or type): its pairs, and the live values no pair places, flagged Not mapped. */
+function ValueMap({ model }: { readonly model: ValueMapTable }) {
+  return (
+    <div className="mapping-value-map">
+      <h4 className="subsection-title">{model.heading}</h4>
+      {model.rows.length === 0 ? null : <RowsTable model={model} />}
+      {model.unmapped.length === 0 ? null : (
+        <>
+          <p className="field-help">{mappingWords.notMappedHelp}</p>
+          <ul className="mapping-unmapped" aria-label={model.unmappedLabel}>
+            {model.unmapped.map((value) => (
+              <li key={value.key}>
+                <span>{value.text}</span> <span className="lozenge lozenge-pending">{mappingWords.notMapped}</span>{' '}
+                <button type="button" className="button button-small button-link" onClick={value.pair}>
+                  {value.pairLabel}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" className="button button-small button-default" onClick={model.add}>
+        {model.addLabel}
+      </button>
+    </div>
   );
 }
 
@@ -92,93 +85,11 @@ function PairTable({ view, label, children }: { readonly view: MappingView; read
 export function VisualMappingForm({ editor }: { readonly editor: VisualMappingEditor }) {
   const id = useId();
   const { answer, view, problems, edit, busy } = editor;
-  if (answer === null || view === null) return null;
-  const offered = offeredFieldsOf(answer);
-  const fieldOptions = (side: ViewSideName, tracker: TrackerKind) =>
-    offeredFieldNames(tracker, offered[side]).map((name) => ({ value: name, label: fieldLabelOf(tracker, name) }));
-  const directions = directionOptions.map((option) => ({ value: option.value, label: option.label }));
+  const tables = mappingTablesOf(editor);
+  if (answer === null || view === null || tables === null) return null;
   const incoming = answer.incomingProposal;
   const words = trackerWords[view.local.tracker];
   const localFilterProblems = problems?.filters.local ?? [];
-
-  const valueMap = (kind: ValueMapKind) => {
-    const values = offeredValuesOf(answer, view, kind);
-    const flagged = (['local', 'remote'] as const).flatMap((side) => editor.unmapped[kind][side].map((value) => ({ side, value })));
-    return (
-      <div key={kind} className="mapping-value-map">
-        <h4 className="subsection-title">{valueMapHeadings[kind]}</h4>
-        {view.values[kind].length === 0 ? null : (
-          <PairTable view={view} label={`${valueMapHeadings[kind]} pairs`}>
-            {view.values[kind].map((pair, index) => {
-              const messages = problems?.valuePairs[kind][index] ?? [];
-              return (
-                <tr key={index} className={messages.length > 0 ? 'has-error' : undefined}>
-                  <td>
-                    <Choice
-                      label={pairLabels.value(kind, 'local', index)}
-                      value={pair.local}
-                      options={values.local.map((value) => ({ value, label: value }))}
-                      onChange={(local) => edit((current) => changeValuePair(current, kind, index, { local }))}
-                    />
-                    <Problems messages={messages} />
-                  </td>
-                  <td>
-                    <Choice
-                      label={pairLabels.direction(kind, index)}
-                      value={pair.direction}
-                      options={directions}
-                      onChange={(direction) => (isDirection(direction) ? edit((current) => changeValuePair(current, kind, index, { direction })) : undefined)}
-                    />
-                  </td>
-                  <td>
-                    <Choice
-                      label={pairLabels.value(kind, 'remote', index)}
-                      value={pair.remote}
-                      options={values.remote.map((value) => ({ value, label: value }))}
-                      onChange={(remote) => edit((current) => changeValuePair(current, kind, index, { remote }))}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small button-subtle"
-                      aria-label={pairLabels.remove(kind, index)}
-                      onClick={() => edit((current) => removeValuePair(current, kind, index))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </PairTable>
-        )}
-        {flagged.length === 0 ? null : (
-          <>
-            <p className="field-help">{mappingWords.notMappedHelp}</p>
-            <ul className="mapping-unmapped" aria-label={`${valueMapHeadings[kind]} values not mapped`}>
-              {flagged.map(({ side, value }) => (
-                <li key={`${side}:${value}`}>
-                  <span>{`${value} (${side === 'local' ? 'this side' : 'other side'})`}</span>{' '}
-                  <span className="lozenge lozenge-pending">{mappingWords.notMapped}</span>{' '}
-                  <button
-                    type="button"
-                    className="button button-small button-link"
-                    onClick={() => edit((current) => addValuePair(current, kind, values, { side, value }))}
-                  >
-                    {mappingWords.pairIt(value)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        <button type="button" className="button button-small button-default" onClick={() => edit((current) => addValuePair(current, kind, values))}>
-          {mappingWords.addPair(kind)}
-        </button>
-      </div>
-    );
-  };
 
   return (
     <div className="visual-mapping-form">
@@ -214,55 +125,14 @@ export function VisualMappingForm({ editor }: { readonly editor: VisualMappingEd
         </div>
       )}
       <h3 className="subsection-title">{mappingWords.fieldsHeading}</h3>
-      <PairTable view={view} label={mappingWords.fieldsHeading}>
-        {view.fields.map((row, index) => {
-          const messages = problems?.fieldRows[index] ?? [];
-          return (
-            <tr key={index} className={messages.length > 0 ? 'has-error' : undefined}>
-              <td>
-                <Choice
-                  label={rowLabels.field('local', index)}
-                  value={row.local}
-                  options={fieldOptions('local', view.local.tracker)}
-                  onChange={(local) => edit((current) => changeFieldRow(current, index, { local }))}
-                />
-                <Problems messages={messages} />
-              </td>
-              <td>
-                <Choice
-                  label={rowLabels.direction(index)}
-                  value={row.direction}
-                  options={directions}
-                  onChange={(direction) => (isDirection(direction) ? edit((current) => changeFieldRow(current, index, { direction })) : undefined)}
-                />
-              </td>
-              <td>
-                <Choice
-                  label={rowLabels.field('remote', index)}
-                  value={row.remote}
-                  options={fieldOptions('remote', view.remote.tracker)}
-                  onChange={(remote) => edit((current) => changeFieldRow(current, index, { remote }))}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button button-small button-subtle"
-                  aria-label={rowLabels.remove(index)}
-                  onClick={() => edit((current) => removeFieldRow(current, index))}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
-          );
-        })}
-      </PairTable>
-      <button type="button" className="button button-small button-default" onClick={() => edit((current) => addFieldRow(current, offered))}>
-        {mappingWords.addRow}
+      <RowsTable model={tables.fields} />
+      <button type="button" className="button button-small button-default" onClick={tables.fields.add}>
+        {tables.fields.addLabel}
       </button>
       <h3 className="subsection-title">{mappingWords.valuesHeading}</h3>
-      {valueMapKindsOf(answer, view).map(valueMap)}
+      {tables.valueMaps.map((valueMap) => (
+        <ValueMap key={valueMap.kind} model={valueMap} />
+      ))}
       <h3 className="subsection-title">{mappingWords.commentsAndAttachments}</h3>
       {(['comments', 'attachments'] as const).flatMap((part) =>
         (['send', 'receive'] as const).map((way) => (
