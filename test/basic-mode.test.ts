@@ -1,7 +1,6 @@
 import { richTextFromPlain } from '../core';
-import { MemoryTracker } from './fakes/memory-tracker';
 import { trackerItem } from './fakes/tracker-item';
-import { startTestNode, type TestNode } from './support/test-node';
+import { startTestNodePair, type TestNodePair } from './support/test-node-pair';
 import { waitFor } from './support/wait-for';
 
 // Room for one lost long-poll answer (its changes wait out a 30 s lease) on a loaded machine.
@@ -13,26 +12,18 @@ describe.each([
   ['a private', false],
   ['a public', true],
 ])('Basic mode over %s connection', (_kind, adoIsPublic) => {
-  let jira: MemoryTracker;
-  let ado: MemoryTracker;
-  let jiraNode: TestNode;
-  let adoNode: TestNode;
+  let nodes: TestNodePair;
   let connectionId: string;
 
   beforeAll(async () => {
-    jira = new MemoryTracker('jira-cloud');
-    ado = new MemoryTracker('azure-devops');
-    jiraNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, sync: fast });
-    adoNode = await startTestNode({ name: 'ado', isPublic: adoIsPublic, tracker: ado, sync: fast });
+    nodes = await startTestNodePair({ adoIsPublic, sync: fast });
   });
-  afterAll(async () => {
-    await Promise.all([jiraNode.close(), adoNode.close()]);
-  });
+  afterAll(() => nodes.close());
 
   it('is initiated and accepted in Basic mode, and both sides list the connection as Basic', async () => {
-    expect((await jiraNode.admin('GET', '/instance')).body.modes).toContain('basic');
-    const initiated = await jiraNode.admin('POST', '/connections/initiate', {
-      destinationUrl: adoNode.nodeUrl,
+    expect((await nodes.jiraNode.admin('GET', '/instance')).body.modes).toContain('basic');
+    const initiated = await nodes.jiraNode.admin('POST', '/connections/initiate', {
+      destinationUrl: nodes.adoNode.nodeUrl,
       mode: 'basic',
       localName: 'jira',
       remoteName: 'ado',
@@ -43,20 +34,20 @@ describe.each([
     expect(initiated.body.connection.mode).toBe('basic');
     connectionId = initiated.body.connection.id;
 
-    const preview = await adoNode.admin('POST', '/invitations/preview', { invitationCode: initiated.body.invitationCode });
+    const preview = await nodes.adoNode.admin('POST', '/invitations/preview', { invitationCode: initiated.body.invitationCode });
     expect(preview.body.mode).toBe('basic');
-    const accepted = await adoNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
+    const accepted = await nodes.adoNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' });
     expect(accepted.status).toBe(201);
     expect(accepted.body.connection.mode).toBe('basic');
 
-    for (const node of [jiraNode, adoNode]) {
+    for (const node of [nodes.jiraNode, nodes.adoNode]) {
       const listed = (await node.admin('GET', '/connections')).body as { id: string; mode: string }[];
       expect(listed.map((connection) => [connection.id, connection.mode])).toEqual([[connectionId, 'basic']]);
     }
   });
 
   it('syncs summary, description, status, priority, labels and comments both ways, and not the assignee', async () => {
-    jira.items.set(
+    nodes.jira.items.set(
       'SUP-1',
       trackerItem({
         key: 'SUP-1',
@@ -70,12 +61,12 @@ describe.each([
         url: 'https://jira.example/browse/SUP-1',
       }),
     );
-    await jira.addComment('SUP-1', richTextFromPlain('Fire is spreading'));
-    expect((await jiraNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' })).status).toBe(202);
+    await nodes.jira.addComment('SUP-1', richTextFromPlain('Fire is spreading'));
+    expect((await nodes.jiraNode.admin('POST', `/connections/${connectionId}/sync`, { issueKey: 'SUP-1' })).status).toBe(202);
 
     const created = await waitFor(
       'the item on Azure DevOps',
-      () => [...ado.items.values()].find((item) => item.summary === 'Printer on fire' && item.comments.length === 1),
+      () => [...nodes.ado.items.values()].find((item) => item.summary === 'Printer on fire' && item.comments.length === 1),
       45_000,
     );
     expect(created).toMatchObject({
@@ -87,12 +78,12 @@ describe.each([
     });
     expect(JSON.stringify(created.comments[0]!.body)).toContain('Fire is spreading');
 
-    ado.edit(created.key, { status: 'Closed', priority: '1', labels: ['hardware', 'urgent'] });
-    await ado.addComment(created.key, richTextFromPlain('Extinguished'));
+    nodes.ado.edit(created.key, { status: 'Closed', priority: '1', labels: ['hardware', 'urgent'] });
+    await nodes.ado.addComment(created.key, richTextFromPlain('Extinguished'));
     const back = await waitFor(
       'the Azure DevOps change on Jira',
       () => {
-        const item = jira.items.get('SUP-1')!;
+        const item = nodes.jira.items.get('SUP-1')!;
         return item.status === 'Done' && item.comments.length === 2 ? item : undefined;
       },
       45_000,
@@ -101,7 +92,7 @@ describe.each([
   });
 
   it('refuses to save scripts on either side, says what to do instead, and keeps running the Basic set', async () => {
-    for (const node of [jiraNode, adoNode]) {
+    for (const node of [nodes.jiraNode, nodes.adoNode]) {
       const before = (await node.admin('GET', `/connections/${connectionId}/rules`)).body;
       expect(before.outgoing).toContain('Basic mode');
       expect(before.outgoing).not.toContain('assignee');
@@ -117,12 +108,12 @@ describe.each([
   });
 
   it('test-runs the Basic scripts, and refuses to try other scripts', async () => {
-    const run = await jiraNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1' });
+    const run = await nodes.jiraNode.admin('POST', `/connections/${connectionId}/test-run`, { issueKey: 'SUP-1' });
     expect(run.status).toBe(200);
     expect(run.body.replica).toMatchObject({ summary: 'Printer on fire', labels: ['hardware', 'urgent'] });
     expect(run.body.replica.assignee ?? null).toBeNull();
 
-    const trial = await jiraNode.admin('POST', `/connections/${connectionId}/test-run`, {
+    const trial = await nodes.jiraNode.admin('POST', `/connections/${connectionId}/test-run`, {
       issueKey: 'SUP-1',
       rules: { outgoing: 'replica.summary = "mine";', incoming: '' },
     });

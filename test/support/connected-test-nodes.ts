@@ -1,5 +1,6 @@
 import { MemoryTracker } from '../fakes/memory-tracker';
 import { startTestNode, type TestNode } from './test-node';
+import { startTestNodePair } from './test-node-pair';
 
 /**
  * Two real nodes over memory trackers, Jira Cloud and Azure DevOps, with an active Script-mode
@@ -22,11 +23,8 @@ export async function startConnectedTestNodes(options: {
   /** Sync engine timing for both nodes; the engines are off unless this is given. */
   readonly sync?: Parameters<typeof startTestNode>[0]['sync'];
 }): Promise<ConnectedTestNodes> {
-  const jira = new MemoryTracker('jira-cloud');
-  const ado = new MemoryTracker('azure-devops');
-  const sync = options.sync ? { sync: options.sync } : {};
-  const jiraNode = await startTestNode({ name: 'jira', isPublic: true, tracker: jira, ...sync });
-  const adoNode = await startTestNode({ name: 'ado', isPublic: options.adoIsPublic, tracker: ado, ...sync });
+  const nodes = await startTestNodePair({ adoIsPublic: options.adoIsPublic, ...(options.sync ? { sync: options.sync } : {}) });
+  const { jiraNode, adoNode } = nodes;
   const initiated = await jiraNode.admin('POST', '/connections/initiate', {
     destinationUrl: adoNode.nodeUrl,
     mode: 'script',
@@ -37,14 +35,5 @@ export async function startConnectedTestNodes(options: {
   });
   expect(initiated.status).toBe(201);
   expect((await adoNode.admin('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'SUP' })).status).toBe(201);
-  return {
-    jira,
-    ado,
-    jiraNode,
-    adoNode,
-    connectionId: initiated.body.connection.id,
-    close: async () => {
-      await Promise.all([jiraNode.close(), adoNode.close()]);
-    },
-  };
+  return { ...nodes, connectionId: initiated.body.connection.id };
 }
