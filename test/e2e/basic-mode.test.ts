@@ -6,7 +6,9 @@ import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
 import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
-import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
+import { connectInstances } from './support/connect-instances';
+import { finishJiraCloudInitiation } from './support/finish-jira-cloud-initiation';
+import { chooseRadioWithKeyboard, pressWithKeyboard, typeWithKeyboard } from './support/keyboard';
 
 /**
  * A Basic connection, made and read in the consoles: Jira Cloud initiates it in Basic mode to the
@@ -69,17 +71,7 @@ describe('Basic mode, Jira Cloud to the public Azure DevOps Services by its URL'
     await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: 'Basic' }));
     await session.shoot(page, 'jira-cloud-initiate-basic-mode');
     await expectAccessible(page);
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
-    await typeWithKeyboard(page, dialog.getByLabel('Local instance short name'), 'basic-jira');
-    await typeWithKeyboard(page, dialog.getByLabel('Remote instance short name'), 'acme-ado');
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
-    await dialog.getByText('Select a project for the incoming sync').first().waitFor();
-    await tabTo(page, dialog.getByLabel('Project', { exact: true }));
-    await page.keyboard.type('Customer Support');
-    await page.keyboard.press('Enter');
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next', exact: true }));
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Copy invitation code' }));
-    const code = await dialog.getByLabel('Invitation code').inputValue();
+    const code = await finishJiraCloudInitiation(page, dialog, { localName: 'basic-jira', remoteName: 'acme-ado' });
     await waitFor('the invitation code on the clipboard', async () => (await page.evaluate(() => navigator.clipboard.readText())) === code);
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
     await connectionRow(app, name).getByText('Basic', { exact: true }).waitFor();
@@ -157,23 +149,15 @@ describe('Basic mode, Jira Cloud to the public Azure DevOps Services by its URL'
 describe('Basic mode in the node console (Asana)', () => {
   it('lists a Basic connection as Basic and shows What syncs', async () => {
     const asana = session.instance('asana');
-    const jiraServer = session.instance('jira-server');
-    const projects = await adminClient(jiraServer)('GET', '/projects');
     const asanaProjects = await adminClient(asana)('GET', '/projects');
-    const initiated = await adminClient(asana)('POST', '/connections/initiate', {
-      destinationUrl: jiraServer.url,
+    const accepted = await connectInstances(asana, session.instance('jira-server'), {
       mode: 'basic',
       localName: 'basic-asana',
       remoteName: 'partner-jira',
       name: 'basic-asana_to_partner-jira',
       projectKey: asanaProjects.body[0].key,
     });
-    expect(initiated.status).toBe(201);
-    const accepted = await adminClient(jiraServer)('POST', '/connections/accept', {
-      invitationCode: initiated.body.invitationCode,
-      projectKey: projects.body[0].key,
-    });
-    expect(accepted.body.connection.mode).toBe('basic');
+    expect(accepted.mode).toBe('basic');
 
     const page = await session.newPage();
     await page.goto(asana.console);

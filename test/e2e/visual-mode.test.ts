@@ -6,6 +6,8 @@ import { adminClient } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
 import { expectAccessible } from './support/accessibility';
 import { startBrowserSession, type BrowserSession } from './support/browser-session';
+import { connectInstances } from './support/connect-instances';
+import { finishJiraCloudInitiation } from './support/finish-jira-cloud-initiation';
 import { chooseRadioWithKeyboard, pressWithKeyboard, tabTo, typeWithKeyboard } from './support/keyboard';
 
 /**
@@ -46,17 +48,7 @@ describe('Visual mode, Jira Cloud to the private Azure DevOps Server', () => {
     await chooseRadioWithKeyboard(page, dialog.getByRole('radiogroup'), dialog.getByRole('radio', { name: 'Visual' }));
     await session.shoot(page, 'visual-jira-cloud-initiate-mode');
     await expectAccessible(page);
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
-    await typeWithKeyboard(page, dialog.getByLabel('Local instance short name'), 'visual-jira');
-    await typeWithKeyboard(page, dialog.getByLabel('Remote instance short name'), 'partner-ado');
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next' }));
-    await dialog.getByText('Select a project for the incoming sync').first().waitFor();
-    await tabTo(page, dialog.getByLabel('Project', { exact: true }));
-    await page.keyboard.type('Customer Support');
-    await page.keyboard.press('Enter');
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Next', exact: true }));
-    await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Copy invitation code' }));
-    code = await dialog.getByLabel('Invitation code').inputValue();
+    code = await finishJiraCloudInitiation(page, dialog, { localName: 'visual-jira', remoteName: 'partner-ado' });
     await pressWithKeyboard(page, dialog.getByRole('button', { name: 'Done' }));
     await connectionRow(app, name).getByText('Visual', { exact: true }).waitFor();
     await page.close();
@@ -224,22 +216,15 @@ describe('Visual mode in the node console (Asana)', () => {
   it('edits a Visual connection’s mapping, and shows a refused draft’s problem in the row it names', async () => {
     const asana = session.instance('asana');
     const jiraServer = session.instance('jira-server');
-    const asanaProjects = await adminClient(asana)('GET', '/projects');
     const jiraProjects = await adminClient(jiraServer)('GET', '/projects');
-    const initiated = await adminClient(jiraServer)('POST', '/connections/initiate', {
-      destinationUrl: asana.url,
+    const accepted = await connectInstances(jiraServer, asana, {
       mode: 'visual',
       localName: 'visual-dc',
       remoteName: 'partner-asana',
       name: 'visual-dc_to_partner-asana',
       projectKey: jiraProjects.body[0].key,
     });
-    expect(initiated.status).toBe(201);
-    const accepted = await adminClient(asana)('POST', '/connections/accept', {
-      invitationCode: initiated.body.invitationCode,
-      projectKey: asanaProjects.body[0].key,
-    });
-    expect(accepted.body.connection.mode).toBe('visual');
+    expect(accepted.mode).toBe('visual');
 
     const page = await session.newPage();
     await page.goto(asana.console);

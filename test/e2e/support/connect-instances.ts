@@ -1,16 +1,22 @@
 import type { SandboxInstanceDescription } from '../../../scripts/sandbox/sandbox-description';
-import { adminClient } from '../../support/sandbox-client';
+import { adminClient, type AdminAnswer } from '../../support/sandbox-client';
 
 /**
- * The admins' part of an item journey, done already through the admin API (the admin journeys walk
- * it in the consoles): `initiator` invites `acceptor` at its URL in Script mode, and the acceptor
- * takes the invitation into its first project.
+ * The admins' part of a journey, done already through the admin API (the admin journeys walk it in
+ * the consoles): `initiator` invites `acceptor` at its URL, in Script mode unless told otherwise,
+ * and the acceptor takes the invitation into its first project. Answers the accepted connection.
  */
 export async function connectInstances(
   initiator: SandboxInstanceDescription,
   acceptor: SandboxInstanceDescription,
-  invitation: { readonly localName: string; readonly remoteName: string; readonly name: string; readonly projectKey: string },
-): Promise<void> {
+  invitation: {
+    readonly mode?: 'script' | 'basic' | 'visual';
+    readonly localName: string;
+    readonly remoteName: string;
+    readonly name: string;
+    readonly projectKey: string;
+  },
+): Promise<AdminAnswer['body']> {
   const acceptorProjects = await adminClient(acceptor)('GET', '/projects');
   const initiated = await adminClient(initiator)('POST', '/connections/initiate', { destinationUrl: acceptor.url, mode: 'script', ...invitation });
   expect(initiated.status).toBe(201);
@@ -19,4 +25,5 @@ export async function connectInstances(
     projectKey: acceptorProjects.body[0].key,
   });
   expect(accepted.status).toBe(201);
+  return accepted.body.connection;
 }
