@@ -89,7 +89,7 @@ describe('the sandbox: the four seeded connection flows', () => {
     const jiraCloud = adminClient(jiraCloudInstance);
 
     const inspected = await jiraServer('POST', '/destinations/inspect', { url: jiraCloudInstance.url });
-    expect(inspected.body).toMatchObject({ tracker: 'jira-cloud', modes: ['basic', 'script'] });
+    expect(inspected.body).toMatchObject({ tracker: 'jira-cloud', modes: ['basic', 'visual', 'script'] });
     const initiated = await jiraServer('POST', '/connections/initiate', {
       destinationUrl: jiraCloudInstance.url,
       mode: 'script',

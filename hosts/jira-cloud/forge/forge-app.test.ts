@@ -165,7 +165,7 @@ describe('Exalate as a Forge app, against a Jira Cloud emulator and a private no
     const unknown = await fetch(`${trigger.url}/admin`);
     expect(unknown.status).toBe(404);
     const info = await (await fetch(`${trigger.url}/exchange/v1/info`)).json();
-    expect(info).toMatchObject({ product: 'exalate-open', tracker: 'jira-cloud', nodeUrl: trigger.url, modes: ['basic', 'script'] });
+    expect(info).toMatchObject({ product: 'exalate-open', tracker: 'jira-cloud', nodeUrl: trigger.url, modes: ['basic', 'visual', 'script'] });
   });
 
   it('reconciles on the schedule and starts a sync pass', async () => {
