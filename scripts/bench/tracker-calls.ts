@@ -1,14 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { richTextFromPlain, type TrackerItemOperations, type TrackerKind, type TrackerV1 } from '../../core';
-import { AsanaAdapter } from '../../hosts/asana/adapter';
-import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
-import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
-import { JiraServerAdapter } from '../../hosts/jira-server/adapter';
+import { richTextFromPlain, type TrackerKind } from '../../core';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { freePort } from '../../test/support/free-port';
 import { adminClient, instanceOf } from '../../test/support/sandbox-client';
+import { benchmarkProjects as projects, benchmarkUserOf, isBenchmarkUserRequest } from './benchmark-users';
 
 /**
  * Tracker API calls per synced change, for each tracker as the side that sends (reads the item,
@@ -17,8 +14,6 @@ import { adminClient, instanceOf } from '../../test/support/sandbox-client';
  * webhooks on; the reconciler is slowed down so that its own reads are not counted.
  * Run: npx tsx scripts/bench/tracker-calls.ts [changes=20]
  */
-const projects: Record<TrackerKind, string> = { 'jira-cloud': 'SUP', 'jira-server': 'ITSM', 'azure-devops': 'Fabrikam Fiber', asana: '1205000000000003' };
-
 async function main(): Promise<void> {
   const changes = Number(process.argv[2] ?? 20);
   const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-bench-'));
@@ -29,7 +24,7 @@ async function main(): Promise<void> {
     reconcileIntervalMs: 3_600_000,
     onTrackerRequest: (id, request) => {
       // The benchmark's own reads (as a user, marked) are not the product's calls.
-      if (request.headers['x-benchmark-user'] === undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (!isBenchmarkUserRequest(request.headers)) counts.set(id, (counts.get(id) ?? 0) + 1);
     },
   });
   const rows: string[] = [];
@@ -50,7 +45,7 @@ async function main(): Promise<void> {
         projectKey: projects[receiver],
       });
       const id = initiated.body.connection.id as string;
-      const user = userOf(sandbox.description, sender);
+      const user = benchmarkUserOf(sandbox.description, sender);
       process.stderr.write(`measuring ${sender}\n`);
       const { key } = await user.createItem({
         projectKey: projects[sender],
@@ -82,26 +77,6 @@ async function main(): Promise<void> {
   }
 }
 
-function userOf(description: Parameters<typeof instanceOf>[0], kind: TrackerKind): TrackerV1 & TrackerItemOperations {
-  const instance = instanceOf(description, kind);
-  const marked: typeof fetch = (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('x-benchmark-user', '1');
-    return fetch(input, { ...init, headers });
-  };
-  const options = { baseUrl: instance.trackerApi, authorization: instance.trackerAuth, fetch: marked };
-  return adapterOf[kind](options);
-}
-
-const adapterOf: Readonly<
-  Record<TrackerKind, (options: { baseUrl: string; authorization: string; fetch: typeof fetch }) => TrackerV1 & TrackerItemOperations>
-> = {
-  'jira-cloud': (options) => new JiraCloudAdapter(options),
-  'jira-server': (options) => new JiraServerAdapter(options),
-  'azure-devops': (options) => new AzureDevOpsAdapter(options),
-  asana: (options) => new AsanaAdapter(options),
-};
-
 async function peerSummary(
   description: Parameters<typeof instanceOf>[0],
   receiver: TrackerKind,
@@ -110,7 +85,7 @@ async function peerSummary(
   key: string,
 ): Promise<string | undefined> {
   const remoteKey = (await admin('GET', `/connections/${id}/twins/${key}`)).body?.remoteKey as string | undefined;
-  return remoteKey ? (await userOf(description, receiver).getItem(remoteKey))?.summary : undefined;
+  return remoteKey ? (await benchmarkUserOf(description, receiver).getItem(remoteKey))?.summary : undefined;
 }
 
 async function until(check: () => Promise<boolean>): Promise<void> {
