@@ -56,6 +56,27 @@ function mutateRanges(entry) {
   });
 }
 
+// MUTATION_LINES (set by `npm run test:mutation -- --changed --lines`): the changed line ranges of
+// each mutated file; only the mutants on those lines are made, within each entry's own range.
+const changedLines = process.env.MUTATION_LINES ? JSON.parse(process.env.MUTATION_LINES) : undefined;
+
+function onChangedLines(range) {
+  if (!changedLines) return [range];
+  const [file, span] = range.split(':');
+  const [from, to] = span ? span.split('-').map(Number) : [1, Number.MAX_SAFE_INTEGER];
+  return (changedLines[file] ?? [])
+    .map(([start, end]) => [Math.max(start, from), Math.min(end, to)])
+    .filter(([start, end]) => start <= end)
+    .map(([start, end]) => `${file}:${start}-${end}`);
+}
+
+const mutate = selected.flatMap((module) => module.mutate.flatMap(mutateRanges).flatMap(onChangedLines));
+if (mutate.length === 0) {
+  // The changed lines are all outside the functions this module mutates: nothing to test.
+  console.log(`No mutated code of ${label} is on the changed lines.`);
+  process.exit(0);
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
@@ -68,7 +89,7 @@ export default {
   // The machine has two cores shared with other work.
   concurrency: 2,
   timeoutMS: 20_000,
-  mutate: selected.flatMap((module) => module.mutate.flatMap(mutateRanges)),
+  mutate,
   jest: {
     projectType: 'custom',
     enableFindRelatedTests: false,
@@ -76,7 +97,7 @@ export default {
   },
   // Kept between runs: an unchanged mutant with unchanged tests is not tested again.
   incremental: true,
-  incrementalFile: `reports/mutation/${label}.incremental.json`,
+  incrementalFile: `reports/mutation/${label}${changedLines ? '.changed-lines' : ''}.incremental.json`,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${label}.json` },
   htmlReporter: { fileName: `reports/mutation/${label}.html` },
