@@ -72,7 +72,7 @@ function parseRun(text: string, marks: readonly TextMark[], link: string | undef
       const end = findMonospaceEnd(text, index + 2);
       if (end > index + 2) {
         flush();
-        out.push(textRun(unescape(text.slice(index + 2, end)), [...marks, 'code'], link));
+        out.push(textRun(decodeNumericEntities(unescape(text.slice(index + 2, end))), [...marks, 'code'], link));
         index = end + 2;
         continue;
       }
@@ -184,6 +184,11 @@ function unescape(text: string): string {
   return text.replace(/\\([*_+\-^~?{}[\]|!#])/g, '$1');
 }
 
+/** `&#92;` and the like, as Jira's renderer leaves them for the browser to show as their character. */
+function decodeNumericEntities(text: string): string {
+  return text.replace(/&#(\d{1,7});/g, (entity, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : entity));
+}
+
 function textRun(text: string, marks: readonly TextMark[], link: string | undefined): RichInline {
   return { type: 'text', text, ...(marks.length > 0 ? { marks: [...marks] } : {}), ...(link === undefined ? {} : { link }) };
 }
@@ -249,12 +254,19 @@ function escapeLinkTarget(target: string): string {
   return target.replace(/[[\]{}|\\\s]/g, (character) => encodeURIComponent(character));
 }
 
+const monospaceEscapes: Readonly<Record<string, string>> = { '\\': '&#92;', '&': '&#38;' };
+
 /**
  * Jira still reads links, images, macros and table cells inside `{{…}}`, and the first `}}` ends it,
  * so brackets, braces, bars and `!` are escaped (Jira shows the character without the backslash).
+ * A backslash cannot be escaped that way: Jira reads `\\` as a line break and a backslash before a
+ * brace as that brace's escape (`{{C:\temp\}}` would lose its end). So it is written as the entity
+ * `&#92;`, which Jira's renderer keeps as an entity and the browser shows as a backslash; and an `&`
+ * that starts what Jira keeps as an entity (`&`, `#` or a letter or digit, one to seven letters or digits, `;`) is
+ * written `&#38;`, so `&amp;` in code shows as typed. The reader decodes numeric entities again.
  */
 export function writeWikiMonospace(code: string): string {
-  return `{{${code.replace(/[[\]{}|!]/g, (character) => `\\${character}`)}}}`;
+  return `{{${code.replace(/[[\]{}|!\\]|&(?=[#A-Za-z0-9][A-Za-z0-9]{1,7};)/g, (character) => monospaceEscapes[character] ?? `\\${character}`)}}}`;
 }
 
 /** Escapes what Jira would read as markup: brackets and braces always, mark characters at word edges. */

@@ -73,6 +73,31 @@ describe('Jira wiki markup, for any document', () => {
     );
   });
 
+  it('keeps monospace text of any characters, backslashes and entities included, as the same monospace text', () => {
+    const codeText = fc
+      .array(fc.oneof(fc.constantFrom(...hostileFragments, '\\\\', '&#92;', '&#38;', 'C:\\temp\\', ' '), fc.string({ unit: 'binary', maxLength: 3 })), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''))
+      // Wiki monospace is one line and marks cannot begin or end with a space (wiki-inline.ts).
+      .filter((text) => text.trim() === text && text !== '' && !/[\r\n]/.test(text));
+    fc.assert(
+      fc.property(codeText, fc.constantFrom('paragraph', 'table cell', 'list item'), (text, place) => {
+        const paragraph = { type: 'paragraph' as const, content: [{ type: 'text' as const, text, marks: ['code' as const] }] };
+        const block: RichText['content'][number] =
+          place === 'paragraph'
+            ? paragraph
+            : place === 'table cell'
+              ? { type: 'table', rows: [{ header: false, cells: [[paragraph], []] }] }
+              : { type: 'bulletList', items: [[paragraph]] };
+
+        expect(wikiMarkupToRichText(richTextToWikiMarkup({ type: 'doc', content: [block] })).content).toEqual([block]);
+      }),
+      runs,
+    );
+  });
+
   it('writes a link only for a target on the allow-list, and hostile targets cannot end it early', () => {
     const anyTarget = fc.oneof(
       safeLinkArbitrary,

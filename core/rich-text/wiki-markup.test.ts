@@ -180,5 +180,26 @@ describe('Jira wiki markup', () => {
       expect(markup.slice(2, -2)).not.toMatch(/(^|[^\\])[[\]{}|!]/);
       expect(wikiMarkupToRichText(markup)).toEqual(paragraphOf(text, ['code']));
     });
+
+    it('monospace text ending in a backslash keeps it, written as an entity Jira shows as a backslash', () => {
+      const markup = richTextToWikiMarkup(paragraphOf('C:\\temp\\', ['code']));
+
+      // `\}` would be Jira's escaped brace and `\\` its line break, so no backslash is written raw.
+      expect(markup).toBe('{{C:&#92;temp&#92;}}');
+      expect(wikiMarkupToRichText(markup)).toEqual(paragraphOf('C:\\temp\\', ['code']));
+    });
+
+    it('monospace text holding two backslashes or an entity shows them as typed', () => {
+      for (const text of ['\\\\server\\share', 'a\\|b', '&amp; and &#92;']) {
+        const markup = richTextToWikiMarkup(paragraphOf(text, ['code']));
+
+        expect(markup).not.toMatch(/\\\\|&(?!#(38|92);)[#A-Za-z0-9][A-Za-z0-9]{1,7};/);
+        expect(wikiMarkupToRichText(markup)).toEqual(paragraphOf(text, ['code']));
+      }
+    });
+
+    it('reads the numeric entities Jira users type in monospace as their characters', () => {
+      expect(wikiMarkupToRichText('{{&#123;x&#125; &#92;n}}')).toEqual(paragraphOf('{x} \\n', ['code']));
+    });
   });
 });

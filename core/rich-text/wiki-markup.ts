@@ -17,7 +17,8 @@ import { escapeText, parseWikiInline, writeWikiInline, writeWikiMonospace, type 
  * Lossy, neutral → wiki: a list item's second and later paragraphs, and several blocks in a table
  * cell, are joined with line breaks (wiki items and cells are one line); a mention without a
  * username becomes "@Display Name" text; a literal backslash right before a markup character reads
- * back as a line break, because Jira reads `\\` that way; a link target's brackets, braces, bars,
+ * back as a line break, because Jira reads `\\` that way (not in monospace or code, where it is kept:
+ * see writeWikiMonospace); a link target's brackets, braces, bars,
  * backslashes and whitespace are percent-encoded (wiki markup has no escape there); a code language
  * other than one word of letters, digits and `+#.-_` is dropped; monospace text with other marks
  * around it may lose those marks when it holds their delimiter.
