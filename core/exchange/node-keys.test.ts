@@ -37,6 +37,16 @@ describe('node keys (Ed25519)', () => {
     for (const [publicKey, candidate] of cases) expect(await verifyText(publicKey, 'text', candidate)).toBe(false);
   });
 
+  it("signs with each node's own key when several nodes sign in one process, in any order", async () => {
+    const identities = await Promise.all(Array.from({ length: 20 }, () => generateNodeIdentity(now)));
+    for (const round of [0, 1])
+      for (const [index, identity] of [...identities.entries()].reverse()) {
+        const signature = await signText(identity, `message ${round} of node ${index}`);
+        expect(await verifyText(identity.publicKey, `message ${round} of node ${index}`, signature)).toBe(true);
+        expect(await verifyText(identities[(index + 1) % identities.length]!.publicKey, `message ${round} of node ${index}`, signature)).toBe(false);
+      }
+  });
+
   it('says what is wrong with a stored private key that is not base64url', async () => {
     const identity = await generateNodeIdentity(now);
     await expect(signText({ ...identity, privateKey: 'not*base64url' }, 'text')).rejects.toThrow('The stored node private key is not base64url.');

@@ -14,10 +14,28 @@ export async function generateNodeIdentity(now: number): Promise<NodeIdentity> {
 }
 
 export async function signText(identity: NodeIdentity, text: string): Promise<string> {
-  const keyBytes = decodeBase64Url(identity.privateKey);
-  if (!keyBytes) throw new Error('The stored node private key is not base64url.');
-  const key = await globalThis.crypto.subtle.importKey('pkcs8', keyBytes as BufferSource, algorithm, false, ['sign']);
+  const key = await signingKeyOf(identity.privateKey);
   return encodeBase64Url(new Uint8Array(await globalThis.crypto.subtle.sign(algorithm, key, encodeText(text) as BufferSource)));
+}
+
+/**
+ * A node signs every message to its peers with the same key: it is imported once, not once per
+ * signature. Kept by the stored text (a node has one key; a process hosting several nodes, a few).
+ */
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+const signingKeysKept = 16;
+
+function signingKeyOf(privateKey: string): Promise<CryptoKey> {
+  const kept = signingKeys.get(privateKey);
+  if (kept !== undefined) return kept;
+  const keyBytes = decodeBase64Url(privateKey);
+  if (!keyBytes) throw new Error('The stored node private key is not base64url.');
+  const imported = globalThis.crypto.subtle.importKey('pkcs8', keyBytes as BufferSource, algorithm, false, ['sign']);
+  if (signingKeys.size >= signingKeysKept) signingKeys.clear();
+  signingKeys.set(privateKey, imported);
+  // A key that does not import is not kept: the next signature tries again and fails the same way.
+  imported.catch(() => signingKeys.delete(privateKey));
+  return imported;
 }
 
 /** False for a bad signature and for a malformed key or signature: both mean "not from the peer". */

@@ -17,8 +17,16 @@ function itemName(tracker: TrackerKind): string {
  * first and edit, so they are written out plainly, maps included, rather than hidden in helpers.
  */
 export function defaultScripts(localTracker: TrackerKind, remoteTracker: TrackerKind): DefaultScripts {
-  return { outgoing: defaultOutgoingScript(localTracker), incoming: defaultIncomingScript(localTracker, remoteTracker) };
+  // Read for every synced change of a connection that kept its defaults: written once per pair.
+  const key = `${localTracker}\u0000${remoteTracker}`;
+  const kept = defaultScriptsMade.get(key);
+  if (kept !== undefined) return kept;
+  const scripts = { outgoing: defaultOutgoingScript(localTracker), incoming: defaultIncomingScript(localTracker, remoteTracker) };
+  defaultScriptsMade.set(key, scripts);
+  return scripts;
 }
+
+const defaultScriptsMade = new Map<string, DefaultScripts>();
 
 function defaultOutgoingScript(local: TrackerKind): string {
   const item = itemName(local);

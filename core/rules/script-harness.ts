@@ -32,6 +32,21 @@ export function scriptNames(script: string, word: string): boolean {
  * does not name is left out (its parameter is undefined).
  */
 export function scriptHarnessFor(request: HarnessRequest): string {
+  const key = `${request.direction}\u0000${request.script}`;
+  const kept = harnessesMade.get(key);
+  if (kept !== undefined) return kept;
+  // A node runs a handful of scripts, each thousands of times: the text is made once per script.
+  if (harnessesMade.size >= harnessesKept) harnessesMade.clear();
+  const harness = harnessOf(request);
+  harnessesMade.set(key, harness);
+  return harness;
+}
+
+/** Harness texts already made, by direction and script; cleared whole when full (scripts change seldom). */
+const harnessesMade = new Map<string, string>();
+const harnessesKept = 256;
+
+function harnessOf(request: HarnessRequest): string {
   const helpers = harnessHelpers.filter((helper) => scriptNames(request.script, helper.name));
   const sources = [
     harnessBaseSource,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createQuickJsSandbox, defaultScripts, runIncomingScript, runOutgoingScript, type ScriptSandboxV1 } from '../../core/rules';
+import { createQuickJsSandbox, defaultScriptMemoryBytes, defaultScripts, runIncomingScript, runOutgoingScript, type ScriptSandboxV1 } from '../../core/rules';
+import { loadQuickJsEngine } from '../../core/rules/quickjs-engine';
 import { connectionBetween, outgoingItemOf, sampleItems } from '../../core/rules/test-fixtures';
 import { createWorkerScriptSandbox } from '../../hosts/node/script-sandbox/worker-script-sandbox';
 
@@ -53,6 +54,19 @@ function emptyRun(sandbox: ScriptSandboxV1): Promise<unknown> {
 async function main(): Promise<void> {
   await measureSandbox('in-process (Forge)', createQuickJsSandbox());
   await measureSandbox('worker threads (node)', createWorkerScriptSandbox());
+  await measureFreshParts();
+}
+
+/**
+ * What a fresh run's runtime and context cost apart, on a loaded interpreter: the figures behind
+ * keeping a fresh runtime and context per run (core/rules/quickjs-runner.ts) rather than reusing one.
+ */
+async function measureFreshParts(): Promise<void> {
+  const engine = await loadQuickJsEngine(defaultScriptMemoryBytes);
+  const runtime = engine.module.newRuntime();
+  await measure('a runtime alone (new and dispose)', async () => engine.module.newRuntime().dispose());
+  await measure('a context alone, in a kept runtime', async () => runtime.newContext().dispose());
+  runtime.dispose();
 }
 
 async function measureSandbox(title: string, sandbox: ScriptSandboxV1): Promise<void> {
