@@ -46,6 +46,7 @@ export * from './sync/sync-pass';
 export * from './sync/reconcile';
 export * from './sync/poll-peer';
 export * from './sync/bulk-sync';
+export * from './sync/create-batcher';
 export * from './rules';
 export * from './mapping';
 export * from './replica/replica-schema';

@@ -37,6 +37,13 @@ export interface TrackerBatchV1 {
   /** The most items one `createItems` call takes. */
   readonly maximumCreateBatch: number;
   /**
+   * True when `createItems` sends its items to the tracker in one request (Jira's `issue/bulk`):
+   * core then gathers creations made at the same time into one call (core/sync/create-batcher.ts).
+   * Left out where each item is a request of its own (Azure DevOps): gathering would only put
+   * creations that run side by side in a row.
+   */
+  readonly createsInOneRequest?: boolean | undefined;
+  /**
    * Creates the items with as few calls as the tracker allows: one outcome per item, in order. An
    * item the tracker refuses does not stop the others. It throws only when the outcome of the
    * whole call is unknown (the connection broke after sending): then nothing is reported, and

@@ -54,6 +54,7 @@ const createdIssuesSchema = z.looseObject({
 export class JiraBatchOperations implements TrackerBatchV1 {
   readonly version = 1 as const;
   readonly maximumCreateBatch = bulkCreateLimit;
+  readonly createsInOneRequest = true;
   readonly #client: TrackerHttpClient;
   readonly #dialect: JiraDialect;
   readonly #fieldsFor: (changes: ItemChanges) => Promise<Record<string, unknown>>;

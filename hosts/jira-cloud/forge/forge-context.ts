@@ -4,6 +4,7 @@ import {
   createQuickJsSandbox,
   ExalateError,
   defaultInvitationLifetimeMs,
+  gatherCreations,
   loadNodeIdentity,
   SyncSignals,
   systemClock,
@@ -80,7 +81,8 @@ export async function createForgeNodeContext(source: string, kind: InvocationKin
   return {
     store,
     // Forge authenticates requestJira itself; the adapter's header is dropped by the Forge fetch.
-    tracker: new JiraCloudAdapter({ baseUrl: siteUrl, authorization: 'Forge', fetch: createForgeJiraFetch(requestJira, siteUrl) }),
+    // Creations of this invocation's changes share issue/bulk calls; nothing waits on a timer.
+    tracker: gatherCreations(new JiraCloudAdapter({ baseUrl: siteUrl, authorization: 'Forge', fetch: createForgeJiraFetch(requestJira, siteUrl) })),
     transport: new ForgeTransport(budget),
     clock,
     logger: createForgeLogger(source),

@@ -117,6 +117,7 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
     return {
       version: 1,
       maximumCreateBatch: offered.maximumCreateBatch,
+      createsInOneRequest: offered.createsInOneRequest,
       searchItemsWithFields: (trigger, page) => this.#call((adapter) => batchOf(adapter).searchItemsWithFields(trigger, page)),
       readUpdatedTimes: (keys) => this.#call((adapter) => batchOf(adapter).readUpdatedTimes(keys)),
       createItems: (items) => this.#call((adapter) => batchOf(adapter).createItems(items)),
