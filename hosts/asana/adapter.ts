@@ -4,6 +4,7 @@ import {
   type ItemSearchPage,
   type NewItem,
   type RichText,
+  type TrackerBatchV1,
   type TrackerInstance,
   type TrackerItem,
   type TrackerItemOperations,
@@ -16,27 +17,27 @@ import {
 import type { z } from 'zod';
 import { richTextToAsanaHtml } from '../../core/rich-text/html';
 import { AsanaClient, type AsanaClientOptions, type QueryValues } from './asana-client';
-import { asanaFilterOf } from './asana-filter';
+import { AsanaPeople } from './asana-people';
 import { asanaProjectValues, customFieldSettingOptFields, customFieldSettingPageSchema, type CustomFieldSetting } from './asana-project-values';
 import {
   attachmentEnvelopeSchema,
-  attachmentPageSchema,
   currentUserSchema,
   gidEnvelopeSchema,
   gidPageSchema,
   namedResourcePageSchema,
   storyEnvelopeSchema,
-  storyPageSchema,
   taskEnvelopeSchema,
   userEnvelopeSchema,
   webhookCreatedSchema,
   emptyEnvelopeSchema,
-  type AttachmentResponse,
   type NamedResource,
-  type StoryResponse,
 } from './asana-responses';
 import { pollEvents, type EventsPoll } from './events-poller';
-import { taskOptFields, taskTypes, toTrackerItem } from './task-mapping';
+import { hasFollowUp, planNewTask } from './new-task';
+import { listProjectTasks } from './project-task-list';
+import { AsanaBatchOperations } from './task-batch-operations';
+import { taskOptFields } from './task-mapping';
+import { TaskReader } from './task-reader';
 import { TaskWriter } from './task-writer';
 
 export interface AsanaAdapterOptions extends AsanaClientOptions {
@@ -48,21 +49,24 @@ export interface AsanaAdapterOptions extends AsanaClientOptions {
 const pageSize = 100;
 /** 1,000 pages of 100 is 100,000 items: past that Asana is answering in a loop. */
 const maximumPages = 1000;
-/** People rarely change name or address; remembering a few thousand saves a call per task read. */
-const rememberedPeople = 5000;
 
 /** The Tracker port over Asana REST 1.0. Translation only. */
 export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   readonly kind = 'asana' as const;
   readonly #client: AsanaClient;
   readonly #writer: TaskWriter;
-  readonly #people = new Map<string, TrackerUser | null>();
+  readonly #reader: TaskReader;
   readonly #workspaceGid: string | undefined;
+  /** Pages of whole tasks, change times and creations through Asana's `/batch`, ten actions a call. */
+  readonly batch: TrackerBatchV1;
 
   constructor(options: AsanaAdapterOptions) {
     const { workspaceGid, ...clientOptions } = options;
     this.#client = new AsanaClient(clientOptions);
     this.#writer = new TaskWriter(this.#client);
+    const people = new AsanaPeople(this.#client);
+    this.#reader = new TaskReader(this.#client, people);
+    this.batch = new AsanaBatchOperations(this.#client, { reader: this.#reader, writer: this.#writer, people });
     this.#workspaceGid = workspaceGid;
   }
 
@@ -113,47 +117,15 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
     return asanaProjectValues(settings);
   }
 
+  /** The task, its stories and its attachments: three actions of one `POST /batch`, one request instead of three. */
   async getItem(key: string): Promise<TrackerItem | undefined> {
-    if (!/^\d+$/.test(key)) return undefined;
-    const task = await this.#client.jsonIfFound(
-      { path: `/tasks/${key}`, query: { opt_fields: taskOptFields }, action: `read task ${key}` },
-      taskEnvelopeSchema,
-    );
-    if (task === undefined) return undefined;
-    const stories: StoryResponse[] = [];
-    await this.#pages(
-      `/tasks/${key}/stories`,
-      { opt_fields: 'type,resource_subtype,text,html_text,created_at,created_by,created_by.name' },
-      storyPageSchema,
-      (page) => stories.push(...page),
-    );
-    const attachments: AttachmentResponse[] = [];
-    await this.#pages('/attachments', { parent: key, opt_fields: 'name,size,created_at' }, attachmentPageSchema, (page) => attachments.push(...page));
-    const people = new Map<string, TrackerUser | null>();
-    for (const gid of new Set([task.data.assignee?.gid, task.data.created_by?.gid, ...stories.map((story) => story.created_by?.gid)])) {
-      if (gid !== undefined) people.set(gid, await this.#person(gid));
-    }
-    return toTrackerItem(task.data, people, stories, attachments);
+    const [item] = await this.#reader.readTasks([key]);
+    return item;
   }
 
   async searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
-    const filter = asanaFilterOf(trigger);
-    // `completed_since=now` is Asana's way to list only incomplete tasks; completed ones are filtered here.
-    const answer = await this.#client.json(
-      {
-        path: `/projects/${filter.projectGid}/tasks`,
-        query: {
-          opt_fields: 'completed',
-          limit: clampLimit(page.limit),
-          offset: page.cursor ?? undefined,
-          completed_since: filter.completed === false ? 'now' : undefined,
-        },
-        action: `list the tasks of project ${filter.projectGid}`,
-      },
-      gidPageSchema,
-    );
-    const tasks = filter.completed === true ? answer.data.filter((task) => task.completed === true) : answer.data;
-    return { keys: tasks.map((task) => task.gid), nextCursor: answer.next_page?.offset ?? null };
+    const listed = await listProjectTasks(this.#client, trigger, page, 'completed');
+    return { keys: listed.tasks.map((task) => task.gid), nextCursor: listed.nextCursor };
   }
 
   async listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
@@ -179,28 +151,18 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
    * custom fields as an update: they need the task's workspace tags and field gids to be named.
    */
   async createItem(item: NewItem): Promise<{ readonly key: string }> {
-    const subtype = Object.entries(taskTypes).find(([, name]) => name.toLowerCase() === item.type.toLowerCase())?.[0];
-    if (subtype === undefined)
-      throw new ExalateError('invalid_request', `Asana has no task type "${item.type}"; use ${Object.values(taskTypes).join(', ')}.`, {
-        details: { tracker: 'asana' },
-      });
-    const status = item.status?.trim().toLowerCase();
-    const data: Record<string, unknown> = { name: item.summary, projects: [item.projectKey], resource_subtype: subtype };
-    if (item.description !== undefined) data['html_notes'] = richTextToAsanaHtml(item.description);
-    if (status === 'completed' || status === 'incomplete') data['completed'] = status === 'completed';
-    if (item.assigneeEmail !== undefined) data['assignee'] = item.assigneeEmail;
-    if (item.parentKey !== undefined && item.parentKey !== null) data['parent'] = item.parentKey;
+    const plan = planNewTask(item);
     const created = await this.#client.json(
-      { method: 'POST', path: '/tasks', json: { data }, query: { opt_fields: taskOptFields }, action: `create a task in project ${item.projectKey}` },
+      {
+        method: 'POST',
+        path: '/tasks',
+        json: { data: plan.data },
+        query: { opt_fields: taskOptFields },
+        action: `create a task in project ${item.projectKey}`,
+      },
       taskEnvelopeSchema,
     );
-    const rest: ItemChanges = {
-      ...(item.labels !== undefined && item.labels.length > 0 ? { labels: item.labels } : {}),
-      ...(item.priority !== undefined && item.priority !== null ? { priority: item.priority } : {}),
-      ...(item.customFields !== undefined ? { customFields: item.customFields } : {}),
-      ...(status !== undefined && status !== 'completed' && status !== 'incomplete' ? { status: item.status } : {}),
-    };
-    if (Object.keys(rest).length > 0) await this.#writer.update(created.data.gid, rest, created.data);
+    if (hasFollowUp(plan)) await this.#writer.update(created.data.gid, plan.followUp, created.data);
     return { key: created.data.gid };
   }
 
@@ -319,19 +281,6 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   /** One call of the Events API for `resource` (see events-poller.ts): the repair for missed webhooks. */
   async pollEvents(resource: string, sync: string | null): Promise<EventsPoll> {
     return pollEvents(this.#client, resource, sync);
-  }
-
-  async #person(gid: string): Promise<TrackerUser | null> {
-    const known = this.#people.get(gid);
-    if (known !== undefined) return known;
-    const answer = await this.#client.jsonIfFound(
-      { path: `/users/${gid}`, query: { opt_fields: 'name,email' }, action: 'read the creator of a task' },
-      userEnvelopeSchema,
-    );
-    const person = answer === undefined ? null : { email: answer.data.email ?? null, displayName: answer.data.name ?? '', id: gid };
-    if (this.#people.size >= rememberedPeople) this.#people.delete(this.#people.keys().next().value ?? '');
-    this.#people.set(gid, person);
-    return person;
   }
 
   async #pages<Item>(

@@ -9,7 +9,8 @@ import {
   type TrackerMessages,
   type TrackerRequest,
 } from '../tracker-http';
-import { errorResponseSchema } from './asana-responses';
+import { maximumBatchActions, type AsanaBatchAction } from './asana-batch-call';
+import { batchAnswerSchema, errorResponseSchema, type BatchResult } from './asana-responses';
 
 export interface AsanaClientOptions {
   /** The Asana host, what comes before `/api/1.0`: `https://app.asana.com`. */
@@ -80,6 +81,31 @@ export class AsanaClient {
   /** Like `json`, but a 404 (no such task, no such user) is an answer: undefined. */
   async jsonIfFound<Schema extends z.ZodType>(request: TrackerRequest, schema: Schema): Promise<z.output<Schema> | undefined> {
     return this.#http.jsonIfFound({ ...request, path: `/api/1.0${request.path}` }, schema);
+  }
+
+  /**
+   * `POST /batch` (asana.yaml, Batch API), ten actions a call: one result per action, in order.
+   * Each action counts against Asana's rate limit as a request, and over the limit the whole call
+   * is refused with 429 before any action runs, so the layer repeats a 429 even when the actions
+   * write. `idempotent` says whether repeating after a broken connection is harmless (reads only).
+   */
+  async batch(actions: readonly AsanaBatchAction[], options: { readonly idempotent: boolean; readonly action: string }): Promise<BatchResult[]> {
+    const results: BatchResult[] = [];
+    for (let start = 0; start < actions.length; start += maximumBatchActions) {
+      const group = actions.slice(start, start + maximumBatchActions);
+      const answer = await this.json(
+        { method: 'POST', path: '/batch', json: { data: { actions: group } }, idempotent: options.idempotent, action: options.action },
+        batchAnswerSchema,
+      );
+      if (answer.data.length !== group.length)
+        throw new ExalateError(
+          'internal',
+          `Asana at ${this.host} answered a batch of ${group.length} actions with ${answer.data.length} results, so the node cannot tell which is which. Report this with the node's log.`,
+          { details: { tracker: 'asana' } },
+        );
+      results.push(...answer.data);
+    }
+    return results;
   }
 
   /** The answer for the statuses given, read through the schema; others throw as usual. */

@@ -63,6 +63,8 @@ export const taskSchema = z.looseObject({
 });
 export type TaskResponse = z.infer<typeof taskSchema>;
 export const taskEnvelopeSchema = z.looseObject({ data: taskSchema });
+/** A page of a task list asked for with the adapter's opt_fields (`GET /projects/{gid}/tasks`). */
+export const taskPageSchema = z.looseObject({ data: z.array(taskSchema), next_page: z.looseObject({ offset: z.string() }).nullish() });
 
 export const storySchema = z.looseObject({
   gid: z.string(),
@@ -109,3 +111,12 @@ export type AsanaEvent = z.infer<typeof eventSchema>;
 
 /** `GET /events`: 200 with events, or 412 with only a fresh `sync`. */
 export const eventsAnswerSchema = z.looseObject({ data: z.array(eventSchema).nullish(), sync: z.string().nullish(), has_more: z.boolean().nullish() });
+
+/** BatchResponse: one per action of `POST /batch`, in the order of the actions. */
+export const batchResultSchema = z.looseObject({
+  status_code: z.number().int(),
+  headers: z.record(z.string(), z.unknown()).nullish(),
+  body: z.unknown(),
+});
+export type BatchResult = z.infer<typeof batchResultSchema>;
+export const batchAnswerSchema = z.looseObject({ data: z.array(batchResultSchema) });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { installTrackerErrorHandlers, publicBaseUrl, readBooleanParameter, readQueryParameter, type RateLimitStorm } from '../../emulator-kit';
+import { installTrackerErrorHandlers, publicBaseUrl, RateLimitStorm, readBooleanParameter, readQueryParameter } from '../../emulator-kit';
+import { registerAsanaBatchRoute } from './asana-batch-routes';
 import { asanaErrorBody } from './asana-error-body';
 import { registerAsanaCustomFieldSettingRoutes } from './asana-custom-field-setting-routes';
 import { registerAsanaDirectoryRoutes } from './asana-directory-routes';
@@ -19,6 +20,8 @@ export interface AsanaRouteRuntime {
   readonly outbox: AsanaEventOutbox;
   /** Apps that may sign users in with OAuth (none: the OAuth routes refuse every client). */
   readonly oauthClients?: readonly AsanaOAuthClient[];
+  /** The routes that run the actions of a `/batch` request: they serve no `/batch` of their own. */
+  readonly servesBatchActions?: boolean;
 }
 
 /**
@@ -41,6 +44,9 @@ export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRoute
     registerAsanaStoryAndAttachmentRoutes(instance, state, kit, runtime.outbox);
     registerAsanaHookRoutes(instance, state, kit);
     registerAsanaCustomFieldSettingRoutes(instance, state, kit);
+    // The batch was rate-limited as a whole before its actions run (asana.yaml, Batch API), so they meet no storm of their own.
+    if (runtime.servesBatchActions !== true)
+      registerAsanaBatchRoute(instance, kit, () => createAsanaRoutes(state, { ...runtime, storm: new RateLimitStorm(), servesBatchActions: true }));
     // Outside the API's token guard, in a scope of their own: form-encoded bodies are for OAuth only.
     await instance.register(async (scope) => registerAsanaOAuthRoutes(scope, state, runtime.oauthClients ?? []));
     const onRequest = [...kit.onRequest];
