@@ -1,6 +1,7 @@
 import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
 import type { TrackerItem } from '../ports/tracker-item';
+import { itemLockKey } from './item-locks';
 import { queueLocalChange } from './queue-local-change';
 import type { Twin } from './sync-records';
 import { activeTriggerConditions } from './connection-scope';
@@ -44,16 +45,26 @@ export async function noteLocalChanges(context: NodeContext, itemKeys: readonly 
     connections.every((_connection, index) => !mayMatter(key, index) || typeof twinsOf.get(key)?.[index]?.lastWrittenUpdated === 'string'),
   );
   const times = echoCandidates.length > 0 && context.tracker.batch ? await context.tracker.batch.readUpdatedTimes(echoCandidates) : undefined;
-  const echoes = new Set(
-    times === undefined
-      ? []
-      : echoCandidates.filter((key) => {
-          const time = times.get(key);
-          // Gone from the tracker: nothing to send, as a read finding nothing would have decided.
-          if (time === undefined) return true;
-          return connections.every((_connection, index) => !mayMatter(key, index) || notPast(time, twinsOf.get(key)?.[index]?.lastWrittenUpdated));
-        }),
-  );
+  const isEcho = (key: string, twins: readonly (Twin | undefined)[] | undefined) => {
+    const time = times?.get(key);
+    // Gone from the tracker: nothing to send, as a read finding nothing would have decided.
+    if (time === undefined) return true;
+    return connections.every((_connection, index) => !mayMatter(key, index) || notPast(time, twins?.[index]?.lastWrittenUpdated));
+  };
+  const echoes = new Set(times === undefined ? [] : echoCandidates.filter((key) => isEcho(key, twinsOf.get(key))));
+  for (const key of times === undefined ? [] : echoCandidates.filter((key) => !echoes.has(key))) {
+    // A tracker can tell of a write before the write's own step has stored the time it made (a
+    // webhook delivered at once): wait for any write to the item in progress, then look again,
+    // rather than read the whole item to find the echo.
+    const twins = await Promise.all(
+      connections.map(async (connection, index) => {
+        if (!mayMatter(key, index)) return undefined;
+        await context.store.runExclusive(itemLockKey(connection.id, key), async () => undefined);
+        return context.store.getTwinByLocalKey(connection.id, key);
+      }),
+    );
+    if (isEcho(key, twins)) echoes.add(key);
+  }
 
   let queued = 0;
   for (const key of watched) {
