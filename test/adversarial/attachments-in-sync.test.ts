@@ -229,12 +229,16 @@ describe('attachments in sync', () => {
         expect((await keptContent())?.contentBase64).toBe(encodeBase64Url(new TextEncoder().encode('kept')));
       });
 
-      it('over the connection’s limit, waits in the queue with the reason and keeps nothing', async () => {
+      it('over the connection’s limit, waits in the queue with the reason, keeps nothing, and leaves the item’s twin as it was', async () => {
+        issueWith([]);
+        await queueOnJira();
+        await carryToAdo();
+        expect(await applyOnAdo()).toBe(1);
         const context = { ...nodes.adoNode.context, settings: { ...nodes.adoNode.context.settings, attachmentContentLimitBytes: 4 } };
         await storedAsBefore(legacyEntry('far too long'));
         expect(await applyInbound(context, await connectionOn(nodes.adoNode))).toBe(0);
         const after = nodes.adoNode.context.clock.now();
-        const [entry] = await adoInbox();
+        const entry = (await adoInbox()).find((queued) => queued.envelope.id === 'att-legacy');
         expect(entry).toMatchObject({
           state: 'queued',
           attempts: 1,
@@ -242,6 +246,8 @@ describe('attachments in sync', () => {
         });
         expect(entry!.nextAttemptAt).toBeLessThanOrEqual(after + 1000);
         expect(await keptContent()).toBeUndefined();
+        // Content is not a change of the item: the item itself is still in sync.
+        expect((await adoTwin())!.status).toBe('synchronized');
       });
     });
   });
