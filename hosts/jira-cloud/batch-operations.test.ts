@@ -13,7 +13,7 @@ describe('JiraCloudAdapter batch operations', () => {
     const start = harness.specCheck.exchanges.length;
 
     const outcomes = await harness.adapter.batch.createItems([
-      { projectKey: 'SUP', type: 'Task', summary: 'First of the batch' },
+      { projectKey: 'SUP', type: 'Task', summary: 'First of the batch', status: 'To Do' },
       { projectKey: 'SUP', type: 'No such type', summary: 'Refused one' },
       { projectKey: 'SUP', type: 'Bug', summary: 'Third of the batch', status: 'In Progress' },
     ]);
@@ -25,16 +25,33 @@ describe('JiraCloudAdapter batch operations', () => {
     const created = outcomes.flatMap((outcome) => (outcome.ok ? [outcome] : []));
     for (const outcome of created) expect(outcome.written).toEqual(await harness.adapter.getItem(outcome.key));
     expect(created[1]!.written).toMatchObject({ summary: 'Third of the batch', type: 'Bug', status: 'In Progress' });
-    // One bulk create, the transition of the third (its transitions read, then one posted), one
-    // read-back search: not one create and one read per issue.
+    expect(created[0]!.written).toMatchObject({ summary: 'First of the batch', status: 'To Do' });
+    // One bulk create, one read-back search, then the transition of the third only (the first
+    // starts in the status it wants): its transitions read, one posted, and it is read back again.
+    // Not one create and one read per issue.
     expect(calls.map((call) => call.replace(/SUP-\d+/, 'KEY'))).toEqual([
       'POST /jira-cloud/tracker/rest/api/3/issue/bulk',
+      'POST /jira-cloud/tracker/rest/api/3/search/jql',
       'GET /jira-cloud/tracker/rest/api/3/issue/KEY/transitions',
       'POST /jira-cloud/tracker/rest/api/3/issue/KEY/transitions',
       'POST /jira-cloud/tracker/rest/api/3/search/jql',
     ]);
     const after = await harness.adapter.searchItems(readTrigger('project = SUP', 'jira-cloud'), { cursor: null, limit: 100 });
     expect(after.keys.length - before.keys.length).toBe(2);
+  });
+
+  it('reports an issue whose status its workflow cannot reach as the failure of that item alone, and keeps the others of the call', async () => {
+    const outcomes = await harness.adapter.batch.createItems([
+      { projectKey: 'SUP', type: 'Task', summary: 'Before the unreachable one' },
+      { projectKey: 'SUP', type: 'Task', summary: 'Wants an unknown status', status: 'Nowhere' },
+      { projectKey: 'SUP', type: 'Task', summary: 'After the unreachable one' },
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+    const failed = outcomes[1]!;
+    expect(!failed.ok && failed.error.message).toMatch(/cannot move SUP-\d+ from "To Do" to "Nowhere"/);
+    expect(outcomes[0]!.ok && outcomes[0]!.written).toMatchObject({ summary: 'Before the unreachable one' });
+    expect(outcomes[2]!.ok && outcomes[2]!.written).toMatchObject({ summary: 'After the unreachable one' });
   });
 
   it('reads a page of whole issues in one search, the same items one read each would give', async () => {

@@ -183,15 +183,43 @@ export class JiraBatchOperations implements TrackerBatchV1 {
         }
       }
     }
-    // Statuses are reached by transitions after the creation, as the one-item create does.
+    const complete = outcomes.map(
+      (outcome) => outcome ?? { ok: false as const, error: new ExalateError('internal', 'A batch create left an item without an outcome.') },
+    );
+    const written = await this.#withWrittenState(complete, createdIds);
+    return this.#moveToStatuses(items, written, createdIds);
+  }
+
+  /**
+   * Statuses are reached by transitions after the creation, as the one-item create does, but only
+   * where the issue is not in that status already (a new issue mostly starts in the one wanted):
+   * two calls per issue saved. The issues moved are read back again, together.
+   *
+   * An issue whose status cannot be reached exists all the same; it is reported as this item's
+   * failure with the workflow's words, so that the other items of the call are not held up by it.
+   * Its creation intent adopts the issue on the retry (core/sync/creation-intent.ts), as after a
+   * one-item create that failed at this step.
+   */
+  async #moveToStatuses(
+    items: readonly NewItem[],
+    outcomes: readonly BatchCreateOutcome[],
+    createdIds: ReadonlyMap<string, string>,
+  ): Promise<BatchCreateOutcome[]> {
+    const moved: BatchCreateOutcome[] = [...outcomes];
+    const movedIds = new Map<string, string>();
     for (const [index, item] of items.entries()) {
       const outcome = outcomes[index];
-      if (outcome?.ok && item.status !== undefined) await moveToStatus(this.#client, this.#dialect, outcome.key, item.status);
+      if (!outcome?.ok || item.status === undefined) continue;
+      if (outcome.written !== null && outcome.written.status.trim().toLowerCase() === item.status.trim().toLowerCase()) continue;
+      try {
+        await moveToStatus(this.#client, this.#dialect, outcome.key, item.status);
+        moved[index] = { ...outcome, written: null };
+        movedIds.set(outcome.key, createdIds.get(outcome.key) ?? '');
+      } catch (error) {
+        moved[index] = { ok: false, error: ExalateError.from(error) };
+      }
     }
-    return this.#withWrittenState(
-      outcomes.map((outcome) => outcome ?? { ok: false, error: new ExalateError('internal', 'A batch create left an item without an outcome.') }),
-      createdIds,
-    );
+    return movedIds.size === 0 ? moved : this.#withWrittenState(moved, movedIds);
   }
 
   /**
@@ -200,11 +228,12 @@ export class JiraBatchOperations implements TrackerBatchV1 {
    * is otherwise eventually consistent). An issue the search does not return is read by core.
    */
   async #withWrittenState(outcomes: readonly BatchCreateOutcome[], createdIds: ReadonlyMap<string, string>): Promise<BatchCreateOutcome[]> {
-    const keys = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.key] : []));
+    const keys = outcomes.flatMap((outcome) => (outcome.ok && outcome.written === null && createdIds.has(outcome.key) ? [outcome.key] : []));
     if (keys.length === 0) return [...outcomes];
-    const found = await this.#search(`key in (${keys.map(quoteJql).join(', ')})`, null, keys.length, ['*all'], true, [...createdIds.values()].map(Number));
+    const ids = keys.map((key) => Number(createdIds.get(key))).filter((id) => Number.isInteger(id) && id > 0);
+    const found = await this.#search(`key in (${keys.map(quoteJql).join(', ')})`, null, keys.length, ['*all'], true, ids);
     const written = new Map((await this.#toItems(found.issues)).map((item) => [item.key, item]));
-    return outcomes.map((outcome) => (outcome.ok ? { ...outcome, written: written.get(outcome.key) ?? null } : outcome));
+    return outcomes.map((outcome) => (outcome.ok && outcome.written === null ? { ...outcome, written: written.get(outcome.key) ?? null } : outcome));
   }
 
   /** Whole items; an issue with more comments than the search carried is read in full. */
