@@ -162,6 +162,10 @@ describe('applying creations, script errors and a full database', () => {
     const [entry] = await adoInbox();
     expect(entry).toMatchObject({ state: 'queued', attempts: 1, lastError: expect.stringContaining('no status mapping for Waiting') });
     expect(entry!.nextAttemptAt - before).toBeGreaterThan(300 * 24 * 3600_000);
+    // Listed once for the admin, as one occurrence.
+    expect(await nodes.adoNode.context.store.listErrors({ includeResolved: false })).toEqual([
+      expect.objectContaining({ itemKey: 'SUP-1', code: 'script_failed', occurrences: 1, message: expect.stringContaining('no status mapping for Waiting') }),
+    ]);
   });
 
   it('marks the twin synchronized on a receipt though a receipt this side owes for the same item still waits to leave', async () => {

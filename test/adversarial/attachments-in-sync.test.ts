@@ -76,6 +76,7 @@ describe('attachments in sync', () => {
   const applyOnAdo = async () => applyInbound(nodes.adoNode.context, await connectionOn(nodes.adoNode));
   const adoTwin = async () => (await nodes.adoNode.context.store.listTwins(nodes.connectionId))[0];
   const adoInbox = () => queueOf(nodes.adoNode, 'inbound');
+  /** Resolved ones too: the change queued right after the refusal resolves the item's errors, that refusal included. */
   const errorsOn = async (node: TestNode) => node.context.store.listErrors({ includeResolved: true });
 
   describe('on the sending side', () => {
