@@ -127,6 +127,27 @@ describe('AsanaAdapter batch operations', () => {
     expect(completed.items.every((item) => item.status === 'completed')).toBe(true);
   });
 
+  it('leaves out of a page a task deleted between the list and the batch that reads its comments', async () => {
+    const project = harness.emulator.state.projects.find((candidate) => candidate.name === 'Roadmap')?.gid ?? '';
+    const { key: kept } = await adapter.createItem({ projectKey: project, type: 'Task', summary: 'Kept on the page' });
+    const { key: deleted } = await adapter.createItem({ projectKey: project, type: 'Task', summary: 'Deleted meanwhile' });
+    const racing = new AsanaAdapter({
+      baseUrl: harness.server.mountUrl,
+      authorization: harness.emulator.authorization,
+      ...harness.timers,
+      fetch: async (input, init) => {
+        const response = await harness.checks.fetch(input, init);
+        if (new URL(new Request(input, init).url).pathname.endsWith(`/projects/${project}/tasks`)) harness.emulator.state.remove('tasks', deleted);
+        return response;
+      },
+    });
+
+    const page = await racing.batch.searchItemsWithFields(readTrigger(`project = ${project}`, 'asana'), { cursor: null, limit: 100 });
+
+    expect(page.items.map((item) => item.key)).toContain(kept);
+    expect(page.items.map((item) => item.key)).not.toContain(deleted);
+  });
+
   it('reads when tasks last changed, ten a call, and leaves out one that does not exist', async () => {
     const keys: string[] = [];
     for (let index = 0; index < 11; index += 1) keys.push((await adapter.createItem({ projectKey: bugs, type: 'Task', summary: `Timed ${index}` })).key);

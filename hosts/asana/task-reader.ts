@@ -66,6 +66,8 @@ export class TaskReader {
   async #toItems(found: readonly { task: TaskResponse; stories: BatchResult; attachments: BatchResult }[]): Promise<TrackerItem[]> {
     const histories: { task: TaskResponse; stories: StoryResponse[]; attachments: AttachmentResponse[] }[] = [];
     for (const { task, stories, attachments } of found) {
+      // Deleted after the list or the task read named it: gone, as a read of it would say.
+      if (stories.status_code === 404 || attachments.status_code === 404) continue;
       histories.push({
         task,
         stories: await this.#allPages(

@@ -26,7 +26,7 @@ export interface AsanaRouteRuntime {
 
 /**
  * Asana REST 1.0 under `/api/1.0`: users, workspaces, projects and their custom field settings, sections, tags, tasks, stories,
- * attachments, webhooks and events, as far as the adapter uses them.
+ * attachments, webhooks and events, and the batch API over them, as far as the adapter uses them.
  * Paths, parameters and bodies follow shared/specs/asana.yaml; the tests check every body against it.
  */
 export function createAsanaRoutes(state: AsanaEmulatorState, runtime: AsanaRouteRuntime): FastifyPluginAsync {
