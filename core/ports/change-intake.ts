@@ -21,9 +21,14 @@ export interface ChangeDelivery {
   readonly sender?: string;
 }
 
-/** What a checked delivery comes to: the items it names, or a handshake to answer (Asana's `X-Hook-Secret`). */
+/**
+ * What a checked delivery comes to: the items it names, or a handshake to answer (Asana's `X-Hook-Secret`).
+ * `updatedTimes`: an item's last-changed time after the change, as the tracker sent it in the
+ * delivery (Jira's `issue.fields.updated`, Azure DevOps' `System.ChangedDate`), for the items whose
+ * delivery carries one. The node then tells the event of its own write without asking the tracker.
+ */
 export type ChangeDeliveryAnswer =
-  | { readonly kind: 'changes'; readonly itemKeys: readonly string[] }
+  | { readonly kind: 'changes'; readonly itemKeys: readonly string[]; readonly updatedTimes?: ReadonlyMap<string, string> }
   | { readonly kind: 'handshake'; readonly responseHeaders: Readonly<Record<string, string>> };
 
 /**

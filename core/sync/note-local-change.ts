@@ -26,10 +26,12 @@ export async function noteLocalChange(context: NodeContext, itemKey: string): Pr
  * Several items changed (events that arrived together). Before anything is read in full, what
  * the node already knows is used: an item no connection syncs or could trigger on is not read at
  * all, and an item whose every twin was last written by this node at exactly the tracker time it
- * has now is the echo of that write (one batch read of the items' times, where the tracker offers
- * it, instead of a read of each item and a script run). The rest are read and judged as before.
+ * has now is the echo of that write. That time comes from the event itself when the tracker sent
+ * it along (`knownTimes`: item key → the item's last-changed time after the change, as the
+ * tracker wrote it), otherwise from one batch read of the items' times, where the tracker offers
+ * it, instead of a read of each item and a script run. The rest are read and judged as before.
  */
-export async function noteLocalChanges(context: NodeContext, itemKeys: readonly string[]): Promise<number> {
+export async function noteLocalChanges(context: NodeContext, itemKeys: readonly string[], knownTimes?: ReadonlyMap<string, string>): Promise<number> {
   const connections = (await context.store.listConnections()).filter(isSyncing);
   if (connections.length === 0) return 0;
   const triggers = new Map<string, readonly (readonly TriggerCondition[])[]>();
@@ -44,15 +46,18 @@ export async function noteLocalChanges(context: NodeContext, itemKeys: readonly 
   const echoCandidates = watched.filter((key) =>
     connections.every((_connection, index) => !mayMatter(key, index) || typeof twinsOf.get(key)?.[index]?.lastWrittenUpdated === 'string'),
   );
-  const times = echoCandidates.length > 0 && context.tracker.batch ? await context.tracker.batch.readUpdatedTimes(echoCandidates) : undefined;
+  const toRead = echoCandidates.filter((key) => knownTimes?.get(key) === undefined);
+  const readTimes = toRead.length > 0 && context.tracker.batch ? await context.tracker.batch.readUpdatedTimes(toRead) : undefined;
+  // The keys whose time is known: sent with the event, or asked of the tracker just now.
+  const timed = echoCandidates.filter((key) => knownTimes?.get(key) !== undefined || readTimes !== undefined);
   const isEcho = (key: string, twins: readonly (Twin | undefined)[] | undefined) => {
-    const time = times?.get(key);
-    // Gone from the tracker: nothing to send, as a read finding nothing would have decided.
+    const time = knownTimes?.get(key) ?? readTimes?.get(key);
+    // Gone from the tracker (the batch read found nothing): nothing to send, as a read finding nothing would have decided.
     if (time === undefined) return true;
     return connections.every((_connection, index) => !mayMatter(key, index) || notPast(time, twins?.[index]?.lastWrittenUpdated));
   };
-  const echoes = new Set(times === undefined ? [] : echoCandidates.filter((key) => isEcho(key, twinsOf.get(key))));
-  for (const key of times === undefined ? [] : echoCandidates.filter((key) => !echoes.has(key))) {
+  const echoes = new Set(timed.filter((key) => isEcho(key, twinsOf.get(key))));
+  for (const key of timed.filter((key) => !echoes.has(key))) {
     // A tracker can tell of a write before the write's own step has stored the time it made (a
     // webhook delivered at once): wait for any write to the item in progress, then look again,
     // rather than read the whole item to find the echo.

@@ -33,14 +33,20 @@ describe('Azure DevOps service hooks: registration, delivery and readChangeEvent
     expect(subscriptionIds).toHaveLength(3);
 
     const { key } = await harness.adapter.createItem({ projectKey: 'Contoso Web', type: 'Task', summary: 'Hooked' });
+    // The adapter's `updated` after each change: what the node keeps as the time of its own write.
+    const createdAt = (await harness.adapter.getItem(key))?.updated;
+    harness.timers.advance(1_500);
     await harness.adapter.updateItem(key, { summary: 'Hooked, edited' });
+    const editedAt = (await harness.adapter.getItem(key))?.updated;
     await harness.adapter.addComment(key, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] });
     await harness.emulator.hookDeliveries.settled();
 
+    expect(createdAt).not.toEqual(editedAt);
     const events = received.map((delivery) => readChangeEvent(delivery, 'hook-secret-1'));
+    // A creation and an update carry the work item's System.ChangedDate after the change; a comment event is judged by a read.
     expect(events).toEqual([
-      { ok: true, value: { itemKeys: [key] } },
-      { ok: true, value: { itemKeys: [key] } },
+      { ok: true, value: { itemKeys: [key], updatedTimes: new Map([[key, createdAt]]) } },
+      { ok: true, value: { itemKeys: [key], updatedTimes: new Map([[key, editedAt]]) } },
       { ok: true, value: { itemKeys: [key] } },
     ]);
     expect(received.map((delivery) => (JSON.parse(delivery.rawBody) as { eventType: string }).eventType)).toEqual([
@@ -105,6 +111,58 @@ describe('Azure DevOps service hooks: registration, delivery and readChangeEvent
     expect(readChangeEvent({ headers, rawBody: update }, 's')).toEqual({ ok: true, value: { itemKeys: ['42'] } });
     expect(readChangeEvent({ headers, rawBody: build }, 's')).toEqual({ ok: true, value: { itemKeys: [] } });
     expect(readChangeEvent({ headers, rawBody: '<html>' }, 's')).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  describe('the work item’s System.ChangedDate, when the event carries it', () => {
+    const headers = { authorization: basic('exalate', 's') };
+    const changedDate = '2026-12-07T05:00:00.12Z';
+    const read = (event: Record<string, unknown>) => readChangeEvent({ headers, rawBody: JSON.stringify(event) }, 's');
+
+    it('reads an update’s time from its revision, not from the changed fields’ old and new values', () => {
+      const update = {
+        eventType: 'workitem.updated',
+        resource: {
+          id: 3,
+          workItemId: 42,
+          fields: { 'System.ChangedDate': { oldValue: '2026-12-07T04:00:00Z', newValue: changedDate } },
+          revision: { id: 42, rev: 3, fields: { 'System.ChangedDate': changedDate } },
+        },
+      };
+      expect(read(update)).toEqual({ ok: true, value: { itemKeys: ['42'], updatedTimes: new Map([['42', changedDate]]) } });
+    });
+
+    it('reads a creation’s time from the work item it carries', () => {
+      expect(read({ eventType: 'workitem.created', resource: { id: 7, fields: { 'System.ChangedDate': changedDate } } })).toEqual({
+        ok: true,
+        value: { itemKeys: ['7'], updatedTimes: new Map([['7', changedDate]]) },
+      });
+    });
+
+    it('takes no time from a comment, a deletion or a restore: the tracker is asked', () => {
+      for (const eventType of ['workitem.commented', 'workitem.deleted', 'workitem.restored']) {
+        expect(read({ eventType, resource: { id: 7, fields: { 'System.ChangedDate': changedDate } } })).toEqual({ ok: true, value: { itemKeys: ['7'] } });
+      }
+    });
+
+    it('leaves the time out, and still names the work item, when it is missing or is not a time', () => {
+      for (const fields of [undefined, null, {}, { 'System.ChangedDate': 1796619600000 }, { 'System.ChangedDate': 'soon' }, 'fields']) {
+        const revision = { id: 42, ...(fields === undefined ? {} : { fields }) };
+        expect(read({ eventType: 'workitem.updated', resource: { id: 3, workItemId: 42, revision } })).toEqual({ ok: true, value: { itemKeys: ['42'] } });
+        expect(read({ eventType: 'workitem.created', resource: { id: 42, ...(fields === undefined ? {} : { fields }) } })).toEqual({
+          ok: true,
+          value: { itemKeys: ['42'] },
+        });
+      }
+    });
+
+    it('takes no time from a delivery without the secret, nor from one that names no work item', () => {
+      const body = JSON.stringify({ eventType: 'workitem.created', resource: { id: 7, fields: { 'System.ChangedDate': changedDate } } });
+      expect(readChangeEvent({ headers: { authorization: basic('exalate', 'guess') }, rawBody: body }, 's')).toMatchObject({ ok: false });
+      expect(read({ eventType: 'workitem.created', resource: { id: 'x', fields: { 'System.ChangedDate': changedDate } } })).toEqual({
+        ok: true,
+        value: { itemKeys: [] },
+      });
+    });
   });
 
   it('never holds up the API call that caused an event: a dead receiver costs nothing', async () => {

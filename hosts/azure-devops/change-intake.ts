@@ -13,9 +13,19 @@ export const createAzureDevOpsChangeIntake: CreateChangeIntake = (context) =>
   });
 
 /**
+ * A work item's fields as an event carries them: only `System.ChangedDate` is read, and a value
+ * that is not a string is left out rather than refusing the delivery.
+ */
+const changedDateFieldsSchema = z
+  .looseObject({ 'System.ChangedDate': z.string().optional().catch(undefined) })
+  .nullish()
+  .catch(undefined);
+
+/**
  * A service hook Event (serviceHooks 7.1 `definitions.Event`), tolerant: only what names the work
- * item is read. `workitem.updated` carries a WorkItemUpdate whose `id` is the update number and
- * whose `workItemId` (or `revision.id`) is the work item; the other events carry the work item.
+ * item and its time is read. `workitem.updated` carries a WorkItemUpdate whose `id` is the update
+ * number, whose `workItemId` (or `revision.id`) is the work item and whose `revision` is the work
+ * item at that update; the other events carry the work item.
  */
 const serviceHookEventSchema = z.looseObject({
   eventType: z.string(),
@@ -24,7 +34,8 @@ const serviceHookEventSchema = z.looseObject({
     .looseObject({
       id: z.union([z.number(), z.string()]).nullish(),
       workItemId: z.number().nullish(),
-      revision: z.looseObject({ id: z.number().nullish() }).nullish(),
+      fields: changedDateFieldsSchema,
+      revision: z.looseObject({ id: z.number().nullish(), fields: changedDateFieldsSchema }).nullish(),
     })
     .nullish(),
 });
@@ -34,9 +45,14 @@ const workItemEvents = new Set(['workitem.created', 'workitem.updated', 'workite
 /**
  * Reads a service hook delivery: checks the basic-auth password the subscription was made with
  * (the `webHooks` consumer sends `Authorization: Basic base64(user:password)`), then names the
- * work items it is about. Pure: no I/O.
+ * work items it is about, with the work item's `System.ChangedDate` after the change for a creation
+ * or an update (the adapter's `updated` is that same field, so the node tells its own write
+ * without a read). Pure: no I/O.
  */
-export function readChangeEvent(request: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[] }> {
+export function readChangeEvent(
+  request: ChangeDelivery,
+  secret: string,
+): Result<{ readonly itemKeys: readonly string[]; readonly updatedTimes?: ReadonlyMap<string, string> }> {
   const password = basicPassword(headerValue(request.headers, 'authorization'));
   if (password === undefined || !sameSecret(password, secret)) {
     return err(
@@ -60,7 +76,15 @@ export function readChangeEvent(request: ChangeDelivery, secret: string): Result
   const resource = event.resource;
   const id = event.eventType === 'workitem.updated' ? (resource?.workItemId ?? resource?.revision?.id) : resource?.id;
   const key = String(id ?? '');
-  return ok({ itemKeys: /^\d+$/.test(key) ? [key] : [] });
+  if (!/^\d+$/.test(key)) return ok({ itemKeys: [] });
+  const changedDate =
+    event.eventType === 'workitem.updated'
+      ? resource?.revision?.fields?.['System.ChangedDate']
+      : event.eventType === 'workitem.created'
+        ? resource?.fields?.['System.ChangedDate']
+        : undefined;
+  if (changedDate === undefined || !Number.isFinite(Date.parse(changedDate))) return ok({ itemKeys: [key] });
+  return ok({ itemKeys: [key], updatedTimes: new Map([[key, changedDate]]) });
 }
 
 /** RFC 7617: the credentials are base64 of "user:password"; the password is what follows the first colon. */

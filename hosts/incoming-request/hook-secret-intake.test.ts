@@ -24,7 +24,9 @@ function intakeOver(tracker: TrackerV1 & TrackerItemOperations, hookSecret: Hook
     subscribe: (adapter, callbackUrl, secret) => adapter.registerChangeHook(callbackUrl, secret),
     read: (delivery, secret) => {
       reads.push(secret);
-      return delivery.rawBody === 'genuine' ? ok({ itemKeys: ['EX-1'] }) : err(new ExalateError('unauthorized', 'forged'));
+      if (delivery.rawBody === 'genuine') return ok({ itemKeys: ['EX-1'] });
+      if (delivery.rawBody === 'genuine, with its time') return ok({ itemKeys: ['EX-1'], updatedTimes: new Map([['EX-1', '2026-12-07T05:00:00.000+0000']]) });
+      return err(new ExalateError('unauthorized', 'forged'));
     },
   });
   return { intake, reads };
@@ -61,5 +63,14 @@ describe("the change intake of trackers that send the node's hook secret back", 
     await expect(intake.receive({ headers: {}, rawBody: 'forged' })).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(reads).toEqual(['kept', 'kept']);
     await expect(intake.keepsRegistration()).resolves.toBe(true);
+  });
+
+  it('passes on the items’ times a genuine delivery carries, so the node can tell its own write without asking the tracker', async () => {
+    const { intake } = intakeOver(new HookedTracker('jira-server'), keptSecret('kept'));
+
+    await expect(intake.receive({ headers: {}, rawBody: 'genuine, with its time' })).resolves.toEqual({
+      ok: true,
+      value: { kind: 'changes', itemKeys: ['EX-1'], updatedTimes: new Map([['EX-1', '2026-12-07T05:00:00.000+0000']]) },
+    });
   });
 });

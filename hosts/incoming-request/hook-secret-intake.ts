@@ -18,8 +18,8 @@ export interface HookSecretTracker<Adapter> {
   readonly adapter: AdapterClass<Adapter>;
   /** Subscribes `callbackUrl`, giving the tracker `secret` to send with every delivery. */
   subscribe(adapter: Adapter, callbackUrl: string, secret: string): Promise<unknown>;
-  /** Checks a delivery against `secret` and names the items it is about. */
-  read(delivery: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[] }>;
+  /** Checks a delivery against `secret` and names the items it is about, with their times after the change when it carries them. */
+  read(delivery: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[]; readonly updatedTimes?: ReadonlyMap<string, string> }>;
 }
 
 /**
@@ -43,7 +43,9 @@ export function hookSecretChangeIntake<Adapter>(
       const secret = await context.hookSecret.forDelivery();
       if (!secret.ok) return secret;
       const event = tracker.read(delivery, secret.value);
-      return event.ok ? ok({ kind: 'changes', itemKeys: event.value.itemKeys }) : event;
+      if (!event.ok) return event;
+      const { itemKeys, updatedTimes } = event.value;
+      return ok({ kind: 'changes', itemKeys, ...(updatedTimes === undefined ? {} : { updatedTimes }) });
     },
   };
 }

@@ -22,11 +22,22 @@ describe('Jira Cloud change events', () => {
       const adapter = new JiraCloudAdapter({ baseUrl: server.mountUrl, authorization: emulator.authorization });
       const secret = emulator.state.oauthClientSecret;
 
+      // The issue's `updated` as the REST API returns it, after each change.
+      const restTimes: string[] = [];
+      const readRestTime = async (key: string) => {
+        const response = await fetch(`${server.mountUrl}/rest/api/3/issue/${key}?fields=updated`, { headers: { Authorization: emulator.authorization } });
+        restTimes.push(((await response.json()) as { fields: { updated: string } }).fields.updated);
+      };
+
       const { webhookIds } = await adapter.registerChangeHook(receiver.url, secret, { projectKeys: ['SUP'] });
       const { key } = await adapter.createItem({ projectKey: 'SUP', type: 'Bug', summary: 'Watched' });
+      await readRestTime(key);
       await adapter.updateItem(key, { summary: 'Watched, edited' });
+      await readRestTime(key);
       const { id } = await adapter.addComment(key, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] });
+      await readRestTime(key);
       await adapter.updateComment(key, id, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] });
+      await readRestTime(key);
       await adapter.createItem({ projectKey: 'DEV', type: 'Bug', summary: 'Not watched' });
       await emulator.deliveriesSettled();
 
@@ -41,9 +52,19 @@ describe('Jira Cloud change events', () => {
         'jira:issue_updated',
         'jira:issue_updated',
       ]);
+      const carriedTimes: string[] = [];
       for (const delivery of receiver.received) {
-        expect(readChangeEvent(delivery, secret, time)).toEqual({ ok: true, value: { itemKeys: [key] } });
+        const event = readChangeEvent(delivery, secret, time);
+        expect(event).toMatchObject({ ok: true, value: { itemKeys: [key] } });
+        const carried = event.ok ? event.value.updatedTimes?.get(key) : undefined;
+        const isIssueEvent = (JSON.parse(delivery.rawBody) as { webhookEvent: string }).webhookEvent.startsWith('jira:issue_');
+        // A comment event's issue carries only a few fields (no `updated`), as Jira's does.
+        expect(carried === undefined).toBe(!isIssueEvent);
+        if (carried !== undefined) carriedTimes.push(carried);
       }
+      // Each issue event carries the issue's time after its change, exactly as the REST API gives it then.
+      expect(new Set(restTimes).size).toBe(4);
+      expect([...carriedTimes].sort()).toEqual([...restTimes].sort());
       expect(readChangeEvent(receiver.received[0]!, 'another-secret', time)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
       expect(readChangeEvent(receiver.received[0]!, secret, time + 10 * 60_000)).toMatchObject({
         ok: false,

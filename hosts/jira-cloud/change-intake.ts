@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { err, ExalateError, ok, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
 import { headerValue, hookSecretChangeIntake } from '../incoming-request';
-import { readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
+import { readJiraWebhookPayload, type JiraWebhookChange } from '../jira-rest/jira-webhook-payload';
 import { verifyBearerJwt, verifyHubSignature } from '../jira-rest/webhook-signature';
 import { JiraCloudAdapter } from './adapter';
 
@@ -23,9 +23,10 @@ export const createJiraCloudChangeIntake: CreateChangeIntake = (context) =>
  * A webhook delivery (`jira:issue_created`, `jira:issue_updated`, `comment_created`,
  * `comment_updated`), accepted only when signed with `secret`: a dynamic webhook's
  * `Authorization: Bearer <JWT>` (HS256 with the OAuth app's client secret, `exp` checked against
- * `now`), or an admin webhook's `X-Hub-Signature: sha256=…`. Other events give no keys.
+ * `now`), or an admin webhook's `X-Hub-Signature: sha256=…`. Other events give no keys. The issue's
+ * `updated` comes along when the payload carries it, so the node's own write is told without a read.
  */
-export function readChangeEvent(delivery: ChangeDelivery, secret: string, now: number = Date.now()): Result<{ itemKeys: string[] }> {
+export function readChangeEvent(delivery: ChangeDelivery, secret: string, now: number = Date.now()): Result<JiraWebhookChange> {
   const hubSignature = headerValue(delivery.headers, 'x-hub-signature');
   if (hubSignature !== undefined) {
     if (!verifyHubSignature(hubSignature, delivery.rawBody, secret)) return err(refused('its X-Hub-Signature does not match the webhook secret'));

@@ -31,4 +31,51 @@ describe('a Jira Server / Data Center webhook delivery', () => {
       },
     });
   });
+
+  describe('the issue’s time after the change, when the delivery carries it', () => {
+    const read = (payload: Record<string, unknown>) => {
+      const body = JSON.stringify(payload);
+      return readChangeEvent({ headers: { 'X-Hub-Signature': hubSignature(body) }, rawBody: body }, secret);
+    };
+    const updated = '2026-12-07T06:00:00.000+0100';
+
+    it('reads issue.fields.updated of an issue event, as Jira wrote it', () => {
+      for (const webhookEvent of ['jira:issue_updated', 'jira:issue_created']) {
+        expect(read({ webhookEvent, issue: { key: 'SUP-7', fields: { summary: 'Printer', updated } } })).toEqual({
+          ok: true,
+          value: { itemKeys: ['SUP-7'], updatedTimes: new Map([['SUP-7', updated]]) },
+        });
+      }
+    });
+
+    it('reads it from a comment event whose issue carries it, keyed by the issue the event names', () => {
+      const event = read({
+        webhookEvent: 'comment_created',
+        comment: { self: 'https://jira.example/rest/api/2/issue/10010/comment/1' },
+        issue: { id: '10010', key: 'SUP-7', fields: { updated } },
+      });
+      expect(event.ok && event.value.updatedTimes).toEqual(new Map([['SUP-7', updated]]));
+    });
+
+    it('leaves the time out, and still names the issue, when it is missing or is not a time', () => {
+      for (const fields of [undefined, {}, { updated: 1796619600000 }, { updated: 'yesterday' }, { updated: null }, 'fields', [updated]]) {
+        expect(read({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-7', ...(fields === undefined ? {} : { fields }) } })).toEqual({
+          ok: true,
+          value: { itemKeys: ['SUP-7'] },
+        });
+      }
+    });
+
+    it('gives no time for an event that names no item to sync', () => {
+      expect(read({ webhookEvent: 'jira:issue_deleted', issue: { key: 'SUP-7', fields: { updated } } })).toEqual({ ok: true, value: { itemKeys: [] } });
+    });
+
+    it('takes no time from a delivery whose signature does not match', () => {
+      const body = JSON.stringify({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-7', fields: { updated } } });
+      expect(readChangeEvent({ headers: { 'X-Hub-Signature': hubSignature(body, 'old-secret') }, rawBody: body }, secret)).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
+    });
+  });
 });

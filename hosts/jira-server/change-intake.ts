@@ -1,6 +1,6 @@
 import { err, ExalateError, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
 import { headerValue, hookSecretChangeIntake } from '../incoming-request';
-import { readJiraWebhookPayload } from '../jira-rest/jira-webhook-payload';
+import { readJiraWebhookPayload, type JiraWebhookChange } from '../jira-rest/jira-webhook-payload';
 import { verifyHubSignature } from '../jira-rest/webhook-signature';
 import { JiraServerAdapter } from './adapter';
 
@@ -16,9 +16,10 @@ export const createJiraServerChangeIntake: CreateChangeIntake = (context) =>
 /**
  * A Jira Server/DC webhook delivery (`jira:issue_created`, `jira:issue_updated`, `comment_created`,
  * `comment_updated`), accepted only with `X-Hub-Signature: sha256=<HMAC-SHA256 of the body with the
- * webhook's secret>` (Jira DC "Managing webhooks → Securing your webhook"). Other events give no keys.
+ * webhook's secret>` (Jira DC "Managing webhooks → Securing your webhook"). Other events give no keys;
+ * the issue's `updated` comes along when the payload carries it.
  */
-export function readChangeEvent(delivery: ChangeDelivery, secret: string): Result<{ itemKeys: string[] }> {
+export function readChangeEvent(delivery: ChangeDelivery, secret: string): Result<JiraWebhookChange> {
   const signature = headerValue(delivery.headers, 'x-hub-signature');
   if (signature === undefined) {
     return err(

@@ -83,7 +83,7 @@ export function registerChangeHookRoute(app: FastifyInstance, { context, changeI
       return sendError(reply, answer.error);
     }
     if (answer.value.kind === 'handshake') return reply.code(200).headers(answer.value.responseHeaders).send();
-    noteChanges(context, noted, answer.value.itemKeys);
+    noteChanges(context, noted, answer.value.itemKeys, answer.value.updatedTimes);
     return reply.code(204).send();
   });
 }
@@ -94,9 +94,15 @@ function queryOf(query: unknown): Readonly<Record<string, string>> {
   return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function noteChanges(context: NodeContext, intake: LocalChangeIntake, itemKeys: readonly string[]): void {
+/** `updatedTimes`: the items' times the delivery carried, so the event of the node's own write is told without a tracker call. */
+function noteChanges(
+  context: NodeContext,
+  intake: LocalChangeIntake,
+  itemKeys: readonly string[],
+  updatedTimes: ReadonlyMap<string, string> | undefined,
+): void {
   const distinct = [...new Set(itemKeys)];
-  intake.note(distinct.slice(0, maximumItemsPerEvent));
+  intake.note(distinct.slice(0, maximumItemsPerEvent), updatedTimes);
   if (distinct.length > maximumItemsPerEvent) {
     context.logger.warn('a tracker event named more items than the node reads for one event; it read the first ones and leaves the rest to the reconciler', {
       named: distinct.length,
