@@ -93,7 +93,7 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
   if (replica === null) return ok('not_sent');
   if (!force && known?.lastSentHash === hash) return ok('unchanged');
 
-  const attachments = await readNewAttachments(context, connection, item, replica, known);
+  const { contents: attachments, refusals } = await readNewAttachments(context, connection, item, replica, known);
   const now = context.clock.now();
   await context.store.transaction(async (store) => {
     const twin: Twin = (await store.getTwinByLocalKey(connection.id, item.key)) ?? newTwin(connection.id, item.key, now);
@@ -124,6 +124,8 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
     });
   });
   await context.store.resolveErrors({ connectionId: connection.id, itemKey: item.key }, now);
+  // After the errors this change resolves: an attachment left out stays an open error of the item.
+  for (const refusal of refusals) await recordSyncError(context, { scope: 'item', connectionId: connection.id, itemKey: item.key, error: refusal });
   // A held poll of a private peer collects it at once; for a public peer, the worker delivers it
   // at once instead of at its next round (it sleeps up to a second when idle).
   context.signals.notify(outboundTopic(connection.id));
@@ -152,7 +154,7 @@ export function newTwin(connectionId: string, localKey: string, now: number): Tw
 /**
  * The attachments the replica names that the other side does not have yet: not ones this side
  * received by sync (echoes), not ones already sent. Their content is read now and queued with
- * the change. An attachment over the size limit is reported and left out.
+ * the change. An attachment over the size limit is left out, with the error to report for it.
  */
 async function readNewAttachments(context: NodeContext, connection: Connection, item: TrackerItem, replica: Replica, twin: Twin | undefined) {
   const sent = new Set(twin?.sentAttachmentIds ?? []);
@@ -161,6 +163,7 @@ async function readNewAttachments(context: NodeContext, connection: Connection, 
     (attachment) => attachment.echoOf === undefined && !sent.has(attachment.id) && !received.has(attachment.id),
   );
   const contents: { attachmentId: string; filename: string; mimeType: string; contentBase64: string }[] = [];
+  const refusals: ExalateError[] = [];
   // The content travels as one envelope, so one message must hold it: 10 MiB on a node, less on
   // a host whose platform carries less (the Jira Cloud app: about 3 MiB, within Forge's 5 MB).
   const messageBytes = context.settings.maximumMessageBytes ?? maximumMessageBytes;
@@ -168,24 +171,19 @@ async function readNewAttachments(context: NodeContext, connection: Connection, 
   for (const attachment of wanted) {
     if (attachment.size > largest) {
       const reason = largest >= maximumAttachmentBytes ? '' : ` (one message between the nodes carries at most ${megabytes(messageBytes)} here)`;
-      await recordSyncError(context, {
-        scope: 'item',
-        connectionId: connection.id,
-        itemKey: item.key,
-        error: new ExalateError(
+      refusals.push(
+        new ExalateError(
           'payload_too_large',
           `The attachment "${attachment.filename}" is ${megabytes(attachment.size)}; attachments over ${megabytes(largest)} are not synced from this side${reason}. Share it by a link in a comment instead.`,
-          {
-            details: { filename: attachment.filename, bytes: attachment.size, limitBytes: largest },
-          },
+          { details: { filename: attachment.filename, bytes: attachment.size, limitBytes: largest } },
         ),
-      });
+      );
       continue;
     }
     const content = await context.tracker.downloadAttachment(item.key, attachment.id);
     contents.push({ attachmentId: attachment.id, filename: attachment.filename, mimeType: attachment.mimeType, contentBase64: encodeBase64Url(content) });
   }
-  return contents;
+  return { contents, refusals };
 }
 
 function megabytes(bytes: number): string {

@@ -76,8 +76,8 @@ describe('attachments in sync', () => {
   const applyOnAdo = async () => applyInbound(nodes.adoNode.context, await connectionOn(nodes.adoNode));
   const adoTwin = async () => (await nodes.adoNode.context.store.listTwins(nodes.connectionId))[0];
   const adoInbox = () => queueOf(nodes.adoNode, 'inbound');
-  /** Resolved ones too: the change queued right after the refusal resolves the item's errors, that refusal included. */
-  const errorsOn = async (node: TestNode) => node.context.store.listErrors({ includeResolved: true });
+  /** The open errors, as the admin sees them: a refusal must stay open after the change that left the attachment out. */
+  const errorsOn = async (node: TestNode) => node.context.store.listErrors({ includeResolved: false });
 
   describe('on the sending side', () => {
     it('sends the content of a new attachment ahead of the change that names it, and remembers it as sent', async () => {
