@@ -66,11 +66,22 @@ export async function findItemCreatedBefore(context: NodeContext, connectionId: 
   }
   const since = Number(sinceText || NaN);
   if (!Number.isFinite(since)) return undefined;
-  const page = await context.tracker.listChangedSince(item.projectKey, new Date(since - lookBackMs).toISOString(), { cursor: null, limit: 100 });
-  for (const key of page.keys) {
-    if (await context.store.getTwinByLocalKey(connectionId, key)) continue;
-    const candidate = await context.tracker.getItem(key);
-    if (candidate && candidate.summary === item.summary) return key;
-  }
-  return undefined;
+  // Several creations whose call failed as a whole (a batch create) are retried side by side, and
+  // two of them may have the same summary: one at a time, each adopting an item the others then
+  // see as taken, so that no item is adopted twice.
+  return context.store.runExclusive(adoptionLockKey(connectionId), async () => {
+    const page = await context.tracker.listChangedSince(item.projectKey, new Date(since - lookBackMs).toISOString(), { cursor: null, limit: 100 });
+    for (const key of page.keys) {
+      if (await context.store.getTwinByLocalKey(connectionId, key)) continue;
+      if (await isAwaitingTwin(context, connectionId, key)) continue;
+      const candidate = await context.tracker.getItem(key);
+      if (candidate && candidate.summary === item.summary) {
+        await noteItemCreated(context, connectionId, changeId, key);
+        return key;
+      }
+    }
+    return undefined;
+  });
 }
+
+const adoptionLockKey = (connectionId: string) => `adopting:${connectionId}`;
