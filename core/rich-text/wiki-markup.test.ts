@@ -203,3 +203,148 @@ describe('Jira wiki markup', () => {
     });
   });
 });
+
+describe('Jira wiki markup as Jira users type it, at the edges', () => {
+  const text = (words: string) => ({ type: 'paragraph', content: [{ type: 'text', text: words }] });
+  const item = (words: string) => [text(words)];
+
+  it('reads a heading whatever the spaces after its prefix, and only levels 1 to 6 with a space', () => {
+    expect(wikiMarkupToRichText('h3.   Spaced title').content).toEqual([{ type: 'heading', level: 3, content: [{ type: 'text', text: 'Spaced title' }] }]);
+    expect(wikiMarkupToRichText('h7. Not a heading').content).toEqual([text('h7. Not a heading')]);
+    expect(wikiMarkupToRichText('h1.no space').content).toEqual([text('h1.no space')]);
+  });
+
+  it('reads a single dash as a bullet, and any spaces after a list marker as none', () => {
+    expect(wikiMarkupToRichText('- dash item\n*   spaced item').content).toEqual([{ type: 'bulletList', items: [item('dash item'), item('spaced item')] }]);
+  });
+
+  it('reads a bullet line followed by a numbered line as two lists', () => {
+    expect(wikiMarkupToRichText('* Visa\n# First step').content).toEqual([
+      { type: 'bulletList', items: [item('Visa')] },
+      { type: 'orderedList', items: [item('First step')] },
+    ]);
+  });
+
+  it('reads a sub-list as part of the item above it, and the next item after it', () => {
+    expect(wikiMarkupToRichText('* Cards\n** Visa\n** Amex\n* Cash').content).toEqual([
+      { type: 'bulletList', items: [[text('Cards'), { type: 'bulletList', items: [item('Visa'), item('Amex')] }], item('Cash')] },
+    ]);
+  });
+
+  it('reads a list that starts deeper as an item holding only the sub-list', () => {
+    expect(wikiMarkupToRichText('*# Gold\n* Amex').content).toEqual([
+      { type: 'bulletList', items: [[{ type: 'orderedList', items: [item('Gold')] }], item('Amex')] },
+    ]);
+  });
+
+  it('reads a list right after a paragraph line as a list', () => {
+    expect(wikiMarkupToRichText('Cards:\n* Visa').content).toEqual([text('Cards:'), { type: 'bulletList', items: [item('Visa')] }]);
+  });
+
+  it('reads four or more dashes alone on a line as a rule', () => {
+    expect(wikiMarkupToRichText('----\n\n--------').content).toEqual([{ type: 'rule' }, { type: 'rule' }]);
+  });
+
+  it("reads a code macro's language among its named parameters, and none from named parameters alone", () => {
+    expect(wikiMarkupToRichText('{code:title=Build.java|java}\nrun();\n{code}').content).toEqual([{ type: 'codeBlock', text: 'run();', language: 'java' }]);
+    expect(wikiMarkupToRichText('{code:title=Build.java}\nrun();\n{code}').content).toEqual([{ type: 'codeBlock', text: 'run();' }]);
+  });
+
+  it('reads a code block never closed up to the end, and keeps its inner blank lines', () => {
+    expect(wikiMarkupToRichText('{code}\nfirst\n\nlast').content).toEqual([{ type: 'codeBlock', text: 'first\n\nlast' }]);
+  });
+
+  it('reads a quote closed on its own line, and a panel with parameters, as quotes', () => {
+    expect(wikiMarkupToRichText('{quote}Said once{quote}\n{panel:title=Note|borderColor=#ccc}\nMind it\n{panel}').content).toEqual([
+      { type: 'blockquote', content: [text('Said once')] },
+      { type: 'blockquote', content: [text('Mind it')] },
+    ]);
+  });
+
+  it('splits a table row on single and double bars, but not on an escaped bar or the bar of a link', () => {
+    expect(wikiMarkupToRichText('||Card||Status||\n|Visa\\|Amex|[runbook|https://wiki.acme.example/]| |').content).toEqual([
+      {
+        type: 'table',
+        rows: [
+          { header: true, cells: [item('Card'), item('Status')] },
+          {
+            header: false,
+            cells: [item('Visa|Amex'), [{ type: 'paragraph', content: [{ type: 'text', text: 'runbook', link: 'https://wiki.acme.example/' }] }], []],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('splits a row again after a link closed inside a cell', () => {
+    expect(wikiMarkupToRichText('|[a|https://a.example/]] b|c|').content).toEqual([
+      {
+        type: 'table',
+        rows: [
+          {
+            header: false,
+            cells: [
+              [
+                {
+                  type: 'paragraph',
+                  content: [
+                    { type: 'text', text: 'a', link: 'https://a.example/' },
+                    { type: 'text', text: '] b' },
+                  ],
+                },
+              ],
+              item('c'),
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('Jira wiki markup written for blocks that wiki holds on one line', () => {
+  it('escapes a list marker or heading prefix at the start of any line of a paragraph, not only the first', () => {
+    const markup = richTextToWikiMarkup({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Steps' },
+            { type: 'hardBreak' },
+            { type: 'text', text: '# not a list' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'h2. not a heading' },
+          ],
+        },
+      ],
+    });
+
+    expect(markup).toBe('Steps\n\\# not a list\nh2\\. not a heading');
+  });
+
+  it('writes a table cell holding a rule, a code block, a list and a heading on one line', () => {
+    const cell = (blocks: unknown[]) => blocks as never;
+    const markup = richTextToWikiMarkup({
+      type: 'doc',
+      content: [
+        {
+          type: 'table',
+          rows: [
+            {
+              header: false,
+              cells: [
+                cell([{ type: 'rule' }]),
+                cell([{ type: 'codeBlock', text: 'a\nb' }]),
+                cell([{ type: 'bulletList', items: [[{ type: 'paragraph', content: [{ type: 'text', text: 'x*' }] }]] }]),
+                cell([{ type: 'heading', level: 2, content: [{ type: 'text', text: 'H' }, { type: 'hardBreak' }, { type: 'text', text: 'I' }] }]),
+              ],
+            },
+          ],
+        },
+      ],
+    });
+
+    expect(markup).toBe('| |{{a b}}|\\- x\\*|H \\\\ I|');
+  });
+});
