@@ -20,6 +20,8 @@ import type { TaskWriter } from './task-writer';
 export class AsanaBatchOperations implements TrackerBatchV1 {
   readonly version = 1 as const;
   readonly maximumCreateBatch = maximumBatchActions;
+  /** The creations of one call go as the actions of one `/batch` request: gathering them saves requests. */
+  readonly createsInOneRequest = true;
   readonly #client: AsanaClient;
   readonly #reader: TaskReader;
   readonly #writer: TaskWriter;
