@@ -42,24 +42,29 @@ export interface BackfillCalls {
   readonly receiver: TrackerKind;
   readonly sendingPerItem: number;
   readonly receivingPerItem: number;
+  readonly receivingRateLimitedPerItem: number;
 }
 
 /**
- * How long a backfill of `items` would spend waiting on each receiving tracker's limits: its calls
- * per item times the items, at the node's budget or the tracker's published rate if lower. The
- * receiving side is where nearly all the calls are; the sending side's are listed beside it.
+ * How long a backfill of `items` would spend waiting on each receiving tracker's limits: its
+ * requests per item (as the tracker's rate limit counts them) times the items, at the node's budget
+ * or the tracker's published rate if lower. The receiving side is where nearly all the calls are.
  */
 export function realTrackerEstimates(measured: readonly BackfillCalls[], items: number): string {
   const lines = [
-    `Time a backfill of ${items.toLocaleString('en')} items spends in tracker calls, at the node's default budget of ${nodeBudgetRequestsPerSecond} requests a second per tracker host or the tracker's published rate if lower:`,
-    '| sending → receiving | calls on the receiving tracker | at that rate | the tracker publishes |',
+    `Time a backfill of ${items.toLocaleString('en')} items spends in tracker calls on the receiving side: its requests at the node's default budget of ${nodeBudgetRequestsPerSecond} a second per tracker host, or at the tracker's published rate where that binds first:`,
+    '| sending → receiving | requests on the receiving tracker | time | the tracker publishes |',
     '|---|---|---|---|',
   ];
   for (const pair of measured) {
     const limit = limits[pair.receiver];
-    const rate = Math.min(nodeBudgetRequestsPerSecond, limit.requestsPerSecond ?? Number.POSITIVE_INFINITY);
-    const calls = Math.round(pair.receivingPerItem * items);
-    lines.push(`| ${pair.sender} → ${pair.receiver} | ${calls.toLocaleString('en')} | ${duration(calls / rate)} at ${rate} a second | ${limit.published} |`);
+    // The node's budget counts HTTP requests; the tracker's limit counts what it says it counts.
+    const requests = Math.round(pair.receivingPerItem * items);
+    const counted = Math.round(pair.receivingRateLimitedPerItem * items);
+    const seconds = Math.max(requests / nodeBudgetRequestsPerSecond, limit.requestsPerSecond === undefined ? 0 : counted / limit.requestsPerSecond);
+    const counts =
+      counted === requests ? requests.toLocaleString('en') : `${requests.toLocaleString('en')} (${counted.toLocaleString('en')} as its rate limit counts them)`;
+    lines.push(`| ${pair.sender} → ${pair.receiver} | ${counts} | ${duration(seconds)} | ${limit.published} |`);
   }
   return lines.join('\n');
 }

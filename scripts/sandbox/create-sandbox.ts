@@ -39,6 +39,8 @@ export interface SandboxOptions {
     instanceId: string,
     request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, unknown>> },
   ) => void;
+  /** Called with the body of every request an emulated tracker parsed: benchmarks count Asana's batch actions with it. */
+  readonly onTrackerRequestBody?: (instanceId: string, request: { readonly method: string; readonly url: string; readonly body: unknown }) => void;
   /**
    * Keep every node's state in this PostgreSQL database, one schema per node, instead of SQLite
    * files under the data directory (ARCHITECTURE §8). Defaults to DATABASE_URL; tests pass their
@@ -109,6 +111,9 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
           scope.addHook('onRequest', async (request) =>
             onTrackerRequest(definition.id, { method: request.method, url: request.url, headers: request.headers }),
           );
+        const onTrackerRequestBody = options.onTrackerRequestBody;
+        if (onTrackerRequestBody)
+          scope.addHook('preHandler', async (request) => onTrackerRequestBody(definition.id, { method: request.method, url: request.url, body: request.body }));
         // An emulated tracker is durable like a real one: a write is on disk before it is answered,
         // so a sandbox killed at any moment restarts with every write a node saw succeed.
         if (options.persistEveryWrite !== false) {
