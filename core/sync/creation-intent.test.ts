@@ -1,4 +1,5 @@
 import type { NodeContext } from '../node/node-context';
+import { keyLocks } from './testing/key-locks';
 import type { NewItem } from '../ports/tracker-item';
 import { findItemCreatedBefore, isAwaitingTwin, rememberCreationIntent } from './creation-intent';
 import { ItemsAwaitingTwin } from './items-awaiting-twin';
@@ -13,7 +14,6 @@ describe('adopting an item created before, when the creation call failed as a wh
 
   function nodeWithTrackerItems(items: Readonly<Record<string, string>>) {
     const settings = new Map<string, string>();
-    const locks = new Map<string, Promise<unknown>>();
     const context = {
       clock: { now: () => Date.parse('2026-12-07T06:00:00Z') },
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
@@ -23,14 +23,7 @@ describe('adopting an item created before, when the creation call failed as a wh
         putSetting: async (key: string, value: string) => void settings.set(key, value),
         transaction: async <T>(work: (store: unknown) => Promise<T>) => work(context.store),
         getTwinByLocalKey: async () => undefined,
-        runExclusive: async <T>(key: string, work: () => Promise<T>): Promise<T> => {
-          const running = (locks.get(key) ?? Promise.resolve()).then(work);
-          locks.set(
-            key,
-            running.catch(() => undefined),
-          );
-          return running;
-        },
+        runExclusive: keyLocks(),
       },
       tracker: {
         listChangedSince: async () => ({ keys: Object.keys(items), nextCursor: null }),

@@ -1,5 +1,6 @@
 import type { Connection } from '../connection/connection';
 import type { NodeContext } from '../node/node-context';
+import { keyLocks } from './testing/key-locks';
 import type { Twin } from './sync-records';
 import { itemLockKey } from './item-locks';
 import { noteLocalChanges } from './note-local-change';
@@ -15,7 +16,6 @@ describe('noteLocalChanges and the event of the node’s own write', () => {
 
   function nodeWith(twin: Partial<Twin>, trackerTime: string, otherTwins: readonly Twin[] = []) {
     let stored = { connectionId: 'con_1', localKey: 'SUP-1', remoteKey: '7', ...twin } as Twin;
-    const locks = new Map<string, Promise<unknown>>();
     const itemsRead: string[] = [];
     const timesRead: (readonly string[])[] = [];
     const context = {
@@ -25,15 +25,7 @@ describe('noteLocalChanges and the event of the node’s own write', () => {
         listTriggers: async () => [],
         getTwinByLocalKey: async (_connectionId: string, key: string) =>
           key === stored.localKey ? stored : otherTwins.find((other) => other.localKey === key),
-        runExclusive: async <T>(key: string, work: () => Promise<T>): Promise<T> => {
-          const before = locks.get(key) ?? Promise.resolve();
-          const running = before.then(work);
-          locks.set(
-            key,
-            running.catch(() => undefined),
-          );
-          return running;
-        },
+        runExclusive: keyLocks(),
       },
       tracker: {
         kind: 'jira-cloud',
