@@ -179,7 +179,7 @@ function parseRow(line: string, options: WikiReadOptions): { header: boolean; ce
   return { header, cells: cells.map((cell) => (cell.trim() === '' ? [] : [{ type: 'paragraph', content: parseWikiInline(cell.trim(), options) }])) };
 }
 
-/** Splits on `|` or `||`, except inside `[…]` links, `{{…}}` and after a backslash. */
+/** Splits on `|` or `||`, except inside `[…]` links and after a backslash (the writer escapes bars in `{{…}}` too). */
 function splitCells(line: string): string[] {
   const cells: string[] = [];
   let current = '';
