@@ -1,7 +1,9 @@
 import { createSandbox } from './sandbox/create-sandbox';
+import { readSandboxFaultPlan } from './sandbox/sandbox-fault-plan';
 
 // `npm start`: the whole product on this machine. PORT (default 8080), DATA_DIR (default .data) and
-// SANDBOX_HOST_NAMES (comma-separated names it answers to besides localhost, 127.0.0.1 and [::1]).
+// SANDBOX_HOST_NAMES (comma-separated names it answers to besides localhost, 127.0.0.1 and [::1]);
+// SANDBOX_KILL_AT (<step>:<n>, for fault tests: see sandbox/sandbox-fault-plan.ts).
 async function main(): Promise<void> {
   const port = Number(process.env['PORT'] ?? 8080);
   const dataDirectory = process.env['DATA_DIR'] ?? '.data';
@@ -10,7 +12,8 @@ async function main(): Promise<void> {
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
-  const sandbox = await createSandbox({ port, dataDirectory, allowedHostNames, verbose: process.env['LOG_LEVEL'] === 'info' });
+  const faultPlan = readSandboxFaultPlan(process.env['SANDBOX_KILL_AT']);
+  const sandbox = await createSandbox({ port, dataDirectory, allowedHostNames, verbose: process.env['LOG_LEVEL'] === 'info', faultPlan });
   const lines = sandbox.description.instances.map((instance) => `  ${instance.id.padEnd(22)} ${instance.public ? 'public ' : 'private'}  ${instance.console}`);
   process.stdout.write(
     `Exalate sandbox ready in ${Math.round(performance.now() - startedAt)} ms at ${sandbox.baseUrl}/\n${lines.join('\n')}\n` +

@@ -13,6 +13,7 @@ import { jiraServerHostRoutes } from './host-pages/jira-server-host-routes';
 import { sandboxExtensionSecret } from './host-pages/sandbox-app-token';
 import type { SandboxDescription, SandboxInstanceDescription } from './sandbox-description';
 import { itemPageTemplate, projectPages } from './project-pages';
+import { sandboxFaultPoints, type SandboxFaultPlan } from './sandbox-fault-plan';
 import { guardSandboxHost } from './sandbox-host-guard';
 import { sandboxInstances } from './sandbox-instances';
 import { createSandboxTracker, type SandboxTracker } from './sandbox-trackers';
@@ -47,6 +48,8 @@ export interface SandboxOptions {
    * own. The emulated trackers' snapshots stay under the data directory either way.
    */
   readonly databaseUrl?: string | undefined;
+  /** Kill this process at a durable step of a private connection (SANDBOX_KILL_AT): fault tests hit the step every time. */
+  readonly faultPlan?: SandboxFaultPlan | undefined;
 }
 
 export interface RunningSandbox {
@@ -68,6 +71,7 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
   guardSandboxHost(app, options.port, [...(options.hostName ? [options.hostName] : []), ...(options.allowedHostNames ?? [])]);
   mkdirSync(options.dataDirectory, { recursive: true });
 
+  const faultPoints = options.faultPlan === undefined ? undefined : sandboxFaultPoints(options.faultPlan);
   const started: { id: string; node: RunningNode; tracker: SandboxTracker; description: SandboxInstanceDescription }[] = [];
   for (const definition of sandboxInstances) {
     const instanceDirectory = join(options.dataDirectory, definition.id);
@@ -122,11 +126,12 @@ export async function createSandbox(options: SandboxOptions): Promise<RunningSan
             return payload;
           });
         }
+        faultPoints?.watchTracker(scope, definition);
         await scope.register(tracker.routes);
       },
       { prefix: `/${definition.id}/tracker` },
     );
-    await app.register(node.routes, { prefix: `/${definition.id}/node` });
+    await app.register(faultPoints?.watchNode(node.routes, definition) ?? node.routes, { prefix: `/${definition.id}/node` });
     const adminApi = `${baseUrl}/${definition.id}/node${adminBasePath}`;
     await app.register(consoleRoutes({ title: definition.title, tracker: definition.tracker, adminApi, adminToken: node.adminToken }), {
       prefix: `/${definition.id}/console`,

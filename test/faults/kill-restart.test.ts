@@ -2,27 +2,34 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AzureDevOpsAdapter } from '../../hosts/azure-devops/adapter';
-import { JiraCloudAdapter } from '../../hosts/jira-cloud/adapter';
+import type { SandboxDescription } from '../../scripts/sandbox/sandbox-description';
 import { freePort } from '../support/free-port';
 import { readTrigger } from '../support/read-trigger';
 import { adminClient, instanceOf } from '../support/sandbox-client';
 import { waitFor } from '../support/wait-for';
-import { killHard, startSandboxProcess } from './sandbox-process';
+import { killHard, startSandboxProcess, waitForExit, type SandboxProcess } from './sandbox-process';
+import { connectJiraToPrivateAzureDevOps, createTrialIssues, expectEachIssueSyncedOnce, isSynchronized, issuesPerTrial, type SyncTrial } from './sync-trial';
 
 /**
  * `kill -9` of the whole sandbox (trackers and nodes in one process) while a trigger syncs a batch
  * of new issues, then a restart on the same data: every issue must end up with exactly one twin,
  * and the private side must hold exactly one work item per issue.
  *
- * Each durable step of the way is hit on purpose: the kill comes as soon as the step is seen from
- * outside (a change claimed for delivery, the first work item written to the tracker, a receipt
- * waiting to go back). Then trials at random moments, drawn from a seed that is printed, so a
- * failing moment can be replayed: FAULT_SEED=<seed> npx jest test/faults/kill-restart.
+ * Each durable step of the way is hit on purpose, two ways. From inside: the sandbox kills itself
+ * at the n-th time it reaches the step (SANDBOX_KILL_AT, see scripts/sandbox/sandbox-fault-plan.ts),
+ * so the step is hit every time; replay one with SANDBOX_KILL_AT=tracker-write:7 npx jest
+ * test/faults/kill-restart. From outside: the kill comes as soon as the step is seen (a change
+ * claimed for delivery, the first work item written, a receipt waiting to go back), which can be
+ * after it passed. Then trials at random moments, drawn from a seed that is printed, so a failing
+ * moment can be replayed: FAULT_SEED=<seed> npx jest test/faults/kill-restart.
  * Quick run: the named steps and 2 random trials. Full run: FAULT_TRIALS=20 npx jest test/faults.
  */
 const randomTrials = Number(process.env['FAULT_TRIALS'] ?? 2);
-const issuesPerTrial = 25;
 const seed = process.env['FAULT_SEED'] === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env['FAULT_SEED']);
+/** The first and a later time each step is reached: the later one meets work already half done. */
+const insideSteps: readonly string[] = process.env['SANDBOX_KILL_AT']
+  ? [process.env['SANDBOX_KILL_AT']]
+  : ['tracker-write:1', 'tracker-write:13', 'peer-answer:1', 'peer-answer:2', 'receipts:1', 'receipts:2'];
 
 /** mulberry32: a small seeded generator, so one seed gives the same moments on every machine. */
 function seededRandom(start: number): () => number {
@@ -46,7 +53,7 @@ const queueCounts = async (admin: Admin, connectionId: string) =>
 /** At the step (an entry in `state`), or past it while the batch is still under way (some done, not all). */
 const passedStep = (counts: Record<string, number> | undefined, state: string): boolean =>
   (counts?.[state] ?? 0) > 0 || ((counts?.['done'] ?? 0) > 0 && (counts?.['done'] ?? 0) < issuesPerTrial);
-const namedSteps: readonly KillMoment[] = [
+const outsideSteps: readonly KillMoment[] = [
   // A step is looked for every 25 ms from outside; a batch can pass it between two looks, so the
   // kill then comes at the first look after it (in flight, or already delivered but not all).
   {
@@ -78,80 +85,82 @@ const randomMoments: readonly KillMoment[] = Array.from({ length: randomTrials }
   return { name: `at a random moment (${delayMs} ms, trial ${index + 1} of seed ${seed})`, wait: () => new Promise((resolve) => setTimeout(resolve, delayMs)) };
 });
 
+/** One trial on its own data directory and port: `run` gets the started sandbox and returns it (restarted) to check. */
+async function inSandbox(run: (started: SandboxProcess, restart: () => Promise<SandboxProcess>) => Promise<void>, killAt?: string): Promise<void> {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-fault-'));
+  const port = await freePort();
+  let current = await startSandboxProcess(port, dataDirectory, killAt);
+  try {
+    await run(current, async () => (current = await startSandboxProcess(port, dataDirectory)));
+  } finally {
+    await killHard(current.child);
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Waits for the sandbox to kill itself at its planned step. Fails, saying so, when the sync ends
+ * first (the step is never reached that many times) or nothing happens for a minute.
+ */
+async function expectKilledAt(sandbox: SandboxProcess, killAt: string, trial: SyncTrial): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const signal = await waitForExit(sandbox.child, 250);
+    if (signal !== undefined) {
+      if (signal !== 'SIGKILL' || !sandbox.output().includes(`at ${killAt} (`))
+        throw new Error(`The sandbox ended (${signal ?? 'exited'}) without reaching ${killAt}: ${sandbox.output().slice(-2000)}`);
+      return;
+    }
+    const ended = await isSynchronized(sandbox.description, trial).catch(() => false);
+    if (ended) throw new Error(`The step ${killAt} was never reached: all ${issuesPerTrial} issues were synchronized first, so this trial tested nothing.`);
+    if (Date.now() > deadline) throw new Error(`The step ${killAt} was not reached within a minute, and the sync did not finish either.`);
+  }
+}
+
 describe('kill -9 during sync, then restart', () => {
   beforeAll(() => {
     console.log(`kill -9 trials: FAULT_SEED=${seed} replays these random moments`);
   });
 
-  it.each([...namedSteps, ...randomMoments].map((moment, index) => [moment.name, index + 1, moment] as const))(
+  it.each(insideSteps.map((killAt, index) => [killAt, index + 1] as const))(
+    'killed from inside at %s: nothing lost, nothing duplicated',
+    async (killAt, trial) => {
+      await inSandbox(async (started, restart) => {
+        const description: SandboxDescription = started.description;
+        const connectionId = await connectJiraToPrivateAzureDevOps(description, trial);
+        // The issues exist before anything syncs, so the kill cannot come while they are being made.
+        const keys = await createTrialIssues(description, trial);
+        const jiraAdmin = adminClient(instanceOf(description, 'jira-cloud'));
+        await jiraAdmin('POST', `/connections/${connectionId}/triggers`, { query: 'project = SUP', active: true });
+        expect((await jiraAdmin('POST', `/connections/${connectionId}/bulk-sync`)).status).toBe(202);
+        await expectKilledAt(started, killAt, { connectionId, keys });
+        console.log(`kill -9 from inside at ${killAt} (trial ${trial}): killed there; restarting on the same data`);
+        await expectEachIssueSyncedOnce((await restart()).description, trial, { connectionId, keys });
+      }, killAt);
+    },
+    180_000,
+  );
+
+  it.each([...outsideSteps, ...randomMoments].map((moment, index) => [moment.name, insideSteps.length + index + 1, moment] as const))(
     'killed %s: nothing lost, nothing duplicated',
     async (_name, trial, moment) => {
-      const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-fault-'));
-      const port = await freePort();
-      let { child, description } = await startSandboxProcess(port, dataDirectory);
-      try {
+      await inSandbox(async (started, restart) => {
+        const { description } = started;
+        const connectionId = await connectJiraToPrivateAzureDevOps(description, trial);
         const jira = instanceOf(description, 'jira-cloud');
         const ado = instanceOf(description, 'azure-devops-private');
         const jiraAdmin = adminClient(jira);
-        const initiated = await jiraAdmin('POST', '/connections/initiate', {
-          destinationUrl: null,
-          mode: 'script',
-          localName: 'jira',
-          remoteName: 'ado',
-          name: `fault_${trial}`,
-          projectKey: 'SUP',
-        });
-        expect(
-          (await adminClient(ado)('POST', '/connections/accept', { invitationCode: initiated.body.invitationCode, projectKey: 'Fabrikam Fiber' })).status,
-        ).toBe(201);
-        const connectionId = initiated.body.connection.id as string;
         await jiraAdmin('POST', `/connections/${connectionId}/triggers`, { query: 'project = SUP', active: true });
-
-        const jiraUser = new JiraCloudAdapter({ baseUrl: jira.trackerApi, authorization: jira.trackerAuth });
-        const keys: string[] = [];
-        for (let index = 0; index < issuesPerTrial; index++)
-          keys.push((await jiraUser.createItem({ projectKey: 'SUP', type: 'Task', summary: `fault ${trial}-${index}` })).key);
+        const keys = await createTrialIssues(description, trial);
         await moment.wait({
           jiraAdmin,
           adoAdmin: adminClient(ado),
           connectionId,
           ado: new AzureDevOpsAdapter({ baseUrl: ado.trackerApi, authorization: ado.trackerAuth }),
         });
-        await killHard(child);
-
-        ({ child, description } = await startSandboxProcess(port, dataDirectory));
-        const restartedAdmin = adminClient(instanceOf(description, 'jira-cloud'));
-        for (const key of keys) {
-          try {
-            await waitFor(
-              `${key} synchronized after the restart`,
-              async () => (await restartedAdmin('GET', `/connections/${connectionId}/twins/${key}`)).body?.status === 'synchronized',
-              60_000,
-            );
-          } catch (error) {
-            const twin = (await restartedAdmin('GET', `/connections/${connectionId}/twins/${key}`)).body;
-            const queue = (await restartedAdmin('GET', `/connections/${connectionId}/queue`)).body;
-            const privateQueue = (await adminClient(instanceOf(description, 'azure-devops-private'))('GET', `/connections/${connectionId}/queue`)).body;
-            const errors = (await adminClient(instanceOf(description, 'azure-devops-private'))('GET', '/errors')).body;
-            throw new Error(
-              `${String(error)}; twin ${JSON.stringify(twin)}; public queue ${JSON.stringify(queue).slice(0, 1500)}; private queue ${JSON.stringify(privateQueue).slice(0, 1500)}; private errors ${JSON.stringify(errors).slice(0, 1500)}`,
-            );
-          }
-        }
-        const adoUser = new AzureDevOpsAdapter({ baseUrl: ado.trackerApi, authorization: ado.trackerAuth });
-        const summaries: string[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = await adoUser.searchItems(readTrigger("[System.TeamProject] = 'Fabrikam Fiber'", 'azure-devops'), { cursor, limit: 200 });
-          for (const key of page.keys) summaries.push((await adoUser.getItem(key))!.summary);
-          cursor = page.nextCursor;
-        } while (cursor !== null);
-        const synced = summaries.filter((summary) => summary.startsWith(`fault ${trial}-`)).sort();
-        expect(synced).toEqual(keys.map((_key, index) => `fault ${trial}-${index}`).sort());
-      } finally {
-        await killHard(child);
-        rmSync(dataDirectory, { recursive: true, force: true });
-      }
+        await killHard(started.child);
+        await expectEachIssueSyncedOnce((await restart()).description, trial, { connectionId, keys });
+      });
     },
     180_000,
   );
