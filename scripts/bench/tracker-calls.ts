@@ -10,10 +10,20 @@ import { benchmarkProjects as projects, benchmarkUserOf, isBenchmarkUserRequest 
 /**
  * Tracker API calls per synced change, for each tracker as the side that sends (reads the item,
  * runs the outgoing script) and as the side that receives (reads, writes). Each tracker sends a
- * summary change to a Jira Cloud peer (Jira Cloud sends to Jira Server), through the sandbox with
+ * summary change to a Jira Cloud peer (Jira Cloud sends to each of the others), through the sandbox with
  * webhooks on; the reconciler is slowed down so that its own reads are not counted.
  * Run: npx tsx scripts/bench/tracker-calls.ts [changes=20]
  */
+/** Each tracker as the sending side, and each as the receiving side. */
+const directions: readonly (readonly [TrackerKind, TrackerKind])[] = [
+  ['jira-cloud', 'jira-server'],
+  ['jira-server', 'jira-cloud'],
+  ['azure-devops', 'jira-cloud'],
+  ['asana', 'jira-cloud'],
+  ['jira-cloud', 'azure-devops'],
+  ['jira-cloud', 'asana'],
+];
+
 async function main(): Promise<void> {
   const changes = Number(process.argv[2] ?? 20);
   const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-bench-'));
@@ -29,8 +39,7 @@ async function main(): Promise<void> {
   });
   const rows: string[] = [];
   try {
-    for (const sender of ['jira-cloud', 'jira-server', 'azure-devops', 'asana'] as const) {
-      const receiver: TrackerKind = sender === 'jira-cloud' ? 'jira-server' : 'jira-cloud';
+    for (const [sender, receiver] of directions) {
       const senderAdmin = adminClient(instanceOf(sandbox.description, sender));
       const initiated = await senderAdmin('POST', '/connections/initiate', {
         destinationUrl: instanceOf(sandbox.description, receiver).url,
