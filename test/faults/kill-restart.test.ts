@@ -26,10 +26,14 @@ import { connectJiraToPrivateAzureDevOps, createTrialIssues, expectEachIssueSync
  */
 const randomTrials = Number(process.env['FAULT_TRIALS'] ?? 2);
 const seed = process.env['FAULT_SEED'] === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env['FAULT_SEED']);
-/** The first and a later time each step is reached: the later one meets work already half done. */
+/**
+ * Each step the first time it is reached, and the tracker write also halfway through the batch,
+ * where it meets work already half done. Only counts every run reaches: how many poll answers and
+ * receipt deliveries 25 changes take depends on the machine's speed, the number of creations not.
+ */
 const insideSteps: readonly string[] = process.env['SANDBOX_KILL_AT']
   ? [process.env['SANDBOX_KILL_AT']]
-  : ['tracker-write:1', 'tracker-write:13', 'peer-answer:1', 'peer-answer:2', 'receipts:1', 'receipts:2'];
+  : ['tracker-write:1', 'tracker-write:13', 'peer-answer:1', 'receipts:1'];
 
 /** mulberry32: a small seeded generator, so one seed gives the same moments on every machine. */
 function seededRandom(start: number): () => number {
