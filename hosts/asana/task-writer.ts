@@ -27,20 +27,23 @@ export class TaskWriter {
     const task = /^\d+$/.test(key)
       ? await this.#client.jsonIfFound({ path: `/tasks/${key}`, query: { opt_fields: taskOptFields }, action: `read task ${key}` }, taskEnvelopeSchema)
       : undefined;
-    if (task === undefined)
-      throw new ExalateError('not_found', `Asana has no task ${key} (or the node's user cannot see it).`, { details: { tracker: 'asana', key } });
+    if (task === undefined) throw noSuchTask(key);
     return task.data;
   }
 
+  /**
+   * `current` is the task as just read (a creation's answer), when the caller has it. Otherwise the
+   * task is read first only when the change needs what is on it (see `needsCurrentTask`): a
+   * summary, description, status or assignee change is one `PUT`.
+   */
   async update(key: string, changes: ItemChanges, current?: TaskResponse): Promise<void> {
-    const task = current ?? (await this.read(key));
-    const data = this.#fieldData(task, changes);
-    if (Object.keys(data).length > 0) {
-      await this.#client.json(
-        { method: 'PUT', path: `/tasks/${key}`, json: { data }, query: { opt_fields: 'modified_at' }, action: `update task ${key}` },
-        gidEnvelopeSchema,
-      );
+    if (current === undefined && !needsCurrentTask(changes)) {
+      if (!/^\d+$/.test(key)) throw noSuchTask(key);
+      await this.#put(key, plainFieldData(key, changes));
+      return;
     }
+    const task = current ?? (await this.read(key));
+    await this.#put(key, this.#fieldData(task, changes));
     if (changes.parentKey !== undefined && changes.parentKey !== (task.parent?.gid ?? null)) {
       // Asana moves subtasks only through setParent (a PUT may not change `parent`).
       await this.#client.json(
@@ -60,24 +63,19 @@ export class TaskWriter {
     if (typeof section === 'string' && section !== task.memberships?.[0]?.section?.name) await this.#moveToSection(key, task, section);
   }
 
+  /** The fields of a task `PUT /tasks/{gid}` writes; a task Asana does not have (404) is not_found, as a read of it says. */
+  async #put(key: string, data: Record<string, unknown>): Promise<void> {
+    if (Object.keys(data).length === 0) return;
+    const answer = await this.#client.jsonIfFound(
+      { method: 'PUT', path: `/tasks/${key}`, json: { data }, query: { opt_fields: 'modified_at' }, action: `update task ${key}` },
+      gidEnvelopeSchema,
+    );
+    if (answer === undefined) throw noSuchTask(key);
+  }
+
   /** What goes in the PUT body's `data`. */
   #fieldData(task: TaskResponse, changes: ItemChanges): Record<string, unknown> {
-    const data: Record<string, unknown> = {};
-    if (changes.summary !== undefined) data['name'] = changes.summary;
-    if (changes.description !== undefined) data['html_notes'] = richTextToAsanaHtml(changes.description);
-    if (changes.status !== undefined) {
-      const status = changes.status.trim().toLowerCase();
-      if (status !== 'completed' && status !== 'incomplete') {
-        throw new ExalateError(
-          'invalid_request',
-          `Asana cannot set task ${task.gid} to the status "${changes.status}": an Asana task is only "completed" or "incomplete". Map the remote status to one of the two in the incoming script (and, if you want columns, set customFields['${sectionFieldName}'] to a section name).`,
-          { details: { tracker: 'asana', status: changes.status } },
-        );
-      }
-      data['completed'] = status === 'completed';
-    }
-    // Asana takes an email wherever it takes a user.
-    if (changes.assigneeEmail !== undefined) data['assignee'] = changes.assigneeEmail;
+    const data = plainFieldData(task.gid, changes);
     const customFields: Record<string, unknown> = {};
     if (changes.priority !== undefined) Object.assign(customFields, this.#customFieldValue(task, priorityFieldName, changes.priority));
     for (const [name, value] of Object.entries(changes.customFields ?? {})) {
@@ -191,4 +189,44 @@ export class TaskWriter {
       emptyAnswerSchema,
     );
   }
+}
+
+/**
+ * Whether writing `changes` needs the task as it is now: custom fields (priority among them) are
+ * written by field gid and enum option gid, which only the task's fields give; the parent, the tags
+ * and the section are compared with the task's own (a tag to remove is named by gid, a section is
+ * looked up in the task's project). Summary, description, status and assignee are written as given.
+ */
+export function needsCurrentTask(changes: ItemChanges): boolean {
+  return (
+    changes.priority !== undefined ||
+    changes.parentKey !== undefined ||
+    changes.labels !== undefined ||
+    (changes.customFields !== undefined && Object.keys(changes.customFields).length > 0)
+  );
+}
+
+/** The part of the PUT body's `data` that takes the values as they are. */
+function plainFieldData(key: string, changes: ItemChanges): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (changes.summary !== undefined) data['name'] = changes.summary;
+  if (changes.description !== undefined) data['html_notes'] = richTextToAsanaHtml(changes.description);
+  if (changes.status !== undefined) {
+    const status = changes.status.trim().toLowerCase();
+    if (status !== 'completed' && status !== 'incomplete') {
+      throw new ExalateError(
+        'invalid_request',
+        `Asana cannot set task ${key} to the status "${changes.status}": an Asana task is only "completed" or "incomplete". Map the remote status to one of the two in the incoming script (and, if you want columns, set customFields['${sectionFieldName}'] to a section name).`,
+        { details: { tracker: 'asana', status: changes.status } },
+      );
+    }
+    data['completed'] = status === 'completed';
+  }
+  // Asana takes an email wherever it takes a user.
+  if (changes.assigneeEmail !== undefined) data['assignee'] = changes.assigneeEmail;
+  return data;
+}
+
+function noSuchTask(key: string): ExalateError {
+  return new ExalateError('not_found', `Asana has no task ${key} (or the node's user cannot see it).`, { details: { tracker: 'asana', key } });
 }
