@@ -32,7 +32,7 @@ import { readCollectionAdministratorMembership } from './collection-administrato
 import { registerServiceHooks, type ServiceHookRegistration } from './service-hook-registration';
 import { WorkItemBatchOperations } from './work-item-batch';
 import { WorkItemWriter } from './work-item-writer';
-import { attachmentRelation, toTrackerItem } from './work-item-mapping';
+import { attachmentRelation, mayHaveComments, toTrackerItem } from './work-item-mapping';
 import { patchForNewItem } from './work-item-patch';
 import { wiqlOfTrigger, wiqlText } from './wiql-query';
 import { readWorkItemTypeValues } from './work-item-type-values';
@@ -109,7 +109,15 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
     if (answer === undefined) return undefined;
     const project = String(answer.value.fields['System.TeamProject'] ?? '');
     this.#writer.rememberProject(key, project);
-    return toTrackerItem(this.#client.organizationUrl, answer.value, await this.#readComments(project, key));
+    return this.#withComments(answer.value);
+  }
+
+  /** The work item and its comments; most work items have none, and then the comments are not asked for. */
+  async #withComments(workItem: WorkItemResponse): Promise<TrackerItem> {
+    const key = String(workItem.id);
+    const project = String(workItem.fields['System.TeamProject'] ?? '');
+    const comments = mayHaveComments(workItem) ? await this.#readComments(project, key) : [];
+    return toTrackerItem(this.#client.organizationUrl, workItem, comments);
   }
 
   /** Comments need the project in the path; they come 200 to a page, oldest id first once sorted. */
@@ -192,6 +200,16 @@ export class AzureDevOpsAdapter implements TrackerV1, TrackerItemOperations {
 
   async updateItem(key: string, changes: ItemChanges): Promise<void> {
     await this.#writer.update(key, changes);
+  }
+
+  /**
+   * Writes like updateItem and answers with the item as written, as getItem would read it then:
+   * Azure DevOps answers the PATCH with the work item, so only its comments may need a call. Null
+   * when there was nothing to write (the item is as it was).
+   */
+  async updateItemReturningItem(key: string, changes: ItemChanges): Promise<TrackerItem | null> {
+    const written = await this.#writer.update(key, changes);
+    return written === undefined ? null : this.#withComments(written);
   }
 
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {

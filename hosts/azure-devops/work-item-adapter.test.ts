@@ -95,6 +95,7 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
   });
 
   it('re-reads and retries once when someone else changed the item between read and write (412, TF26071)', async () => {
+    // Clearing the priority depends on what the item holds, so it is written against a revision.
     const { key } = await adapter.createItem({ projectKey: project, type: 'Bug', summary: 'Contested', priority: '3' });
     let interfered = false;
     // A person edits the work item right after the node read it.
@@ -111,10 +112,33 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
       },
     });
 
-    await interfering.updateItem(key, { summary: 'Written by the node' });
+    await interfering.updateItem(key, { summary: 'Written by the node', priority: null });
 
     expect(patches().map((exchange) => exchange.status)).toEqual([200, 412, 200]);
-    await expect(adapter.getItem(key)).resolves.toMatchObject({ summary: 'Written by the node', labels: ['edited-by-a-person'] });
+    await expect(adapter.getItem(key)).resolves.toMatchObject({ summary: 'Written by the node', priority: null, labels: ['edited-by-a-person'] });
+  });
+
+  it('writes a change that only sets values over a concurrent edit in one call, keeping both', async () => {
+    const { key } = await adapter.createItem({ projectKey: project, type: 'Bug', summary: 'Contested' });
+    let interfered = false;
+    const interfering = new AzureDevOpsAdapter({
+      baseUrl: harness.organizationUrl,
+      authorization: harness.emulator.authorization,
+      identityUrl: harness.organizationUrl,
+      fetch: async (url, init) => {
+        if (init.method === 'PATCH' && !interfered) {
+          interfered = true;
+          await harness.adapterWith({}).updateItem(key, { labels: ['edited-by-a-person'] });
+        }
+        return harness.checks.fetch(url, init);
+      },
+    });
+    harness.checks.clear();
+
+    await interfering.updateItem(key, { summary: 'Written by the node', status: 'Active' });
+
+    expect(patches().map((exchange) => exchange.status)).toEqual([200, 200]);
+    await expect(adapter.getItem(key)).resolves.toMatchObject({ summary: 'Written by the node', status: 'Active', labels: ['edited-by-a-person'] });
   });
 
   it('reports a conflict, retryable, when the item changes again during the retry', async () => {
@@ -129,7 +153,7 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
       },
     });
 
-    const failure = await alwaysLate.updateItem(key, { priority: '1' }).catch((error: unknown) => error);
+    const failure = await alwaysLate.updateItem(key, { priority: '1', labels: [] }).catch((error: unknown) => error);
 
     expect(ExalateError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({ code: 'conflict', isRetryable: true, message: expect.stringContaining(`Work item ${key} kept changing`) });
@@ -141,7 +165,8 @@ describe('AzureDevOpsAdapter work items against the Azure DevOps emulator', () =
 
     const failure = await adapter.updateItem(key, { status: 'Done' }).catch((error: unknown) => error);
 
-    expect(failure).toMatchObject({ code: 'invalid_request', isRetryable: false, message: expect.stringContaining('"Done"') });
+    expect(failure).toMatchObject({ code: 'invalid_request', isRetryable: false, message: expect.stringContaining('move Bug') });
+    expect(failure).toMatchObject({ message: expect.stringContaining('"Done"') });
   });
 
   it('moves the parent link, and removes it', async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../core';
 import type { AzureDevOpsClient } from './azure-devops-client';
 import { workItemSchema, type CommentResponse, type WorkItemResponse } from './azure-devops-responses';
-import { toTrackerItem } from './work-item-mapping';
+import { mayHaveComments, toTrackerItem } from './work-item-mapping';
 
 /** "Work Items - Get Work Items Batch" reads at most 200 ids per call (work item tracking 7.1). */
 const batchReadLimit = 200;
@@ -56,9 +56,7 @@ export class WorkItemBatchOperations implements TrackerBatchV1 {
       const key = String(workItem.id);
       const project = String(workItem.fields['System.TeamProject'] ?? '');
       this.#helpers.rememberProject(key, project);
-      // System.CommentCount says whether there are comments to read at all (most new items have none).
-      const commentCount = Number(workItem.fields['System.CommentCount'] ?? 1);
-      const comments = commentCount === 0 ? [] : await this.#helpers.readComments(project, key);
+      const comments = mayHaveComments(workItem) ? await this.#helpers.readComments(project, key) : [];
       items.push(toTrackerItem(this.#client.organizationUrl, workItem, comments));
     }
     return { items, nextCursor: keys.nextCursor };

@@ -71,6 +71,15 @@ export function toTrackerItem(organizationUrl: string, workItem: WorkItemRespons
   };
 }
 
+/**
+ * System.CommentCount is the number of comments on the work item (the "Discussion"); at 0 there is
+ * nothing to read. A server that does not send it may have comments, so they are read.
+ */
+export function mayHaveComments(workItem: WorkItemResponse): boolean {
+  const count = workItem.fields['System.CommentCount'];
+  return count === undefined || count === null || Number(count) !== 0;
+}
+
 /** IdentityRef objects carry `uniqueName` (the sign-in email on Azure DevOps Services); strings are "Name <email>". */
 export function identityOf(value: unknown): TrackerUser | null {
   if (typeof value === 'string') {

@@ -50,6 +50,24 @@ export function patchForChanges(organizationUrl: string, current: WorkItemRespon
   return operations;
 }
 
+/**
+ * What `patchForChanges` reads of the work item before writing: its relations for a parent change
+ * (the old link is removed by its index), its field values for a clear (the service refuses
+ * removing a field that has no value), nothing for changes that only set values, which come out
+ * the same whatever the item holds.
+ */
+export type CurrentStateNeeded = 'nothing' | 'fields' | 'relations';
+
+export function currentStateNeededBy(changes: ItemChanges): CurrentStateNeeded {
+  if (changes.parentKey !== undefined) return 'relations';
+  const clears =
+    changes.priority === null ||
+    changes.labels?.length === 0 ||
+    changes.assigneeEmail === null ||
+    Object.values(changes.customFields ?? {}).some((value) => value === null || value === undefined);
+  return clears ? 'fields' : 'nothing';
+}
+
 /** Creation: the title and type's fields, then the same operations as an update. */
 export function patchForNewItem(organizationUrl: string, item: NewItem): PatchOperation[] {
   const { summary, projectKey: _projectKey, type: _type, ...changes } = item;

@@ -101,6 +101,45 @@ describe('Azure DevOps emulator: work item rules and refusals as the service ans
     expect(harness.emulator.state.workItems.length).toBe(before);
   });
 
+  it("keeps System.CommentCount equal to the comment list's totalCount through adds, edits and deletes", async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: 'Platform', type: 'Bug', summary: 'Discussed' });
+    const comments = `/Platform/_apis/wit/workItems/${key}/comments`;
+    const preview = 'api-version=7.1-preview.4';
+    const counts = async (): Promise<[unknown, unknown]> => {
+      const workItem = (await (await call(`/_apis/wit/workitems/${key}?api-version=7.1`)).json()) as { fields: Record<string, unknown> };
+      const list = (await (await call(`${comments}?${preview}`)).json()) as { totalCount: number };
+      return [workItem.fields['System.CommentCount'], list.totalCount];
+    };
+    const add = async (text: string): Promise<number> => {
+      const response = await call(`${comments}?${preview}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+      return ((await response.json()) as { id: number }).id;
+    };
+
+    const atCreation = await counts();
+    const first = await add('one');
+    await add('two');
+    const afterAdds = await counts();
+    await call(`${comments}/${first}?${preview}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'one, edited' }),
+    });
+    const afterEdit = await counts();
+    await call(`${comments}/${first}?${preview}`, { method: 'DELETE' });
+    const afterDelete = await counts();
+
+    expect([atCreation, afterAdds, afterEdit, afterDelete]).toEqual([
+      [0, 0],
+      [2, 2],
+      [2, 2],
+      [1, 1],
+    ]);
+  });
+
   it('refuses a time in a WIQL date without timePrecision (VS402356), and accepts it with', async () => {
     const query = JSON.stringify({ query: "SELECT [System.Id] FROM WorkItems WHERE [System.ChangedDate] >= '2026-01-01T10:00:00Z'" });
     const post = (search: string) =>
