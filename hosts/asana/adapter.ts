@@ -1,5 +1,6 @@
 import {
   ExalateError,
+  systemClock,
   type ItemChanges,
   type ItemSearchPage,
   type NewItem,
@@ -35,6 +36,7 @@ import {
 import { pollEvents, type EventsPoll } from './events-poller';
 import { hasFollowUp, planNewTask } from './new-task';
 import { listProjectTasks } from './project-task-list';
+import { RecentCustomFields } from './recent-custom-fields';
 import { AsanaBatchOperations } from './task-batch-operations';
 import { taskOptFields } from './task-mapping';
 import { TaskReader } from './task-reader';
@@ -63,9 +65,10 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   constructor(options: AsanaAdapterOptions) {
     const { workspaceGid, ...clientOptions } = options;
     this.#client = new AsanaClient(clientOptions);
-    this.#writer = new TaskWriter(this.#client);
+    const recentFields = new RecentCustomFields(clientOptions.clock ?? systemClock);
+    this.#writer = new TaskWriter(this.#client, recentFields);
     const people = new AsanaPeople(this.#client);
-    this.#reader = new TaskReader(this.#client, people);
+    this.#reader = new TaskReader(this.#client, people, recentFields);
     this.batch = new AsanaBatchOperations(this.#client, { reader: this.#reader, writer: this.#writer, people });
     this.#workspaceGid = workspaceGid;
   }

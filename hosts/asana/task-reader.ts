@@ -3,6 +3,7 @@ import { ExalateError, type TrackerItem } from '../../core';
 import type { AsanaClient } from './asana-client';
 import { readAction, readBatchResult, type AsanaBatchAction } from './asana-batch-call';
 import type { AsanaPeople } from './asana-people';
+import type { RecentCustomFields } from './recent-custom-fields';
 import {
   attachmentPageSchema,
   storyPageSchema,
@@ -30,10 +31,13 @@ const attachmentOptFields = 'name,size,created_at';
 export class TaskReader {
   readonly #client: AsanaClient;
   readonly #people: AsanaPeople;
+  readonly #recentFields: RecentCustomFields | undefined;
 
-  constructor(client: AsanaClient, people: AsanaPeople) {
+  /** `recentFields` is told the custom fields of every task read, for a write that follows to use. */
+  constructor(client: AsanaClient, people: AsanaPeople, recentFields?: RecentCustomFields) {
     this.#client = client;
     this.#people = people;
+    this.#recentFields = recentFields;
   }
 
   /** The tasks that exist among `keys`, in their order; one that does not (404) is left out. */
@@ -66,6 +70,7 @@ export class TaskReader {
   async #toItems(found: readonly { task: TaskResponse; stories: BatchResult; attachments: BatchResult }[]): Promise<TrackerItem[]> {
     const histories: { task: TaskResponse; stories: StoryResponse[]; attachments: AttachmentResponse[] }[] = [];
     for (const { task, stories, attachments } of found) {
+      this.#recentFields?.remember(task);
       // Deleted after the list or the task read named it: gone, as a read of it would say.
       if (stories.status_code === 404 || attachments.status_code === 404) continue;
       histories.push({

@@ -95,6 +95,64 @@ describe('Asana task updates: requests per change', () => {
     expect(seen(written)).toEqual(seen(reference));
   });
 
+  it('writes a priority with one PUT right after a read of the task, as the sync engine reads before it writes', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: bugs, type: 'Task', summary: 'Triage', priority: 'Low' });
+    await harness.adapter.getItem(key);
+    harness.checks.clear();
+
+    await harness.adapter.updateItem(key, { status: 'completed', priority: 'High' });
+
+    expect(calls()).toEqual(['PUT /api/1.0/tasks/GID 200']);
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ status: 'completed', priority: 'High' });
+  });
+
+  it('reads the task again when the read it has is over a minute old', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: bugs, type: 'Task', summary: 'Slow', priority: 'Low' });
+    await harness.adapter.getItem(key);
+    harness.timers.advance(61_000);
+    harness.checks.clear();
+
+    await harness.adapter.updateItem(key, { priority: 'Medium' });
+
+    expect(calls()).toEqual(['GET /api/1.0/tasks/GID 200', 'PUT /api/1.0/tasks/GID 200']);
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ priority: 'Medium' });
+  });
+
+  it('writes an option replaced in Asana since the read: refused once by its old gid, then read and written by the new one', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: bugs, type: 'Task', summary: 'Renamed options', priority: 'Low' });
+    await harness.adapter.getItem(key);
+    const field = harness.emulator.state.list('customFields').find((candidate) => candidate.name === 'Priority' && candidate.projectGids.includes(bugs))!;
+    harness.emulator.state.save('customFields', {
+      ...field,
+      enumOptions: field.enumOptions.map((option) => (option.name === 'High' ? { ...option, gid: harness.emulator.state.nextGid() } : option)),
+    });
+    harness.checks.clear();
+
+    await harness.adapter.updateItem(key, { priority: 'High' });
+
+    expect(calls()).toEqual(['PUT /api/1.0/tasks/GID 400', 'GET /api/1.0/tasks/GID 200', 'PUT /api/1.0/tasks/GID 200']);
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ priority: 'High' });
+  });
+
+  it('reads the task when the field to write was added to its project since the read', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: bugs, type: 'Task', summary: 'New field' });
+    await harness.adapter.getItem(key);
+    harness.emulator.state.save('customFields', {
+      gid: harness.emulator.state.nextGid(),
+      workspaceGid: harness.emulator.state.find('tasks', key)!.workspaceGid,
+      name: 'Team',
+      type: 'text',
+      enumOptions: [],
+      projectGids: [bugs],
+    });
+    harness.checks.clear();
+
+    await harness.adapter.updateItem(key, { customFields: { Team: 'Core' } });
+
+    expect(calls()).toEqual(['GET /api/1.0/tasks/GID 200', 'PUT /api/1.0/tasks/GID 200']);
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ customFields: { Team: 'Core' } });
+  });
+
   it('reads the task before changing its tags, which are removed by gid', async () => {
     const { made, written, reference } = await writeBothWays({ labels: ['web'] });
 

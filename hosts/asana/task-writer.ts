@@ -3,6 +3,7 @@ import { ExalateError, type ItemChanges } from '../../core';
 import { richTextToAsanaHtml } from '../../core/rich-text/html';
 import type { AsanaClient } from './asana-client';
 import { gidEnvelopeSchema, namedPageSchema, taskEnvelopeSchema, type TaskResponse } from './asana-responses';
+import type { CustomFieldDefinitions, RecentCustomFields } from './recent-custom-fields';
 import { priorityFieldName, sectionFieldName, taskOptFields } from './task-mapping';
 
 /** `{ data: {} }`, what Asana answers to addTag, removeTag and addTask. */
@@ -18,9 +19,12 @@ const pageSize = 100;
  */
 export class TaskWriter {
   readonly #client: AsanaClient;
+  readonly #recentFields: RecentCustomFields | undefined;
 
-  constructor(client: AsanaClient) {
+  /** `recentFields`: the custom fields of tasks read just now, which spare a read before a custom field write. */
+  constructor(client: AsanaClient, recentFields?: RecentCustomFields) {
     this.#client = client;
+    this.#recentFields = recentFields;
   }
 
   async read(key: string): Promise<TaskResponse> {
@@ -34,13 +38,15 @@ export class TaskWriter {
   /**
    * `current` is the task as just read (a creation's answer), when the caller has it. Otherwise the
    * task is read first only when the change needs what is on it (see `needsCurrentTask`): a
-   * summary, description, status or assignee change is one `PUT`.
+   * summary, description, status or assignee change is one `PUT`, and so is a priority or custom
+   * field change right after a read of the task (RecentCustomFields).
    */
   async update(key: string, changes: ItemChanges, current?: TaskResponse): Promise<void> {
     if (current === undefined && !needsCurrentTask(changes)) {
       if (!/^\d+$/.test(key)) throw noSuchTask(key);
-      await this.#put(key, plainFieldData(key, changes));
-      return;
+      if (!needsFieldDefinitions(changes)) return this.#put(key, plainFieldData(key, changes));
+      const recentFields = this.#recentFields?.of(key);
+      if (recentFields !== undefined && (await this.#putWithRecentFields(key, changes, recentFields))) return;
     }
     const task = current ?? (await this.read(key));
     await this.#put(key, this.#fieldData(task, changes));
@@ -61,6 +67,24 @@ export class TaskWriter {
     if (changes.labels !== undefined) await this.#setTags(key, task, changes.labels);
     const section = changes.customFields?.[sectionFieldName];
     if (typeof section === 'string' && section !== task.memberships?.[0]?.section?.name) await this.#moveToSection(key, task, section);
+  }
+
+  /**
+   * The write with the custom fields of the read just made; false when Asana or the remembered
+   * fields say they have changed since (a field or option gone or added), for the caller to read
+   * the task and write again. A 400 means Asana wrote nothing of the request.
+   */
+  async #putWithRecentFields(key: string, changes: ItemChanges, fields: CustomFieldDefinitions): Promise<boolean> {
+    // A status Asana cannot take is refused as such, before anything is sent or read.
+    plainFieldData(key, changes);
+    try {
+      await this.#put(key, this.#fieldData({ gid: key, custom_fields: fields }, changes));
+      return true;
+    } catch (error) {
+      if (!(error instanceof ExalateError) || error.code !== 'invalid_request') throw error;
+      this.#recentFields?.forget(key);
+      return false;
+    }
   }
 
   /** The fields of a task `PUT /tasks/{gid}` writes; a task Asana does not have (404) is not_found, as a read of it says. */
@@ -192,18 +216,18 @@ export class TaskWriter {
 }
 
 /**
- * Whether writing `changes` needs the task as it is now: custom fields (priority among them) are
- * written by field gid and enum option gid, which only the task's fields give; the parent, the tags
- * and the section are compared with the task's own (a tag to remove is named by gid, a section is
- * looked up in the task's project). Summary, description, status and assignee are written as given.
+ * Whether writing `changes` needs the task as it is now: the parent, the tags and the section are
+ * compared with the task's own (a tag to remove is named by gid, a section is looked up in the
+ * task's project). Summary, description, status and assignee are written as given; custom fields
+ * need only the gids of the task's fields (`needsFieldDefinitions`).
  */
 export function needsCurrentTask(changes: ItemChanges): boolean {
-  return (
-    changes.priority !== undefined ||
-    changes.parentKey !== undefined ||
-    changes.labels !== undefined ||
-    (changes.customFields !== undefined && Object.keys(changes.customFields).length > 0)
-  );
+  return changes.parentKey !== undefined || changes.labels !== undefined || typeof changes.customFields?.[sectionFieldName] === 'string';
+}
+
+/** Whether writing `changes` needs the gids of the task's custom fields (and of their enum options). */
+function needsFieldDefinitions(changes: ItemChanges): boolean {
+  return changes.priority !== undefined || Object.keys(changes.customFields ?? {}).some((name) => name !== sectionFieldName);
 }
 
 /** The part of the PUT body's `data` that takes the values as they are. */
