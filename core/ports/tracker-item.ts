@@ -95,6 +95,12 @@ export interface TrackerItemOperations {
   listChangedSince(projectKey: string, since: string, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage>;
   createItem(item: NewItem): Promise<{ readonly key: string }>;
   updateItem(key: string, changes: ItemChanges): Promise<void>;
+  /**
+   * Optional: writes like updateItem and answers with the item as getItem would read it right
+   * after, for trackers whose write answers with the item (Azure DevOps' PATCH): the read after
+   * the write is then spared. Null when the adapter wrote nothing.
+   */
+  readonly updateItemReturningItem?: ((key: string, changes: ItemChanges) => Promise<TrackerItem | null>) | undefined;
   addComment(key: string, body: RichText): Promise<{ readonly id: string }>;
   updateComment(key: string, commentId: string, body: RichText): Promise<void>;
   findUserByEmail(email: string): Promise<TrackerUser | undefined>;

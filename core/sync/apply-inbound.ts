@@ -169,12 +169,12 @@ async function applyChange(context: NodeContext, connection: Connection, entry: 
     // A script error waits for the admin: retry from the Errors tab after fixing the script.
     throw new ParkedError(plan.error.error);
   }
-  const { localKey, createdComments, createdAttachments, writtenByCreate } = await writeToTracker(context, connection, change, current, plan.value);
-  // The item as written: the create's own answer when the tracker gave it and nothing was added
+  const { localKey, createdComments, createdAttachments, writtenByWrite } = await writeToTracker(context, connection, change, current, plan.value);
+  // The item as written: the write's own answer when the tracker gave it and nothing was added
   // since, else one read.
   const written =
-    writtenByCreate !== null && createdComments.length === 0 && createdAttachments.length === 0 && plan.value.commentsToUpdate.length === 0
-      ? writtenByCreate
+    writtenByWrite !== null && createdComments.length === 0 && createdAttachments.length === 0 && plan.value.commentsToUpdate.length === 0
+      ? writtenByWrite
       : await context.tracker.getItem(localKey);
   const commentLinks = mergeLinks(twin?.commentLinks ?? [], createdComments);
   const attachmentLinks = mergeLinks(twin?.attachmentLinks ?? [], createdAttachments);
@@ -208,9 +208,9 @@ async function writeToTracker(
   change: Extract<Envelope, { kind: 'change' }>,
   current: TrackerItem | undefined,
   plan: IncomingPlanResult,
-): Promise<{ localKey: string; createdComments: Twin['commentLinks']; createdAttachments: Twin['attachmentLinks']; writtenByCreate: TrackerItem | null }> {
+): Promise<{ localKey: string; createdComments: Twin['commentLinks']; createdAttachments: Twin['attachmentLinks']; writtenByWrite: TrackerItem | null }> {
   let localKey = current?.key;
-  let writtenByCreate: TrackerItem | null = null;
+  let writtenByWrite: TrackerItem | null = null;
   if (!localKey) {
     if (!plan.create) throw new ExalateError('invalid_request', 'The incoming script did not say how to create the item (firstSync).');
     // A crash between creating the item and recording the twin must not create it twice on retry.
@@ -221,11 +221,13 @@ async function writeToTracker(
       await rememberCreationIntent(context, connection.id, change.id);
       const created = await createItem(context, plan.create);
       localKey = created.key;
-      writtenByCreate = created.written;
+      writtenByWrite = created.written;
       await noteItemCreated(context, connection.id, change.id, localKey);
     }
   } else if (Object.keys(plan.changes).length > 0) {
-    await context.tracker.updateItem(localKey, plan.changes);
+    // Called on the tracker (not detached): an adapter's method needs it as `this`.
+    if (context.tracker.updateItemReturningItem === undefined) await context.tracker.updateItem(localKey, plan.changes);
+    else writtenByWrite = await context.tracker.updateItemReturningItem(localKey, plan.changes);
   }
   const createdComments: Twin['commentLinks'] = [];
   for (const comment of plan.commentsToAdd) {
@@ -252,7 +254,7 @@ async function writeToTracker(
     if (stored) await context.store.deleteAttachmentContent(key);
     else await context.store.putSetting(legacyKey, '');
   }
-  return { localKey, createdComments, createdAttachments, writtenByCreate };
+  return { localKey, createdComments, createdAttachments, writtenByWrite };
 }
 
 /**

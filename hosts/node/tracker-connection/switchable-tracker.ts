@@ -140,6 +140,17 @@ export class SwitchableTracker implements TrackerV1, TrackerItemOperations {
     return this.#call((adapter) => adapter.updateItem(key, changes));
   }
 
+  /** Offered when the signed-in adapter offers it; an adapter signed in since without it writes and answers null. */
+  get updateItemReturningItem(): ((key: string, changes: ItemChanges) => Promise<TrackerItem | null>) | undefined {
+    if (this.#current?.updateItemReturningItem === undefined) return undefined;
+    return (key, changes) =>
+      this.#call(async (adapter) => {
+        if (adapter.updateItemReturningItem !== undefined) return adapter.updateItemReturningItem(key, changes);
+        await adapter.updateItem(key, changes);
+        return null;
+      });
+  }
+
   addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
     return this.#call((adapter) => adapter.addComment(key, body));
   }
