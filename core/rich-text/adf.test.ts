@@ -194,6 +194,13 @@ describe('ADF read from Jira, at the edges', () => {
     ]);
   });
 
+  it("reads an unknown block's blocks as blocks of their own, as in a layout section", () => {
+    expect(read({ type: 'layoutSection', content: [{ type: 'layoutColumn', content: [words('left'), words('right')] }] })).toEqual([
+      words('left'),
+      words('right'),
+    ]);
+  });
+
   it('gathers inline nodes at block level into paragraphs between the blocks', () => {
     expect(read({ type: 'text', text: 'a' }, { type: 'hardBreak' }, { type: 'rule' }, { type: 'text', text: 'b' })).toEqual([
       { type: 'paragraph', content: [{ type: 'text', text: 'a' }, { type: 'hardBreak' }] },

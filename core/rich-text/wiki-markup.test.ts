@@ -218,6 +218,13 @@ describe('Jira wiki markup as Jira users type it, at the edges', () => {
     expect(wikiMarkupToRichText('- dash item\n*   spaced item').content).toEqual([{ type: 'bulletList', items: [item('dash item'), item('spaced item')] }]);
   });
 
+  it('reads indented list and table lines as a list and a table', () => {
+    expect(wikiMarkupToRichText('  * Visa\n  * Amex\n\n  |Visa|ok|').content).toEqual([
+      { type: 'bulletList', items: [item('Visa'), item('Amex')] },
+      { type: 'table', rows: [{ header: false, cells: [item('Visa'), item('ok')] }] },
+    ]);
+  });
+
   it('reads a bullet line followed by a numbered line as two lists', () => {
     expect(wikiMarkupToRichText('* Visa\n# First step').content).toEqual([
       { type: 'bulletList', items: [item('Visa')] },
