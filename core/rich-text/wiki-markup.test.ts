@@ -257,6 +257,17 @@ describe('Jira wiki markup as Jira users type it, at the edges', () => {
     expect(wikiMarkupToRichText('{code:title=Build.java}\nrun();\n{code}').content).toEqual([{ type: 'codeBlock', text: 'run();' }]);
   });
 
+  it('reads code that shares a line with its opening or closing tag', () => {
+    expect(wikiMarkupToRichText('{code}x = 1\ny = 2\n{code}\n\n{code}\nx = 1\ny = 2{code}').content).toEqual([
+      { type: 'codeBlock', text: 'x = 1\ny = 2' },
+      { type: 'codeBlock', text: 'x = 1\ny = 2' },
+    ]);
+  });
+
+  it('reads no language from a noformat block, whatever its parameters', () => {
+    expect(wikiMarkupToRichText('{noformat:java}\nraw\n{noformat}').content).toEqual([{ type: 'codeBlock', text: 'raw' }]);
+  });
+
   it('reads a code block never closed up to the end, and keeps its inner blank lines', () => {
     expect(wikiMarkupToRichText('{code}\nfirst\n\nlast').content).toEqual([{ type: 'codeBlock', text: 'first\n\nlast' }]);
   });
