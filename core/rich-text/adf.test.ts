@@ -189,9 +189,16 @@ describe('ADF read from Jira, at the edges', () => {
     expect(adfToRichText('')).toEqual({ type: 'doc', content: [] });
     expect(adfToRichText(42)).toEqual({ type: 'doc', content: [] });
     expect(adfToRichText({ type: 'doc', content: 'nope' })).toEqual({ type: 'doc', content: [] });
-    expect(read(null, 'text', { text: 'no type' }, { type: 7 }, { type: 'paragraph', content: [null, { type: 'text', text: 'kept' }] })).toEqual([
-      words('kept'),
-    ]);
+    expect(
+      read(
+        null,
+        'text',
+        { text: 'no type' },
+        { content: [words('no type either')] },
+        { type: 7 },
+        { type: 'paragraph', content: [null, { type: 'text', text: 'kept' }] },
+      ),
+    ).toEqual([words('kept')]);
   });
 
   it("reads an unknown block's blocks as blocks of their own, as in a layout section", () => {
@@ -378,4 +385,34 @@ describe('ADF read from Jira, at the edges', () => {
       ],
     });
   });
+
+  it('reads a field Jira left out of its answer as an empty document', () => {
+    expect(adfToRichText(undefined)).toEqual({ type: 'doc', content: [] });
+  });
+
+  it('keeps the empty paragraph Jira Cloud sends for a blank line', () => {
+    expect(read(words('a'), { type: 'paragraph' }, words('b'))).toEqual([words('a'), { type: 'paragraph', content: [] }, words('b')]);
+  });
+
+  it('reads a list child that is a block but not a listItem as an item holding that block', () => {
+    expect(read({ type: 'bulletList', content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'run();' }] }] })).toEqual([
+      { type: 'bulletList', items: [[{ type: 'codeBlock', text: 'run();' }]] },
+    ]);
+  });
+
+  it('takes a link only from a link mark, not from another mark that carries an address', () => {
+    expect(
+      read({ type: 'paragraph', content: [{ type: 'text', text: 'a', marks: [{ type: 'annotation', attrs: { href: 'https://acme.example/' } }] }] }),
+    ).toEqual([words('a')]);
+  });
+
+  it.each(['text', 'hardBreak', 'mention', 'emoji', 'date', 'status', 'inlineCard', 'mediaInline', 'placeholder'])(
+    'keeps a %s at block level in the paragraph around it, even one that holds content',
+    (type) => {
+      const blocks = read({ type: 'text', text: 'before' }, { type, attrs: {}, content: [{ type: 'text', text: 'inside' }] }, { type: 'text', text: 'after' });
+
+      expect(blocks).toHaveLength(1);
+      expect(blocks[0]?.type).toBe('paragraph');
+    },
+  );
 });

@@ -147,7 +147,7 @@ function readInlines(nodes: readonly AdfNode[], options: AdfReadOptions): RichIn
   return nodes.flatMap((node): RichInline[] => {
     switch (node.type) {
       case 'text':
-        return node.text === undefined || node.text === '' ? [] : [readText(node)];
+        return node.text === undefined || node.text === '' ? [] : [readText(node.text, node.marks)];
       case 'hardBreak':
         return [{ type: 'hardBreak' }];
       case 'mention': {
@@ -177,15 +177,15 @@ function readInlines(nodes: readonly AdfNode[], options: AdfReadOptions): RichIn
   });
 }
 
-function readText(node: AdfNode): RichInline {
+function readText(text: string, adfMarks: AdfNode['marks']): RichInline {
   const marks: TextMark[] = [];
   let link: string | undefined;
-  for (const mark of node.marks ?? []) {
+  for (const mark of adfMarks ?? []) {
     const neutral = markFromAdf[mark.type];
     if (neutral !== undefined && !marks.includes(neutral)) marks.push(neutral);
     if (mark.type === 'link' && typeof mark.attrs?.['href'] === 'string') link = safeLinkTarget(mark.attrs['href']);
   }
-  return { type: 'text', text: node.text ?? '', ...(marks.length > 0 ? { marks } : {}), ...(link === undefined ? {} : { link }) };
+  return { type: 'text', text, ...(marks.length > 0 ? { marks } : {}), ...(link === undefined ? {} : { link }) };
 }
 
 function writeBlock(block: RichBlock, options: AdfWriteOptions): AdfNode {

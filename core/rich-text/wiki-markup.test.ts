@@ -294,6 +294,73 @@ describe('Jira wiki markup as Jira users type it, at the edges', () => {
     ]);
   });
 
+  it('reads Windows line ends and a lone carriage return as line ends', () => {
+    expect(wikiMarkupToRichText('* Visa\r\n* Amex\r* Cash').content).toEqual([{ type: 'bulletList', items: [item('Visa'), item('Amex'), item('Cash')] }]);
+  });
+
+  it('reads dashes as a rule only when they are all the line holds', () => {
+    const kinds = (markup: string) => wikiMarkupToRichText(markup).content.map((block) => block.type);
+
+    expect(kinds('Total ----')).toEqual(['paragraph']);
+    expect(kinds('----> next step')).toEqual(['paragraph']);
+    expect(kinds('-----8<-----')).toEqual(['paragraph']);
+  });
+
+  it('reads a macro tag after words on a line as words', () => {
+    expect(wikiMarkupToRichText('Type {quote} to quote\nthe text').content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Type {quote} to quote' }, { type: 'hardBreak' }, { type: 'text', text: 'the text' }] },
+    ]);
+  });
+
+  it('reads an indented opening tag as the start of a code block', () => {
+    expect(wikiMarkupToRichText('  {code:java}\nrun();\n{code}').content).toEqual([{ type: 'codeBlock', text: 'run();', language: 'java' }]);
+  });
+
+  it('reads a code block with no language, or an empty one, as code without a language', () => {
+    expect(wikiMarkupToRichText('{code}\nrun();\n{code}\n\n{code:}\nrun();\n{code}').content).toStrictEqual([
+      { type: 'codeBlock', text: 'run();' },
+      { type: 'codeBlock', text: 'run();' },
+    ]);
+  });
+
+  it('reads each sub-list under its own item', () => {
+    expect(wikiMarkupToRichText('* Cards\n** Visa\n* Cash\n** Euro').content).toEqual([
+      {
+        type: 'bulletList',
+        items: [
+          [text('Cards'), { type: 'bulletList', items: [item('Visa')] }],
+          [text('Cash'), { type: 'bulletList', items: [item('Euro')] }],
+        ],
+      },
+    ]);
+  });
+
+  it('reads a header row without its closing bars as a header row', () => {
+    expect(wikiMarkupToRichText('||Card||Status\n|Visa|ok').content).toEqual([
+      {
+        type: 'table',
+        rows: [
+          { header: true, cells: [item('Card'), item('Status')] },
+          { header: false, cells: [item('Visa'), item('ok')] },
+        ],
+      },
+    ]);
+  });
+
+  it('reads the words of a cell padded with spaces without the spaces', () => {
+    expect(wikiMarkupToRichText('| Visa |  ok  |').content).toEqual([{ type: 'table', rows: [{ header: false, cells: [item('Visa'), item('ok')] }] }]);
+  });
+
+  it('keeps a backslash at the end of a row without its closing bar', () => {
+    expect(wikiMarkupToRichText('|Path|C:\\temp\\').content).toEqual([{ type: 'table', rows: [{ header: false, cells: [item('Path'), item('C:\\temp\\')] }] }]);
+  });
+
+  it('keeps a link whose words hold brackets in one cell', () => {
+    const [table] = wikiMarkupToRichText('|[Release [beta]|https://acme.example/]|ok|').content;
+
+    expect(table?.type === 'table' ? table.rows[0]?.cells.length : undefined).toBe(2);
+  });
+
   it('splits a row again after a link closed inside a cell', () => {
     expect(wikiMarkupToRichText('|[a|https://a.example/]] b|c|').content).toEqual([
       {
@@ -364,5 +431,50 @@ describe('Jira wiki markup written for blocks that wiki holds on one line', () =
     });
 
     expect(markup).toBe('| |{{a b}}|\\- x\\*|H \\\\ I|');
+  });
+
+  it('writes a heading with a line break on one line, the break as a space', () => {
+    expect(
+      richTextToWikiMarkup({
+        type: 'doc',
+        content: [{ type: 'heading', level: 2, content: [{ type: 'text', text: 'Release' }, { type: 'hardBreak' }, { type: 'text', text: 'notes' }] }],
+      }),
+    ).toBe('h2. Release notes');
+  });
+
+  it('writes no extra blank lines for the empty paragraph Jira Cloud sends for a blank line', () => {
+    const paragraph = (words: string) => ({ type: 'paragraph' as const, content: words === '' ? [] : [{ type: 'text' as const, text: words }] });
+
+    expect(richTextToWikiMarkup({ type: 'doc', content: [paragraph('a'), paragraph(''), paragraph('b')] })).toBe('a\n\nb');
+  });
+
+  it('writes a bullet list inside a bullet item as deeper bullet lines, not as words of the item', () => {
+    const paragraph = (words: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: words }] });
+
+    expect(
+      richTextToWikiMarkup({
+        type: 'doc',
+        content: [{ type: 'bulletList', items: [[paragraph('Cards'), { type: 'bulletList', items: [[paragraph('Visa')]] }]] }],
+      }),
+    ).toBe('* Cards\n** Visa');
+  });
+
+  it("writes no line break for a table cell's empty paragraph", () => {
+    const paragraph = (words: string) => ({ type: 'paragraph' as const, content: words === '' ? [] : [{ type: 'text' as const, text: words }] });
+
+    expect(
+      richTextToWikiMarkup({ type: 'doc', content: [{ type: 'table', rows: [{ header: false, cells: [[paragraph('a'), paragraph(''), paragraph('b')]] }] }] }),
+    ).toBe('|a \\\\ b|');
+  });
+
+  it("writes a list in a table cell as its items' words, one space apart", () => {
+    const paragraph = (words: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: words }] });
+
+    expect(
+      richTextToWikiMarkup({
+        type: 'doc',
+        content: [{ type: 'table', rows: [{ header: false, cells: [[{ type: 'bulletList', items: [[paragraph('Visa')], [paragraph('Amex')]] }]] }] }],
+      }),
+    ).toBe('|\\- Visa \\- Amex|');
   });
 });

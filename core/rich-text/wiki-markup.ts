@@ -123,7 +123,7 @@ function readContainer(lines: readonly string[], start: number, kind: string, pa
     rest = lines[index]!;
   }
   if (body[0] === '') body.shift();
-  if (body.length > 0 && body[body.length - 1] === '') body.pop();
+  if (body[body.length - 1] === '') body.pop();
   if (kind === 'code' || kind === 'noformat') {
     const language =
       kind === 'code'
@@ -148,7 +148,6 @@ function buildLists(entries: readonly RegExpExecArray[], depth: number, options:
     while (index < entries.length) {
       const entry = entries[index]!;
       const entryMarkers = entry[1]!;
-      if (entryMarkers.length <= depth) break;
       if (entryMarkers.length === depth + 1 && (entryMarkers[depth] === '#' ? 'orderedList' : 'bulletList') !== type) break;
       if (entryMarkers.length === depth + 1) {
         items.push([{ type: 'paragraph', content: parseWikiInline(entry[2]!, options) }]);
@@ -161,8 +160,8 @@ function buildLists(entries: readonly RegExpExecArray[], depth: number, options:
       items[items.length - 1]!.push(...buildLists(entries.slice(index, end), depth + 1, options));
       index = end;
     }
-    if (items.length > 0) lists.push({ type, items });
-    else index += 1;
+    // Never empty: every entry at this depth has a marker here (see scanEntries), so the first one makes an item.
+    lists.push({ type, items });
   }
   return lists;
 }
