@@ -20,22 +20,19 @@ export async function signText(identity: NodeIdentity, text: string): Promise<st
 
 /**
  * A node signs every message to its peers with the same key: it is imported once, not once per
- * signature. Kept by the stored text (a node has one key; a process hosting several nodes, a few).
+ * signature. Kept by the stored text; a process holds one node (the sandbox, a few), so a few keys.
  */
 const signingKeys = new Map<string, Promise<CryptoKey>>();
-const signingKeysKept = 16;
 
 function signingKeyOf(privateKey: string): Promise<CryptoKey> {
-  const kept = signingKeys.get(privateKey);
-  if (kept !== undefined) return kept;
-  const keyBytes = decodeBase64Url(privateKey);
-  if (!keyBytes) throw new Error('The stored node private key is not base64url.');
-  const imported = globalThis.crypto.subtle.importKey('pkcs8', keyBytes as BufferSource, algorithm, false, ['sign']);
-  if (signingKeys.size >= signingKeysKept) signingKeys.clear();
-  signingKeys.set(privateKey, imported);
-  // A key that does not import is not kept: the next signature tries again and fails the same way.
-  imported.catch(() => signingKeys.delete(privateKey));
-  return imported;
+  let key = signingKeys.get(privateKey);
+  if (key === undefined) {
+    const keyBytes = decodeBase64Url(privateKey);
+    if (!keyBytes) throw new Error('The stored node private key is not base64url.');
+    key = globalThis.crypto.subtle.importKey('pkcs8', keyBytes as BufferSource, algorithm, false, ['sign']);
+    signingKeys.set(privateKey, key);
+  }
+  return key;
 }
 
 /** False for a bad signature and for a malformed key or signature: both mean "not from the peer". */
