@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ExalateError, err, ok, type Result } from '../../core';
-import { errorResponseSchema, type BatchResult } from './asana-responses';
+import type { BatchResult } from './asana-responses';
 
 /**
  * One action of Asana's batch API (asana.yaml, BatchRequestAction): a request to another endpoint,
@@ -31,52 +31,34 @@ export function readAction(
   };
 }
 
+/** Where a batch result's failure gets its words: the client that made the call. */
+export interface BatchResultErrors {
+  readonly host: string;
+  /** The error a request answered like this result would throw, with Asana's advice. */
+  batchResultError(result: BatchResult, doing: string): ExalateError;
+}
+
 /**
  * What one action's result holds, read through the schema when Asana answered 2xx; otherwise the
- * failure in the product's words, with Asana's own message and the status in `details`.
+ * failure as the one tracker HTTP layer words every other Asana failure, with Asana's own message
+ * and the status in `details`.
  */
 export function readBatchResult<Schema extends z.ZodType>(
   result: BatchResult,
   schema: Schema,
-  context: { readonly host: string; readonly doing: string },
+  context: { readonly client: BatchResultErrors; readonly doing: string },
 ): Result<z.output<Schema>> {
   if (result.status_code >= 200 && result.status_code < 300) {
     const parsed = schema.safeParse(result.body);
     if (parsed.success) return ok(parsed.data as z.output<Schema>);
     return err(
-      new ExalateError('internal', `Asana at ${context.host} answered the batch action to ${context.doing} with something that is not its REST API.`, {
+      new ExalateError('internal', `Asana at ${context.client.host} answered the batch action to ${context.doing} with something that is not its REST API.`, {
         cause: parsed.error,
         details: { tracker: 'asana' },
       }),
     );
   }
-  return err(errorForBatchResult(result, context));
-}
-
-function errorForBatchResult(result: BatchResult, context: { readonly host: string; readonly doing: string }): ExalateError {
-  const status = result.status_code;
-  const said = (errorResponseSchema.safeParse(result.body).data?.errors ?? [])
-    .map((error) => error.message ?? '')
-    .filter((message) => message !== '')
-    .join(' ');
-  const saying = said === '' ? '' : ` Asana said: "${said}"`;
-  const details = { tracker: 'asana', status, ...(said === '' ? {} : { trackerMessage: said }) };
-  const site = `Asana at ${context.host}`;
-  if (status === 429 || status >= 500)
-    return new ExalateError('tracker_unavailable', `${site} could not ${context.doing} (HTTP ${status}); the node tries again shortly.${saying}`, {
-      isRetryable: true,
-      details,
-    });
-  if (status === 401)
-    return new ExalateError('unauthorized', `${site} refused the node's credentials while it tried to ${context.doing}.${saying}`, { details });
-  if (status === 403)
-    return new ExalateError(
-      'forbidden',
-      `${site} let the node in but refused to ${context.doing}.${saying} Make sure the token's user is a member of the workspaces and projects to sync.`,
-      { details },
-    );
-  if (status === 404) return new ExalateError('not_found', `${site} found nothing to ${context.doing}.${saying}`, { details });
-  return new ExalateError('invalid_request', `${site} refused to ${context.doing} (HTTP ${status}).${saying}`, { details });
+  return err(context.client.batchResultError(result, context.doing));
 }
 
 /** Asana answered 4xx other than 429: it did nothing, and says why. 429 and 5xx leave the outcome open. */

@@ -108,6 +108,21 @@ export class AsanaClient {
     return results;
   }
 
+  /**
+   * The failure of one action's result, worded as the layer words every Asana failure (with the
+   * advice for a 401, 403, 429 or 5xx); a 404 says what was not found rather than blaming the address.
+   */
+  batchResultError(result: BatchResult, doing: string): ExalateError {
+    // Only Retry-After matters here (a whole batch over the limit is refused before any action
+    // runs); a header name Asana never sends could not make the Headers throw.
+    const retryAfter = Object.entries(result.headers ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+    const headers = new Headers(typeof retryAfter === 'string' && /^[\w ,:-]*$/.test(retryAfter) ? { 'Retry-After': retryAfter } : {});
+    return this.#http.errorForAnswer(
+      { method: 'POST', path: '/api/1.0/batch', action: doing, messages: { 404: `Asana at ${this.host} found nothing to ${doing}.` } },
+      { status: result.status_code, body: result.body, headers },
+    );
+  }
+
   /** The answer for the statuses given, read through the schema; others throw as usual. */
   async jsonWithStatus<Schema extends z.ZodType>(
     request: TrackerRequest & { readonly expectedStatuses: readonly number[] },

@@ -40,7 +40,7 @@ export class AsanaPeople {
           this.#remember(gid, null);
           continue;
         }
-        const user = readBatchResult(result, userEnvelopeSchema, { host: this.#client.host, doing: `read the user ${gid}` });
+        const user = readBatchResult(result, userEnvelopeSchema, { client: this.#client, doing: `read the user ${gid}` });
         if (!user.ok) throw user.error;
         this.#remember(gid, { email: user.value.data.email ?? null, displayName: user.value.data.name ?? '', id: gid });
       }

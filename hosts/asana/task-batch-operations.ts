@@ -51,7 +51,7 @@ export class AsanaBatchOperations implements TrackerBatchV1 {
       const result = results[index]!;
       // A task deleted (or out of the user's sight) since: left out, as the contract asks.
       if (result.status_code === 404) continue;
-      const task = readBatchResult(result, taskEnvelopeSchema, { host: this.#client.host, doing: `read when task ${key} changed` });
+      const task = readBatchResult(result, taskEnvelopeSchema, { client: this.#client, doing: `read when task ${key} changed` });
       if (!task.ok) throw task.error;
       // As toTrackerItem reads `updated`, so the two compare equal.
       times.set(key, task.value.data.modified_at ?? '');
@@ -82,7 +82,7 @@ export class AsanaBatchOperations implements TrackerBatchV1 {
     for (const [position, { index, plan }] of planned.entries()) {
       const item = items[index]!;
       const answer = readBatchResult(results[position]!, taskEnvelopeSchema, {
-        host: this.#client.host,
+        client: this.#client,
         doing: `create the task "${item.summary}" in project ${item.projectKey}`,
       });
       if (answer.ok) created.push({ index, plan, task: answer.value.data });
@@ -131,7 +131,7 @@ export class AsanaBatchOperations implements TrackerBatchV1 {
         { idempotent: true, action: `read ${changed.length} created tasks` },
       );
       for (const [index, key] of changed.entries()) {
-        const task = readBatchResult(results[index]!, taskEnvelopeSchema, { host: this.#client.host, doing: `read the created task ${key}` });
+        const task = readBatchResult(results[index]!, taskEnvelopeSchema, { client: this.#client, doing: `read the created task ${key}` });
         // Not readable right now: core reads it itself (written stays null).
         if (task.ok) tasks.set(key, task.value.data);
       }

@@ -121,7 +121,7 @@ export class TaskReader {
   }
 
   #take<Schema extends z.ZodType>(result: BatchResult, schema: Schema, doing: string): z.output<Schema> {
-    const read = readBatchResult(result, schema, { host: this.#client.host, doing });
+    const read = readBatchResult(result, schema, { client: this.#client, doing });
     if (!read.ok) throw read.error;
     return read.value;
   }

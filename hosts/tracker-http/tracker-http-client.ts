@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJson, systemClock, type ClockV1, type TrackerKind } from '../../core';
+import { parseJson, systemClock, type ClockV1, type ExalateError, type TrackerKind } from '../../core';
 import { HostBudgets, type HostBudget, type HostBudgetOptions } from './host-budget';
 import { readRateLimitSignal, type RateLimitSignal } from './rate-limit-headers';
 import { backoffDelay, defaultRetryPolicy, isIdempotentMethod, mayRepeat, type AttemptOutcome, type HttpMethod, type RetryPolicy } from './retry-policy';
@@ -126,6 +126,21 @@ export class TrackerHttpClient {
       const failure = errorForStatus(context, { status: response.status, body, rateLimit, overrides: request.messages });
       if (!(await this.#waitToRepeat(request, method, attempt, { kind: 'status', status: response.status }, idempotent, rateLimit))) throw failure;
     }
+  }
+
+  /**
+   * The error `send` would throw for an answer of `status` to `request`: for answers that arrive
+   * inside another one (each action's result in Asana's `/batch`), so they read like every other
+   * failure of this tracker, with its advice.
+   */
+  errorForAnswer(request: TrackerRequest, answer: { readonly status: number; readonly body: unknown; readonly headers?: Headers }): ExalateError {
+    const rateLimit = readRateLimitSignal(answer.headers ?? new Headers(), this.#clock.now());
+    return errorForStatus(this.#context(request, request.method ?? 'GET', 1), {
+      status: answer.status,
+      body: answer.body,
+      rateLimit,
+      overrides: request.messages,
+    });
   }
 
   /** Sends and reads a JSON answer through a (tolerant) zod schema. */
