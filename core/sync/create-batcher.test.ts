@@ -47,6 +47,21 @@ describe('CreateBatcher', () => {
     expect(answers.map(([outcome]) => outcome?.ok && outcome.key)).toEqual(['KEY-1', 'KEY-2', 'KEY-3', 'KEY-4', 'KEY-5', 'KEY-6', 'KEY-7']);
   });
 
+  it('sends what waits, one item a call, when the tracker switched to an adapter that claims a maximum of 0 while a call was under way', async () => {
+    const tracker = new FakeBulkCreate();
+    let maximum = 3;
+    const batcher = new CreateBatcher(tracker.send, () => maximum);
+    const first = batcher.createItems([item('a')]);
+    await settle();
+    const second = batcher.createItems([item('b')]);
+    maximum = 0;
+    tracker.calls[0]!.answer();
+    await settle();
+    expect(tracker.calls.map((call) => call.summaries)).toEqual([['a'], ['b']]);
+    tracker.calls[1]!.answer();
+    expect(await Promise.all([first, second])).toEqual([[created('a')], [created('b')]]);
+  });
+
   it('sends a lone creation within its own turn, before any timer fires', async () => {
     const tracker = new FakeBulkCreate();
     let timerFired = false;

@@ -53,7 +53,8 @@ export class CreateBatcher {
   }
 
   #sendWhatIsDue(): void {
-    while (this.#waitingItemCount() >= this.#maximum()) this.#sendOneCall();
+    // At least one item a call, whatever an adapter says: a maximum of 0 must not spin here.
+    while (this.#waiting.length > 0 && this.#waitingItemCount() >= Math.max(1, this.#maximum())) this.#sendOneCall();
     if (this.#waiting.length === 0 || this.#callsUnderWay > 0 || this.#sendScheduled) return;
     this.#sendScheduled = true;
     // The end of this turn: creations asked by the same turn of work are gathered, and nothing
