@@ -8,7 +8,7 @@ import { keepAttachmentContent } from './attachment-content';
 import { newTwin } from './queue-local-change';
 import { recordSyncError } from './record-sync-error';
 import { isStorageFull } from './storage-full';
-import { buildOutgoingReplica, planIncoming, type IncomingPlanResult } from './sync-scripts';
+import { planIncoming, type IncomingPlanResult } from './sync-scripts';
 import type { Envelope, QueueEntry, Twin } from './sync-records';
 import { outboundTopic } from './sync-signals';
 import { findItemCreatedBefore, forgetCreatedInMemory, forgetCreationIntent, noteItemCreated, rememberCreationIntent } from './creation-intent';
@@ -192,13 +192,10 @@ async function applyChange(context: NodeContext, connection: Connection, entry: 
   };
   // Its tracker time marks the event of this write as an echo (queue-local-change.ts); without a
   // read of it, events of the item are judged the old way.
-  const { lastWrittenUpdated: _unknown, ...withoutWrittenTime } = updated;
-  updated = written ? { ...updated, lastWrittenUpdated: written.updated } : withoutWrittenTime;
-  if (written) {
-    // The state this write produced counts as already sent: its change event must not echo back.
-    const echo = await buildOutgoingReplica(context, connection, written, updated);
-    if (echo.ok) updated = { ...updated, lastSentHash: echo.value.hash };
-  }
+  const { lastWrittenUpdated: _unknown, echoBaselineItem: _earlier, ...withoutWrittenState } = updated;
+  // The state this write produced counts as already sent: a later change of the item is judged
+  // against it (queue-local-change.ts), so the write's own event never echoes back.
+  updated = written ? { ...withoutWrittenState, lastWrittenUpdated: written.updated, echoBaselineItem: written } : withoutWrittenState;
   await finish(context, connection, entry, change, updated);
 }
 

@@ -91,7 +91,11 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
   }
   const { replica, hash } = built.value;
   if (replica === null) return ok('not_sent');
-  if (!force && known?.lastSentHash === hash) return ok('unchanged');
+  if (!force && (await sentHashOf(context, connection, known)) === hash) {
+    // Judged against the item as this side wrote it: that judgement is kept, and needs no second run.
+    if (known?.echoBaselineItem !== undefined) await keepBaselineHash(context, connection, item.key, hash);
+    return ok('unchanged');
+  }
 
   const { contents: attachments, refusals } = await readNewAttachments(context, connection, item, replica, known);
   const now = context.clock.now();
@@ -114,8 +118,9 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
       { kind: 'change', id: randomId('chg'), sourceKey: item.key, sequence: twin.nextOutboundSequence, replica, createdAt: now },
       now,
     );
+    const { echoBaselineItem: _judged, ...withoutBaseline } = twin;
     await store.putTwin({
-      ...twin,
+      ...withoutBaseline,
       status: twin.status === 'synchronized' || twin.status === 'error' ? 'queued' : twin.status,
       lastSentHash: hash,
       nextOutboundSequence: twin.nextOutboundSequence + 1,
@@ -131,6 +136,27 @@ async function queueUnderLock(context: NodeContext, connection: Connection, item
   context.signals.notify(outboundTopic(connection.id));
   context.signals.notify(workTopic);
   return ok('queued');
+}
+
+/**
+ * The hash of the replica the other side holds: the one this side last queued, or, when this side
+ * wrote the item by sync since, the outgoing replica of the item as written (run now, once: most
+ * writes are never judged again, their own event being told by its time). A run that fails gives
+ * no baseline, so the change is sent, as it was when the run at write time failed.
+ */
+async function sentHashOf(context: NodeContext, connection: Connection, twin: Twin | undefined): Promise<string | null | undefined> {
+  if (twin?.echoBaselineItem === undefined) return twin?.lastSentHash;
+  const baseline = await buildOutgoingReplica(context, connection, twin.echoBaselineItem as TrackerItem, twin);
+  return baseline.ok ? baseline.value.hash : twin.lastSentHash;
+}
+
+async function keepBaselineHash(context: NodeContext, connection: Connection, itemKey: string, hash: string | null): Promise<void> {
+  await context.store.transaction(async (store) => {
+    const twin = await store.getTwinByLocalKey(connection.id, itemKey);
+    if (twin?.echoBaselineItem === undefined) return;
+    const { echoBaselineItem: _judged, ...withoutBaseline } = twin;
+    await store.putTwin({ ...withoutBaseline, lastSentHash: hash, updatedAt: context.clock.now() });
+  });
 }
 
 export function newTwin(connectionId: string, localKey: string, now: number): Twin {

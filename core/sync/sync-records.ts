@@ -56,6 +56,14 @@ export const twinSchema = z.strictObject({
    * the node: those are judged the old way (read again under the lock, compare replica hashes).
    */
   lastWrittenUpdated: z.string().nullable().optional(),
+  /**
+   * The item as this side last wrote it by sync (a TrackerItem), until a later change of the item
+   * is judged against it: its outgoing replica is the one the other side already holds, so the
+   * hash of that replica stands in for lastSentHash. Kept instead of the hash because running the
+   * outgoing script for it at write time would cost a script run per applied change, and most
+   * writes are never judged again: the event of the write itself is told by its time.
+   */
+  echoBaselineItem: jsonValue.optional(),
   updatedAt: z.number().int(),
 });
 export type Twin = z.infer<typeof twinSchema>;
