@@ -21,18 +21,22 @@ describe('the SQLite claim of due queue heads', () => {
     ).map((row) => row.detail);
   }
 
-  it('walks each state along the queue_state index and sorts nothing, with statistics or without', () => {
+  it('walks queued entries along queue_state, looks up in-flight ones by the end of their lease, and sorts nothing, with statistics or without', () => {
     const database = migratedDatabase();
     const insert = database.prepare(
-      "INSERT INTO queue (connection_id, direction, envelope_id, state, document, item_key, next_attempt_at) VALUES ('con_1', 'inbound', ?, ?, '{}', ?, 0)",
+      "INSERT INTO queue (connection_id, direction, envelope_id, state, document, item_key, next_attempt_at) VALUES ('con_1', 'inbound', ?, ?, '{}', ?, ?)",
     );
+    // A sender's queue in a backfill: what is done, thousands sent and leased until their receipt, the rest queued.
+    const stateAt = (index: number) => (index < 10_000 ? 'done' : index < 15_000 ? 'in_flight' : 'queued');
     database.transaction(() => {
-      for (let index = 0; index < 20_000; index += 1) insert.run(`env_${index}`, index < 15_000 ? 'done' : 'queued', `SUP-${index}`);
+      for (let index = 0; index < 20_000; index += 1) insert.run(`env_${index}`, stateAt(index), `SUP-${index}`, stateAt(index) === 'in_flight' ? 1e12 : 0);
     })();
     for (const statistics of [false, true]) {
       if (statistics) database.exec('ANALYZE');
       const plan = planOf(database);
-      expect(plan.filter((step) => step.includes('USING INDEX queue_state'))).toHaveLength(2);
+      expect(plan.filter((step) => step.includes('USING INDEX queue_state (connection_id=? AND direction=? AND state=?)'))).toHaveLength(1);
+      // A range on the lease's end: leased entries are not walked.
+      expect(plan.filter((step) => step.includes('USING INDEX queue_due (connection_id=? AND direction=? AND state=? AND next_attempt_at<?)'))).toHaveLength(1);
       expect(plan.some((step) => step.includes('TEMP B-TREE'))).toBe(false);
       expect(plan.some((step) => /^SCAN (entry|queue)\b/.test(step))).toBe(false);
     }

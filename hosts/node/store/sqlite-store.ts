@@ -90,6 +90,15 @@ export class SqliteStore implements StoreV1 {
     });
   }
 
+  /**
+   * Several statements as one commit: SQLite commits each statement outside a transaction on its
+   * own, and a claim of fifty entries would otherwise be fifty commits (a write of the WAL each).
+   * Inside the store's own transaction it is already one.
+   */
+  private atomically<T>(work: () => T): T {
+    return this.inTransaction ? work() : this.database.transaction(work)();
+  }
+
   private exclusive<T>(work: () => T): Promise<T> {
     if (this.inTransaction) return Promise.resolve().then(() => translated(work));
     return this.lock.run(async () => translated(work));
@@ -250,7 +259,7 @@ export class SqliteStore implements StoreV1 {
     readonly leaseMs: number;
     readonly limit: number;
   }): Promise<readonly QueueEntry[]> {
-    return this.exclusive(() => this.sync.claimDueEntries(claim));
+    return this.exclusive(() => this.atomically(() => this.sync.claimDueEntries(claim)));
   }
   runExclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
     // One process owns a SQLite file, so an in-process lock per key is exclusive enough.
