@@ -37,6 +37,7 @@ import { pollEvents, type EventsPoll } from './events-poller';
 import { hasFollowUp, planNewTask } from './new-task';
 import { listProjectTasks } from './project-task-list';
 import { RecentCustomFields } from './recent-custom-fields';
+import { RecentTaskHistories } from './recent-task-histories';
 import { AsanaBatchOperations } from './task-batch-operations';
 import { taskOptFields } from './task-mapping';
 import { TaskReader } from './task-reader';
@@ -58,6 +59,7 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   readonly #client: AsanaClient;
   readonly #writer: TaskWriter;
   readonly #reader: TaskReader;
+  readonly #recentHistories: RecentTaskHistories;
   readonly #workspaceGid: string | undefined;
   /** Pages of whole tasks, change times and creations through Asana's `/batch`, ten actions a call. */
   readonly batch: TrackerBatchV1;
@@ -65,10 +67,12 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   constructor(options: AsanaAdapterOptions) {
     const { workspaceGid, ...clientOptions } = options;
     this.#client = new AsanaClient(clientOptions);
-    const recentFields = new RecentCustomFields(clientOptions.clock ?? systemClock);
+    const clock = clientOptions.clock ?? systemClock;
+    const recentFields = new RecentCustomFields(clock);
+    this.#recentHistories = new RecentTaskHistories(clock);
     this.#writer = new TaskWriter(this.#client, recentFields);
     const people = new AsanaPeople(this.#client);
-    this.#reader = new TaskReader(this.#client, people, recentFields);
+    this.#reader = new TaskReader(this.#client, people, { fields: recentFields, histories: this.#recentHistories });
     this.batch = new AsanaBatchOperations(this.#client, { reader: this.#reader, writer: this.#writer, people });
     this.#workspaceGid = workspaceGid;
   }
@@ -173,31 +177,49 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
     await this.#writer.update(key, changes);
   }
 
+  /**
+   * Writes like updateItem and answers with the item as getItem would read it right after. Asana
+   * answers `PUT /tasks/{gid}` with the task; its comments and attachments, which a PUT of values
+   * leaves as they were, come from the read the engine made just before (RecentTaskHistories).
+   * Without such a read, or when the write took more than the PUT (a parent, tag or section call),
+   * the task is read again. Null when the task is gone by then.
+   */
+  async updateItemReturningItem(key: string, changes: ItemChanges): Promise<TrackerItem | null> {
+    const history = this.#recentHistories.of(key);
+    const written = await this.#writer.update(key, changes);
+    if (written !== undefined && history !== undefined) return this.#reader.itemOf(written, history);
+    return (await this.getItem(key)) ?? null;
+  }
+
   /** Comments are stories; `html_text` keeps their formatting (`<body>` root, as html_notes). */
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
-    const story = await this.#client.json(
-      {
-        method: 'POST',
-        path: `/tasks/${key}/stories`,
-        json: { data: { html_text: richTextToAsanaHtml(body) } },
-        query: { opt_fields: 'created_at' },
-        action: `comment on task ${key}`,
-      },
-      storyEnvelopeSchema,
+    const story = await this.#changingHistory(key, () =>
+      this.#client.json(
+        {
+          method: 'POST',
+          path: `/tasks/${key}/stories`,
+          json: { data: { html_text: richTextToAsanaHtml(body) } },
+          query: { opt_fields: 'created_at' },
+          action: `comment on task ${key}`,
+        },
+        storyEnvelopeSchema,
+      ),
     );
     return { id: story.data.gid };
   }
 
-  async updateComment(_key: string, commentId: string, body: RichText): Promise<void> {
-    await this.#client.json(
-      {
-        method: 'PUT',
-        path: `/stories/${commentId}`,
-        json: { data: { html_text: richTextToAsanaHtml(body) } },
-        query: { opt_fields: 'created_at' },
-        action: `edit comment ${commentId}`,
-      },
-      storyEnvelopeSchema,
+  async updateComment(key: string, commentId: string, body: RichText): Promise<void> {
+    await this.#changingHistory(key, () =>
+      this.#client.json(
+        {
+          method: 'PUT',
+          path: `/stories/${commentId}`,
+          json: { data: { html_text: richTextToAsanaHtml(body) } },
+          query: { opt_fields: 'created_at' },
+          action: `edit comment ${commentId}`,
+        },
+        storyEnvelopeSchema,
+      ),
     );
   }
 
@@ -234,9 +256,11 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
     const form = new FormData();
     form.append('parent', key);
     form.append('file', new Blob([file.content.slice()], { type: file.mimeType }), file.filename);
-    const answer = await this.#client.json(
-      { method: 'POST', path: '/attachments', body: form, query: { opt_fields: 'name' }, action: `attach ${file.filename} to task ${key}` },
-      gidEnvelopeSchema,
+    const answer = await this.#changingHistory(key, () =>
+      this.#client.json(
+        { method: 'POST', path: '/attachments', body: form, query: { opt_fields: 'name' }, action: `attach ${file.filename} to task ${key}` },
+        gidEnvelopeSchema,
+      ),
     );
     return { id: answer.data.gid };
   }
@@ -284,6 +308,18 @@ export class AsanaAdapter implements TrackerV1, TrackerItemOperations {
   /** One call of the Events API for `resource` (see events-poller.ts): the repair for missed webhooks. */
   async pollEvents(resource: string, sync: string | null): Promise<EventsPoll> {
     return pollEvents(this.#client, resource, sync);
+  }
+
+  /**
+   * A call that adds to the task's comments or attachments: the last read's are no longer the task's,
+   * whether the call succeeded or its outcome is unknown, so a write after it reads the task again.
+   */
+  async #changingHistory<T>(key: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } finally {
+      this.#recentHistories.forget(key);
+    }
   }
 
   async #pages<Item>(

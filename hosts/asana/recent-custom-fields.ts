@@ -1,5 +1,6 @@
 import type { ClockV1 } from '../../core';
 import type { TaskResponse } from './asana-responses';
+import { RecentReads } from './recent-reads';
 
 /** The custom fields of a task as a read gave them: gid, name, type and enum options are what a write needs. */
 export type CustomFieldDefinitions = NonNullable<TaskResponse['custom_fields']>;
@@ -18,34 +19,24 @@ const maximumTasks = 500;
  * removed), or a field or option the remembered read does not have, reads the task and tries again.
  */
 export class RecentCustomFields {
-  readonly #clock: ClockV1;
-  readonly #byTask = new Map<string, { readonly fields: CustomFieldDefinitions; readonly readAt: number }>();
+  readonly #reads: RecentReads<CustomFieldDefinitions>;
 
   constructor(clock: ClockV1) {
-    this.#clock = clock;
+    this.#reads = new RecentReads(clock, { maximumAgeMilliseconds, maximumTasks });
   }
 
-  /** A task as Asana answered a read of it with the adapter's opt_fields. */
+  /** A task as Asana answered a read (or a write) of it with the adapter's opt_fields. */
   remember(task: TaskResponse): void {
     if (task.custom_fields === undefined || task.custom_fields === null) return;
-    this.#byTask.delete(task.gid);
-    this.#byTask.set(task.gid, { fields: task.custom_fields, readAt: this.#clock.now() });
-    const oldest = this.#byTask.keys().next();
-    if (this.#byTask.size > maximumTasks && oldest.done !== true) this.#byTask.delete(oldest.value);
+    this.#reads.remember(task.gid, task.custom_fields);
   }
 
   /** The task's fields from a read of the last minute, or undefined. */
   of(key: string): CustomFieldDefinitions | undefined {
-    const remembered = this.#byTask.get(key);
-    if (remembered === undefined) return undefined;
-    if (this.#clock.now() - remembered.readAt > maximumAgeMilliseconds) {
-      this.#byTask.delete(key);
-      return undefined;
-    }
-    return remembered.fields;
+    return this.#reads.of(key);
   }
 
   forget(key: string): void {
-    this.#byTask.delete(key);
+    this.#reads.forget(key);
   }
 }

@@ -4,6 +4,7 @@ import type { AsanaClient } from './asana-client';
 import { readAction, readBatchResult, type AsanaBatchAction } from './asana-batch-call';
 import type { AsanaPeople } from './asana-people';
 import type { RecentCustomFields } from './recent-custom-fields';
+import type { RecentTaskHistories, TaskHistory } from './recent-task-histories';
 import {
   attachmentPageSchema,
   storyPageSchema,
@@ -32,12 +33,17 @@ export class TaskReader {
   readonly #client: AsanaClient;
   readonly #people: AsanaPeople;
   readonly #recentFields: RecentCustomFields | undefined;
+  readonly #recentHistories: RecentTaskHistories | undefined;
 
-  /** `recentFields` is told the custom fields of every task read, for a write that follows to use. */
-  constructor(client: AsanaClient, people: AsanaPeople, recentFields?: RecentCustomFields) {
+  /**
+   * `recent` is told of every task read, for a write that follows to use: its custom fields (the
+   * gids a write names) and its comments and attachments (what the write's answer lacks).
+   */
+  constructor(client: AsanaClient, people: AsanaPeople, recent: { readonly fields?: RecentCustomFields; readonly histories?: RecentTaskHistories } = {}) {
     this.#client = client;
     this.#people = people;
-    this.#recentFields = recentFields;
+    this.#recentFields = recent.fields;
+    this.#recentHistories = recent.histories;
   }
 
   /** The tasks that exist among `keys`, in their order; one that does not (404) is left out. */
@@ -67,6 +73,16 @@ export class TaskReader {
     return this.#toItems(tasks.map((task, index) => ({ task, stories: results[index * 2]!, attachments: results[index * 2 + 1]! })));
   }
 
+  /**
+   * The item of a task Asana answered with `taskOptFields` (a write's answer), with the comments and
+   * attachments of an earlier read: as `readTasks` would give it, without reading the task again.
+   */
+  async itemOf(task: TaskResponse, history: TaskHistory): Promise<TrackerItem> {
+    this.#recentFields?.remember(task);
+    const people = await this.#people.read([task.assignee?.gid, task.created_by?.gid, ...history.comments.map((story) => story.created_by?.gid)]);
+    return toTrackerItem(task, people, history.comments, history.attachments);
+  }
+
   async #toItems(found: readonly { task: TaskResponse; stories: BatchResult; attachments: BatchResult }[]): Promise<TrackerItem[]> {
     const histories: { task: TaskResponse; stories: StoryResponse[]; attachments: AttachmentResponse[] }[] = [];
     for (const { task, stories, attachments } of found) {
@@ -91,6 +107,7 @@ export class TaskReader {
         ),
       });
     }
+    for (const { task, stories, attachments } of histories) this.#recentHistories?.remember(task.gid, stories, attachments);
     const people = await this.#people.read(
       histories.flatMap(({ task, stories }) => [task.assignee?.gid, task.created_by?.gid, ...stories.map((story) => story.created_by?.gid)]),
     );

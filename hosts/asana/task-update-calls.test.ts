@@ -26,7 +26,11 @@ describe('Asana task updates: requests per change', () => {
         sleep: harness.timers.sleep,
       }),
     );
-    readFirst = { update: async (key, changes) => writer.update(key, changes, await writer.read(key)) };
+    readFirst = {
+      update: async (key, changes) => {
+        await writer.update(key, changes, await writer.read(key));
+      },
+    };
   });
   afterAll(() => harness.close());
   beforeEach(() => harness.checks.clear());
@@ -87,10 +91,10 @@ describe('Asana task updates: requests per change', () => {
     expect(seen(written)).toEqual(seen(reference));
   });
 
-  it('reads the task before writing a priority, whose field and option Asana names by gid', async () => {
+  it('writes a priority right after creating the task with one PUT: the creation named the field and its options by gid', async () => {
     const { made, written, reference } = await writeBothWays({ summary: 'After', priority: 'High' });
 
-    expect(made).toEqual(['GET /api/1.0/tasks/GID 200', 'PUT /api/1.0/tasks/GID 200']);
+    expect(made).toEqual(['PUT /api/1.0/tasks/GID 200']);
     expect(written).toMatchObject({ summary: 'After', priority: 'High' });
     expect(seen(written)).toEqual(seen(reference));
   });

@@ -40,16 +40,24 @@ export class TaskWriter {
    * task is read first only when the change needs what is on it (see `needsCurrentTask`): a
    * summary, description, status or assignee change is one `PUT`, and so is a priority or custom
    * field change right after a read of the task (RecentCustomFields).
+   *
+   * Answers with the task as Asana answered the PUT (`taskOptFields`) when that PUT was the whole
+   * write; undefined when nothing was PUT, or when a parent, tag or section call came after it and
+   * the PUT's answer is no longer the task as it is.
    */
-  async update(key: string, changes: ItemChanges, current?: TaskResponse): Promise<void> {
+  async update(key: string, changes: ItemChanges, current?: TaskResponse): Promise<TaskResponse | undefined> {
     if (current === undefined && !needsCurrentTask(changes)) {
       if (!/^\d+$/.test(key)) throw noSuchTask(key);
       if (!needsFieldDefinitions(changes)) return this.#put(key, plainFieldData(key, changes));
       const recentFields = this.#recentFields?.of(key);
-      if (recentFields !== undefined && (await this.#putWithRecentFields(key, changes, recentFields))) return;
+      if (recentFields !== undefined) {
+        const written = await this.#putWithRecentFields(key, changes, recentFields);
+        if (written !== 'refused') return written;
+      }
     }
     const task = current ?? (await this.read(key));
-    await this.#put(key, this.#fieldData(task, changes));
+    const written = await this.#put(key, this.#fieldData(task, changes));
+    let callsAfterPut = 0;
     if (changes.parentKey !== undefined && changes.parentKey !== (task.parent?.gid ?? null)) {
       // Asana moves subtasks only through setParent (a PUT may not change `parent`).
       await this.#client.json(
@@ -63,38 +71,49 @@ export class TaskWriter {
         },
         gidEnvelopeSchema,
       );
+      callsAfterPut += 1;
     }
-    if (changes.labels !== undefined) await this.#setTags(key, task, changes.labels);
+    if (changes.labels !== undefined) callsAfterPut += await this.#setTags(key, task, changes.labels);
     const section = changes.customFields?.[sectionFieldName];
-    if (typeof section === 'string' && section !== task.memberships?.[0]?.section?.name) await this.#moveToSection(key, task, section);
+    if (typeof section === 'string' && section !== task.memberships?.[0]?.section?.name) {
+      await this.#moveToSection(key, task, section);
+      callsAfterPut += 1;
+    }
+    return callsAfterPut === 0 ? written : undefined;
   }
 
   /**
-   * The write with the custom fields of the read just made; false when Asana or the remembered
+   * The write with the custom fields of the read just made; 'refused' when Asana or the remembered
    * fields say they have changed since (a field or option gone or added), for the caller to read
    * the task and write again. A 400 means Asana wrote nothing of the request.
    */
-  async #putWithRecentFields(key: string, changes: ItemChanges, fields: CustomFieldDefinitions): Promise<boolean> {
+  async #putWithRecentFields(key: string, changes: ItemChanges, fields: CustomFieldDefinitions): Promise<TaskResponse | undefined | 'refused'> {
     // A status Asana cannot take is refused as such, before anything is sent or read.
     plainFieldData(key, changes);
     try {
-      await this.#put(key, this.#fieldData({ gid: key, custom_fields: fields }, changes));
-      return true;
+      return await this.#put(key, this.#fieldData({ gid: key, custom_fields: fields }, changes));
     } catch (error) {
       if (!(error instanceof ExalateError) || error.code !== 'invalid_request') throw error;
       this.#recentFields?.forget(key);
-      return false;
+      return 'refused';
     }
   }
 
-  /** The fields of a task `PUT /tasks/{gid}` writes; a task Asana does not have (404) is not_found, as a read of it says. */
-  async #put(key: string, data: Record<string, unknown>): Promise<void> {
-    if (Object.keys(data).length === 0) return;
+  /**
+   * The fields of a task `PUT /tasks/{gid}` writes, answered with the task as written (asana.yaml:
+   * updateTask returns a TaskResponse, with the opt_fields asked; the same a read asks); undefined
+   * when there is nothing to PUT. A task Asana does not have (404) is not_found, as a read of it says.
+   */
+  async #put(key: string, data: Record<string, unknown>): Promise<TaskResponse | undefined> {
+    if (Object.keys(data).length === 0) return undefined;
     const answer = await this.#client.jsonIfFound(
-      { method: 'PUT', path: `/tasks/${key}`, json: { data }, query: { opt_fields: 'modified_at' }, action: `update task ${key}` },
-      gidEnvelopeSchema,
+      { method: 'PUT', path: `/tasks/${key}`, json: { data }, query: { opt_fields: taskOptFields }, action: `update task ${key}` },
+      taskEnvelopeSchema,
     );
     if (answer === undefined) throw noSuchTask(key);
+    // Its custom fields are those of a read: a field write right after this one need not read them.
+    this.#recentFields?.remember(answer.data);
+    return answer.data;
   }
 
   /** What goes in the PUT body's `data`. */
@@ -138,7 +157,8 @@ export class TaskWriter {
     return { [field.gid]: String(value) };
   }
 
-  async #setTags(key: string, task: TaskResponse, labels: readonly string[]): Promise<void> {
+  /** Returns how many tag calls changed the task (a tag created in the workspace does not). */
+  async #setTags(key: string, task: TaskResponse, labels: readonly string[]): Promise<number> {
     const current = new Map((task.tags ?? []).map((tag) => [(tag.name ?? '').toLowerCase(), tag.gid]));
     const wanted = new Set(labels.map((label) => label.toLowerCase()));
     const toAdd = labels.filter(
@@ -168,6 +188,7 @@ export class TaskWriter {
         { method: 'POST', path: `/tasks/${key}/removeTag`, json: { data: { tag: gid } }, idempotent: true, action: `remove a tag from task ${key}` },
         emptyAnswerSchema,
       );
+    return toAdd.length + toRemove.length;
   }
 
   async #workspaceTags(workspace: string): Promise<Map<string, string>> {
