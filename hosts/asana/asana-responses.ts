@@ -106,6 +106,8 @@ export const eventSchema = z.looseObject({
   action: z.string().nullish(),
   resource: z.looseObject({ gid: z.string(), resource_type: z.string().nullish() }).nullish(),
   parent: z.looseObject({ gid: z.string(), resource_type: z.string().nullish() }).nullish(),
+  /** "The timestamp when the event occurred". One Asana did not send readably leaves the event without a time, not the delivery unread. */
+  created_at: z.string().nullish().catch(undefined),
 });
 export type AsanaEvent = z.infer<typeof eventSchema>;
 

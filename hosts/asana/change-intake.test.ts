@@ -81,11 +81,11 @@ describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Eve
     await expect(readChangeEvent({ headers: {}, rawBody: body }, 'mine')).resolves.toMatchObject({ ok: false });
     await expect(readChangeEvent({ headers: signed('mine', body), rawBody: new TextEncoder().encode(body) }, 'mine')).resolves.toEqual({
       ok: true,
-      value: { itemKeys: ['42'] },
+      value: { itemKeys: ['42'], updatedTimes: new Map() },
     });
     await expect(readChangeEvent({ headers: signed('mine', '{"events":[]}'), rawBody: '{"events":[]}' }, 'mine')).resolves.toEqual({
       ok: true,
-      value: { itemKeys: [] },
+      value: { itemKeys: [], updatedTimes: new Map() },
     });
     expect(answerHookHandshake({ headers: { 'content-type': 'application/json' }, rawBody: body })).toBeUndefined();
   });
@@ -133,17 +133,95 @@ describe('Asana webhooks (X-Hook-Secret handshake, X-Hook-Signature) and the Eve
     });
   });
 
+  /** A delivery signed with `mine`, of events about tasks 42 and 43 at the given times (undefined: the event has no created_at). */
+  const deliveryOf = (events: readonly { readonly task: string; readonly at?: unknown; readonly on?: 'task' | 'story' }[]) => {
+    const body = JSON.stringify({
+      events: events.map(({ task, at, on = 'task' }) => ({
+        action: 'changed',
+        ...(on === 'task'
+          ? { resource: { gid: task, resource_type: 'task' }, parent: null }
+          : { resource: { gid: '9001', resource_type: 'story' }, parent: { gid: task, resource_type: 'task' } }),
+        ...(at === undefined ? {} : { created_at: at }),
+      })),
+    });
+    return { headers: { 'X-Hook-Signature': createHmac('sha256', 'mine').update(body).digest('hex') }, rawBody: body };
+  };
+
+  it("carries each task's latest event time, a comment's included, so the node knows the event of its own write without a read", async () => {
+    const read = await readChangeEvent(
+      deliveryOf([
+        { task: '42', at: '2026-03-01T10:00:05.000Z' },
+        { task: '43', at: '2026-03-01T10:00:01.000Z' },
+        { task: '42', at: '2026-03-01T10:00:09.250Z', on: 'story' },
+        { task: '42', at: '2026-03-01T10:00:07.000Z' },
+      ]),
+      'mine',
+    );
+
+    expect(read).toEqual({
+      ok: true,
+      value: {
+        itemKeys: ['42', '43'],
+        updatedTimes: new Map([
+          ['42', '2026-03-01T10:00:09.250Z'],
+          ['43', '2026-03-01T10:00:01.000Z'],
+        ]),
+      },
+    });
+  });
+
+  it('gives no time to a task with an event whose created_at is missing or unreadable, and still names the task', async () => {
+    const read = await readChangeEvent(
+      deliveryOf([
+        { task: '42', at: '2026-03-01T10:00:05.000Z' },
+        { task: '42' },
+        { task: '43', at: 'yesterday' },
+        { task: '44', at: 1772359205000 },
+        { task: '45', at: '2026-03-01T10:00:02.000Z' },
+      ]),
+      'mine',
+    );
+
+    expect(read).toEqual({ ok: true, value: { itemKeys: ['42', '43', '44', '45'], updatedTimes: new Map([['45', '2026-03-01T10:00:02.000Z']]) } });
+  });
+
+  it("delivers the event of a write stamped with the write's own time, and a later comment's with a later one", async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: roadmap, type: 'Task', summary: 'Stamped' });
+    await harness.emulator.hookDeliveries.settled();
+    deliveries.length = 0;
+    await harness.adapter.getItem(key);
+    harness.timers.advance(3_000);
+
+    const written = await harness.adapter.updateItemReturningItem(key, { summary: 'Stamped, edited', status: 'completed' });
+    await harness.emulator.hookDeliveries.settled();
+    const ofWrite = await Promise.all(deliveries.map((delivery) => readChangeEvent(delivery, storedSecret)));
+    deliveries.length = 0;
+    harness.timers.advance(1_000);
+    await harness.adapter.addComment(key, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Later' }] }] });
+    await harness.emulator.hookDeliveries.settled();
+    const ofComment = await Promise.all(deliveries.map((delivery) => readChangeEvent(delivery, storedSecret)));
+
+    expect(ofWrite.length).toBeGreaterThanOrEqual(2);
+    expect(ofWrite.map((result) => (result.ok ? result.value.updatedTimes.get(key) : 'refused'))).toEqual(ofWrite.map(() => written?.updated));
+    expect(ofComment.map((result) => (result.ok ? Date.parse(result.value.updatedTimes.get(key) ?? '') : 0))).toEqual([
+      Date.parse(written?.updated ?? '') + 1_000,
+    ]);
+  });
+
   it('polls the Events API: 412 with a fresh token first, then the tasks changed since, then nothing', async () => {
     const first = await harness.adapter.pollEvents(roadmap, null);
     expect(first).toEqual({ kind: 'resync', sync: expect.any(String) });
 
     const { key } = await harness.adapter.createItem({ projectKey: roadmap, type: 'Task', summary: 'Polled' });
+    harness.timers.advance(2_000);
     await harness.adapter.updateItem(key, { summary: 'Polled, edited' });
     const second = await harness.adapter.pollEvents(roadmap, first.sync);
     const third = await harness.adapter.pollEvents(roadmap, second.sync);
 
-    expect(second).toEqual({ kind: 'events', itemKeys: [key], sync: expect.any(String), hasMore: false });
-    expect(third).toMatchObject({ kind: 'events', itemKeys: [] });
+    // The creation's event and the edit's: the task's time is the edit's, the time the task has now.
+    const edited = await harness.adapter.getItem(key);
+    expect(second).toEqual({ kind: 'events', itemKeys: [key], updatedTimes: new Map([[key, edited?.updated]]), sync: expect.any(String), hasMore: false });
+    expect(third).toMatchObject({ kind: 'events', itemKeys: [], updatedTimes: new Map() });
   });
 
   it('answers a token from before the kept events with 412 and a fresh token, so the caller reconciles', async () => {

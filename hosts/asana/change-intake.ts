@@ -13,7 +13,7 @@ import {
 } from '../../core';
 import { headerValue, hmacSha256Hex, ownAdapter, sameSecret } from '../incoming-request';
 import { AsanaAdapter } from './adapter';
-import { taskKeysOfEvents } from './asana-events';
+import { taskKeysOfEvents, taskTimesOfEvents } from './asana-events';
 import { eventSchema } from './asana-responses';
 import {
   asanaDeliverySecret,
@@ -86,7 +86,7 @@ class AsanaChangeIntake implements ChangeIntakeV1 {
         ),
       );
     const event = await readChangeEvent(delivery, secret);
-    return event.ok ? ok({ kind: 'changes', itemKeys: event.value.itemKeys }) : event;
+    return event.ok ? ok({ kind: 'changes', itemKeys: event.value.itemKeys, updatedTimes: event.value.updatedTimes }) : event;
   }
 }
 
@@ -109,9 +109,13 @@ export function answerHookHandshake(
 
 /**
  * Checks `X-Hook-Signature` (the hex HMAC-SHA256 of the raw body under the handshake secret) and
- * names the tasks the events concern.
+ * names the tasks the events concern, with each task's time when its events carry one
+ * (`taskTimesOfEvents`).
  */
-export async function readChangeEvent(request: ChangeDelivery, hookSecret: string): Promise<Result<{ readonly itemKeys: readonly string[] }>> {
+export async function readChangeEvent(
+  request: ChangeDelivery,
+  hookSecret: string,
+): Promise<Result<{ readonly itemKeys: readonly string[]; readonly updatedTimes: ReadonlyMap<string, string> }>> {
   const body = typeof request.rawBody === 'string' ? new TextEncoder().encode(request.rawBody) : request.rawBody;
   const offered = headerValue(request.headers, 'x-hook-signature')?.trim().toLowerCase() ?? '';
   if (!sameSecret(offered, hmacSha256Hex(hookSecret, body))) {
@@ -130,5 +134,5 @@ export async function readChangeEvent(request: ChangeDelivery, hookSecret: strin
         details: { tracker: 'asana' },
       }),
     );
-  return ok({ itemKeys: taskKeysOfEvents(parsed.value.events) });
+  return ok({ itemKeys: taskKeysOfEvents(parsed.value.events), updatedTimes: taskTimesOfEvents(parsed.value.events) });
 }

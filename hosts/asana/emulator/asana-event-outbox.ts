@@ -14,6 +14,11 @@ export interface AsanaChange {
   readonly resource: AsanaResourceReference;
   readonly parent: AsanaResourceReference | null;
   readonly field?: string;
+  /**
+   * When the change happened: the `modified_at` it gave the task. Asana stamps the events of one
+   * write with the instant of that write, so the event's `created_at` is this same instant.
+   */
+  readonly at: string;
   /** Every gid a subscriber may have asked about: the resource, its task, projects and workspace. */
   readonly concerns: readonly string[];
 }
@@ -36,7 +41,7 @@ export class AsanaEventOutbox {
   record(change: AsanaChange): void {
     const body: Record<string, unknown> = {
       user: { gid: this.#state.user.gid, resource_type: 'user' },
-      created_at: this.#state.now(),
+      created_at: change.at,
       action: change.action,
       resource: change.resource,
       parent: change.parent,

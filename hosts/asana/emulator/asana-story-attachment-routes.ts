@@ -34,14 +34,16 @@ export function registerAsanaStoryAndAttachmentRoutes(
       return { text: data['text'], htmlText: `<body>${data['text'].replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</body>` };
     return undefined;
   };
-  const storyEvent = (story: AsanaStoryRecord, action: 'added' | 'changed'): void => {
+  /** `at`: the instant of the change (a new comment's created_at), which the task's modified_at and the event's created_at both take. */
+  const storyEvent = (story: AsanaStoryRecord, action: 'added' | 'changed', at: string): void => {
     const task = state.find('tasks', story.taskGid);
     if (task === undefined) return;
-    state.save('tasks', { ...task, modifiedAt: state.now() });
+    state.save('tasks', { ...task, modifiedAt: at });
     outbox.record({
       action,
       resource: { gid: story.gid, resource_type: 'story', resource_subtype: story.resourceSubtype },
       parent: { gid: task.gid, resource_type: 'task', resource_subtype: task.resourceSubtype },
+      at,
       concerns: concernsOf(task, [story.gid]),
     });
   };
@@ -81,7 +83,7 @@ export function registerAsanaStoryAndAttachmentRoutes(
       isEdited: false,
     };
     state.save('stories', story);
-    storyEvent(story, 'added');
+    storyEvent(story, 'added', story.createdAt);
     return reply.code(201).send(kit.one(request, storyFull(state, story)));
   });
 
@@ -106,7 +108,7 @@ export function registerAsanaStoryAndAttachmentRoutes(
     if (content === undefined) return kit.refuse(reply, 400, 'text: Missing input, or html_text is not XML with a <body> root.');
     const updated = { ...story, ...content, isEdited: true };
     state.save('stories', updated);
-    storyEvent(updated, 'changed');
+    storyEvent(updated, 'changed', state.now());
     return kit.one(request, storyFull(state, updated));
   });
 
@@ -153,11 +155,12 @@ export function registerAsanaStoryAndAttachmentRoutes(
     state.save('attachments', attachment);
     const task = state.find('tasks', parent);
     if (task !== undefined) {
-      state.save('tasks', { ...task, modifiedAt: state.now() });
+      state.save('tasks', { ...task, modifiedAt: attachment.createdAt });
       outbox.record({
         action: 'added',
         resource: { gid: attachment.gid, resource_type: 'attachment' },
         parent: { gid: task.gid, resource_type: 'task' },
+        at: attachment.createdAt,
         concerns: concernsOf(task, [attachment.gid]),
       });
     }

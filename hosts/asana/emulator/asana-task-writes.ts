@@ -140,6 +140,7 @@ export function taskChange(task: AsanaTaskRecord, action: AsanaChange['action'],
     resource: { gid: task.gid, resource_type: 'task', resource_subtype: task.resourceSubtype },
     parent: action === 'added' && firstProject !== undefined ? { gid: firstProject, resource_type: 'project' } : null,
     ...(field === undefined ? {} : { field }),
+    at: task.modifiedAt,
     concerns: concernsOf(task),
   };
 }
