@@ -25,9 +25,9 @@ export interface AsanaChange {
 
 /**
  * Every change becomes one event (EventResponse of asana.yaml): kept for the Events API and sent
- * at once to each webhook whose resource it concerns and whose filters let it through, signed with
- * `X-Hook-Signature`: the hex HMAC-SHA256 of the body under the webhook's secret
- * (developers.asana.com/docs/webhooks-guide, "Security").
+ * at once to each webhook whose resource it concerns and whose filters let it through (the events
+ * of one request in one delivery), signed with `X-Hook-Signature`: the hex HMAC-SHA256 of the body
+ * under the webhook's secret (developers.asana.com/docs/webhooks-guide, "Security").
  */
 export class AsanaEventOutbox {
   readonly #state: AsanaEmulatorState;
@@ -39,7 +39,24 @@ export class AsanaEventOutbox {
   }
 
   record(change: AsanaChange): void {
-    const body: Record<string, unknown> = {
+    this.recordTogether([change]);
+  }
+
+  /**
+   * The changes one request made (a PUT of several fields): each its own event, and one delivery
+   * per webhook carrying those it takes, as Asana batches the events of a moment into one call.
+   */
+  recordTogether(changes: readonly AsanaChange[]): void {
+    const events = changes.map((change) => ({ change, body: this.#eventBody(change) }));
+    for (const { change, body } of events) this.#state.appendEvent(change.concerns, body);
+    for (const webhook of this.#state.list('webhooks')) {
+      const taken = events.filter(({ change }) => change.concerns.includes(webhook.resourceGid) && passesFilters(webhook, change));
+      if (taken.length > 0) this.deliver(webhook, JSON.stringify({ events: taken.map(({ body }) => body) }));
+    }
+  }
+
+  #eventBody(change: AsanaChange): Record<string, unknown> {
+    return {
       user: { gid: this.#state.user.gid, resource_type: 'user' },
       created_at: change.at,
       action: change.action,
@@ -48,11 +65,6 @@ export class AsanaEventOutbox {
       type: change.resource.resource_type,
       ...(change.field === undefined ? {} : { change: { field: change.field, action: 'changed' } }),
     };
-    this.#state.appendEvent(change.concerns, body);
-    for (const webhook of this.#state.list('webhooks')) {
-      if (!change.concerns.includes(webhook.resourceGid) || !passesFilters(webhook, change)) continue;
-      this.deliver(webhook, JSON.stringify({ events: [body] }));
-    }
   }
 
   deliver(webhook: AsanaWebhookRecord, payload: string): void {

@@ -70,7 +70,7 @@ export function registerAsanaTaskRoutes(instance: FastifyInstance, state: AsanaE
     const applied = applyTaskFields(state, task, data);
     if (!applied.ok) return kit.refuse(reply, applied.status, applied.message);
     state.save('tasks', applied.value.task);
-    for (const field of applied.value.changed) outbox.record(taskChange(applied.value.task, 'changed', field));
+    outbox.recordTogether(applied.value.changed.map((field) => taskChange(applied.value.task, 'changed', field)));
     return kit.one(request, taskFull(state, kit.host(request), applied.value.task));
   });
 
