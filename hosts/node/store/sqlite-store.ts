@@ -349,9 +349,31 @@ function migrate(database: Database.Database): void {
 }
 
 /** Rows are read back through the schema: a damaged row is reported, not trusted. */
+/**
+ * Connections are read on every tracker event and every sync step, and change seldom: the same
+ * stored text gives the same connection, so it is checked once per text. Callers never change a
+ * connection in place (they store a new one), and a changed document is a new text.
+ */
+const connectionsRead = new Map<string, Connection>();
+const connectionsReadKept = 64;
+
 function readConnection(document: string): Connection {
+  const known = connectionsRead.get(document);
+  if (known !== undefined) return known;
   const parsed = parseJson(document, connectionSchema);
   if (!parsed.ok)
     throw new ExalateError('internal', 'A stored connection could not be read; the database may be damaged.', { details: { reason: parsed.reason } });
-  return parsed.value;
+  if (connectionsRead.size >= connectionsReadKept) connectionsRead.clear();
+  // Frozen: one object is handed to every reader, so a change in place would be a bug; it throws.
+  const connection = deepFrozen(parsed.value);
+  connectionsRead.set(document, connection);
+  return connection;
+}
+
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFrozen(child);
+  }
+  return value;
 }
