@@ -189,6 +189,20 @@ describe('AsanaAdapter batch operations', () => {
     expect(outcomes[3]).toMatchObject({ written: { type: 'Milestone', labels: ['batch'], priority: 'High', customFields: { Section: 'Done' } } });
   });
 
+  it('answers creations whose follow-up is one PUT (a priority) with that PUT, and reads only those with tags or a section', async () => {
+    harness.checks.clear();
+
+    const outcomes = await adapter.batch.createItems([
+      { projectKey: bugs, type: 'Task', summary: 'Batch prioritised', priority: 'High' },
+      { projectKey: bugs, type: 'Task', summary: 'Batch tagged', priority: 'Low', labels: ['tagged'] },
+    ]);
+
+    const reads = batches.filter((batch) => batch.actions.every((action) => action.method === 'get' && /^\/tasks\/\d+$/.test(action.relative_path)));
+    expect(reads.map((batch) => batch.actions.map((action) => action.relative_path))).toEqual([[`/tasks/${outcomes[1]?.ok ? outcomes[1].key : ''}`]]);
+    for (const outcome of outcomes) if (outcome.ok) expect(outcome.written).toEqual(await adapter.getItem(outcome.key));
+    expect(outcomes[0]).toMatchObject({ ok: true, written: { summary: 'Batch prioritised', priority: 'High' } });
+  });
+
   it('creates what the one-item create creates, item for item', async () => {
     const item = {
       projectKey: bugs,

@@ -100,8 +100,9 @@ export class AsanaBatchOperations implements TrackerBatchV1 {
 
   /**
    * What the one-item create does after its POST (tags, priority and custom fields, a section),
-   * then the tasks as written: the POST's answer for those with nothing after it, a re-read (ten
-   * a call) for the others. A new task has no comments and no attachments yet. When a write after
+   * then the tasks as written: the POST's answer for those with nothing after it, the PUT's for
+   * those whose follow-up was one PUT (a priority, a custom field), a re-read (ten a call) for the
+   * others. A new task has no comments and no attachments yet. When a write after
    * the POST fails, the item's outcome is that failure, as the one-item create throws it; the task
    * exists, and core's creation intent adopts it on the retry instead of creating it again.
    */
@@ -118,8 +119,10 @@ export class AsanaBatchOperations implements TrackerBatchV1 {
         continue;
       }
       try {
-        await this.#writer.update(task.gid, plan.followUp, task);
-        changed.push(task.gid);
+        const written = await this.#writer.update(task.gid, plan.followUp, task);
+        // A follow-up that was one PUT answered with the task as written; any other is read below.
+        if (written === undefined) changed.push(task.gid);
+        else tasks.set(task.gid, written);
         outcomes[index] = { ok: true, key: task.gid, written: null };
       } catch (error) {
         outcomes[index] = { ok: false, error: ExalateError.from(error) };
