@@ -36,6 +36,8 @@ export interface StoreV1 extends SyncStoreV1 {
   ensureNodeIdentity(candidate: NodeIdentity): Promise<NodeIdentity>;
   getSetting(key: string): Promise<string | undefined>;
   putSetting(key: string, value: string): Promise<void>;
+  /** Forgets a setting; nothing happens when there is none. */
+  deleteSetting(key: string): Promise<void>;
 
   insertConnection(connection: Connection): Promise<void>;
   /**

@@ -1,7 +1,7 @@
 import type { NodeContext } from '../node/node-context';
 import { keyLocks } from './testing/key-locks';
 import type { NewItem } from '../ports/tracker-item';
-import { findItemCreatedBefore, isAwaitingTwin, rememberCreationIntent } from './creation-intent';
+import { findItemCreatedBefore, forgetCreationIntent, isAwaitingTwin, noteItemCreated, rememberCreationIntent } from './creation-intent';
 import { ItemsAwaitingTwin } from './items-awaiting-twin';
 
 /**
@@ -21,6 +21,7 @@ describe('adopting an item created before, when the creation call failed as a wh
       store: {
         getSetting: async (key: string) => settings.get(key),
         putSetting: async (key: string, value: string) => void settings.set(key, value),
+        deleteSetting: async (key: string) => void settings.delete(key),
         transaction: async <T>(work: (store: unknown) => Promise<T>) => work(context.store),
         getTwinByLocalKey: async () => undefined,
         runExclusive: keyLocks(),
@@ -34,7 +35,7 @@ describe('adopting an item created before, when the creation call failed as a wh
         },
       },
     } as unknown as NodeContext;
-    return context;
+    return Object.assign(context, { settings });
   }
 
   it('gives two retried creations of the same summary two different items, and marks each as created by sync', async () => {
@@ -64,5 +65,14 @@ describe('adopting an item created before, when the creation call failed as a wh
     await rememberCreationIntent(context, 'con_1', 'chg_a');
     expect(await findItemCreatedBefore(context, 'con_1', 'chg_a', newItem)).toBe('SUP-7');
     expect(await findItemCreatedBefore(context, 'con_1', 'chg_a', newItem)).toBe('SUP-7');
+  });
+
+  it('leaves no note behind once the twin is stored: the notes do not grow with every item sync creates', async () => {
+    const context = nodeWithTrackerItems({});
+    await rememberCreationIntent(context, 'con_1', 'chg_a');
+    await noteItemCreated(context, 'con_1', 'chg_a', 'SUP-7');
+    expect(context.settings.size).toBe(2);
+    await forgetCreationIntent(context.store, 'con_1', 'chg_a', 'SUP-7');
+    expect(context.settings.size).toBe(0);
   });
 });

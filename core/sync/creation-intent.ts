@@ -39,10 +39,14 @@ export async function noteItemCreated(context: NodeContext, connectionId: string
   }
 }
 
-/** Inside the transaction that stores the twin. An empty value means "none": the settings table has no delete. */
+/**
+ * Inside the transaction that stores the twin. Deleted, not emptied: a node creates an item per
+ * change it receives, and notes left behind would grow the settings with every item it ever made.
+ * Older versions of the node left empty values, which still read as "none".
+ */
 export async function forgetCreationIntent(store: StoreV1, connectionId: string, changeId: string, localKey: string): Promise<void> {
-  if (await store.getSetting(intentSetting(connectionId, changeId))) await store.putSetting(intentSetting(connectionId, changeId), '');
-  if (await store.getSetting(createdSetting(connectionId, localKey))) await store.putSetting(createdSetting(connectionId, localKey), '');
+  await store.deleteSetting(intentSetting(connectionId, changeId));
+  await store.deleteSetting(createdSetting(connectionId, localKey));
 }
 
 /** After that transaction committed. */

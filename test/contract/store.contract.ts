@@ -135,6 +135,12 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       await store.putSetting('k', 'one');
       await store.putSetting('k', 'two');
       expect(await store.getSetting('k')).toBe('two');
+      await store.deleteSetting('k');
+      expect(await store.getSetting('k')).toBeUndefined();
+      // Forgetting what is not there is not an error.
+      await store.deleteSetting('k');
+      await store.putSetting('k', 'three');
+      expect(await store.getSetting('k')).toBe('three');
     });
 
     it('lands all writes of a transaction together, or none when it fails', async () => {

@@ -26,7 +26,7 @@ import { storageKey, storagePrefix } from './kvs-key';
 import { defaultLeaseOptions, KvsLease, type LeaseBudget, type LeaseOptions } from './kvs-lease';
 import { KvsQueue } from './kvs-queue';
 import { KvsSyncRecords } from './kvs-sync-records';
-import { getStored, listOrdered, orderedRecordSchema, OrderSequence, setWrite } from './stored-records';
+import { getStored, listOrdered, orderedRecordSchema, OrderSequence, setWrite, deleteWrite } from './stored-records';
 
 const identitySchema = z.strictObject({ nodeId: z.string().min(1), publicKey: z.string().min(1), privateKey: z.string().min(1), createdAt: z.number().int() });
 // Invitations stored before the sealed code was kept have none: they read as null.
@@ -107,6 +107,10 @@ export class KvsStore implements StoreV1 {
 
   putSetting(key: string, value: string): Promise<void> {
     return this.#space.apply([setWrite(storageKey('setting', key), value)]);
+  }
+
+  deleteSetting(key: string): Promise<void> {
+    return this.#space.apply([deleteWrite(storageKey('setting', key))]);
   }
 
   async insertConnection(connection: Connection): Promise<void> {

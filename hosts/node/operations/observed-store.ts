@@ -101,6 +101,9 @@ export class ObservedStore implements StoreV1 {
   putSetting(key: string, value: string): Promise<void> {
     return this.inner.putSetting(key, value);
   }
+  deleteSetting(key: string): Promise<void> {
+    return this.inner.deleteSetting(key);
+  }
   insertConnection(connection: Connection): Promise<void> {
     return this.inner.insertConnection(connection);
   }

@@ -127,6 +127,10 @@ export class PostgresStore implements StoreV1 {
     await this.database.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }
 
+  async deleteSetting(key: string): Promise<void> {
+    await this.database.query('DELETE FROM settings WHERE key = $1', [key]);
+  }
+
   async insertConnection(connection: Connection): Promise<void> {
     await this.database.query('INSERT INTO connections (id, status, document, updated_at) VALUES ($1, $2, $3::jsonb, $4)', [
       connection.id,

@@ -133,6 +133,12 @@ export class SqliteStore implements StoreV1 {
     });
   }
 
+  deleteSetting(key: string): Promise<void> {
+    return this.exclusive(() => {
+      this.statements.get('DELETE FROM settings WHERE key = ?').run(key);
+    });
+  }
+
   insertConnection(connection: Connection): Promise<void> {
     return this.exclusive(() => {
       this.database
