@@ -182,4 +182,18 @@ describe('QuickJS sandbox memory limit', () => {
     await expect(runEchoScript(sandbox, 'return input.answer;')).resolves.toEqual({ ok: true, value: { result: 42 } });
     sandbox.dispose();
   });
+
+  // QuickJS frees a run's objects only when its runtime collects cycles (every global is in a cycle
+  // with the context): a runtime kept between runs would carry this garbage into the next run.
+  it('gives every run the whole memory limit, whatever the run before left in its globals', async () => {
+    const sandbox = createQuickJsSandbox();
+    const leavesMegabytes =
+      'globalThis.kept = [];\nfor (let i = 0; i < 24; i++) kept.push("x".repeat(1024 * 1024) + i);\nkept.self = kept;\nreturn kept.length;';
+    const needsMegabytes = 'return "y".repeat(30 * 1024 * 1024).length;';
+    for (let round = 0; round < 10; round += 1) {
+      await expect(runEchoScript(sandbox, leavesMegabytes, limits)).resolves.toEqual({ ok: true, value: { result: 24 } });
+      await expect(runEchoScript(sandbox, needsMegabytes, limits)).resolves.toEqual({ ok: true, value: { result: 30 * 1024 * 1024 } });
+    }
+    sandbox.dispose();
+  });
 });
