@@ -18,6 +18,7 @@ export { runIncomingScript, executeIncomingScript, type IncomingScriptInput, typ
 export { type IncomingPlan, isEmptyIncomingPlan } from './incoming-plan';
 export { diffItem, isEmptyChange, fallbackItemType } from './item-changes';
 export { defaultScripts, type DefaultScripts } from './default-scripts';
+export { isProductScript } from './product-scripts';
 export { basicModeScripts, basicModeFields, type BasicModeField } from './basic-mode-scripts';
 export { testRunScripts, type TestRunInput, type TestRunResult } from './test-run-scripts';
 export { checkScriptSyntax } from './check-script';

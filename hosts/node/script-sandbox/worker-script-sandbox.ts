@@ -11,6 +11,7 @@ import {
   type ScriptRunRequest,
   type ScriptSandboxV1,
 } from '../../../core';
+import { ProductScriptRunner } from './product-script-runner';
 import { ScriptWorkerThread } from './script-worker-thread';
 import { scriptWorkerSource, type ScriptWorkerSource } from './script-worker-source';
 
@@ -52,6 +53,8 @@ interface WaitingRun {
  * while a script runs), and a watchdog that can stop a run stuck inside a built-in where QuickJS's
  * interrupt cannot (see ScriptWorkerThread). Only JSON text crosses to a worker and back; the
  * output schema is checked here. Threads start on the first runs and stay warm until dispose.
+ * The product's own scripts, word for word, run on this thread in V8 instead (ProductScriptRunner):
+ * no admin wrote them, and the interpreter was most of what a synced change cost.
  */
 export function createWorkerScriptSandbox(options: WorkerScriptSandboxOptions = {}): ScriptSandboxV1 {
   const size = options.workers ?? defaultWorkers;
@@ -65,6 +68,8 @@ export function createWorkerScriptSandbox(options: WorkerScriptSandboxOptions = 
   workerSource().catch(() => {
     // Reported to the first run, which asks again.
   });
+  // The product's own scripts need no interpreter; every other script goes to a worker.
+  const productScripts = new ProductScriptRunner();
   const threads = new Set<ScriptWorkerThread>();
   const idle: ScriptWorkerThread[] = [];
   const waiting: WaitingRun[] = [];
@@ -131,6 +136,8 @@ export function createWorkerScriptSandbox(options: WorkerScriptSandboxOptions = 
     async run<T>(program: ScriptProgramV1<T>): Promise<Result<T, ScriptError>> {
       const request = scriptRunRequestOf(program, defaults);
       if (!request.ok) return request;
+      const answeredHere = productScripts.run(request.value);
+      if (answeredHere !== undefined) return scriptRunResultOf(answeredHere, program);
       const answer = await new Promise<ScriptRunAnswer>((resolve, reject) => {
         waiting.push({ request: request.value, resolve, reject });
         dispatch();
