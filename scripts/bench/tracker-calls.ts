@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { richTextFromPlain, type TrackerKind } from '../../core';
+import { richTextFromPlain, type TrackerItem, type TrackerKind } from '../../core';
+import { statusMapBetween, statusVocabulary } from '../../core/rules/tracker-vocabulary';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { freePort } from '../../test/support/free-port';
 import { adminClient, instanceOf } from '../../test/support/sandbox-client';
@@ -10,8 +11,9 @@ import { benchmarkProjects as projects, benchmarkUserOf, isBenchmarkUserRequest 
 /**
  * Tracker API calls per synced change, for each tracker as the side that sends (reads the item,
  * runs the outgoing script) and as the side that receives (reads, writes). Each tracker sends a
- * summary change to a Jira Cloud peer (Jira Cloud sends to each of the others), through the sandbox with
- * webhooks on; the reconciler is slowed down so that its own reads are not counted.
+ * summary change to a Jira Cloud peer (Jira Cloud sends to each of the others), then status changes to
+ * and fro, through the sandbox with webhooks on; the reconciler is slowed down so that its own reads
+ * are not counted.
  * Run: npx tsx scripts/bench/tracker-calls.ts [changes=20]
  */
 /** Each tracker as the sending side, and each as the receiving side. */
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     },
   });
   const rows: string[] = [];
+  const statusRows: string[] = [];
   try {
     for (const [sender, receiver] of directions) {
       const senderAdmin = adminClient(instanceOf(sandbox.description, sender));
@@ -76,9 +79,30 @@ async function main(): Promise<void> {
       const sent = (counts.get(sender) ?? 0) / changes;
       const received = (counts.get(receiver) ?? 0) / changes;
       rows.push(`| ${sender} → ${receiver} | ${sent.toFixed(1)} | ${received.toFixed(1)} |`);
+
+      // Status changes, to and fro between two of the sender's default statuses that one step of
+      // its workflow joins ("to do" and "in progress"; Asana, which has no "in progress": completed).
+      counts.clear();
+      const { todo, doing, done } = statusVocabulary(sender).target;
+      const other = doing === todo ? done : doing;
+      for (let index = 1; index <= changes; index++) {
+        const status = index % 2 === 1 ? other : todo;
+        await user.updateItem(key, { status });
+        const expected = statusMapBetween(receiver, sender)[status];
+        await until(
+          async () =>
+            (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body?.status === 'synchronized' &&
+            (await peerItem(sandbox.description, receiver, senderAdmin, id, key))?.status === expected,
+        );
+      }
+      statusRows.push(
+        `| ${sender} → ${receiver} | ${((counts.get(sender) ?? 0) / changes).toFixed(1)} | ${((counts.get(receiver) ?? 0) / changes).toFixed(1)} |`,
+      );
     }
+    const header = '| direction | calls on the sending tracker | calls on the receiving tracker |\n|---|---|---|';
     process.stdout.write(
-      `Tracker API calls per synced summary change (${changes} changes each, webhooks on):\n| direction | calls on the sending tracker | calls on the receiving tracker |\n|---|---|---|\n${rows.join('\n')}\n`,
+      `Tracker API calls per synced summary change (${changes} changes each, webhooks on):\n${header}\n${rows.join('\n')}\n\n` +
+        `Tracker API calls per synced status change (${changes} changes each, one workflow step each, to and fro):\n${header}\n${statusRows.join('\n')}\n`,
     );
   } finally {
     await sandbox.close();
@@ -93,8 +117,18 @@ async function peerSummary(
   id: string,
   key: string,
 ): Promise<string | undefined> {
+  return (await peerItem(description, receiver, admin, id, key))?.summary;
+}
+
+async function peerItem(
+  description: Parameters<typeof instanceOf>[0],
+  receiver: TrackerKind,
+  admin: ReturnType<typeof adminClient>,
+  id: string,
+  key: string,
+): Promise<TrackerItem | undefined> {
   const remoteKey = (await admin('GET', `/connections/${id}/twins/${key}`)).body?.remoteKey as string | undefined;
-  return remoteKey ? (await benchmarkUserOf(description, receiver).getItem(remoteKey))?.summary : undefined;
+  return remoteKey ? benchmarkUserOf(description, receiver).getItem(remoteKey) : undefined;
 }
 
 async function until(check: () => Promise<boolean>): Promise<void> {
