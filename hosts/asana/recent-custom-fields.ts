@@ -1,6 +1,6 @@
 import type { ClockV1 } from '../../core';
 import type { TaskResponse } from './asana-responses';
-import { RecentReads } from './recent-reads';
+import { RecentReads } from '../tracker-http';
 
 /** The custom fields of a task as a read gave them: gid, name, type and enum options are what a write needs. */
 export type CustomFieldDefinitions = NonNullable<TaskResponse['custom_fields']>;

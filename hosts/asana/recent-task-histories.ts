@@ -1,7 +1,7 @@
 import type { ClockV1 } from '../../core';
 import type { AttachmentResponse, StoryResponse } from './asana-responses';
 import { isComment } from './task-mapping';
-import { RecentReads } from './recent-reads';
+import { RecentReads } from '../tracker-http';
 
 /** What a task answer lacks of a TrackerItem: its comment stories and its attachments, as the last read of the task gave them. */
 export interface TaskHistory {

@@ -2,6 +2,7 @@ import { ExalateError } from '../../core';
 import { startEmulatorServer } from '../emulator-kit';
 import { jiraHarnessForEachTest, startJiraCloudHarness } from '../../test/support/jira-harness';
 import { readTrigger } from '../../test/support/read-trigger';
+import { JiraCloudAdapter } from './adapter';
 import { createJiraCloudEmulator } from './emulator';
 
 /** Jira Cloud behaviour beyond the shared contract: workflows, people, custom fields, search paging, the emulator's refusals. */
@@ -21,6 +22,44 @@ describe('JiraCloudAdapter items', () => {
       `Jira Cloud at ${harness.server.mountUrl} cannot move ${key} from "Done" to "Blocked": its workflow has no transition from "Done" to "Blocked"; from "Done" it can reach "In Progress". Add a transition to the workflow in Jira, or map the status to a reachable one in the incoming script.`,
     );
     await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
+  });
+
+  it('moves an issue one workflow step with the transition read with the issue: the status write is one call', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'One step' });
+    await harness.adapter.getItem(key);
+    const start = harness.specCheck.exchanges.length;
+
+    await harness.adapter.updateItem(key, { status: 'In Progress' });
+
+    expect(harness.specCheck.exchanges.slice(start).map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname}`)).toEqual([
+      `POST /jira-cloud/tracker/rest/api/3/issue/${key}/transitions`,
+    ]);
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ status: 'In Progress' });
+    // The transitions read went with that status: the next status write asks afresh.
+    await harness.adapter.updateItem(key, { status: 'Done' });
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ status: 'Done' });
+  });
+
+  it('asks for the transitions afresh when someone moved the issue after the read, and still arrives', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Moved meanwhile' });
+    await harness.adapter.updateItem(key, { status: 'In Progress' });
+    // Read at "In Progress", where "Stop progress" leads to "To Do"; then someone finishes it.
+    await harness.adapter.getItem(key);
+    const someoneElse = new JiraCloudAdapter({
+      baseUrl: harness.server.mountUrl,
+      authorization: harness.emulator.authorization,
+      fetch: harness.specCheck.fetch,
+    });
+    await someoneElse.updateItem(key, { status: 'Done' });
+    const start = harness.specCheck.exchanges.length;
+
+    await harness.adapter.updateItem(key, { status: 'To Do' });
+
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ status: 'To Do' });
+    const exchanges = harness.specCheck.exchanges.slice(start);
+    // The transition read with the issue was refused, and the walk from "Done" was read afresh.
+    expect(exchanges[0]).toMatchObject({ method: 'POST', status: 400 });
+    expect(exchanges.filter((exchange) => exchange.method === 'POST' && exchange.status === 204)).toHaveLength(2);
   });
 
   it('creates in a status, assigns by email, and reads custom fields by the names admins see', async () => {

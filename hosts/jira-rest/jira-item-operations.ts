@@ -9,8 +9,9 @@ import {
   type TrackerItemOperations,
   type TrackerUser,
   type TriggerConditions,
+  systemClock,
 } from '../../core';
-import type { TrackerHttpClient } from '../tracker-http';
+import { RecentReads, type TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect, MentionDirectory } from './jira-dialect';
 import { JiraBatchOperations } from './jira-batch-operations';
 import { readTrackerItem } from './jira-item-reader';
@@ -23,6 +24,7 @@ import {
   jiraIssueSchema,
   jiraMyselfSchema,
   jiraUserListSchema,
+  type JiraTransition,
 } from './jira-rest-responses';
 import { formatJqlInstant, quoteJql } from './jql-text';
 import { mentionedEmails } from './mentioned-emails';
@@ -43,6 +45,12 @@ export class JiraItemOperations implements TrackerItemOperations {
   #timeZone: Promise<string> | undefined;
   /** Pages of whole issues from one search, and up to 50 creations a call (`issue/bulk`). */
   readonly batch: TrackerBatchV1;
+  /**
+   * The transitions on offer when each issue was last read (`expand=transitions`): the engine reads
+   * an issue just before it writes it, so a status write takes its transition from there instead
+   * of asking Jira again. Kept 30 seconds; a transition no longer on offer is asked for afresh.
+   */
+  readonly #transitionsRead = new RecentReads<readonly JiraTransition[]>(systemClock, { maximumAgeMilliseconds: 30_000, maximumTasks: 200 });
 
   constructor(client: TrackerHttpClient, dialect: JiraDialect) {
     this.#client = client;
@@ -53,10 +61,15 @@ export class JiraItemOperations implements TrackerItemOperations {
   async getItem(key: string): Promise<TrackerItem | undefined> {
     const api = this.#dialect.api;
     const issue = await this.#client.jsonIfFound(
-      { path: `${api}/issue/${encodeURIComponent(key)}`, query: { expand: 'names' }, action: `read ${key}` },
+      { path: `${api}/issue/${encodeURIComponent(key)}`, query: { expand: 'names,transitions' }, action: `read ${key}` },
       jiraIssueSchema,
     );
-    if (issue === undefined) return undefined;
+    if (issue === undefined) {
+      this.#transitionsRead.forget(key);
+      return undefined;
+    }
+    if (issue.transitions === undefined) this.#transitionsRead.forget(key);
+    else this.#transitionsRead.remember(key, issue.transitions);
     // The issue carries its first page of comments; the rest are read page by page.
     let comments = issue.fields.comment?.comments ?? [];
     const total = issue.fields.comment?.total ?? comments.length;
@@ -115,7 +128,12 @@ export class JiraItemOperations implements TrackerItemOperations {
         messages: { 404: this.#missing(key) },
       });
     }
-    if (changes.status !== undefined) await moveToStatus(this.#client, this.#dialect, key, changes.status);
+    if (changes.status !== undefined) {
+      const offered = this.#transitionsRead.of(key);
+      // Whatever happens, the issue's status is no longer the one those transitions start from.
+      this.#transitionsRead.forget(key);
+      await moveToStatus(this.#client, this.#dialect, key, changes.status, offered);
+    }
   }
 
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {

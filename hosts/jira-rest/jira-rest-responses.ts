@@ -47,10 +47,19 @@ export const jiraAttachmentSchema = z.looseObject({
 
 const named = z.looseObject({ id: z.string().optional(), name: z.string() });
 
+const jiraTransitionSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  to: z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }).optional() }),
+});
+export type JiraTransition = z.infer<typeof jiraTransitionSchema>;
+
 export const jiraIssueSchema = z.looseObject({
   id: z.string(),
   key: z.string(),
   names: z.record(z.string(), z.string()).optional(),
+  /** With `expand=transitions`: the transitions on offer from the issue's status. */
+  transitions: z.array(jiraTransitionSchema).optional(),
   fields: z.looseObject({
     summary: z.string().default(''),
     description: z.unknown().optional(),
@@ -74,15 +83,7 @@ export const jiraCreatedIssueSchema = z.looseObject({ id: z.string(), key: z.str
 
 /** Transitions. */
 export const jiraTransitionsSchema = z.looseObject({
-  transitions: z
-    .array(
-      z.looseObject({
-        id: z.string(),
-        name: z.string().optional(),
-        to: z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }).optional() }),
-      }),
-    )
-    .default([]),
+  transitions: z.array(jiraTransitionSchema).default([]),
 });
 
 /** Enhanced search (Cloud `GET /rest/api/3/search/jql`): pages by token; no total. */

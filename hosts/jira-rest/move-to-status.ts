@@ -1,7 +1,7 @@
 import { ExalateError } from '../../core';
 import type { TrackerHttpClient } from '../tracker-http';
 import type { JiraDialect } from './jira-dialect';
-import { jiraIssueSchema, jiraTransitionsSchema } from './jira-rest-responses';
+import { jiraIssueSchema, jiraTransitionsSchema, type JiraTransition } from './jira-rest-responses';
 
 /** Workflows such as To Do → In Progress → Done need a step through an in-progress status. */
 const maximumSteps = 3;
@@ -15,13 +15,29 @@ const maximumSteps = 3;
  * issue is moved back and the admin is told which statuses can be reached, since only a
  * workflow change or a script change can fix it.
  */
-export async function moveToStatus(client: TrackerHttpClient, dialect: JiraDialect, key: string, status: string): Promise<void> {
+export async function moveToStatus(
+  client: TrackerHttpClient,
+  dialect: JiraDialect,
+  key: string,
+  status: string,
+  offered?: readonly JiraTransition[],
+): Promise<void> {
   const path = `${dialect.api}/issue/${encodeURIComponent(key)}/transitions`;
   const missing = { 404: `${dialect.trackerName} at ${client.baseUrl} has no issue ${key}, or the node's account cannot see it.` };
   const wanted = status.trim().toLowerCase();
   const readTransitions = async () =>
     (await client.json({ path, action: `read the transitions of ${key}`, messages: missing }, jiraTransitionsSchema)).transitions;
   const perform = (id: string, to: string) => client.empty({ method: 'POST', path, json: { transition: { id } }, action: `move ${key} to "${to}"` });
+  // The transitions read with the issue just before: one step there is one call. Refused (someone
+  // moved the issue since, so that transition is not on offer any more), it is asked afresh below.
+  const offeredStep = offered?.find((candidate) => candidate.to.name.toLowerCase() === wanted);
+  if (offeredStep !== undefined) {
+    try {
+      return await perform(offeredStep.id, offeredStep.to.name);
+    } catch (error) {
+      if (!(error instanceof ExalateError) || error.details?.['status'] !== 400) throw error;
+    }
+  }
   const firstTransitions = await readTransitions();
   const direct = firstTransitions.find((candidate) => candidate.to.name.toLowerCase() === wanted);
   if (direct !== undefined) return perform(direct.id, direct.to.name);

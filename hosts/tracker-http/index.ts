@@ -58,5 +58,6 @@ export type { HttpMethod, RetryPolicy } from './retry-policy';
 export { describeRateLimitReason, parseRateLimitReset, parseRetryAfter, readRateLimitSignal } from './rate-limit-headers';
 export type { RateLimitSignal } from './rate-limit-headers';
 export { guessMimeType } from './file-types';
+export { RecentReads } from './recent-reads';
 export { createTestTimers } from './test-timers';
 export type { TestTimers } from './test-timers';

@@ -208,6 +208,9 @@ export function issueRepresentation(context: RepresentationContext, issue: JiraI
     fields,
   };
   if (options.expand?.includes('names')) body['names'] = fieldNames(context, Object.keys(fields));
+  // "transitions: Returns all possible transitions for the issue" (Get issue, expand).
+  if (options.expand?.includes('transitions'))
+    body['transitions'] = context.work.transitionsOf(issue).map((transition) => transitionRepresentation(context, transition));
   return body;
 }
 

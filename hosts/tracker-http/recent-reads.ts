@@ -1,10 +1,10 @@
 import type { ClockV1 } from '../../core';
 
 /**
- * What the last read of each task gave, for a write right after it to take instead of asking Asana
- * again (the sync engine reads a task just before it writes it). Bounded in age, since a read
- * older than `maximumAgeMilliseconds` may no longer be what Asana holds, and in number: past
- * `maximumTasks`, the oldest read goes first.
+ * What the last read of each item gave, for a write right after it to take instead of asking the
+ * tracker again (the sync engine reads an item just before it writes it). Bounded in age, since a
+ * read older than `maximumAgeMilliseconds` may no longer be what the tracker holds, and in number:
+ * past `maximumTasks`, the oldest read goes first.
  */
 export class RecentReads<Value> {
   readonly #clock: ClockV1;
