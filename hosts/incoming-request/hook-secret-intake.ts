@@ -19,7 +19,19 @@ export interface HookSecretTracker<Adapter> {
   /** Subscribes `callbackUrl`, giving the tracker `secret` to send with every delivery. */
   subscribe(adapter: Adapter, callbackUrl: string, secret: string): Promise<unknown>;
   /** Checks a delivery against `secret` and names the items it is about, with their times after the change when it carries them. */
-  read(delivery: ChangeDelivery, secret: string): Result<{ readonly itemKeys: readonly string[]; readonly updatedTimes?: ReadonlyMap<string, string> }>;
+  read(delivery: ChangeDelivery, secret: string): Result<DeliveredChanges>;
+  /**
+   * The times to report instead for items whose event is an edit the signed-in adapter made itself
+   * and can tell by what the delivery says changed (Jira's changelog): see JiraOwnEdits.
+   */
+  ownEditTimes?(adapter: Adapter, changes: DeliveredChanges): ReadonlyMap<string, string>;
+}
+
+/** What one delivery says: the items, their times after the change, and what changed, where it tells. */
+export interface DeliveredChanges {
+  readonly itemKeys: readonly string[];
+  readonly updatedTimes?: ReadonlyMap<string, string>;
+  readonly changed?: ReadonlyMap<string, readonly { readonly field: string; readonly to: string | null }[]>;
 }
 
 /**
@@ -44,8 +56,27 @@ export function hookSecretChangeIntake<Adapter>(
       if (!secret.ok) return secret;
       const event = tracker.read(delivery, secret.value);
       if (!event.ok) return event;
-      const { itemKeys, updatedTimes } = event.value;
+      const { itemKeys } = event.value;
+      const updatedTimes = await withOwnEditTimes(context, tracker, event.value);
       return ok({ kind: 'changes', itemKeys, ...(updatedTimes === undefined ? {} : { updatedTimes }) });
     },
   };
+}
+
+/**
+ * The delivery's times, with those of the adapter's own edits in their place. Without a signed-in
+ * adapter (the tracker's connection is being changed), the delivery's own times stand: the items
+ * are then read, as for any edit.
+ */
+async function withOwnEditTimes<Adapter>(
+  context: Pick<ChangeIntakeContext, 'withTracker'>,
+  tracker: HookSecretTracker<Adapter>,
+  changes: DeliveredChanges,
+): Promise<ReadonlyMap<string, string> | undefined> {
+  const ownEditTimes = tracker.ownEditTimes;
+  if (ownEditTimes === undefined || changes.changed === undefined || changes.changed.size === 0) return changes.updatedTimes;
+  const own = await context
+    .withTracker(async (signedIn) => ownEditTimes(ownAdapter(signedIn, tracker.adapter, tracker.name), changes))
+    .catch(() => new Map<string, string>());
+  return own.size === 0 ? changes.updatedTimes : new Map([...(changes.updatedTimes ?? []), ...own]);
 }

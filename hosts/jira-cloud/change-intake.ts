@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { err, ExalateError, ok, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
 import { headerValue, hookSecretChangeIntake } from '../incoming-request';
+import { jiraOwnEditTimes } from '../jira-rest/jira-own-edits';
 import { readJiraWebhookPayload, type JiraWebhookChange } from '../jira-rest/jira-webhook-payload';
 import { verifyBearerJwt, verifyHubSignature } from '../jira-rest/webhook-signature';
 import { JiraCloudAdapter } from './adapter';
@@ -17,6 +18,7 @@ export const createJiraCloudChangeIntake: CreateChangeIntake = (context) =>
     // Jira Cloud signs with the OAuth app's client secret: the node is told it (registerChangeHooks) rather than choosing one.
     subscribe: (adapter, callbackUrl, secret) => adapter.registerChangeHook(callbackUrl, secret),
     read: (delivery, secret) => readChangeEvent(delivery, secret),
+    ownEditTimes: (adapter, changes) => jiraOwnEditTimes(adapter.ownEdits, changes),
   });
 
 /**

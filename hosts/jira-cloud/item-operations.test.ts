@@ -62,6 +62,37 @@ describe('JiraCloudAdapter items', () => {
     expect(exchanges.filter((exchange) => exchange.method === 'POST' && exchange.status === 204)).toHaveLength(2);
   });
 
+  it('answers a summary or status edit right after a read with the issue as written, without reading it again', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Before' });
+    const callsOf = async (write: () => Promise<unknown>) => {
+      const start = harness.specCheck.exchanges.length;
+      const answer = await write();
+      return { answer, calls: harness.specCheck.exchanges.slice(start).map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname}`) };
+    };
+    const withoutTime = (item: unknown) => ({ ...(item as Record<string, unknown>), updated: undefined });
+
+    await harness.adapter.getItem(key);
+    const renamed = await callsOf(() => harness.adapter.updateItemReturningItem(key, { summary: 'After' }));
+    expect(renamed.calls).toEqual([`PUT /jira-cloud/tracker/rest/api/3/issue/${key}`]);
+    expect(withoutTime(renamed.answer)).toEqual(withoutTime(await harness.adapter.getItem(key)));
+
+    const moved = await callsOf(() => harness.adapter.updateItemReturningItem(key, { status: 'in progress' }));
+    expect(moved.calls).toEqual([`POST /jira-cloud/tracker/rest/api/3/issue/${key}/transitions`]);
+    // The status as the workflow spells it, as a read gives it.
+    expect(withoutTime(moved.answer)).toEqual(withoutTime(await harness.adapter.getItem(key)));
+    expect(moved.answer).toMatchObject({ status: 'In Progress' });
+  });
+
+  it('reads again where the item as written is not known beforehand: no read first, two fields, a summary Jira would trim', async () => {
+    const { key } = await harness.adapter.createItem({ projectKey: 'SUP', type: 'Task', summary: 'Before' });
+    await expect(harness.adapter.updateItemReturningItem(key, { summary: 'Unread' })).resolves.toBeNull();
+    await harness.adapter.getItem(key);
+    await expect(harness.adapter.updateItemReturningItem(key, { summary: 'Two', priority: 'High' })).resolves.toBeNull();
+    await harness.adapter.getItem(key);
+    await expect(harness.adapter.updateItemReturningItem(key, { summary: ' padded ' })).resolves.toBeNull();
+    await expect(harness.adapter.getItem(key)).resolves.toMatchObject({ priority: 'High' });
+  });
+
   it('creates in a status, assigns by email, and reads custom fields by the names admins see', async () => {
     const { key } = await harness.adapter.createItem({
       projectKey: 'SUP',

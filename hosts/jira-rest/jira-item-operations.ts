@@ -30,6 +30,7 @@ import { formatJqlInstant, quoteJql } from './jql-text';
 import { mentionedEmails } from './mentioned-emails';
 import { jqlOfTrigger } from './trigger-jql';
 import { moveToStatus } from './move-to-status';
+import { JiraOwnEdits } from './jira-own-edits';
 
 /** Jira's own largest comment page. */
 const commentPageSize = 100;
@@ -51,6 +52,10 @@ export class JiraItemOperations implements TrackerItemOperations {
    * of asking Jira again. Kept 30 seconds; a transition no longer on offer is asked for afresh.
    */
   readonly #transitionsRead = new RecentReads<readonly JiraTransition[]>(systemClock, { maximumAgeMilliseconds: 30_000, maximumTasks: 200 });
+  /** Each issue as last read, for the item as written after a summary or status edit (updateItemReturningItem). */
+  readonly #itemsRead = new RecentReads<TrackerItem>(systemClock, { maximumAgeMilliseconds: 30_000, maximumTasks: 200 });
+  /** The edits this node made whose webhook has not come yet; the change intake asks it. */
+  readonly ownEdits = new JiraOwnEdits(systemClock);
 
   constructor(client: TrackerHttpClient, dialect: JiraDialect) {
     this.#client = client;
@@ -66,6 +71,7 @@ export class JiraItemOperations implements TrackerItemOperations {
     );
     if (issue === undefined) {
       this.#transitionsRead.forget(key);
+      this.#itemsRead.forget(key);
       return undefined;
     }
     if (issue.transitions === undefined) this.#transitionsRead.forget(key);
@@ -85,7 +91,9 @@ export class JiraItemOperations implements TrackerItemOperations {
       if (page.comments.length === 0) break;
       comments = [...comments, ...page.comments];
     }
-    return readTrackerItem(this.#dialect, this.#client.baseUrl, issue, comments);
+    const item = readTrackerItem(this.#dialect, this.#client.baseUrl, issue, comments);
+    this.#itemsRead.remember(key, item);
+    return item;
   }
 
   async searchItems(trigger: TriggerConditions, page: { readonly cursor: string | null; readonly limit: number }): Promise<ItemSearchPage> {
@@ -118,6 +126,7 @@ export class JiraItemOperations implements TrackerItemOperations {
   }
 
   async updateItem(key: string, changes: ItemChanges): Promise<void> {
+    this.#itemsRead.forget(key);
     const fields = await this.#fieldsFor(changes);
     if (Object.keys(fields).length > 0) {
       await this.#client.empty({
@@ -134,6 +143,45 @@ export class JiraItemOperations implements TrackerItemOperations {
       this.#transitionsRead.forget(key);
       await moveToStatus(this.#client, this.#dialect, key, changes.status, offered);
     }
+  }
+
+  /**
+   * A summary or status edit right after a read of the issue: Jira answers edits and transitions
+   * with 204 and no body, so the item as written is that read with the new value, and the webhook
+   * of the edit is told by its changelog (ownEdits) rather than by a read. Any other change is
+   * written as updateItem writes it and answered with null: the engine reads the item.
+   */
+  async updateItemReturningItem(key: string, changes: ItemChanges): Promise<TrackerItem | null> {
+    const read = this.#itemsRead.of(key);
+    const edit = read === undefined ? undefined : this.#oneFieldEdit(key, changes);
+    if (read === undefined || edit === undefined) {
+      await this.updateItem(key, changes);
+      return null;
+    }
+    this.ownEdits.expect(key, new Map([[edit.field, edit.value]]), read.updated);
+    try {
+      await this.updateItem(key, changes);
+    } catch (error) {
+      this.ownEdits.forget(key);
+      throw error;
+    }
+    return { ...read, [edit.field]: edit.value };
+  }
+
+  /**
+   * The one field a change edits, with its value as Jira will hold it and its changelog will say it,
+   * where that is known beforehand: a summary Jira keeps as sent, or a status one transition away
+   * in the transitions read with the issue (its name as the workflow spells it). A change of
+   * several fields is several webhooks (an edit and a transition), so it is read as before.
+   */
+  #oneFieldEdit(key: string, changes: ItemChanges): { readonly field: 'summary' | 'status'; readonly value: string } | undefined {
+    const named = Object.entries(changes).filter(([, value]) => value !== undefined);
+    if (named.length !== 1) return undefined;
+    const [field, value] = named[0]!;
+    if (field === 'summary' && typeof value === 'string' && keptAsWritten(value)) return { field, value };
+    if (field !== 'status' || typeof value !== 'string') return undefined;
+    const step = this.#transitionsRead.of(key)?.find((candidate) => candidate.to.name.toLowerCase() === value.trim().toLowerCase());
+    return step === undefined ? undefined : { field, value: step.to.name };
   }
 
   async addComment(key: string, body: RichText): Promise<{ readonly id: string }> {
@@ -282,4 +330,9 @@ export class JiraItemOperations implements TrackerItemOperations {
   #missing(key: string): string {
     return `${this.#dialect.trackerName} at ${this.#client.baseUrl} has no issue ${key}, or the node's account cannot see it. It may have been deleted or moved to another project.`;
   }
+}
+
+/** A summary Jira keeps exactly as sent: nothing to trim, no line breaks, within its 255 characters. */
+function keptAsWritten(summary: string): boolean {
+  return summary.length > 0 && summary.length <= 255 && summary === summary.trim() && !/[\r\n\t]/.test(summary);
 }

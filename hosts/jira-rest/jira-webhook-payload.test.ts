@@ -18,6 +18,37 @@ describe('readJiraWebhookPayload', () => {
     expect(change).toEqual({ ok: true, value: { itemKeys: ['10010'] } });
   });
 
+  it('tells what an edit changed from its changelog, by field id (the name where there is none), and nothing for other events', () => {
+    const changelog = {
+      id: '1',
+      items: [
+        { field: 'summary', fieldId: 'summary', fromString: 'old', toString: 'new' },
+        { field: 'Sprint', toString: null },
+      ],
+    };
+    expect(read({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-7' }, changelog })).toEqual({
+      ok: true,
+      value: {
+        itemKeys: ['SUP-7'],
+        changed: new Map([
+          [
+            'SUP-7',
+            [
+              { field: 'summary', to: 'new' },
+              { field: 'Sprint', to: null },
+            ],
+          ],
+        ]),
+      },
+    });
+    expect(read({ webhookEvent: 'jira:issue_created', issue: { key: 'SUP-7' }, changelog })).toEqual({ ok: true, value: { itemKeys: ['SUP-7'] } });
+    // A changelog it cannot read is left out: the issue is read, as for any edit.
+    expect(read({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-7' }, changelog: { items: 'x' } })).toEqual({
+      ok: true,
+      value: { itemKeys: ['SUP-7'] },
+    });
+  });
+
   it('prefers the issue key to its id, and the id to the comment link', () => {
     const self = 'https://jira.example.com/rest/api/2/issue/10010/comment/10000';
     expect(read({ webhookEvent: 'comment_updated', issue: { key: 'SUP-7', id: '10010' }, comment: { self } })).toMatchObject({

@@ -23,6 +23,12 @@ const payloadSchema = z.looseObject({
     })
     .optional(),
   comment: z.looseObject({ self: z.string().optional() }).optional(),
+  changelog: z
+    .looseObject({
+      items: z.array(z.looseObject({ field: z.string(), fieldId: z.string().optional(), toString: z.string().nullable().optional() })).default([]),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 /** The events a change of an item raises; others (deletions, projects, sprints) name no item to sync. */
@@ -32,6 +38,13 @@ export interface JiraWebhookChange {
   readonly itemKeys: string[];
   /** The issue's `updated` after the change, when the delivery carries a readable one. */
   readonly updatedTimes?: ReadonlyMap<string, string>;
+  /** What an edit changed (`changelog.items` of `jira:issue_updated`): each field's id, or its name, and its new value as text. */
+  readonly changed?: ReadonlyMap<string, readonly JiraFieldChange[]>;
+}
+
+export interface JiraFieldChange {
+  readonly field: string;
+  readonly to: string | null;
 }
 
 export function readJiraWebhookPayload(rawBody: string | Uint8Array): Result<JiraWebhookChange> {
@@ -43,6 +56,11 @@ export function readJiraWebhookPayload(rawBody: string | Uint8Array): Result<Jir
   if (key === undefined)
     return err(new ExalateError('invalid_request', `The Jira ${payload.webhookEvent} delivery names no issue; the node cannot tell what changed.`));
   const updated = payload.issue?.fields?.updated;
-  if (updated === undefined || !Number.isFinite(Date.parse(updated))) return ok({ itemKeys: [key] });
-  return ok({ itemKeys: [key], updatedTimes: new Map([[key, updated]]) });
+  const items = payload.webhookEvent === 'jira:issue_updated' ? payload.changelog?.items : undefined;
+  const changed =
+    items === undefined || items.length === 0
+      ? {}
+      : { changed: new Map([[key, items.map((item) => ({ field: item.fieldId ?? item.field, to: item.toString ?? null }))]]) };
+  if (updated === undefined || !Number.isFinite(Date.parse(updated))) return ok({ itemKeys: [key], ...changed });
+  return ok({ itemKeys: [key], updatedTimes: new Map([[key, updated]]), ...changed });
 }

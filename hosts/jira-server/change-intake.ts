@@ -1,5 +1,6 @@
 import { err, ExalateError, type ChangeDelivery, type CreateChangeIntake, type Result } from '../../core';
 import { headerValue, hookSecretChangeIntake } from '../incoming-request';
+import { jiraOwnEditTimes } from '../jira-rest/jira-own-edits';
 import { readJiraWebhookPayload, type JiraWebhookChange } from '../jira-rest/jira-webhook-payload';
 import { verifyHubSignature } from '../jira-rest/webhook-signature';
 import { JiraServerAdapter } from './adapter';
@@ -11,6 +12,7 @@ export const createJiraServerChangeIntake: CreateChangeIntake = (context) =>
     adapter: JiraServerAdapter,
     subscribe: (adapter, callbackUrl, secret) => adapter.registerChangeHook(callbackUrl, secret),
     read: (delivery, secret) => readChangeEvent(delivery, secret),
+    ownEditTimes: (adapter, changes) => jiraOwnEditTimes(adapter.ownEdits, changes),
   });
 
 /**
