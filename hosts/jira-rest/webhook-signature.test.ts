@@ -62,4 +62,12 @@ describe("a Jira dynamic webhook's bearer JWT", () => {
     expect(verifyBearerJwt(`Bearer ${expiring}`, secret, now).valid).toBe(true);
     expect(verifyBearerJwt(`Bearer ${expiring}`, secret, now + 1000)).toEqual({ valid: false, reason: 'its token has expired' });
   });
+
+  it.each([
+    ['a string of digits', String(now / 1000 + 60)],
+    ['null', null],
+    ['an object', { seconds: now / 1000 + 60 }],
+  ])('refuses a signed token whose expiry is %s, which no clock could check', (_case, exp) => {
+    expect(verifyBearerJwt(`Bearer ${jwt({ iss: 'jira', exp })}`, secret, now)).toEqual({ valid: false, reason: 'its token has an expiry that is not a time' });
+  });
 });

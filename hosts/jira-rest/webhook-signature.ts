@@ -34,6 +34,10 @@ export function verifyBearerJwt(header: string | undefined, secret: string, now:
   const check = verifyHs256Jwt(token, secret, claimsSchema);
   if (!check.ok) return { valid: false, reason: jwtRefusals[check.failure] };
   const claims = check.claims;
-  if (typeof claims['exp'] === 'number' && claims['exp'] * 1000 < now) return { valid: false, reason: 'its token has expired' };
+  const expiry = claims['exp'];
+  // An expiry that is not a number of seconds would otherwise never be checked: such a token is forged or broken.
+  if (expiry !== undefined && (typeof expiry !== 'number' || !Number.isFinite(expiry)))
+    return { valid: false, reason: 'its token has an expiry that is not a time' };
+  if (typeof expiry === 'number' && expiry * 1000 < now) return { valid: false, reason: 'its token has expired' };
   return { valid: true, claims };
 }
