@@ -70,4 +70,15 @@ describe("a Jira dynamic webhook's bearer JWT", () => {
   ])('refuses a signed token whose expiry is %s, which no clock could check', (_case, exp) => {
     expect(verifyBearerJwt(`Bearer ${jwt({ iss: 'jira', exp })}`, secret, now)).toEqual({ valid: false, reason: 'its token has an expiry that is not a time' });
   });
+
+  it('refuses a signed token whose expiry is a number too large to be a time (1e400 reads as Infinity)', () => {
+    const encode = (text: string) => Buffer.from(text).toString('base64url');
+    const unsigned = `${encode('{"alg":"HS256","typ":"JWT"}')}.${encode('{"iss":"jira","exp":1e400}')}`;
+    const infinite = `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+    expect(verifyBearerJwt(`Bearer ${infinite}`, secret, now)).toEqual({ valid: false, reason: 'its token has an expiry that is not a time' });
+  });
+
+  it('accepts a signed token without an expiry, as Jira may send one', () => {
+    expect(verifyBearerJwt(`Bearer ${jwt({ iss: 'jira' })}`, secret, now)).toMatchObject({ valid: true, claims: { iss: 'jira' } });
+  });
 });

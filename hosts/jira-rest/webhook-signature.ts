@@ -36,8 +36,7 @@ export function verifyBearerJwt(header: string | undefined, secret: string, now:
   const claims = check.claims;
   const expiry = claims['exp'];
   // An expiry that is not a number of seconds would otherwise never be checked: such a token is forged or broken.
-  if (expiry !== undefined && (typeof expiry !== 'number' || !Number.isFinite(expiry)))
-    return { valid: false, reason: 'its token has an expiry that is not a time' };
+  if (expiry !== undefined && !Number.isFinite(expiry)) return { valid: false, reason: 'its token has an expiry that is not a time' };
   if (typeof expiry === 'number' && expiry * 1000 < now) return { valid: false, reason: 'its token has expired' };
   return { valid: true, claims };
 }
