@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { richTextFromPlain } from '../core';
-import { benchmarkProjects, benchmarkUserOf, isBenchmarkUserRequest } from '../scripts/bench/benchmark-users';
-import { createSandbox, type RunningSandbox } from '../scripts/sandbox/create-sandbox';
-import { freePort } from './support/free-port';
+import { benchmarkProjects, benchmarkUserOf } from '../scripts/bench/benchmark-users';
+import { connectInScriptMode, startCallCountingSandbox, type CallCountingSandbox } from './support/call-counting-sandbox';
 import { adminClient, instanceOf } from './support/sandbox-client';
 import { waitFor } from './support/wait-for';
 
@@ -15,44 +11,24 @@ import { waitFor } from './support/wait-for';
  * which the node matches with the time the PUT gave (no read of the task's time).
  */
 describe('Asana receiving a synced change: two calls', () => {
-  let sandbox: RunningSandbox;
-  let dataDirectory: string;
-  const asanaCalls: string[] = [];
+  let counting: CallCountingSandbox;
+  /** Asana's calls, task gids and the API prefix left out, so that they read the same every run. */
+  const asanaCalls = () =>
+    (counting.calls.get('asana') ?? []).map((call) => `${call.method} ${call.path.replace(/^.*\/api\/1\.0/, '').replace(/\/\d{6,}(?=\/|$)/g, '/GID')}`);
 
   beforeAll(async () => {
-    dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-asana-calls-'));
-    sandbox = await createSandbox({
-      port: await freePort(),
-      dataDirectory,
-      // The reconciler's own reads are not the change's calls.
-      reconcileIntervalMs: 3_600_000,
-      persistEveryWrite: false,
-      onTrackerRequest: (id, request) => {
-        if (id === 'asana' && !isBenchmarkUserRequest(request.headers))
-          asanaCalls.push(`${request.method} ${(request.url.split('?')[0] ?? '').replace(/^.*\/api\/1\.0/, '').replace(/\/\d{6,}(?=\/|$)/g, '/GID')}`);
-      },
-    });
+    counting = await startCallCountingSandbox();
   });
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
-  });
+  afterAll(() => counting.close());
 
   it('costs the read before the write and the PUT for each summary change from Jira Cloud', async () => {
+    const { sandbox } = counting;
     const jiraAdmin = adminClient(instanceOf(sandbox.description, 'jira-cloud'));
-    const initiated = await jiraAdmin('POST', '/connections/initiate', {
-      destinationUrl: instanceOf(sandbox.description, 'asana').url,
-      mode: 'script',
+    const id = await connectInScriptMode(sandbox.description, 'jira-cloud', 'asana', {
       localName: 'jira-cloud-calls',
       remoteName: 'asana-calls',
       name: 'asana_calls',
-      projectKey: benchmarkProjects['jira-cloud'],
     });
-    await adminClient(instanceOf(sandbox.description, 'asana'))('POST', '/connections/accept', {
-      invitationCode: initiated.body.invitationCode,
-      projectKey: benchmarkProjects.asana,
-    });
-    const id = initiated.body.connection.id as string;
     const jiraUser = benchmarkUserOf(sandbox.description, 'jira-cloud');
     const asanaUser = benchmarkUserOf(sandbox.description, 'asana');
     const { key } = await jiraUser.createItem({
@@ -65,7 +41,7 @@ describe('Asana receiving a synced change: two calls', () => {
     const twin = async () => (await jiraAdmin('GET', `/connections/${id}/twins/${key}`)).body as { status?: string; remoteKey?: string } | undefined;
     await waitFor('the first sync', async () => (await twin())?.status === 'synchronized', 30_000);
     const taskKey = (await twin())?.remoteKey ?? '';
-    asanaCalls.length = 0;
+    counting.calls.clear();
 
     const changes = 3;
     for (let index = 1; index <= changes; index++) {
@@ -76,6 +52,6 @@ describe('Asana receiving a synced change: two calls', () => {
     await jiraUser.updateItem(key, { summary: 'calls, last' });
     await waitFor('the last change in Asana', async () => (await asanaUser.getItem(taskKey))?.summary === 'calls, last', 30_000);
 
-    expect(asanaCalls).toEqual(Array.from({ length: changes + 1 }, () => ['POST /batch', 'PUT /tasks/GID']).flat());
+    expect(asanaCalls()).toEqual(Array.from({ length: changes + 1 }, () => ['POST /batch', 'PUT /tasks/GID']).flat());
   }, 60_000);
 });

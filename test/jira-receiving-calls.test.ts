@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { richTextFromPlain } from '../core';
-import { benchmarkProjects, benchmarkUserOf, isBenchmarkUserRequest } from '../scripts/bench/benchmark-users';
-import { createSandbox, type RunningSandbox } from '../scripts/sandbox/create-sandbox';
-import { freePort } from './support/free-port';
+import { benchmarkProjects, benchmarkUserOf } from '../scripts/bench/benchmark-users';
+import { connectInScriptMode, startCallCountingSandbox, type CallCountingSandbox } from './support/call-counting-sandbox';
 import { adminClient, instanceOf } from './support/sandbox-client';
 import { waitFor } from './support/wait-for';
 
@@ -16,44 +12,24 @@ import { waitFor } from './support/wait-for';
  * On Jira DC, the sender: one read per change and no write, so nothing came back as an echo.
  */
 describe('Jira receiving a synced change: two calls', () => {
-  let sandbox: RunningSandbox;
-  let dataDirectory: string;
-  const calls: Record<'jira-cloud' | 'jira-server', string[]> = { 'jira-cloud': [], 'jira-server': [] };
+  let counting: CallCountingSandbox;
+  /** A Jira instance's calls, the API prefix left out. */
+  const callsOf = (id: 'jira-cloud' | 'jira-server') =>
+    (counting.calls.get(id) ?? []).map((call) => `${call.method} ${call.path.replace(/^.*\/rest\/api\/\d/, '')}`);
 
   beforeAll(async () => {
-    dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-jira-calls-'));
-    sandbox = await createSandbox({
-      port: await freePort(),
-      dataDirectory,
-      // The reconciler's own reads are not the change's calls.
-      reconcileIntervalMs: 3_600_000,
-      persistEveryWrite: false,
-      onTrackerRequest: (id, request) => {
-        if ((id === 'jira-cloud' || id === 'jira-server') && !isBenchmarkUserRequest(request.headers))
-          calls[id].push(`${request.method} ${(request.url.split('?')[0] ?? '').replace(/^.*\/rest\/api\/\d/, '')}`);
-      },
-    });
+    counting = await startCallCountingSandbox();
   });
-  afterAll(async () => {
-    await sandbox.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
-  });
+  afterAll(() => counting.close());
 
   it('costs the read before the write and the write, for summary and status changes from Jira DC', async () => {
+    const { sandbox } = counting;
     const senderAdmin = adminClient(instanceOf(sandbox.description, 'jira-server'));
-    const initiated = await senderAdmin('POST', '/connections/initiate', {
-      destinationUrl: instanceOf(sandbox.description, 'jira-cloud').url,
-      mode: 'script',
+    const id = await connectInScriptMode(sandbox.description, 'jira-server', 'jira-cloud', {
       localName: 'jira-dc-calls',
       remoteName: 'jira-cloud-calls',
       name: 'jira_calls',
-      projectKey: benchmarkProjects['jira-server'],
     });
-    await adminClient(instanceOf(sandbox.description, 'jira-cloud'))('POST', '/connections/accept', {
-      invitationCode: initiated.body.invitationCode,
-      projectKey: benchmarkProjects['jira-cloud'],
-    });
-    const id = initiated.body.connection.id as string;
     const sender = benchmarkUserOf(sandbox.description, 'jira-server');
     const receiver = benchmarkUserOf(sandbox.description, 'jira-cloud');
     const { key } = await sender.createItem({
@@ -66,8 +42,7 @@ describe('Jira receiving a synced change: two calls', () => {
     const twin = async () => (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body as { status?: string; remoteKey?: string } | undefined;
     await waitFor('the first sync', async () => (await twin())?.status === 'synchronized', 30_000);
     const issueKey = (await twin())?.remoteKey ?? '';
-    calls['jira-cloud'].length = 0;
-    calls['jira-server'].length = 0;
+    counting.calls.clear();
 
     const arrived = (label: string, check: (item: Awaited<ReturnType<typeof receiver.getItem>>) => boolean) =>
       waitFor(label, async () => check(await receiver.getItem(issueKey)) && (await twin())?.status === 'synchronized', 30_000);
@@ -82,7 +57,7 @@ describe('Jira receiving a synced change: two calls', () => {
     await arrived('the last change', (item) => item?.status === 'To Do');
 
     const read = `GET /issue/${issueKey}`;
-    expect(calls['jira-cloud']).toEqual([
+    expect(callsOf('jira-cloud')).toEqual([
       read,
       `PUT /issue/${issueKey}`,
       read,
@@ -92,6 +67,6 @@ describe('Jira receiving a synced change: two calls', () => {
       read,
       `POST /issue/${issueKey}/transitions`,
     ]);
-    expect(calls['jira-server']).toEqual(Array.from({ length: 4 }, () => `GET /issue/${key}`));
+    expect(callsOf('jira-server')).toEqual(Array.from({ length: 4 }, () => `GET /issue/${key}`));
   }, 60_000);
 });

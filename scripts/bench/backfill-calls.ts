@@ -5,6 +5,7 @@ import type { TrackerKind } from '../../core';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { freePort } from '../../test/support/free-port';
 import { adminClient, instanceOf } from '../../test/support/sandbox-client';
+import { connectInScriptMode } from '../../test/support/call-counting-sandbox';
 import { benchmarkUserOf, benchmarkProjects, isBenchmarkUserRequest } from './benchmark-users';
 import { realTrackerEstimates } from './real-tracker-limits';
 
@@ -82,21 +83,11 @@ async function measurePair(sender: TrackerKind, receiver: TrackerKind, items: nu
   });
   try {
     const senderAdmin = adminClient(instanceOf(sandbox.description, sender));
-    const initiated = await senderAdmin('POST', '/connections/initiate', {
-      destinationUrl: instanceOf(sandbox.description, receiver).url,
-      mode: 'script',
+    const connectionId = await connectInScriptMode(sandbox.description, sender, receiver, {
       localName: `${sender}-b`,
       remoteName: `${receiver}-b`,
       name: 'backfill',
-      projectKey: benchmarkProjects[sender],
     });
-    if (initiated.status !== 201) fail(`initiate failed: ${JSON.stringify(initiated.body)}`);
-    const accepted = await adminClient(instanceOf(sandbox.description, receiver))('POST', '/connections/accept', {
-      invitationCode: initiated.body.invitationCode,
-      projectKey: benchmarkProjects[receiver],
-    });
-    if (accepted.status !== 201) fail(`accept failed: ${JSON.stringify(accepted.body)}`);
-    const connectionId = initiated.body.connection.id as string;
     const user = benchmarkUserOf(sandbox.description, sender);
     for (let index = 0; index < items; index++) await user.createItem({ projectKey: benchmarkProjects[sender], type: 'Task', summary: `backfill ${index}` });
 

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { richTextFromPlain, type TrackerItem, type TrackerKind } from '../../core';
 import { statusMapBetween, statusVocabulary } from '../../core/rules/tracker-vocabulary';
-import { createSandbox } from '../sandbox/create-sandbox';
-import { freePort } from '../../test/support/free-port';
+import { connectInScriptMode, startCallCountingSandbox } from '../../test/support/call-counting-sandbox';
 import { adminClient, instanceOf } from '../../test/support/sandbox-client';
-import { benchmarkProjects as projects, benchmarkUserOf, isBenchmarkUserRequest } from './benchmark-users';
+import { benchmarkProjects as projects, benchmarkUserOf } from './benchmark-users';
 
 /**
  * Tracker API calls per synced change, for each tracker as the side that sends (reads the item,
@@ -28,35 +24,19 @@ const directions: readonly (readonly [TrackerKind, TrackerKind])[] = [
 
 async function main(): Promise<void> {
   const changes = Number(process.argv[2] ?? 20);
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'exalate-bench-'));
-  const counts = new Map<string, number>();
-  const sandbox = await createSandbox({
-    port: await freePort(),
-    dataDirectory,
-    reconcileIntervalMs: 3_600_000,
-    onTrackerRequest: (id, request) => {
-      // The benchmark's own reads (as a user, marked) are not the product's calls.
-      if (!isBenchmarkUserRequest(request.headers)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    },
-  });
+  // The benchmark's own reads (as a user, marked) are not the product's calls.
+  const { sandbox, calls, close } = await startCallCountingSandbox();
+  const counted = (id: string) => calls.get(id)?.length ?? 0;
   const rows: string[] = [];
   const statusRows: string[] = [];
   try {
     for (const [sender, receiver] of directions) {
       const senderAdmin = adminClient(instanceOf(sandbox.description, sender));
-      const initiated = await senderAdmin('POST', '/connections/initiate', {
-        destinationUrl: instanceOf(sandbox.description, receiver).url,
-        mode: 'script',
+      const id = await connectInScriptMode(sandbox.description, sender, receiver, {
         localName: `${sender}-b`,
         remoteName: `${receiver}-b`,
         name: `bench_${sender}`,
-        projectKey: projects[sender],
       });
-      await adminClient(instanceOf(sandbox.description, receiver))('POST', '/connections/accept', {
-        invitationCode: initiated.body.invitationCode,
-        projectKey: projects[receiver],
-      });
-      const id = initiated.body.connection.id as string;
       const user = benchmarkUserOf(sandbox.description, sender);
       process.stderr.write(`measuring ${sender}\n`);
       const { key } = await user.createItem({
@@ -67,22 +47,22 @@ async function main(): Promise<void> {
       });
       await senderAdmin('POST', `/connections/${id}/sync`, { issueKey: key });
       await until(async () => (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body?.status === 'synchronized');
-      counts.clear();
+      calls.clear();
       for (let index = 1; index <= changes; index++) {
         await user.updateItem(key, { summary: `bench ${index}` });
         await until(
           async () =>
             (await senderAdmin('GET', `/connections/${id}/twins/${key}`)).body?.status === 'synchronized' &&
-            (await peerSummary(sandbox.description, receiver, senderAdmin, id, key)) === `bench ${index}`,
+            (await peerItem(sandbox.description, receiver, senderAdmin, id, key))?.summary === `bench ${index}`,
         );
       }
-      const sent = (counts.get(sender) ?? 0) / changes;
-      const received = (counts.get(receiver) ?? 0) / changes;
+      const sent = counted(sender) / changes;
+      const received = counted(receiver) / changes;
       rows.push(`| ${sender} → ${receiver} | ${sent.toFixed(1)} | ${received.toFixed(1)} |`);
 
       // Status changes, to and fro between two of the sender's default statuses that one step of
       // its workflow joins ("to do" and "in progress"; Asana, which has no "in progress": completed).
-      counts.clear();
+      calls.clear();
       const { todo, doing, done } = statusVocabulary(sender).target;
       const other = doing === todo ? done : doing;
       for (let index = 1; index <= changes; index++) {
@@ -95,9 +75,7 @@ async function main(): Promise<void> {
             (await peerItem(sandbox.description, receiver, senderAdmin, id, key))?.status === expected,
         );
       }
-      statusRows.push(
-        `| ${sender} → ${receiver} | ${((counts.get(sender) ?? 0) / changes).toFixed(1)} | ${((counts.get(receiver) ?? 0) / changes).toFixed(1)} |`,
-      );
+      statusRows.push(`| ${sender} → ${receiver} | ${(counted(sender) / changes).toFixed(1)} | ${(counted(receiver) / changes).toFixed(1)} |`);
     }
     const header = '| direction | calls on the sending tracker | calls on the receiving tracker |\n|---|---|---|';
     process.stdout.write(
@@ -105,19 +83,8 @@ async function main(): Promise<void> {
         `Tracker API calls per synced status change (${changes} changes each, one workflow step each, to and fro):\n${header}\n${statusRows.join('\n')}\n`,
     );
   } finally {
-    await sandbox.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
+    await close();
   }
-}
-
-async function peerSummary(
-  description: Parameters<typeof instanceOf>[0],
-  receiver: TrackerKind,
-  admin: ReturnType<typeof adminClient>,
-  id: string,
-  key: string,
-): Promise<string | undefined> {
-  return (await peerItem(description, receiver, admin, id, key))?.summary;
 }
 
 async function peerItem(
