@@ -24,8 +24,11 @@ export interface ChangeDelivery {
 /**
  * What a checked delivery comes to: the items it names, or a handshake to answer (Asana's `X-Hook-Secret`).
  * `updatedTimes`: an item's last-changed time after the change, as the tracker sent it in the
- * delivery (Jira's `issue.fields.updated`, Azure DevOps' `System.ChangedDate`), for the items whose
- * delivery carries one. The node then tells the event of its own write without asking the tracker.
+ * delivery (Jira's `issue.fields.updated`, Azure DevOps' `System.ChangedDate`, Asana's event
+ * `created_at`), for the items whose delivery carries one. The node then tells the event of its
+ * own write without asking the tracker. For an event the adapter knows as exactly its own write
+ * though the write's answer gave no time (Jira, by the changelog), the time is the one the adapter
+ * gave the item as written (`updateItemReturningItem`), which the engine kept for that write.
  */
 export type ChangeDeliveryAnswer =
   | { readonly kind: 'changes'; readonly itemKeys: readonly string[]; readonly updatedTimes?: ReadonlyMap<string, string> }

@@ -97,8 +97,11 @@ export interface TrackerItemOperations {
   updateItem(key: string, changes: ItemChanges): Promise<void>;
   /**
    * Optional: writes like updateItem and answers with the item as getItem would read it right
-   * after, for trackers whose write answers with the item (Azure DevOps' PATCH): the read after
-   * the write is then spared. Null when the adapter wrote nothing.
+   * after, so the read after the write is spared: from the write's answer (Azure DevOps' PATCH,
+   * Asana's PUT), or from the read just before with the values written (Jira, whose edit answers
+   * with no body). Where the write gave no time, `updated` is the time of that read, and the
+   * adapter's change intake reports the event of this write with that same time. Null when the
+   * adapter cannot tell the item as written: the engine then reads it.
    */
   readonly updateItemReturningItem?: ((key: string, changes: ItemChanges) => Promise<TrackerItem | null>) | undefined;
   addComment(key: string, body: RichText): Promise<{ readonly id: string }>;
